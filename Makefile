@@ -1,0 +1,54 @@
+# quizapp: `make run` serves the app, `make test` runs every test.
+# Only Python 3.11+ and make are needed: everything else goes into .venv.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+FLASK  := $(BIN)/flask --app quizapp
+HOST   ?= 127.0.0.1
+PORT   ?= 5000
+PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/postgres
+
+.PHONY: run test test-postgres test-browser install install-test migrate seed bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when the dependencies change.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	$(FLASK) db upgrade
+
+seed: migrate
+	$(FLASK) seed
+
+run: seed
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+test: install-test
+	$(BIN)/python -m pytest
+
+# The same suite against PostgreSQL (each run makes and drops its own database).
+test-postgres: install-test
+	QUIZAPP_TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/python -m pytest -m "not browser"
+
+test-browser: install-test
+	$(BIN)/python -m pytest -m browser
+
+bench: install
+	$(BIN)/python bench/generator_quality.py bench/data/squad_it_dev.json.gz it
+	$(BIN)/python bench/generator_quality.py bench/data/xquad_en_dev.json en
+
+clean:
+	rm -rf $(VENV) .pytest_cache

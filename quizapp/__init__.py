@@ -1,0 +1,51 @@
+"""quizapp: document-grounded quizzes for teachers and students."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Create and configure the quizapp application."""
+    instance_path = os.environ.get("QUIZAPP_INSTANCE_PATH")
+    app = Flask(
+        __name__,
+        instance_path=os.path.abspath(instance_path) if instance_path else None,
+        instance_relative_config=True,
+    )
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    from . import config
+
+    app.config.from_mapping(config.DEFAULTS)
+    app.config.update(config.from_environment(os.environ))
+    if test_config:
+        app.config.update(test_config)
+    app.config.setdefault("SQLALCHEMY_DATABASE_URI", config.default_database_url(app.instance_path))
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = config.instance_secret_key(app.instance_path)
+
+    from .extensions import babel, csrf, db, limiter, login_manager, migrate, select_locale
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+
+    from . import auth, errors, student, teacher
+
+    login_manager.init_app(app)
+    auth.init_login(login_manager)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(student.bp)
+    app.register_blueprint(teacher.bp)
+    errors.register(app)
+
+    from . import cli
+
+    cli.register(app)
+    return app

@@ -1,0 +1,83 @@
+"""Load quizapp's configuration: defaults, then QUIZAPP_* environment variables."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+# The longest quiz we expect to run; CSRF tokens must outlive it so a long exam's
+# final submit is never refused as stale.
+CSRF_TIME_LIMIT_SECONDS = 12 * 60 * 60
+
+DEFAULTS: dict[str, object] = {
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    "WTF_CSRF_TIME_LIMIT": CSRF_TIME_LIMIT_SECONDS,
+    "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "REMEMBER_COOKIE_SAMESITE": "Lax",
+    "PERMANENT_SESSION_LIFETIME": CSRF_TIME_LIMIT_SECONDS,
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_HEADERS_ENABLED": True,
+    "LOGIN_RATE_LIMIT": "10 per minute;50 per hour",
+    "BABEL_DEFAULT_LOCALE": "it",
+    "LANGUAGES": ("it", "en"),
+    "SEEDS_DIR": str(Path(__file__).resolve().parent.parent / "seeds"),
+    # Seconds accepted after a timed attempt's deadline, for network latency.
+    "DEADLINE_GRACE_SECONDS": 30,
+    "ADMIN_EMAIL": "admin@quizapp.local",
+    "ADMIN_PASSWORD": None,
+}
+
+# Environment variable -> config key; every setting a deployment may change.
+# QUIZAPP_INSTANCE_PATH (read by create_app) moves the instance folder, where the
+# SQLite database and the generated secret key live.
+ENVIRONMENT = {
+    "QUIZAPP_DATABASE_URL": "SQLALCHEMY_DATABASE_URI",
+    "QUIZAPP_SECRET_KEY": "SECRET_KEY",
+    "QUIZAPP_RATELIMIT_STORAGE_URL": "RATELIMIT_STORAGE_URI",
+    "QUIZAPP_MAX_UPLOAD_BYTES": "MAX_CONTENT_LENGTH",
+    "QUIZAPP_ADMIN_EMAIL": "ADMIN_EMAIL",
+    "QUIZAPP_ADMIN_PASSWORD": "ADMIN_PASSWORD",
+    "QUIZAPP_SEEDS_DIR": "SEEDS_DIR",
+    "QUIZAPP_SESSION_COOKIE_SECURE": "SESSION_COOKIE_SECURE",
+}
+INTEGER_KEYS = {"MAX_CONTENT_LENGTH"}
+BOOLEAN_KEYS = {"SESSION_COOKIE_SECURE"}
+
+
+def from_environment(environ: os._Environ[str] | dict[str, str]) -> dict[str, object]:
+    """Return the settings the environment overrides, converted to their types."""
+    settings: dict[str, object] = {}
+    for variable, key in ENVIRONMENT.items():
+        if variable not in environ:
+            continue
+        value: object = environ[variable]
+        if key in INTEGER_KEYS:
+            value = int(str(value))
+        elif key in BOOLEAN_KEYS:
+            value = str(value).lower() in {"1", "true", "yes", "on"}
+        settings[key] = value
+    return settings
+
+
+def default_database_url(instance_path: str) -> str:
+    """Return the embedded SQLite database in the instance folder."""
+    return f"sqlite:///{Path(instance_path) / 'quizapp.db'}"
+
+
+def instance_secret_key(instance_path: str) -> str:
+    """Return the instance's secret key, generating and keeping one on first start."""
+    path = Path(instance_path) / "secret_key"
+    if path.exists():
+        key = path.read_text(encoding="utf-8").strip()
+        if key:
+            return key
+    key = secrets.token_hex(32)
+    # Created with owner-only permissions: the key signs every session cookie.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(key)
+    return key

@@ -1,0 +1,211 @@
+"""Register the question kinds: how each is asked in a form, read back, and graded.
+
+One class a kind, one registry (``KINDS``), so adding a kind touches this file
+and its template macro, never a chain of if/elif in views or services.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any, ClassVar
+
+from flask_babel import lazy_gettext as _l
+from wtforms import Field, RadioField, SelectMultipleField, StringField
+from wtforms.validators import Length, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget, NumberInput
+
+from .generator import answers_match
+
+MAX_TEXT_ANSWER = 300
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+
+
+def parse_number(raw: str) -> float | None:
+    """Read a number typed with a dot or a comma as decimal separator."""
+    cleaned = raw.strip().replace(" ", "").replace("\u00a0", "")
+    if not _NUMBER.match(cleaned):
+        return None
+    value = float(cleaned.replace(",", "."))
+    return value if math.isfinite(value) else None
+
+
+def _number_validator(form, field) -> None:
+    if field.data not in (None, "") and parse_number(str(field.data)) is None:
+        raise ValidationError(_l("Enter a number, such as 2030 or 3.5."))
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """Render a multiple choice as a list of checkboxes."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class Kind:
+    """A question kind: its form field, how an answer is stored, and its grading."""
+
+    name: ClassVar[str]
+    label: ClassVar[Any]
+    has_options: ClassVar[bool] = False
+
+    def field(self, label: str, choices: list[tuple[str, str]]) -> Field:
+        """Return an unbound form field asking this question."""
+        raise NotImplementedError
+
+    def to_answer(self, data: Any) -> Any:
+        """Turn validated field data into the stored answer, None when blank."""
+        text = (data or "").strip() if isinstance(data, str) else data
+        return text or None
+
+    def to_field_data(self, answer: Any) -> Any:
+        """Turn a stored answer back into field data, to refill the form."""
+        return answer
+
+    def fraction(self, question, answer: Any) -> float:
+        """Return the share of the question's points this answer earns, 0 to 1."""
+        raise NotImplementedError
+
+    def describe(self, question, answer: Any) -> str:
+        """Say the answer in words, for review pages and exports."""
+        return "" if answer is None else str(answer)
+
+    def correct_text(self, question) -> str:
+        """Say the correct answer in words."""
+        return "; ".join(str(value) for value in question.correct)
+
+
+class ChoiceKind(Kind):
+    """A kind whose answer is one option, stored as the option's index."""
+
+    has_options = True
+
+    def field(self, label, choices):
+        return RadioField(label, choices=choices, validators=[Optional()], validate_choice=True)
+
+    def to_answer(self, data):
+        return None if data in (None, "", "None") else int(data)
+
+    def to_field_data(self, answer):
+        return None if answer is None else str(answer)
+
+    def fraction(self, question, answer):
+        return 1.0 if answer is not None and answer in question.correct else 0.0
+
+    def describe(self, question, answer):
+        if answer is None or not 0 <= answer < len(question.options):
+            return ""
+        return question.options[answer]
+
+    def correct_text(self, question):
+        return "; ".join(question.options[i] for i in question.correct if 0 <= i < len(question.options))
+
+
+class SingleChoice(ChoiceKind):
+    name = "single"
+    label = _l("Single choice")
+
+
+class TrueFalse(ChoiceKind):
+    name = "true_false"
+    label = _l("True or false")
+
+
+class MultipleSelect(ChoiceKind):
+    name = "multiple"
+    label = _l("Multiple select")
+
+    def field(self, label, choices):
+        return MultiCheckboxField(label, choices=choices, validators=[Optional()])
+
+    def to_answer(self, data):
+        chosen = sorted({int(value) for value in data or []})
+        return chosen or None
+
+    def to_field_data(self, answer):
+        return [str(value) for value in answer or []]
+
+    def fraction(self, question, answer):
+        """Give signed fractions as Moodle does, floored at zero."""
+        if not answer:
+            return 0.0
+        correct = set(question.correct)
+        wrong = set(range(len(question.options))) - correct
+        score = 0.0
+        for index in set(answer):
+            if index in correct:
+                score += 1.0 / len(correct)
+            elif wrong:
+                score -= 1.0 / len(wrong)
+        return max(0.0, min(1.0, score))
+
+    def describe(self, question, answer):
+        return "; ".join(question.options[i] for i in answer or [] if 0 <= i < len(question.options))
+
+
+class TextKind(Kind):
+    """A kind answered in words, graded tolerantly against accepted answers."""
+
+    def field(self, label, choices):
+        return StringField(label, validators=[Optional(), Length(max=MAX_TEXT_ANSWER)])
+
+    def fraction(self, question, answer):
+        if not answer:
+            return 0.0
+        accepted = [str(value) for value in question.correct]
+        return 1.0 if answers_match(str(answer), accepted, question.document.language) else 0.0
+
+
+class Cloze(TextKind):
+    name = "cloze"
+    label = _l("Fill in the blank")
+
+
+class ShortAnswer(TextKind):
+    name = "short"
+    label = _l("Short answer")
+
+
+class Numeric(Kind):
+    name = "numeric"
+    label = _l("Number")
+
+    def field(self, label, choices):
+        return StringField(
+            label,
+            validators=[Optional(), Length(max=40), _number_validator],
+            widget=NumberInput(step="any"),
+        )
+
+    def to_answer(self, data):
+        return None if data in (None, "") else parse_number(str(data))
+
+    def to_field_data(self, answer):
+        if answer is None:
+            return ""
+        return str(int(answer)) if float(answer).is_integer() else str(answer)
+
+    def fraction(self, question, answer):
+        if answer is None or not question.correct:
+            return 0.0
+        return 1.0 if abs(float(answer) - float(question.correct[0])) <= (question.tolerance or 0) else 0.0
+
+    def describe(self, question, answer):
+        return self.to_field_data(answer)
+
+    def correct_text(self, question):
+        if not question.correct:
+            return ""
+        text = self.to_field_data(question.correct[0])
+        return f"{text} ± {question.tolerance:g}" if question.tolerance else text
+
+
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (SingleChoice(), MultipleSelect(), TrueFalse(), Cloze(), Numeric(), ShortAnswer())
+}
+
+
+def kind_of(question) -> Kind:
+    """Return the registered kind of a question."""
+    return KINDS[question.kind]

@@ -1,0 +1,98 @@
+"""Create teacher accounts, check their passwords, and ensure an administrator exists."""
+
+from __future__ import annotations
+
+import secrets
+
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..extensions import db
+from ..models import User
+
+MIN_PASSWORD_LENGTH = 12
+
+
+class AccountError(ValueError):
+    """A teacher account could not be created or changed as asked."""
+
+
+def _new_nonce() -> str:
+    return secrets.token_hex(16)
+
+
+def _hash(password: str) -> str:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"The password needs at least {MIN_PASSWORD_LENGTH} characters.")
+    # scrypt: memory-hard, werkzeug's current default.
+    return generate_password_hash(password, method="scrypt")
+
+
+def find_by_email(email: str) -> User | None:
+    """Return the account with this e-mail address, ignoring case."""
+    return db.session.scalar(db.select(User).where(User.email == email.strip().lower()))
+
+
+def create_teacher(email: str, name: str, password: str, *, is_admin: bool = False) -> User:
+    """Add a teacher account; the caller commits."""
+    email = email.strip().lower()
+    if find_by_email(email) is not None:
+        raise AccountError(f"An account for {email} already exists.")
+    user = User(
+        email=email,
+        name=name.strip() or email,
+        password_hash=_hash(password),
+        is_admin=is_admin,
+        active=True,
+        session_nonce=_new_nonce(),
+    )
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def set_password(user: User, password: str) -> None:
+    """Change a password and end every session opened with the old one."""
+    user.password_hash = _hash(password)
+    user.session_nonce = _new_nonce()
+
+
+def end_sessions(user: User) -> None:
+    """End every session of an account, on every device."""
+    user.session_nonce = _new_nonce()
+
+
+def set_active(user: User, active: bool) -> None:
+    """Enable or disable an account; disabling ends its sessions."""
+    user.active = active
+    user.session_nonce = _new_nonce()
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """Return the active account these credentials open, else None."""
+    user = find_by_email(email)
+    if user is None:
+        # Hash anyway so a missing account takes as long as a wrong password.
+        check_password_hash(_DUMMY_HASH, password)
+        return None
+    if not check_password_hash(user.password_hash, password) or not user.active:
+        return None
+    return user
+
+
+_DUMMY_HASH = generate_password_hash(secrets.token_hex(8), method="scrypt")
+
+
+def ensure_admin(email: str, password: str | None) -> tuple[User, str | None]:
+    """Return the administrator, creating one if none exists.
+
+    The second value is the generated password when one was made, so the caller
+    can show it once; it is never stored in clear.
+    """
+    admin = db.session.scalar(db.select(User).where(User.is_admin.is_(True)).order_by(User.id))
+    if admin is not None:
+        return admin, None
+    generated = None
+    if not password:
+        password = generated = secrets.token_urlsafe(12)
+    admin = create_teacher(email, "Administrator", password, is_admin=True)
+    return admin, generated

@@ -1,0 +1,211 @@
+"""Start attempts, save answers as students go, and submit and grade them once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import update
+
+from ..extensions import db
+from ..kinds import kind_of
+from ..models import Attempt, Participant, Question, Quiz, QuizQuestion, Response
+
+
+class AttemptError(ValueError):
+    """An attempt cannot be started or changed; the message says why, for the student."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """A question as one attempt shows it: its quiz entry and option order."""
+
+    entry: QuizQuestion
+    option_order: tuple[int, ...]
+
+    @property
+    def question(self) -> Question:
+        return self.entry.question
+
+
+def unavailable_reason(quiz: Quiz, now: dt.datetime) -> str | None:
+    """Say why students cannot start this quiz now, or None when they can."""
+    if not quiz.published or quiz.archived:
+        return str(_l("This quiz is not open to students."))
+    if quiz.opens_at and now < quiz.opens_at:
+        return str(_l("This quiz opens on %(when)s UTC.", when=quiz.opens_at.strftime("%Y-%m-%d %H:%M")))
+    if quiz.closes_at and now >= quiz.closes_at:
+        return str(_l("This quiz closed on %(when)s UTC.", when=quiz.closes_at.strftime("%Y-%m-%d %H:%M")))
+    return None
+
+
+def _layout(quiz: Quiz, rng: random.Random) -> dict[str, Any]:
+    entries = list(quiz.items)
+    if quiz.shuffle_questions:
+        rng.shuffle(entries)
+    options = {}
+    for entry in entries:
+        order = list(range(len(entry.question.options)))
+        # True/false keeps its natural order; shuffling it only confuses.
+        if quiz.shuffle_options and entry.question.kind in {"single", "multiple"}:
+            rng.shuffle(order)
+        options[str(entry.id)] = order
+    return {"order": [entry.id for entry in entries], "options": options}
+
+
+def in_progress_attempt(participant: Participant) -> Attempt | None:
+    """Return the participant's unfinished attempt, if any."""
+    return next((a for a in participant.attempts if a.state == "in_progress"), None)
+
+
+def join(quiz: Quiz, display_name: str, identifier: str | None, now: dt.datetime) -> Participant:
+    """Register a student for a quiz; the caller commits."""
+    reason = unavailable_reason(quiz, now)
+    if reason:
+        raise AttemptError(reason)
+    if quiz.roster:
+        allowed = {line.strip().casefold() for line in quiz.roster.splitlines() if line.strip()}
+        if not identifier or identifier.strip().casefold() not in allowed:
+            raise AttemptError(str(_l("That identifier is not on this quiz's class list.")))
+    participant = Participant(
+        quiz=quiz,
+        display_name=display_name.strip(),
+        identifier=identifier.strip() if identifier else None,
+        token=secrets.token_urlsafe(32),
+    )
+    db.session.add(participant)
+    return participant
+
+
+def start_attempt(participant: Participant, now: dt.datetime) -> Attempt:
+    """Return the participant's open attempt, or start a new one; the caller commits."""
+    quiz = participant.quiz
+    current = in_progress_attempt(participant)
+    if current is not None:
+        return current
+    reason = unavailable_reason(quiz, now)
+    if reason:
+        raise AttemptError(reason)
+    used = len(participant.attempts)
+    if quiz.max_attempts is not None and used >= quiz.max_attempts:
+        raise AttemptError(str(_l("You have used all the attempts this quiz allows.")))
+    deadline = None
+    if quiz.time_limit_minutes:
+        deadline = now + dt.timedelta(minutes=quiz.time_limit_minutes)
+    if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
+        deadline = quiz.closes_at
+    attempt = Attempt(
+        quiz=quiz,
+        participant=participant,
+        number=used + 1,
+        token=secrets.token_urlsafe(32),
+        started_at=now,
+        deadline_at=deadline,
+        max_score=quiz.max_score,
+        layout=_layout(quiz, random.Random(secrets.randbits(64))),
+    )
+    db.session.add(attempt)
+    db.session.flush()
+    return attempt
+
+
+def items(attempt: Attempt) -> list[Item]:
+    """Return the attempt's questions in the order it shows them."""
+    entries = {entry.id: entry for entry in attempt.quiz.items}
+    result = []
+    for entry_id in attempt.layout.get("order", []):
+        entry = entries.get(entry_id)
+        if entry is None:  # removed from the quiz after the attempt began
+            continue
+        order = attempt.layout.get("options", {}).get(str(entry_id)) or range(len(entry.question.options))
+        result.append(Item(entry, tuple(order)))
+    return result
+
+
+def saved_answers(attempt: Attempt) -> dict[int, Any]:
+    """Return the stored answers of an attempt by question id."""
+    return {response.question_id: response.answer for response in attempt.responses}
+
+
+def accepts_answers(attempt: Attempt, now: dt.datetime, grace_seconds: int) -> bool:
+    """Tell whether the server still takes answers for this attempt."""
+    if attempt.is_submitted:
+        return False
+    return attempt.deadline_at is None or now <= attempt.deadline_at + dt.timedelta(seconds=grace_seconds)
+
+
+def save_answers(attempt: Attempt, answers: dict[int, Any], now: dt.datetime, grace_seconds: int) -> None:
+    """Store answers by question id, replacing earlier ones; the caller commits."""
+    if not accepts_answers(attempt, now, grace_seconds):
+        raise AttemptError(str(_l("This attempt no longer accepts answers.")))
+    known = {item.question.id for item in items(attempt)}
+    existing = {response.question_id: response for response in attempt.responses}
+    for question_id, answer in answers.items():
+        if question_id not in known:
+            raise AttemptError(str(_l("That question is not part of this attempt.")))
+        response = existing.get(question_id)
+        if response is None:
+            db.session.add(Response(attempt=attempt, question_id=question_id, answer=answer, saved_at=now))
+        elif response.answer != answer:
+            response.answer = answer
+            response.saved_at = now
+
+
+def grade(attempt: Attempt) -> float:
+    """Score every question of an attempt, unanswered ones as zero, and return the total."""
+    responses = {response.question_id: response for response in attempt.responses}
+    total = 0.0
+    for item in items(attempt):
+        question = item.question
+        response = responses.get(question.id)
+        if response is None:
+            response = Response(attempt=attempt, question_id=question.id, answer=None)
+            db.session.add(response)
+        response.points = round(kind_of(question).fraction(question, response.answer) * item.entry.points, 4)
+        total += response.points
+    attempt.score = round(total, 4)
+    attempt.max_score = sum(item.entry.points for item in items(attempt))
+    return attempt.score
+
+
+def submit(attempt: Attempt, now: dt.datetime, *, automatic: bool = False) -> bool:
+    """Close and grade an attempt exactly once; the caller commits.
+
+    The state changes in one conditional UPDATE, so two tabs, a double click or
+    a replayed request can only submit once: the losers see no row change.
+    Returns whether this call did the submitting.
+    """
+    submitted_at = now
+    if automatic and attempt.deadline_at is not None:
+        submitted_at = min(now, attempt.deadline_at)
+    result = db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.state == "in_progress")
+        .values(state="submitted", submitted_at=submitted_at, auto_submitted=automatic)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.refresh(attempt)
+    if result.rowcount != 1:
+        return False
+    grade(attempt)
+    return True
+
+
+def close_if_overdue(attempt: Attempt, now: dt.datetime, grace_seconds: int) -> bool:
+    """Submit an attempt whose time ran out, with what was saved; the caller commits."""
+    if attempt.is_submitted or accepts_answers(attempt, now, grace_seconds):
+        return False
+    return submit(attempt, now, automatic=True)
+
+
+def close_overdue(now: dt.datetime, grace_seconds: int) -> int:
+    """Submit every attempt whose deadline passed; return how many. The caller commits."""
+    limit = now - dt.timedelta(seconds=grace_seconds)
+    overdue = db.session.scalars(
+        db.select(Attempt).where(Attempt.state == "in_progress", Attempt.deadline_at < limit)
+    ).all()
+    return sum(submit(attempt, now, automatic=True) for attempt in overdue)

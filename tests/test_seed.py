@@ -1,0 +1,62 @@
+"""The seed command loads the seed article once and publishes its quiz."""
+
+import datetime as dt
+
+from quizapp.extensions import db
+from quizapp.models import Document, Question, Quiz, User
+
+
+def counts():
+    return tuple(db.session.scalar(db.select(db.func.count()).select_from(m)) for m in (User, Document, Question, Quiz))
+
+
+def test_seed_is_idempotent(app, runner):
+    first = runner.invoke(args=["seed"])
+    assert first.exit_code == 0, first.output
+    assert "Seeded 000_a40edd1d90751169.txt" in first.output
+    with app.app_context():
+        after_first = counts()
+    second = runner.invoke(args=["seed"])
+    assert second.exit_code == 0, second.output
+    assert "nothing changed" in second.output
+    with app.app_context():
+        assert counts() == after_first
+        assert after_first[0] == 1 and after_first[1] == 1 and after_first[3] == 1
+
+
+def test_seed_document_is_stored_with_its_header_date_and_a_published_quiz(app, runner):
+    runner.invoke(args=["seed"])
+    with app.app_context():
+        document = db.session.scalar(db.select(Document))
+        assert document.language == "it"
+        assert document.published == dt.date(2024, 2, 1)
+        assert "CASIP" in document.text
+        quiz = db.session.scalar(db.select(Quiz))
+        assert quiz.published and quiz.items
+        assert all(item.question.status == "approved" for item in quiz.items)
+        for item in quiz.items:
+            question = item.question
+            assert document.text[question.evidence_start:question.evidence_end] == question.evidence_text
+
+
+def test_seed_prints_a_generated_admin_password_once(app_config, tmp_path):
+    from quizapp import create_app
+
+    app_config["ADMIN_PASSWORD"] = None
+    app = create_app(app_config)
+    with app.app_context():
+        db.create_all()
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["seed"])
+    assert "password:" in first.output
+    second = runner.invoke(args=["seed"])
+    assert "password:" not in second.output
+    password = first.output.split("password:")[1].split()[0]
+    with app.app_context():
+        from quizapp.services import accounts
+
+        assert accounts.authenticate("admin@example.org", password) is not None
+        db.session.remove()
+        with db.engine.begin() as connection:
+            for table in reversed(db.metadata.sorted_tables):
+                connection.execute(table.delete())
