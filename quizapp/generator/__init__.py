@@ -1,0 +1,171 @@
+"""Turn an Italian or English document into a quiz whose answers are grounded in the text.
+
+Pure library: no web framework, database or other quizapp module is imported here.
+
+    from quizapp.generator import generate_quiz
+    draft = generate_quiz(text)            # language detected, questions most important first
+    draft.questions[0].to_dict()           # kind, prompt, options, correct, evidence, ...
+"""
+
+from __future__ import annotations
+
+import heapq
+
+from .facts import Doc, extract_facts
+from .invariants import problems
+from .kinds import REGISTRY, Context
+from .lang import SUPPORTED, guess_language, language_name, load_pack
+from .lang import detect_language as _detect_language
+from .match import answers_match
+from .rank import score_facts
+from .text import normalise, read_header, shorten
+from .types import Fact, QuestionDraft, QuizDraft, Span
+
+__all__ = [
+    "generate_quiz", "EmptyDocument", "UnsupportedLanguage", "detect_language", "read_header",
+    "answers_match", "QuizDraft", "QuestionDraft", "Fact", "Span",
+]
+
+# Tests set this to see internal errors instead of losing one fact's questions.
+STRICT = False
+# A question from a sentence that already has k questions counts this much less, per k.
+SENTENCE_PENALTY = 0.35
+
+
+class EmptyDocument(ValueError):
+    """Raised when the document has no text to ask about."""
+
+
+class UnsupportedLanguage(ValueError):
+    """Raised when the document is not in Italian or English; the message names the language."""
+
+
+def detect_language(text: str) -> str | None:
+    """Return "it" or "en" for the text's language, or None for any other."""
+    return _detect_language(text)
+
+
+def _title(doc: Doc) -> str:
+    """Return a short title: the first heading line, else the first sentence, trimmed."""
+    if not doc.sentences:
+        return ""
+    first = doc.sentences[0]
+    line_end = doc.text.find("\n", first.start)
+    line = doc.text[first.start:line_end if line_end >= 0 else len(doc.text)].strip()
+    if line and len(line) <= 100 and line[-1] not in ".!?…":
+        return shorten(line, 80)
+    return shorten(first.text, 80)
+
+
+def _language(text: str, lang: str | None) -> str:
+    """Return the supported language code to use, or raise UnsupportedLanguage."""
+    if lang is not None:
+        code = str(lang).strip().lower()
+        if code not in SUPPORTED:
+            raise UnsupportedLanguage(f"unsupported language: {language_name(code)} ({code!r}); supported: it, en")
+        return code
+    guess = guess_language(text)
+    if guess not in SUPPORTED:
+        raise UnsupportedLanguage(f"unsupported language: {language_name(guess)}; supported: Italian (it), English (en)")
+    return guess
+
+
+def _order(questions: list[QuestionDraft], sentence_of: list[int]) -> list[QuestionDraft]:
+    """Order questions by score, spreading them over sentences; lazy heap keeps it O(n log n)."""
+    used: dict[int, int] = {}
+    heap = [(-q.score, k, 0) for k, q in enumerate(questions)]
+    heapq.heapify(heap)
+    out = []
+    while heap:
+        neg, k, seen_uses = heapq.heappop(heap)
+        s = sentence_of[k]
+        uses = used.get(s, 0)
+        if uses != seen_uses:
+            heapq.heappush(heap, (-questions[k].score * SENTENCE_PENALTY ** uses, k, uses))
+            continue
+        used[s] = uses + 1
+        out.append(questions[k])
+    return out
+
+
+def generate_quiz(text: str, lang: str | None = None, max_questions: int | None = None, seed: int = 0) -> QuizDraft:
+    """Return a quiz drafted from ``text``: facts, then questions grounded in evidence spans.
+
+    Raises EmptyDocument for empty or whitespace text and UnsupportedLanguage for a
+    language other than Italian or English; nothing else escapes.
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise EmptyDocument("the document is empty")
+    published, body_start = read_header(text)
+    if not text[body_start:].strip():
+        raise EmptyDocument("the document has a header but no text")
+    code = _language(text[body_start:], lang)
+    try:
+        return _generate(text, code, published, body_start, max_questions, seed)
+    except (EmptyDocument, UnsupportedLanguage):
+        raise
+    except Exception:
+        if STRICT:
+            raise
+        # The contract promises only the two errors above: degrade to a quiz without questions.
+        return QuizDraft(language=code, published=published, title=shorten(text[body_start:].strip(), 80),
+                         facts=(), questions=())
+
+
+def _generate(text: str, code: str, published, body_start: int, max_questions: int | None, seed: int) -> QuizDraft:
+    """Do the work of generate_quiz once the inputs are checked."""
+    try:
+        seed = int(seed)
+    except (TypeError, ValueError):
+        seed = 0
+    doc = Doc(text=text, pack=load_pack(code), body_start=body_start)
+    facts = extract_facts(doc)
+    sent_index = {(s.start, s.end): i for i, s in enumerate(doc.sentences)}
+    scores = score_facts(doc, facts, sent_index)
+    years = {int(a.text) for f in facts if f.kind in ("year", "target_year") for a in f.answers if a.text.isdigit()}
+    ctx = Context(doc=doc, seed=seed, years=years)
+
+    primary: list[QuestionDraft] = []
+    secondary: list[QuestionDraft] = []
+    seen: set[tuple] = set()
+    kept_facts: list[Fact] = []
+    for f, sc in zip(facts, scores):
+        index = len(kept_facts)
+        made: list[QuestionDraft] = []
+        for kind in REGISTRY:
+            try:
+                qs = kind.build(ctx, f, index)
+            except Exception:
+                if STRICT:
+                    raise
+                qs = []
+            for q in qs:
+                key = (q.kind, q.answer_texts, q.prompt)
+                if key in seen or problems(q, text):
+                    continue
+                seen.add(key)
+                made.append(QuestionDraft(**{**q.__dict__, "score": sc}))
+        if not made:
+            continue
+        kept_facts.append(Fact(**{**f.__dict__, "score": sc}))
+        primary.append(made[0])
+        secondary.extend(made[1:])
+
+    def sentence(q: QuestionDraft) -> int:
+        return sent_index.get((q.evidence.start, q.evidence.end), -1)
+
+    ordered = []
+    asked: set[tuple] = set()
+    # The same answer asked the same way from two sentences is one question too many.
+    for q in _order(primary, [sentence(q) for q in primary]) + _order(secondary, [sentence(q) for q in secondary]):
+        key = (q.kind, q.prompt if q.kind == "true_false" else tuple(normalise(a) for a in q.answer_texts))
+        if key not in asked:
+            asked.add(key)
+            ordered.append(q)
+    if max_questions is not None:
+        try:
+            ordered = ordered[:max(0, int(max_questions))]
+        except (TypeError, ValueError):
+            pass
+    return QuizDraft(language=code, published=published, title=_title(doc),
+                     facts=tuple(kept_facts), questions=tuple(ordered))

@@ -1,0 +1,492 @@
+"""Find the facts of a document: patterns first, then candidate answer spans.
+
+Each extractor looks at one sentence and returns facts whose evidence is that
+sentence. Extractors are listed in ``EXTRACTORS`` in priority order: the answer
+spans a "claiming" extractor finds are not offered again by later ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable
+
+import simplemma
+
+from .lang import Pack
+from .text import Token, normalise, split_sentences, tokenize
+from .types import Fact, Span
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_ITEM = rf"[{_UPPER}0-9][\w&.'’+-]*(?: [{_UPPER}0-9][\w&.'’+-]*){{0,3}}"
+_ACRONYM_RE = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,11})(?=[),;])")
+_NUMBER_RE = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w])")
+_MONEY_PREFIX_RE = re.compile(r"[$€£]\s?$")
+
+
+@dataclass
+class Doc:
+    """Hold a document being analysed: its text, language pack and sentences."""
+
+    text: str
+    pack: Pack
+    body_start: int
+    sentences: list[Span] = field(init=False)
+    paragraph_of: list[int] = field(init=False)
+    acronyms: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.sentences = split_sentences(self.text, self.body_start, self.pack.abbreviations)
+        para, prev_end, out = 0, self.body_start, []
+        for s in self.sentences:
+            if "\n" in self.text[prev_end:s.start]:
+                para += 1
+            out.append(para)
+            prev_end = s.end
+        self.paragraph_of = out
+        self._tokens: dict[int, list[Token]] = {}
+
+    def tokens(self, i: int) -> list[Token]:
+        """Return the tokens of sentence ``i`` (cached)."""
+        toks = self._tokens.get(i)
+        if toks is None:
+            s = self.sentences[i]
+            toks = self._tokens[i] = tokenize(self.text, s.start, s.end, self.pack.elisions)
+        return toks
+
+    @cached_property
+    def norm_text(self) -> str:
+        """Return the whole text normalised, padded with spaces for whole-word lookups."""
+        return " " + normalise(self.text) + " "
+
+    def mentions(self, phrase: str) -> bool:
+        """Tell whether the document mentions ``phrase`` (normalised, whole words)."""
+        n = normalise(phrase)
+        return bool(n) and f" {n} " in self.norm_text
+
+    def span(self, start: int, end: int) -> Span:
+        """Return the stripped span of the text between ``start`` and ``end``."""
+        while start < end and self.text[start] in " \t,;:":
+            start += 1
+        while end > start and self.text[end - 1] in " \t,;:.":
+            end -= 1
+        return Span(start, end, self.text[start:end])
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _is_stop(pack: Pack, tok: Token) -> bool:
+    """Tell whether a token is a function word of the language."""
+    return tok.text.lower().rstrip("'’") in pack.stopwords or tok.text.lower() in pack.stopwords
+
+
+def _is_article(pack: Pack, tok: Token) -> bool:
+    """Tell whether a token is an article (``l’`` counts)."""
+    return tok.text.lower().replace("’", "'") in pack.articles
+
+
+def _looks_like_verb(pack: Pack, tok: Token) -> bool:
+    """Guess whether a lower-case word is an inflected verb, from its lemma."""
+    w = tok.text
+    if not w.islower() or len(w) < 4:
+        return False
+    lemma = simplemma.lemmatize(w, lang=pack.code)
+    if lemma == w:
+        return False
+    suffixes = pack.get("verb_lemma_suffixes") or ()
+    if suffixes:
+        return lemma.endswith(tuple(suffixes))
+    return w.endswith(("ed", "ing"))
+
+
+def _fact(kind: str, doc: Doc, sent: Span, answers: list[Span], category: str = "", **slots: str) -> Fact:
+    """Build a fact whose evidence is ``sent``."""
+    text = "; ".join(a.text for a in answers)
+    return Fact(kind=kind, text=text, span=sent, answers=tuple(answers), category=category,
+                slots=tuple(sorted(slots.items())))
+
+
+def _split_items(doc: Doc, start: int, end: int, need_article: bool, to_end: bool) -> list[Span]:
+    """Split ``text[start:end]`` into list items at commas and conjunctions.
+
+    With ``need_article`` a separator counts only before an article (Italian lists of
+    clauses keep their inner commas). Without ``to_end`` the last item stops at the
+    first preposition or clause word, so "l’industria con l’obiettivo…" gives "l’industria".
+    """
+    pack = doc.pack
+    toks = tokenize(doc.text, start, end, pack.elisions)
+    conj = set(pack.get("list_conjunctions"))
+    stoppers = set(pack.get("item_stoppers"))
+    items: list[Span] = []
+    cur = 0
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        sep_len = 0
+        if t.text == ",":
+            sep_len = 2 if i + 1 < len(toks) and toks[i + 1].text.lower() in conj else 1
+        elif t.text.lower() in conj and i > cur:
+            sep_len = 1
+        if sep_len and i + sep_len < len(toks):
+            nxt = toks[i + sep_len]
+            ok = _is_article(pack, nxt) if need_article else True
+            if ok and i > cur:
+                items.append(doc.span(toks[cur].start, toks[i - 1].end))
+                cur = i + sep_len
+                i = cur
+                continue
+        i += 1
+    if cur >= len(toks) or not items:
+        return []
+    last_end = toks[-1].end
+    if not to_end:
+        limit = max(len(tokenize(doc.text, it.start, it.end, pack.elisions)) for it in items) + 2
+        j = cur + 1
+        while j < len(toks) and j - cur < limit:
+            tj = toks[j]
+            if tj.text.lower() in stoppers or (not tj.is_word and not tj.is_number and tj.text not in "-'’&"):
+                break
+            j += 1
+        last_end = toks[j - 1].end
+    items.append(doc.span(toks[cur].start, last_end))
+    return [it for it in items if it.text]
+
+
+# ---------------------------------------------------------------- extractors
+
+Extractor = Callable[[Doc, int, Span], list[Fact]]
+
+
+def acronyms(doc: Doc, i: int, sent: Span) -> list[Fact]:
+    """Find "Long Name (ACR)" and return the expansion as an acronym fact."""
+    out = []
+    skip = set(doc.pack.get("acronym_skip_words"))
+    for m in _ACRONYM_RE.finditer(doc.text, sent.start, sent.end):
+        acr = m.group("acr")
+        if sum(ch.isupper() for ch in acr) < 2:
+            continue
+        toks = [t for t in tokenize(doc.text, sent.start, m.start(), doc.pack.elisions)][-14:]
+        # Keep only the words after the last punctuation mark: the name does not cross one.
+        words: list[Token] = []
+        for t in reversed(toks):
+            if not (t.is_word or t.is_number):
+                break
+            words.insert(0, t)
+        first = None
+        for k, t in enumerate(words):
+            if t.text[0].upper() == acr[0].upper() and t.is_capitalised:
+                first = k
+                break
+        if first is None:
+            continue
+        name = words[first:]
+        content = [t for t in name if t.text.lower() not in skip]
+        if len(content) < 2:
+            continue
+        exp = doc.span(name[0].start, name[-1].end)
+        doc.acronyms.setdefault(acr, exp.text)
+        out.append(_fact("acronym", doc, sent, [exp], acronym=acr))
+    return out
+
+
+def _group_with_referent(doc: Doc, group: str) -> str:
+    """Name the referent after an anaphora ("tale iniziativa (CASIP)") when the document has one acronym."""
+    if len(doc.acronyms) >= 1:
+        acr = next(iter(doc.acronyms))
+        for ana in doc.pack.get("anaphora"):
+            k = group.lower().find(ana)
+            if k >= 0:
+                e = k + len(ana)
+                return group[:e] + f" ({acr})" + group[e:]
+    return group
+
+
+def _capital_lists(doc: Doc, sent: Span):
+    """Yield (match start, item spans) for lists of capitalised names in a sentence."""
+    conj = "|".join(re.escape(c) for c in doc.pack.get("list_conjunctions"))
+    rx = _list_re(conj)
+    for m in rx.finditer(doc.text, sent.start, sent.end):
+        items = re.split(rf",\s*(?:(?:{conj})\s+)?|\s+(?:{conj})\s+", m.group())
+        spans, pos = [], m.start()
+        for it in items:
+            # A name may end in a dot (S.p.A.), but a final full stop belongs to the sentence.
+            it = it[:-1] if it.endswith(".") and not re.search(r"\.\w\.$", it) else it
+            k = doc.text.index(it, pos)
+            spans.append(Span(k, k + len(it), it))
+            pos = k + len(it)
+        yield m.start(), spans
+
+
+_LIST_CACHE: dict[str, re.Pattern] = {}
+
+
+def _list_re(conj: str) -> re.Pattern:
+    """Return the compiled "A, B, C and D" pattern for a set of conjunctions."""
+    rx = _LIST_CACHE.get(conj)
+    if rx is None:
+        rx = _LIST_CACHE[conj] = re.compile(
+            rf"(?<![\w-]){_ITEM}(?:,\s+{_ITEM})*,?\s+(?:{conj})\s+{_ITEM}(?![\w-])")
+    return rx
+
+
+def members(doc: Doc, i: int, sent: Span) -> list[Fact]:
+    """Find named members of a group: "tra le aziende … vi sono A, B, C e D"."""
+    out = []
+    for start, items in _capital_lists(doc, sent):
+        prefix = doc.text[sent.start:start]
+        for rx in doc.pack.res["member"]:
+            m = None
+            for m in rx.finditer(prefix):
+                pass
+            if m is not None:
+                group = f"{m.group('art')} {m.group('group')}".strip()
+                out.append(_fact("members", doc, sent, items, group=_group_with_referent(doc, group)))
+                break
+        else:
+            if len(items) >= 3:
+                out.append(_fact("list", doc, sent, items))
+    return out
+
+
+def benefits(doc: Doc, i: int, sent: Span) -> list[Fact]:
+    """Find listed advantages or drawbacks: "tra i punti di forza … vi sono X, Y e Z"."""
+    for rx in doc.pack.res["benefit"]:
+        m = rx.search(doc.text, sent.start, sent.end)
+        if not m:
+            continue
+        items = _split_items(doc, m.end(), sent.end, doc.pack.get("list_items_need_article"), to_end=True)
+        if len(items) < 2:
+            continue
+        head = m.group("head")
+        kind = "drawbacks" if any(w in head.lower() for w in doc.pack.get("drawback_words")) else "benefits"
+        return [_fact(kind, doc, sent, items, head=head, art=m.group("art"))]
+    return []
+
+
+def verb_lists(doc: Doc, i: int, sent: Span) -> list[Fact]:
+    """Find lists governed by a verb: "riunisce il governo, il mondo accademico e l’industria"."""
+    out = []
+    toks = doc.tokens(i)
+    rx = doc.pack.res["list_verb"]
+    need_article = doc.pack.get("list_items_need_article")
+    for k, t in enumerate(toks[:-1]):
+        m = rx.search(doc.text, sent.start, t.end + 1) if t.is_word else None
+        if not m or m.end() != t.end + 1:
+            continue
+        nxt = toks[k + 1]
+        if need_article and not _is_article(doc.pack, nxt):
+            continue
+        items = _split_items(doc, nxt.start, sent.end, need_article, to_end=False)
+        if 2 <= len(items) <= 8:
+            out.append(_fact("list", doc, sent, items, verb=m.group().strip()))
+    return out
+
+
+def deadlines(doc: Doc, i: int, sent: Span) -> list[Fact]:
+    """Find target years: "entro il 2030", "by 2030"."""
+    out = []
+    for rx in doc.pack.res["deadline"]:
+        for m in rx.finditer(doc.text, sent.start, sent.end):
+            year = Span(m.start("year"), m.end("year"), m.group("year"))
+            goal = ""
+            for g in doc.pack.res["goal"]:
+                gm = None
+                for gm in g.finditer(doc.text, sent.start, m.start()):
+                    pass
+                if gm:
+                    goal = doc.text[gm.end():m.start()].strip(" ,;")
+                    if len(goal.split()) > 20 or "," in goal:
+                        goal = ""
+                    break
+            out.append(_fact("target_year", doc, sent, [year], goal=goal))
+    return out
+
+
+def goals(doc: Doc, i: int, sent: Span) -> list[Fact]:
+    """Find stated goals: "con l’obiettivo di …", "aims to …"."""
+    out = []
+    for rx in doc.pack.res["goal"]:
+        for m in rx.finditer(doc.text, sent.start, sent.end):
+            end = sent.end
+            for stop in doc.pack.res["deadline"]:
+                dm = stop.search(doc.text, m.end(), sent.end)
+                if dm:
+                    end = min(end, dm.start())
+            for ch in (",", ";", ":"):
+                k = doc.text.find(ch, m.end(), end)
+                if k >= 0:
+                    end = k
+            clause = doc.span(m.end(), end)
+            if 2 <= len(clause.text.split()) <= 25:
+                out.append(_fact("goal", doc, sent, [clause]))
+    return out
+
+
+def definitions(doc: Doc, i: int, sent: Span) -> list[Fact]:
+    """Find definitions: "X è un …", "X is a …"."""
+    body = sent.text.rstrip(" .")
+    m = doc.pack.res["definition"].match(body)
+    if not m:
+        return []
+    term = m.group("term")
+    if normalise(term) in doc.pack.stopwords or len(term) < 3:
+        return []
+    ds = sent.start + m.start("definition")
+    de = sent.start + m.end("definition")
+    for ch in (",", ";", ":", " che ", " which ", " who "):
+        k = doc.text.find(ch, ds, de)
+        if k > ds + 8:
+            de = k
+    defn = doc.span(ds, de)
+    if len(defn.text.split()) < 2:
+        return []
+    return [_fact("definition", doc, sent, [defn], term=term[:1].lower() + term[1:] if term.split()[0].lower() in doc.pack.articles else term)]
+
+
+def dates(doc: Doc, i: int, sent: Span) -> list[Fact]:
+    """Find dates and years of events."""
+    out, taken = [], []
+    for rx in doc.pack.res["date"]:
+        for m in rx.finditer(doc.text, sent.start, sent.end):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(_fact("date", doc, sent, [Span(m.start(), m.end(), m.group())]))
+    for m in doc.pack.res["year"].finditer(doc.text, sent.start, sent.end):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        out.append(_fact("year", doc, sent, [Span(m.start(), m.end(), m.group())]))
+    return out
+
+
+def quantities(doc: Doc, i: int, sent: Span) -> list[Fact]:
+    """Find numbers with units, percentages and money."""
+    out = []
+    unit_re = doc.pack.res["unit"]
+    money = set(doc.pack.get("money_words"))
+    percent = set(doc.pack.get("percent_words"))
+    year_re = doc.pack.res["year"]
+    for m in _NUMBER_RE.finditer(doc.text, sent.start, sent.end):
+        num = m.group("num")
+        um = unit_re.match(doc.text, m.end(), sent.end)
+        unit = um.group().strip() if um else ""
+        prefix = doc.text[max(sent.start, m.start() - 2):m.start()]
+        if _MONEY_PREFIX_RE.search(prefix):
+            unit = prefix.strip()
+        if year_re.fullmatch(num) and not unit:
+            continue
+        kind = "percentage" if unit in percent else "money" if unit in money else "quantity" if unit else "number"
+        if kind == "number" and len(num) < 2:
+            continue
+        out.append(_fact(kind, doc, sent, [Span(m.start(), m.end(), num)], unit=unit))
+    return out
+
+
+def _entity_category(doc: Doc, toks: list[Token], k0: int, k1: int, lexicon_lookup) -> str:
+    """Guess the category of the capitalised run ``toks[k0:k1]``."""
+    name = doc.text[toks[k0].start:toks[k1 - 1].end]
+    cat = lexicon_lookup(name, doc.pack.code)
+    if cat:
+        return cat
+    words = {t.text.lower() for t in toks[k0:k1]}
+    if words & set(doc.pack.get("org_words")):
+        return "organization"
+    prev = toks[k0 - 1].text.lower() if k0 > 0 else ""
+    if prev in doc.pack.get("person_titles"):
+        return "person"
+    if prev in doc.pack.get("place_preps"):
+        return "place"
+    return "entity"
+
+
+def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
+    """Find runs of capitalised words: organisations, people, places, countries."""
+    from .distractors import lexicon_category
+
+    toks = doc.tokens(i)
+    connectors = set(doc.pack.get("name_connectors"))
+    out = []
+    k = 0
+    n = len(toks)
+    while k < n:
+        t = toks[k]
+        if not (t.is_word and t.is_capitalised) or (k == 0 and _is_stop(doc.pack, t)) or _is_article(doc.pack, t):
+            k += 1
+            continue
+        j = k + 1
+        while j < n:
+            tj = toks[j]
+            if tj.is_word and tj.is_capitalised:
+                j += 1
+            elif (tj.text.lower() in connectors or tj.text in "-&") and j + 1 < n and toks[j + 1].is_capitalised and toks[j + 1].is_word:
+                j += 2
+            else:
+                break
+        if k == 0 and j == 1 and (simplemma.is_known(t.text.lower(), doc.pack.code)):
+            k = j
+            continue
+        cat = _entity_category(doc, toks, k, j, lexicon_category)
+        out.append(_fact(cat, doc, sent, [Span(toks[k].start, toks[j - 1].end, doc.text[toks[k].start:toks[j - 1].end])]))
+        k = j
+    return out
+
+
+def concepts(doc: Doc, i: int, sent: Span) -> list[Fact]:
+    """Offer runs of content words (noun-phrase-like chunks) as candidate answers."""
+    toks = doc.tokens(i)
+    out = []
+    run: list[Token] = []
+
+    def flush() -> None:
+        if run and any(t.is_word for t in run):
+            words = run[:5] if len(run) <= 5 else run[-3:]
+            if not all(t.is_capitalised for t in words):
+                out.append(_fact("concept", doc, sent, [Span(words[0].start, words[-1].end,
+                                                             doc.text[words[0].start:words[-1].end])]))
+        run.clear()
+
+    for t in toks:
+        if (t.is_word or t.is_number) and not _is_stop(doc.pack, t) and not _looks_like_verb(doc.pack, t):
+            run.append(t)
+        else:
+            flush()
+    flush()
+    return out
+
+
+# Order matters: earlier extractors claim their answer spans first.
+EXTRACTORS: tuple[tuple[Extractor, bool], ...] = (
+    (acronyms, True),
+    (members, True),
+    (benefits, False),
+    (verb_lists, True),
+    (deadlines, True),
+    (goals, False),
+    (definitions, False),
+    (dates, True),
+    (quantities, True),
+    (entities, True),
+    (concepts, True),
+)
+
+
+def extract_facts(doc: Doc) -> list[Fact]:
+    """Return the document's facts in text order, without duplicate answers."""
+    facts: list[Fact] = []
+    for i, sent in enumerate(doc.sentences):
+        claimed: list[tuple[int, int]] = []
+        seen: set[tuple] = set()
+        for extractor, claims in EXTRACTORS:
+            for f in extractor(doc, i, sent):
+                key = (f.kind, tuple((a.start, a.end) for a in f.answers))
+                if key in seen:
+                    continue
+                if any(a.start < e and s < a.end for a in f.answers for s, e in claimed):
+                    continue
+                seen.add(key)
+                facts.append(f)
+                if claims:
+                    claimed.extend((a.start, a.end) for a in f.answers)
+    return facts

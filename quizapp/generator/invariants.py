@@ -1,0 +1,77 @@
+"""Check a generated question against the quality rules; the generator drops any that fail."""
+
+from __future__ import annotations
+
+import re
+
+from .text import normalise
+from .types import QuestionDraft
+
+CHOICE_KINDS = {"single", "multiple", "true_false"}
+
+# Italian article agreement: each pattern is a wrong article/next-word pair.
+_VOWEL = "aeiouàèéìòùhAEIOUÀÈÉÌÒÙH"
+_IMPURE = r"(?:s[^aeiouàèéìòù\W]|z|gn|ps|x|y|pn)"
+_IT_ARTICLE_ERRORS = [
+    re.compile(rf"(?<![\w'’])(?:il|la) [{_VOWEL}]\w", re.IGNORECASE),
+    re.compile(rf"(?<![\w'’])il {_IMPURE}\w*", re.IGNORECASE),
+    re.compile(rf"(?<![\w'’])lo (?!{_IMPURE})[^\W\d{_VOWEL}]\w*", re.IGNORECASE),
+    re.compile(rf"(?<![\w'’])i (?:[{_VOWEL}]|{_IMPURE})\w*", re.IGNORECASE),
+    re.compile(rf"(?<![\w'’])gli (?![{_VOWEL}]|{_IMPURE})[^\W\d]\w*", re.IGNORECASE),
+    re.compile(r"(?<![\w'’])l['’] ?[^\W\d_aeiouàèéìòùhAEIOUÀÈÉÌÒÙH]\w*"),
+]
+
+
+def italian_article_errors(s: str) -> list[str]:
+    """Return the article/noun pairs of ``s`` that break Italian agreement."""
+    return [m.group() for rx in _IT_ARTICLE_ERRORS for m in rx.finditer(s)]
+
+
+def _contains(hay: str, needle: str) -> bool:
+    """Tell whether normalised ``needle`` occurs in normalised ``hay`` as whole words."""
+    n = normalise(needle)
+    return bool(n) and f" {n} " in f" {normalise(hay)} "
+
+
+def problems(q: QuestionDraft, text: str) -> list[str]:
+    """Return the rules ``q`` breaks against the source ``text`` (empty when it is sound)."""
+    out = []
+    ev = q.evidence
+    if not (0 <= ev.start < ev.end <= len(text)) or text[ev.start:ev.end] != ev.text:
+        out.append("evidence offsets do not match the text")
+    if not q.answer_texts or any(not a.strip() for a in q.answer_texts):
+        out.append("no answer text")
+    for a in q.answer_texts:
+        if a not in ev.text:
+            out.append(f"answer not in evidence: {a!r}")
+    if not q.prompt.strip():
+        out.append("empty prompt")
+    if q.kind != "true_false":
+        for a in q.answer_texts:
+            if _contains(q.prompt, a):
+                out.append(f"prompt gives the answer away: {a!r}")
+    if q.kind in CHOICE_KINDS:
+        norm = [normalise(o) for o in q.options]
+        if len(set(norm)) != len(norm) or any(not n for n in norm):
+            out.append("options not unique after normalisation")
+        if not q.correct or any(not isinstance(i, int) or not 0 <= i < len(q.options) for i in q.correct):
+            out.append("correct indices out of range")
+        elif q.kind != "true_false":
+            right = [norm[i] for i in q.correct]
+            for k, n in enumerate(norm):
+                if k in q.correct:
+                    continue
+                if any(n == r or f" {r} " in f" {n} " or f" {n} " in f" {r} " for r in right):
+                    out.append(f"distractor overlaps a correct answer: {q.options[k]!r}")
+            if q.kind == "single" and len(q.correct) != 1:
+                out.append("single choice needs exactly one correct option")
+        if q.kind == "true_false" and (len(q.options) != 2 or len(q.correct) != 1):
+            out.append("true/false needs two options and one answer")
+    else:
+        if q.options:
+            out.append("options on a non-choice question")
+        if not q.correct:
+            out.append("no accepted answer")
+    if q.kind == "numeric" and not all(isinstance(c, (int, float)) for c in q.correct):
+        out.append("numeric answer is not a number")
+    return out

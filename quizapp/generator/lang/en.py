@@ -1,0 +1,93 @@
+"""English language pack: patterns, templates and word lists, as data only."""
+
+PACK = {
+    "code": "en",
+    "name": "English",
+    "true_false": ["True", "False"],
+    "articles": ["the", "a", "an"],
+    "elisions": [],
+    "decimal_sep": ".",
+    "thousands_sep": ",",
+    "months": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december"],
+    "abbreviations": ["mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "no", "inc",
+                      "corp", "co", "ltd", "u.s", "u.k", "a.d", "b.c", "fig", "vol", "gen", "col", "lt", "sgt",
+                      "capt", "gov", "sen", "rep", "mt", "ft", "approx", "jan", "feb", "mar", "apr", "jun", "jul",
+                      "aug", "sep", "sept", "oct", "nov", "dec"],
+    "list_conjunctions": ["and", "or", "as well as"],
+    "item_stoppers": ["with", "in", "for", "on", "by", "that", "which", "who", "when", "where", "while",
+                      "because", "but", "is", "are", "was", "were", "has", "have", "from", "to", "of", "at", "as"],
+    "stopwords": (
+        "a an the and or but if of in on at by for with from to into onto over under about after before "
+        "during since until than as that this these those which who whom whose what when where why how "
+        "is are was were be been being am has have had having do does did can could may might must shall "
+        "should will would it its it's he him his she her hers they them their theirs we us our you your i "
+        "me my not no nor so also too very more most less least many much some any each every all both "
+        "either neither other another such own same only just then there here thus however although though "
+        "while because between among through against within without upon per via there's one two s "
+        "also including include includes included became become becomes known called"
+    ).split(),
+    "verb_lemma_suffixes": [],
+    "date_patterns": [
+        r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) [0-3]?\d(?:st|nd|rd|th)?,? \d{3,4}\b",
+        r"\b[0-3]?\d(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|October|November|December),? \d{3,4}\b",
+        r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December),? \d{3,4}\b",
+        r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) [0-3]?\d(?:st|nd|rd|th)?\b",
+    ],
+    "year_pattern": r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?![\d.,]\d)",
+    "deadline_cues": [r"\bby (?:the end of |the year |)(?P<year>(?:1[0-9]{3}|20[0-9]{2}))\b",
+                      r"\bno later than (?P<year>(?:1[0-9]{3}|20[0-9]{2}))\b"],
+    "goal_cues": [r"\bwith the (?:aim|goal|objective) of ", r"\baims? to ", r"\baimed to ", r"\bin order to ",
+                  r"\bwith a view to ", r"\bseeks? to ", r"\bhas the goal of "],
+    "quantity_units": [
+        "%", "percent", "per cent", "km", "kilometres", "kilometers", "miles", "mi", "metres", "meters", "m",
+        "kg", "kilograms", "pounds", "lb", "tons", "tonnes", "degrees", "°C", "°F", "hours", "minutes",
+        "seconds", "years", "months", "days", "people", "inhabitants", "residents", "billion", "million",
+        "thousand", "dollars", "euros", "pounds sterling", "yen", "kWh", "MW", "GW", "watts", "mph", "km/h",
+        "square miles", "square kilometres", "acres", "hectares", "litres", "liters", "barrels", "feet", "times",
+    ],
+    "money_words": ["dollars", "euros", "yen", "$", "€", "£"],
+    "percent_words": ["%", "percent", "per cent"],
+    "member_cues": [
+        r"\b[Aa]mong (?P<art>the) (?P<group>[^,;:]+?) (?:are|were|is|was) (?:also )?",
+    ],
+    "benefit_cues": [
+        r"\b(?:[Aa]mong )?(?P<art>[Tt]he|[Ii]ts|[Tt]heir) (?P<head>(?:main |key |chief |major |principal )?(?:advantages|benefits|strengths|drawbacks|disadvantages|downsides|weaknesses|limitations)\b[^,;:]*?) (?:are|include|were|included) (?:also )?",
+    ],
+    "drawback_words": ["drawbacks", "disadvantages", "downsides", "weaknesses", "limitations"],
+    "one_of": {"the": "one of the", "The": "one of the", "its": "one of its", "Its": "one of its",
+               "their": "one of their", "Their": "one of their"},
+    "list_verbs": ["brings together", "bring together", "includes", "include", "involves", "involve",
+                   "challenging", "challenges", "unites", "unite", "comprises", "comprise", "consists of",
+                   "composed of", "made up of"],
+    "acronym_skip_words": ["of", "the", "and", "for", "in", "on", "to", "a", "an"],
+    "definition_pattern": r"^(?P<term>(?:(?:The|An|A) )?[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|the)){0,4}) (?:is|are|was|were) (?P<definition>(?:a|an|the) .{8,})$",
+    "anaphora": ["the initiative", "this initiative", "the consortium", "this consortium", "the project", "this project"],
+    "name_connectors": ["of", "the", "de", "von", "van", "da", "and", "&", "for"],
+    "org_words": ["university", "institute", "ministry", "organization", "organisation", "agency", "bank", "party",
+                  "council", "commission", "society", "association", "federation", "foundation", "company",
+                  "corporation", "inc", "academy", "committee", "union", "consortium", "group", "museum", "school",
+                  "church", "army", "college", "department", "league", "club", "court"],
+    "person_titles": ["president", "king", "queen", "pope", "dr", "professor", "mr", "mrs", "general", "emperor",
+                      "prince", "saint", "st", "minister", "mayor", "bishop", "sir", "lord", "governor"],
+    "place_preps": ["in", "at", "from", "to", "near", "into"],
+    "list_items_need_article": False,
+    "templates": {
+        "prefix": "According to the text",
+        "multiple_members": "According to the text, which of these are among {group}?",
+        "single_members": "According to the text, which of these is among {group}?",
+        "tf_members": "According to the text, {item} is among {group}.",
+        "tf_benefit": "According to the text, {item} is {one_of} {head}.",
+        "acronym_short": "According to the text, what does {acronym} stand for?",
+        "acronym_single": "According to the text, what does {acronym} stand for?",
+        "deadline_goal": "According to the text, by what year is the aim to {goal}?",
+        "deadline_plain": "According to the text, which year completes the sentence: \"{cloze}\"?",
+        "year_numeric": "According to the text, which year completes the sentence: \"{cloze}\"?",
+        "number_numeric": "According to the text, which number completes the sentence: \"{cloze}\"?",
+        "year_single": "According to the text, which year completes the sentence: \"{cloze}\"?",
+        "entity_single": "According to the text, which option completes the sentence: \"{cloze}\"?",
+        "cloze": "According to the text, complete the sentence: \"{cloze}\"",
+        "definition_short": "According to the text, what is {term}?",
+        "explanation": "The text says: \"{evidence}\"",
+    },
+}

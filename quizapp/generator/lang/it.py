@@ -1,0 +1,102 @@
+"""Italian language pack: patterns, templates and word lists, as data only.
+
+Code in the generator reads these keys; it never branches on the language
+code, so adding a language means adding a module like this one.
+"""
+
+PACK = {
+    "code": "it",
+    "name": "Italian",
+    "true_false": ["Vero", "Falso"],
+    "articles": ["il", "lo", "la", "l'", "i", "gli", "le", "un", "uno", "una", "un'"],
+    # Article-like prefixes glued by an apostrophe; split off so "l’autonomia" gives two tokens.
+    "elisions": ["l", "dell", "all", "nell", "sull", "dall", "un", "d", "quest", "quell", "c", "s", "coll", "tutt"],
+    "decimal_sep": ",",
+    "thousands_sep": ".",
+    "months": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+               "settembre", "ottobre", "novembre", "dicembre"],
+    "abbreviations": ["sig", "sigg", "dott", "prof", "ing", "avv", "ecc", "es", "pag", "art", "n", "nr",
+                      "p", "pp", "cfr", "sec", "ca", "vol", "st", "mr", "dr", "s.p.a", "s.r.l", "u.s", "a.c", "d.c"],
+    "list_conjunctions": ["e", "ed", "o", "oppure", "nonché"],
+    # Words that end a free-standing list item (prepositions, relatives, verbs of linking).
+    "item_stoppers": ["con", "in", "per", "su", "tra", "fra", "che", "entro", "dal", "dalla", "nel", "nella",
+                      "nei", "negli", "sul", "sulla", "al", "alla", "ai", "agli", "come", "dove", "quando",
+                      "mentre", "perché", "poiché", "ma", "è", "sono", "ha", "hanno", "da", "a", "di"],
+    # Single-word function words: never a question answer on their own, and the edges of chunks.
+    "stopwords": (
+        "a ad al allo ai agli all alla alle con col coi da dal dallo dai dagli dall dalla dalle di del dello "
+        "dei degli dell della delle in nel nello nei negli nell nella nelle su sul sullo sui sugli sull sulla "
+        "sulle per tra fra il lo la i gli le l un uno una e ed o od ma se che chi cui non più meno come "
+        "dove quando anche ancora già poi quindi però perché poiché mentre oppure sia né ne ci vi si mi ti "
+        "lui lei noi voi loro esso essa essi esse questo questa questi queste quello quella quelli quelle "
+        "quel quei quegli suo sua suoi sue loro mio mia tuo tua nostro nostra vostro vostra ogni alcuni "
+        "alcune molto molti molte tanto tanti tutto tutta tutti tutte altro altra altri altre stesso stessa "
+        "è sono era erano fu furono sarà saranno stato stata stati state essere ha hanno aveva avevano ebbe "
+        "ebbero avere avuto sia siano fosse fossero può possono potrebbe potrebbero deve devono viene vengono "
+        "venne vennero fa fanno fatto così tale tali circa oltre dopo prima durante contro senza verso "
+        "sopra sotto dentro fuori nonché inoltre invece infatti qui là lì tra mai sempre solo soltanto "
+        "tuttavia ciò cosa quale quali quanto quanta quanti quante dell' all' nell' sull' dall' l' un' "
+        "c' d' po' ecco circa pure qualche nessuno nessuna uno due"
+    ).split(),
+    "verb_lemma_suffixes": ["are", "ere", "ire", "rre"],
+    "date_patterns": [
+        r"\b(?:[0-3]?\d(?:º|°)? )?(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre) (?:del )?\d{3,4}\b",
+        r"\b[0-3]?\d (?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)\b",
+    ],
+    "year_pattern": r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?![\d.,]\d)",
+    "deadline_cues": [r"\bentro (?:il |l['’] ?|la fine del |la fine dell['’] ?|)(?P<year>(?:1[0-9]{3}|20[0-9]{2}))\b",
+                      r"\bper il (?P<year>20[0-9]{2})\b(?= ?[,.;])"],
+    "goal_cues": [r"\bcon l['’] ?obiettivo di ", r"\ballo scopo di ", r"\bal fine di ", r"\bmira(?:no|va|vano)? (?:a|ad) ",
+                  r"\bha(?:nno)? l['’] ?obiettivo di ", r"\bpunta(?:no)? (?:a|ad) ", r"\bcon lo scopo di "],
+    "quantity_units": [
+        "%", "per cento", "percento", "km", "chilometri", "metri", "m", "kg", "chilogrammi", "tonnellate", "t",
+        "gradi", "°C", "ore", "minuti", "secondi", "anni", "mesi", "giorni", "abitanti", "persone", "miliardi",
+        "milioni", "mila", "dollari", "euro", "sterline", "lire", "yen", "kWh", "MW", "GW", "watt", "km/h",
+        "chilometri quadrati", "km²", "ettari", "litri", "barili", "miglia", "piedi", "volte",
+    ],
+    "money_words": ["dollari", "euro", "sterline", "lire", "yen", "$", "€", "£"],
+    "percent_words": ["%", "per cento", "percento"],
+    # "Tra le aziende che ... vi sono X, Y e Z": the group whose members are listed.
+    "member_cues": [
+        r"\b(?:[Tt]ra|[Ff]ra) (?P<art>le|i|gli) (?P<group>[^,;:]+?) (?:vi sono|ci sono|figurano|rientrano|spiccano|si trovano|troviamo|si contano|compaiono|vi è|c['’]è) (?:anche |pure )?",
+    ],
+    "benefit_cues": [
+        r"\b(?:[Tt]ra|[Ff]ra) (?P<art>i|le|gli) (?P<head>(?:principali |maggiori |numerosi |diversi )?(?:punti di forza|vantaggi|benefici|pregi|svantaggi|punti deboli|difetti|limiti|rischi|inconvenienti)\b[^,;:]*?) (?:vi sono|ci sono|figurano|rientrano|si annoverano|troviamo|spiccano) (?:anche )?",
+    ],
+    # Which head word makes a benefit list a list of drawbacks.
+    "drawback_words": ["svantaggi", "punti deboli", "difetti", "limiti", "rischi", "inconvenienti"],
+    "one_of": {"i": "uno dei", "gli": "uno degli", "le": "una delle"},
+    # Verbs whose object is a list worth a question ("riunisce A, B e C", "sfidando A e B").
+    "list_verbs": ["riunisce", "riuniscono", "comprende", "comprendono", "include", "includono",
+                   "coinvolge", "coinvolgono", "sfidando", "sfida", "sfidano", "unisce", "uniscono",
+                   "raggruppa", "raggruppano", "composta da", "composto da", "formata da", "formato da"],
+    "acronym_skip_words": ["di", "del", "della", "dei", "delle", "degli", "per", "e", "la", "il", "lo", "le", "i", "gli"],
+    "definition_pattern": r"^(?P<term>(?:(?:Il|Lo|La|I|Gli|Le) |L['’] ?)?[A-ZÀ-Ý][\w’'-]*(?: (?:[A-ZÀ-Ý][\w’'-]*|di|del|della|dei|delle)){0,4}) (?:è|sono|era|erano) (?P<definition>(?:un|uno|una|un['’]|il|lo|la|l['’]|i|gli|le) ?.{8,})$",
+    "anaphora": ["tale iniziativa", "questa iniziativa", "tale consorzio", "questo consorzio", "tale progetto", "questo progetto"],
+    "name_connectors": ["di", "del", "della", "dei", "degli", "delle", "de", "da", "d'", "dell'", "dell’", "d’", "e"],
+    "org_words": ["università", "istituto", "ministero", "organizzazione", "agenzia", "banca", "partito", "consiglio",
+                  "commissione", "società", "associazione", "federazione", "fondazione", "compagnia", "corporazione",
+                  "accademia", "comitato", "unione", "consorzio", "gruppo", "museo", "scuola", "chiesa", "esercito"],
+    "person_titles": ["presidente", "re", "regina", "papa", "dottor", "dottore", "professor", "professore", "signor",
+                      "generale", "imperatore", "principe", "santo", "san", "ministro", "sindaco", "vescovo"],
+    "place_preps": ["a", "in", "nel", "nella", "da", "verso", "presso"],
+    "list_items_need_article": True,
+    "templates": {
+        "prefix": "Secondo il testo",
+        "multiple_members": "Secondo il testo, quali di queste opzioni rientrano tra {group}?",
+        "single_members": "Secondo il testo, quale di queste opzioni rientra tra {group}?",
+        "tf_members": "Secondo il testo, {item} rientra tra {group}.",
+        "tf_benefit": "Secondo il testo, {item} è {one_of} {head}.",
+        "acronym_short": "Secondo il testo, che cosa significa la sigla {acronym}?",
+        "acronym_single": "Secondo il testo, che cosa significa la sigla {acronym}?",
+        "deadline_goal": "Secondo il testo, entro quale anno l'obiettivo è {goal}?",
+        "deadline_plain": "Secondo il testo, quale anno completa la frase: «{cloze}»?",
+        "year_numeric": "Secondo il testo, quale anno completa la frase: «{cloze}»?",
+        "number_numeric": "Secondo il testo, quale numero completa la frase: «{cloze}»?",
+        "year_single": "Secondo il testo, quale anno completa la frase: «{cloze}»?",
+        "entity_single": "Secondo il testo, quale opzione completa la frase: «{cloze}»?",
+        "cloze": "Secondo il testo, completa la frase: «{cloze}»",
+        "definition_short": "Secondo il testo, che cos'è {term}?",
+        "explanation": "Il testo dice: «{evidence}»",
+    },
+}

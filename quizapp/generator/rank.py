@@ -1,0 +1,102 @@
+"""Order facts by how worth asking they are, with a small learned linear model.
+
+The weights live in ``data/ranker.json`` and are learned from the development
+data by ``bench/train_ranker.py`` (logistic regression, cross-validated across
+articles). Scoring is a plain dot product, so run time needs no numeric library.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+import simplemma
+
+from .facts import Doc
+from .text import normalise
+from .types import Fact
+
+_WEIGHTS = Path(__file__).resolve().parent / "data" / "ranker.json"
+
+# Used until weights are learned, and for fact kinds the data never showed.
+_DEFAULT_KIND_PRIOR = {
+    "members": 3.0, "target_year": 2.6, "acronym": 2.4, "benefits": 2.2, "drawbacks": 2.2, "list": 1.6,
+    "definition": 1.5, "goal": 1.2, "date": 1.2, "year": 1.0, "percentage": 0.9, "money": 0.9,
+    "quantity": 0.8, "number": 0.3, "country": 0.6, "organization": 0.6, "person": 0.7, "place": 0.5,
+    "entity": 0.4, "concept": 0.0,
+}
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float]:
+    """Return the learned weights, or kind priors when none ship."""
+    if _WEIGHTS.exists():
+        return json.loads(_WEIGHTS.read_text(encoding="utf-8"))["weights"]
+    return {f"kind={k}": v for k, v in _DEFAULT_KIND_PRIOR.items()}
+
+
+def features(doc: Doc, fact: Fact, sent_index: int, para_sentences: int, para_first: int,
+             counts: dict[str, int]) -> dict[str, float]:
+    """Return the features of one fact, from its main answer and where it sits."""
+    ans = fact.answers[0] if fact.answers else fact.span
+    words = ans.text.split()
+    n = len(words)
+    pos_in_para = sent_index - para_first
+    rel_in_sent = (ans.start - fact.span.start) / max(1, len(fact.span.text))
+    known = sum(1 for w in words if simplemma.is_known(w.lower(), doc.pack.code)) / max(1, n)
+    prev = doc.text[max(fact.span.start, ans.start - 25):ans.start].split()
+    prev_word = normalise(prev[-1]) if prev else ""
+    nxt = doc.text[ans.end:ans.end + 2]
+    key = normalise(ans.text)
+    f = {
+        f"kind={fact.kind}": 1.0,
+        f"len={min(n, 6)}": 1.0,
+        "chars_log": math.log1p(len(ans.text)),
+        "sent_first": 1.0 if pos_in_para == 0 else 0.0,
+        "sent_rel": pos_in_para / max(1, para_sentences),
+        "in_sent_rel": rel_in_sent,
+        "cap": 1.0 if ans.text[:1].isupper() else 0.0,
+        "all_caps": 1.0 if ans.text.isupper() and len(ans.text) > 1 else 0.0,
+        "digit": 1.0 if any(ch.isdigit() for ch in ans.text) else 0.0,
+        "known": known,
+        "prev_stop": 1.0 if prev_word in doc.pack.stopwords else 0.0,
+        "prev_cap": 1.0 if prev and prev[-1][:1].isupper() else 0.0,
+        "next_punct": 1.0 if nxt[:1] in ",.;:)" else 0.0,
+        "sent_end": 1.0 if ans.end >= fact.span.end - 1 else 0.0,
+        "repeat": math.log1p(counts.get(key, 1) - 1),
+        "items": math.log1p(len(fact.answers)),
+        "sent_len_log": math.log1p(len(fact.span.text.split())),
+        "paren": 1.0 if doc.text[ans.start - 1:ans.start] == "(" else 0.0,
+        "bias": 1.0,
+    }
+    if prev_word:
+        f[f"prev={prev_word}"] = 1.0 if prev_word in doc.pack.stopwords else 0.0
+    return f
+
+
+def score(feats: dict[str, float]) -> float:
+    """Return the model's probability that a fact's answer is one a person would ask for."""
+    w = weights()
+    z = sum(w.get(k, 0.0) * v for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def score_facts(doc: Doc, facts: list[Fact], sent_index_of: dict[tuple[int, int], int]) -> list[float]:
+    """Return a score for every fact."""
+    counts: dict[str, int] = {}
+    for f in facts:
+        for a in f.answers[:1]:
+            k = normalise(a.text)
+            counts[k] = counts.get(k, 0) + 1
+    para_bounds: dict[int, tuple[int, int]] = {}
+    for i, p in enumerate(doc.paragraph_of):
+        lo, hi = para_bounds.get(p, (i, i))
+        para_bounds[p] = (min(lo, i), max(hi, i))
+    out = []
+    for f in facts:
+        si = sent_index_of[(f.span.start, f.span.end)]
+        lo, hi = para_bounds[doc.paragraph_of[si]]
+        out.append(score(features(doc, f, si, hi - lo + 1, lo, counts)))
+    return out

@@ -1,0 +1,148 @@
+"""Read the header, split sentences and tokens, and normalise strings for comparison."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .types import Span
+
+_HEADER_RE = re.compile(r"\A\s*date[ \t]+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d-])[ \t]*:?\s*", re.IGNORECASE)
+
+# Apostrophes and quotes vary by keyboard; compare them as one.
+_APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
+_PUNCT_RE = re.compile(r"[^\w\s]", re.UNICODE)
+_SPACE_RE = re.compile(r"\s+")
+
+# A token: a number (with separators), a word (with inner hyphens/apostrophes), or one other character.
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*['’]?|[^\s]", re.UNICODE)
+
+# Where a sentence may end: terminal punctuation, closing quotes, then space.
+_SENT_END_RE = re.compile(r"[.!?…]+[\"»”’)\]]*\s+")
+_LINE_RE = re.compile(r"[^\n]+")
+
+
+def read_header(text: str) -> tuple[_dt.date | None, int]:
+    """Return the date of a leading ``date YYYY-MM[-DD]`` header and where the body starts."""
+    if not isinstance(text, str):
+        return None, 0
+    m = _HEADER_RE.match(text)
+    if not m:
+        return None, 0
+    year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)
+    try:
+        published = _dt.date(year, month, day)
+    except ValueError:
+        # A malformed header is still a header line, but it carries no usable date.
+        return None, 0
+    return published, m.end()
+
+
+@lru_cache(maxsize=65536)
+def normalise(s: str) -> str:
+    """Return ``s`` casefolded, without accents, punctuation or repeated spaces."""
+    s = unicodedata.normalize("NFKD", s.translate(_APOS).casefold())
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = _PUNCT_RE.sub(" ", s.replace("_", " "))
+    return _SPACE_RE.sub(" ", s).strip()
+
+
+def strip_article(s: str, articles: tuple[str, ...]) -> str:
+    """Return normalised ``s`` without a leading article."""
+    n = normalise(s)
+    for art in articles:
+        a = normalise(art)
+        if a and n.startswith(a + " "):
+            return n[len(a) + 1:]
+    return n
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token with its offsets in the original text."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_word(self) -> bool:
+        """Tell whether the token is made of letters."""
+        return self.text[:1].isalpha()
+
+    @property
+    def is_number(self) -> bool:
+        """Tell whether the token is a number."""
+        return self.text[:1].isdigit()
+
+    @property
+    def is_capitalised(self) -> bool:
+        """Tell whether the token starts with an upper-case letter."""
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str, start: int, end: int, elisions: frozenset[str] = frozenset()) -> list[Token]:
+    """Split ``text[start:end]`` into tokens, separating elided articles (``l’auto``)."""
+    out: list[Token] = []
+    for m in _TOKEN_RE.finditer(text, start, end):
+        t = m.group()
+        if elisions and ("'" in t or "’" in t):
+            cut = max(t.find("'"), t.find("’"))
+            head = t[:cut].lower()
+            if head in elisions and cut + 1 <= len(t):
+                out.append(Token(m.start(), m.start() + cut + 1, t[:cut + 1]))
+                if cut + 1 < len(t):
+                    out.append(Token(m.start() + cut + 1, m.end(), t[cut + 1:]))
+                continue
+        out.append(Token(m.start(), m.end(), t))
+    return out
+
+
+def split_sentences(text: str, start: int, abbreviations: frozenset[str]) -> list[Span]:
+    """Split ``text[start:]`` into sentence spans; every line break also ends a sentence."""
+    spans: list[Span] = []
+    for line in _LINE_RE.finditer(text, start):
+        ls, le = line.start(), line.end()
+        cur = ls
+        for m in _SENT_END_RE.finditer(text, ls, le):
+            nxt = m.end()
+            if nxt >= le:
+                break
+            following = text[nxt]
+            if not (following.isupper() or following.isdigit() or following in "\"«“(‘'"):
+                continue
+            # The word before the stop: abbreviations and initials do not end a sentence.
+            ws = m.start()
+            while ws > cur and not text[ws - 1].isspace():
+                ws -= 1
+            word = text[ws:m.start()].lower().strip("(\"'«“")
+            if text[m.start()] == "." and (word in abbreviations or (len(word) == 1 and word.isalpha())):
+                continue
+            _add_span(text, cur, m.end(), spans)
+            cur = nxt
+        _add_span(text, cur, le, spans)
+    return spans
+
+
+def _add_span(text: str, s: int, e: int, out: list[Span]) -> None:
+    """Append the stripped span ``text[s:e]`` when it holds a letter or digit."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s and any(ch.isalnum() for ch in text[s:e]):
+        out.append(Span(s, e, text[s:e]))
+
+
+def shorten(s: str, limit: int = 80) -> str:
+    """Return ``s`` trimmed at a word boundary to about ``limit`` characters."""
+    s = _SPACE_RE.sub(" ", s).strip()
+    if len(s) <= limit:
+        return s
+    cut = s.rfind(" ", 0, limit)
+    if cut < limit // 2:
+        cut = limit
+    return s[:cut].rstrip(" ,;:.") + "…"

@@ -1,0 +1,88 @@
+"""The public API: errors, language detection, header reading, tolerant answer matching."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from quizapp.generator import (EmptyDocument, UnsupportedLanguage, answers_match, detect_language,
+                               generate_quiz, read_header)
+
+EN = "The Amazon rainforest covers much of the Amazon basin of South America. It was described in 1542 by Francisco de Orellana."
+IT = "La foresta amazzonica copre gran parte del bacino amazzonico del Sud America. Fu descritta nel 1542 da Francisco de Orellana."
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\t ", " date 2024-02 ", "date 2024-02-03\n\n"])
+def test_empty_documents(text):
+    with pytest.raises(EmptyDocument):
+        generate_quiz(text)
+
+
+def test_unsupported_language_is_named():
+    fr = "Le chat est sur la table et le chien est dans le jardin avec les enfants qui jouent."
+    with pytest.raises(UnsupportedLanguage, match="French"):
+        generate_quiz(fr)
+    with pytest.raises(UnsupportedLanguage, match="German"):
+        generate_quiz(EN, lang="de")
+
+
+def test_detect_language():
+    assert detect_language(EN) == "en"
+    assert detect_language(IT) == "it"
+    assert detect_language("Der Hund und die Katze sind nicht im Haus, sondern auf der Straße.") is None
+    assert detect_language("") is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    (" date 2024-02 Testo", (dt.date(2024, 2, 1), 14)),
+    ("date 2023-11-05\nBody", (dt.date(2023, 11, 5), 16)),
+    ("No header here", (None, 0)),
+    ("date 2024-13 bad month", (None, 0)),
+])
+def test_read_header(text, expected):
+    assert read_header(text) == expected
+
+
+def test_result_shape_and_immutability():
+    draft = generate_quiz(EN)
+    assert draft.language == "en" and draft.published is None
+    d = draft.to_dict()
+    assert set(d) == {"language", "published", "title", "facts", "questions"}
+    assert isinstance(draft.questions, tuple) and isinstance(draft.facts, tuple)
+    q = draft.questions[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        q.prompt = "x"
+    qd = q.to_dict()
+    assert set(qd) == {"kind", "prompt", "options", "correct", "tolerance", "answer_texts", "explanation",
+                       "evidence", "fact_kind", "fact_index"}
+    assert 0 <= qd["fact_index"] < len(draft.facts)
+    assert any(q.to_dict()["correct"] == [1542] for q in draft.questions)
+
+
+def test_lang_override_and_max_questions():
+    draft = generate_quiz(IT, lang="IT", max_questions=2)
+    assert draft.language == "it" and len(draft.questions) <= 2
+    assert draft.questions[0].prompt.startswith("Secondo il testo")
+
+
+@pytest.mark.parametrize("given,accepted,lang,ok", [
+    ("catl", ["CATL"], "it", True),
+    ("Gotion Hightech", ["Gotion High-tech"], "it", True),
+    ("il giappone", ["Giappone"], "it", True),
+    ("Giapone", ["il Giappone"], "it", True),
+    ("l'industria", ["l’industria"], "it", True),
+    ("Citta", ["città"], None, True),
+    ("the Amazon basin", ["Amazon basin"], "en", True),
+    ("Amazn basin", ["Amazon basin"], "en", True),
+    ("2030", ["2030"], None, True),
+    ("2031", ["2030"], None, False),
+    ("3,5 milioni", ["3.5 milioni"], "it", True),
+    ("BYD", ["CATL"], "it", False),
+    ("Francia", ["Germania"], "it", False),
+    ("", ["CATL"], None, False),
+    ("cat", ["car"], "en", False),
+])
+def test_answers_match(given, accepted, lang, ok):
+    assert answers_match(given, accepted, lang) is ok
