@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
-from flask.cli import FlaskGroup
+from flask.cli import FlaskGroup, with_appcontext
 
 from .extensions import db
 from .models import utcnow
@@ -28,6 +28,7 @@ def _ensure_admin():
 
 
 @click.command("seed")
+@with_appcontext
 @click.option("--dir", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder of seed documents (default: the configured SEEDS_DIR).")
 def seed_command(seeds_dir: Path | None) -> None:
@@ -44,6 +45,7 @@ def seed_command(seeds_dir: Path | None) -> None:
 
 
 @click.command("init-admin")
+@with_appcontext
 def init_admin_command() -> None:
     """Create the administrator if there is none yet."""
     _ensure_admin()
@@ -51,6 +53,7 @@ def init_admin_command() -> None:
 
 
 @click.command("create-teacher")
+@with_appcontext
 @click.option("--email", prompt=True)
 @click.option("--name", prompt=True)
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
@@ -68,6 +71,7 @@ def create_teacher_command(email: str, name: str, password: str, admin: bool) ->
 
 
 @click.command("generate")
+@with_appcontext
 @click.argument("file", type=click.File("r", encoding="utf-8"))
 @click.option("--lang", type=click.Choice(["it", "en"]), default=None, help="The document's language.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
@@ -97,6 +101,7 @@ def generate_command(file, lang, as_json, max_questions, seed) -> None:
 
 
 @click.command("close-overdue")
+@with_appcontext
 def close_overdue_command() -> None:
     """Submit every attempt whose time ran out (run it from cron or a timer)."""
     from .services import attempts
