@@ -62,6 +62,24 @@ def app(app_config):
         db.engine.dispose()
 
 
+@pytest.fixture(autouse=True)
+def _push_request_context():
+    """Replace pytest-flask's fixture of this name: keep no request context open.
+
+    pytest-flask keeps one open for the whole test, so every request shares its
+    app context: its `g` (Flask-WTF caches the CSRF token there, which breaks a
+    second client) and its database session (which hides a missing commit).
+    Tests that need a context push one themselves (`with app.app_context():`).
+    """
+    yield
+
+
+@pytest.fixture
+def client(app):
+    """Return a test client that keeps no context between requests (unlike pytest-flask's)."""
+    return app.test_client()
+
+
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
