@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from flask_babel import lazy_gettext as _l
@@ -17,8 +18,23 @@ from wtforms.widgets import CheckboxInput, ListWidget, NumberInput
 
 from .generator import answers_match
 
+try:  # WTForms 3.3 deprecates (value, label) tuples in favour of SelectChoice.
+    from wtforms import SelectChoice as _Choice
+except ImportError:  # pragma: no cover - older WTForms
+    _Choice = None
+
 MAX_TEXT_ANSWER = 300
+# Room for floating-point error when comparing numbers: 3.5 - 3.4 is 0.10000000000000009.
+_EPSILON = 1e-9
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(value: Any) -> Any:
+    """Drop control characters from typed text: PostgreSQL refuses NUL, and none is ever meant."""
+    return _CONTROL.sub("", value) if isinstance(value, str) else value
 
 
 def parse_number(raw: str) -> float | None:
@@ -41,6 +57,12 @@ class MultiCheckboxField(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
 
+    def process_formdata(self, valuelist):
+        # Blank values mean "nothing ticked"; dropping them here (rather than
+        # trusting an Optional validator, which looks only at the first value)
+        # keeps every other value subject to the choice check.
+        super().process_formdata([value for value in valuelist if value != ""])
+
 
 class Kind:
     """A question kind: its form field, how an answer is stored, and its grading."""
@@ -53,12 +75,16 @@ class Kind:
         """Return an unbound form field asking this question."""
         raise NotImplementedError
 
-    def to_answer(self, data: Any) -> Any:
-        """Turn validated field data into the stored answer, None when blank."""
+    def to_answer(self, data: Any, order: Sequence[int] | None = None) -> Any:
+        """Turn validated field data into the stored answer, None when blank.
+
+        ``order`` is the option order the form showed (see ChoiceKind); kinds
+        without options ignore it.
+        """
         text = (data or "").strip() if isinstance(data, str) else data
         return text or None
 
-    def to_field_data(self, answer: Any) -> Any:
+    def to_field_data(self, answer: Any, order: Sequence[int] | None = None) -> Any:
         """Turn a stored answer back into field data, to refill the form."""
         return answer
 
@@ -75,6 +101,28 @@ class Kind:
         return "; ".join(str(value) for value in question.correct)
 
 
+def option_choices(options: Sequence[str], order: Sequence[int]) -> list[Any]:
+    """Return form choices for options shown in this order, valued by position.
+
+    The value a browser sees is the option's place on the page, never its index
+    in the question: an index would let a student who knows that the generator
+    lists the right answers first read the key from the HTML.
+    """
+    pairs = [(str(position), options[index]) for position, index in enumerate(order)]
+    return [_Choice(value, label) for value, label in pairs] if _Choice else pairs
+
+
+def _index(value: Any, order: Sequence[int] | None) -> int:
+    position = int(value)
+    return position if order is None else order[position]
+
+
+def _position(index: int, order: Sequence[int] | None) -> str | None:
+    if order is None:
+        return str(index)
+    return str(order.index(index)) if index in order else None
+
+
 class ChoiceKind(Kind):
     """A kind whose answer is one option, stored as the option's index."""
 
@@ -83,11 +131,11 @@ class ChoiceKind(Kind):
     def field(self, label, choices):
         return RadioField(label, choices=choices, validators=[Optional()], validate_choice=True)
 
-    def to_answer(self, data):
-        return None if data in (None, "", "None") else int(data)
+    def to_answer(self, data, order=None):
+        return None if data in (None, "", "None") else _index(data, order)
 
-    def to_field_data(self, answer):
-        return None if answer is None else str(answer)
+    def to_field_data(self, answer, order=None):
+        return None if answer is None else _position(answer, order)
 
     def fraction(self, question, answer):
         return 1.0 if answer is not None and answer in question.correct else 0.0
@@ -116,17 +164,22 @@ class MultipleSelect(ChoiceKind):
     label = _l("Multiple select")
 
     def field(self, label, choices):
-        return MultiCheckboxField(label, choices=choices, validators=[Optional()])
+        return MultiCheckboxField(label, choices=choices)
 
-    def to_answer(self, data):
-        chosen = sorted({int(value) for value in data or []})
+    def to_answer(self, data, order=None):
+        chosen = sorted({_index(value, order) for value in data or [] if value != ""})
         return chosen or None
 
-    def to_field_data(self, answer):
-        return [str(value) for value in answer or []]
+    def to_field_data(self, answer, order=None):
+        positions = (_position(index, order) for index in answer or [])
+        return [position for position in positions if position is not None]
 
     def fraction(self, question, answer):
-        """Give signed fractions as Moodle does, floored at zero."""
+        """Give signed fractions as Moodle does, floored at zero.
+
+        Each right option ticked earns 1/(right options), each wrong one costs
+        1/(wrong options): ticking everything scores 0, guessing never pays.
+        """
         if not answer:
             return 0.0
         correct = set(question.correct)
@@ -147,7 +200,8 @@ class TextKind(Kind):
     """A kind answered in words, graded tolerantly against accepted answers."""
 
     def field(self, label, choices):
-        return StringField(label, validators=[Optional(), Length(max=MAX_TEXT_ANSWER)])
+        return StringField(label, validators=[Optional(), Length(max=MAX_TEXT_ANSWER)], filters=[clean_text],
+                           render_kw={"maxlength": MAX_TEXT_ANSWER})
 
     def fraction(self, question, answer):
         if not answer:
@@ -177,10 +231,10 @@ class Numeric(Kind):
             widget=NumberInput(step="any"),
         )
 
-    def to_answer(self, data):
+    def to_answer(self, data, order=None):
         return None if data in (None, "") else parse_number(str(data))
 
-    def to_field_data(self, answer):
+    def to_field_data(self, answer, order=None):
         if answer is None:
             return ""
         return str(int(answer)) if float(answer).is_integer() else str(answer)
@@ -188,7 +242,9 @@ class Numeric(Kind):
     def fraction(self, question, answer):
         if answer is None or not question.correct:
             return 0.0
-        return 1.0 if abs(float(answer) - float(question.correct[0])) <= (question.tolerance or 0) else 0.0
+        expected = float(question.correct[0])
+        allowed = abs(question.tolerance or 0) + _EPSILON * max(1.0, abs(expected))
+        return 1.0 if abs(float(answer) - expected) <= allowed else 0.0
 
     def describe(self, question, answer):
         return self.to_field_data(answer)

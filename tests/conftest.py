@@ -10,7 +10,7 @@ import pytest
 
 from quizapp import create_app
 from quizapp.extensions import db
-from quizapp.models import Quiz, User
+from quizapp.models import Attempt, Quiz, User
 from quizapp.services import accounts, documents, quizzes, seeding
 
 from .databases import scratch_database
@@ -91,6 +91,28 @@ def csrf_token(client, url: str) -> str:
     match = CSRF_PATTERN.search(response.get_data(as_text=True))
     assert match, f"no CSRF token on {url} ({response.status_code})"
     return match.group(1) or match.group(2)
+
+
+def right_answers(app, attempt_id: int) -> dict[str, object]:
+    """Return form fields answering every question of an attempt rightly.
+
+    Choice inputs are valued by their place on the attempt's page, so the key
+    is read through the attempt's option order, as the server does.
+    """
+    from quizapp.services.attempts import items
+
+    with app.app_context():
+        data: dict[str, object] = {}
+        for item in items(db.session.get(Attempt, attempt_id)):
+            q = item.question
+            positions = [str(item.option_order.index(i)) for i in q.correct] if q.options else []
+            if q.kind == "multiple":
+                data[f"q{q.id}"] = positions
+            elif q.options:
+                data[f"q{q.id}"] = positions[0]
+            else:
+                data[f"q{q.id}"] = str(q.correct[0])
+        return data
 
 
 class AuthActions:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import secrets
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,18 +63,42 @@ def in_progress_attempt(participant: Participant) -> Attempt | None:
     return next((a for a in participant.attempts if a.state == "in_progress"), None)
 
 
-def join(quiz: Quiz, display_name: str, identifier: str | None, now: dt.datetime) -> Participant:
-    """Register a student for a quiz; the caller commits."""
+def attempts_exhausted(participant: Participant) -> bool:
+    """Tell whether the participant has used every attempt the quiz allows."""
+    limit = participant.quiz.max_attempts
+    return limit is not None and len(participant.attempts) >= limit
+
+
+def roster_entries(quiz: Quiz) -> dict[str, str]:
+    """Return the quiz's class list as casefolded identifier -> identifier as written."""
+    return {line.strip().casefold(): line.strip() for line in (quiz.roster or "").splitlines() if line.strip()}
+
+
+def join(quiz: Quiz, display_name: str | None, identifier: str | None, now: dt.datetime) -> Participant:
+    """Register a student for a quiz, or find them again by class-list identifier; the caller commits.
+
+    With a class list the identifier is required and names one participant, so
+    the attempt limit holds across browsers.
+    """
     reason = unavailable_reason(quiz, now)
     if reason:
         raise AttemptError(reason)
+    name = (display_name or "").strip()
     if quiz.roster:
-        allowed = {line.strip().casefold() for line in quiz.roster.splitlines() if line.strip()}
-        if not identifier or identifier.strip().casefold() not in allowed:
+        canonical = roster_entries(quiz).get((identifier or "").strip().casefold())
+        if canonical is None:
             raise AttemptError(str(_l("That identifier is not on this quiz's class list.")))
+        known = db.session.scalar(
+            db.select(Participant).where(Participant.quiz_id == quiz.id, Participant.identifier == canonical)
+        )
+        if known is not None:
+            return known
+        identifier, name = canonical, name or canonical
+    elif not name:
+        raise AttemptError(str(_l("Enter your name.")))
     participant = Participant(
         quiz=quiz,
-        display_name=display_name.strip(),
+        display_name=name,
         identifier=identifier.strip() if identifier else None,
         token=secrets.token_urlsafe(32),
     )
@@ -81,17 +106,28 @@ def join(quiz: Quiz, display_name: str, identifier: str | None, now: dt.datetime
     return participant
 
 
-def start_attempt(participant: Participant, now: dt.datetime) -> Attempt:
-    """Return the participant's open attempt, or start a new one; the caller commits."""
+def start_attempt(participant: Participant, now: dt.datetime, grace_seconds: int,
+                  own_tokens: Collection[str]) -> Attempt:
+    """Return the participant's open attempt, or start a new one; the caller commits.
+
+    An open attempt whose time ran out is submitted first, so it never blocks
+    the next one. An attempt in progress stays bound to the browser that
+    started it: ``own_tokens`` are the attempt tokens this browser holds, and
+    any other browser (a class-list identifier typed twice) is refused.
+    """
     quiz = participant.quiz
     current = in_progress_attempt(participant)
-    if current is not None:
+    if current is not None and not close_if_overdue(current, now, grace_seconds):
+        if current.token not in own_tokens:
+            raise AttemptError(str(_l(
+                "You already have an attempt in progress in another browser. "
+                "Go back to that browser, or ask your teacher.")))
         return current
     reason = unavailable_reason(quiz, now)
     if reason:
         raise AttemptError(reason)
     used = len(participant.attempts)
-    if quiz.max_attempts is not None and used >= quiz.max_attempts:
+    if attempts_exhausted(participant):
         raise AttemptError(str(_l("You have used all the attempts this quiz allows.")))
     deadline = None
     if quiz.time_limit_minutes:
@@ -131,6 +167,24 @@ def saved_answers(attempt: Attempt) -> dict[int, Any]:
     return {response.question_id: response.answer for response in attempt.responses}
 
 
+def is_blank(answer: Any) -> bool:
+    """Tell whether a stored answer says nothing."""
+    return answer is None or answer == [] or answer == ""
+
+
+def unanswered_numbers(attempt: Attempt) -> list[int]:
+    """Return the numbers, as the student sees them, of the questions without an answer."""
+    saved = saved_answers(attempt)
+    return [number for number, item in enumerate(items(attempt), start=1) if is_blank(saved.get(item.question.id))]
+
+
+def remaining_seconds(attempt: Attempt, now: dt.datetime) -> int | None:
+    """Return the whole seconds left before the deadline, or None when untimed."""
+    if attempt.deadline_at is None:
+        return None
+    return max(0, int((attempt.deadline_at - now).total_seconds()))
+
+
 def accepts_answers(attempt: Attempt, now: dt.datetime, grace_seconds: int) -> bool:
     """Tell whether the server still takes answers for this attempt."""
     if attempt.is_submitted:
@@ -138,15 +192,33 @@ def accepts_answers(attempt: Attempt, now: dt.datetime, grace_seconds: int) -> b
     return attempt.deadline_at is None or now <= attempt.deadline_at + dt.timedelta(seconds=grace_seconds)
 
 
+def _claim(attempt: Attempt) -> bool:
+    """Lock the attempt's row for this transaction if it is still in progress.
+
+    A no-op UPDATE guarded by the state: on PostgreSQL it holds the row lock
+    until commit, so a submit from another tab waits for these answers and
+    grades them; if that submit won, no row matches and nothing is written.
+    """
+    result = db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.state == "in_progress")
+        .values(page=Attempt.page)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
 def save_answers(attempt: Attempt, answers: dict[int, Any], now: dt.datetime, grace_seconds: int) -> None:
     """Store answers by question id, replacing earlier ones; the caller commits."""
     if not accepts_answers(attempt, now, grace_seconds):
         raise AttemptError(str(_l("This attempt no longer accepts answers.")))
     known = {item.question.id for item in items(attempt)}
+    if any(question_id not in known for question_id in answers):
+        raise AttemptError(str(_l("That question is not part of this attempt.")))
+    if not _claim(attempt):
+        raise AttemptError(str(_l("This attempt was already submitted.")))
     existing = {response.question_id: response for response in attempt.responses}
     for question_id, answer in answers.items():
-        if question_id not in known:
-            raise AttemptError(str(_l("That question is not part of this attempt.")))
         response = existing.get(question_id)
         if response is None:
             db.session.add(Response(attempt=attempt, question_id=question_id, answer=answer, saved_at=now))
@@ -188,11 +260,18 @@ def submit(attempt: Attempt, now: dt.datetime, *, automatic: bool = False) -> bo
         .values(state="submitted", submitted_at=submitted_at, auto_submitted=automatic)
         .execution_options(synchronize_session=False)
     )
+    # Reload the row and its answers: another request may have changed them.
     db.session.refresh(attempt)
+    db.session.expire(attempt, ["responses"])
     if result.rowcount != 1:
         return False
     grade(attempt)
     return True
+
+
+def is_timed_out(attempt: Attempt, now: dt.datetime) -> bool:
+    """Tell whether the attempt's deadline has come (grace not counted)."""
+    return attempt.deadline_at is not None and now >= attempt.deadline_at
 
 
 def close_if_overdue(attempt: Attempt, now: dt.datetime, grace_seconds: int) -> bool:

@@ -6,22 +6,43 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from werkzeug.datastructures import MultiDict
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length, Optional
 
-from ..kinds import kind_of
+from ..kinds import clean_text, kind_of, option_choices
 from ..services.attempts import Item
+
+MAX_NAME = 80
 
 
 class CodeForm(FlaskForm):
     code = StringField(_l("Join code"), validators=[DataRequired(), Length(max=20)],
-                       render_kw={"autocomplete": "off", "autocapitalize": "characters"})
+                       render_kw={"autocomplete": "off", "autocapitalize": "characters",
+                                  "spellcheck": "false"})
 
 
 class JoinForm(FlaskForm):
-    display_name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=80)],
-                               render_kw={"autocomplete": "name"})
-    identifier = StringField(_l("Your identifier from the class list"), validators=[Optional(), Length(max=80)])
+    """Ask for a display name, or for a class-list identifier when the quiz has a roster."""
+
+    display_name = StringField(_l("Your name"), validators=[Optional(), Length(max=MAX_NAME)],
+                               filters=[clean_text], render_kw={"autocomplete": "name"})
+    identifier = StringField(_l("Your identifier from the class list"),
+                             validators=[Optional(), Length(max=MAX_NAME)],
+                             filters=[clean_text], render_kw={"autocomplete": "off", "spellcheck": "false"})
+
+    def __init__(self, *args, asks: str | None = "display_name", **kwargs):
+        """Build the form; ``asks`` names the required field, None for a student already known."""
+        super().__init__(*args, **kwargs)
+        self.asks = asks
+
+    def validate(self, extra_validators=None) -> bool:
+        ok = super().validate(extra_validators)
+        required = self[self.asks] if self.asks else None
+        if required is not None and not (required.data or "").strip():
+            required.errors = [*required.errors, _l("This field is required.")]
+            ok = False
+        return ok
 
 
 class AnswersForm(FlaskForm):
@@ -32,22 +53,67 @@ def field_name(item: Item) -> str:
     return f"q{item.question.id}"
 
 
-def attempt_form(items: list[Item], saved: dict[int, Any], formdata=None) -> AnswersForm:
-    """Build the form that asks these questions, refilled with saved answers."""
+def attempt_form(items: list[Item], saved: dict[int, Any], formdata=None, *, csrf: bool = True) -> AnswersForm:
+    """Build the form that asks these questions, refilled with saved answers.
+
+    ``formdata=None`` reads the request's form (Flask-WTF's default); pass
+    ``csrf=False`` when the request was checked another way (the JSON autosave
+    sends its token in a header).
+    """
 
     class Form(AnswersForm):
         pass
 
     for number, item in enumerate(items, start=1):
         question = item.question
-        choices = [(str(index), question.options[index]) for index in item.option_order]
+        choices = option_choices(question.options, item.option_order)
         setattr(Form, field_name(item), kind_of(question).field(f"{number}. {question.prompt}", choices))
-    data = {field_name(item): kind_of(item.question).to_field_data(saved.get(item.question.id)) for item in items}
-    return Form(formdata=formdata, data=data)
+    data = {
+        field_name(item): kind_of(item.question).to_field_data(saved.get(item.question.id), item.option_order)
+        for item in items
+    }
+    meta = None if csrf else {"csrf": False}
+    if formdata is None:
+        return Form(data=data, meta=meta)
+    return Form(formdata=formdata, data=data, meta=meta)
 
 
 def answers_from(form: AnswersForm, items: list[Item]) -> dict[int, Any]:
     """Read the validated answers of the given items, by question id."""
     return {
-        item.question.id: kind_of(item.question).to_answer(form[field_name(item)].data) for item in items
+        item.question.id: kind_of(item.question).to_answer(form[field_name(item)].data, item.option_order)
+        for item in items
     }
+
+
+class PayloadError(ValueError):
+    """An autosave body that is not shaped as {"answers": {"q<id>": value}}."""
+
+
+def formdata_from_json(payload: Any, items: list[Item]) -> tuple[MultiDict, list[Item]]:
+    """Turn an autosave body into form data and the items it answers.
+
+    A value is a string, a number, a list of them (checkboxes) or null (no
+    answer). Only the questions named are touched, so a save from one page
+    never clears the answers of another.
+    """
+    if not isinstance(payload, dict) or not isinstance(payload.get("answers"), dict):
+        raise PayloadError(str(_l('Send {"answers": {...}} as JSON.')))
+    by_name = {field_name(item): item for item in items}
+    formdata: MultiDict = MultiDict()
+    chosen = []
+    for name, value in payload["answers"].items():
+        item = by_name.get(name)
+        if item is None:
+            raise PayloadError(str(_l("That question is not part of this attempt.")))
+        values = value if isinstance(value, list) else [value]
+        for single in values:
+            if isinstance(single, bool) or not isinstance(single, str | int | float | type(None)):
+                raise PayloadError(str(_l("An answer is not a text, a number or a list of them.")))
+            if single is not None:
+                formdata.add(name, str(single))
+        if name not in formdata:
+            # An empty value, unlike a missing one, clears a text or radio answer.
+            formdata.add(name, "")
+        chosen.append(item)
+    return formdata, chosen

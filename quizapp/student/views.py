@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+import datetime as dt
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from ..extensions import db
@@ -12,6 +26,17 @@ from ..services import quizzes as quiz_service
 from . import forms, review
 
 bp = Blueprint("student", __name__)
+
+# An autosave carries one page of answers; anything bigger is not from our page.
+AUTOSAVE_MAX_BYTES = 256 * 1024
+# The browser's countdown may fire a little before the server's clock agrees.
+TIMEOUT_SLACK = dt.timedelta(seconds=5)
+
+
+@bp.app_context_processor
+def _template_globals():
+    # Flask-Babel 4 no longer puts get_locale in templates; base.html needs it.
+    return {"get_locale": get_locale}
 
 
 def _grace() -> int:
@@ -25,18 +50,31 @@ def _participant(quiz: Quiz) -> Participant | None:
     return db.session.scalar(db.select(Participant).where(Participant.token == token, Participant.quiz_id == quiz.id))
 
 
+def _attempt_tokens() -> list[str]:
+    return session.get("attempts", [])
+
+
 def _remember(participant: Participant, attempt: Attempt) -> None:
     session["participants"] = {**session.get("participants", {}), str(participant.quiz_id): participant.token}
-    session["attempts"] = [*session.get("attempts", []), attempt.token][-50:]
+    if attempt.token not in _attempt_tokens():
+        session["attempts"] = [*_attempt_tokens(), attempt.token][-50:]
     session.permanent = True
 
 
 def _own_attempt(attempt_id: int) -> Attempt:
     """Return an attempt this browser started; any other id is simply not found."""
     attempt = db.get_or_404(Attempt, attempt_id)
-    if attempt.token not in session.get("attempts", []):
+    if attempt.token not in _attempt_tokens():
         abort(404)
     return attempt
+
+
+def _close_if_overdue(attempt: Attempt, now: dt.datetime) -> bool:
+    """Submit the attempt if its time ran out, committing at once; return whether it did."""
+    if attempt_service.close_if_overdue(attempt, now, _grace()):
+        db.session.commit()
+        return True
+    return False
 
 
 @bp.route("/")
@@ -55,6 +93,14 @@ def join_by_code():
     return render_template("student/index.html", quizzes=quiz_service.published_quizzes(), form=form), 400
 
 
+def _join_blocker(quiz: Quiz, participant: Participant | None, now: dt.datetime) -> str | None:
+    """Say why this browser cannot start an attempt now, or None."""
+    reason = attempt_service.unavailable_reason(quiz, now)
+    if reason is None and participant is not None and attempt_service.attempts_exhausted(participant):
+        reason = _("You have used all the attempts this quiz allows.")
+    return reason
+
+
 @bp.route("/q/<code>", methods=["GET", "POST"])
 def join(code: str):
     quiz = quiz_service.find_by_code(code)
@@ -64,25 +110,28 @@ def join(code: str):
     participant = _participant(quiz)
     if participant is not None:
         current = attempt_service.in_progress_attempt(participant)
-        if current is not None:
+        if current is not None and current.token in _attempt_tokens():
             return redirect(url_for("student.attempt", attempt_id=current.id))
-    form = forms.JoinForm()
-    reason = attempt_service.unavailable_reason(quiz, now)
-    if reason is None and form.validate_on_submit():
-        try:
-            if participant is None:
-                participant = attempt_service.join(quiz, form.display_name.data, form.identifier.data, now)
-            attempt = attempt_service.start_attempt(participant, now)
-        except attempt_service.AttemptError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-            return render_template("student/join.html", quiz=quiz, form=form, reason=None), 409
-        db.session.commit()
-        _remember(participant, attempt)
-        return redirect(url_for("student.attempt", attempt_id=attempt.id))
-    status = 400 if form.errors else (409 if reason and request.method == "POST" else 200)
-    return render_template("student/join.html", quiz=quiz, form=form, reason=reason,
-                           participant=participant), status
+    asks = None if participant is not None else ("identifier" if quiz.roster else "display_name")
+    form = forms.JoinForm(asks=asks)
+    reason = _join_blocker(quiz, participant, now)
+    last = participant.attempts[-1] if participant is not None and participant.attempts else None
+    page = {"quiz": quiz, "form": form, "participant": participant, "last_attempt": last}
+    if reason is not None:
+        return render_template("student/join.html", reason=reason, **page), 409 if request.method == "POST" else 200
+    if not form.validate_on_submit():
+        return render_template("student/join.html", reason=None, **page), 400 if request.method == "POST" else 200
+    try:
+        if participant is None:
+            participant = attempt_service.join(quiz, form.display_name.data, form.identifier.data, now)
+        attempt = attempt_service.start_attempt(participant, now, _grace(), _attempt_tokens())
+    except attempt_service.AttemptError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return render_template("student/join.html", reason=None, **page), 409
+    db.session.commit()
+    _remember(participant, attempt)
+    return redirect(url_for("student.attempt", attempt_id=attempt.id))
 
 
 def _pages(attempt: Attempt) -> list[list[attempt_service.Item]]:
@@ -92,89 +141,151 @@ def _pages(attempt: Attempt) -> list[list[attempt_service.Item]]:
     return [items]
 
 
-@bp.route("/attempt/<int:attempt_id>", methods=["GET", "POST"])
+def _render_attempt(attempt: Attempt, pages, page: int, form, status: int = 200):
+    saved = attempt_service.saved_answers(attempt)
+    answered = [all(not attempt_service.is_blank(saved.get(item.question.id)) for item in p) for p in pages]
+    first_number = sum(len(p) for p in pages[:page]) + 1
+    return render_template(
+        "student/attempt.html", attempt=attempt, quiz=attempt.quiz, form=form, items=pages[page], page=page,
+        page_count=len(pages), answered=answered, first_number=first_number,
+        remaining=attempt_service.remaining_seconds(attempt, utcnow()),
+        unanswered=len(attempt_service.unanswered_numbers(attempt)), field_name=forms.field_name,
+    ), status
+
+
+def _stale(attempt: Attempt, message: str):
+    """Answer a form that can no longer change this attempt: say so, change nothing."""
+    return render_template("student/stale.html", attempt=attempt, message=message), 409
+
+
+@bp.get("/attempt/<int:attempt_id>")
 def attempt(attempt_id: int):
     attempt = _own_attempt(attempt_id)
-    now = utcnow()
-    if attempt_service.close_if_overdue(attempt, now, _grace()):
-        db.session.commit()
+    if _close_if_overdue(attempt, utcnow()):
         flash(_("Time is up: your attempt was submitted with the answers saved so far."), "info")
     if attempt.is_submitted:
         return redirect(url_for("student.result", attempt_id=attempt.id))
-
     pages = _pages(attempt)
     page = min(max(attempt.page, 0), len(pages) - 1)
-    if request.method == "POST":
-        page = min(max(request.form.get("page", type=int, default=page), 0), len(pages) - 1)
     form = forms.attempt_form(pages[page], attempt_service.saved_answers(attempt))
-    if request.method == "POST":
-        if not form.validate():
-            flash(_("Some answers could not be saved: see the messages below."), "error")
-            return _render_attempt(attempt, pages, page, form), 400
-        action = request.form.get("action", "save")
-        attempt_service.save_answers(attempt, forms.answers_from(form, pages[page]), now, _grace())
-        if action == "submit":
-            unanswered = _unanswered(attempt)
-            if unanswered and request.form.get("confirm") != "1":
-                db.session.commit()
-                return render_template("student/confirm.html", attempt=attempt, unanswered=unanswered,
-                                       confirm_form=forms.AnswersForm(formdata=None))
-            attempt_service.submit(attempt, now)
-            db.session.commit()
-            return redirect(url_for("student.result", attempt_id=attempt.id))
-        if action in {"next", "previous"}:
-            page += 1 if action == "next" else -1
-        elif action.startswith("page-") and action[5:].isdigit():
-            page = int(action[5:])
-        attempt.page = min(max(page, 0), len(pages) - 1)
-        db.session.commit()
-        if action == "save":
-            flash(_("Your answers are saved."), "info")
-        return redirect(url_for("student.attempt", attempt_id=attempt.id))
     return _render_attempt(attempt, pages, page, form)
 
 
-def _unanswered(attempt: Attempt) -> list[int]:
-    saved = attempt_service.saved_answers(attempt)
-    return [n for n, item in enumerate(attempt_service.items(attempt), start=1)
-            if saved.get(item.question.id) in (None, [], "")]
+@bp.post("/attempt/<int:attempt_id>")
+def answer(attempt_id: int):
+    """Save the answers of the page shown, then move, submit, or stay, as the button said."""
+    attempt = _own_attempt(attempt_id)
+    now = utcnow()
+    action = request.form.get("action", "save")
+    if _close_if_overdue(attempt, now):
+        flash(_("Time is up: your attempt was submitted with the answers saved before the deadline."), "info")
+        return redirect(url_for("student.result", attempt_id=attempt.id))
+    if attempt.is_submitted:
+        if action in {"submit", "timeout"}:  # a double click or a replay: already done
+            return redirect(url_for("student.result", attempt_id=attempt.id))
+        return _stale(attempt, _("This attempt was already submitted, so these answers were not saved."))
+
+    pages = _pages(attempt)
+    page = request.form.get("page", type=int, default=min(max(attempt.page, 0), len(pages) - 1))
+    if not 0 <= page < len(pages):
+        return _stale(attempt, _("This page is out of date. Your saved answers are unchanged; "
+                                 "open the quiz again to continue."))
+    form = forms.attempt_form(pages[page], attempt_service.saved_answers(attempt))
+    if not form.validate():
+        flash(_("Some answers could not be saved: see the messages below. Your earlier answers are kept."), "error")
+        return _render_attempt(attempt, pages, page, form, status=400)
+    try:
+        attempt_service.save_answers(attempt, forms.answers_from(form, pages[page]), now, _grace())
+    except attempt_service.AttemptError as error:
+        db.session.rollback()
+        return _stale(attempt, str(error))
+
+    if action == "timeout" and attempt_service.is_timed_out(attempt, now + TIMEOUT_SLACK):
+        attempt_service.submit(attempt, now, automatic=True)
+        db.session.commit()
+        return redirect(url_for("student.result", attempt_id=attempt.id))
+    if action == "submit":
+        unanswered = attempt_service.unanswered_numbers(attempt)
+        db.session.commit()
+        if unanswered and request.form.get("confirm") != "1":
+            return render_template("student/confirm.html", attempt=attempt, unanswered=unanswered,
+                                   confirm_form=forms.AnswersForm())
+        attempt_service.submit(attempt, now)
+        db.session.commit()
+        return redirect(url_for("student.result", attempt_id=attempt.id))
+
+    if action in {"next", "previous"}:
+        page += 1 if action == "next" else -1
+    elif action.startswith("page-") and action[5:].isdigit():
+        page = int(action[5:])
+    attempt.page = min(max(page, 0), len(pages) - 1)
+    db.session.commit()
+    if action == "save":
+        flash(_("Your answers are saved."), "info")
+    return redirect(url_for("student.attempt", attempt_id=attempt.id))
 
 
-def _render_attempt(attempt, pages, page, form):
-    remaining = None
-    if attempt.deadline_at is not None:
-        remaining = max(0, int((attempt.deadline_at - utcnow()).total_seconds()))
-    first_number = sum(len(p) for p in pages[:page]) + 1
-    return render_template("student/attempt.html", attempt=attempt, quiz=attempt.quiz, form=form,
-                           items=pages[page], page=page, page_count=len(pages),
-                           first_number=first_number, remaining=remaining,
-                           field_name=forms.field_name)
+@bp.post("/attempt/<int:attempt_id>/submit")
+def submit(attempt_id: int):
+    """Submit after the student confirmed it despite unanswered questions."""
+    attempt = _own_attempt(attempt_id)
+    now = utcnow()
+    if not _close_if_overdue(attempt, now) and attempt_service.submit(attempt, now):
+        db.session.commit()
+    return redirect(url_for("student.result", attempt_id=attempt.id))
 
 
-@bp.route("/attempt/<int:attempt_id>/result")
+@bp.post("/attempt/<int:attempt_id>/autosave")
+def autosave(attempt_id: int):
+    """Save answers sent as JSON by the page's script; reply with JSON, never with the key."""
+    attempt = _own_attempt(attempt_id)
+    now = utcnow()
+    _close_if_overdue(attempt, now)
+    if attempt.is_submitted:
+        return jsonify(error=_("This attempt was already submitted, so these answers were not saved."),
+                       submitted=True, result_url=url_for("student.result", attempt_id=attempt.id)), 409
+    if (request.content_length or 0) > AUTOSAVE_MAX_BYTES:
+        return jsonify(error=_("Too much was sent at once; nothing was saved.")), 413
+    try:
+        formdata, chosen = forms.formdata_from_json(request.get_json(silent=True), attempt_service.items(attempt))
+    except forms.PayloadError as error:
+        return jsonify(error=str(error)), 400
+    form = forms.attempt_form(chosen, attempt_service.saved_answers(attempt), formdata, csrf=False)
+    if not form.validate():
+        return jsonify(error=_("Some answers could not be saved; your earlier answers are kept."),
+                       fields={name: [str(e) for e in errors] for name, errors in form.errors.items()}), 400
+    try:
+        attempt_service.save_answers(attempt, forms.answers_from(form, chosen), now, _grace())
+    except attempt_service.AttemptError as error:
+        db.session.rollback()
+        return jsonify(error=str(error)), 409
+    db.session.commit()
+    return jsonify(saved=True, remaining=attempt_service.remaining_seconds(attempt, now),
+                   unanswered=len(attempt_service.unanswered_numbers(attempt)))
+
+
+@bp.get("/attempt/<int:attempt_id>/result")
 def result(attempt_id: int):
     attempt = _own_attempt(attempt_id)
     now = utcnow()
-    if attempt_service.close_if_overdue(attempt, now, _grace()):
-        db.session.commit()
+    _close_if_overdue(attempt, now)
     if not attempt.is_submitted:
         return redirect(url_for("student.attempt", attempt_id=attempt.id))
-    shown = review.visible(attempt.quiz, now)
-    rows = review.rows(attempt) if shown else []
-    can_retry = attempt.quiz.max_attempts is None or len(attempt.participant.attempts) < attempt.quiz.max_attempts
-    return render_template("student/result.html", attempt=attempt, quiz=attempt.quiz, rows=rows,
-                           review_shown=shown, can_retry=can_retry and
-                           attempt_service.unavailable_reason(attempt.quiz, now) is None)
+    quiz = attempt.quiz
+    shown = review.visible(quiz, now)
+    can_retry = (attempt_service.in_progress_attempt(attempt.participant) is None
+                 and not attempt_service.attempts_exhausted(attempt.participant)
+                 and attempt_service.unavailable_reason(quiz, now) is None)
+    return render_template("student/result.html", attempt=attempt, quiz=quiz,
+                           rows=review.rows(attempt) if shown else [], review_shown=shown, can_retry=can_retry)
 
 
 @bp.post("/q/<code>/again")
 def again(code: str):
     quiz = quiz_service.find_by_code(code) or abort(404)
     participant = _participant(quiz) or abort(404)
-    if not forms.AnswersForm().validate_on_submit():
-        abort(400)
     try:
-        attempt = attempt_service.start_attempt(participant, utcnow())
+        attempt = attempt_service.start_attempt(participant, utcnow(), _grace(), _attempt_tokens())
     except attempt_service.AttemptError as error:
         db.session.rollback()
         flash(str(error), "error")
@@ -190,6 +301,6 @@ def language():
     if chosen in current_app.config["LANGUAGES"]:
         session["lang"] = chosen
     target = request.form.get("next") or url_for("student.index")
-    if not target.startswith("/") or target.startswith("//"):
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
         target = url_for("student.index")
     return redirect(target)

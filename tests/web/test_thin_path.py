@@ -8,26 +8,7 @@ import pytest
 from quizapp.extensions import db
 from quizapp.models import Attempt, Participant, Quiz, Response
 
-from ..conftest import PASSWORD, csrf_token
-
-
-def correct_form_data(app, quiz_id):
-    """Return form fields answering every question of the quiz rightly."""
-    with app.app_context():
-        quiz = db.session.get(Quiz, quiz_id)
-        data = {}
-        for item in quiz.items:
-            q = item.question
-            name = f"q{q.id}"
-            if q.kind == "multiple":
-                data[name] = [str(i) for i in q.correct]
-            elif q.kind in {"single", "true_false"}:
-                data[name] = str(q.correct[0])
-            elif q.kind == "numeric":
-                data[name] = str(q.correct[0])
-            else:
-                data[name] = q.correct[0]
-        return data
+from ..conftest import PASSWORD, csrf_token, right_answers
 
 
 def join(client, code, name="Giulia Rossi"):
@@ -54,7 +35,7 @@ def test_student_takes_seed_quiz_and_teacher_downloads_csv(app, client, seeded):
     page = client.get(f"/attempt/{attempt_id}")
     assert page.status_code == 200
 
-    data = correct_form_data(app, seeded)
+    data = right_answers(app, attempt_id)
     data.update(csrf_token=csrf_token(client, f"/attempt/{attempt_id}"), action="submit", page="0")
     submitted = client.post(f"/attempt/{attempt_id}", data=data)
     assert submitted.status_code == 302
@@ -130,7 +111,7 @@ def test_double_submit_stores_one_submission(app, client, seeded):
     with app.app_context():
         code = db.session.get(Quiz, seeded).join_code
     attempt_id = attempt_id_from(join(client, code))
-    data = correct_form_data(app, seeded)
+    data = right_answers(app, attempt_id)
     data.update(csrf_token=csrf_token(client, f"/attempt/{attempt_id}"), action="submit")
     first = client.post(f"/attempt/{attempt_id}", data=data)
     second = client.post(f"/attempt/{attempt_id}", data={**data, "score": "0"})

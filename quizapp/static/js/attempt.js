@@ -1,0 +1,174 @@
+/* quizapp attempt page: comfort on top of a form that works without JavaScript.
+ *
+ * - autosave: answers are sent as JSON (CSRF token in a header) shortly after
+ *   they change, when the page is hidden, and again when the network returns;
+ * - countdown: the server's remaining seconds, counted down here; at zero the
+ *   form is sent with action=timeout and the server submits it;
+ * - a warning before leaving while changes are not saved yet.
+ * The server stays the judge: it checks the deadline and every value.
+ */
+(function () {
+  "use strict";
+
+  var form = document.getElementById("attempt-form");
+  if (!form || !window.fetch || !window.JSON) { return; }
+
+  var status = document.getElementById("save-status");
+  var msg = form.dataset;
+  var url = msg.autosaveUrl;
+  var token = (form.querySelector("input[name=csrf_token]") || {}).value || "";
+  var DEBOUNCE_MS = 800;
+  var RETRY_MS = 5000;
+
+  var dirty = false;      // changed since the last successful save
+  var inFlight = false;
+  var again = false;      // a change arrived while a save was in flight
+  var timer = null;
+  var leaving = false;    // the form itself is being sent: no warning
+
+  function say(text, isError) {
+    if (!status) { return; }
+    status.textContent = text;
+    status.classList.toggle("save-error", !!isError);
+  }
+
+  function collect() {
+    var answers = {};
+    var groups = form.querySelectorAll("fieldset.question[data-name]");
+    Array.prototype.forEach.call(groups, function (group) {
+      var name = group.dataset.name;
+      var kind = group.dataset.kind;
+      if (kind === "multiple") {
+        answers[name] = Array.prototype.map.call(
+          group.querySelectorAll("input[type=checkbox]:checked"), function (box) { return box.value; });
+      } else if (group.querySelector("input[type=radio]")) {
+        var picked = group.querySelector("input[type=radio]:checked");
+        answers[name] = picked ? picked.value : null;
+      } else {
+        var input = group.querySelector("input[name='" + name + "']");
+        // A number box holding "abc" reports "": sending that would erase a saved answer.
+        if (input && !(input.validity && input.validity.badInput)) { answers[name] = input.value; }
+      }
+    });
+    return answers;
+  }
+
+  function markErrors(fields) {
+    Array.prototype.forEach.call(form.querySelectorAll("fieldset.question"), function (group) {
+      group.classList.toggle("has-error", !!(fields && fields[group.dataset.name]));
+    });
+  }
+
+  function save() {
+    if (inFlight) { again = true; return; }
+    clearTimeout(timer);
+    inFlight = true;
+    again = false;
+    dirty = false;
+    say(msg.msgSaving);
+    fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      keepalive: true,
+      headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": token },
+      body: JSON.stringify({ answers: collect() })
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (body) {
+        if (response.ok) {
+          markErrors(null);
+          if (!dirty) { say(msg.msgSaved); }
+          if (typeof body.remaining === "number") { countdown.sync(body.remaining); }
+        } else if (response.status === 409 && body.submitted) {
+          leaving = true;
+          window.location.assign(body.result_url);
+        } else if (response.status === 400 && body.fields) {
+          dirty = true;
+          markErrors(body.fields);
+          say(msg.msgInvalid, true);
+        } else {
+          dirty = true;
+          say(body.error || msg.msgExpired, true);
+        }
+      });
+    }).catch(function () {
+      dirty = true;
+      say(msg.msgOffline, true);
+      timer = setTimeout(save, RETRY_MS);
+    }).then(function () {
+      inFlight = false;
+      if (again) { save(); }
+    });
+  }
+
+  function changed() {
+    dirty = true;
+    clearTimeout(timer);
+    timer = setTimeout(save, DEBOUNCE_MS);
+  }
+
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  form.addEventListener("submit", function () { leaving = true; clearTimeout(timer); });
+  window.addEventListener("online", function () { if (dirty) { save(); } });
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden" && dirty) { save(); }
+  });
+  window.addEventListener("beforeunload", function (event) {
+    if (dirty && !leaving) {
+      event.preventDefault();
+      event.returnValue = "";  // older browsers need a value to show the prompt
+    }
+  });
+
+  var countdown = (function () {
+    var box = document.getElementById("timer");
+    var value = document.getElementById("timer-value");
+    var alert = document.getElementById("timer-alert");
+    if (!box || !value) { return { sync: function () {} }; }
+    var end = Date.now() + 1000 * parseInt(box.dataset.remaining, 10);
+    var warned = {};
+    var done = false;
+
+    function show(seconds) {
+      var minutes = Math.floor(seconds / 60);
+      var rest = seconds % 60;
+      value.textContent = minutes + ":" + (rest < 10 ? "0" : "") + rest;
+      box.classList.toggle("timer-low", seconds <= 60);
+    }
+
+    function announce(key, text, seconds, limit) {
+      // Spoken once, at the moment it becomes true, not on every tick.
+      if (seconds <= limit && seconds > limit - 5 && !warned[key] && alert) {
+        warned[key] = true;
+        alert.textContent = text;
+      }
+    }
+
+    function timeUp() {
+      done = true;
+      leaving = true;
+      say(msg.msgTimeup);
+      var action = document.createElement("input");
+      action.type = "hidden";
+      action.name = "action";
+      action.value = "timeout";
+      form.appendChild(action);
+      form.submit();
+    }
+
+    function tick() {
+      if (done) { return; }
+      var seconds = Math.max(0, Math.ceil((end - Date.now()) / 1000));
+      show(seconds);
+      announce("five", msg.msgFive, seconds, 300);
+      announce("one", msg.msgMinute, seconds, 60);
+      if (seconds === 0) { timeUp(); }
+    }
+
+    tick();
+    setInterval(tick, 1000);
+    return {
+      sync: function (seconds) { end = Date.now() + 1000 * seconds; }
+    };
+  }());
+}());
