@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask import request
+from flask.sessions import SecureCookieSessionInterface
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager
 
@@ -25,6 +27,18 @@ def load_user(user_id: str) -> User | None:
     if user is None or user.session_nonce != nonce or not user.active:
         return None
     return user
+
+
+class SessionInterface(SecureCookieSessionInterface):
+    """Mark the session cookie Secure on every HTTPS request, not only when configured."""
+
+    def get_cookie_secure(self, app) -> bool:
+        return bool(app.config["SESSION_COOKIE_SECURE"] or (request and request.is_secure))
+
+
+@bp.record_once
+def _install_session_interface(state) -> None:
+    state.app.session_interface = SessionInterface()
 
 
 def init_login(manager: LoginManager) -> None:

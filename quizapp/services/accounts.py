@@ -96,3 +96,20 @@ def ensure_admin(email: str, password: str | None) -> tuple[User, str | None]:
         password = generated = secrets.token_urlsafe(12)
     admin = create_teacher(email, "Administrator", password, is_admin=True)
     return admin, generated
+
+
+def teachers() -> list[User]:
+    """Return every account, administrators first, then by e-mail."""
+    return list(db.session.scalars(db.select(User).order_by(User.is_admin.desc(), User.email)))
+
+
+def change_by_admin(admin: User, user: User, *, active: bool | None = None, password: str | None = None) -> None:
+    """Disable, enable or reset another account as an administrator; the caller commits."""
+    if not admin.is_admin:
+        raise AccountError("Only an administrator can change other accounts.")
+    if active is not None:
+        if user.id == admin.id and not active:
+            raise AccountError("You cannot disable your own account.")
+        set_active(user, active)
+    if password is not None:
+        set_password(user, password)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
+
+from sqlalchemy import func
 
 from ..extensions import db
 from ..generator import generate_quiz, read_header
-from ..models import Document, Fact, Question, User
+from ..models import Attempt, Document, Fact, Question, Quiz, QuizQuestion, Response, User
 
 TITLE_LENGTH = 200
 
@@ -50,11 +53,12 @@ def create_document(
     )
     db.session.add(document)
     store_draft(document, draft)
+    db.session.flush()
     return document
 
 
-def store_draft(document: Document, draft) -> list[Question]:
-    """Add a generator draft's facts and questions to a document's bank."""
+def store_draft(document: Document, draft, skip_prompts: frozenset[str] | set[str] = frozenset()) -> list[Question]:
+    """Add a generator draft's facts and questions to a document's bank, except known prompts."""
     known = {(fact.start_offset, fact.end_offset, fact.kind): fact for fact in document.facts}
     facts: list[Fact] = []
     for fact in draft.facts:
@@ -72,13 +76,15 @@ def store_draft(document: Document, draft) -> list[Question]:
         facts.append(known[key])
     next_position = len(document.questions)
     questions = []
-    for offset, draft_question in enumerate(draft.questions):
+    for draft_question in draft.questions:
         data = draft_question.to_dict()
+        if data["prompt"] in skip_prompts:
+            continue
         fact_index = data.get("fact_index")
         question = Question(
             document=document,
             fact=facts[fact_index] if fact_index is not None and 0 <= fact_index < len(facts) else None,
-            position=next_position + offset,
+            position=next_position + len(questions),
             status="draft",
             origin="generated",
             **question_fields(data),
@@ -104,3 +110,117 @@ def question_fields(data: dict) -> dict:
         "evidence_text": evidence.get("text") or "",
         "fact_kind": data.get("fact_kind"),
     }
+
+
+def set_language(document: Document, language: str) -> None:
+    """Correct a document's language and draw its drafts again in that language; the caller commits."""
+    if language == document.language:
+        return
+    document.language = language
+    regenerate(document, seed=0)
+
+
+def _unused_drafts(document: Document) -> list[Question]:
+    """Return the draft questions no quiz holds and nobody answered: safe to replace."""
+    used = set(db.session.scalars(
+        db.select(QuizQuestion.question_id).join(Question).where(Question.document_id == document.id)
+    ))
+    answered = set(db.session.scalars(
+        db.select(Response.question_id).join(Question).where(Question.document_id == document.id)
+    ))
+    return [q for q in document.questions
+            if q.status == "draft" and q.origin == "generated" and q.id not in used | answered]
+
+
+def regenerate(document: Document, seed: int) -> list[Question]:
+    """Replace the document's untouched drafts with a fresh generator run; the caller commits.
+
+    Approved, rejected, edited-by-hand and used questions stay; facts no
+    remaining question needs are dropped so the page shows this run's facts.
+    """
+    draft = generate_quiz(document.text, lang=document.language, seed=seed)
+    stale = _unused_drafts(document)
+    for question in stale:
+        document.questions.remove(question)
+        db.session.delete(question)
+    kept_prompts = {q.prompt for q in document.questions}
+    keep_facts = {q.fact_id for q in document.questions if q.fact_id is not None}
+    for fact in list(document.facts):
+        if fact.id not in keep_facts:
+            document.facts.remove(fact)
+    db.session.flush()
+    for position, fact in enumerate(document.facts):
+        fact.position = -1 - position  # out of the way of the unique (document, position)
+    db.session.flush()
+    for position, fact in enumerate(document.facts):
+        fact.position = position
+    return store_draft(document, draft, skip_prompts=kept_prompts)
+
+
+def renumber(document: Document) -> None:
+    """Number the document's questions 0..n-1 in their current order."""
+    for position, question in enumerate(document.questions):
+        question.position = position
+
+
+def has_attempts(document: Document) -> bool:
+    """Tell whether any quiz over this document has attempts."""
+    return db.session.scalar(
+        db.select(func.count(Attempt.id)).join(Quiz, Attempt.quiz_id == Quiz.id).where(Quiz.document_id == document.id)
+    ) > 0
+
+
+def remove(document: Document) -> str:
+    """Delete a document nobody answered, or archive it (and its quizzes) to keep the scores.
+
+    Returns "archived" or "deleted"; the caller commits.
+    """
+    quizzes = db.session.scalars(db.select(Quiz).where(Quiz.document_id == document.id)).all()
+    if has_attempts(document):
+        document.archived = True
+        for quiz in quizzes:
+            quiz.archived = True
+            quiz.published = False
+        return "archived"
+    for quiz in quizzes:
+        db.session.delete(quiz)
+    db.session.flush()
+    for question in list(document.questions):
+        db.session.delete(question)
+    db.session.flush()
+    db.session.delete(document)
+    return "deleted"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of a document's text and the marks (fact kinds, evidence) over it."""
+
+    text: str
+    marks: tuple[str, ...]
+    evidence: bool
+    anchor: str | None
+
+
+def segments(text: str, facts: list[Fact], evidence: tuple[int, int] | None = None) -> list[Segment]:
+    """Cut a text at every fact and evidence boundary, so a template can highlight each stretch."""
+    spans = [(f.start_offset, f.end_offset, f.kind) for f in facts
+             if 0 <= f.start_offset < f.end_offset <= len(text)]
+    cuts = {0, len(text)}
+    for start, end, _kind in spans:
+        cuts.update((start, end))
+    if evidence and 0 <= evidence[0] < evidence[1] <= len(text):
+        cuts.update(evidence)
+    else:
+        evidence = None
+    ordered = sorted(cuts)
+    result = []
+    anchored = False
+    for start, end in zip(ordered, ordered[1:]):
+        marks = tuple(sorted({kind for s, e, kind in spans if s <= start and end <= e}))
+        inside = evidence is not None and evidence[0] <= start and end <= evidence[1]
+        anchor = None
+        if inside and not anchored:
+            anchor, anchored = "evidence", True
+        result.append(Segment(text[start:end], marks, inside, anchor))
+    return result

@@ -8,17 +8,25 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import tempfile
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..extensions import db
-from ..models import Attempt, Participant, Quiz
+from ..kinds import kind_of
+from ..models import Attempt, Participant, Question, Quiz, QuizQuestion, Response
 
 Rows = Iterable[tuple[Any, ...]]
 
 # A spreadsheet treats a cell starting with one of these as a formula (OWASP).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\0")
 STREAM_BATCH = 1000
+# Characters XML 1.0 (so XLSX) cannot hold; openpyxl refuses them.
+XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+XLSX_MAX_TEXT = 32_767
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FILE_CHUNK = 64 * 1024
 
 
 def neutralise(value: Any) -> Any:
@@ -32,8 +40,9 @@ def score_rows(quiz: Quiz) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
     """Return the headers and rows of a quiz's submitted attempts, one row each."""
     headers = [
         "attempt_id", "name", "identifier", "attempt", "state", "started_at",
-        "submitted_at", "duration_seconds", "score", "max_score", "percentage",
+        "submitted_at", "duration_seconds", "score", "max_score", "percentage", "passed",
     ]
+    pass_mark = quiz.pass_mark
     query = (
         db.select(Attempt, Participant)
         .join(Participant, Attempt.participant_id == Participant.id)
@@ -52,6 +61,7 @@ def score_rows(quiz: Quiz) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
                 attempt.id, participant.display_name, participant.identifier or "", attempt.number,
                 attempt.state, attempt.started_at, attempt.submitted_at, duration, attempt.score,
                 attempt.max_score, None if percentage is None else round(percentage, 2),
+                None if pass_mark is None or percentage is None else percentage >= pass_mark,
             )
 
     return headers, rows()
@@ -78,3 +88,60 @@ def write_csv(headers: list[str], rows: Rows) -> Iterator[str]:
             buffer.seek(0)
             buffer.truncate()
     yield buffer.getvalue()
+
+
+def answer_rows(quiz: Quiz) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+    """Return the headers and rows of every answer in the quiz's submitted attempts (long format)."""
+    headers = [
+        "attempt_id", "name", "identifier", "attempt", "submitted_at", "question_number", "question_id",
+        "kind", "prompt", "answer", "correct_answer", "points", "max_points",
+    ]
+    query = (
+        db.select(Attempt, Participant, Response, Question, QuizQuestion)
+        .join(Participant, Attempt.participant_id == Participant.id)
+        .join(Response, Response.attempt_id == Attempt.id)
+        .join(Question, Response.question_id == Question.id)
+        .join(QuizQuestion, (QuizQuestion.quiz_id == Attempt.quiz_id) & (QuizQuestion.question_id == Question.id))
+        .where(Attempt.quiz_id == quiz.id, Attempt.state == "submitted")
+        .order_by(Attempt.submitted_at, Attempt.id, QuizQuestion.position)
+        .execution_options(yield_per=STREAM_BATCH)
+    )
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for attempt, participant, response, question, entry in db.session.execute(query):
+            kind = kind_of(question)
+            yield (
+                attempt.id, participant.display_name, participant.identifier or "", attempt.number,
+                attempt.submitted_at, entry.position + 1, question.id, question.kind, question.prompt,
+                kind.describe(question, response.answer), kind.correct_text(question), response.points,
+                entry.points,
+            )
+
+    return headers, rows()
+
+
+def xlsx_cell(value: Any) -> Any:
+    """Return a value as an XLSX cell holds it: numbers and dates typed, text defused and legal."""
+    if isinstance(value, str):
+        return XLSX_ILLEGAL.sub("\ufffd", neutralise(value))[:XLSX_MAX_TEXT]
+    return value
+
+
+def write_xlsx(headers: list[str], rows: Rows, title: str = "Scores") -> Iterator[bytes]:
+    """Yield an XLSX workbook in chunks, written row by row in openpyxl's write-only mode.
+
+    Write-only mode keeps rows on disk, not in memory; the finished file is
+    spooled to a temporary file and read back in chunks.
+    """
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=title[:31])
+    sheet.append([xlsx_cell(h) for h in headers])
+    for row in rows:
+        sheet.append([xlsx_cell(value) for value in row])
+    with tempfile.TemporaryFile() as handle:
+        workbook.save(handle)
+        handle.seek(0)
+        while chunk := handle.read(FILE_CHUNK):
+            yield chunk

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import secrets
 
+from sqlalchemy import func
+
 from ..extensions import db
-from ..models import Document, Question, Quiz, QuizQuestion, User
+from ..models import Attempt, Document, Question, Quiz, QuizQuestion, User
 
 # No 0/O, 1/I/L, 2/Z, 5/S or 8/B: a code read aloud or off a board is typed right.
 JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
@@ -35,6 +37,7 @@ def create_quiz(owner: User, document: Document, title: str, questions: list[Que
     for position, question in enumerate(questions):
         quiz.items.append(QuizQuestion(question=question, position=position, points=question.points))
     db.session.add(quiz)
+    db.session.flush()
     return quiz
 
 
@@ -59,3 +62,107 @@ def published_quizzes() -> list[Quiz]:
 def find_by_code(code: str) -> Quiz | None:
     """Return the quiz with this join code, if any."""
     return db.session.scalar(db.select(Quiz).where(Quiz.join_code == normalise_join_code(code)))
+
+
+SETTINGS = (
+    "title", "time_limit_minutes", "max_attempts", "grading_method", "opens_at", "closes_at",
+    "one_per_page", "shuffle_questions", "shuffle_options", "review", "pass_mark", "roster",
+)
+
+
+def update_settings(quiz: Quiz, **settings) -> None:
+    """Change a quiz's settings; unknown names are refused. The caller commits."""
+    unknown = set(settings) - set(SETTINGS)
+    if unknown:
+        raise QuizError(f"Unknown settings: {', '.join(sorted(unknown))}")
+    for name, value in settings.items():
+        if name == "roster":
+            value = "\n".join(line.strip() for line in (value or "").splitlines() if line.strip()) or None
+        elif name == "title":
+            value = value.strip()
+        setattr(quiz, name, value)
+
+
+def unpublish(quiz: Quiz) -> None:
+    """Close a quiz to new students; attempts and scores stay."""
+    quiz.published = False
+
+
+def approved_not_in(quiz: Quiz) -> list[Question]:
+    """Return the document's approved questions the quiz does not hold yet."""
+    held = {item.question_id for item in quiz.items}
+    return [q for q in quiz.document.questions if q.status == "approved" and q.id not in held]
+
+
+def add_questions(quiz: Quiz, questions: list[Question]) -> None:
+    """Append approved questions of the quiz's document; the caller commits."""
+    held = {item.question_id for item in quiz.items}
+    for question in questions:
+        if question.document_id != quiz.document_id or question.status != "approved":
+            raise QuizError("Only approved questions of the quiz's document can be added.")
+        if question.id in held:
+            continue
+        quiz.items.append(QuizQuestion(question=question, position=len(quiz.items), points=question.points))
+        held.add(question.id)
+
+
+def has_attempts(quiz: Quiz) -> bool:
+    """Tell whether anybody has started this quiz."""
+    return db.session.scalar(db.select(func.count(Attempt.id)).where(Attempt.quiz_id == quiz.id)) > 0
+
+
+def remove_item(quiz: Quiz, item_id: int) -> None:
+    """Take a question out of a quiz nobody has started; the caller commits."""
+    if has_attempts(quiz):
+        raise QuizError("Students have started this quiz: its questions can no longer be removed.")
+    item = _item(quiz, item_id)
+    quiz.items.remove(item)
+    for position, entry in enumerate(quiz.items):
+        entry.position = position
+
+
+def move_item(quiz: Quiz, item_id: int, step: int) -> None:
+    """Move a question one place up (step -1) or down (+1); the caller commits."""
+    items = list(quiz.items)
+    item = _item(quiz, item_id)
+    index = items.index(item)
+    target = index + step
+    if not 0 <= target < len(items):
+        return
+    items[index], items[target] = items[target], items[index]
+    _renumber(quiz, items)
+
+
+def _renumber(quiz: Quiz, items: list[QuizQuestion]) -> None:
+    for position, entry in enumerate(items):
+        entry.position = position
+    quiz.items.sort(key=lambda entry: entry.position)
+
+
+def _item(quiz: Quiz, item_id: int) -> QuizQuestion:
+    for item in quiz.items:
+        if item.id == item_id:
+            return item
+    raise QuizError("That question is not in this quiz.")
+
+
+def remove(quiz: Quiz) -> str:
+    """Delete a quiz nobody started, or archive it so its scores stay; return which."""
+    if has_attempts(quiz):
+        quiz.archived = True
+        quiz.published = False
+        return "archived"
+    db.session.delete(quiz)
+    return "deleted"
+
+
+def qr_svg(url: str) -> str:
+    """Return an inline SVG QR code of a URL (no XML declaration, scales with CSS)."""
+    import io
+
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", xmldecl=False, svgns=True, scale=4,
+                                    title="QR", svgclass="qr", omitsize=True)
+    return buffer.getvalue().decode("utf-8")

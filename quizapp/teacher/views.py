@@ -1,14 +1,13 @@
-"""Show teachers their quizzes and results, and send exports."""
+"""The teacher blueprint, its login gate, the dashboard, and helpers the teacher views share."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, render_template, stream_with_context
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import login_required
 
 from ..extensions import db
-from ..models import Attempt, Participant, Quiz
-from ..services import exports
-from .access import owned_or_404, visible_to_current
+from ..models import Document, Quiz
+from .access import visible_to_current
 
 bp = Blueprint("teacher", __name__, url_prefix="/teach")
 
@@ -21,33 +20,25 @@ def require_login():
 
 @bp.route("/")
 def dashboard():
-    quizzes = db.session.scalars(visible_to_current(Quiz).order_by(Quiz.created_at.desc())).all()
-    return render_template("teacher/dashboard.html", quizzes=quizzes)
+    documents = db.session.scalars(visible_to_current(Document).order_by(Document.created_at.desc(), Document.id.desc())).all()
+    quizzes = db.session.scalars(visible_to_current(Quiz).order_by(Quiz.created_at.desc(), Quiz.id.desc())).all()
+    return render_template("teacher/dashboard.html", documents=documents, quizzes=quizzes)
 
 
-@bp.route("/quizzes/<int:quiz_id>/results")
-def results(quiz_id: int):
-    quiz = owned_or_404(Quiz, quiz_id)
-    attempts = db.session.execute(
-        db.select(Attempt, Participant)
-        .join(Participant, Attempt.participant_id == Participant.id)
-        .where(Attempt.quiz_id == quiz.id)
-        .order_by(Attempt.started_at.desc())
-    ).all()
-    return render_template("teacher/results.html", quiz=quiz, attempts=attempts)
+def done(message: str, endpoint: str, category: str = "info", **values):
+    """Commit, say what happened, and redirect (post/redirect/get)."""
+    db.session.commit()
+    flash(message, category)
+    return redirect(url_for(endpoint, **values))
 
 
-def send_rows(filename: str, headers, rows) -> Response:
-    """Stream a CSV file made from a builder's headers and rows."""
-    return Response(
-        stream_with_context(exports.write_csv(headers, rows)),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+def refused(message: str, endpoint: str, **values):
+    """Undo the request's changes, say why, and redirect back."""
+    db.session.rollback()
+    flash(message, "error")
+    return redirect(url_for(endpoint, **values))
 
 
-@bp.route("/quizzes/<int:quiz_id>/scores.csv")
-def scores_csv(quiz_id: int):
-    quiz = owned_or_404(Quiz, quiz_id)
-    headers, rows = exports.score_rows(quiz)
-    return send_rows(f"quiz-{quiz.id}-scores.csv", headers, rows)
+def invalid(template: str, **context):
+    """Render a form again with its messages, as 400."""
+    return render_template(template, **context), 400

@@ -1,0 +1,176 @@
+"""Review a document's question bank: edit, approve, reject, regenerate one, write by hand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func
+
+from ..extensions import db
+from ..generator import generate_quiz
+from ..models import Attempt, Document, Question, Quiz, QuizQuestion, Response
+from .documents import question_fields
+
+STATUSES = ("draft", "approved", "rejected")
+CHOICE_KINDS = ("single", "multiple", "true_false")
+TEXT_KINDS = ("cloze", "short")
+# How many other generator runs "regenerate one" tries before giving up.
+REGENERATE_TRIES = 6
+
+
+class BankError(ValueError):
+    """A question could not be changed as asked; the message says why."""
+
+
+@dataclass(frozen=True)
+class QuestionData:
+    """What a teacher can set on a question: the edit form's cleaned values."""
+
+    kind: str
+    prompt: str
+    options: list[str]
+    correct: list[Any]
+    tolerance: float
+    explanation: str
+    points: float
+
+    def key(self) -> tuple:
+        """Return what decides the grading: changing it calls for a regrade."""
+        return (self.kind, tuple(self.options), tuple(self.correct), self.tolerance)
+
+
+def key_of(question: Question) -> tuple:
+    """Return the grading key of a stored question, comparable with QuestionData.key()."""
+    return (question.kind, tuple(question.options), tuple(question.correct), float(question.tolerance or 0.0))
+
+
+def bank(document: Document, status: str | None = None) -> list[Question]:
+    """Return a document's questions in order, optionally only those in one status."""
+    query = db.select(Question).where(Question.document_id == document.id).order_by(Question.position, Question.id)
+    if status in STATUSES:
+        query = query.where(Question.status == status)
+    return list(db.session.scalars(query))
+
+
+def counts(document: Document) -> dict[str, int]:
+    """Return how many of the document's questions are in each status."""
+    rows = db.session.execute(
+        db.select(Question.status, func.count()).where(Question.document_id == document.id).group_by(Question.status)
+    )
+    result = dict.fromkeys(STATUSES, 0)
+    result.update({status: count for status, count in rows})
+    return result
+
+
+def set_status(question: Question, status: str) -> None:
+    """Approve, reject or return a question to draft; the caller commits."""
+    if status not in STATUSES:
+        raise BankError(str(_l("Unknown status.")))
+    if status != "approved" and _in_published_quiz(question):
+        raise BankError(str(_l("This question is in a published quiz: unpublish the quiz or remove it from the quiz first.")))
+    question.status = status
+
+
+def _in_published_quiz(question: Question) -> bool:
+    return db.session.scalar(
+        db.select(func.count(QuizQuestion.id)).join(Quiz)
+        .where(QuizQuestion.question_id == question.id, Quiz.published.is_(True))
+    ) > 0
+
+
+def answered_quizzes(question: Question) -> list[tuple[Quiz, int]]:
+    """Return each quiz whose submitted attempts answered this question, with how many."""
+    rows = db.session.execute(
+        db.select(Quiz, func.count(Response.id))
+        .join(Attempt, Attempt.quiz_id == Quiz.id)
+        .join(Response, Response.attempt_id == Attempt.id)
+        .where(Response.question_id == question.id, Attempt.state == "submitted")
+        .group_by(Quiz.id)
+        .order_by(Quiz.id)
+    )
+    return [(quiz, count) for quiz, count in rows]
+
+
+def update(question: Question, data: QuestionData) -> bool:
+    """Apply a teacher's edit; return whether the grading key changed. The caller commits.
+
+    An edited generated question counts as the teacher's own from now on, so
+    "generate again" never replaces it.
+    """
+    changed_key = data.key() != key_of(question)
+    question.kind = data.kind
+    question.prompt = data.prompt
+    question.options = list(data.options)
+    question.correct = list(data.correct)
+    question.tolerance = data.tolerance
+    question.explanation = data.explanation
+    question.points = data.points
+    question.answer_texts = answer_texts(data)
+    if question.origin == "generated":
+        question.origin = "edited"
+    # Points in quizzes that nobody has answered follow the bank; answered ones keep theirs.
+    for entry in db.session.scalars(db.select(QuizQuestion).where(QuizQuestion.question_id == question.id)):
+        if not db.session.scalar(db.select(func.count(Attempt.id)).where(Attempt.quiz_id == entry.quiz_id)):
+            entry.points = data.points
+    return changed_key
+
+
+def answer_texts(data: QuestionData) -> list[str]:
+    """Return the correct answers in words, as the generator stores them."""
+    if data.kind in CHOICE_KINDS:
+        return [data.options[i] for i in data.correct if 0 <= i < len(data.options)]
+    return [str(value) for value in data.correct]
+
+
+def write(document: Document, data: QuestionData) -> Question:
+    """Add a question written by hand, approved at once; the caller commits."""
+    question = Question(
+        document=document,
+        position=len(document.questions),
+        kind=data.kind,
+        prompt=data.prompt,
+        options=list(data.options),
+        correct=list(data.correct),
+        tolerance=data.tolerance,
+        answer_texts=answer_texts(data),
+        explanation=data.explanation,
+        points=data.points,
+        status="approved",
+        origin="manual",
+    )
+    db.session.add(question)
+    db.session.flush()
+    return question
+
+
+def regenerate_one(question: Question) -> bool:
+    """Replace a draft with another question the generator writes about the same fact.
+
+    Tries a few other generator seeds and takes the first new question on the
+    same evidence; returns False when there is none. The caller commits.
+    """
+    if question.status != "draft":
+        raise BankError(str(_l("Only draft questions can be regenerated.")))
+    if _has_responses(question):
+        raise BankError(str(_l("Students have answered this question; edit it instead.")))
+    document = question.document
+    taken = {q.prompt for q in document.questions}
+    for seed in range(1, REGENERATE_TRIES + 1):
+        draft = generate_quiz(document.text, lang=document.language, seed=question.id * 100 + seed)
+        candidates = [q.to_dict() for q in draft.questions]
+        same_evidence = [d for d in candidates if d["evidence"]["start"] == question.evidence_start
+                         and d["prompt"] not in taken]
+        if same_evidence:
+            # Prefer another kind of question, so "regenerate" visibly changes something.
+            same_evidence.sort(key=lambda d: d["kind"] == question.kind)
+            for name, value in question_fields(same_evidence[0]).items():
+                setattr(question, name, value)
+            question.origin = "generated"
+            return True
+    return False
+
+
+def _has_responses(question: Question) -> bool:
+    return db.session.scalar(db.select(func.count(Response.id)).where(Response.question_id == question.id)) > 0

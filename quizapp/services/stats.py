@@ -1,0 +1,286 @@
+"""Compute a quiz's statistics: item analysis (Moodle's definitions), score histogram, fact mastery.
+
+Everything is computed in one pass over the submitted attempts' responses,
+streamed from the database in attempt order, so memory grows with the number
+of questions and not with the number of attempts.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ..extensions import db
+from ..models import Attempt, Fact, Participant, Quiz, QuizQuestion, Response
+
+# A distractor chosen by fewer than this share of students is not doing its job.
+WEAK_DISTRACTOR_SHARE = 0.05
+HISTOGRAM_BINS = 10
+STREAM_BATCH = 2000
+CHOICE_KINDS = ("single", "multiple", "true_false")
+FULL_MARKS_EPSILON = 1e-9
+
+
+@dataclass
+class Moments:
+    """Running sums for the Pearson correlation of two series."""
+
+    n: int = 0
+    sx: float = 0.0
+    sy: float = 0.0
+    sxx: float = 0.0
+    syy: float = 0.0
+    sxy: float = 0.0
+
+    def add(self, x: float, y: float) -> None:
+        self.n += 1
+        self.sx += x
+        self.sy += y
+        self.sxx += x * x
+        self.syy += y * y
+        self.sxy += x * y
+
+    def pearson(self) -> float | None:
+        """Return r with n−1 denominators, None when n < 2 or a variance is zero."""
+        if self.n < 2:
+            return None
+        var_x = (self.sxx - self.sx * self.sx / self.n) / (self.n - 1)
+        var_y = (self.syy - self.sy * self.sy / self.n) / (self.n - 1)
+        # Sums of floats leave crumbs; a variance this small is a constant series.
+        if var_x <= 1e-12 or var_y <= 1e-12:
+            return None
+        cov = (self.sxy - self.sx * self.sy / self.n) / (self.n - 1)
+        return max(-1.0, min(1.0, cov / math.sqrt(var_x * var_y)))
+
+
+@dataclass
+class ItemStats:
+    """One question's figures in a quiz."""
+
+    entry: QuizQuestion
+    number: int
+    moments: Moments = field(default_factory=Moments)
+    option_counts: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    answered: int = 0
+
+    @property
+    def question(self):
+        return self.entry.question
+
+    @property
+    def attempts(self) -> int:
+        return self.moments.n
+
+    @property
+    def facility(self) -> float | None:
+        """Return mean score / max score, 0..1."""
+        if not self.attempts or not self.entry.points:
+            return None
+        return self.moments.sx / self.attempts / self.entry.points
+
+    @property
+    def discrimination(self) -> float | None:
+        """Return the Pearson r between this question's score and the rest of the test."""
+        return self.moments.pearson()
+
+    def option_shares(self) -> list[tuple[str, bool, int, float]]:
+        """Return each option as (text, correct, count, share of attempts)."""
+        options = self.question.options if self.question.kind in CHOICE_KINDS else []
+        total = self.attempts or 1
+        return [(text, index in self.question.correct, self.option_counts.get(index, 0),
+                 self.option_counts.get(index, 0) / total) for index, text in enumerate(options)]
+
+    @property
+    def weak_distractors(self) -> list[str]:
+        if not self.attempts:
+            return []
+        return [text for text, correct, _count, share in self.option_shares()
+                if not correct and share < WEAK_DISTRACTOR_SHARE]
+
+    @property
+    def flags(self) -> list[str]:
+        """Return why this question needs a look: 'negative' discrimination, 'distractor'."""
+        flags = []
+        if self.discrimination is not None and self.discrimination < 0:
+            flags.append("negative")
+        if self.weak_distractors:
+            flags.append("distractor")
+        return flags
+
+
+@dataclass
+class FactMastery:
+    """How well students did on the questions about one fact."""
+
+    fact: Fact
+    right: int = 0
+    answers: int = 0
+
+    @property
+    def share(self) -> float | None:
+        return self.right / self.answers if self.answers else None
+
+
+@dataclass
+class Analysis:
+    """A quiz's statistics."""
+
+    attempts: int
+    items: list[ItemStats]
+    histogram: list[int]
+    mastery: list[FactMastery]
+    mean_percentage: float | None
+
+
+def _chosen(answer: Any) -> list[int]:
+    if isinstance(answer, bool) or answer is None:
+        return []
+    if isinstance(answer, int):
+        return [answer]
+    if isinstance(answer, list):
+        return [a for a in answer if isinstance(a, int) and not isinstance(a, bool)]
+    return []
+
+
+def _bin(percentage: float) -> int:
+    return min(HISTOGRAM_BINS - 1, max(0, int(percentage // (100 / HISTOGRAM_BINS))))
+
+
+def analyse(quiz: Quiz) -> Analysis:
+    """Return the item analysis, histogram and fact mastery over the quiz's submitted attempts."""
+    entries = list(quiz.items)
+    items = {entry.question_id: ItemStats(entry, number) for number, entry in enumerate(entries, start=1)}
+    mastery = {fact.id: FactMastery(fact) for fact in quiz.document.facts}
+    histogram = [0] * HISTOGRAM_BINS
+    percentages_sum = 0.0
+    attempts = 0
+
+    query = (
+        db.select(Attempt.id, Attempt.score, Attempt.max_score, Response.question_id, Response.answer, Response.points)
+        .outerjoin(Response, Response.attempt_id == Attempt.id)
+        .where(Attempt.quiz_id == quiz.id, Attempt.state == "submitted")
+        .order_by(Attempt.id)
+        .execution_options(yield_per=STREAM_BATCH)
+    )
+
+    def finish(score: float, max_score: float, scored: dict[int, tuple[Any, float]]) -> None:
+        nonlocal attempts, percentages_sum
+        attempts += 1
+        percentage = 100.0 * score / max_score if max_score else 0.0
+        percentages_sum += percentage
+        histogram[_bin(percentage)] += 1
+        for question_id, stats in items.items():
+            answer, points = scored.get(question_id, (None, 0.0))
+            stats.moments.add(points, score - points)
+            if answer not in (None, [], ""):
+                stats.answered += 1
+            for index in set(_chosen(answer)):
+                stats.option_counts[index] += 1
+            fact_id = stats.question.fact_id
+            if fact_id in mastery:
+                mastery[fact_id].answers += 1
+                if stats.entry.points and points >= stats.entry.points - FULL_MARKS_EPSILON:
+                    mastery[fact_id].right += 1
+
+    current: int | None = None
+    header: tuple[float, float] = (0.0, 0.0)
+    scored: dict[int, tuple[Any, float]] = {}
+    for attempt_id, score, max_score, question_id, answer, points in db.session.execute(query):
+        if attempt_id != current:
+            if current is not None:
+                finish(*header, scored)
+            current, header, scored = attempt_id, (score or 0.0, max_score or 0.0), {}
+        if question_id is not None:
+            scored[question_id] = (answer, points or 0.0)
+    if current is not None:
+        finish(*header, scored)
+
+    return Analysis(
+        attempts=attempts,
+        items=list(items.values()),
+        histogram=histogram,
+        mastery=[m for m in mastery.values() if m.answers],
+        mean_percentage=percentages_sum / attempts if attempts else None,
+    )
+
+
+def histogram_svg(counts: list[int], label: str, width: int = 480, height: int = 200) -> Markup:
+    """Draw a histogram of percentage bins as an accessible inline SVG."""
+    left, bottom, top = 32, 24, 12
+    plot_w, plot_h = width - left - 8, height - bottom - top
+    tallest = max(counts) or 1
+    bar_w = plot_w / len(counts)
+    step = 100 // len(counts)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="histogram" viewBox="0 0 {width} {height}" '
+             f'role="img" aria-label="{escape(label)}"><title>{escape(label)}</title>',
+             f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" class="axis"/>',
+             f'<text x="{left - 6}" y="{top + 4}" text-anchor="end" class="tick">{tallest}</text>',
+             f'<text x="{left - 6}" y="{top + plot_h}" text-anchor="end" class="tick">0</text>']
+    for index, count in enumerate(counts):
+        bar_h = plot_h * count / tallest
+        x = left + index * bar_w
+        low, high = index * step, (index + 1) * step
+        parts.append(f'<rect x="{x + 2:.1f}" y="{top + plot_h - bar_h:.1f}" width="{bar_w - 4:.1f}" '
+                     f'height="{bar_h:.1f}" class="bar"><title>{low}–{high}%: {count}</title></rect>')
+        parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{height - 8}" text-anchor="middle" class="tick">{low}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _duration(attempt: Attempt) -> float | None:
+    if attempt.submitted_at is None:
+        return None
+    return (attempt.submitted_at - attempt.started_at).total_seconds()
+
+
+# Column name -> the value a row sorts by; None sorts last either way.
+SORTS = {
+    "name": lambda attempt, participant: participant.display_name.casefold(),
+    "score": lambda attempt, participant: attempt.score,
+    "percentage": lambda attempt, participant: attempt.percentage,
+    "duration": lambda attempt, participant: _duration(attempt),
+    "submitted": lambda attempt, participant: attempt.submitted_at,
+    "started": lambda attempt, participant: attempt.started_at,
+    "state": lambda attempt, participant: attempt.state,
+}
+
+
+def attempts_table(quiz: Quiz, sort: str, descending: bool) -> list[tuple[Attempt, Participant, float | None]]:
+    """Return the quiz's attempts with participant and duration in seconds, sorted by a known column."""
+    rows = db.session.execute(
+        db.select(Attempt, Participant)
+        .join(Participant, Attempt.participant_id == Participant.id)
+        .where(Attempt.quiz_id == quiz.id)
+        .order_by(Attempt.id)
+    ).tuples().all()
+    key = SORTS.get(sort, SORTS["started"])
+    present = [row for row in rows if key(*row) is not None]
+    missing = [row for row in rows if key(*row) is None]
+    present.sort(key=lambda row: key(*row), reverse=descending)
+    return [(attempt, participant, _duration(attempt)) for attempt, participant in present + missing]
+
+
+def counted_attempt_ids(quiz: Quiz) -> set[int]:
+    """Return the attempts that count for each student under the quiz's grading method."""
+    by_participant: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
+    rows = db.session.execute(
+        db.select(Attempt.participant_id, Attempt.id, Attempt.number, Attempt.score)
+        .where(Attempt.quiz_id == quiz.id, Attempt.state == "submitted")
+    )
+    for participant_id, attempt_id, number, score in rows:
+        by_participant[participant_id].append((number, attempt_id, score or 0.0))
+    counted = set()
+    for attempts in by_participant.values():
+        if quiz.grading_method == "average":
+            counted.update(attempt_id for _n, attempt_id, _s in attempts)
+        elif quiz.grading_method == "first":
+            counted.add(min(attempts)[1])
+        elif quiz.grading_method == "last":
+            counted.add(max(attempts)[1])
+        else:
+            counted.add(max(attempts, key=lambda a: (a[2], -a[0]))[1])
+    return counted

@@ -1,0 +1,112 @@
+"""Add documents (pasted or uploaded), show them with their facts, correct the language, remove them."""
+
+from __future__ import annotations
+
+from flask import render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..extensions import db
+from ..generator import EmptyDocument, UnsupportedLanguage
+from ..models import Document, Question, Quiz
+from ..services import bank, documents, readers
+from .access import owned_or_404
+from .forms import DocumentForm, EmptyForm, LanguageForm
+from .views import bp, done, invalid, refused
+
+
+def _text_of(form: DocumentForm) -> tuple[str, str | None]:
+    """Return the form's text and source file name; raise UnreadableFile for a bad upload."""
+    upload = form.upload.data
+    if upload and getattr(upload, "filename", ""):
+        return readers.read_file(upload.filename, upload.read()), upload.filename
+    return readers.tidy(form.text.data), None
+
+
+@bp.route("/documents/new", methods=["GET", "POST"])
+def new_document():
+    form = DocumentForm()
+    if form.validate_on_submit():
+        try:
+            text, source = _text_of(form)
+            duplicate = documents.find_duplicate(current_user, text)
+            if duplicate is not None:
+                duplicate.archived = False
+                return done(_("You already have this document; here it is."), "teacher.document",
+                            document_id=duplicate.id)
+            document = documents.create_document(current_user, text, title=form.title.data or None,
+                                                 language=form.language.data or None, source_name=source)
+        except readers.UnreadableFile as error:
+            (form.upload if form.upload.data else form.text).errors.append(str(error))
+        except EmptyDocument:
+            form.text.errors.append(_("There is no text here to ask questions about."))
+        except UnsupportedLanguage:
+            form.language.errors.append(_("quizapp reads Italian and English texts; this one seems to be in "
+                                          "another language. If it is Italian or English, choose it here."))
+        else:
+            return done(_("Document added with %(n)d draft questions.", n=len(document.questions)),
+                        "teacher.document", document_id=document.id)
+    if form.errors:
+        return invalid("teacher/document_new.html", form=form)
+    return render_template("teacher/document_new.html", form=form)
+
+
+@bp.route("/documents/<int:document_id>")
+def document(document_id: int):
+    document = owned_or_404(Document, document_id)
+    selected = None
+    question_id = request.args.get("question", type=int)
+    if question_id is not None:
+        selected = owned_or_404(Question, question_id)
+        if selected.document_id != document.id:
+            selected = None
+    evidence = (selected.evidence_start, selected.evidence_end) if selected and selected.evidence_start is not None else None
+    language_form = LanguageForm(language=document.language)
+    return render_template(
+        "teacher/document.html", document=document, selected=selected,
+        segments=documents.segments(document.text, document.facts, evidence),
+        counts=bank.counts(document), language_form=language_form, form=EmptyForm(),
+        quizzes=db.session.scalars(db.select(Quiz).where(Quiz.document_id == document.id).order_by(Quiz.id)).all(),
+    )
+
+
+@bp.post("/documents/<int:document_id>/language")
+def document_language(document_id: int):
+    document = owned_or_404(Document, document_id)
+    form = LanguageForm()
+    if not form.validate_on_submit():
+        return refused(_("Choose Italian or English."), "teacher.document", document_id=document.id)
+    try:
+        documents.set_language(document, form.language.data)
+    except (EmptyDocument, UnsupportedLanguage):
+        return refused(_("The generator found nothing to ask in that language."), "teacher.document",
+                       document_id=document.id)
+    return done(_("Language set; the untouched drafts were written again in it."), "teacher.document",
+                document_id=document.id)
+
+
+@bp.post("/documents/<int:document_id>/generate")
+def generate(document_id: int):
+    document = owned_or_404(Document, document_id)
+    seed = request.form.get("seed", type=int, default=0) % 1_000_000
+    try:
+        added = documents.regenerate(document, seed=seed)
+    except (EmptyDocument, UnsupportedLanguage):
+        return refused(_("The generator found nothing to ask in this document."), "teacher.document",
+                       document_id=document.id)
+    return done(_("%(n)d new draft questions.", n=len(added)), "teacher.questions", document_id=document.id,
+                status="draft")
+
+
+@bp.route("/documents/<int:document_id>/delete", methods=["GET", "POST"])
+def delete_document(document_id: int):
+    document = owned_or_404(Document, document_id)
+    form = EmptyForm()
+    if form.validate_on_submit():
+        outcome = documents.remove(document)
+        if outcome == "archived":
+            return done(_("The document and its quizzes were archived; their scores are kept."), "teacher.dashboard")
+        return done(_("The document was deleted."), "teacher.dashboard")
+    return render_template("teacher/confirm_delete.html", form=form, what=document.title,
+                           has_attempts=documents.has_attempts(document),
+                           cancel=("teacher.document", {"document_id": document.id}))

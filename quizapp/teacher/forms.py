@@ -1,0 +1,223 @@
+"""Forms of the teacher side; each validates its input and says what is wrong next to the field."""
+
+from __future__ import annotations
+
+import re
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import (
+    BooleanField,
+    DateTimeLocalField,
+    DecimalField,
+    EmailField,
+    IntegerField,
+    PasswordField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
+
+from ..kinds import KINDS, MultiCheckboxField, parse_number
+from ..services.accounts import MIN_PASSWORD_LENGTH
+from ..services.bank import CHOICE_KINDS, TEXT_KINDS, QuestionData
+
+LANGUAGES = [("it", _l("Italian")), ("en", _l("English"))]
+MAX_TEXT = 1_000_000
+MAX_OPTIONS = 12
+
+
+class EmptyForm(FlaskForm):
+    """A form with only the CSRF token, for buttons that change something."""
+
+
+class DocumentForm(FlaskForm):
+    title = StringField(_l("Title"), validators=[Optional(), Length(max=200)],
+                        description=_l("Leave empty to use the document's first line."))
+    text = TextAreaField(_l("Paste the text"), validators=[Optional(), Length(max=MAX_TEXT)])
+    upload = FileField(_l("…or upload a file"), description=_l(".txt, .md, .html, .pdf or .docx"))
+    language = SelectField(_l("Language"), choices=[("", _l("Detect it"))] + LANGUAGES, default="")
+
+    def validate_text(self, field) -> None:
+        has_file = bool(self.upload.data and getattr(self.upload.data, "filename", ""))
+        if not (field.data or "").strip() and not has_file:
+            raise ValidationError(_l("Paste a text or choose a file."))
+        if (field.data or "").strip() and has_file:
+            raise ValidationError(_l("Paste a text or choose a file, not both."))
+
+
+class LanguageForm(FlaskForm):
+    language = SelectField(_l("Language"), choices=LANGUAGES, validators=[DataRequired()])
+
+
+def _lines(text: str | None) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class QuestionForm(FlaskForm):
+    """Edit or write a question; what "correct" means depends on the kind."""
+
+    kind = SelectField(_l("Kind"), choices=[(name, kind.label) for name, kind in KINDS.items()])
+    prompt = TextAreaField(_l("Question"), validators=[DataRequired(), Length(max=2000)])
+    options = TextAreaField(_l("Options, one per line"), validators=[Length(max=5000)],
+                            description=_l("For single choice, multiple select and true or false."))
+    correct_options = StringField(_l("Numbers of the correct options"), validators=[Length(max=100)],
+                                  description=_l("For example 2, or 1, 3 for multiple select."))
+    accepted = TextAreaField(_l("Accepted answers, one per line"), validators=[Length(max=2000)],
+                             description=_l("For fill in the blank and short answer; the number for a numeric question."))
+    tolerance = DecimalField(_l("Tolerance (numeric questions)"), places=None,
+                             validators=[Optional(), NumberRange(min=0)], default=0)
+    explanation = TextAreaField(_l("Explanation shown after the answer"), validators=[Length(max=3000)])
+    points = DecimalField(_l("Points"), places=None, validators=[InputRequired(), NumberRange(min=0, max=1000)],
+                          default=1)
+
+    def validate_options(self, field) -> None:
+        if self.kind.data in CHOICE_KINDS:
+            options = _lines(field.data)
+            if len(options) < 2:
+                raise ValidationError(_l("Give at least two options."))
+            if len(options) > MAX_OPTIONS:
+                raise ValidationError(_l("Give at most %(n)d options.", n=MAX_OPTIONS))
+            if len(set(options)) != len(options):
+                raise ValidationError(_l("Two options are the same."))
+
+    def validate_correct_options(self, field) -> None:
+        if self.kind.data not in CHOICE_KINDS:
+            return
+        numbers = [part for part in re.split(r"[\s,;]+", field.data or "") if part]
+        if not numbers or not all(part.isdigit() for part in numbers):
+            raise ValidationError(_l("Give the numbers of the correct options, such as 2 or 1, 3."))
+        count = len(_lines(self.options.data))
+        if any(not 1 <= int(part) <= count for part in numbers):
+            raise ValidationError(_l("Every number must be between 1 and %(n)d.", n=count))
+        if self.kind.data != "multiple" and len(set(numbers)) != 1:
+            raise ValidationError(_l("This kind has exactly one correct option."))
+
+    def validate_accepted(self, field) -> None:
+        if self.kind.data in TEXT_KINDS and not _lines(field.data):
+            raise ValidationError(_l("Give at least one accepted answer."))
+        if self.kind.data == "numeric":
+            answers = _lines(field.data)
+            if len(answers) != 1 or parse_number(answers[0]) is None:
+                raise ValidationError(_l("Give the one correct number, such as 2030 or 3.5."))
+
+    def fill(self, question) -> None:
+        """Fill the fields from a stored question."""
+        self.kind.data = question.kind
+        self.prompt.data = question.prompt
+        self.options.data = "\n".join(question.options)
+        if question.kind in CHOICE_KINDS:
+            self.correct_options.data = ", ".join(str(i + 1) for i in question.correct)
+        else:
+            self.accepted.data = "\n".join(_number_text(v) for v in question.correct)
+        self.tolerance.data = question.tolerance
+        self.explanation.data = question.explanation
+        self.points.data = question.points
+
+    def cleaned(self) -> QuestionData:
+        """Return the validated values as the bank service takes them."""
+        kind = self.kind.data
+        options: list[str] = []
+        correct: list = []
+        if kind in CHOICE_KINDS:
+            options = _lines(self.options.data)
+            correct = sorted({int(part) - 1 for part in re.split(r"[\s,;]+", self.correct_options.data) if part})
+        elif kind == "numeric":
+            correct = [parse_number(_lines(self.accepted.data)[0])]
+        else:
+            correct = _lines(self.accepted.data)
+        return QuestionData(
+            kind=kind,
+            prompt=self.prompt.data.strip(),
+            options=options,
+            correct=correct,
+            tolerance=float(self.tolerance.data or 0) if kind == "numeric" else 0.0,
+            explanation=(self.explanation.data or "").strip(),
+            points=float(self.points.data),
+        )
+
+
+def _number_text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class NewQuizForm(FlaskForm):
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
+    questions = MultiCheckboxField(_l("Approved questions to include"), coerce=int,
+                                   validators=[DataRequired(_l("Choose at least one approved question."))])
+
+
+class AddQuestionsForm(FlaskForm):
+    questions = MultiCheckboxField(_l("Approved questions not in the quiz"), coerce=int,
+                                   validators=[DataRequired(_l("Choose at least one question."))])
+
+
+class QuizSettingsForm(FlaskForm):
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
+    time_limit_minutes = IntegerField(_l("Time limit (minutes)"), validators=[Optional(), NumberRange(min=1, max=24 * 60)],
+                                      description=_l("Empty: no time limit."))
+    max_attempts = IntegerField(_l("Attempts allowed"), validators=[Optional(), NumberRange(min=1, max=100)],
+                                description=_l("Empty: unlimited."))
+    grading_method = SelectField(_l("Which attempt counts"), choices=[
+        ("highest", _l("Highest")), ("last", _l("Last")), ("first", _l("First")), ("average", _l("Average"))])
+    opens_at = DateTimeLocalField(_l("Opens at (UTC)"), validators=[Optional()], format="%Y-%m-%dT%H:%M")
+    closes_at = DateTimeLocalField(_l("Closes at (UTC)"), validators=[Optional()], format="%Y-%m-%dT%H:%M")
+    one_per_page = SelectField(_l("Layout"), choices=[("0", _l("All questions on one page")),
+                                                      ("1", _l("One question per page"))], default="0")
+    shuffle_questions = BooleanField(_l("Shuffle the questions"))
+    shuffle_options = BooleanField(_l("Shuffle the options"))
+    review = SelectField(_l("Students see their review"), choices=[
+        ("immediately", _l("Immediately after submitting")), ("after_close", _l("After the quiz closes")),
+        ("never", _l("Never"))])
+    pass_mark = DecimalField(_l("Pass mark (%)"), places=None, validators=[Optional(), NumberRange(min=0, max=100)])
+    roster = TextAreaField(_l("Class list (optional)"), validators=[Length(max=20000)],
+                           description=_l("One student identifier per line; when given, only these can join."))
+
+    def validate_closes_at(self, field) -> None:
+        if field.data and self.opens_at.data and field.data <= self.opens_at.data:
+            raise ValidationError(_l("The quiz must close after it opens."))
+
+    def validate_roster(self, field) -> None:
+        if any(len(line) > 80 for line in _lines(field.data)):
+            raise ValidationError(_l("An identifier is longer than 80 characters."))
+
+    def settings(self) -> dict:
+        """Return the settings as the quiz service takes them."""
+        return {
+            "title": self.title.data,
+            "time_limit_minutes": self.time_limit_minutes.data,
+            "max_attempts": self.max_attempts.data,
+            "grading_method": self.grading_method.data,
+            "opens_at": self.opens_at.data,
+            "closes_at": self.closes_at.data,
+            "one_per_page": self.one_per_page.data == "1",
+            "shuffle_questions": bool(self.shuffle_questions.data),
+            "shuffle_options": bool(self.shuffle_options.data),
+            "review": self.review.data,
+            "pass_mark": float(self.pass_mark.data) if self.pass_mark.data is not None else None,
+            "roster": self.roster.data,
+        }
+
+    def fill(self, quiz) -> None:
+        """Fill the fields from a stored quiz."""
+        for name in ("title", "time_limit_minutes", "max_attempts", "grading_method", "opens_at", "closes_at",
+                     "shuffle_questions", "shuffle_options", "review", "pass_mark", "roster"):
+            getattr(self, name).data = getattr(quiz, name)
+        self.one_per_page.data = "1" if quiz.one_per_page else "0"
+
+
+class TeacherForm(FlaskForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=256)],
+                             description=_l("At least %(n)d characters.", n=MIN_PASSWORD_LENGTH))
+    is_admin = BooleanField(_l("Administrator"))
+
+
+class PasswordForm(FlaskForm):
+    password = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=256)],
+                             description=_l("At least %(n)d characters.", n=MIN_PASSWORD_LENGTH))

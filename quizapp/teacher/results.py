@@ -1,0 +1,89 @@
+"""Show a quiz's results: attempts, one attempt's answers, item analysis; send the exports."""
+
+from __future__ import annotations
+
+from flask import Response, render_template, request, stream_with_context
+from flask_babel import gettext as _
+
+from ..kinds import kind_of
+from ..models import Attempt, Quiz
+from ..services import attempts as attempt_service
+from ..services import exports, moodle, stats
+from .access import owned_or_404
+from .views import bp
+
+
+@bp.route("/quizzes/<int:quiz_id>/results")
+def results(quiz_id: int):
+    quiz = owned_or_404(Quiz, quiz_id)
+    sort = request.args.get("sort", "submitted")
+    if sort not in stats.SORTS:
+        sort = "submitted"
+    descending = request.args.get("dir", "desc") != "asc"
+    return render_template("teacher/results.html", quiz=quiz, rows=stats.attempts_table(quiz, sort, descending),
+                           sort=sort, descending=descending, counted=stats.counted_attempt_ids(quiz))
+
+
+@bp.route("/attempts/<int:attempt_id>")
+def attempt(attempt_id: int):
+    attempt = owned_or_404(Attempt, attempt_id)
+    responses = {response.question_id: response for response in attempt.responses}
+    answers = []
+    for item in attempt_service.items(attempt):
+        question = item.question
+        response = responses.get(question.id)
+        kind = kind_of(question)
+        answers.append({
+            "question": question, "points": item.entry.points,
+            "answer": kind.describe(question, response.answer) if response else "",
+            "correct": kind.correct_text(question),
+            "earned": response.points if response else None,
+        })
+    return render_template("teacher/attempt.html", attempt=attempt, quiz=attempt.quiz, answers=answers)
+
+
+@bp.route("/quizzes/<int:quiz_id>/analysis")
+def analysis(quiz_id: int):
+    quiz = owned_or_404(Quiz, quiz_id)
+    result = stats.analyse(quiz)
+    chart = stats.histogram_svg(result.histogram, _("Number of attempts by score, in steps of 10%"))
+    return render_template("teacher/analysis.html", quiz=quiz, analysis=result, chart=chart)
+
+
+EXPORTS = {
+    "scores": exports.score_rows,
+    "answers": exports.answer_rows,
+}
+
+
+def send_file(filename: str, chunks, mimetype: str) -> Response:
+    """Stream a file a writer yields, as a download."""
+    return Response(stream_with_context(chunks), mimetype=mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.route("/quizzes/<int:quiz_id>/<any(scores, answers):table>.csv")
+def export_csv(quiz_id: int, table: str):
+    quiz = owned_or_404(Quiz, quiz_id)
+    headers, rows = EXPORTS[table](quiz)
+    return send_file(f"quiz-{quiz.id}-{table}.csv", exports.write_csv(headers, rows), "text/csv; charset=utf-8")
+
+
+@bp.route("/quizzes/<int:quiz_id>/<any(scores, answers):table>.xlsx")
+def export_xlsx(quiz_id: int, table: str):
+    quiz = owned_or_404(Quiz, quiz_id)
+    headers, rows = EXPORTS[table](quiz)
+    return send_file(f"quiz-{quiz.id}-{table}.xlsx", exports.write_xlsx(headers, rows, table.title()),
+                     exports.XLSX_MIMETYPE)
+
+
+@bp.route("/quizzes/<int:quiz_id>/questions.gift")
+def export_gift(quiz_id: int):
+    quiz = owned_or_404(Quiz, quiz_id)
+    return send_file(f"quiz-{quiz.id}.gift.txt", iter([moodle.gift(quiz)]), "text/plain; charset=utf-8")
+
+
+@bp.route("/quizzes/<int:quiz_id>/questions.xml")
+def export_moodle_xml(quiz_id: int):
+    quiz = owned_or_404(Quiz, quiz_id)
+    return send_file(f"quiz-{quiz.id}-moodle.xml", iter([moodle.moodle_xml(quiz)]), "application/xml")
