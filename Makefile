@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run test test-postgres test-browser install install-test migrate seed bench clean
+.PHONY: run dev test test-postgres test-browser install install-test migrate seed bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,14 @@ migrate: install
 seed: migrate
 	$(FLASK) seed
 
+# Waitress: a production WSGI server in pure Python, so a class of students
+# can use `make run` as it is; `make dev` is Flask's reloading debug server.
 run: seed
-	$(FLASK) run --host $(HOST) --port $(PORT)
+	@echo "quizapp is serving on http://$(HOST):$(PORT)"
+	$(BIN)/waitress-serve --host $(HOST) --port $(PORT) --threads 8 --call quizapp:create_app
+
+dev: seed
+	$(FLASK) run --debug --host $(HOST) --port $(PORT)
 
 test: install-test
 	$(BIN)/python -m pytest
