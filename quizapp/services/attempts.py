@@ -220,6 +220,8 @@ def save_answers(attempt: Attempt, answers: dict[int, Any], now: dt.datetime, gr
     existing = {response.question_id: response for response in attempt.responses}
     for question_id, answer in answers.items():
         response = existing.get(question_id)
+        if response is None and is_blank(answer):
+            continue  # nothing to remember yet; grading counts a missing answer as blank
         if response is None:
             db.session.add(Response(attempt=attempt, question_id=question_id, answer=answer, saved_at=now))
         elif response.answer != answer:

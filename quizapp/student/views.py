@@ -16,7 +16,6 @@ from flask import (
     session,
     url_for,
 )
-from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from ..extensions import db
@@ -31,12 +30,6 @@ bp = Blueprint("student", __name__)
 AUTOSAVE_MAX_BYTES = 256 * 1024
 # The browser's countdown may fire a little before the server's clock agrees.
 TIMEOUT_SLACK = dt.timedelta(seconds=5)
-
-
-@bp.app_context_processor
-def _template_globals():
-    # Flask-Babel 4 no longer puts get_locale in templates; base.html needs it.
-    return {"get_locale": get_locale}
 
 
 def _grace() -> int:

@@ -1,0 +1,193 @@
+"""A student takes the CASIP seed quiz in Chromium: keyboard only, reload, timer, no JavaScript, phone width."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pytest
+
+from quizapp.extensions import db
+from quizapp.models import Attempt, Response, utcnow
+
+from .conftest import (
+    answer_plan,
+    assert_accessible,
+    current_attempt,
+    fill_with_mouse,
+    join,
+    quiz_code,
+    screenshot,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def focused(page) -> dict:
+    return page.evaluate("() => ({id: document.activeElement.id, tag: document.activeElement.tagName,"
+                         " value: document.activeElement.value || '', text: document.activeElement.textContent})")
+
+
+def tab_to(page, matches, limit: int = 80) -> dict:
+    """Press Tab until the focused element satisfies `matches`; fail if it never does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        element = focused(page)
+        if matches(element):
+            return element
+    raise AssertionError("Tab never reached the element")
+
+
+def stored(app, attempt_id: int) -> dict[int, object]:
+    with app.app_context():
+        rows = db.session.scalars(db.select(Response).where(Response.attempt_id == attempt_id)).all()
+        return {row.question_id: row.answer for row in rows}
+
+
+def test_keyboard_only_join_answer_and_submit(app, seeded, new_page):
+    code = quiz_code(app, seeded)
+    page = new_page()
+    page.goto("/")
+    tab_to(page, lambda e: e["id"] == "code")
+    page.keyboard.type(code.lower())
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/q/{code}")
+    screenshot(page, "1-join")
+    assert_accessible(page)
+
+    tab_to(page, lambda e: e["id"] == "display_name")
+    page.keyboard.type("Tastiera Sola")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/attempt/*")
+    attempt = current_attempt(app)
+    plan = answer_plan(app, attempt.id)
+    assert len(plan) == 10
+
+    for name, kind, answer in plan:
+        if kind == "multiple":
+            for position in answer:
+                tab_to(page, lambda e, target=f"{name}-{position}": e["id"] == target)
+                page.keyboard.press("Space")
+        elif isinstance(answer, int):
+            # Tab enters a radio group on its first option; arrows move and select.
+            tab_to(page, lambda e, first=f"{name}-0": e["id"] == first)
+            page.keyboard.press("Space")
+            for _ in range(answer):
+                page.keyboard.press("ArrowDown")
+            assert focused(page)["id"] == f"{name}-{answer}"
+        else:
+            tab_to(page, lambda e, target=name: e["id"] == target)
+            page.keyboard.type(answer)
+    screenshot(page, "2-questions")
+    assert_accessible(page)
+
+    tab_to(page, lambda e: e["tag"] == "BUTTON" and e["value"] == "submit")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/result")
+    screenshot(page, "3-result")
+    assert_accessible(page)
+    assert "10 out of 10" in page.inner_text("#score")
+
+    with app.app_context():
+        fresh = db.session.get(Attempt, attempt.id)
+        assert fresh.state == "submitted"
+        assert fresh.score == pytest.approx(fresh.max_score)
+
+
+def test_review_page_quotes_evidence_with_key_words_marked(app, seeded, new_page):
+    page = new_page()
+    join(page, quiz_code(app, seeded))
+    attempt = current_attempt(app)
+    fill_with_mouse(page, answer_plan(app, attempt.id)[:3])
+    page.click("button[value=submit]")
+    page.wait_for_url("**/attempt/*")
+    assert "no answer" in page.inner_text("main")
+    page.click("text=Submit anyway")
+    page.wait_for_url("**/result")
+    quotes = page.locator(".evidence blockquote")
+    assert quotes.count() == 10
+    assert page.locator(".evidence blockquote mark").count() >= 3
+    assert "CASIP" in page.inner_text(".review")
+    screenshot(page, "4-review")
+
+
+def test_reload_restores_answers_and_remaining_time(app, seeded, new_page):
+    code = quiz_code(app, seeded, time_limit_minutes=20)
+    page = new_page()
+    join(page, code)
+    attempt = current_attempt(app)
+    plan = answer_plan(app, attempt.id)
+    fill_with_mouse(page, plan[:4])
+    page.wait_for_function("document.getElementById('save-status').textContent.includes('saved')")
+    before = page.inner_text("#timer-value")
+
+    page.reload()
+    for name, kind, answer in plan[:4]:
+        if kind == "multiple":
+            for position in answer:
+                assert page.is_checked(f"#{name}-{position}")
+        elif isinstance(answer, int):
+            assert page.is_checked(f"#{name}-{answer}")
+        else:
+            assert page.input_value(f"#{name}") == answer
+    minutes, seconds = (int(part) for part in page.inner_text("#timer-value").split(":"))
+    assert 18 * 60 < minutes * 60 + seconds <= 20 * 60
+    assert page.inner_text("#timer-value") <= before  # the clock kept running; it did not restart
+    assert len(stored(app, attempt.id)) == 4
+
+
+def test_timer_running_out_submits_the_attempt(app, seeded, new_page):
+    code = quiz_code(app, seeded, time_limit_minutes=5)
+    page = new_page()
+    join(page, code)
+    attempt = current_attempt(app)
+    with app.app_context():  # a five-minute quiz with three seconds left
+        row = db.session.get(Attempt, attempt.id)
+        row.deadline_at = utcnow() + dt.timedelta(seconds=3)
+        db.session.commit()
+    page.reload()
+    plan = answer_plan(app, attempt.id)
+    fill_with_mouse(page, plan[:1])
+    page.wait_for_url("**/result", timeout=10_000)
+    assert "Time ran out" in page.inner_text("main")
+    with app.app_context():
+        fresh = db.session.get(Attempt, attempt.id)
+        assert fresh.state == "submitted" and fresh.auto_submitted
+        assert fresh.score >= 1
+    screenshot(page, "5-time-up")
+
+
+def test_complete_with_javascript_disabled_one_question_per_page(app, seeded, new_page):
+    code = quiz_code(app, seeded, one_per_page=True)
+    page = new_page(javascript=False)
+    join(page, code)
+    attempt = current_attempt(app)
+    plan = answer_plan(app, attempt.id)
+    for number, step in enumerate(plan):
+        assert f"Question {number + 1} of 10" in page.inner_text(".progress")
+        fill_with_mouse(page, [step])
+        if number == 4:  # back and forth keeps what was saved
+            page.click(".actions button[value=previous]")
+            page.click(".actions button[value=next]")
+        if number + 1 < len(plan):
+            page.click(".actions button[value=next]")
+    screenshot(page, "6-no-javascript")
+    page.click("button[value=submit]")
+    page.wait_for_url("**/result")
+    assert "10 out of 10" in page.inner_text("#score")
+
+
+def test_complete_at_phone_width(app, seeded, new_page):
+    page = new_page(width=360, height=740)
+    page.goto(f"/q/{quiz_code(app, seeded)}")
+    no_sideways_scroll = "document.documentElement.scrollWidth <= window.innerWidth"
+    assert page.evaluate(no_sideways_scroll)
+    page.fill("#display_name", "Telefono")
+    page.click("button.primary")
+    page.wait_for_url("**/attempt/*")
+    assert page.evaluate(no_sideways_scroll)
+    fill_with_mouse(page, answer_plan(app, current_attempt(app).id))
+    screenshot(page, "7-phone-questions")
+    page.click("button[value=submit]")
+    page.wait_for_url("**/result")
+    assert page.evaluate(no_sideways_scroll)
+    assert "10 out of 10" in page.inner_text("#score")
+    screenshot(page, "8-phone-result")
