@@ -58,3 +58,12 @@ bench: install
 
 clean:
 	rm -rf $(VENV) .pytest_cache
+
+# Refresh the Italian catalog from the code and compile it; translate every new
+# or fuzzy entry in quizapp/translations/it/LC_MESSAGES/messages.po, run this
+# again, then commit the .po and the .mo.
+.PHONY: translations
+translations: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o quizapp/translations/messages.pot .
+	$(BIN)/pybabel update -i quizapp/translations/messages.pot -d quizapp/translations --ignore-obsolete
+	$(BIN)/pybabel compile -d quizapp/translations --statistics
