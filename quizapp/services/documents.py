@@ -76,10 +76,13 @@ def store_draft(document: Document, draft, skip_prompts: frozenset[str] | set[st
         facts.append(known[key])
     next_position = len(document.questions)
     questions = []
+    seen = set(skip_prompts)
     for draft_question in draft.questions:
         data = draft_question.to_dict()
-        if data["prompt"] in skip_prompts:
+        # The same prompt twice in one bank (a sentence asked about twice) only confuses review.
+        if data["prompt"] in seen:
             continue
+        seen.add(data["prompt"])
         fact_index = data.get("fact_index")
         question = Question(
             document=document,

@@ -19,6 +19,7 @@ EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 HIDDEN_TAGS = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object")
 BLOCK_TAGS = ("p", "div", "section", "article", "li", "h1", "h2", "h3", "h4", "h5", "h6",
               "blockquote", "pre", "tr", "br", "header", "footer", "figcaption", "dd", "dt")
+WESTERN_ENCODINGS = ["utf_16", "cp1252", "iso8859_15", "latin_1", "mac_roman"]
 _BLANK_LINES = re.compile(r"\n{3,}")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
@@ -44,7 +45,9 @@ def decode(data: bytes) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    # Only Western encodings: quizapp reads Italian and English, and on short
+    # texts an open guess often picks an exotic code page.
+    best = from_bytes(data, cp_isolation=WESTERN_ENCODINGS).best()
     if best is None:
         raise UnreadableFile(str(_l("The characters of this file could not be read as text.")))
     return str(best)

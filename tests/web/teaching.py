@@ -24,7 +24,8 @@ The council plans to double the number of panels by 2030.
 
 
 def login(client, email: str = "teacher@example.org", password: str = PASSWORD):
-    """Log a client in through the real form and return the response."""
+    """Log a client in through the real form (interface in English) and return the response."""
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
     token = csrf_token(client, "/auth/login")
     return client.post("/auth/login", data={"email": email, "password": password, "csrf_token": token})
 

@@ -1,0 +1,190 @@
+"""Teacher accounts: login, logout, sessions, cookies, throttling (memory and Redis), passwords."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+
+import pytest
+import redis
+
+from quizapp import create_app
+from quizapp.extensions import db
+from quizapp.services import accounts
+
+from ..conftest import PASSWORD, csrf_token
+from .teaching import login, post
+
+REDIS_URL = "redis://127.0.0.1:6379"
+
+
+def session_cookie(response) -> str | None:
+    for header in response.headers.getlist("Set-Cookie"):
+        if header.startswith("session="):
+            return header
+    return None
+
+
+def test_login_redirects_to_dashboard_and_wrong_password_is_refused(client, make_teacher):
+    make_teacher()
+    wrong = login(client, password="not the password at all")
+    assert wrong.status_code == 401
+    assert "Wrong e-mail or password" in wrong.get_data(as_text=True) or "errat" in wrong.get_data(as_text=True)
+    assert client.get("/teach/").status_code == 302
+    right = login(client)
+    assert right.status_code == 302 and right.headers["Location"].endswith("/teach/")
+    assert client.get("/teach/").status_code == 200
+
+
+def test_login_form_errors_sit_next_to_fields(client):
+    token = csrf_token(client, "/auth/login")
+    response = client.post("/auth/login", data={"email": "not-an-address", "password": "", "csrf_token": token})
+    assert response.status_code == 400
+    assert 'id="email-errors"' in response.get_data(as_text=True)
+    assert 'id="password-errors"' in response.get_data(as_text=True)
+
+
+def test_next_parameter_only_redirects_locally(client, make_teacher):
+    make_teacher()
+    token = csrf_token(client, "/auth/login")
+    response = client.post("/auth/login?next=//evil.example/x",
+                           data={"email": "teacher@example.org", "password": PASSWORD, "csrf_token": token})
+    assert response.headers["Location"].endswith("/teach/")
+
+
+def test_session_changes_at_login_and_logout_ends_it(app, client, make_teacher):
+    make_teacher()
+    client.get("/auth/login")
+    before = client.get_cookie("session")
+    login(client)
+    after = client.get_cookie("session")
+    assert after is not None and (before is None or before.value != after.value)
+
+    stolen = after.value
+    assert post(client, "/auth/logout").status_code == 302
+    assert client.get("/teach/").status_code == 302
+    # Replaying the cookie from before the logout no longer opens the teacher side.
+    replay = app.test_client()
+    replay.set_cookie("session", stolen)
+    assert replay.get("/teach/").status_code == 302
+
+
+def test_cookies_are_httponly_lax_and_secure_over_https(app, client, make_teacher):
+    make_teacher()
+    plain = session_cookie(login(client))
+    assert "HttpOnly" in plain and "SameSite=Lax" in plain and "Secure" not in plain
+
+    secure_client = app.test_client()
+    token = csrf_token(secure_client, "https://localhost/auth/login")
+    response = secure_client.post("https://localhost/auth/login", data={
+        "email": "teacher@example.org", "password": PASSWORD, "csrf_token": token},
+        headers={"Referer": "https://localhost/auth/login"})
+    cookie = session_cookie(response)
+    assert response.status_code == 302 and "Secure" in cookie and "HttpOnly" in cookie
+
+
+def test_disabled_account_cannot_log_in_and_its_sessions_end(app, client, make_teacher):
+    make_teacher()
+    login(client)
+    assert client.get("/teach/").status_code == 200
+    with app.app_context():
+        accounts.set_active(accounts.find_by_email("teacher@example.org"), False)
+        db.session.commit()
+    assert client.get("/teach/").status_code == 302
+    assert login(client).status_code == 401
+
+
+def test_password_change_ends_other_sessions(app, client, make_teacher):
+    make_teacher()
+    login(client)
+    with app.app_context():
+        accounts.set_password(accounts.find_by_email("teacher@example.org"), "a brand new passphrase")
+        db.session.commit()
+    assert client.get("/teach/").status_code == 302
+
+
+def test_passwords_are_long_and_hashed_with_scrypt(app, make_teacher):
+    make_teacher()
+    with app.app_context():
+        stored = accounts.find_by_email("teacher@example.org").password_hash
+        assert stored.startswith("scrypt:") and PASSWORD not in stored
+        with pytest.raises(accounts.AccountError):
+            accounts.create_teacher("short@example.org", "Short", "elevenchars")
+
+
+def test_create_teacher_command(app, runner):
+    result = runner.invoke(args=["create-teacher", "--email", "New@Example.org", "--name", "New",
+                                 "--password", "twelve chars!"])
+    assert result.exit_code == 0, result.output
+    short = runner.invoke(args=["create-teacher", "--email", "b@example.org", "--name", "B", "--password", "short"])
+    assert short.exit_code != 0 and "12" in short.output
+    with app.app_context():
+        assert accounts.find_by_email("new@example.org") is not None
+        assert accounts.find_by_email("b@example.org") is None
+
+
+def _throttled_app(app_config, storage: str, prefix: str):
+    return create_app({**app_config, "RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": storage,
+                       "RATELIMIT_KEY_PREFIX": prefix, "LOGIN_RATE_LIMIT": "3 per minute"})
+
+
+def _wrong_login(client):
+    token = csrf_token(client, "/auth/login")
+    return client.post("/auth/login", data={"email": "x@example.org", "password": "wrong password!", "csrf_token": token})
+
+
+def test_login_is_throttled_in_memory(app, app_config):
+    throttled = _throttled_app(app_config, "memory://", uuid.uuid4().hex)
+    client = throttled.test_client()
+    codes = [_wrong_login(client).status_code for _ in range(4)]
+    assert codes == [401, 401, 401, 429]
+
+
+# One "worker": its own process, its own app, a few wrong logins; prints the status codes.
+WORKER = """
+import json, re, sys
+from quizapp import create_app
+client = create_app(json.loads(sys.argv[1])).test_client()
+codes = []
+for _ in range(int(sys.argv[2])):
+    page = client.get("/auth/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    codes.append(client.post("/auth/login", data={"email": "x@example.org", "password": "wrong password!",
+                                                  "csrf_token": token}).status_code)
+print(json.dumps(codes))
+"""
+
+
+@pytest.fixture
+def redis_server():
+    try:
+        redis.Redis.from_url(REDIS_URL).ping()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip("no Redis at 127.0.0.1:6379")
+
+
+def _worker(app_config, prefix: str, attempts: int) -> list[int]:
+    config = {key: value for key, value in app_config.items() if isinstance(value, (str, int, bool))}
+    config.update(RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI=REDIS_URL, RATELIMIT_KEY_PREFIX=prefix,
+                  LOGIN_RATE_LIMIT="3 per minute")
+    done = subprocess.run([sys.executable, "-c", WORKER, json.dumps(config), str(attempts)],
+                          capture_output=True, text=True, timeout=120, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_login_limit_holds_across_two_worker_processes_sharing_redis(app, app_config, redis_server):
+    prefix = f"quizapp-test-{uuid.uuid4().hex}"
+    try:
+        assert _worker(app_config, prefix, 2) == [401, 401]
+        # A second process, with counts only in Redis to go by, refuses the fourth try.
+        assert _worker(app_config, prefix, 2) == [401, 429]
+    finally:
+        server = redis.Redis.from_url(REDIS_URL)
+        keys = server.keys(f"*{prefix}*")
+        if keys:
+            server.delete(*keys)

@@ -1,0 +1,189 @@
+"""Documents: paste or upload each accepted kind, refusals with reasons, 413, language, date, facts."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+
+from quizapp.extensions import db
+from quizapp.models import Document, Question
+from quizapp.services import readers
+
+from .teaching import ENGLISH, login, make_document, post
+
+
+def minimal_pdf(lines: list[str]) -> bytes:
+    """Return a one-page PDF whose text layer holds the lines (written by hand, no PDF library)."""
+    text = " ".join(f"({line}) Tj T*" for line in lines)
+    stream = f"BT /F1 11 Tf 14 TL 40 800 Td {text} ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def docx_bytes(paragraphs: list[str]) -> bytes:
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+LINES = [line for line in ENGLISH.splitlines() if line.strip()]
+UPLOADS = {
+    "article.txt": ENGLISH.encode("utf-8"),
+    "article.md": ("# Solar panels in Ravenna\n\n" + "\n\n".join(f"*{line}*" for line in LINES[2:])).encode(),
+    "article.html": ("<html><head><title>x</title><style>p{}</style><script>var secret = 1;</script></head><body>"
+                     + "".join(f"<p>{line}</p>" for line in LINES[1:]) + "</body></html>").encode(),
+    "article.pdf": minimal_pdf(LINES[1:]),
+    "article.docx": docx_bytes(LINES[1:]),
+}
+
+
+@pytest.fixture
+def teacher(client, make_teacher):
+    make_teacher()
+    login(client)
+    return client
+
+
+def upload(client, name: str, data: bytes, **fields):
+    return post(client, "/teach/documents/new", {"upload": (io.BytesIO(data), name), "text": "", **fields},
+                content_type="multipart/form-data")
+
+
+@pytest.mark.parametrize("name", sorted(UPLOADS))
+def test_each_accepted_file_kind_becomes_a_document(app, teacher, name):
+    response = upload(teacher, name, UPLOADS[name])
+    assert response.status_code == 302, response.get_data(as_text=True)
+    with app.app_context():
+        document = db.session.scalar(db.select(Document))
+        assert document.source_name == name
+        assert "4,500 solar panels" in document.text
+        assert "<p>" not in document.text and "var secret" not in document.text and "*" not in document.text
+        assert document.language == "en"
+        assert db.session.scalar(db.select(db.func.count(Question.id))) > 0
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), [
+    ("notes.exe", b"MZ\x90\x00", "not accepted"),
+    ("fake.pdf", b"just some text pretending", "not a PDF"),
+    ("fake.docx", b"plain text, not a zip", "not a Word"),
+    ("broken.pdf", b"%PDF-1.4\n garbage without objects", "damaged"),
+    ("binary.txt", b"\x00\x01\x02\x03" * 20, "binary"),
+    ("empty.txt", b"", "empty"),
+    ("blank.html", b"<html><body><script>x()</script></body></html>", "No text"),
+])
+def test_unusable_files_are_refused_with_a_reason(app, teacher, name, data, reason):
+    response = upload(teacher, name, data)
+    assert response.status_code == 400
+    assert reason in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(Document.id))) == 0
+
+
+def test_too_large_upload_gets_a_clear_413(app, teacher):
+    app.config["MAX_CONTENT_LENGTH"] = 2048
+    response = upload(teacher, "big.txt", b"x" * 5000)
+    assert response.status_code == 413
+    assert "limit" in response.get_data(as_text=True)
+
+
+def test_empty_form_and_both_inputs_are_refused_next_to_the_field(teacher):
+    empty = post(teacher, "/teach/documents/new", {"text": "  "})
+    assert empty.status_code == 400 and 'id="text-errors"' in empty.get_data(as_text=True)
+    both = upload(teacher, "a.txt", b"hello", text="pasted too")
+    assert both.status_code == 400 and "not both" in both.get_data(as_text=True)
+
+
+def test_other_languages_are_refused_and_can_be_overridden(app, teacher):
+    german = ("Die Stadt Berlin hat im Jahr 2022 viele neue Schulen gebaut. Der Bürgermeister sagte, "
+              "dass die Schulen sehr wichtig für die Kinder sind und dass noch mehr kommen werden.")
+    response = post(teacher, "/teach/documents/new", {"text": german})
+    assert response.status_code == 400 and 'id="language-errors"' in response.get_data(as_text=True)
+
+
+def test_language_is_detected_and_can_be_corrected(app, teacher, make_teacher):
+    document_id = make_document(app, text=ENGLISH)
+    response = post(teacher, f"/teach/documents/{document_id}/language", {"language": "it"})
+    assert response.status_code == 302
+    with app.app_context():
+        assert db.session.get(Document, document_id).language == "it"
+    bad = post(teacher, f"/teach/documents/{document_id}/language", {"language": "xx"})
+    assert bad.status_code == 302
+    with app.app_context():
+        assert db.session.get(Document, document_id).language == "it"
+
+
+def test_document_page_highlights_facts_and_escapes_text(app, teacher):
+    text = ENGLISH + "\nThe <script>alert(1)</script> tag was found in 2021 by the inspectors of Ravenna.\n"
+    created = post(teacher, "/teach/documents/new", {"text": text})
+    document_id = int(created.headers["Location"].rsplit("/", 1)[-1])
+    page = teacher.get(f"/teach/documents/{document_id}").get_data(as_text=True)
+    assert '<mark class="fact' in page
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "2023-03-12" in page
+
+
+def test_evidence_of_a_question_is_marked(app, teacher):
+    document_id = make_document(app, text=ENGLISH)
+    with app.app_context():
+        question = db.session.scalars(db.select(Question).where(Question.evidence_start.is_not(None))).first()
+        question_id, evidence = question.id, question.evidence_text
+    page = teacher.get(f"/teach/documents/{document_id}?question={question_id}").get_data(as_text=True)
+    assert 'id="evidence"' in page
+    assert teacher.get(f"/teach/documents/{document_id}?question=999999").status_code == 404
+
+
+def test_same_text_twice_finds_the_first_document(app, teacher):
+    first = post(teacher, "/teach/documents/new", {"text": ENGLISH})
+    second = post(teacher, "/teach/documents/new", {"text": ENGLISH})
+    assert first.headers["Location"] == second.headers["Location"]
+
+
+def test_generate_again_replaces_untouched_drafts_only(app, teacher):
+    document_id = make_document(app, text=ENGLISH)
+    with app.app_context():
+        questions = db.session.get(Document, document_id).questions
+        kept = questions[0]
+        kept.status = "approved"
+        kept_id = kept.id
+        db.session.commit()
+    response = post(teacher, f"/teach/documents/{document_id}/generate", {"seed": "7"})
+    assert response.status_code == 302
+    with app.app_context():
+        assert db.session.get(Question, kept_id).status == "approved"
+        prompts = [q.prompt for q in db.session.get(Document, document_id).questions]
+        assert len(prompts) == len(set(prompts))
+
+
+def test_delete_document_without_attempts_removes_it(app, teacher):
+    document_id = make_document(app, text=ENGLISH)
+    assert teacher.get(f"/teach/documents/{document_id}/delete").status_code == 200
+    assert post(teacher, f"/teach/documents/{document_id}/delete").status_code == 302
+    with app.app_context():
+        assert db.session.get(Document, document_id) is None
+
+
+def test_readers_tidy_whitespace_and_decode_latin1():
+    assert readers.read_file("a.txt", "caffè  e\r\n\r\n\r\n\r\ntè".encode("latin-1")) == "caffè e\n\ntè"
