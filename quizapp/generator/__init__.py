@@ -10,6 +10,7 @@ Pure library: no web framework, database or other quizapp module is imported her
 from __future__ import annotations
 
 import heapq
+import re
 
 from .facts import Doc, extract_facts
 from .invariants import problems
@@ -29,7 +30,10 @@ __all__ = [
 # Tests set this to see internal errors instead of losing one fact's questions.
 STRICT = False
 # A question from a sentence that already has k questions counts this much less, per k.
-SENTENCE_PENALTY = 0.35
+SENTENCE_PENALTY = 0.6
+
+
+_ANY_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
 class EmptyDocument(ValueError):
@@ -122,7 +126,8 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
     facts = extract_facts(doc)
     sent_index = {(s.start, s.end): i for i, s in enumerate(doc.sentences)}
     scores = score_facts(doc, facts, sent_index)
-    years = {int(a.text) for f in facts if f.kind in ("year", "target_year") for a in f.answers if a.text.isdigit()}
+    # Every year the text mentions, in any role, is kept out of the near-miss distractors.
+    years = {int(y) for y in _ANY_YEAR.findall(text)}
     ctx = Context(doc=doc, seed=seed, years=years)
 
     primary: list[QuestionDraft] = []

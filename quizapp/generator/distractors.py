@@ -90,6 +90,6 @@ def year_distractors(year: int, mentioned_years: set[int], rng: random.Random, n
     # A target year's near misses are other plausible targets: mostly later, one earlier.
     pool = sorted({year - 5, year + 5, year + 10, year + 15, year + 20} if future
                   else {year + s for s in (1, 2, 3, 5, 10)} | {year - s for s in (1, 2, 3, 5, 10)})
-    pool = [y for y in pool if y not in mentioned_years and 0 < y < 2200 and y != year]
+    pool = [y for y in pool if y not in mentioned_years and 1000 <= y <= 2199 and y != year]
     rng.shuffle(pool)
     return [str(y) for y in sorted(pool[:n])]

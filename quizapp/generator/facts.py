@@ -269,13 +269,13 @@ def verb_lists(doc: Doc, i: int, sent: Span) -> list[Fact]:
     """Find lists governed by a verb: "riunisce il governo, il mondo accademico e l’industria"."""
     out = []
     toks = doc.tokens(i)
-    rx = doc.pack.res["list_verb"]
     need_article = doc.pack.get("list_items_need_article")
-    for k, t in enumerate(toks[:-1]):
-        m = rx.search(doc.text, sent.start, t.end + 1) if t.is_word else None
-        if not m or m.end() != t.end + 1:
+    starts = {t.start: k for k, t in enumerate(toks)}
+    for m in doc.pack.res["list_verb"].finditer(doc.text, sent.start, sent.end):
+        k = starts.get(m.end())
+        if k is None:
             continue
-        nxt = toks[k + 1]
+        nxt = toks[k]
         if need_article and not _is_article(doc.pack, nxt):
             continue
         items = _split_items(doc, nxt.start, sent.end, need_article, to_end=False)

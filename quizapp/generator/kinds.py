@@ -7,6 +7,7 @@ appended to ``REGISTRY``.
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from dataclasses import dataclass
@@ -89,10 +90,14 @@ def _number_value(text: str, pack) -> float | None:
         s = s.replace(dec, ".")
     else:
         s = s.replace(thou, "").replace(dec, "")
+    # Numbers past float precision cannot be graded exactly: do not ask for them.
+    if len(s) > 15:
+        return None
     try:
-        return float(s)
+        value = float(s)
     except ValueError:
         return None
+    return value if math.isfinite(value) else None
 
 
 def _q(ctx: Context, fact: Fact, index: int, kind: str, prompt: str, answers: list[str], evidence: Span,

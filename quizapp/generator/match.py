@@ -28,8 +28,10 @@ def _articles(lang: str | None) -> tuple[str, ...]:
 
 def _core(s: str, articles: tuple[str, ...]) -> str:
     """Return ``s`` normalised, without articles, for comparison."""
-    words = [w for w in normalise(s).split() if w not in articles]
-    return " ".join(words)
+    all_words = normalise(s).split()
+    words = [w for w in all_words if w not in articles]
+    # An answer that is only an article ("A") is compared as it is.
+    return " ".join(words or all_words)
 
 
 def _allowed_typos(n: int) -> int:

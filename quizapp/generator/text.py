@@ -16,6 +16,8 @@ _HEADER_RE = re.compile(r"\A\s*date[ \t]+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d-
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _PUNCT_RE = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACE_RE = re.compile(r"\s+")
+# Combining marks (accents) left by NFKD decomposition.
+_COMBINING_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 # A token: a number (with separators), a word (with inner hyphens/apostrophes), or one other character.
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*['’]?|[^\s]", re.UNICODE)
@@ -44,8 +46,9 @@ def read_header(text: str) -> tuple[_dt.date | None, int]:
 @lru_cache(maxsize=65536)
 def normalise(s: str) -> str:
     """Return ``s`` casefolded, without accents, punctuation or repeated spaces."""
-    s = unicodedata.normalize("NFKD", s.translate(_APOS).casefold())
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.translate(_APOS).casefold()
+    if not s.isascii():
+        s = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", s))
     s = _PUNCT_RE.sub(" ", s.replace("_", " "))
     return _SPACE_RE.sub(" ", s).strip()
 

@@ -61,7 +61,7 @@ def load_pack(code: str) -> Pack:
         "member": [re.compile(p, flags) for p in data["member_cues"]],
         "benefit": [re.compile(p, flags) for p in data["benefit_cues"]],
         "definition": re.compile(data["definition_pattern"], flags),
-        "list_verb": re.compile(r"\b(?:" + "|".join(re.escape(v) for v in data["list_verbs"]) + r")\s+$", flags | re.IGNORECASE),
+        "list_verb": re.compile(r"\b(?:" + "|".join(re.escape(v) for v in data["list_verbs"]) + r")\s+", flags | re.IGNORECASE),
         "unit": re.compile(r"\s?(?:" + "|".join(re.escape(u) for u in sorted(data["quantity_units"], key=len, reverse=True)) + r")(?!\w)", flags),
     }
     return Pack(

@@ -63,7 +63,7 @@ PACK = {
     "acronym_skip_words": ["of", "the", "and", "for", "in", "on", "to", "a", "an"],
     "definition_pattern": r"^(?P<term>(?:(?:The|An|A) )?[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|the)){0,4}) (?:is|are|was|were) (?P<definition>(?:a|an|the) .{8,})$",
     "anaphora": ["the initiative", "this initiative", "the consortium", "this consortium", "the project", "this project"],
-    "name_connectors": ["of", "the", "de", "von", "van", "da", "and", "&", "for"],
+    "name_connectors": ["of", "the", "de", "von", "van", "da", "&", "for"],
     "org_words": ["university", "institute", "ministry", "organization", "organisation", "agency", "bank", "party",
                   "council", "commission", "society", "association", "federation", "foundation", "company",
                   "corporation", "inc", "academy", "committee", "union", "consortium", "group", "museum", "school",

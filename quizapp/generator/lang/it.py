@@ -73,7 +73,7 @@ PACK = {
     "acronym_skip_words": ["di", "del", "della", "dei", "delle", "degli", "per", "e", "la", "il", "lo", "le", "i", "gli"],
     "definition_pattern": r"^(?P<term>(?:(?:Il|Lo|La|I|Gli|Le) |L['’] ?)?[A-ZÀ-Ý][\w’'-]*(?: (?:[A-ZÀ-Ý][\w’'-]*|di|del|della|dei|delle)){0,4}) (?:è|sono|era|erano) (?P<definition>(?:un|uno|una|un['’]|il|lo|la|l['’]|i|gli|le) ?.{8,})$",
     "anaphora": ["tale iniziativa", "questa iniziativa", "tale consorzio", "questo consorzio", "tale progetto", "questo progetto"],
-    "name_connectors": ["di", "del", "della", "dei", "degli", "delle", "de", "da", "d'", "dell'", "dell’", "d’", "e"],
+    "name_connectors": ["di", "del", "della", "dei", "degli", "delle", "de", "da", "d'", "dell'", "dell’", "d’"],
     "org_words": ["università", "istituto", "ministero", "organizzazione", "agenzia", "banca", "partito", "consiglio",
                   "commissione", "società", "associazione", "federazione", "fondazione", "compagnia", "corporazione",
                   "accademia", "comitato", "unione", "consorzio", "gruppo", "museo", "scuola", "chiesa", "esercito"],
