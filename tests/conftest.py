@@ -93,6 +93,16 @@ def csrf_token(client, url: str) -> str:
     return match.group(1) or match.group(2)
 
 
+def quiz_settings(app, quiz_id: int, **values) -> str:
+    """Change a quiz's settings as the teacher side would; return its join code."""
+    with app.app_context():
+        quiz = db.session.get(Quiz, quiz_id)
+        for name, value in values.items():
+            setattr(quiz, name, value)
+        db.session.commit()
+        return quiz.join_code
+
+
 def right_answers(app, attempt_id: int) -> dict[str, object]:
     """Return form fields answering every question of an attempt rightly.
 
@@ -113,6 +123,54 @@ def right_answers(app, attempt_id: int) -> dict[str, object]:
             else:
                 data[f"q{q.id}"] = str(q.correct[0])
         return data
+
+
+class Student:
+    """A browser taking quizzes through the real forms: join, answer, autosave, submit."""
+
+    def __init__(self, app, client, language: str = "en"):
+        self.app, self.client = app, client
+        self.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = language  # messages are asserted in English
+        self.attempt_id: int | None = None
+
+    @property
+    def url(self) -> str:
+        return f"/attempt/{self.attempt_id}"
+
+    def join(self, code: str, name: str = "Giulia Rossi", **fields):
+        response = self.client.post(f"/q/{code}", data={
+            "display_name": name, "csrf_token": csrf_token(self.client, f"/q/{code}"), **fields})
+        if response.status_code == 302 and "/attempt/" in response.headers["Location"]:
+            self.attempt_id = int(response.headers["Location"].rstrip("/").split("/")[-1])
+        return response
+
+    def token(self) -> str:
+        # From the home page: a GET of the attempt page would itself close an overdue attempt.
+        return csrf_token(self.client, "/")
+
+    def post(self, data: dict | None = None, *, action: str = "save", url: str | None = None, **extra):
+        token = self.token()
+        return self.client.post(url or self.url, data={"csrf_token": token, "action": action, **(data or {}), **extra})
+
+    def autosave(self, answers: dict, *, token: str | None = None, **kwargs):
+        token = self.token() if token is None else token
+        return self.client.post(f"{self.url}/autosave", json={"answers": answers},
+                                headers={"X-CSRFToken": token}, **kwargs)
+
+    def right_answers(self) -> dict[str, object]:
+        return right_answers(self.app, self.attempt_id)
+
+
+@pytest.fixture
+def student(app, client):
+    """Return a student in the test client's browser."""
+    return Student(app, client)
+
+
+@pytest.fixture
+def make_student(app):
+    """Return a factory of students, each in a browser (cookie jar) of their own."""
+    return lambda: Student(app, app.test_client())
 
 
 class AuthActions:

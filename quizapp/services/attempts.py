@@ -9,6 +9,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
+from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import update
 
@@ -18,7 +19,10 @@ from ..models import Attempt, Participant, Question, Quiz, QuizQuestion, Respons
 
 
 class AttemptError(ValueError):
-    """An attempt cannot be started or changed; the message says why, for the student."""
+    """An attempt cannot be started or changed; the message says why, for the student.
+
+    Messages are lazy: they are translated when shown, so services run without a request.
+    """
 
 
 @dataclass(frozen=True)
@@ -33,14 +37,14 @@ class Item:
         return self.entry.question
 
 
-def unavailable_reason(quiz: Quiz, now: dt.datetime) -> str | None:
-    """Say why students cannot start this quiz now, or None when they can."""
+def unavailable_reason(quiz: Quiz, now: dt.datetime) -> LazyString | None:
+    """Say why students cannot start this quiz now (translated when shown), or None when they can."""
     if not quiz.published or quiz.archived:
-        return str(_l("This quiz is not open to students."))
+        return _l("This quiz is not open to students.")
     if quiz.opens_at and now < quiz.opens_at:
-        return str(_l("This quiz opens on %(when)s UTC.", when=quiz.opens_at.strftime("%Y-%m-%d %H:%M")))
+        return _l("This quiz opens on %(when)s UTC.", when=quiz.opens_at.strftime("%Y-%m-%d %H:%M"))
     if quiz.closes_at and now >= quiz.closes_at:
-        return str(_l("This quiz closed on %(when)s UTC.", when=quiz.closes_at.strftime("%Y-%m-%d %H:%M")))
+        return _l("This quiz closed on %(when)s UTC.", when=quiz.closes_at.strftime("%Y-%m-%d %H:%M"))
     return None
 
 
@@ -87,7 +91,7 @@ def join(quiz: Quiz, display_name: str | None, identifier: str | None, now: dt.d
     if quiz.roster:
         canonical = roster_entries(quiz).get((identifier or "").strip().casefold())
         if canonical is None:
-            raise AttemptError(str(_l("That identifier is not on this quiz's class list.")))
+            raise AttemptError(_l("That identifier is not on this quiz's class list."))
         known = db.session.scalar(
             db.select(Participant).where(Participant.quiz_id == quiz.id, Participant.identifier == canonical)
         )
@@ -95,7 +99,7 @@ def join(quiz: Quiz, display_name: str | None, identifier: str | None, now: dt.d
             return known
         identifier, name = canonical, name or canonical
     elif not name:
-        raise AttemptError(str(_l("Enter your name.")))
+        raise AttemptError(_l("Enter your name."))
     participant = Participant(
         quiz=quiz,
         display_name=name,
@@ -119,16 +123,16 @@ def start_attempt(participant: Participant, now: dt.datetime, grace_seconds: int
     current = in_progress_attempt(participant)
     if current is not None and not close_if_overdue(current, now, grace_seconds):
         if current.token not in own_tokens:
-            raise AttemptError(str(_l(
+            raise AttemptError(_l(
                 "You already have an attempt in progress in another browser. "
-                "Go back to that browser, or ask your teacher.")))
+                "Go back to that browser, or ask your teacher."))
         return current
     reason = unavailable_reason(quiz, now)
     if reason:
         raise AttemptError(reason)
     used = len(participant.attempts)
     if attempts_exhausted(participant):
-        raise AttemptError(str(_l("You have used all the attempts this quiz allows.")))
+        raise AttemptError(_l("You have used all the attempts this quiz allows."))
     deadline = None
     if quiz.time_limit_minutes:
         deadline = now + dt.timedelta(minutes=quiz.time_limit_minutes)
@@ -211,12 +215,12 @@ def _claim(attempt: Attempt) -> bool:
 def save_answers(attempt: Attempt, answers: dict[int, Any], now: dt.datetime, grace_seconds: int) -> None:
     """Store answers by question id, replacing earlier ones; the caller commits."""
     if not accepts_answers(attempt, now, grace_seconds):
-        raise AttemptError(str(_l("This attempt no longer accepts answers.")))
+        raise AttemptError(_l("This attempt no longer accepts answers."))
     known = {item.question.id for item in items(attempt)}
     if any(question_id not in known for question_id in answers):
-        raise AttemptError(str(_l("That question is not part of this attempt.")))
+        raise AttemptError(_l("That question is not part of this attempt."))
     if not _claim(attempt):
-        raise AttemptError(str(_l("This attempt was already submitted.")))
+        raise AttemptError(_l("This attempt was already submitted."))
     existing = {response.question_id: response for response in attempt.responses}
     for question_id, answer in answers.items():
         response = existing.get(question_id)

@@ -16,7 +16,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Quiz
+from quizapp.models import Attempt
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -91,16 +91,6 @@ def assert_accessible(page) -> None:
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
                                        "resultTypes": ["violations"]})
     assert results.violations_count == 0, results.generate_report()
-
-
-def quiz_code(app, quiz_id: int, **settings) -> str:
-    """Change a quiz's settings and return its join code."""
-    with app.app_context():
-        quiz = db.session.get(Quiz, quiz_id)
-        for name, value in settings.items():
-            setattr(quiz, name, value)
-        db.session.commit()
-        return quiz.join_code
 
 
 def current_attempt(app) -> Attempt:

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+
 import pytest
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Response, utcnow
 
+from ..conftest import quiz_settings as quiz_code
 from .conftest import (
     answer_plan,
     assert_accessible,
     current_attempt,
     fill_with_mouse,
     join,
-    quiz_code,
     screenshot,
 )
 
