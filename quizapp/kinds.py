@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from fractions import Fraction
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
@@ -184,13 +185,12 @@ class MultipleSelect(ChoiceKind):
             return 0.0
         correct = set(question.correct)
         wrong = set(range(len(question.options))) - correct
-        score = 0.0
-        for index in set(answer):
-            if index in correct:
-                score += 1.0 / len(correct)
-            elif wrong:
-                score -= 1.0 / len(wrong)
-        return max(0.0, min(1.0, score))
+        ticked = set(answer)
+        # Exact fractions: 1 - 1/3 - 1/3 - 1/3 is 0 here, not 1e-16 ("partly right").
+        score = Fraction(len(ticked & correct), len(correct)) if correct else Fraction(0)
+        if wrong:
+            score -= Fraction(len(ticked - correct), len(wrong))
+        return float(max(Fraction(0), min(Fraction(1), score)))
 
     def describe(self, question, answer):
         return "; ".join(question.options[i] for i in answer or [] if 0 <= i < len(question.options))

@@ -1,0 +1,170 @@
+"""Grading on the server, the result page per the review setting, evidence, and the interface language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quizapp.extensions import db
+from quizapp.kinds import KINDS, parse_number
+from quizapp.models import Attempt, Question, Response, utcnow
+from quizapp.student.review import highlight
+
+from ..conftest import quiz_settings as settings
+
+
+def choice_question(options: int, correct: list[int]):
+    return SimpleNamespace(options=[f"o{i}" for i in range(options)], correct=correct, tolerance=0.0)
+
+
+# --- grading rules -----------------------------------------------------------------
+
+@pytest.mark.parametrize("options, correct, ticked, expected", [
+    (4, [0, 1], [0, 1], 1.0),
+    (4, [0, 1], [0], 0.5),
+    (4, [0, 1], [0, 2], 0.0),          # +1/2 - 1/2
+    (5, [0, 1], [0, 1, 2], 1 - 1 / 3),  # one wrong of three costs a third
+    (4, [0, 1], [0, 1, 2, 3], 0.0),    # ticking everything scores nothing
+    (4, [0, 1], [2, 3], 0.0),          # floored at zero, never negative
+    (3, [0, 1, 2], [0, 1, 2], 1.0),    # every option right: nothing to lose
+    (4, [0, 1], None, 0.0),
+])
+def test_multiple_select_partial_credit(options, correct, ticked, expected):
+    fraction = KINDS["multiple"].fraction(choice_question(options, correct), ticked)
+    assert fraction == pytest.approx(expected)
+
+
+@given(st.integers(min_value=2, max_value=8).flatmap(lambda n: st.tuples(
+    st.just(n), st.sets(st.integers(0, n - 1), min_size=1), st.sets(st.integers(0, n - 1)))))
+def test_multiple_select_follows_the_signed_fraction_rule(case):
+    options, correct, ticked = case
+    wrong = options - len(correct)
+    expected = len(ticked & correct) / len(correct) - (len(ticked - correct) / wrong if wrong else 0)
+    fraction = KINDS["multiple"].fraction(choice_question(options, sorted(correct)), sorted(ticked) or None)
+    assert fraction == pytest.approx(max(0.0, expected))
+    assert 0.0 <= fraction <= 1.0
+    if wrong:
+        assert KINDS["multiple"].fraction(choice_question(options, sorted(correct)), list(range(options))) == 0
+
+
+@pytest.mark.parametrize("answer, correct, tolerance, right", [
+    (3.5, 3.4, 0.1, True), (3.51, 3.4, 0.1, False), (2030, 2030, 0, True), (2029, 2030, 0, False),
+    (0.1 + 0.2, 0.3, 0, True), (None, 1, 0, False),
+])
+def test_numeric_tolerance_is_inclusive_and_float_safe(answer, correct, tolerance, right):
+    question = SimpleNamespace(options=[], correct=[correct], tolerance=tolerance)
+    assert (KINDS["numeric"].fraction(question, answer) == 1.0) is right
+
+
+@pytest.mark.parametrize("raw, value", [("2030", 2030), (" 3,5 ", 3.5), ("-0.25", -0.25), (".5", 0.5),
+                                        ("1e3", None), ("abc", None), ("nan", None), ("", None)])
+def test_numbers_are_read_with_comma_or_dot(raw, value):
+    assert parse_number(raw) == value
+
+
+def test_text_answers_are_matched_tolerantly(app, seeded):
+    with app.app_context():
+        cloze = db.session.scalars(db.select(Question).where(Question.kind == "cloze")).first()
+        accepted = str(cloze.correct[0])
+        kind = KINDS["cloze"]
+        assert kind.fraction(cloze, accepted) == 1.0
+        assert kind.fraction(cloze, f"  {accepted.upper()}  ") == 1.0
+        assert kind.fraction(cloze, "qualcosa di sbagliato") == 0.0
+        assert kind.fraction(cloze, None) == 0.0
+
+
+def test_points_per_question_are_stored_with_partial_credit(app, student, seeded):
+    student.join(settings(app, seeded))
+    answers = student.right_answers()
+    with app.app_context():
+        multiple = db.session.scalars(db.select(Question).where(Question.kind == "multiple")).first()
+        right = len(multiple.correct)
+    name = f"q{multiple.id}"
+    student.post({**answers, name: answers[name][:1]}, action="submit")
+    with app.app_context():
+        response = db.session.scalars(db.select(Response).where(Response.question_id == multiple.id)).one()
+        assert response.points == pytest.approx(round(1 / right, 4))
+        attempt = db.session.get(Attempt, student.attempt_id)
+        assert attempt.score == pytest.approx(9 + round(1 / right, 4))
+
+
+# --- the result page and the review setting ----------------------------------------------
+
+def submitted(app, student, seeded, **quiz_settings):
+    student.join(settings(app, seeded, **quiz_settings))
+    answers = student.right_answers()
+    student.post(dict(list(answers.items())[:5]), action="submit", confirm="1")
+    return student.client.get(f"{student.url}/result")
+
+
+def test_immediate_review_shows_answers_and_quotes_evidence_with_marks(app, student, seeded):
+    page = submitted(app, student, seeded, review="immediately")
+    body = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "You scored 5 out of 10 (50%)" in body
+    assert body.count("<blockquote") == 10
+    assert body.count("<mark>") >= 5
+    assert "Correct answer" in body and "(no answer)" in body
+    assert "<mark>2030</mark>" in body
+    with app.app_context():
+        first_evidence = db.session.scalars(db.select(Question.evidence_text)).first()
+    assert first_evidence[:40] in body.replace("<mark>", "").replace("</mark>", "")
+
+
+def test_review_after_close_waits_for_the_close_date(app, student, seeded):
+    closes = utcnow() + dt.timedelta(hours=1)
+    body = submitted(app, student, seeded, review="after_close", closes_at=closes).get_data(as_text=True)
+    assert "You scored" in body
+    assert "<blockquote" not in body and "Correct answer" not in body
+    assert "after the quiz closes on" in body
+    settings(app, seeded, closes_at=utcnow() - dt.timedelta(minutes=1))
+    later = student.client.get(f"{student.url}/result").get_data(as_text=True)
+    assert later.count("<blockquote") == 10
+
+
+def test_review_never_shows_only_the_score(app, student, seeded):
+    body = submitted(app, student, seeded, review="never").get_data(as_text=True)
+    assert "You scored 5 out of 10" in body
+    assert "<blockquote" not in body and "Correct answer" not in body and "Explanation" not in body
+
+
+def test_pass_mark_is_reported(app, student, seeded):
+    body = submitted(app, student, seeded, pass_mark=60).get_data(as_text=True)
+    assert "Not passed: the pass mark is 60%" in body
+
+
+def test_highlight_escapes_the_text_and_marks_key_words():
+    marked = highlight("Il <b>CASIP</b> e il casip", ["CASIP", ""])
+    assert str(marked) == "Il &lt;b&gt;<mark>CASIP</mark>&lt;/b&gt; e il <mark>casip</mark>"
+    assert str(highlight("<script>", [])) == "&lt;script&gt;"
+
+
+# --- interface language -------------------------------------------------------------------
+
+def test_interface_follows_the_browser_then_the_switch(app, make_student, seeded):
+    code = settings(app, seeded)
+    italian = make_student()
+    italian.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "it-IT,it;q=0.9"
+    page = italian.client.get(f"/q/{code}").get_data(as_text=True)
+    assert '<html lang="it">' in page
+    english = make_student()
+    page = english.client.get(f"/q/{code}").get_data(as_text=True)
+    assert '<html lang="en">' in page and "Start the quiz" in page
+    switched = english.client.post("/language", data={"lang": "it", "next": f"/q/{code}",
+                                                      "csrf_token": english.token()})
+    assert switched.headers["Location"].endswith(f"/q/{code}")
+    assert '<html lang="it">' in english.client.get(f"/q/{code}").get_data(as_text=True)
+    outside = english.client.post("/language", data={"lang": "en", "next": "//evil.example/",
+                                                     "csrf_token": english.token()})
+    assert outside.headers["Location"] == "/"
+
+
+def test_quiz_content_keeps_the_documents_language(app, student, seeded):
+    student.join(settings(app, seeded))
+    page = student.client.get(student.url).get_data(as_text=True)
+    assert '<html lang="en">' in page
+    assert '<span lang="it">' in page and '<ul class="options" lang="it">' in page
