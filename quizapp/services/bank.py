@@ -146,26 +146,27 @@ def write(document: Document, data: QuestionData) -> Question:
 
 
 def regenerate_one(question: Question) -> bool:
-    """Replace a draft with another question the generator writes about the same fact.
+    """Replace a draft with another question the generator writes on the same evidence.
 
-    Tries a few other generator seeds and takes the first new question on the
-    same evidence; returns False when there is none. The caller commits.
+    Tries a few other generator seeds: first a question the bank does not hold
+    yet, else the same question with other distractors. Returns False when the
+    generator has nothing new to offer. The caller commits.
     """
     if question.status != "draft":
         raise BankError(str(_l("Only draft questions can be regenerated.")))
     if _has_responses(question):
         raise BankError(str(_l("Students have answered this question; edit it instead.")))
     document = question.document
-    taken = {q.prompt for q in document.questions}
+    taken = {(q.kind, q.prompt) for q in document.questions}
     for seed in range(1, REGENERATE_TRIES + 1):
         draft = generate_quiz(document.text, lang=document.language, seed=question.id * 100 + seed)
-        candidates = [q.to_dict() for q in draft.questions]
-        same_evidence = [d for d in candidates if d["evidence"]["start"] == question.evidence_start
-                         and d["prompt"] not in taken]
-        if same_evidence:
-            # Prefer another kind of question, so "regenerate" visibly changes something.
-            same_evidence.sort(key=lambda d: d["kind"] == question.kind)
-            for name, value in question_fields(same_evidence[0]).items():
+        same_evidence = [d for d in (q.to_dict() for q in draft.questions)
+                         if d["evidence"]["start"] == question.evidence_start]
+        fresh = [d for d in same_evidence if (d["kind"], d["prompt"]) not in taken]
+        redrawn = [d for d in same_evidence if (d["kind"], d["prompt"]) == (question.kind, question.prompt)
+                   and d["options"] != question.options]
+        for choice in (fresh or redrawn)[:1]:
+            for name, value in question_fields(choice).items():
                 setattr(question, name, value)
             question.origin = "generated"
             return True

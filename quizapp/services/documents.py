@@ -57,8 +57,8 @@ def create_document(
     return document
 
 
-def store_draft(document: Document, draft, skip_prompts: frozenset[str] | set[str] = frozenset()) -> list[Question]:
-    """Add a generator draft's facts and questions to a document's bank, except known prompts."""
+def store_draft(document: Document, draft, skip: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset()) -> list[Question]:
+    """Add a generator draft's facts and questions to a document's bank, except known (kind, prompt) pairs."""
     known = {(fact.start_offset, fact.end_offset, fact.kind): fact for fact in document.facts}
     facts: list[Fact] = []
     for fact in draft.facts:
@@ -76,13 +76,14 @@ def store_draft(document: Document, draft, skip_prompts: frozenset[str] | set[st
         facts.append(known[key])
     next_position = len(document.questions)
     questions = []
-    seen = set(skip_prompts)
+    seen = set(skip)
     for draft_question in draft.questions:
         data = draft_question.to_dict()
-        # The same prompt twice in one bank (a sentence asked about twice) only confuses review.
-        if data["prompt"] in seen:
+        # The same question twice in one bank (a sentence asked about twice) only confuses review.
+        key = (data["kind"], data["prompt"])
+        if key in seen:
             continue
-        seen.add(data["prompt"])
+        seen.add(key)
         fact_index = data.get("fact_index")
         question = Question(
             document=document,
@@ -146,7 +147,7 @@ def regenerate(document: Document, seed: int) -> list[Question]:
     for question in stale:
         document.questions.remove(question)
         db.session.delete(question)
-    kept_prompts = {q.prompt for q in document.questions}
+    kept = {(q.kind, q.prompt) for q in document.questions}
     keep_facts = {q.fact_id for q in document.questions if q.fact_id is not None}
     for fact in list(document.facts):
         if fact.id not in keep_facts:
@@ -157,7 +158,7 @@ def regenerate(document: Document, seed: int) -> list[Question]:
     db.session.flush()
     for position, fact in enumerate(document.facts):
         fact.position = position
-    return store_draft(document, draft, skip_prompts=kept_prompts)
+    return store_draft(document, draft, skip=kept)
 
 
 def renumber(document: Document) -> None:

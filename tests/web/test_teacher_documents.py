@@ -173,7 +173,7 @@ def test_generate_again_replaces_untouched_drafts_only(app, teacher):
     assert response.status_code == 302
     with app.app_context():
         assert db.session.get(Question, kept_id).status == "approved"
-        prompts = [q.prompt for q in db.session.get(Document, document_id).questions]
+        prompts = [(q.kind, q.prompt) for q in db.session.get(Document, document_id).questions]
         assert len(prompts) == len(set(prompts))
 
 
