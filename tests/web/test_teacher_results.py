@@ -1,0 +1,164 @@
+"""Results: sortable attempts, one attempt's answers, item analysis (Moodle's definitions), histogram, mastery."""
+
+from __future__ import annotations
+
+import statistics
+
+import pytest
+
+from quizapp.extensions import db
+from quizapp.models import Question, Quiz
+from quizapp.services import bank, stats
+
+from .teaching import ENGLISH, login, make_document, post, submit_attempt
+
+
+@pytest.fixture
+def teacher(client, make_teacher):
+    make_teacher()
+    login(client)
+    return client
+
+
+def hand_quiz(app, document_id) -> tuple[int, list[int]]:
+    """Build a published quiz of three single-choice questions written by hand (4 options, key 0)."""
+    from quizapp.models import Document
+    from quizapp.services import quizzes
+
+    with app.app_context():
+        document = db.session.get(Document, document_id)
+        questions = []
+        for number in range(3):
+            data = bank.QuestionData(kind="single", prompt=f"Question {number}?", options=["A", "B", "C", "D"],
+                                     correct=[0], tolerance=0.0, explanation="", points=1.0)
+            question = bank.write(document, data)
+            question.fact = document.facts[0]
+            question.evidence_start, question.evidence_end = document.facts[0].start_offset, document.facts[0].end_offset
+            questions.append(question)
+        quiz = quizzes.create_quiz(document.owner, document, "Hand", questions)
+        quizzes.publish(quiz)
+        db.session.commit()
+        return quiz.id, [q.id for q in questions]
+
+
+# Answers (option chosen) of five students to the three questions; option 0 is right.
+ANSWERS = [
+    (0, 0, 0),
+    (0, 0, 1),
+    (0, 1, 1),
+    (1, 0, 2),
+    (1, 1, 1),
+]
+
+
+@pytest.fixture
+def quiz_with_attempts(app, teacher):
+    document_id = make_document(app, text=ENGLISH)
+    quiz_id, question_ids = hand_quiz(app, document_id)
+    for number, answers in enumerate(ANSWERS):
+        submit_attempt(app, quiz_id, f"Student {number}", dict(enumerate(answers)), minutes=number + 1)
+    return quiz_id, question_ids
+
+
+def test_item_analysis_matches_moodle_definitions(app, quiz_with_attempts):
+    quiz_id, _ids = quiz_with_attempts
+    scores = [[1.0 if a == 0 else 0.0 for a in row] for row in ANSWERS]
+    totals = [sum(row) for row in scores]
+    with app.app_context():
+        analysis = stats.analyse(db.session.get(Quiz, quiz_id))
+    assert analysis.attempts == 5
+    for index, item in enumerate(analysis.items):
+        column = [row[index] for row in scores]
+        rest = [total - x for total, x in zip(totals, column)]
+        assert item.facility == pytest.approx(statistics.mean(column))
+        assert item.discrimination == pytest.approx(statistics.correlation(column, rest))
+    third = analysis.items[2]
+    assert [count for _text, _correct, count, _share in third.option_shares()] == [1, 3, 1, 0]
+    # Option D of every question was chosen by nobody: under 5%, so flagged.
+    assert all("distractor" in item.flags and "D" in item.weak_distractors for item in analysis.items)
+    assert analysis.histogram == [1, 0, 0, 2, 0, 0, 1, 0, 0, 1]
+
+
+def test_discrimination_is_empty_when_a_variance_is_zero(app, teacher):
+    document_id = make_document(app, text=ENGLISH)
+    quiz_id, _ids = hand_quiz(app, document_id)
+    for number in range(3):
+        submit_attempt(app, quiz_id, f"S{number}", {0: 0, 1: number % 2, 2: 1})
+    with app.app_context():
+        items = stats.analyse(db.session.get(Quiz, quiz_id)).items
+    assert items[0].discrimination is None  # everybody right
+    assert items[2].discrimination is None  # everybody wrong
+    assert items[0].facility == 1.0 and items[2].facility == 0.0
+
+
+def test_negative_discrimination_is_flagged_and_links_to_evidence(app, teacher):
+    document_id = make_document(app, text=ENGLISH)
+    quiz_id, ids = hand_quiz(app, document_id)
+    # The weakest students get question 0 right, the strongest get it wrong.
+    for number, answers in enumerate([(0, 1, 1), (0, 1, 1), (1, 0, 0), (1, 0, 0), (0, 0, 1)]):
+        submit_attempt(app, quiz_id, f"S{number}", dict(enumerate(answers)))
+    with app.app_context():
+        first = stats.analyse(db.session.get(Quiz, quiz_id)).items[0]
+        assert first.discrimination < 0 and "negative" in first.flags
+    page = teacher.get(f"/teach/quizzes/{quiz_id}/analysis").get_data(as_text=True)
+    assert "Negative discrimination" in page
+    assert f"/teach/documents/{document_id}?question={ids[0]}#evidence" in page
+    assert "<svg" in page and 'role="img"' in page
+
+
+def test_fact_mastery_is_the_share_of_right_answers(app, quiz_with_attempts):
+    quiz_id, _ids = quiz_with_attempts
+    with app.app_context():
+        mastery = stats.analyse(db.session.get(Quiz, quiz_id)).mastery
+    assert len(mastery) == 1
+    right = sum(1 for row in ANSWERS for a in row if a == 0)
+    assert (mastery[0].right, mastery[0].answers) == (right, 15)
+
+
+def test_results_table_sorts_by_each_column(app, teacher, quiz_with_attempts):
+    quiz_id, _ids = quiz_with_attempts
+    for sort in ("name", "score", "percentage", "duration", "submitted", "state", "bogus"):
+        for direction in ("asc", "desc"):
+            assert teacher.get(f"/teach/quizzes/{quiz_id}/results?sort={sort}&dir={direction}").status_code == 200
+    page = teacher.get(f"/teach/quizzes/{quiz_id}/results?sort=score&dir=desc").get_data(as_text=True)
+    assert page.index("Student 0") < page.index("Student 4")
+    page = teacher.get(f"/teach/quizzes/{quiz_id}/results?sort=duration&dir=asc").get_data(as_text=True)
+    assert page.index("Student 0") < page.index("Student 1") < page.index("Student 4")
+    assert "3 / 3" in page and "1:00" in page
+
+
+def test_one_attempt_detail_lists_answers(app, teacher, quiz_with_attempts):
+    quiz_id, _ids = quiz_with_attempts
+    with app.app_context():
+        from quizapp.models import Attempt
+
+        attempt_id = db.session.scalars(db.select(Attempt).order_by(Attempt.id)).all()[3].id
+    page = teacher.get(f"/teach/attempts/{attempt_id}").get_data(as_text=True)
+    assert "Student 3" in page and "Question 0?" in page and "1 / 3" in page
+    assert teacher.get("/teach/attempts/999999").status_code == 404
+
+
+def test_histogram_svg_is_drawn_and_escaped():
+    svg = stats.histogram_svg([0, 1, 2, 0, 0, 0, 0, 0, 3, 4], 'Scores <"quoted">')
+    assert svg.startswith("<svg") and svg.count("<rect") == 10
+    assert "&lt;&#34;quoted&#34;&gt;" in svg or "&lt;&quot;quoted&quot;&gt;" in svg
+
+
+def test_counted_attempt_follows_the_grading_method(app, teacher):
+    from quizapp.models import Attempt, Participant
+
+    document_id = make_document(app, text=ENGLISH)
+    quiz_id, _ids = hand_quiz(app, document_id)
+    first = submit_attempt(app, quiz_id, "Ada", {0: 0, 1: 0, 2: 0})
+    with app.app_context():
+        participant = db.session.get(Attempt, first).participant
+        second = Attempt(quiz_id=quiz_id, participant=participant, number=2, token="t2", state="submitted",
+                         score=1.0, max_score=3.0, submitted_at=db.session.get(Attempt, first).submitted_at)
+        db.session.add(second)
+        db.session.commit()
+        second_id = second.id
+        quiz = db.session.get(Quiz, quiz_id)
+        expected = {"highest": {first}, "first": {first}, "last": {second_id}, "average": {first, second_id}}
+        for method, ids in expected.items():
+            quiz.grading_method = method
+            assert stats.counted_attempt_ids(quiz) == ids
