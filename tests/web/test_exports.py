@@ -1,0 +1,258 @@
+"""Exports: CSV with BOM and XLSX with typed cells, long format, formula neutralisation, Moodle GIFT and XML."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from openpyxl import load_workbook
+
+from quizapp.extensions import db
+from quizapp.models import Document, Quiz
+from quizapp.services import bank, exports, moodle, quizzes
+
+from .teaching import ENGLISH, approve_all, login, make_document, make_quiz, right_answer, submit_attempt
+
+
+@pytest.fixture
+def teacher(client, make_teacher):
+    make_teacher()
+    login(client)
+    return client
+
+
+@pytest.fixture
+def answered_quiz(app, teacher):
+    document_id = make_document(app, text=ENGLISH)
+    approve_all(app, document_id)
+    quiz_id = make_quiz(app, document_id, count=4, pass_mark=50)
+    with app.app_context():
+        rights = {item.position: right_answer(item.question) for item in db.session.get(Quiz, quiz_id).items}
+    submit_attempt(app, quiz_id, "=HYPERLINK(\"http://evil\")", rights)
+    submit_attempt(app, quiz_id, "Zoë Àlvarez", {}, identifier="@s2")
+    return quiz_id
+
+
+def read_csv(response) -> list[list[str]]:
+    raw = response.data
+    assert raw.startswith("\ufeff".encode()), "UTF-8 BOM first"
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_scores_csv_has_bom_one_row_per_attempt_and_defused_names(teacher, answered_quiz):
+    response = teacher.get(f"/teach/quizzes/{answered_quiz}/scores.csv")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert "attachment" in response.headers["Content-Disposition"]
+    rows = read_csv(response)
+    assert rows[0][:3] == ["attempt_id", "name", "identifier"] and len(rows) == 3
+    names = {row[1] for row in rows[1:]}
+    assert names == {"'=HYPERLINK(\"http://evil\")", "Zoë Àlvarez"}
+    assert {row[2] for row in rows[1:]} == {"", "'@s2"}
+    assert {row[-1] for row in rows[1:]} == {"True", "False"}
+
+
+def test_scores_xlsx_has_typed_cells(teacher, answered_quiz):
+    response = teacher.get(f"/teach/quizzes/{answered_quiz}/scores.xlsx")
+    assert response.status_code == 200 and response.mimetype == exports.XLSX_MIMETYPE
+    sheet = load_workbook(io.BytesIO(response.data)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    headers = rows[0]
+    assert len(rows) == 3
+    first = dict(zip(headers, rows[1]))
+    assert isinstance(first["attempt_id"], int)
+    assert isinstance(first["score"], (int, float)) and isinstance(first["percentage"], (int, float))
+    assert isinstance(first["submitted_at"], dt.datetime) and isinstance(first["started_at"], dt.datetime)
+    assert first["name"] == "'=HYPERLINK(\"http://evil\")"
+    assert not any(cell.data_type == "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_long_format_has_one_row_per_answer(app, teacher, answered_quiz):
+    rows = read_csv(teacher.get(f"/teach/quizzes/{answered_quiz}/answers.csv"))
+    assert rows[0][:2] == ["attempt_id", "name"] and len(rows) == 1 + 2 * 4
+    header = rows[0]
+    points = [float(row[header.index("points")]) for row in rows[1:]]
+    assert sorted(points)[-4:] == [1.0] * 4
+    sheet = load_workbook(io.BytesIO(teacher.get(f"/teach/quizzes/{answered_quiz}/answers.xlsx").data)).active
+    assert sheet.max_row == 9
+
+
+TRIGGERS = st.sampled_from(list(exports.FORMULA_TRIGGERS))
+CELL_TEXT = st.one_of(st.text(max_size=40), st.builds(lambda t, s: t + s, TRIGGERS, st.text(max_size=20)))
+
+
+def expected_cell(value: str) -> str:
+    return "'" + value if value.startswith(exports.FORMULA_TRIGGERS) else value
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(CELL_TEXT, min_size=1, max_size=10))
+def test_every_string_round_trips_through_csv_defused(values):
+    text = "".join(exports.write_csv(["h"] * len(values), [tuple(values)]))
+    header, row = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")))
+    assert row == [expected_cell(value) for value in values]
+    assert not any(cell.startswith(exports.FORMULA_TRIGGERS) for cell in row)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(CELL_TEXT, min_size=1, max_size=10))
+def test_every_string_round_trips_through_xlsx_defused(values):
+    data = b"".join(exports.write_xlsx(["h"] * len(values), [tuple(values)]))
+    sheet = load_workbook(io.BytesIO(data)).active
+    cells = list(sheet.iter_rows(min_row=2, max_row=2))[0]
+    for cell, value in zip(cells, values):
+        read = cell.value if cell.value is not None else ""
+        assert cell.data_type != "f"
+        assert not read.startswith(exports.FORMULA_TRIGGERS)
+        if not exports.XLSX_ILLEGAL.search(value):
+            assert read == expected_cell(value)
+        else:  # characters XML cannot hold are replaced, never dropped silently
+            assert read == exports.XLSX_ILLEGAL.sub("\ufffd", expected_cell(value))
+
+
+# --- Moodle GIFT, read back by a parser written from the format's documentation -----------------
+
+def gift_unescape(text: str) -> str:
+    out, index = [], 0
+    while index < len(text):
+        ch = text[index]
+        if ch == "\\" and index + 1 < len(text):
+            nxt = text[index + 1]
+            out.append("\n" if nxt == "n" else nxt)
+            index += 2
+            continue
+        out.append(ch)
+        index += 1
+    return "".join(out)
+
+
+def split_unescaped(text: str, marks: str) -> list[tuple[str, str]]:
+    """Split at unescaped marks; return (mark, text) pairs."""
+    parts, current, mark, index = [], [], "", 0
+    while index < len(text):
+        ch = text[index]
+        if ch == "\\":
+            current.append(text[index:index + 2])
+            index += 2
+            continue
+        if ch in marks:
+            parts.append((mark, "".join(current)))
+            current, mark = [], ch
+        else:
+            current.append(ch)
+        index += 1
+    parts.append((mark, "".join(current)))
+    return parts
+
+
+def parse_gift(source: str) -> list[dict]:
+    """Parse GIFT questions: ::title:: [format] text {answers} text, per the Moodle docs."""
+    questions = []
+    blocks = re.split(r"\n\s*\n", source)
+    for block in blocks:
+        lines = [line for line in block.splitlines() if not line.lstrip().startswith("//")]
+        body = "\n".join(lines).strip()
+        if not body or body.startswith("$CATEGORY:"):
+            continue
+        match = re.match(r"::(.*?)::(\[\w+\])?(.*)", body, re.S)
+        assert match, body
+        rest = match.group(3)
+        open_at = next(i for i, ch in enumerate(rest) if ch == "{" and (i == 0 or rest[i - 1] != "\\"))
+        close_at = next(i for i in range(open_at, len(rest)) if rest[i] == "}" and rest[i - 1] != "\\")
+        answer_text = rest[open_at + 1:close_at]
+        prompt = gift_unescape(rest[:open_at] + ("____" if rest[close_at + 1:].strip() else "") + rest[close_at + 1:]).strip()
+        feedback = ""
+        if "####" in answer_text:
+            answer_text, feedback = answer_text.split("####", 1)
+        answers = []
+        if answer_text.strip().startswith("#"):
+            value, _colon, tolerance = answer_text.strip()[1:].partition(":")
+            answers.append(("numeric", float(value), float(tolerance or 0)))
+        else:
+            for mark, text in split_unescaped(answer_text, "=~")[1:]:
+                weight = None
+                found = re.match(r"%(-?[\d.]+)%(.*)", text, re.S)
+                if found:
+                    weight, text = float(found.group(1)), found.group(2)
+                answers.append((mark, gift_unescape(text).strip(), weight))
+        questions.append({"title": match.group(1), "prompt": prompt, "answers": answers,
+                          "feedback": gift_unescape(feedback).strip()})
+    return questions
+
+
+@pytest.fixture
+def varied_quiz(app, teacher):
+    """A quiz with one question of each kind, text full of GIFT's special characters."""
+    document_id = make_document(app, text=ENGLISH)
+    tricky = "a {b} = c ~ d # e : f \\ g\nnext line"
+    specs = [
+        ("single", f"Single {tricky}?", ["x = 1", "y ~ 2", "z {3}"], [1]),
+        ("multiple", "Which ones: #1?", ["A", "B", "C", "D", "E"], [0, 2, 3]),
+        ("true_false", "True or false?", ["Vero", "Falso"], [0]),
+        ("cloze", "Panels were installed in ____ by the city.", [], ["2022"]),
+        ("short", "Which agency?", [], ["Ravenna Energia", "the agency"]),
+        ("numeric", "How many megawatts?", [], [1.8]),
+    ]
+    with app.app_context():
+        document = db.session.get(Document, document_id)
+        questions = [bank.write(document, bank.QuestionData(kind, prompt, options, correct, 0.1 if kind == "numeric" else 0.0,
+                                                            f"Because {tricky}", 2.0)) for kind, prompt, options, correct in specs]
+        quiz = quizzes.create_quiz(document.owner, document, "Moodle: {export}", questions)
+        db.session.commit()
+        return quiz.id, specs
+
+
+def test_gift_export_reads_back(app, teacher, varied_quiz):
+    quiz_id, specs = varied_quiz
+    response = teacher.get(f"/teach/quizzes/{quiz_id}/questions.gift")
+    assert response.status_code == 200
+    parsed = parse_gift(response.get_data(as_text=True))
+    assert len(parsed) == len(specs)
+    for question, (kind, prompt, options, correct) in zip(parsed, specs):
+        assert question["prompt"] == prompt
+        assert question["feedback"].startswith("Because a {b} = c ~ d # e : f \\ g\nnext line")
+        if kind in ("single", "true_false"):
+            assert [text for _m, text, _w in question["answers"]] == options
+            assert [i for i, (mark, _t, _w) in enumerate(question["answers"]) if mark == "="] == correct
+        elif kind == "multiple":
+            weights = [w for _m, _t, w in question["answers"]]
+            assert sum(w for w in weights if w > 0) == pytest.approx(100, abs=0.01)
+            assert [i for i, w in enumerate(weights) if w > 0] == correct
+        elif kind == "numeric":
+            assert question["answers"] == [("numeric", 1.8, 0.1)]
+        else:
+            assert [text for mark, text, _w in question["answers"] if mark == "="] == correct
+
+
+def test_moodle_xml_export_reads_back(app, teacher, varied_quiz):
+    quiz_id, specs = varied_quiz
+    response = teacher.get(f"/teach/quizzes/{quiz_id}/questions.xml")
+    assert response.status_code == 200
+    root = etree.fromstring(response.data)
+    assert root.tag == "quiz"
+    questions = root.findall("question")
+    assert questions[0].get("type") == "category"
+    types = {"single": "multichoice", "multiple": "multichoice", "true_false": "multichoice",
+             "cloze": "shortanswer", "short": "shortanswer", "numeric": "numerical"}
+    for node, (kind, prompt, options, correct) in zip(questions[1:], specs):
+        assert node.get("type") == types[kind]
+        assert html.unescape(node.findtext("questiontext/text")) == prompt
+        assert node.findtext("defaultgrade") == "2"
+        answers = node.findall("answer")
+        fractions = [float(a.get("fraction")) for a in answers]
+        texts = [html.unescape(a.findtext("text")) for a in answers]
+        if kind in ("single", "multiple", "true_false"):
+            assert texts == options
+            assert [i for i, f in enumerate(fractions) if f > 0] == correct
+            assert sum(f for f in fractions if f > 0) == pytest.approx(100, abs=0.01)
+            assert node.findtext("single") == ("false" if kind == "multiple" else "true")
+        elif kind == "numeric":
+            assert texts == ["1.8"] and answers[0].findtext("tolerance") == "0.1"
+        else:
+            assert texts == correct and fractions == [100.0] * len(correct)
