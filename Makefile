@@ -56,6 +56,10 @@ bench: install
 	$(BIN)/python bench/generator_quality.py bench/data/squad_it_dev.json.gz it
 	$(BIN)/python bench/generator_quality.py bench/data/xquad_en_dev.json en
 
+# Score export on 100,000 attempts in a scratch SQLite database: time and peak memory.
+bench-export: install
+	$(BIN)/python bench/export_scores.py --attempts 100000
+
 clean:
 	rm -rf $(VENV) .pytest_cache
 
