@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run dev test test-postgres test-browser install install-test migrate seed bench clean
+.PHONY: run dev test test-postgres test-browser install install-test migrate seed bench bench-export clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
