@@ -36,7 +36,8 @@ class EmptyForm(FlaskForm):
 class DocumentForm(FlaskForm):
     title = StringField(_l("Title"), validators=[Optional(), Length(max=200)],
                         description=_l("Leave empty to use the document's first line."))
-    text = TextAreaField(_l("Paste the text"), validators=[Optional(), Length(max=MAX_TEXT)])
+    # No Optional(): it would stop the chain before validate_text sees an empty form.
+    text = TextAreaField(_l("Paste the text"), validators=[Length(max=MAX_TEXT)])
     upload = FileField(_l("…or upload a file"), description=_l(".txt, .md, .html, .pdf or .docx"))
     language = SelectField(_l("Language"), choices=[("", _l("Detect it"))] + LANGUAGES, default="")
 

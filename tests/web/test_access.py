@@ -1,0 +1,137 @@
+"""Walk every route of the URL map as anonymous, student, another teacher, the owner and the administrator.
+
+Each rule is classified from its endpoint and arguments (teacher side behind the
+login; records reached through an id belong to one teacher; /teach/admin is for
+administrators; a student's attempt belongs to the browser that started it), so
+a route added later is walked too and must fit one of these rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from quizapp import create_app
+from quizapp.extensions import db
+from quizapp.models import Attempt, Quiz
+
+from ..conftest import csrf_token
+from .teaching import ENGLISH, approve_all, login, make_document, make_quiz
+
+OWNED_ARGS = {"document_id", "question_id", "quiz_id", "attempt_id", "item_id"}
+ADMIN_PREFIX = "/teach/admin"
+UNKNOWN_ID = 987654
+
+
+def _rules():
+    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "SECRET_KEY": "x", "TESTING": True})
+    walked = []
+    for rule in app.url_map.iter_rules():
+        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+            walked.append(pytest.param(rule.rule, rule.endpoint, method, sorted(rule.arguments),
+                                       id=f"{method} {rule.rule}"))
+    return walked
+
+
+def area_of(endpoint: str, rule: str, arguments: list[str]) -> str:
+    """Say who may use a route: public, login, teacher, owned, admin or attempt."""
+    if rule.startswith(ADMIN_PREFIX):
+        return "admin"
+    if endpoint.startswith("teacher."):
+        return "owned" if OWNED_ARGS & set(arguments) else "teacher"
+    if endpoint.startswith("student.") and "attempt_id" in arguments:
+        return "attempt"
+    return "public"
+
+
+@pytest.fixture
+def world(app, make_teacher):
+    """Make an owner with a document, a published quiz and a student's attempt, plus other accounts."""
+    make_teacher("owner@example.org")
+    make_teacher("other@example.org")
+    make_teacher("root@example.org", admin=True)
+    document_id = make_document(app, "owner@example.org", ENGLISH)
+    approve_all(app, document_id)
+    quiz_id = make_quiz(app, document_id, count=2)
+    with app.app_context():
+        quiz = db.session.get(Quiz, quiz_id)
+        code, item_id, question_id = quiz.join_code, quiz.items[0].id, quiz.items[0].question_id
+
+    student = app.test_client()
+    token = csrf_token(student, f"/q/{code}")
+    joined = student.post(f"/q/{code}", data={"display_name": "Stu", "csrf_token": token})
+    assert joined.status_code == 302, joined.get_data(as_text=True)
+    with app.app_context():
+        attempt_id = db.session.scalar(db.select(Attempt.id))
+        from quizapp.models import User
+
+        owner_id = db.session.scalar(db.select(User.id).where(User.email == "owner@example.org"))
+
+    clients = {"anonymous": app.test_client(), "student": student}
+    for role, email in (("other", "other@example.org"), ("admin", "root@example.org"), ("owner", "owner@example.org")):
+        clients[role] = app.test_client()
+        assert login(clients[role], email).status_code == 302
+    values = {"document_id": document_id, "quiz_id": quiz_id, "question_id": question_id, "item_id": item_id,
+              "attempt_id": attempt_id, "user_id": owner_id, "code": code, "table": "scores",
+              "filename": "quizapp.css"}
+    return clients, values
+
+
+def build(rule: str, values: dict) -> str:
+    def fill(match):
+        name = match.group(1).split(":")[-1]
+        return str(values[name])
+
+    return re.sub(r"<([^>]+)>", fill, rule)
+
+
+def call(client, method: str, url: str):
+    if method == "GET":
+        return client.get(url)
+    token = csrf_token(client, "/")
+    return client.open(url, method=method, data={"csrf_token": token})
+
+
+def is_login_redirect(response) -> bool:
+    return response.status_code == 302 and "/auth/login" in response.headers["Location"]
+
+
+@pytest.mark.parametrize(("rule", "endpoint", "method", "arguments"), _rules())
+def test_route_answers_each_role_as_it_should(app, world, rule, endpoint, method, arguments):
+    clients, values = world
+    url = build(rule, values)
+    area = area_of(endpoint, rule, arguments)
+    acted = {"GET": {200}, "POST": {200, 302, 400}}[method]
+    # Owner last: a POST by the owner may change or archive what the others were refused.
+    got = {role: call(clients[role], method, url) for role in ("anonymous", "student", "other")}
+    if area in ("teacher", "owned", "admin"):
+        assert is_login_redirect(got["anonymous"]) and is_login_redirect(got["student"])
+    if area == "owned":
+        assert got["other"].status_code == 404
+        if method == "GET":
+            assert call(clients["admin"], method, url).status_code == 200  # the administrator sees all
+            unknown = build(rule, {**values, **{name: UNKNOWN_ID for name in OWNED_ARGS}})
+            assert call(clients["owner"], method, unknown).status_code == 404
+        assert call(clients["owner"], method, url).status_code in acted
+    elif area == "admin":
+        assert got["other"].status_code == 403
+        assert call(clients["owner"], method, url).status_code == 403
+        assert call(clients["admin"], method, url).status_code in acted
+    elif area == "teacher":
+        assert got["other"].status_code in acted
+        assert call(clients["owner"], method, url).status_code in acted
+    elif area == "attempt":
+        # Only the browser that started an attempt reaches it; teachers use /teach/attempts/<id>.
+        for role in ("anonymous", "other"):
+            assert got[role].status_code == 404
+        assert call(clients["owner"], method, url).status_code == 404
+        assert got["student"].status_code not in (403, 404) and got["student"].status_code < 500
+    else:
+        for role, response in got.items():
+            assert response.status_code < 500, role
+        if method == "GET" and endpoint != "auth.login":
+            # A student with an attempt in progress is sent back to it.
+            assert got["anonymous"].status_code == 200 and got["student"].status_code in (200, 302)
+        if endpoint == "auth.login" and method == "GET":
+            assert got["anonymous"].status_code == 200 and got["other"].status_code == 302
