@@ -6,9 +6,11 @@ import os
 import secrets
 from pathlib import Path
 
-# The longest quiz we expect to run; CSRF tokens must outlive it so a long exam's
-# final submit is never refused as stale.
-CSRF_TIME_LIMIT_SECONDS = 12 * 60 * 60
+# The longest time limit a teacher may set. CSRF tokens (and the student's
+# session) must outlive it, with an hour to spare, so a long exam's final
+# submit is never refused as stale.
+MAX_TIME_LIMIT_MINUTES = 24 * 60
+CSRF_TIME_LIMIT_SECONDS = (MAX_TIME_LIMIT_MINUTES + 60) * 60
 
 DEFAULTS: dict[str, object] = {
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},

@@ -17,6 +17,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_wtf.csrf import generate_csrf
 
 from ..extensions import db
 from ..models import Attempt, Participant, Quiz, utcnow
@@ -253,8 +254,9 @@ def autosave(attempt_id: int):
         db.session.rollback()
         return jsonify(error=str(error)), 409
     db.session.commit()
+    # A fresh token keeps a page that stays open for hours able to post.
     return jsonify(saved=True, remaining=attempt_service.remaining_seconds(attempt, now),
-                   unanswered=len(attempt_service.unanswered_numbers(attempt)))
+                   unanswered=len(attempt_service.unanswered_numbers(attempt)), csrf_token=generate_csrf())
 
 
 @bp.get("/attempt/<int:attempt_id>/result")

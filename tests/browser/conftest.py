@@ -76,11 +76,11 @@ def new_page(browser, live_server):
         context.close()
 
 
-def screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot under tests/artifacts/screenshots/ and return its path."""
+def screenshot(page, name: str, *, full_page: bool = True) -> Path:
+    """Save a screenshot under tests/artifacts/screenshots/ and return its path."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path
 
 

@@ -108,6 +108,8 @@ def test_review_page_quotes_evidence_with_key_words_marked(app, seeded, new_page
     assert page.locator(".evidence blockquote mark").count() >= 3
     assert "CASIP" in page.inner_text(".review")
     screenshot(page, "4-review")
+    page.evaluate("window.scrollTo(0, 0)")
+    screenshot(page, "4-review-viewport", full_page=False)  # the one docs/screenshots/ keeps
 
 
 def test_reload_restores_answers_and_remaining_time(app, seeded, new_page):
@@ -140,9 +142,9 @@ def test_timer_running_out_submits_the_attempt(app, seeded, new_page):
     page = new_page()
     join(page, code)
     attempt = current_attempt(app)
-    with app.app_context():  # a five-minute quiz with three seconds left
+    with app.app_context():  # a five-minute quiz with two seconds left
         row = db.session.get(Attempt, attempt.id)
-        row.deadline_at = utcnow() + dt.timedelta(seconds=3)
+        row.deadline_at = utcnow() + dt.timedelta(seconds=2)
         db.session.commit()
     page.reload()
     plan = answer_plan(app, attempt.id)
@@ -192,3 +194,26 @@ def test_complete_at_phone_width(app, seeded, new_page):
     assert page.evaluate(no_sideways_scroll)
     assert "10 out of 10" in page.inner_text("#score")
     screenshot(page, "8-phone-result")
+
+
+def test_lost_network_retries_and_leaving_with_unsaved_answers_warns(app, seeded, new_page):
+    page = new_page()
+    join(page, quiz_code(app, seeded))
+    attempt = current_attempt(app)
+    plan = answer_plan(app, attempt.id)
+    text = next(step for step in plan if not isinstance(step[2], (int, list)) and step[1] != "numeric")
+
+    page.context.set_offline(True)
+    fill_with_mouse(page, [text])
+    page.wait_for_function("document.getElementById('save-status').textContent.includes('no connection')")
+    assert stored(app, attempt.id) == {}
+    page.context.set_offline(False)
+    page.wait_for_function("document.getElementById('save-status').textContent.includes('saved')", timeout=10_000)
+    assert list(stored(app, attempt.id).values()) == [text[2]]
+
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+    page.fill(f"#{text[0]}", "not saved yet")
+    page.close(run_before_unload=True)
+    page.wait_for_timeout(300)
+    assert dialogs == ["beforeunload"]

@@ -16,7 +16,8 @@
   var status = document.getElementById("save-status");
   var msg = form.dataset;
   var url = msg.autosaveUrl;
-  var token = (form.querySelector("input[name=csrf_token]") || {}).value || "";
+  var tokenInput = form.querySelector("input[name=csrf_token]");
+  var token = tokenInput ? tokenInput.value : "";
   var DEBOUNCE_MS = 800;
   var RETRY_MS = 5000;
 
@@ -78,6 +79,10 @@
           markErrors(null);
           if (!dirty) { say(msg.msgSaved); }
           if (typeof body.remaining === "number") { countdown.sync(body.remaining); }
+          if (body.csrf_token) {  // renewed, so a page left open for hours can still post
+            token = body.csrf_token;
+            if (tokenInput) { tokenInput.value = token; }
+          }
         } else if (response.status === 409 && body.submitted) {
           leaving = true;
           window.location.assign(body.result_url);

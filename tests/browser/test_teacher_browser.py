@@ -1,0 +1,107 @@
+"""The teacher's whole path in Chromium: upload -> generate -> edit -> publish -> a student takes it -> results -> exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from quizapp.extensions import db
+from quizapp.models import Question, Quiz
+
+from ..conftest import PASSWORD
+from ..web.teaching import ENGLISH
+from .conftest import answer_plan, current_attempt, fill_with_mouse, join, screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def test_upload_generate_edit_publish_take_and_export(app, make_teacher, new_page, tmp_path):
+    make_teacher()
+    upload = tmp_path / "ravenna.txt"
+    upload.write_text(ENGLISH, encoding="utf-8")
+
+    teacher = new_page()
+    teacher.goto("/auth/login")
+    teacher.fill("#email", "teacher@example.org")
+    teacher.fill("#password", PASSWORD)
+    teacher.click("button.primary")
+    teacher.wait_for_url("**/teach/")
+
+    # Upload a document: it is read, its language and date found, its facts highlighted.
+    teacher.click("text=Add a document")
+    teacher.set_input_files("#upload", str(upload))
+    teacher.click("text=Add and generate questions")
+    teacher.wait_for_url("**/teach/documents/*")
+    assert teacher.locator(".document-text mark.fact").count() > 0
+    assert "2023-03-12" in teacher.inner_text(".facts-summary")
+
+    # Generate: the draft questions are shown for review.
+    teacher.click("text=Generate questions again")
+    teacher.wait_for_url("**/questions?status=draft**")
+    with app.app_context():
+        edited_id = db.session.scalars(db.select(Question).where(Question.kind == "single")).first().id
+    card = teacher.locator(f"#question-{edited_id}")
+    card.locator("text=Edit").click()
+    teacher.fill("#prompt", "In which year did Ravenna install the panels?")
+    teacher.fill("#explanation", "The first sentence gives the year.")
+    teacher.click("button:has-text('Save')")
+    teacher.wait_for_url("**/questions**")
+    teacher.locator(f"#question-{edited_id} button:has-text('Approve')").click()
+    for _ in range(2):
+        teacher.goto(teacher.url.split("#")[0].split("?")[0] + "?status=draft")
+        teacher.locator(".question-card button:has-text('Approve')").first.click()
+    with app.app_context():
+        edited = db.session.get(Question, edited_id)
+        assert edited.prompt == "In which year did Ravenna install the panels?" and edited.status == "approved"
+
+    # Build the quiz from the approved questions and publish it.
+    teacher.click("text=Build a quiz from the approved questions")
+    teacher.fill("#title", "Solar panels")
+    teacher.click("text=Create the quiz")
+    teacher.wait_for_url("**/teach/quizzes/*")
+    teacher.click("button:has-text('Publish')")
+    code = teacher.inner_text(".join-code").strip()
+    assert teacher.locator(".qr svg").count() == 1
+    screenshot(teacher, "teacher-quiz-published")
+
+    # A student takes it in a browser of their own.
+    student = new_page()
+    join(student, code, "Giulia Rossi")
+    attempt = current_attempt(app)
+    fill_with_mouse(student, answer_plan(app, attempt.id))
+    student.click("button[value=submit]")
+    if student.locator("text=Submit anyway").count():
+        student.click("text=Submit anyway")
+    student.wait_for_url("**/result**")
+
+    # The teacher sees the result and the item analysis.
+    with app.app_context():
+        quiz_id = db.session.scalar(db.select(Quiz.id))
+    teacher.goto(f"/teach/quizzes/{quiz_id}/results")
+    assert "Giulia Rossi" in teacher.inner_text("table.data")
+    teacher.click("text=Item analysis")
+    teacher.wait_for_url("**/analysis")
+    assert teacher.locator("svg.histogram rect").count() == 10
+    assert teacher.locator("table.analysis tbody tr").count() == 3
+    screenshot(teacher, "teacher-item-analysis")
+
+    # Downloads, opened with the csv module and openpyxl.
+    teacher.goto(f"/teach/quizzes/{quiz_id}/results")
+    with teacher.expect_download() as csv_download:
+        teacher.click("text=Download scores (CSV)")
+    csv_path = tmp_path / "scores.csv"
+    csv_download.value.save_as(csv_path)
+    rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8-sig"))))
+    assert [row["name"] for row in rows] == ["Giulia Rossi"] and float(rows[0]["percentage"]) == 100.0
+
+    with teacher.expect_download() as xlsx_download:
+        teacher.click("text=Download scores (XLSX)")
+    xlsx_path = tmp_path / "scores.xlsx"
+    xlsx_download.value.save_as(xlsx_path)
+    sheet = load_workbook(xlsx_path).active
+    header, row = list(sheet.iter_rows(values_only=True))
+    record = dict(zip(header, row))
+    assert record["name"] == "Giulia Rossi" and record["percentage"] == 100
