@@ -31,8 +31,10 @@ def test_seed_document_is_stored_with_its_header_date_and_a_published_quiz(app, 
         assert document.language == "it"
         assert document.published == dt.date(2024, 2, 1)
         assert "CASIP" in document.text
+        assert document.title.startswith("CASIP")  # from the seed's sidecar
         quiz = db.session.scalar(db.select(Quiz))
         assert quiz.published and quiz.items
+        assert quiz.title == document.title and quiz.max_attempts == 3
         assert all(item.question.status == "approved" for item in quiz.items)
         for item in quiz.items:
             question = item.question
