@@ -7,6 +7,9 @@ import re
 import time
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as settings_
+from hypothesis import strategies as st
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Participant, QuizQuestion, Response, utcnow
@@ -457,3 +460,25 @@ def test_participant_token_and_session_bind_the_attempt(app, started):
         session["attempts"] = []
     assert started.client.get(started.url).status_code == 404
 
+
+
+# --- no input gives a 500 ---------------------------------------------------------------
+
+_TEXT = st.text(st.characters(codec="utf-8"), max_size=40) | st.sampled_from(["", "0", "-1", "99", "1e9", "nan", "None"])
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | _TEXT,
+                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_TEXT, inner, max_size=3),
+                     max_leaves=8)
+
+
+@settings_(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(page=_TEXT, action=_TEXT | st.sampled_from(["next", "previous", "page-99999999999", "submit", "timeout"]),
+       values=st.lists(_TEXT, max_size=3), body=_JSON)
+def test_arbitrary_form_and_json_input_never_gives_a_500(app, started, page, action, values, body):
+    field = f"q{question_ids(app, started.attempt_id)[len(page) % 10]}"
+    response = started.post({"page": page, field: values}, action=action)
+    assert response.status_code < 500
+    saved = started.client.post(f"{started.url}/autosave", json=body, headers={"X-CSRFToken": started.token()})
+    assert saved.status_code < 500
+    named = started.client.post(f"{started.url}/autosave", json={"answers": {field: body}},
+                                headers={"X-CSRFToken": started.token()})
+    assert named.status_code < 500

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as settings_
+from hypothesis import strategies as st
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Participant, utcnow
@@ -156,3 +159,14 @@ class TestClassList:
         assert "in progress in another browser" in response.get_data(as_text=True)
         assert intruder.client.get(first.url).status_code == 404
         assert count(app, Attempt) == 1
+
+
+@settings_(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(code=st.text(max_size=30), name=st.text(max_size=100), identifier=st.text(max_size=100))
+def test_arbitrary_join_input_never_gives_a_500(app, student, seeded, code, name, identifier):
+    quiz_code = settings(app, seeded, roster="S1" if len(name) % 2 else None)
+    token = student.token()
+    assert student.client.post("/join", data={"code": code, "csrf_token": token}).status_code < 500
+    response = student.client.post(f"/q/{quiz_code}", data={"display_name": name, "identifier": identifier,
+                                                             "csrf_token": token})
+    assert response.status_code < 500
