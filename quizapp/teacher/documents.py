@@ -12,7 +12,7 @@ from ..models import Document, Question, Quiz
 from ..services import bank, documents, readers
 from .access import owned_or_404
 from .forms import DocumentForm, EmptyForm, LanguageForm
-from .views import bp, done, invalid, refused
+from .views import bp, confirm_removal, done, invalid, refused
 
 
 def _text_of(form: DocumentForm) -> tuple[str, str | None]:
@@ -101,12 +101,9 @@ def generate(document_id: int):
 @bp.route("/documents/<int:document_id>/delete", methods=["GET", "POST"])
 def delete_document(document_id: int):
     document = owned_or_404(Document, document_id)
-    form = EmptyForm()
-    if form.validate_on_submit():
-        outcome = documents.remove(document)
-        if outcome == "archived":
-            return done(_("The document and its quizzes were archived; their scores are kept."), "teacher.dashboard")
-        return done(_("The document was deleted."), "teacher.dashboard")
-    return render_template("teacher/confirm_delete.html", form=form, what=document.title,
-                           has_attempts=documents.has_attempts(document),
-                           cancel=("teacher.document", {"document_id": document.id}))
+    return confirm_removal(
+        lambda: documents.remove(document),
+        {"archived": _("The document and its quizzes were archived; their scores are kept."),
+         "deleted": _("The document was deleted.")},
+        what=document.title, has_attempts=documents.has_attempts(document),
+        cancel=("teacher.document", {"document_id": document.id}))

@@ -10,7 +10,7 @@ from ..models import Document, Quiz
 from ..services import quizzes
 from .access import owned_or_404
 from .forms import AddQuestionsForm, EmptyForm, NewQuizForm, QuizSettingsForm
-from .views import bp, done, invalid, refused
+from .views import bp, confirm_removal, done, invalid, refused
 
 
 def _choices(questions) -> list[tuple[int, str]]:
@@ -110,10 +110,7 @@ def publish(quiz_id: int):
 @bp.route("/quizzes/<int:quiz_id>/delete", methods=["GET", "POST"])
 def delete_quiz(quiz_id: int):
     quiz = owned_or_404(Quiz, quiz_id)
-    form = EmptyForm()
-    if form.validate_on_submit():
-        if quizzes.remove(quiz) == "archived":
-            return done(_("The quiz was archived; its scores are kept."), "teacher.dashboard")
-        return done(_("The quiz was deleted."), "teacher.dashboard")
-    return render_template("teacher/confirm_delete.html", form=form, what=quiz.title,
-                           has_attempts=quizzes.has_attempts(quiz), cancel=("teacher.quiz", {"quiz_id": quiz.id}))
+    return confirm_removal(
+        lambda: quizzes.remove(quiz),
+        {"archived": _("The quiz was archived; its scores are kept."), "deleted": _("The quiz was deleted.")},
+        what=quiz.title, has_attempts=quizzes.has_attempts(quiz), cancel=("teacher.quiz", {"quiz_id": quiz.id}))

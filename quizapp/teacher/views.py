@@ -8,6 +8,7 @@ from flask_login import login_required
 from ..extensions import db
 from ..models import Document, Quiz
 from .access import visible_to_current
+from .forms import EmptyForm
 
 bp = Blueprint("teacher", __name__, url_prefix="/teach")
 
@@ -37,6 +38,15 @@ def refused(message: str, endpoint: str, **values):
     db.session.rollback()
     flash(message, "error")
     return redirect(url_for(endpoint, **values))
+
+
+def confirm_removal(remove, messages: dict[str, str], *, what: str, has_attempts: bool, cancel: tuple):
+    """Ask before removing; once confirmed, remove (the service archives what has scores) and say which."""
+    form = EmptyForm()
+    if form.validate_on_submit():
+        return done(messages[remove()], "teacher.dashboard")
+    return render_template("teacher/confirm_delete.html", form=form, what=what, has_attempts=has_attempts,
+                           cancel=cancel)
 
 
 def invalid(template: str, **context):
