@@ -29,8 +29,9 @@ __all__ = [
 
 # Tests set this to see internal errors instead of losing one fact's questions.
 STRICT = False
-# A question from a sentence that already has k questions counts this much less, per k.
-SENTENCE_PENALTY = 0.6
+# A question from a sentence that already has k questions counts this much less, per k
+# (1.0: no penalty; measured best once overlapping answers are deferred).
+SENTENCE_PENALTY = 1.0
 
 
 _ANY_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -74,12 +75,18 @@ def _language(text: str, lang: str | None) -> str:
     return guess
 
 
-def _order(questions: list[QuestionDraft], sentence_of: list[int]) -> list[QuestionDraft]:
-    """Order questions by score, spreading them over sentences; lazy heap keeps it O(n log n)."""
+def _order(questions: list[QuestionDraft], sentence_of: list[int], stopwords: frozenset = frozenset(),
+           spread: bool = False) -> tuple[list[QuestionDraft], list[QuestionDraft]]:
+    """Order questions by score; with ``spread``, defer those whose answer overlaps one already asked.
+
+    Returns (ordered, deferred). A lazy heap keeps the sentence penalty O(n log n).
+    """
     used: dict[int, int] = {}
     heap = [(-q.score, k, 0) for k, q in enumerate(questions)]
     heapq.heapify(heap)
-    out = []
+    out: list[QuestionDraft] = []
+    deferred: list[QuestionDraft] = []
+    asked: list[set[str]] = []
     while heap:
         neg, k, seen_uses = heapq.heappop(heap)
         s = sentence_of[k]
@@ -87,9 +94,19 @@ def _order(questions: list[QuestionDraft], sentence_of: list[int]) -> list[Quest
         if uses != seen_uses:
             heapq.heappush(heap, (-questions[k].score * SENTENCE_PENALTY ** uses, k, uses))
             continue
+        q = questions[k]
+        if spread:
+            words = {w for a in q.answer_texts for w in normalise(a).split() if w not in stopwords}
+            if not words:
+                words = {normalise(a) for a in q.answer_texts}
+            # Two answers sharing half their words test nearly the same thing: ask the better one first.
+            if any(len(words & w) * 2 >= min(len(words), len(w)) for w in asked):
+                deferred.append(q)
+                continue
+            asked.append(words)
         used[s] = uses + 1
-        out.append(questions[k])
-    return out
+        out.append(q)
+    return out, deferred
 
 
 def generate_quiz(text: str, lang: str | None = None, max_questions: int | None = None, seed: int = 0) -> QuizDraft:
@@ -162,7 +179,10 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
     ordered = []
     asked: set[tuple] = set()
     # The same answer asked the same way from two sentences is one question too many.
-    for q in _order(primary, [sentence(q) for q in primary]) + _order(secondary, [sentence(q) for q in secondary]):
+    first, deferred = _order(primary, [sentence(q) for q in primary], doc.pack.stopwords, spread=True)
+    rest = secondary + deferred
+    later, _ = _order(rest, [sentence(q) for q in rest])
+    for q in first + later:
         key = (q.kind, q.prompt if q.kind == "true_false" else tuple(normalise(a) for a in q.answer_texts))
         if key not in asked:
             asked.add(key)

@@ -447,12 +447,28 @@ def concepts(doc: Doc, i: int, sent: Span) -> list[Fact]:
                                                              doc.text[words[0].start:words[-1].end])]))
         run.clear()
 
-    for t in toks:
+    runs: list[tuple[int, int]] = []
+    k0 = None
+    for k, t in enumerate(toks):
         if (t.is_word or t.is_number) and not _is_stop(doc.pack, t) and not _looks_like_verb(doc.pack, t):
             run.append(t)
+            k0 = k if k0 is None else k0
         else:
             flush()
+            if k0 is not None:
+                runs.append((k0, k))
+            k0 = None
     flush()
+    if k0 is not None:
+        runs.append((k0, len(toks)))
+    # Longer noun phrases ("prezzo del petrolio", "Battle of Jumonville Glen"): two runs
+    # joined by a genitive connector, offered beside the short ones; the ranker picks.
+    links = set(doc.pack.get("phrase_links"))
+    for (a0, a1), (b0, b1) in zip(runs, runs[1:]):
+        gap = [t.text.lower() for t in toks[a1:b0]]
+        if 1 <= len(gap) <= 2 and " ".join(gap).replace("’", "'") in links and (b1 - a0) <= 7:
+            first, last = toks[a0], toks[b1 - 1]
+            out.append(_fact("phrase", doc, sent, [Span(first.start, last.end, doc.text[first.start:last.end])]))
     return out
 
 
@@ -479,11 +495,13 @@ def extract_facts(doc: Doc) -> list[Fact]:
         claimed: list[tuple[int, int]] = []
         seen: set[tuple] = set()
         for extractor, claims in EXTRACTORS:
+            # Spans claimed by earlier extractors only: one extractor may offer overlapping spans.
+            before = list(claimed)
             for f in extractor(doc, i, sent):
                 key = (f.kind, tuple((a.start, a.end) for a in f.answers))
                 if key in seen:
                     continue
-                if any(a.start < e and s < a.end for a in f.answers for s, e in claimed):
+                if any(a.start < e and s < a.end for a in f.answers for s, e in before):
                     continue
                 seen.add(key)
                 facts.append(f)

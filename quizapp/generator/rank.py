@@ -61,6 +61,18 @@ def _zipf(lang: str) -> dict[str, float]:
     return {w: math.log10(f * 1e9) for w, f in get_frequency_dict(lang, wordlist="small").items()}
 
 
+def _verbish(doc: Doc, word: str) -> bool:
+    """Guess from its lemma whether a lower-case word is an inflected verb."""
+    w = word.strip(".,;:()\"'«»“”").lower()
+    if len(w) < 4 or not w.isalpha():
+        return False
+    lemma = simplemma.lemmatize(w, lang=doc.pack.code)
+    suffixes = doc.pack.get("verb_lemma_suffixes")
+    if lemma == w:
+        return False
+    return lemma.endswith(tuple(suffixes)) if suffixes else w.endswith(("ed", "ing", "s"))
+
+
 def features(doc: Doc, fact: Fact, sent_index: int, para_sentences: int, para_first: int,
              counts: dict[str, int], word_counts: dict[str, int], rank_in_sent: int) -> dict[str, float]:
     """Return the features of one fact, from its main answer and where it sits."""
@@ -115,8 +127,26 @@ def features(doc: Doc, fact: Fact, sent_index: int, para_sentences: int, para_fi
     }
     if prev_word in doc.pack.stopwords:
         f[f"prev={prev_word}"] = 1.0
+        f[f"kind_prev={kind}:{prev_word}"] = 1.0
     if next_word in doc.pack.stopwords:
         f[f"next={next_word}"] = 1.0
+    # Role in the sentence, roughly: is there a verb before the answer (object) or not (subject)?
+    lead = doc.text[fact.span.start:ans.start].split()
+    f["verb_before"] = 1.0 if any(_verbish(doc, w) for w in lead[-12:]) else 0.0
+    f[f"kind_verb_before={kind}:{f['verb_before']}"] = 1.0
+    if len(prev) >= 2:
+        bigram = normalise(" ".join(prev[-2:]))
+        if all(w in doc.pack.stopwords or _verbish(doc, w) for w in bigram.split()):
+            f[f"prev2={bigram}"] = 1.0
+    f["last_zipf"] = (zipf.get(norm_words[-1], 0.0) if norm_words else 0.0) / 7
+    f["caps_ratio"] = sum(1 for w in words if w[:1].isupper()) / max(1, n)
+    # Conjunctions let the linear model weigh rarity and position differently per kind.
+    zb = min(int(min(freqs)), 7)
+    f[f"kind_zipf={kind}:{zb}"] = 1.0
+    f[f"len_zipf={length}:{zb}"] = 1.0
+    f[f"kind_pos={kind}:{min(pos_in_para, 4)}"] = 1.0
+    f[f"kind_cap={kind}:{ans.text[:1].isupper()}"] = 1.0
+    f[f"kind_rep={kind}:{min(max(reps), 4)}"] = 1.0
     return f
 
 

@@ -72,6 +72,7 @@ PACK = {
                       "prince", "saint", "st", "minister", "mayor", "bishop", "sir", "lord", "governor"],
     "place_preps": ["in", "at", "from", "to", "near", "into"],
     "list_items_need_article": False,
+    "phrase_links": ["of", "of the", "of a", "of an"],
     "templates": {
         "prefix": "According to the text",
         "multiple_members": "According to the text, which of these are among {group}?",

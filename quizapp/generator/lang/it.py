@@ -81,6 +81,7 @@ PACK = {
                       "generale", "imperatore", "principe", "santo", "san", "ministro", "sindaco", "vescovo"],
     "place_preps": ["a", "in", "nel", "nella", "da", "verso", "presso"],
     "list_items_need_article": True,
+    "phrase_links": ["di", "del", "dello", "della", "dei", "degli", "delle", "dell'", "d'", "di un", "di una"],
     "templates": {
         "prefix": "Secondo il testo",
         "multiple_members": "Secondo il testo, quali di queste opzioni rientrano tra {group}?",
