@@ -142,8 +142,7 @@ def _render_attempt(attempt: Attempt, pages, page: int, form, status: int = 200)
     return render_template(
         "student/attempt.html", attempt=attempt, quiz=attempt.quiz, form=form, items=pages[page], page=page,
         page_count=len(pages), answered=answered, first_number=first_number,
-        remaining=attempt_service.remaining_seconds(attempt, utcnow()),
-        unanswered=len(attempt_service.unanswered_numbers(attempt)), field_name=forms.field_name,
+        remaining=attempt_service.remaining_seconds(attempt, utcnow()), field_name=forms.field_name,
     ), status
 
 
@@ -163,6 +162,15 @@ def attempt(attempt_id: int):
     page = min(max(attempt.page, 0), len(pages) - 1)
     form = forms.attempt_form(pages[page], attempt_service.saved_answers(attempt))
     return _render_attempt(attempt, pages, page, form)
+
+
+def _page_after(action: str, page: int, count: int) -> int:
+    """Return the page a navigation button leads to, kept within the attempt."""
+    if action in {"next", "previous"}:
+        page += 1 if action == "next" else -1
+    elif action.startswith("page-") and action[5:].isdecimal():
+        page = int(action[5:])
+    return min(max(page, 0), count - 1)
 
 
 @bp.post("/attempt/<int:attempt_id>")
@@ -208,11 +216,7 @@ def answer(attempt_id: int):
         db.session.commit()
         return redirect(url_for("student.result", attempt_id=attempt.id))
 
-    if action in {"next", "previous"}:
-        page += 1 if action == "next" else -1
-    elif action.startswith("page-") and action[5:].isdigit():
-        page = int(action[5:])
-    attempt.page = min(max(page, 0), len(pages) - 1)
+    attempt.page = _page_after(action, page, len(pages))
     db.session.commit()
     if action == "save":
         flash(_("Your answers are saved."), "info")
