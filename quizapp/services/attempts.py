@@ -161,7 +161,10 @@ def items(attempt: Attempt) -> list[Item]:
         entry = entries.get(entry_id)
         if entry is None:  # removed from the quiz after the attempt began
             continue
-        order = attempt.layout.get("options", {}).get(str(entry_id)) or range(len(entry.question.options))
+        natural = list(range(len(entry.question.options)))
+        order = attempt.layout.get("options", {}).get(str(entry_id))
+        if not isinstance(order, list) or sorted(order) != natural:
+            order = natural  # options edited since the attempt began: the stored shuffle no longer fits
         result.append(Item(entry, tuple(order)))
     return result
 

@@ -12,7 +12,7 @@ from hypothesis import settings as settings_
 from hypothesis import strategies as st
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Participant, QuizQuestion, Response, utcnow
+from quizapp.models import Attempt, Participant, Question, QuizQuestion, Response, utcnow
 from quizapp.services import attempts as attempt_service
 
 from ..conftest import quiz_settings as settings
@@ -482,3 +482,16 @@ def test_arbitrary_form_and_json_input_never_gives_a_500(app, started, page, act
     named = started.client.post(f"{started.url}/autosave", json={"answers": {field: body}},
                                 headers={"X-CSRFToken": started.token()})
     assert named.status_code < 500
+
+
+def test_options_edited_midway_fall_back_to_their_natural_order(app, started):
+    question_id = question_ids(app, started.attempt_id, "multiple")[0]
+    with app.app_context():
+        question = db.session.get(Question, question_id)
+        question.options = question.options[:3]
+        question.correct = [0]
+        db.session.commit()
+    page = started.client.get(started.url)
+    assert page.status_code == 200
+    assert started.post({f"q{question_id}": ["0"]}).status_code == 302
+    assert stored(app, started.attempt_id) == {question_id: [0]}
