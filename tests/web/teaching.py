@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
+import pytest
+
 from quizapp.extensions import db
 from quizapp.kinds import kind_of
 from quizapp.models import Attempt, Document, Participant, Quiz, Response, utcnow
@@ -21,6 +23,20 @@ Its members are the University of Bologna, Hera and the Port Authority.
 The panels produce 1.8 megawatts, enough for 600 homes.
 The council plans to double the number of panels by 2030.
 """
+
+
+@pytest.fixture
+def teacher(client, make_teacher):
+    """Return a client logged in as teacher@example.org (a module imports this fixture to use it)."""
+    make_teacher()
+    login(client)
+    return client
+
+
+@pytest.fixture
+def document_id(app, teacher):
+    """Return the id of the English sample document, owned by the logged-in teacher."""
+    return make_document(app, text=ENGLISH)
 
 
 def login(client, email: str = "teacher@example.org", password: str = PASSWORD):

@@ -18,14 +18,7 @@ from quizapp.extensions import db
 from quizapp.models import Document, Quiz
 from quizapp.services import bank, exports, moodle, quizzes
 
-from .teaching import ENGLISH, approve_all, login, make_document, make_quiz, right_answer, submit_attempt
-
-
-@pytest.fixture
-def teacher(client, make_teacher):
-    make_teacher()
-    login(client)
-    return client
+from .teaching import ENGLISH, approve_all, make_document, make_quiz, right_answer, submit_attempt, teacher  # noqa: F401 (teacher, document_id: fixtures)
 
 
 @pytest.fixture

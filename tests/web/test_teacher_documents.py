@@ -11,7 +11,7 @@ from quizapp.extensions import db
 from quizapp.models import Document, Question
 from quizapp.services import readers
 
-from .teaching import ENGLISH, login, make_document, post
+from .teaching import ENGLISH, make_document, post, teacher  # noqa: F401 (teacher, document_id: fixtures)
 
 
 def minimal_pdf(lines: list[str]) -> bytes:
@@ -58,13 +58,6 @@ UPLOADS = {
     "article.pdf": minimal_pdf(LINES[1:]),
     "article.docx": docx_bytes(LINES[1:]),
 }
-
-
-@pytest.fixture
-def teacher(client, make_teacher):
-    make_teacher()
-    login(client)
-    return client
 
 
 def upload(client, name: str, data: bytes, **fields):

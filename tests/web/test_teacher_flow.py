@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from quizapp.extensions import db
 from quizapp.models import Document, Question, Quiz
 
-from .teaching import ENGLISH, approve_all, login, make_document, make_quiz, post, right_answer, submit_attempt, wrong_answer
+from .teaching import ENGLISH, login, post, right_answer, submit_attempt, wrong_answer
 
 
 def test_paste_review_build_publish_and_read_results(app, client, make_teacher):

@@ -9,25 +9,13 @@ import pytest
 from quizapp.extensions import db
 from quizapp.models import Attempt, Document, Question, Quiz, QuizQuestion
 
-from .teaching import ENGLISH, approve_all, login, make_document, make_quiz, post, submit_attempt
+from .teaching import approve_all, document_id, make_quiz, post, submit_attempt, teacher  # noqa: F401 (teacher, document_id: fixtures)
 
 SETTINGS = {
     "title": "Solar quiz", "time_limit_minutes": "20", "max_attempts": "3", "grading_method": "average",
     "opens_at": "2030-01-01T08:00", "closes_at": "2030-01-02T08:00", "one_per_page": "1",
     "shuffle_questions": "y", "review": "after_close", "pass_mark": "60", "roster": " s1 \n\ns2\n",
 }
-
-
-@pytest.fixture
-def teacher(client, make_teacher):
-    make_teacher()
-    login(client)
-    return client
-
-
-@pytest.fixture
-def document_id(app, teacher):
-    return make_document(app, text=ENGLISH)
 
 
 def item_order(app, quiz_id):

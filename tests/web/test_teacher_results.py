@@ -10,14 +10,7 @@ from quizapp.extensions import db
 from quizapp.models import Question, Quiz
 from quizapp.services import bank, stats
 
-from .teaching import ENGLISH, login, make_document, post, submit_attempt
-
-
-@pytest.fixture
-def teacher(client, make_teacher):
-    make_teacher()
-    login(client)
-    return client
+from .teaching import ENGLISH, make_document, submit_attempt, teacher  # noqa: F401 (teacher, document_id: fixtures)
 
 
 def hand_quiz(app, document_id) -> tuple[int, list[int]]:

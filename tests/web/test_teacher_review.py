@@ -7,19 +7,7 @@ import pytest
 from quizapp.extensions import db
 from quizapp.models import Attempt, Document, Question, Quiz, Regrade, Response
 
-from .teaching import ENGLISH, approve_all, login, make_document, make_quiz, post, submit_attempt
-
-
-@pytest.fixture
-def teacher(client, make_teacher):
-    make_teacher()
-    login(client)
-    return client
-
-
-@pytest.fixture
-def document_id(app, teacher):
-    return make_document(app, text=ENGLISH)
+from .teaching import approve_all, document_id, make_quiz, post, submit_attempt, teacher  # noqa: F401 (teacher, document_id: fixtures)
 
 
 def first_of_kind(app, document_id, kinds):
