@@ -96,10 +96,16 @@ def answered_quizzes(question: Question) -> list[tuple[Quiz, int]]:
 def update(question: Question, data: QuestionData) -> bool:
     """Apply a teacher's edit; return whether the grading key changed. The caller commits.
 
+    Raises BankError when the edit would break answers already given.
+
     An edited generated question counts as the teacher's own from now on, so
     "generate again" never replaces it.
     """
     changed_key = data.key() != key_of(question)
+    if _has_responses(question) and (data.kind != question.kind or len(data.options) != len(question.options)):
+        # Stored answers and attempts' option orders point at options by position.
+        raise BankError(str(_l("Students have answered this question: you can reword its options and change "
+                               "the correct ones, but not change its kind or how many options it has.")))
     question.kind = data.kind
     question.prompt = data.prompt
     question.options = list(data.options)

@@ -44,7 +44,11 @@ def edit_question(question_id: int):
     question = owned_or_404(Question, question_id)
     form = QuestionForm()
     if form.validate_on_submit():
-        key_changed = bank.update(question, form.cleaned())
+        try:
+            key_changed = bank.update(question, form.cleaned())
+        except bank.BankError as error:
+            form.options.errors.append(str(error))
+            return invalid("teacher/question_edit.html", form=form, document=question.document, question=question)
         if key_changed and bank.answered_quizzes(question):
             return done(_("Question saved. Students had answered it: regrade their attempts?"),
                         "teacher.regrade_question", question_id=question.id)

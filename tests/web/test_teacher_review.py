@@ -168,3 +168,19 @@ def form_of(question) -> dict:
         "accepted": "" if choice else "\n".join(f"{v:g}" if isinstance(v, float) else str(v) for v in question.correct),
         "tolerance": str(question.tolerance), "explanation": question.explanation, "points": str(question.points),
     }
+
+
+def test_answered_question_keeps_its_kind_and_number_of_options(app, teacher, document_id):
+    approve_all(app, document_id)
+    quiz_id = make_quiz(app, document_id)
+    with app.app_context():
+        item = next(i for i in db.session.get(Quiz, quiz_id).items if i.question.kind == "single")
+        data, question_id, position = form_of(item.question), item.question_id, item.position
+    submit_attempt(app, quiz_id, "Ada", {position: 0})
+    fewer = post(teacher, f"/teach/questions/{question_id}", {**data, "options": "only\ntwo", "correct_options": "1"})
+    assert fewer.status_code == 400 and 'id="options-errors"' in fewer.get_data(as_text=True)
+    other_kind = post(teacher, f"/teach/questions/{question_id}", {**data, "kind": "short", "accepted": "x"})
+    assert other_kind.status_code == 400
+    with app.app_context():
+        question = db.session.get(Question, question_id)
+        assert question.kind == "single" and question.options == data["options"].split("\n")
