@@ -132,6 +132,7 @@ class Analysis:
     attempts: int
     items: list[ItemStats]
     histogram: list[int]
+    # Every fact of the document: those the quiz asked about first, then the rest.
     mastery: list[FactMastery]
     mean_percentage: float | None
 
@@ -203,7 +204,7 @@ def analyse(quiz: Quiz) -> Analysis:
         attempts=attempts,
         items=list(items.values()),
         histogram=histogram,
-        mastery=[m for m in mastery.values() if m.answers],
+        mastery=sorted(mastery.values(), key=lambda m: (m.answers == 0, m.fact.position)),
         mean_percentage=percentages_sum / attempts if attempts else None,
     )
 
