@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from ..kinds import kind_of
 from ..models import Attempt, Quiz
 from ..services import attempts as attempt_service
-from ..services import exports, moodle, stats
+from ..services import exports, moodle, qti, stats
 from .access import owned_or_404
 from .views import bp
 
@@ -87,3 +87,9 @@ def export_gift(quiz_id: int):
 def export_moodle_xml(quiz_id: int):
     quiz = owned_or_404(Quiz, quiz_id)
     return send_file(f"quiz-{quiz.id}-moodle.xml", iter([moodle.moodle_xml(quiz)]), "application/xml")
+
+
+@bp.route("/quizzes/<int:quiz_id>/questions-qti.zip")
+def export_qti(quiz_id: int):
+    quiz = owned_or_404(Quiz, quiz_id)
+    return send_file(f"quiz-{quiz.id}-qti21.zip", iter([qti.package(quiz)]), "application/zip")

@@ -7,6 +7,7 @@ import datetime as dt
 import html
 import io
 import re
+import zipfile
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -249,3 +250,33 @@ def test_moodle_xml_export_reads_back(app, teacher, varied_quiz):
             assert texts == ["1.8"] and answers[0].findtext("tolerance") == "0.1"
         else:
             assert texts == correct and fractions == [100.0] * len(correct)
+
+
+QTI = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
+CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
+
+
+def test_qti_package_reads_back(app, teacher, varied_quiz):
+    quiz_id, specs = varied_quiz
+    response = teacher.get(f"/teach/quizzes/{quiz_id}/questions-qti.zip")
+    assert response.status_code == 200 and response.mimetype == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(response.data))
+    manifest = etree.fromstring(archive.read("imsmanifest.xml"))
+    resources = manifest.findall(f"{CP}resources/{CP}resource")
+    assert len(resources) == len(specs)
+    for resource, (kind, prompt, options, correct) in zip(resources, specs):
+        assert resource.get("type") == "imsqti_item_xmlv2p1"
+        item = etree.fromstring(archive.read(resource.get("href")))
+        assert item.tag == f"{QTI}assessmentItem"
+        declared = [value.text for value in item.iterfind(f"{QTI}responseDeclaration/{QTI}correctResponse/{QTI}value")]
+        assert item.findtext(f"{QTI}outcomeDeclaration[@identifier='MAXSCORE']/{QTI}defaultValue/{QTI}value") == "2"
+        if kind in ("single", "multiple", "true_false"):
+            choices = item.findall(f".//{QTI}simpleChoice")
+            assert [c.text for c in choices] == options
+            assert item.findtext(f".//{QTI}prompt") == prompt
+            assert declared == [f"C{i}" for i in correct]
+            assert item.find(f".//{QTI}choiceInteraction").get("maxChoices") == ("0" if kind == "multiple" else "1")
+        else:
+            assert item.find(f".//{QTI}textEntryInteraction") is not None
+            assert item.findtext(f"{QTI}itemBody/{QTI}p") == prompt
+            assert declared == ([str(v) for v in correct] if kind != "numeric" else ["1.8"])
