@@ -37,6 +37,10 @@ SENTENCE_PENALTY = 1.0
 _ANY_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
+# Facts asked about when no max_questions is given; a 1 MB text has ~50,000 candidate facts.
+MAX_FACTS_ASKED = 1500
+
+
 class EmptyDocument(ValueError):
     """Raised when the document has no text to ask about."""
 
@@ -86,7 +90,9 @@ def _order(questions: list[QuestionDraft], sentence_of: list[int], stopwords: fr
     heapq.heapify(heap)
     out: list[QuestionDraft] = []
     deferred: list[QuestionDraft] = []
-    asked: list[set[str]] = []
+    # Inverted index of the answers already asked: word -> ids of answers, and their sizes.
+    asked_by_word: dict[str, list[int]] = {}
+    asked_sizes: list[int] = []
     while heap:
         neg, k, seen_uses = heapq.heappop(heap)
         s = sentence_of[k]
@@ -100,10 +106,16 @@ def _order(questions: list[QuestionDraft], sentence_of: list[int], stopwords: fr
             if not words:
                 words = {normalise(a) for a in q.answer_texts}
             # Two answers sharing half their words test nearly the same thing: ask the better one first.
-            if any(len(words & w) * 2 >= min(len(words), len(w)) for w in asked):
+            shared: dict[int, int] = {}
+            for w in words:
+                for j in asked_by_word.get(w, ()):
+                    shared[j] = shared.get(j, 0) + 1
+            if any(c * 2 >= min(len(words), asked_sizes[j]) for j, c in shared.items()):
                 deferred.append(q)
                 continue
-            asked.append(words)
+            for w in words:
+                asked_by_word.setdefault(w, []).append(len(asked_sizes))
+            asked_sizes.append(len(words))
         used[s] = uses + 1
         out.append(q)
     return out, deferred
@@ -133,6 +145,14 @@ def generate_quiz(text: str, lang: str | None = None, max_questions: int | None 
                          facts=(), questions=())
 
 
+def _as_int(value) -> int:
+    """Return ``value`` as a non-negative int (a bad value counts as no limit)."""
+    try:
+        return max(0, int(value))
+    except (TypeError, ValueError, OverflowError):
+        return MAX_FACTS_ASKED
+
+
 def _generate(text: str, code: str, published, body_start: int, max_questions: int | None, seed: int) -> QuizDraft:
     """Do the work of generate_quiz once the inputs are checked."""
     try:
@@ -151,7 +171,11 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
     secondary: list[QuestionDraft] = []
     seen: set[tuple] = set()
     kept_facts: list[Fact] = []
-    for f, sc in zip(facts, scores):
+    # Writing questions is the costly step: in a long document only the best facts are asked.
+    limit = MAX_FACTS_ASKED if max_questions is None else max(60, 4 * _as_int(max_questions))
+    chosen = sorted(range(len(facts)), key=lambda k: -scores[k])[:limit] if len(facts) > limit else range(len(facts))
+    for k in sorted(chosen):
+        f, sc = facts[k], scores[k]
         index = len(kept_facts)
         made: list[QuestionDraft] = []
         for kind in REGISTRY:
@@ -188,9 +212,6 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
             asked.add(key)
             ordered.append(q)
     if max_questions is not None:
-        try:
-            ordered = ordered[:max(0, int(max_questions))]
-        except (TypeError, ValueError):
-            pass
+        ordered = ordered[:_as_int(max_questions)]
     return QuizDraft(language=code, published=published, title=_title(doc),
                      facts=tuple(kept_facts), questions=tuple(ordered))

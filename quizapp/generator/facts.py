@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Callable
 
 import simplemma
@@ -46,6 +46,14 @@ class Doc:
             prev_end = s.end
         self.paragraph_of = out
         self._tokens: dict[int, list[Token]] = {}
+        self._verbs: dict[int, list[int]] = {}
+
+    def verbs(self, i: int) -> list[int]:
+        """Return the start offsets of the verb-like tokens of sentence ``i`` (cached)."""
+        v = self._verbs.get(i)
+        if v is None:
+            v = self._verbs[i] = [t.start for t in self.tokens(i) if _looks_like_verb(self.pack, t)]
+        return v
 
     def tokens(self, i: int) -> list[Token]:
         """Return the tokens of sentence ``i`` (cached)."""
@@ -87,18 +95,37 @@ def _is_article(pack: Pack, tok: Token) -> bool:
     return tok.text.lower().replace("’", "'") in pack.articles
 
 
+@lru_cache(maxsize=200_000)
+def verb_like(word: str, lang: str, suffixes: tuple[str, ...]) -> bool:
+    """Guess from its lemma whether a lower-case word is an inflected verb (cached per word)."""
+    if not word.islower() or len(word) < 4 or not word.isalpha():
+        return False
+    lemma = simplemma.lemmatize(word, lang=lang)
+    if lemma == word:
+        return False
+    return lemma.endswith(suffixes) if suffixes else word.endswith(("ed", "ing"))
+
+
+@lru_cache(maxsize=200_000)
+def known_word(word: str, lang: str) -> bool:
+    """Tell whether the lemmatiser's dictionary knows ``word`` (cached per word)."""
+    return simplemma.is_known(word, lang)
+
+
+@lru_cache(maxsize=4)
+def common_words(lang: str, zipf: float = 5.0) -> frozenset[str]:
+    """Return the language's very common words (Zipf frequency >= ``zipf``), from wordfreq."""
+    try:
+        from wordfreq import get_frequency_dict
+    except ImportError:
+        return frozenset()
+    cut = 10 ** zipf / 1e9
+    return frozenset(w for w, f in get_frequency_dict(lang, wordlist="small").items() if f >= cut)
+
+
 def _looks_like_verb(pack: Pack, tok: Token) -> bool:
     """Guess whether a lower-case word is an inflected verb, from its lemma."""
-    w = tok.text
-    if not w.islower() or len(w) < 4:
-        return False
-    lemma = simplemma.lemmatize(w, lang=pack.code)
-    if lemma == w:
-        return False
-    suffixes = pack.get("verb_lemma_suffixes") or ()
-    if suffixes:
-        return lemma.endswith(tuple(suffixes))
-    return w.endswith(("ed", "ing"))
+    return verb_like(tok.text, pack.code, pack.verb_suffixes)
 
 
 def _fact(kind: str, doc: Doc, sent: Span, answers: list[Span], category: str = "", **slots: str) -> Fact:
@@ -424,7 +451,7 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
                 j += 2
             else:
                 break
-        if k == 0 and j == 1 and (simplemma.is_known(t.text.lower(), doc.pack.code)):
+        if k == 0 and j == 1 and known_word(t.text.lower(), doc.pack.code):
             k = j
             continue
         cat = _entity_category(doc, toks, k, j, lexicon_category)
@@ -439,7 +466,12 @@ def concepts(doc: Doc, i: int, sent: Span) -> list[Fact]:
     out = []
     run: list[Token] = []
 
+    common = common_words(doc.pack.code)
+
     def flush() -> None:
+        # A lone very common word ("tempo", "part") is almost never worth asking.
+        if len(run) == 1 and run[0].text.lower() in common:
+            run.clear()
         if run and any(t.is_word for t in run):
             words = run[:5] if len(run) <= 5 else run[-3:]
             if not all(t.is_capitalised for t in words):
@@ -449,8 +481,9 @@ def concepts(doc: Doc, i: int, sent: Span) -> list[Fact]:
 
     runs: list[tuple[int, int]] = []
     k0 = None
+    verbs = set(doc.verbs(i))
     for k, t in enumerate(toks):
-        if (t.is_word or t.is_number) and not _is_stop(doc.pack, t) and not _looks_like_verb(doc.pack, t):
+        if (t.is_word or t.is_number) and not _is_stop(doc.pack, t) and t.start not in verbs:
             run.append(t)
             k0 = k if k0 is None else k0
         else:

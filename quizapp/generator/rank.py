@@ -12,9 +12,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-import simplemma
-
-from .facts import Doc
+from .facts import Doc, known_word, verb_like
 from .text import normalise
 from .types import Fact
 
@@ -62,15 +60,9 @@ def _zipf(lang: str) -> dict[str, float]:
 
 
 def _verbish(doc: Doc, word: str) -> bool:
-    """Guess from its lemma whether a lower-case word is an inflected verb."""
+    """Guess from its lemma whether a word of the text is an inflected verb."""
     w = word.strip(".,;:()\"'«»“”").lower()
-    if len(w) < 4 or not w.isalpha():
-        return False
-    lemma = simplemma.lemmatize(w, lang=doc.pack.code)
-    suffixes = doc.pack.get("verb_lemma_suffixes")
-    if lemma == w:
-        return False
-    return lemma.endswith(tuple(suffixes)) if suffixes else w.endswith(("ed", "ing", "s"))
+    return verb_like(w, doc.pack.code, doc.pack.verb_suffixes)
 
 
 def features(doc: Doc, fact: Fact, sent_index: int, para_sentences: int, para_first: int,
@@ -81,7 +73,7 @@ def features(doc: Doc, fact: Fact, sent_index: int, para_sentences: int, para_fi
     n = len(words)
     pos_in_para = sent_index - para_first
     rel_in_sent = (ans.start - fact.span.start) / max(1, len(fact.span.text))
-    known = sum(1 for w in words if simplemma.is_known(w.lower(), doc.pack.code)) / max(1, n)
+    known = sum(1 for w in words if known_word(w.lower(), doc.pack.code)) / max(1, n)
     prev = doc.text[max(fact.span.start, ans.start - 25):ans.start].split()
     prev_word = normalise(prev[-1]) if prev else ""
     after = doc.text[ans.end:min(fact.span.end, ans.end + 25)].split()
@@ -131,8 +123,8 @@ def features(doc: Doc, fact: Fact, sent_index: int, para_sentences: int, para_fi
     if next_word in doc.pack.stopwords:
         f[f"next={next_word}"] = 1.0
     # Role in the sentence, roughly: is there a verb before the answer (object) or not (subject)?
-    lead = doc.text[fact.span.start:ans.start].split()
-    f["verb_before"] = 1.0 if any(_verbish(doc, w) for w in lead[-12:]) else 0.0
+    verbs = doc.verbs(sent_index)
+    f["verb_before"] = 1.0 if verbs and verbs[0] < ans.start else 0.0
     f[f"kind_verb_before={kind}:{f['verb_before']}"] = 1.0
     if len(prev) >= 2:
         bigram = normalise(" ".join(prev[-2:]))
@@ -150,18 +142,18 @@ def features(doc: Doc, fact: Fact, sent_index: int, para_sentences: int, para_fi
     return f
 
 
-def score(feats: dict[str, float], lang: str) -> float:
+def score(feats: dict[str, float], lang: str, kind: str = "") -> float:
     """Return the model's probability that a fact's answer is one a person would ask for."""
     w = weights(lang)
-    z = sum(w.get(k, 0.0) * v for k, v in feats.items())
-    for k in feats:
-        if k.startswith("kind="):
-            z += PATTERN_BONUS.get(k[5:], 0.0)
+    z = PATTERN_BONUS.get(kind, 0.0)
+    get = w.get
+    for k, v in feats.items():
+        z += get(k, 0.0) * v
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def fact_features(doc: Doc, facts: list[Fact], sent_index_of: dict[tuple[int, int], int]) -> list[dict[str, float]]:
-    """Return the features of every fact (the training script uses these too)."""
+def fact_features(doc: Doc, facts: list[Fact], sent_index_of: dict[tuple[int, int], int]):
+    """Yield the features of every fact, in order (the training script uses these too)."""
     counts: dict[str, int] = {}
     for f in facts:
         for a in f.answers[:1]:
@@ -176,19 +168,17 @@ def fact_features(doc: Doc, facts: list[Fact], sent_index_of: dict[tuple[int, in
     for i, p in enumerate(doc.paragraph_of):
         lo, hi = para_bounds.get(p, (i, i))
         para_bounds[p] = (min(lo, i), max(hi, i))
-    out = []
     for f in facts:
         si = sent_index_of[(f.span.start, f.span.end)]
         lo, hi = para_bounds[doc.paragraph_of[si]]
         r = seen_in_sent.get(si, 0)
         seen_in_sent[si] = r + 1
-        out.append(features(doc, f, si, hi - lo + 1, lo, counts, word_counts, r))
-    return out
+        yield features(doc, f, si, hi - lo + 1, lo, counts, word_counts, r)
 
 
 def score_facts(doc: Doc, facts: list[Fact], sent_index_of: dict[tuple[int, int], int]) -> list[float]:
     """Return a score for every fact."""
-    return [score(f, doc.pack.code) for f in fact_features(doc, facts, sent_index_of)]
+    return [score(x, doc.pack.code, f.kind) for f, x in zip(facts, fact_features(doc, facts, sent_index_of))]
 
 
 def use_weights(lang: str, w: dict[str, float] | None) -> None:

@@ -63,7 +63,7 @@ def strip_article(s: str, articles: tuple[str, ...]) -> str:
     return n
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """One token with its offsets in the original text."""
 

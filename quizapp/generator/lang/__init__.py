@@ -38,6 +38,7 @@ class Pack:
     elisions: frozenset
     abbreviations: frozenset
     res: dict
+    verb_suffixes: tuple = ()
 
     def get(self, key, default=None):
         """Return a raw value of the pack."""
@@ -72,6 +73,7 @@ def load_pack(code: str) -> Pack:
         elisions=frozenset(data["elisions"]),
         abbreviations=frozenset(data["abbreviations"]),
         res=res,
+        verb_suffixes=tuple(data.get("verb_lemma_suffixes") or ()),
     )
 
 
