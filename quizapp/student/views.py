@@ -73,11 +73,13 @@ def _close_if_overdue(attempt: Attempt, now: dt.datetime) -> bool:
 
 @bp.route("/")
 def index():
+    """List the open quizzes and ask for a join code."""
     return render_template("student/index.html", quizzes=quiz_service.published_quizzes(), form=forms.CodeForm())
 
 
 @bp.post("/join")
 def join_by_code():
+    """Send a typed join code to its quiz's page, or say it matches no open quiz."""
     form = forms.CodeForm()
     if form.validate_on_submit():
         quiz = quiz_service.find_by_code(form.code.data)
@@ -97,6 +99,7 @@ def _join_blocker(quiz: Quiz, participant: Participant | None, now: dt.datetime)
 
 @bp.route("/q/<code>", methods=["GET", "POST"])
 def join(code: str):
+    """Show a quiz to a student and start their attempt, or say plainly why they cannot."""
     quiz = quiz_service.find_by_code(code)
     if quiz is None or not quiz.published:
         abort(404)
@@ -153,6 +156,7 @@ def _stale(attempt: Attempt, message: str):
 
 @bp.get("/attempt/<int:attempt_id>")
 def attempt(attempt_id: int):
+    """Show the current page of questions, refilled with the saved answers."""
     attempt = _own_attempt(attempt_id)
     if _close_if_overdue(attempt, utcnow()):
         flash(_("Time is up: your attempt was submitted with the answers saved so far."), "info")
@@ -265,6 +269,7 @@ def autosave(attempt_id: int):
 
 @bp.get("/attempt/<int:attempt_id>/result")
 def result(attempt_id: int):
+    """Show the score and, as the quiz's review setting allows, each answer with its evidence."""
     attempt = _own_attempt(attempt_id)
     now = utcnow()
     _close_if_overdue(attempt, now)
@@ -281,6 +286,7 @@ def result(attempt_id: int):
 
 @bp.post("/q/<code>/again")
 def again(code: str):
+    """Start the next attempt, if the quiz allows one more."""
     quiz = quiz_service.find_by_code(code) or abort(404)
     participant = _participant(quiz) or abort(404)
     try:
@@ -296,6 +302,7 @@ def again(code: str):
 
 @bp.post("/language")
 def language():
+    """Remember the interface language the student chose and go back."""
     chosen = request.form.get("lang")
     if chosen in current_app.config["LANGUAGES"]:
         session["lang"] = chosen

@@ -163,7 +163,7 @@ def test_timer_running_out_submits_the_attempt(app, seeded, new_page):
         fresh = db.session.get(Attempt, attempt.id)
         assert fresh.state == "submitted" and fresh.auto_submitted
         assert fresh.score >= 1
-    screenshot(page, "5-time-up")
+    screenshot(page, "5-time-up", full_page=False)
 
 
 def test_complete_with_javascript_disabled_one_question_per_page(app, seeded, new_page):
@@ -201,7 +201,7 @@ def test_complete_at_phone_width(app, seeded, new_page):
     page.wait_for_url("**/result")
     assert page.evaluate(no_sideways_scroll)
     assert "10 out of 10" in page.inner_text("#score")
-    screenshot(page, "8-phone-result")
+    screenshot(page, "8-phone-result", full_page=False)
 
 
 def test_lost_network_retries_and_leaving_with_unsaved_answers_warns(app, seeded, new_page):
