@@ -60,7 +60,7 @@
     });
   }
 
-  function save() {
+  function save(leavingPage) {
     if (inFlight) { again = true; return; }
     clearTimeout(timer);
     inFlight = true;
@@ -70,7 +70,9 @@
     fetch(url, {
       method: "POST",
       credentials: "same-origin",
-      keepalive: true,
+      // keepalive lets the save finish as the tab closes, but caps the body at 64 KiB:
+      // only asked for when the page is being hidden.
+      keepalive: leavingPage === true,
       headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": token },
       body: JSON.stringify({ answers: collect() })
     }).then(function (response) {
@@ -98,7 +100,7 @@
     }).catch(function () {
       dirty = true;
       say(msg.msgOffline, true);
-      timer = setTimeout(save, RETRY_MS);
+      timer = setTimeout(function () { save(); }, RETRY_MS);
     }).then(function () {
       inFlight = false;
       if (again) { save(); }
@@ -108,7 +110,7 @@
   function changed() {
     dirty = true;
     clearTimeout(timer);
-    timer = setTimeout(save, DEBOUNCE_MS);
+    timer = setTimeout(function () { save(); }, DEBOUNCE_MS);
   }
 
   form.addEventListener("input", changed);
@@ -116,7 +118,7 @@
   form.addEventListener("submit", function () { leaving = true; clearTimeout(timer); });
   window.addEventListener("online", function () { if (dirty) { save(); } });
   document.addEventListener("visibilitychange", function () {
-    if (document.visibilityState === "hidden" && dirty) { save(); }
+    if (document.visibilityState === "hidden" && dirty) { save(true); }
   });
   window.addEventListener("beforeunload", function (event) {
     if (dirty && !leaving) {
