@@ -408,6 +408,12 @@ def quantities(doc: Doc, i: int, sent: Span) -> list[Fact]:
         if kind == "number" and len(num) < 2:
             continue
         out.append(_fact(kind, doc, sent, [Span(m.start(), m.end(), num)], unit=unit))
+    rx = doc.pack.res.get("number_word")
+    if rx is not None:
+        for m in rx.finditer(doc.text, sent.start, sent.end):
+            um = unit_re.match(doc.text, m.end(), sent.end)
+            unit = um.group().strip() if um else ""
+            out.append(_fact("quantity" if unit else "number", doc, sent, [Span(m.start(), m.end(), m.group())], unit=unit))
     return out
 
 

@@ -82,6 +82,9 @@ def _shuffle(rng: random.Random, correct: list[str], wrong: list[str]) -> tuple[
 
 def _number_value(text: str, pack) -> float | None:
     """Return the number written in ``text`` using the language's separators."""
+    words = pack.get("number_words") or {}
+    if text.lower() in words:
+        return float(words[text.lower()])
     s = text.replace("\u202f", "").replace(" ", "")
     dec, thou = pack.get("decimal_sep"), pack.get("thousands_sep")
     if thou in s and dec in s:

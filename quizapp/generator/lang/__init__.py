@@ -63,6 +63,8 @@ def load_pack(code: str) -> Pack:
         "benefit": [re.compile(p, flags) for p in data["benefit_cues"]],
         "definition": re.compile(data["definition_pattern"], flags),
         "list_verb": re.compile(r"\b(?:" + "|".join(re.escape(v) for v in data["list_verbs"]) + r")\s+", flags | re.IGNORECASE),
+        "number_word": re.compile(r"\b(?:" + "|".join(sorted(data.get("number_words", {}), key=len, reverse=True)) + r")\b", flags | re.IGNORECASE)
+        if data.get("number_words") else None,
         "unit": re.compile(r"\s?(?:" + "|".join(re.escape(u) for u in sorted(data["quantity_units"], key=len, reverse=True)) + r")(?!\w)", flags),
     }
     return Pack(

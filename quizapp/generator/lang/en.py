@@ -73,6 +73,8 @@ PACK = {
     "place_preps": ["in", "at", "from", "to", "near", "into"],
     "list_items_need_article": False,
     "phrase_links": ["of", "of the", "of a", "of an"],
+    # Numbers written as words: asked as numbers, graded exactly.
+    "number_words": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12},
     "templates": {
         "prefix": "According to the text",
         "multiple_members": "According to the text, which of these are among {group}?",

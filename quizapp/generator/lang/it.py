@@ -82,6 +82,8 @@ PACK = {
     "place_preps": ["a", "in", "nel", "nella", "da", "verso", "presso"],
     "list_items_need_article": True,
     "phrase_links": ["di", "del", "dello", "della", "dei", "degli", "delle", "dell'", "d'", "di un", "di una"],
+    # Numbers written as words: asked as numbers, graded exactly. ("sei" is left out: it is also "you are".)
+    "number_words": {"due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sette": 7, "otto": 8, "nove": 9, "dieci": 10, "undici": 11, "dodici": 12, "quindici": 15, "venti": 20, "trenta": 30, "quaranta": 40, "cinquanta": 50, "cento": 100, "mille": 1000},
     "templates": {
         "prefix": "Secondo il testo",
         "multiple_members": "Secondo il testo, quali di queste opzioni rientrano tra {group}?",
