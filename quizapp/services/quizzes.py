@@ -133,6 +133,14 @@ def move_item(quiz: Quiz, item_id: int, step: int) -> None:
     _renumber(quiz, items)
 
 
+def reorder(quiz: Quiz, item_ids: list[int]) -> None:
+    """Put the quiz's questions in the given order of item ids (all of them, each once)."""
+    by_id = {item.id: item for item in quiz.items}
+    if sorted(item_ids) != sorted(by_id):
+        raise QuizError("The new order must name every question of the quiz once.")
+    _renumber(quiz, [by_id[item_id] for item_id in item_ids])
+
+
 def _renumber(quiz: Quiz, items: list[QuizQuestion]) -> None:
     for position, entry in enumerate(items):
         entry.position = position

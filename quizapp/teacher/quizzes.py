@@ -79,6 +79,18 @@ def move_item(quiz_id: int, item_id: int):
     return done(_("Order saved."), "teacher.quiz", quiz_id=quiz.id, _anchor=f"item-{item_id}")
 
 
+@bp.post("/quizzes/<int:quiz_id>/items/order")
+def order_items(quiz_id: int):
+    """Take a whole new order at once: what dragging the questions sends."""
+    quiz = owned_or_404(Quiz, quiz_id)
+    parts = request.form.get("order", "").split(",")
+    try:
+        quizzes.reorder(quiz, [int(part) for part in parts if part.strip().isdigit()])
+    except quizzes.QuizError:
+        return refused(_("The new order could not be read; nothing changed."), "teacher.quiz", quiz_id=quiz.id)
+    return done(_("Order saved."), "teacher.quiz", quiz_id=quiz.id, _anchor="items")
+
+
 @bp.post("/quizzes/<int:quiz_id>/items/<int:item_id>/remove")
 def remove_item(quiz_id: int, item_id: int):
     quiz = owned_or_404(Quiz, quiz_id)

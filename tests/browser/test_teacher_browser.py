@@ -12,10 +12,20 @@ from quizapp.extensions import db
 from quizapp.models import Question, Quiz
 
 from ..conftest import PASSWORD
-from ..web.teaching import ENGLISH
+from ..web.teaching import ENGLISH, approve_all, make_document, make_quiz
 from .conftest import answer_plan, current_attempt, fill_with_mouse, join, screenshot
 
 pytestmark = pytest.mark.browser
+
+
+def logged_in(page):
+    """Log the page in as teacher@example.org through the login form."""
+    page.goto("/auth/login")
+    page.fill("#email", "teacher@example.org")
+    page.fill("#password", PASSWORD)
+    page.click("button.primary")
+    page.wait_for_url("**/teach/")
+    return page
 
 
 def test_upload_generate_edit_publish_take_and_export(app, make_teacher, new_page, tmp_path):
@@ -23,12 +33,7 @@ def test_upload_generate_edit_publish_take_and_export(app, make_teacher, new_pag
     upload = tmp_path / "ravenna.txt"
     upload.write_text(ENGLISH, encoding="utf-8")
 
-    teacher = new_page()
-    teacher.goto("/auth/login")
-    teacher.fill("#email", "teacher@example.org")
-    teacher.fill("#password", PASSWORD)
-    teacher.click("button.primary")
-    teacher.wait_for_url("**/teach/")
+    teacher = logged_in(new_page())
 
     # Upload a document: it is read, its language and date found, its facts highlighted.
     teacher.click("text=Add a document")
@@ -105,3 +110,21 @@ def test_upload_generate_edit_publish_take_and_export(app, make_teacher, new_pag
     header, row = list(sheet.iter_rows(values_only=True))
     record = dict(zip(header, row))
     assert record["name"] == "Giulia Rossi" and record["percentage"] == 100
+
+
+def test_drag_a_question_to_reorder_the_quiz(app, make_teacher, new_page):
+    make_teacher()
+    document_id = make_document(app, text=ENGLISH)
+    approve_all(app, document_id)
+    quiz_id = make_quiz(app, document_id, count=3, publish=False)
+    with app.app_context():
+        before = [item.question_id for item in db.session.get(Quiz, quiz_id).items]
+    page = logged_in(new_page())
+    page.goto(f"/teach/quizzes/{quiz_id}")
+    items = page.locator(".quiz-items > li")
+    with page.expect_navigation():
+        items.nth(2).drag_to(items.nth(0), target_position={"x": 20, "y": 2})
+    with app.app_context():
+        after = [item.question_id for item in db.session.get(Quiz, quiz_id).items]
+    assert after == [before[2], before[0], before[1]]
+    assert "Order saved" in page.inner_text(".flashes")

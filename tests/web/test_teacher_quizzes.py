@@ -184,3 +184,17 @@ def test_removing_questions_is_refused_once_students_started(app, teacher, docum
         item_id = db.session.get(Quiz, quiz_id).items[0].id
     post(teacher, f"/teach/quizzes/{quiz_id}/items/{item_id}/remove")
     assert len(item_order(app, quiz_id)) == 2
+
+
+def test_a_whole_new_order_as_dragging_sends_it(app, teacher, document_id):
+    approve_all(app, document_id)
+    quiz_id = make_quiz(app, document_id, count=3, publish=False)
+    with app.app_context():
+        items = [(item.id, item.question_id) for item in db.session.get(Quiz, quiz_id).items]
+    new_order = [items[2], items[0], items[1]]
+    response = post(teacher, f"/teach/quizzes/{quiz_id}/items/order", {"order": ",".join(str(i) for i, _q in new_order)})
+    assert response.status_code == 302
+    assert item_order(app, quiz_id) == [question for _i, question in new_order]
+    for bad in ("", "1,2", ",".join(str(i) for i, _q in items[:2]) + ",999999", "a,b,c"):
+        post(teacher, f"/teach/quizzes/{quiz_id}/items/order", {"order": bad})
+        assert item_order(app, quiz_id) == [question for _i, question in new_order]
