@@ -257,7 +257,7 @@ def attempts_table(quiz: Quiz, sort: str, descending: bool) -> list[tuple[Attemp
         .join(Participant, Attempt.participant_id == Participant.id)
         .where(Attempt.quiz_id == quiz.id)
         .order_by(Attempt.id)
-    ).tuples().all()
+    ).all()
     key = SORTS.get(sort, SORTS["started"])
     present = [row for row in rows if key(*row) is not None]
     missing = [row for row in rows if key(*row) is None]

@@ -9,11 +9,11 @@ import pytest
 from openpyxl import load_workbook
 
 from quizapp.extensions import db
-from quizapp.models import Question, Quiz
+from quizapp.models import Attempt, Question, Quiz
 
 from ..conftest import PASSWORD
-from ..web.teaching import ENGLISH, approve_all, make_document, make_quiz
-from .conftest import answer_plan, current_attempt, fill_with_mouse, join, screenshot
+from ..web.teaching import ENGLISH, approve_all, make_document, make_quiz, right_answer, submit_attempt
+from .conftest import answer_plan, assert_accessible, current_attempt, fill_with_mouse, join, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -128,3 +128,26 @@ def test_drag_a_question_to_reorder_the_quiz(app, make_teacher, new_page):
         after = [item.question_id for item in db.session.get(Quiz, quiz_id).items]
     assert after == [before[2], before[0], before[1]]
     assert "Order saved" in page.inner_text(".flashes")
+
+
+def test_every_teacher_page_meets_wcag_21_aa(app, make_teacher, new_page):
+    make_teacher(admin=True)  # so the account pages are among those checked
+    document_id = make_document(app, text=ENGLISH)
+    approve_all(app, document_id)
+    quiz_id = make_quiz(app, document_id, count=4)
+    with app.app_context():
+        rights = {item.position: right_answer(item.question) for item in db.session.get(Quiz, quiz_id).items}
+    submit_attempt(app, quiz_id, "Ada", rights)
+    submit_attempt(app, quiz_id, "Bob", {})
+    with app.app_context():
+        attempt_id = db.session.scalar(db.select(Attempt.id))
+        question_id = db.session.get(Quiz, quiz_id).items[0].question_id
+    page = logged_in(new_page())
+    for url in ("/teach/", "/teach/documents/new", f"/teach/documents/{document_id}",
+                f"/teach/documents/{document_id}?question={question_id}", f"/teach/documents/{document_id}/questions",
+                f"/teach/questions/{question_id}", f"/teach/documents/{document_id}/questions/new",
+                f"/teach/documents/{document_id}/quizzes/new", f"/teach/quizzes/{quiz_id}",
+                f"/teach/quizzes/{quiz_id}/results", f"/teach/attempts/{attempt_id}", f"/teach/quizzes/{quiz_id}/analysis",
+                f"/teach/questions/{question_id}/regrade", f"/teach/quizzes/{quiz_id}/delete", "/teach/admin/teachers"):
+        page.goto(url)
+        assert_accessible(page)
