@@ -101,6 +101,8 @@ def test_review_page_quotes_evidence_with_key_words_marked(app, seeded, new_page
     page.click("button[value=submit]")
     page.wait_for_url("**/attempt/*")
     assert "no answer" in page.inner_text("main")
+    screenshot(page, "3b-confirm")
+    assert_accessible(page)
     page.click("text=Submit anyway")
     page.wait_for_url("**/result")
     quotes = page.locator(".evidence blockquote")
