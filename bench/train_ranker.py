@@ -51,7 +51,7 @@ def examples(article: dict, lang: str) -> list[tuple[dict, int]]:
     return out
 
 
-def train(data: list[tuple[dict, int]], epochs: int = 12, lr: float = 0.05, l2: float = 1e-4, seed: int = 0) -> dict[str, float]:
+def train(data: list[tuple[dict, int]], epochs: int = 30, lr: float = 0.02, l2: float = 1e-4, seed: int = 0) -> dict[str, float]:
     """Fit logistic regression by stochastic gradient descent; return the weights."""
     w: dict[str, float] = {}
     rng = random.Random(seed)
