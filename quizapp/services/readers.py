@@ -133,6 +133,12 @@ READERS: dict[str, Callable[[bytes], str]] = {
 }
 
 
+def clean_name(filename: str, limit: int = 255) -> str:
+    """Return an uploaded file's name fit to store: no path, no control characters, not too long."""
+    name = PurePath(filename.replace("\\", "/")).name
+    return "".join(ch for ch in name if ch.isprintable())[-limit:] or "upload"
+
+
 def read_file(filename: str, data: bytes) -> str:
     """Return the text of an uploaded file, tidied; raise UnreadableFile saying why not."""
     suffix = PurePath(filename or "").suffix.lower()

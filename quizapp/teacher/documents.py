@@ -19,7 +19,7 @@ def _text_of(form: DocumentForm) -> tuple[str, str | None]:
     """Return the form's text and source file name; raise UnreadableFile for a bad upload."""
     upload = form.upload.data
     if upload and getattr(upload, "filename", ""):
-        return readers.read_file(upload.filename, upload.read()), upload.filename
+        return readers.read_file(upload.filename, upload.read()), readers.clean_name(upload.filename)
     return readers.tidy(form.text.data), None
 
 

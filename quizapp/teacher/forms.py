@@ -29,11 +29,26 @@ MAX_TEXT = 1_000_000
 MAX_OPTIONS = 12
 
 
-class EmptyForm(FlaskForm):
+def drop_nul(value):
+    """Remove NUL characters: PostgreSQL text cannot hold them, and no teacher means to type one."""
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+class Form(FlaskForm):
+    """A Flask-WTF form whose text fields all drop NUL characters."""
+
+    class Meta:
+        def bind_field(self, form, unbound_field, options):
+            if issubclass(unbound_field.field_class, StringField):
+                options = {**options, "filters": [*unbound_field.kwargs.get("filters", ()), drop_nul]}
+            return unbound_field.bind(form=form, **options)
+
+
+class EmptyForm(Form):
     """A form with only the CSRF token, for buttons that change something."""
 
 
-class DocumentForm(FlaskForm):
+class DocumentForm(Form):
     title = StringField(_l("Title"), validators=[Optional(), Length(max=200)],
                         description=_l("Leave empty to use the document's first line."))
     # No Optional(): it would stop the chain before validate_text sees an empty form.
@@ -49,7 +64,7 @@ class DocumentForm(FlaskForm):
             raise ValidationError(_l("Paste a text or choose a file, not both."))
 
 
-class LanguageForm(FlaskForm):
+class LanguageForm(Form):
     language = SelectField(_l("Language"), choices=LANGUAGES, validators=[DataRequired()])
 
 
@@ -57,7 +72,7 @@ def _lines(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-class QuestionForm(FlaskForm):
+class QuestionForm(Form):
     """Edit or write a question; what "correct" means depends on the kind."""
 
     kind = SelectField(_l("Kind"), choices=[(name, kind.label) for name, kind in KINDS.items()])
@@ -146,18 +161,18 @@ def _number_text(value) -> str:
     return str(value)
 
 
-class NewQuizForm(FlaskForm):
+class NewQuizForm(Form):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
     questions = MultiCheckboxField(_l("Approved questions to include"), coerce=int,
                                    validators=[DataRequired(_l("Choose at least one approved question."))])
 
 
-class AddQuestionsForm(FlaskForm):
+class AddQuestionsForm(Form):
     questions = MultiCheckboxField(_l("Approved questions not in the quiz"), coerce=int,
                                    validators=[DataRequired(_l("Choose at least one question."))])
 
 
-class QuizSettingsForm(FlaskForm):
+class QuizSettingsForm(Form):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
     time_limit_minutes = IntegerField(_l("Time limit (minutes)"), validators=[Optional(), NumberRange(min=1, max=24 * 60)],
                                       description=_l("Empty: no time limit."))
@@ -211,7 +226,7 @@ class QuizSettingsForm(FlaskForm):
         self.one_per_page.data = "1" if quiz.one_per_page else "0"
 
 
-class TeacherForm(FlaskForm):
+class TeacherForm(Form):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=256)],
@@ -219,6 +234,6 @@ class TeacherForm(FlaskForm):
     is_admin = BooleanField(_l("Administrator"))
 
 
-class PasswordForm(FlaskForm):
+class PasswordForm(Form):
     password = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=256)],
                              description=_l("At least %(n)d characters.", n=MIN_PASSWORD_LENGTH))

@@ -180,3 +180,11 @@ def test_delete_document_without_attempts_removes_it(app, teacher):
 
 def test_readers_tidy_whitespace_and_decode_latin1():
     assert readers.read_file("a.txt", "caffè  e\r\n\r\n\r\n\r\ntè".encode("latin-1")) == "caffè e\n\ntè"
+
+
+def test_odd_file_names_are_stored_clean(app, teacher):
+    long_name = "dir\\sub/" + "x" * 300 + "\x00.txt"
+    assert upload(teacher, long_name, ENGLISH.encode()).status_code == 302
+    with app.app_context():
+        name = db.session.scalar(db.select(Document.source_name))
+    assert len(name) <= 255 and "\x00" not in name and "/" not in name and name.endswith(".txt")
