@@ -15,7 +15,7 @@ from typing import Any
 
 from ..extensions import db
 from ..kinds import kind_of
-from ..models import Attempt, Participant, Question, Quiz, QuizQuestion, Response
+from ..models import Attempt, Participant, Quiz, QuizQuestion, Response
 
 Rows = Iterable[tuple[Any, ...]]
 
@@ -95,25 +95,28 @@ def answer_rows(quiz: Quiz) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
         "attempt_id", "name", "identifier", "attempt", "submitted_at", "question_number", "question_id",
         "kind", "prompt", "answer", "correct_answer", "points", "max_points",
     ]
+    # The quiz's few questions are loaded once; the many answers come as plain columns.
+    # Resolved now, while the view runs: the rows are written later, as the response streams.
+    entries = {entry.question_id: (entry.position + 1, entry.points, entry.question, kind_of(entry.question))
+               for entry in quiz.items}
     query = (
-        db.select(Attempt, Participant, Response, Question, QuizQuestion)
+        db.select(Attempt.id, Participant.display_name, Participant.identifier, Attempt.number,
+                  Attempt.submitted_at, Response.question_id, Response.answer, Response.points)
         .join(Participant, Attempt.participant_id == Participant.id)
         .join(Response, Response.attempt_id == Attempt.id)
-        .join(Question, Response.question_id == Question.id)
-        .join(QuizQuestion, (QuizQuestion.quiz_id == Attempt.quiz_id) & (QuizQuestion.question_id == Question.id))
+        .join(QuizQuestion, (QuizQuestion.quiz_id == Attempt.quiz_id) & (QuizQuestion.question_id == Response.question_id))
         .where(Attempt.quiz_id == quiz.id, Attempt.state == "submitted")
         .order_by(Attempt.submitted_at, Attempt.id, QuizQuestion.position)
         .execution_options(yield_per=STREAM_BATCH)
     )
 
     def rows() -> Iterator[tuple[Any, ...]]:
-        for attempt, participant, response, question, entry in db.session.execute(query):
-            kind = kind_of(question)
+        for attempt_id, name, identifier, number, submitted, question_id, answer, points in db.session.execute(query):
+            number_in_quiz, max_points, question, kind = entries[question_id]
             yield (
-                attempt.id, participant.display_name, participant.identifier or "", attempt.number,
-                attempt.submitted_at, entry.position + 1, question.id, question.kind, question.prompt,
-                kind.describe(question, response.answer), kind.correct_text(question), response.points,
-                entry.points,
+                attempt_id, name, identifier or "", number, submitted, number_in_quiz, question.id,
+                question.kind, question.prompt, kind.describe(question, answer), kind.correct_text(question),
+                points, max_points,
             )
 
     return headers, rows()
