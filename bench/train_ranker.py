@@ -76,12 +76,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=4)
     ap.add_argument("--langs", default="it,en")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--pool", default="", help="languages whose examples also train LANG's model (en:it)")
     args = ap.parse_args(argv)
     shipped = json.loads(OUT.read_text()) if OUT.exists() else {"weights": {}, "cv": {}}
+    pools = dict(p.split(":") for p in args.pool.split(",") if p)
     for lang in args.langs.split(","):
         articles = load(FILES[lang])
         t0 = time.time()
         per_article = [examples(a, lang) for a in articles]
+        # The two dev files hold the same articles in the same order (SQuAD-it translates
+        # SQuAD), so pooled examples of article j are held out together with article j.
+        extra = [examples(a, pools[lang]) for a in load(FILES[pools[lang]])] if lang in pools else []
+        if extra:
+            per_article = [x + e for x, e in zip(per_article, extra)]
         n = sum(len(x) for x in per_article)
         pos = sum(y for x in per_article for _, y in x)
         print(f"[{lang}] {len(articles)} articles, {n} candidates, {pos / max(1, n):.3f} positive ({time.time() - t0:.1f}s)")
@@ -102,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
         rank.use_weights(lang, None)
         if not args.no_write:
             shipped["weights"][lang] = train([ex for x in per_article for ex in x])
-            shipped["cv"][lang] = {"recall@5": round(cv, 4), "folds": args.folds, "articles": len(articles)}
+            shipped["cv"][lang] = {"recall@5": round(cv, 4), "folds": args.folds, "articles": len(articles),
+                                   "pooled_with": pools.get(lang, "")}
     if not args.no_write:
         shipped["_about"] = ("Logistic-regression weights for ranking candidate facts, per language; "
                              "learned by bench/train_ranker.py from bench/data (cv: figures on held-out articles).")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,7 +29,7 @@ texts = st.one_of(
     st.lists(st.sampled_from(PIECES) | st.text(max_size=20), max_size=25).map("".join),
     st.lists(st.sampled_from(PIECES), max_size=12).map(" ".join),
 )
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=int(os.environ.get("GENERATOR_HYPOTHESIS_EXAMPLES", "120")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _run(text, **kw):
