@@ -187,7 +187,7 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
                 qs = []
             for q in qs:
                 key = (q.kind, q.answer_texts, q.prompt)
-                if key in seen or problems(q, text):
+                if key in seen or problems(q, text, doc.pack.articles):
                     continue
                 seen.add(key)
                 made.append(QuestionDraft(**{**q.__dict__, "score": sc}))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .text import normalise
+from .text import normalise, strip_article
 from .types import QuestionDraft
 
 CHOICE_KINDS = {"single", "multiple", "true_false"}
@@ -33,8 +33,11 @@ def _contains(hay: str, needle: str) -> bool:
     return bool(n) and f" {n} " in f" {normalise(hay)} "
 
 
-def problems(q: QuestionDraft, text: str) -> list[str]:
-    """Return the rules ``q`` breaks against the source ``text`` (empty when it is sound)."""
+def problems(q: QuestionDraft, text: str, articles: tuple[str, ...] = ()) -> list[str]:
+    """Return the rules ``q`` breaks against the source ``text`` (empty when it is sound).
+
+    ``articles`` are the language's articles: "il Giappone" is given away by "Giappone" too.
+    """
     out = []
     ev = q.evidence
     if not (0 <= ev.start < ev.end <= len(text)) or text[ev.start:ev.end] != ev.text:
@@ -48,7 +51,7 @@ def problems(q: QuestionDraft, text: str) -> list[str]:
         out.append("empty prompt")
     if q.kind != "true_false":
         for a in q.answer_texts:
-            if _contains(q.prompt, a):
+            if _contains(q.prompt, a) or (articles and _contains(q.prompt, strip_article(a, articles))):
                 out.append(f"prompt gives the answer away: {a!r}")
     if q.kind in CHOICE_KINDS:
         norm = [normalise(o) for o in q.options]
