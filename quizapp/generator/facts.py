@@ -22,6 +22,8 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _ITEM = rf"[{_UPPER}0-9][\w&.'’+-]*(?: [{_UPPER}0-9][\w&.'’+-]*){{0,3}}"
 _ACRONYM_RE = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,11})(?=[),;])")
 _NUMBER_RE = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w])")
+# Characters past which a document counts as long (see concepts()).
+LONG_DOCUMENT = 200_000
 _MONEY_PREFIX_RE = re.compile(r"[$€£]\s?$")
 
 
@@ -472,7 +474,8 @@ def concepts(doc: Doc, i: int, sent: Span) -> list[Fact]:
     out = []
     run: list[Token] = []
 
-    common = common_words(doc.pack.code)
+    # Long documents skip a wider band of common lone words: the time budget is per megabyte.
+    common = common_words(doc.pack.code, 4.5 if len(doc.text) > LONG_DOCUMENT else 5.0)
 
     def flush() -> None:
         # A lone very common word ("tempo", "part") is almost never worth asking.
