@@ -83,7 +83,7 @@ PACK = {
         "tf_benefit": "According to the text, {item} is {one_of} {head}.",
         "acronym_short": "According to the text, what does {acronym} stand for?",
         "acronym_single": "According to the text, what does {acronym} stand for?",
-        "deadline_goal": "According to the text, by what year is the aim to {goal}?",
+        "deadline_goal": "According to the text, by what year is this goal to be met: \"{goal}\"?",
         "deadline_plain": "According to the text, which year completes the sentence: \"{cloze}\"?",
         "year_numeric": "According to the text, which year completes the sentence: \"{cloze}\"?",
         "number_numeric": "According to the text, which number completes the sentence: \"{cloze}\"?",
