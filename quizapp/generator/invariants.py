@@ -2,29 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from .text import normalise, strip_article
 from .types import QuestionDraft
 
 CHOICE_KINDS = {"single", "multiple", "true_false"}
-
-# Italian article agreement: each pattern is a wrong article/next-word pair.
-_VOWEL = "aeiouàèéìòùhAEIOUÀÈÉÌÒÙH"
-_IMPURE = r"(?:s[^aeiouàèéìòù\W]|z|gn|ps|x|y|pn)"
-_IT_ARTICLE_ERRORS = [
-    re.compile(rf"(?<![\w'’])(?:il|la) [{_VOWEL}]\w", re.IGNORECASE),
-    re.compile(rf"(?<![\w'’])il {_IMPURE}\w*", re.IGNORECASE),
-    re.compile(rf"(?<![\w'’])lo (?!{_IMPURE})[^\W\d{_VOWEL}]\w*", re.IGNORECASE),
-    re.compile(rf"(?<![\w'’])i (?:[{_VOWEL}]|{_IMPURE})\w*", re.IGNORECASE),
-    re.compile(rf"(?<![\w'’])gli (?![{_VOWEL}]|{_IMPURE})[^\W\d]\w*", re.IGNORECASE),
-    re.compile(r"(?<![\w'’])l['’] ?[^\W\d_aeiouàèéìòùhAEIOUÀÈÉÌÒÙH]\w*"),
-]
-
-
-def italian_article_errors(s: str) -> list[str]:
-    """Return the article/noun pairs of ``s`` that break Italian agreement."""
-    return [m.group() for rx in _IT_ARTICLE_ERRORS for m in rx.finditer(s)]
 
 
 def _contains(hay: str, needle: str) -> bool:
