@@ -290,10 +290,14 @@ def close_if_overdue(attempt: Attempt, now: dt.datetime, grace_seconds: int) -> 
     return submit(attempt, now, automatic=True)
 
 
-def close_overdue(now: dt.datetime, grace_seconds: int) -> int:
-    """Submit every attempt whose deadline passed; return how many. The caller commits."""
+def close_overdue(now: dt.datetime, grace_seconds: int, quiz_id: int | None = None) -> int:
+    """Submit every attempt whose deadline passed (of one quiz, if given); return how many.
+
+    The caller commits.
+    """
     limit = now - dt.timedelta(seconds=grace_seconds)
-    overdue = db.session.scalars(
-        db.select(Attempt).where(Attempt.state == "in_progress", Attempt.deadline_at < limit)
-    ).all()
+    query = db.select(Attempt).where(Attempt.state == "in_progress", Attempt.deadline_at < limit)
+    if quiz_id is not None:
+        query = query.where(Attempt.quiz_id == quiz_id)
+    overdue = db.session.scalars(query).all()
     return sum(submit(attempt, now, automatic=True) for attempt in overdue)

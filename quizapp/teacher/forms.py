@@ -20,6 +20,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
 
+from ..config import MAX_TIME_LIMIT_MINUTES
 from ..kinds import KINDS, MultiCheckboxField, parse_number
 from ..services.accounts import MIN_PASSWORD_LENGTH
 from ..services.bank import CHOICE_KINDS, TEXT_KINDS, QuestionData
@@ -174,7 +175,7 @@ class AddQuestionsForm(Form):
 
 class QuizSettingsForm(Form):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
-    time_limit_minutes = IntegerField(_l("Time limit (minutes)"), validators=[Optional(), NumberRange(min=1, max=24 * 60)],
+    time_limit_minutes = IntegerField(_l("Time limit (minutes)"), validators=[Optional(), NumberRange(min=1, max=MAX_TIME_LIMIT_MINUTES)],
                                       description=_l("Empty: no time limit."))
     max_attempts = IntegerField(_l("Attempts allowed"), validators=[Optional(), NumberRange(min=1, max=100)],
                                 description=_l("Empty: unlimited."))

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
-from flask import Response, render_template, request, stream_with_context
+from flask import Response, current_app, render_template, request, stream_with_context
 from flask_babel import gettext as _
 
+from ..extensions import db
 from ..kinds import kind_of
-from ..models import Attempt, Quiz
+from ..models import Attempt, Quiz, utcnow
 from ..services import attempts as attempt_service
 from ..services import exports, moodle, qti, stats
 from .access import owned_or_404
 from .views import bp
 
 
+def quiz_with_results(quiz_id: int) -> Quiz:
+    """Return the teacher's quiz after submitting its attempts whose time ran out.
+
+    A student who never came back still has a score when the teacher looks.
+    """
+    quiz = owned_or_404(Quiz, quiz_id)
+    if attempt_service.close_overdue(utcnow(), current_app.config["DEADLINE_GRACE_SECONDS"], quiz.id):
+        db.session.commit()
+    return quiz
+
+
 @bp.route("/quizzes/<int:quiz_id>/results")
 def results(quiz_id: int):
-    quiz = owned_or_404(Quiz, quiz_id)
+    quiz = quiz_with_results(quiz_id)
     sort = request.args.get("sort", "submitted")
     if sort not in stats.SORTS:
         sort = "submitted"
@@ -44,7 +56,7 @@ def attempt(attempt_id: int):
 
 @bp.route("/quizzes/<int:quiz_id>/analysis")
 def analysis(quiz_id: int):
-    quiz = owned_or_404(Quiz, quiz_id)
+    quiz = quiz_with_results(quiz_id)
     result = stats.analyse(quiz)
     chart = stats.histogram_svg(result.histogram, _("Number of attempts by score, in steps of 10%"))
     return render_template("teacher/analysis.html", quiz=quiz, analysis=result, chart=chart)
@@ -64,14 +76,14 @@ def send_file(filename: str, chunks, mimetype: str) -> Response:
 
 @bp.route("/quizzes/<int:quiz_id>/<any(scores, answers):table>.csv")
 def export_csv(quiz_id: int, table: str):
-    quiz = owned_or_404(Quiz, quiz_id)
+    quiz = quiz_with_results(quiz_id)
     headers, rows = EXPORTS[table](quiz)
     return send_file(f"quiz-{quiz.id}-{table}.csv", exports.write_csv(headers, rows), "text/csv; charset=utf-8")
 
 
 @bp.route("/quizzes/<int:quiz_id>/<any(scores, answers):table>.xlsx")
 def export_xlsx(quiz_id: int, table: str):
-    quiz = owned_or_404(Quiz, quiz_id)
+    quiz = quiz_with_results(quiz_id)
     headers, rows = EXPORTS[table](quiz)
     return send_file(f"quiz-{quiz.id}-{table}.xlsx", exports.write_xlsx(headers, rows, table.title()),
                      exports.XLSX_MIMETYPE)

@@ -10,7 +10,7 @@ from quizapp.extensions import db
 from quizapp.models import Question, Quiz
 from quizapp.services import bank, stats
 
-from .teaching import ENGLISH, make_document, submit_attempt, teacher  # noqa: F401 (teacher, document_id: fixtures)
+from .teaching import ENGLISH, approve_all, make_document, make_quiz, submit_attempt, teacher  # noqa: F401 (teacher, document_id: fixtures)
 
 
 def hand_quiz(app, document_id) -> tuple[int, list[int]]:
@@ -157,3 +157,27 @@ def test_counted_attempt_follows_the_grading_method(app, teacher):
         for method, ids in expected.items():
             quiz.grading_method = method
             assert stats.counted_attempt_ids(quiz) == ids
+
+
+def test_results_submit_attempts_whose_time_ran_out(app, teacher, make_student):
+    """A student who never came back is graded when the teacher opens the results."""
+    import datetime as dt
+
+    from quizapp.models import Attempt
+
+    document_id = make_document(app, text=ENGLISH)
+    approve_all(app, document_id)
+    quiz_id = make_quiz(app, document_id, time_limit_minutes=5)
+    with app.app_context():
+        code = db.session.get(Quiz, quiz_id).join_code
+    student = make_student()
+    student.join(code)
+    with app.app_context():
+        attempt = db.session.scalar(db.select(Attempt))
+        attempt.started_at -= dt.timedelta(minutes=10)
+        attempt.deadline_at -= dt.timedelta(minutes=10)
+        db.session.commit()
+    assert teacher.get(f"/teach/quizzes/{quiz_id}/results").status_code == 200
+    with app.app_context():
+        attempt = db.session.scalar(db.select(Attempt))
+        assert attempt.state == "submitted" and attempt.auto_submitted and attempt.score == 0
