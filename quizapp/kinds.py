@@ -10,6 +10,7 @@ import math
 import re
 from fractions import Fraction
 from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from flask_babel import lazy_gettext as _l
@@ -109,8 +110,16 @@ def option_choices(options: Sequence[str], order: Sequence[int]) -> list[Any]:
     in the question: an index would let a student who knows that the generator
     lists the right answers first read the key from the HTML.
     """
-    pairs = [(str(position), options[index]) for position, index in enumerate(order)]
-    return [_Choice(value, label) for value, label in pairs] if _Choice else pairs
+    return select_choices((str(position), options[index]) for position, index in enumerate(order))
+
+
+def select_choices(pairs: Iterable[tuple[Any, Any]]) -> list[Any]:
+    """Return (value, label) pairs as the choices this WTForms version expects.
+
+    WTForms 3.3 deprecates plain tuples in favour of SelectChoice; older
+    versions, which pyproject still allows, only know tuples.
+    """
+    return [_Choice(value, label) for value, label in pairs] if _Choice else list(pairs)
 
 
 def _index(value: Any, order: Sequence[int] | None) -> int:

@@ -21,7 +21,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..config import MAX_TIME_LIMIT_MINUTES
-from ..kinds import KINDS, MultiCheckboxField, parse_number
+from ..kinds import KINDS, MultiCheckboxField, parse_number, select_choices
 from ..services.accounts import MIN_PASSWORD_LENGTH
 from ..services.bank import CHOICE_KINDS, TEXT_KINDS, QuestionData
 
@@ -55,7 +55,7 @@ class DocumentForm(Form):
     # No Optional(): it would stop the chain before validate_text sees an empty form.
     text = TextAreaField(_l("Paste the text"), validators=[Length(max=MAX_TEXT)])
     upload = FileField(_l("…or upload a file"), description=_l(".txt, .md, .html, .pdf or .docx"))
-    language = SelectField(_l("Language"), choices=[("", _l("Detect it"))] + LANGUAGES, default="")
+    language = SelectField(_l("Language"), choices=select_choices([("", _l("Detect it"))] + LANGUAGES), default="")
 
     def validate_text(self, field) -> None:
         has_file = bool(self.upload.data and getattr(self.upload.data, "filename", ""))
@@ -66,7 +66,7 @@ class DocumentForm(Form):
 
 
 class LanguageForm(Form):
-    language = SelectField(_l("Language"), choices=LANGUAGES, validators=[DataRequired()])
+    language = SelectField(_l("Language"), choices=select_choices(LANGUAGES), validators=[DataRequired()])
 
 
 def _lines(text: str | None) -> list[str]:
@@ -76,7 +76,7 @@ def _lines(text: str | None) -> list[str]:
 class QuestionForm(Form):
     """Edit or write a question; what "correct" means depends on the kind."""
 
-    kind = SelectField(_l("Kind"), choices=[(name, kind.label) for name, kind in KINDS.items()])
+    kind = SelectField(_l("Kind"), choices=select_choices((name, kind.label) for name, kind in KINDS.items()))
     prompt = TextAreaField(_l("Question"), validators=[DataRequired(), Length(max=2000)])
     options = TextAreaField(_l("Options, one per line"), validators=[Length(max=5000)],
                             description=_l("For single choice, multiple select and true or false."))
@@ -179,17 +179,18 @@ class QuizSettingsForm(Form):
                                       description=_l("Empty: no time limit."))
     max_attempts = IntegerField(_l("Attempts allowed"), validators=[Optional(), NumberRange(min=1, max=100)],
                                 description=_l("Empty: unlimited."))
-    grading_method = SelectField(_l("Which attempt counts"), choices=[
-        ("highest", _l("Highest")), ("last", _l("Last")), ("first", _l("First")), ("average", _l("Average"))])
+    grading_method = SelectField(_l("Which attempt counts"), choices=select_choices([
+        ("highest", _l("Highest")), ("last", _l("Last")), ("first", _l("First")), ("average", _l("Average"))]))
     opens_at = DateTimeLocalField(_l("Opens at (UTC)"), validators=[Optional()], format="%Y-%m-%dT%H:%M")
     closes_at = DateTimeLocalField(_l("Closes at (UTC)"), validators=[Optional()], format="%Y-%m-%dT%H:%M")
-    one_per_page = SelectField(_l("Layout"), choices=[("0", _l("All questions on one page")),
-                                                      ("1", _l("One question per page"))], default="0")
+    one_per_page = SelectField(_l("Layout"), choices=select_choices([("0", _l("All questions on one page")),
+                                                                     ("1", _l("One question per page"))]),
+                               default="0")
     shuffle_questions = BooleanField(_l("Shuffle the questions"))
     shuffle_options = BooleanField(_l("Shuffle the options"))
-    review = SelectField(_l("Students see their review"), choices=[
+    review = SelectField(_l("Students see their review"), choices=select_choices([
         ("immediately", _l("Immediately after submitting")), ("after_close", _l("After the quiz closes")),
-        ("never", _l("Never"))])
+        ("never", _l("Never"))]))
     pass_mark = DecimalField(_l("Pass mark (%)"), places=None, validators=[Optional(), NumberRange(min=0, max=100)])
     roster = TextAreaField(_l("Class list (optional)"), validators=[Length(max=20000)],
                            description=_l("One student identifier per line; when given, only these can join."))

@@ -6,6 +6,7 @@ from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..kinds import select_choices
 from ..models import Document, Quiz
 from ..services import quizzes
 from .access import owned_or_404
@@ -13,8 +14,8 @@ from .forms import AddQuestionsForm, EmptyForm, NewQuizForm, QuizSettingsForm
 from .views import bp, confirm_removal, done, invalid, refused
 
 
-def _choices(questions) -> list[tuple[int, str]]:
-    return [(q.id, q.prompt) for q in questions]
+def _choices(questions) -> list:
+    return select_choices((q.id, q.prompt) for q in questions)
 
 
 @bp.route("/documents/<int:document_id>/quizzes/new", methods=["GET", "POST"])
