@@ -62,3 +62,18 @@ def test_seed_prints_a_generated_admin_password_once(app_config, tmp_path):
         with db.engine.begin() as connection:
             for table in reversed(db.metadata.sorted_tables):
                 connection.execute(table.delete())
+
+
+def test_seed_quiz_mixes_kinds_and_never_asks_one_answer_twice(app, runner):
+    runner.invoke(args=["seed"])
+    with app.app_context():
+        quiz = db.session.scalar(db.select(Quiz))
+        questions = [item.question for item in quiz.items]
+        assert len({q.kind for q in questions}) >= 4
+        asked = [(q.fact_id, frozenset(t.casefold() for t in q.answer_texts)) for q in questions]
+        for i, (fact, answers) in enumerate(asked):
+            for other_fact, other in asked[:i]:
+                assert not (fact == other_fact and answers <= other), questions[i].prompt
+        assert [q.position for q in questions] == sorted(q.position for q in questions)
+        kinds = [q.kind for q in questions]
+        assert "multiple" in kinds and "numeric" in kinds  # the members and the 2030 target

@@ -41,6 +41,38 @@ def create_quiz(owner: User, document: Document, title: str, questions: list[Que
     return quiz
 
 
+def balanced_selection(questions: list[Question], size: int) -> list[Question]:
+    """Pick up to `size` questions of varied kinds, best-ranked first, one way per answer.
+
+    The bank is ranked by how worth asking each fact is, and the best facts
+    come in many kinds; taking the bank's head would give a quiz of one kind.
+    Kinds take turns instead, and a question is skipped when a question already
+    picked asks the same fact for the same answers (its answers a subset of the
+    other's), so a multiple select on members is not followed by "Is CATL one?".
+    The picked questions keep their bank order.
+    """
+    by_kind: dict[str, list[Question]] = {}
+    for question in questions:
+        by_kind.setdefault(question.kind, []).append(question)
+    queues = sorted(by_kind.values(), key=lambda queue: queue[0].position)
+    chosen: list[Question] = []
+    asked: list[tuple[int | None, frozenset[str]]] = []
+
+    def repeats(question: Question) -> bool:
+        answers = frozenset(text.casefold() for text in question.answer_texts)
+        return any(fact == question.fact_id and answers <= other for fact, other in asked)
+
+    while len(chosen) < size and any(queues):
+        for queue in queues:
+            while queue and repeats(queue[0]):
+                queue.pop(0)
+            if queue and len(chosen) < size:
+                question = queue.pop(0)
+                chosen.append(question)
+                asked.append((question.fact_id, frozenset(t.casefold() for t in question.answer_texts)))
+    return sorted(chosen, key=lambda question: question.position)
+
+
 def publish(quiz: Quiz) -> None:
     """Open a quiz to students; it must hold at least one approved question."""
     if not any(item.question.status == "approved" for item in quiz.items):

@@ -36,7 +36,7 @@ def load_seeds(seeds_dir: str | Path, owner: User) -> list[Document]:
         metadata = _metadata(path)
         document = documents.create_document(owner, text, title=metadata.get("title"), source_name=path.name)
         db.session.flush()
-        chosen = document.questions[:SEED_QUIZ_SIZE]
+        chosen = quizzes.balanced_selection(document.questions, SEED_QUIZ_SIZE)
         for question in chosen:
             question.status = "approved"
         quiz = quizzes.create_quiz(owner, document, document.title, chosen, **metadata.get("quiz", {}))
