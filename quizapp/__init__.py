@@ -28,6 +28,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config.instance_secret_key(app.instance_path)
 
+    proxies = int(app.config["PROXY_COUNT"] or 0)
+    if proxies:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        # Behind a TLS-terminating proxy: the client's address for login
+        # throttling, and https for Secure cookies, come from its headers.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+
     from .extensions import babel, csrf, db, limiter, login_manager, migrate, select_locale
 
     db.init_app(app)

@@ -31,6 +31,9 @@ DEFAULTS: dict[str, object] = {
     "DEADLINE_GRACE_SECONDS": 30,
     "ADMIN_EMAIL": "admin@quizapp.local",
     "ADMIN_PASSWORD": None,
+    # How many reverse proxies (nginx, a load balancer) stand in front of the
+    # app; their X-Forwarded-* headers are trusted only when this is set.
+    "PROXY_COUNT": 0,
 }
 
 # Environment variable -> config key; every setting a deployment may change.
@@ -45,8 +48,9 @@ ENVIRONMENT = {
     "QUIZAPP_ADMIN_PASSWORD": "ADMIN_PASSWORD",
     "QUIZAPP_SEEDS_DIR": "SEEDS_DIR",
     "QUIZAPP_SESSION_COOKIE_SECURE": "SESSION_COOKIE_SECURE",
+    "QUIZAPP_PROXY_COUNT": "PROXY_COUNT",
 }
-INTEGER_KEYS = {"MAX_CONTENT_LENGTH"}
+INTEGER_KEYS = {"MAX_CONTENT_LENGTH", "PROXY_COUNT"}
 BOOLEAN_KEYS = {"SESSION_COOKIE_SECURE"}
 
 

@@ -15,7 +15,7 @@ from quizapp import create_app
 from quizapp.extensions import db
 from quizapp.services import accounts
 
-from ..conftest import PASSWORD, csrf_token
+from ..conftest import CSRF_PATTERN, PASSWORD, csrf_token
 from .teaching import login, post
 
 REDIS_URL = "redis://127.0.0.1:6379"
@@ -188,3 +188,21 @@ def test_login_limit_holds_across_two_worker_processes_sharing_redis(app, app_co
         keys = server.keys(f"*{prefix}*")
         if keys:
             server.delete(*keys)
+
+
+@pytest.mark.parametrize("proxies, secure", [(0, False), (1, True)])
+def test_forwarded_https_counts_only_behind_a_configured_proxy(app_config, make_teacher, proxies, secure):
+    """X-Forwarded-Proto is trusted only when QUIZAPP_PROXY_COUNT says a proxy is there."""
+    app_config["PROXY_COUNT"] = proxies
+    app = create_app(app_config)
+    make_teacher()
+    client = app.test_client()
+    forwarded = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9"}
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    page = client.get("/auth/login", headers=forwarded)
+    token = CSRF_PATTERN.search(page.get_data(as_text=True))
+    response = client.post("/auth/login", headers={**forwarded, "Referer": "https://localhost/auth/login"},
+                           data={"email": "teacher@example.org", "password": PASSWORD,
+                                 "csrf_token": token.group(1) or token.group(2)})
+    assert response.status_code == 302
+    assert ("Secure" in session_cookie(response)) is secure
