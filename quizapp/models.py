@@ -285,6 +285,10 @@ class Regrade(db.Model):
     question_id: Mapped[int] = mapped_column(ForeignKey("question.id", ondelete="RESTRICT"))
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="RESTRICT"))
     attempts_changed: Mapped[int] = mapped_column(Integer, default=0)
+    # The key the answers were scored against, in words, and the net change in
+    # points over all attempts: what changed, not only that something did.
+    key: Mapped[str] = mapped_column(Text, default="")
+    points_change: Mapped[float] = mapped_column(Float, default=0.0)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     user: Mapped[User] = relationship()

@@ -13,8 +13,8 @@ PLACES = 4
 def regrade_question(question: Question, user: User) -> int:
     """Score every submitted answer to the question again; return how many attempts changed.
 
-    One Regrade row per quiz records who regraded the question, when, and how
-    many attempts changed. The caller commits.
+    One Regrade row per quiz records who regraded the question, when, against
+    which key, how many attempts changed and by how many points. The caller commits.
     """
     kind = kind_of(question)
     entries = db.session.scalars(db.select(QuizQuestion).where(QuizQuestion.question_id == question.id)).all()
@@ -29,6 +29,7 @@ def regrade_question(question: Question, user: User) -> int:
         if not rows:
             continue
         changed = 0
+        delta = 0.0
         for response, attempt in rows:
             points = round(kind.fraction(question, response.answer) * entry.points, PLACES)
             old = response.points or 0.0
@@ -36,8 +37,10 @@ def regrade_question(question: Question, user: User) -> int:
                 response.points = points
                 attempt.score = round((attempt.score or 0.0) - old + points, PLACES)
                 changed += 1
+                delta += points - old
         db.session.add(Regrade(quiz_id=entry.quiz_id, question_id=question.id, user_id=user.id,
-                               attempts_changed=changed))
+                               attempts_changed=changed, key=kind.correct_text(question),
+                               points_change=round(delta, PLACES)))
         changed_total += changed
     return changed_total
 

@@ -143,6 +143,7 @@ def test_changing_an_answered_key_offers_a_regrade_and_records_it(app, teacher, 
         record = db.session.scalar(db.select(Regrade))
         assert (record.quiz_id, record.question_id, record.attempts_changed) == (quiz_id, question_id, 2)
         assert record.user.email == "teacher@example.org" and record.created_at is not None
+        assert record.key == options[other] and record.points_change == pytest.approx(0)
     assert "teacher@example.org" in teacher.get(f"/teach/questions/{question_id}/regrade").get_data(as_text=True)
 
 
