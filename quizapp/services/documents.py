@@ -206,10 +206,33 @@ class Segment:
     anchor: str | None
 
 
+# Candidate answers the generator keeps for fill-in-the-blank questions; they
+# are words of a sentence rather than facts, and marking them would mark everything.
+GENERIC_FACT_KINDS = frozenset({"concept", "phrase"})
+
+
+def fact_spans(text: str, facts: list[Fact]) -> list[tuple[int, int, str]]:
+    """Return where each fact's words stand in the text, with the fact's kind.
+
+    A fact's stored span is its whole sentence (the evidence); the fact itself
+    (a year, the members of a list, an expansion) is found inside it, item by
+    item for lists, so the page marks "2030", not the sentence around it.
+    """
+    spans = []
+    for fact in facts:
+        if fact.kind in GENERIC_FACT_KINDS or not 0 <= fact.start_offset < fact.end_offset <= len(text):
+            continue
+        sentence = text[fact.start_offset:fact.end_offset]
+        for item in fact.text.split("; "):
+            at = sentence.find(item) if item.strip() else -1
+            if at >= 0:
+                spans.append((fact.start_offset + at, fact.start_offset + at + len(item), fact.kind))
+    return spans
+
+
 def segments(text: str, facts: list[Fact], evidence: tuple[int, int] | None = None) -> list[Segment]:
     """Cut a text at every fact and evidence boundary, so a template can highlight each stretch."""
-    spans = [(f.start_offset, f.end_offset, f.kind) for f in facts
-             if 0 <= f.start_offset < f.end_offset <= len(text)]
+    spans = fact_spans(text, facts)
     cuts = {0, len(text)}
     for start, end, _kind in spans:
         cuts.update((start, end))

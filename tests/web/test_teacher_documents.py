@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import docx
 import pytest
@@ -133,7 +134,9 @@ def test_document_page_highlights_facts_and_escapes_text(app, teacher):
     created = post(teacher, "/teach/documents/new", {"text": text})
     document_id = int(created.headers["Location"].rsplit("/", 1)[-1])
     page = teacher.get(f"/teach/documents/{document_id}").get_data(as_text=True)
-    assert '<mark class="fact' in page
+    # The facts themselves are marked, not the sentences around them.
+    assert '<mark class="fact" title="target_year">2030<span class="visually-hidden"> (target_year)</span></mark>' in page
+    assert re.search(r'<mark class="fact"[^>]*>The council plans', page) is None
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "2023-03-12" in page
 
