@@ -1,4 +1,4 @@
-"""Learn the fact ranker's weights from the development data (logistic regression, plain Python).
+"""Learn the fact ranker's weights from the development data (linear models, plain Python).
 
     .venv/bin/python bench/train_ranker.py            # cross-validate, then write the weights
     .venv/bin/python bench/train_ranker.py --no-write # cross-validate only
@@ -34,8 +34,19 @@ FILES = {"it": DATA / "squad_it_dev.json.gz", "en": DATA / "xquad_en_dev.json"}
 OUT = Path(__file__).resolve().parents[1] / "quizapp" / "generator" / "data" / "ranker.json"
 
 
-def examples(article: dict, lang: str) -> list[tuple[dict, int]]:
-    """Return (features, label) for every candidate fact of an article."""
+# Per-language training. English learns a listwise (softmax per paragraph) model, which
+# orders candidates within a paragraph better than per-candidate logistic regression, and
+# leaves out three feature families that only added variance on held-out articles
+# (cross-validated en recall@5 0.382 -> 0.401; Italian is best left as it was).
+CONFIG = {
+    "it": {"loss": "logistic", "drop": ()},
+    "en": {"loss": "listwise", "lr": 0.1, "drop": ("rank_in_sent=", "len_zipf=", "kind_first=")},
+}
+
+
+def examples(article: dict, lang: str) -> list[list[tuple[dict, int]]]:
+    """Return, per paragraph, (features, label) for every candidate fact of an article."""
+    drop = CONFIG[lang]["drop"]
     out = []
     pack = load_pack(lang)
     for para in article["paragraphs"]:
@@ -45,10 +56,53 @@ def examples(article: dict, lang: str) -> list[tuple[dict, int]]:
         doc = Doc(text=text, pack=pack, body_start=start)
         facts = extract_facts(doc)
         sent_index = {(s.start, s.end): i for i, s in enumerate(doc.sentences)}
+        group = []
         for fact, feats in zip(facts, rank.fact_features(doc, facts, sent_index)):
             label = int(any(f1(a.text, g) >= 0.5 for a in fact.answers for g in golds))
-            out.append((feats, label))
+            if drop:
+                feats = {k: v for k, v in feats.items() if not k.startswith(drop)}
+            group.append((feats, label))
+        out.append(group)
     return out
+
+
+def train_listwise(groups: list[list[tuple[dict, int]]], epochs: int = 30, lr: float = 0.1, l2: float = 1e-4,
+                   seed: int = 0) -> dict[str, float]:
+    """Fit the linear scorer with a softmax loss over each paragraph's candidates; return the weights.
+
+    The target spreads a paragraph's probability evenly over its positive candidates,
+    so the model learns which candidate of a paragraph to ask first, not an absolute rate.
+    """
+    w: dict[str, float] = {}
+    rng = random.Random(seed)
+    order = [i for i, g in enumerate(groups) if any(y for _, y in g)]
+    for epoch in range(epochs):
+        rng.shuffle(order)
+        step = lr / (1 + epoch * 0.5)
+        for i in order:
+            g = groups[i]
+            zs = [sum(w.get(k, 0.0) * v for k, v in f.items()) for f, _ in g]
+            top = max(zs)
+            es = [math.exp(z - top) for z in zs]
+            total = sum(es)
+            npos = sum(y for _, y in g)
+            grad: dict[str, float] = {}
+            for (f, y), e in zip(g, es):
+                d = e / total - y / npos
+                for k, v in f.items():
+                    grad[k] = grad.get(k, 0.0) + d * v
+            for k, gk in grad.items():
+                wk = w.get(k, 0.0)
+                w[k] = wk - step * (gk + l2 * wk)
+    return {k: round(v, 4) for k, v in w.items() if abs(v) >= 1e-4}
+
+
+def fit(groups: list[list[tuple[dict, int]]], lang: str) -> dict[str, float]:
+    """Train LANG's model on paragraphs of examples, with LANG's loss."""
+    cfg = CONFIG[lang]
+    if cfg["loss"] == "listwise":
+        return train_listwise(groups, lr=cfg["lr"])
+    return train([ex for g in groups for ex in g])
 
 
 def train(data: list[tuple[dict, int]], epochs: int = 30, lr: float = 0.02, l2: float = 1e-4, seed: int = 0) -> dict[str, float]:
@@ -87,16 +141,17 @@ def main(argv: list[str] | None = None) -> int:
         # The two dev files hold the same articles in the same order (SQuAD-it translates
         # SQuAD), so pooled examples of article j are held out together with article j.
         extra = [examples(a, pools[lang]) for a in load(FILES[pools[lang]])] if lang in pools else []
+        # (pooled examples carry the pooled language's feature choice; the pool is an experiment option)
         if extra:
             per_article = [x + e for x, e in zip(per_article, extra)]
-        n = sum(len(x) for x in per_article)
-        pos = sum(y for x in per_article for _, y in x)
+        n = sum(len(g) for x in per_article for g in x)
+        pos = sum(y for x in per_article for g in x for _, y in g)
         print(f"[{lang}] {len(articles)} articles, {n} candidates, {pos / max(1, n):.3f} positive ({time.time() - t0:.1f}s)")
         folds = [list(range(len(articles)))[k::args.folds] for k in range(args.folds)]
         totals = {"hits": 0.0, "humans": 0, "median_ms": []}
         for k, held in enumerate(folds):
-            trained = [ex for j, x in enumerate(per_article) if j not in held for ex in x]
-            rank.use_weights(lang, train(trained))
+            trained = [g for j, x in enumerate(per_article) if j not in held for g in x]
+            rank.use_weights(lang, fit(trained, lang))
             fig = evaluate([articles[j] for j in held], lang)
             humans = fig["human_questions"]
             totals["hits"] += fig["recall@5"] * humans
@@ -108,11 +163,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{lang}] cross-validated recall@5 across articles: {cv:.3f}")
         rank.use_weights(lang, None)
         if not args.no_write:
-            shipped["weights"][lang] = train([ex for x in per_article for ex in x])
+            shipped["weights"][lang] = fit([g for x in per_article for g in x], lang)
             shipped["cv"][lang] = {"recall@5": round(cv, 4), "folds": args.folds, "articles": len(articles),
-                                   "pooled_with": pools.get(lang, "")}
+                                   "pooled_with": pools.get(lang, ""), "loss": CONFIG[lang]["loss"]}
     if not args.no_write:
-        shipped["_about"] = ("Logistic-regression weights for ranking candidate facts, per language; "
+        shipped["_about"] = ("Linear weights for ranking candidate facts, per language (loss in cv); "
                              "learned by bench/train_ranker.py from bench/data (cv: figures on held-out articles).")
         OUT.write_text(json.dumps(shipped, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {OUT}")

@@ -1,7 +1,7 @@
 """Order facts by how worth asking they are, with a small learned linear model.
 
 The weights live in ``data/ranker.json`` and are learned from the development
-data by ``bench/train_ranker.py`` (logistic regression, cross-validated across
+data by ``bench/train_ranker.py`` (linear models, cross-validated across
 articles). Scoring is a plain dot product, so run time needs no numeric library.
 """
 
