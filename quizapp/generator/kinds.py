@@ -144,6 +144,18 @@ class MultipleSelect(QuestionKind):
         return [_q(ctx, fact, index, self.name, prompt, items, fact.span, opts, correct)]
 
 
+def _number_prompt(ctx, fact, ans, template: str) -> str | None:
+    """Phrase a question asking for a year or number: by its goal for a deadline, else as a blank.
+
+    Returns None when the sentence cannot be blanked without giving the answer away.
+    """
+    goal = fact.slot("goal")
+    if fact.kind == "target_year" and goal:
+        return ctx.fill("deadline_goal", goal=goal)
+    cloze = _cloze(ctx.doc, fact.span, ans)
+    return None if cloze is None else ctx.fill(template, cloze=cloze)
+
+
 class Numeric(QuestionKind):
     """Ask for a year or a number, graded exactly."""
 
@@ -157,15 +169,9 @@ class Numeric(QuestionKind):
         value = _number_value(ans.text, ctx.doc.pack)
         if value is None:
             return []
-        goal = fact.slot("goal")
-        if fact.kind == "target_year" and goal:
-            prompt = ctx.fill("deadline_goal", goal=goal)
-        else:
-            cloze = _cloze(ctx.doc, fact.span, ans)
-            if cloze is None:
-                return []
-            name = "year_numeric" if _YEAR_RE.match(ans.text) else "number_numeric"
-            prompt = ctx.fill(name, cloze=cloze)
+        prompt = _number_prompt(ctx, fact, ans, "year_numeric" if _YEAR_RE.match(ans.text) else "number_numeric")
+        if prompt is None:
+            return []
         number = int(value) if value == int(value) else value
         return [_q(ctx, fact, index, self.name, prompt, [ans.text], fact.span, (), (number,), ans)]
 
@@ -223,14 +229,9 @@ class SingleChoice(QuestionKind):
             return []
         wrong = distractors.year_distractors(int(ans.text), ctx.years, ctx.rng(index, self.name),
                                              future=fact.kind == "target_year")
-        goal = fact.slot("goal")
-        if fact.kind == "target_year" and goal:
-            prompt = ctx.fill("deadline_goal", goal=goal)
-        else:
-            cloze = _cloze(ctx.doc, fact.span, ans)
-            if cloze is None:
-                return []
-            prompt = ctx.fill("year_single", cloze=cloze)
+        prompt = _number_prompt(ctx, fact, ans, "year_single")
+        if prompt is None:
+            return []
         opts, correct = _shuffle(ctx.rng(index, self.name, 1), [ans.text], wrong)
         return [_q(ctx, fact, index, self.name, prompt, [ans.text], fact.span, opts, correct, ans)]
 
