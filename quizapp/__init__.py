@@ -45,7 +45,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     babel.init_app(app, locale_selector=select_locale)
     from flask_babel import get_locale
 
+    from .labels import FILTERS
+
     app.jinja_env.globals["get_locale"] = get_locale
+    app.jinja_env.filters.update(FILTERS)  # language_name, fact_kind, plural_count
 
     from . import auth, errors, student, teacher
 

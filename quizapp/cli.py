@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
+from flask_babel import force_locale
 
 from .extensions import db
 from .models import utcnow
@@ -65,7 +66,9 @@ def create_teacher_command(email: str, name: str, password: str, admin: bool) ->
     try:
         user = accounts.create_teacher(email, name, password, is_admin=admin)
     except accounts.AccountError as error:
-        raise click.ClickException(str(error)) from error
+        with force_locale("en"):  # the command line speaks English; the message is lazy
+            message = str(error)
+        raise click.ClickException(message) from error
     db.session.commit()
     click.echo(f"Created {'administrator' if admin else 'teacher'} {user.email}.")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 
+from flask_babel import lazy_gettext as _l
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
@@ -13,7 +14,10 @@ MIN_PASSWORD_LENGTH = 12
 
 
 class AccountError(ValueError):
-    """A teacher account could not be created or changed as asked."""
+    """A teacher account could not be created or changed as asked; the message says why.
+
+    Messages are lazy: they are translated when shown, so services run without a request.
+    """
 
 
 def _new_nonce() -> str:
@@ -22,7 +26,7 @@ def _new_nonce() -> str:
 
 def _hash(password: str) -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"The password needs at least {MIN_PASSWORD_LENGTH} characters.")
+        raise AccountError(_l("The password needs at least %(n)d characters.", n=MIN_PASSWORD_LENGTH))
     # scrypt: memory-hard, werkzeug's current default.
     return generate_password_hash(password, method="scrypt")
 
@@ -36,7 +40,7 @@ def create_teacher(email: str, name: str, password: str, *, is_admin: bool = Fal
     """Add a teacher account; the caller commits."""
     email = email.strip().lower()
     if find_by_email(email) is not None:
-        raise AccountError(f"An account for {email} already exists.")
+        raise AccountError(_l("An account for %(email)s already exists.", email=email))
     user = User(
         email=email,
         name=name.strip() or email,
@@ -106,10 +110,10 @@ def teachers() -> list[User]:
 def change_by_admin(admin: User, user: User, *, active: bool | None = None, password: str | None = None) -> None:
     """Disable, enable or reset another account as an administrator; the caller commits."""
     if not admin.is_admin:
-        raise AccountError("Only an administrator can change other accounts.")
+        raise AccountError(_l("Only an administrator can change other accounts."))
     if active is not None:
         if user.id == admin.id and not active:
-            raise AccountError("You cannot disable your own account.")
+            raise AccountError(_l("You cannot disable your own account."))
         set_active(user, active)
     if password is not None:
         set_password(user, password)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
 
 from ..extensions import db
@@ -15,7 +16,10 @@ JOIN_CODE_LENGTH = 6
 
 
 class QuizError(ValueError):
-    """A quiz could not be changed as asked."""
+    """A quiz could not be changed as asked; the message says why, for the teacher.
+
+    Messages are lazy: they are translated when shown, so services run without a request.
+    """
 
 
 def new_join_code() -> str:
@@ -76,7 +80,7 @@ def balanced_selection(questions: list[Question], size: int) -> list[Question]:
 def publish(quiz: Quiz) -> None:
     """Open a quiz to students; it must hold at least one approved question."""
     if not any(item.question.status == "approved" for item in quiz.items):
-        raise QuizError("A quiz needs at least one approved question before it can be published.")
+        raise QuizError(_l("A quiz needs at least one approved question before it can be published."))
     quiz.published = True
 
 
@@ -131,7 +135,7 @@ def add_questions(quiz: Quiz, questions: list[Question]) -> None:
     held = {item.question_id for item in quiz.items}
     for question in questions:
         if question.document_id != quiz.document_id or question.status != "approved":
-            raise QuizError("Only approved questions of the quiz's document can be added.")
+            raise QuizError(_l("Only approved questions of the quiz's document can be added."))
         if question.id in held:
             continue
         quiz.items.append(QuizQuestion(question=question, position=len(quiz.items), points=question.points))
@@ -146,7 +150,7 @@ def has_attempts(quiz: Quiz) -> bool:
 def remove_item(quiz: Quiz, item_id: int) -> None:
     """Take a question out of a quiz nobody has started; the caller commits."""
     if has_attempts(quiz):
-        raise QuizError("Students have started this quiz: its questions can no longer be removed.")
+        raise QuizError(_l("Students have started this quiz: its questions can no longer be removed."))
     item = _item(quiz, item_id)
     quiz.items.remove(item)
     for position, entry in enumerate(quiz.items):
@@ -169,7 +173,7 @@ def reorder(quiz: Quiz, item_ids: list[int]) -> None:
     """Put the quiz's questions in the given order of item ids (all of them, each once)."""
     by_id = {item.id: item for item in quiz.items}
     if sorted(item_ids) != sorted(by_id):
-        raise QuizError("The new order must name every question of the quiz once.")
+        raise QuizError(_l("The new order must name every question of the quiz once."))
     _renumber(quiz, [by_id[item_id] for item_id in item_ids])
 
 
@@ -183,7 +187,7 @@ def _item(quiz: Quiz, item_id: int) -> QuizQuestion:
     for item in quiz.items:
         if item.id == item_id:
             return item
-    raise QuizError("That question is not in this quiz.")
+    raise QuizError(_l("That question is not in this quiz."))
 
 
 def remove(quiz: Quiz) -> str:

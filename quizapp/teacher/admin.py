@@ -21,9 +21,9 @@ def teachers():
     if form.validate_on_submit():
         try:
             accounts.create_teacher(form.email.data, form.name.data, form.password.data, is_admin=form.is_admin.data)
-        except accounts.AccountError:
+        except accounts.AccountError as error:
             db.session.rollback()
-            form.email.errors.append(_("An account with this e-mail already exists."))
+            form.email.errors.append(str(error))
         else:
             return done(_("Account created."), "teacher.teachers")
     status = 400 if form.errors else 200
@@ -50,7 +50,7 @@ def teacher_active(user_id: int):
     active = request.form.get("active") == "1"
     try:
         accounts.change_by_admin(current_user, user, active=active)
-    except accounts.AccountError:
-        return refused(_("You cannot disable your own account."), "teacher.teachers")
+    except accounts.AccountError as error:
+        return refused(str(error), "teacher.teachers")
     return done(_("Account enabled.") if active else _("Account disabled; its sessions were ended."),
                 "teacher.teachers")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import render_template, request
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from ..extensions import db
@@ -44,7 +45,8 @@ def new_document():
             form.language.errors.append(_("quizapp reads Italian and English texts; this one seems to be in "
                                           "another language. If it is Italian or English, choose it here."))
         else:
-            return done(_("Document added with %(n)d draft questions.", n=len(document.questions)),
+            return done(ngettext("Document added with %(num)d draft question.",
+                                 "Document added with %(num)d draft questions.", len(document.questions)),
                         "teacher.document", document_id=document.id)
     if form.errors:
         return invalid("teacher/document_new.html", form=form)
@@ -94,8 +96,8 @@ def generate(document_id: int):
     except (EmptyDocument, UnsupportedLanguage):
         return refused(_("The generator found nothing to ask in this document."), "teacher.document",
                        document_id=document.id)
-    return done(_("%(n)d new draft questions.", n=len(added)), "teacher.questions", document_id=document.id,
-                status="draft")
+    return done(ngettext("%(num)d new draft question.", "%(num)d new draft questions.", len(added)),
+                "teacher.questions", document_id=document.id, status="draft")
 
 
 @bp.route("/documents/<int:document_id>/delete", methods=["GET", "POST"])

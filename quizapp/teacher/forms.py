@@ -22,10 +22,11 @@ from wtforms.validators import DataRequired, Email, InputRequired, Length, Numbe
 
 from ..config import MAX_TIME_LIMIT_MINUTES
 from ..kinds import KINDS, MultiCheckboxField, parse_number, select_choices
+from ..labels import LANGUAGES as LANGUAGE_NAMES
 from ..services.accounts import MIN_PASSWORD_LENGTH
 from ..services.bank import CHOICE_KINDS, TEXT_KINDS, QuestionData
 
-LANGUAGES = [("it", _l("Italian")), ("en", _l("English"))]
+LANGUAGES = list(LANGUAGE_NAMES.items())
 MAX_TEXT = 1_000_000
 MAX_OPTIONS = 12
 

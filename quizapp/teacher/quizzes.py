@@ -75,8 +75,8 @@ def move_item(quiz_id: int, item_id: int):
         return refused(_("Move a question up or down."), "teacher.quiz", quiz_id=quiz.id)
     try:
         quizzes.move_item(quiz, item_id, step)
-    except quizzes.QuizError:
-        return refused(_("That question is not in this quiz."), "teacher.quiz", quiz_id=quiz.id)
+    except quizzes.QuizError as error:
+        return refused(str(error), "teacher.quiz", quiz_id=quiz.id)
     return done(_("Order saved."), "teacher.quiz", quiz_id=quiz.id, _anchor=f"item-{item_id}")
 
 
@@ -97,9 +97,8 @@ def remove_item(quiz_id: int, item_id: int):
     quiz = owned_or_404(Quiz, quiz_id)
     try:
         quizzes.remove_item(quiz, item_id)
-    except quizzes.QuizError:
-        return refused(_("Students have started this quiz, or the question is not in it: it stays."),
-                       "teacher.quiz", quiz_id=quiz.id)
+    except quizzes.QuizError as error:
+        return refused(str(error), "teacher.quiz", quiz_id=quiz.id)
     return done(_("Question removed from the quiz."), "teacher.quiz", quiz_id=quiz.id, _anchor="items")
 
 
@@ -113,9 +112,8 @@ def publish(quiz_id: int):
         return refused(_("An archived quiz cannot be published."), "teacher.quiz", quiz_id=quiz.id)
     try:
         quizzes.publish(quiz)
-    except quizzes.QuizError:
-        return refused(_("A quiz needs at least one approved question before it can be published."),
-                       "teacher.quiz", quiz_id=quiz.id)
+    except quizzes.QuizError as error:
+        return refused(str(error), "teacher.quiz", quiz_id=quiz.id)
     return done(_("Published: share the code, the link or the QR code."), "teacher.quiz", quiz_id=quiz.id,
                 _anchor="share")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Response, current_app, render_template, request, stream_with_context
 from flask_babel import gettext as _
 
+from .. import labels
 from ..extensions import db
 from ..kinds import kind_of
 from ..models import Attempt, Quiz, utcnow
@@ -85,7 +86,8 @@ def export_csv(quiz_id: int, table: str):
 def export_xlsx(quiz_id: int, table: str):
     quiz = quiz_with_results(quiz_id)
     headers, rows = EXPORTS[table](quiz)
-    return send_file(f"quiz-{quiz.id}-{table}.xlsx", exports.write_xlsx(headers, rows, table.title()),
+    sheet = str(labels.EXPORT_SHEETS[table])
+    return send_file(f"quiz-{quiz.id}-{table}.xlsx", exports.write_xlsx(headers, rows, sheet),
                      exports.XLSX_MIMETYPE)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import render_template, request
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from ..kinds import KINDS, kind_of
@@ -95,8 +96,10 @@ def regrade_question(question_id: int):
     form = EmptyForm()
     if form.validate_on_submit():
         changed = regrade.regrade_question(question, current_user)
-        return done(_("Regraded: %(n)d attempts changed score.", n=changed), "teacher.questions",
-                    document_id=question.document_id, _anchor=f"question-{question.id}")
+        message = ngettext("Regraded: %(num)d attempt changed score.", "Regraded: %(num)d attempts changed score.",
+                           changed)
+        return done(message, "teacher.questions", document_id=question.document_id,
+                    _anchor=f"question-{question.id}")
     return render_template("teacher/regrade.html", question=question, form=form,
                            correct=kind_of(question).correct_text(question),
                            affected=bank.answered_quizzes(question), history=regrade.history(question))

@@ -135,7 +135,7 @@ def test_document_page_highlights_facts_and_escapes_text(app, teacher):
     document_id = int(created.headers["Location"].rsplit("/", 1)[-1])
     page = teacher.get(f"/teach/documents/{document_id}").get_data(as_text=True)
     # The facts themselves are marked, not the sentences around them.
-    assert '<mark class="fact" title="target_year">2030<span class="visually-hidden"> (target_year)</span></mark>' in page
+    assert '<mark class="fact" title="Target year">2030<span class="visually-hidden" lang="en"> (Target year)</span></mark>' in page
     assert re.search(r'<mark class="fact"[^>]*>The council plans', page) is None
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "2023-03-12" in page
