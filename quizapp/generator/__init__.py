@@ -39,6 +39,8 @@ _ANY_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 # Facts asked about when no max_questions is given; a 1 MB text has ~50,000 candidate facts.
 MAX_FACTS_ASKED = 1500
+# Of a long document's candidates, this many times the facts asked get a full score.
+PREFILTER = 8
 
 
 class EmptyDocument(ValueError):
@@ -162,7 +164,9 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
     doc = Doc(text=text, pack=load_pack(code), body_start=body_start)
     facts = extract_facts(doc)
     sent_index = {(s.start, s.end): i for i, s in enumerate(doc.sentences)}
-    scores = score_facts(doc, facts, sent_index)
+    # Writing questions is the costly step: in a long document only the best facts are asked.
+    limit = MAX_FACTS_ASKED if max_questions is None else max(60, 4 * _as_int(max_questions))
+    scores = score_facts(doc, facts, sent_index, keep=PREFILTER * limit)
     # Every year the text mentions, in any role, is kept out of the near-miss distractors.
     years = {int(y) for y in _ANY_YEAR.findall(text)}
     ctx = Context(doc=doc, seed=seed, years=years)
@@ -171,8 +175,6 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
     secondary: list[QuestionDraft] = []
     seen: set[tuple] = set()
     kept_facts: list[Fact] = []
-    # Writing questions is the costly step: in a long document only the best facts are asked.
-    limit = MAX_FACTS_ASKED if max_questions is None else max(60, 4 * _as_int(max_questions))
     chosen = sorted(range(len(facts)), key=lambda k: -scores[k])[:limit] if len(facts) > limit else range(len(facts))
     for k in sorted(chosen):
         f, sc = facts[k], scores[k]
