@@ -77,3 +77,18 @@ def test_seed_quiz_mixes_kinds_and_never_asks_one_answer_twice(app, runner):
         assert [q.position for q in questions] == sorted(q.position for q in questions)
         kinds = [q.kind for q in questions]
         assert "multiple" in kinds and "numeric" in kinds  # the members and the 2030 target
+
+
+def test_seed_quiz_asks_what_the_article_is_about(app, runner):
+    """The ten published questions cover the article's key facts, not trivial blanks."""
+    runner.invoke(args=["seed"])
+    with app.app_context():
+        quiz = db.session.scalar(db.select(Quiz))
+        answers = [" | ".join(item.question.answer_texts) for item in quiz.items]
+    joined = "\n".join(answers)
+    for fact in ("2030", "CATL", "China All-Solid-State Battery Collaborative Innovation Platform",
+                 "densità di energia", "rischio di prendere fuoco", "gestione delle dimensioni",
+                 "governo cinese", "Giappone"):
+        assert fact in joined, fact
+    # A lone word the article repeats everywhere is not worth a question of the ten.
+    assert not {"batterie", "solido", "Cina"} & set(answers), answers

@@ -163,10 +163,13 @@ def fact_features(doc: Doc, facts: list[Fact], sent_index_of: dict[tuple[int, in
         for a in f.answers[:1]:
             k = normalise(a.text)
             counts[k] = counts.get(k, 0) + 1
-    word_counts: dict[str, int] = {}
-    for s in doc.sentences:
+    # Repetition is counted within the paragraph, as in the training data (where a document
+    # is one paragraph): over a whole article, the topic's words would outweigh everything.
+    word_counts: dict[int, dict[str, int]] = {}
+    for s, p in zip(doc.sentences, doc.paragraph_of):
+        wc = word_counts.setdefault(p, {})
         for w in normalise(s.text).split():
-            word_counts[w] = word_counts.get(w, 0) + 1
+            wc[w] = wc.get(w, 0) + 1
     seen_in_sent: dict[int, int] = {}
     para_bounds: dict[int, tuple[int, int]] = {}
     for i, p in enumerate(doc.paragraph_of):
@@ -178,7 +181,7 @@ def fact_features(doc: Doc, facts: list[Fact], sent_index_of: dict[tuple[int, in
         r = seen_in_sent.get(si, 0)
         seen_in_sent[si] = r + 1
         if wanted is None or k in wanted:
-            yield features(doc, f, si, hi - lo + 1, lo, counts, word_counts, r)
+            yield features(doc, f, si, hi - lo + 1, lo, counts, word_counts[doc.paragraph_of[si]], r)
         else:
             yield None
 

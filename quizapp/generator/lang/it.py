@@ -36,7 +36,10 @@ PACK = {
         "venne vennero fa fanno fatto così tale tali circa oltre dopo prima durante contro senza verso "
         "sopra sotto dentro fuori nonché inoltre invece infatti qui là lì tra mai sempre solo soltanto "
         "tuttavia ciò cosa quale quali quanto quanta quanti quante dell' all' nell' sull' dall' l' un' "
-        "c' d' po' ecco circa pure qualche nessuno nessuna uno due"
+        "c' d' po' ecco circa pure qualche nessuno nessuna uno due "
+        # Conjunctions and auxiliaries too short for the verb guesser: never part of an answer.
+        "affinché benché sebbene finché purché cioè ossia ovvero sta stanno stava stavano sto stai stiamo "
+        "ho hai abbiamo avete abbia abbiano avrà avranno avrebbe sarebbe sarebbero siamo siete sei"
     ).split(),
     "verb_lemma_suffixes": ["are", "ere", "ire", "rre"],
     "date_patterns": [
