@@ -227,3 +227,39 @@ def test_lost_network_retries_and_leaving_with_unsaved_answers_warns(app, seeded
     page.close(run_before_unload=True)
     page.wait_for_timeout(300)
     assert dialogs == ["beforeunload"]
+
+
+def test_pager_marks_the_current_question_as_its_answer_is_saved(app, seeded, new_page):
+    """One question a page: the pager's mark and its spoken word follow the autosave, in the page's language."""
+    code = quiz_code(app, seeded, one_per_page=True)
+    page = new_page(locale="it-IT")
+    join(page, code)
+    attempt = current_attempt(app)
+    plan = answer_plan(app, attempt.id)
+    # A text answer can be emptied again, which takes the mark away; the other question is answered once.
+    number, text = next((number, step) for number, step in enumerate(plan)
+                        if not isinstance(step[2], (int, list)) and step[1] != "numeric")
+    other = 1 if number == 0 else 0
+    current = page.locator(".pager button[aria-current]")
+    mark_is = "answered => document.querySelector('.pager [aria-current]').classList.contains('answered') === answered"
+
+    page.click(f".pager button[value=page-{other}]")
+    assert current.text_content() == f"{other + 1}, senza risposta"
+    fill_with_mouse(page, [plan[other]])
+    page.wait_for_function(mark_is, arg=True)
+    assert current.text_content() == f"{other + 1}, con risposta"
+    assert len(stored(app, attempt.id)) == 1
+
+    page.click(f".pager button[value=page-{number}]")
+    assert current.text_content() == f"{number + 1}, senza risposta"
+    page.fill(f"#{text[0]}", text[2])
+    page.wait_for_function(mark_is, arg=True)
+    assert current.text_content() == f"{number + 1}, con risposta"
+    assert text[2] in stored(app, attempt.id).values()
+    page.fill(f"#{text[0]}", "   ")
+    page.wait_for_function(mark_is, arg=False)
+    assert current.text_content() == f"{number + 1}, senza risposta"
+    assert text[2] not in stored(app, attempt.id).values()
+    # The other questions keep the marks the server gave them.
+    assert page.locator(".pager button.answered").count() == 1
+    assert page.locator(f".pager button[value=page-{other}]").text_content() == f"{other + 1}, con risposta"

@@ -4,7 +4,9 @@
  *   they change, when the page is hidden, and again when the network returns;
  * - countdown: the server's remaining seconds, counted down here; at zero the
  *   form is sent with action=timeout and the server submits it;
- * - a warning before leaving while changes are not saved yet.
+ * - a warning before leaving while changes are not saved yet;
+ * - the question pager's mark on the current question, kept true as its
+ *   answer is saved (without the script it changes with the page).
  * The server stays the judge: it checks the deadline and every value.
  */
 (function () {
@@ -54,6 +56,26 @@
     return answers;
   }
 
+  function isBlank(value) {
+    // As the server sees it: no choice, no boxes ticked, or only spaces.
+    if (value === null || value === undefined) { return true; }
+    if (Array.isArray(value)) { return value.length === 0; }
+    return String(value).trim() === "";
+  }
+
+  function markAnswered(sent) {
+    var current = form.querySelector(".pager [aria-current]");
+    if (!current) { return; }
+    var names = Array.prototype.map.call(
+      form.querySelectorAll("fieldset.question[data-name]"), function (group) { return group.dataset.name; });
+    // An answer left out of the save (a number box holding text) kept its saved value, so the mark stands.
+    if (!names.every(function (name) { return name in sent; })) { return; }
+    var answered = names.every(function (name) { return !isBlank(sent[name]); });
+    current.classList.toggle("answered", answered);
+    var spoken = current.querySelector(".visually-hidden");
+    if (spoken) { spoken.textContent = ", " + (answered ? msg.msgAnswered : msg.msgUnanswered); }
+  }
+
   function markErrors(fields) {
     Array.prototype.forEach.call(form.querySelectorAll("fieldset.question"), function (group) {
       group.classList.toggle("has-error", !!(fields && fields[group.dataset.name]));
@@ -67,6 +89,7 @@
     again = false;
     dirty = false;
     say(msg.msgSaving);
+    var sent = collect();
     fetch(url, {
       method: "POST",
       credentials: "same-origin",
@@ -74,11 +97,12 @@
       // only asked for when the page is being hidden.
       keepalive: leavingPage === true,
       headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": token },
-      body: JSON.stringify({ answers: collect() })
+      body: JSON.stringify({ answers: sent })
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) {
         if (response.ok) {
           markErrors(null);
+          markAnswered(sent);
           if (!dirty) { say(msg.msgSaved); }
           if (typeof body.remaining === "number") { countdown.sync(body.remaining); }
           if (body.csrf_token) {  // renewed, so a page left open for hours can still post
