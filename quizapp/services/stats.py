@@ -12,7 +12,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask_sqlalchemy.pagination import Pagination
 from markupsafe import Markup, escape
+from sqlalchemy import case, func
+from sqlalchemy.orm import contains_eager
 
 from ..extensions import db
 from ..models import Attempt, Fact, Participant, Quiz, QuizQuestion, Response
@@ -238,31 +241,48 @@ def _duration(attempt: Attempt) -> float | None:
     return (attempt.submitted_at - attempt.started_at).total_seconds()
 
 
-# Column name -> the value a row sorts by; None sorts last either way.
+def _duration_sql(dialect: str):
+    """Return the SQL value of an attempt's duration, NULL while it is in progress."""
+    if dialect == "sqlite":
+        # SQLite stores datetimes as text: subtracting them would compare the years.
+        return func.julianday(Attempt.submitted_at) - func.julianday(Attempt.started_at)
+    return Attempt.submitted_at - Attempt.started_at
+
+
+# Column name -> the SQL value a row sorts by (given the database's dialect); NULL sorts last either way.
 SORTS = {
-    "name": lambda attempt, participant: participant.display_name.casefold(),
-    "score": lambda attempt, participant: attempt.score,
-    "percentage": lambda attempt, participant: attempt.percentage,
-    "duration": lambda attempt, participant: _duration(attempt),
-    "submitted": lambda attempt, participant: attempt.submitted_at,
-    "started": lambda attempt, participant: attempt.started_at,
-    "state": lambda attempt, participant: attempt.state,
+    "name": lambda dialect: func.lower(Participant.display_name),
+    "score": lambda dialect: Attempt.score,
+    "percentage": lambda dialect: case((Attempt.max_score != 0, 100.0 * Attempt.score / Attempt.max_score)),
+    "duration": _duration_sql,
+    "submitted": lambda dialect: Attempt.submitted_at,
+    "started": lambda dialect: Attempt.started_at,
+    "state": lambda dialect: Attempt.state,
 }
+ATTEMPTS_PER_PAGE = 50
 
 
-def attempts_table(quiz: Quiz, sort: str, descending: bool) -> list[tuple[Attempt, Participant, float | None]]:
-    """Return the quiz's attempts with participant and duration in seconds, sorted by a known column."""
-    rows = db.session.execute(
-        db.select(Attempt, Participant)
+def attempts_table(
+    quiz: Quiz, sort: str, descending: bool, page: int = 1, per_page: int = ATTEMPTS_PER_PAGE
+) -> tuple[list[tuple[Attempt, Participant, float | None]], Pagination]:
+    """Return one page of the quiz's attempts, with participant and duration in seconds, and its pagination.
+
+    Rows are sorted by a known column, then by attempt id; a page number out of
+    range gives the nearest page that exists.
+    """
+    total = db.session.scalar(db.select(func.count(Attempt.id)).where(Attempt.quiz_id == quiz.id))
+    # Clamped before querying: an offset past the end shows nothing, and a huge one overflows the database's integer.
+    page = min(max(page, 1), max(1, math.ceil(total / per_page)))
+    key = SORTS.get(sort, SORTS["started"])(db.session.get_bind().dialect.name)
+    query = (
+        db.select(Attempt)
         .join(Participant, Attempt.participant_id == Participant.id)
+        .options(contains_eager(Attempt.participant))
         .where(Attempt.quiz_id == quiz.id)
-        .order_by(Attempt.id)
-    ).all()
-    key = SORTS.get(sort, SORTS["started"])
-    present = [row for row in rows if key(*row) is not None]
-    missing = [row for row in rows if key(*row) is None]
-    present.sort(key=lambda row: key(*row), reverse=descending)
-    return [(attempt, participant, _duration(attempt)) for attempt, participant in present + missing]
+        .order_by((key.desc() if descending else key.asc()).nulls_last(), Attempt.id)
+    )
+    pagination = db.paginate(query, page=page, per_page=per_page, max_per_page=None, error_out=False)
+    return [(attempt, attempt.participant, _duration(attempt)) for attempt in pagination.items], pagination
 
 
 def counted_attempt_ids(quiz: Quiz) -> set[int]:

@@ -33,7 +33,10 @@ def results(quiz_id: int):
     if sort not in stats.SORTS:
         sort = "submitted"
     descending = request.args.get("dir", "desc") != "asc"
-    return render_template("teacher/results.html", quiz=quiz, rows=stats.attempts_table(quiz, sort, descending),
+    # Like a bad sort, a page that is not a number falls back to the default; one out of range is clamped.
+    page = request.args.get("page", 1, type=int)
+    rows, pagination = stats.attempts_table(quiz, sort, descending, page)
+    return render_template("teacher/results.html", quiz=quiz, rows=rows, pagination=pagination,
                            sort=sort, descending=descending, counted=stats.counted_attempt_ids(quiz))
 
 

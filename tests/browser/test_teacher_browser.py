@@ -12,7 +12,15 @@ from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz
 
 from ..conftest import PASSWORD
-from ..web.teaching import ENGLISH, approve_all, make_document, make_quiz, right_answer, submit_attempt
+from ..web.teaching import (
+    ENGLISH,
+    approve_all,
+    make_document,
+    make_quiz,
+    many_attempts,
+    right_answer,
+    submit_attempt,
+)
 from .conftest import answer_plan, assert_accessible, current_attempt, fill_with_mouse, join, screenshot
 
 pytestmark = pytest.mark.browser
@@ -151,3 +159,21 @@ def test_every_teacher_page_meets_wcag_21_aa(app, make_teacher, new_page):
                 f"/teach/questions/{question_id}/regrade", f"/teach/quizzes/{quiz_id}/delete", "/teach/admin/teachers"):
         page.goto(url)
         assert_accessible(page)
+
+
+def test_paginated_results_meet_wcag_21_aa_and_keep_the_sort(app, make_teacher, new_page):
+    make_teacher()
+    document_id = make_document(app, text=ENGLISH)
+    approve_all(app, document_id)
+    quiz_id = make_quiz(app, document_id, count=3)
+    many_attempts(app, quiz_id, 60)
+    page = logged_in(new_page())
+    page.goto(f"/teach/quizzes/{quiz_id}/results?sort=name&dir=asc")
+    assert page.locator("nav.pager [aria-current=page]").inner_text() == "1"
+    assert_accessible(page)
+    page.click("nav.pager a[rel=next]")
+    page.wait_for_url("**page=2")
+    assert "Page 2 of 2 (attempts 51–60)" in page.inner_text("nav.pager")
+    assert page.locator("table.data tbody tr").count() == 10
+    assert page.locator("table.data tbody tr").first.inner_text().startswith("Student 050")
+    assert_accessible(page)

@@ -129,3 +129,20 @@ def submit_attempt(app, quiz_id: int, name: str, answers_by_position: dict[int, 
         db.session.add(attempt)
         db.session.commit()
         return attempt.id
+
+
+def many_attempts(app, quiz_id: int, count: int) -> None:
+    """Store `count` submitted attempts at once: "Student 000" onwards, a score of i % 4 thirds, i + 1 minutes.
+
+    Scores tie on purpose, so sorting by them needs a tie-break that holds across pages.
+    """
+    with app.app_context():
+        quiz = db.session.get(Quiz, quiz_id)
+        now = utcnow()
+        for number in range(count):
+            participant = Participant(quiz=quiz, display_name=f"Student {number:03d}", token=secrets.token_urlsafe(16))
+            db.session.add(Attempt(quiz=quiz, participant=participant, number=1, token=secrets.token_urlsafe(16),
+                                   state="submitted", score=quiz.max_score * (number % 4) / 3,
+                                   max_score=quiz.max_score, started_at=now - dt.timedelta(minutes=number + 1),
+                                   submitted_at=now))
+        db.session.commit()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 
 import pytest
@@ -11,6 +12,7 @@ from quizapp.models import Question, Quiz
 from quizapp.services import bank, stats
 
 from .teaching import ENGLISH, approve_all, make_document, make_quiz, submit_attempt, teacher  # noqa: F401 (teacher, document_id: fixtures)
+from .teaching import many_attempts
 
 
 def hand_quiz(app, document_id) -> tuple[int, list[int]]:
@@ -181,3 +183,67 @@ def test_results_submit_attempts_whose_time_ran_out(app, teacher, make_student):
     with app.app_context():
         attempt = db.session.scalar(db.select(Attempt))
         assert attempt.state == "submitted" and attempt.auto_submitted and attempt.score == 0
+
+
+def attempt_ids(page: str) -> list[int]:
+    """Return the ids of the attempts a results page lists, in order."""
+    return [int(found) for found in re.findall(r'href="/teach/attempts/(\d+)"', page)]
+
+
+@pytest.fixture
+def crowded_quiz(app, teacher) -> int:
+    """Return a quiz of three questions with 120 submitted attempts."""
+    quiz_id, _ids = hand_quiz(app, make_document(app, text=ENGLISH))
+    many_attempts(app, quiz_id, 120)
+    return quiz_id
+
+
+def test_results_are_paginated_fifty_attempts_a_page(teacher, crowded_quiz):
+    url = f"/teach/quizzes/{crowded_quiz}/results"
+    first = teacher.get(url).get_data(as_text=True)
+    assert len(attempt_ids(first)) == 50
+    assert "120 attempts" in first  # the count covers every page
+    assert 'aria-label="Pages of attempts"' in first
+    assert "Page 1 of 3 (attempts 1–50)" in first
+    assert re.search(r'<a class="button" href="[^"]*page=1"[^>]* aria-current="page">1</a>', first)
+    assert "Previous page" not in first and 'rel="next"' in first
+    last = teacher.get(f"{url}?page=3").get_data(as_text=True)
+    assert len(attempt_ids(last)) == 20
+    assert "120 attempts" in last and "Page 3 of 3 (attempts 101–120)" in last
+    assert 'rel="prev"' in last and "Next page" not in last
+    assert not set(attempt_ids(first)) & set(attempt_ids(last))
+
+
+def test_page_links_keep_the_sort_and_pages_follow_it(app, teacher, crowded_quiz):
+    url = f"/teach/quizzes/{crowded_quiz}/results"
+    pages = [teacher.get(f"{url}?sort=name&dir=asc&page={number}").get_data(as_text=True) for number in (1, 2, 3)]
+    assert f"{url}?sort=name&amp;dir=asc&amp;page=2" in pages[0]
+    assert f"{url}?sort=name&amp;dir=asc&amp;page=1" in pages[1]
+    assert f"{url}?sort=name&amp;dir=asc&amp;page=3" in pages[1]
+    names = [re.findall(r"Student \d{3}", page) for page in pages]
+    assert [len(found) for found in names] == [50, 50, 20]
+    assert sum(names, []) == [f"Student {number:03d}" for number in range(120)]
+    # Many attempts tie on score: across pages each appears once, best first, ties in the order they came.
+    by_score = sum((attempt_ids(teacher.get(f"{url}?sort=score&dir=desc&page={number}").get_data(as_text=True))
+                    for number in (1, 2, 3)), [])
+    with app.app_context():
+        from quizapp.models import Attempt
+
+        scores = dict(db.session.execute(
+            db.select(Attempt.id, Attempt.score).where(Attempt.quiz_id == crowded_quiz)).all())
+    assert by_score == sorted(scores, key=lambda attempt_id: (-scores[attempt_id], attempt_id))
+
+
+@pytest.mark.parametrize("page, shown", [("abc", 1), ("", 1), ("0", 1), ("-3", 1), ("2.5", 1), ("999", 3),
+                                         ("99999999999999999999999", 3)])
+def test_a_bad_or_out_of_range_page_shows_the_nearest_page(teacher, crowded_quiz, page, shown):
+    response = teacher.get(f"/teach/quizzes/{crowded_quiz}/results?page={page}")
+    assert response.status_code == 200
+    assert f"Page {shown} of 3" in response.get_data(as_text=True)
+
+
+def test_a_single_page_of_results_has_no_pager(teacher, quiz_with_attempts):
+    quiz_id, _ids = quiz_with_attempts
+    page = teacher.get(f"/teach/quizzes/{quiz_id}/results?page=7").get_data(as_text=True)
+    assert len(attempt_ids(page)) == 5 and "5 attempts" in page
+    assert "Pages of attempts" not in page
