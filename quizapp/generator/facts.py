@@ -443,8 +443,8 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
     toks = doc.tokens(i)
     connectors = set(doc.pack.get("name_connectors"))
     out = []
-    k = 0
     n = len(toks)
+    k = 1 if n and toks[0].text.lower() in doc.pack.get("sentence_openers", ()) else 0
     while k < n:
         t = toks[k]
         if not (t.is_word and t.is_capitalised) or (k == 0 and _is_stop(doc.pack, t)) or _is_article(doc.pack, t):

@@ -283,11 +283,32 @@ class TrueFalse(QuestionKind):
             one_of = ctx.doc.pack.get("one_of").get(fact.slot("art"), "")
             if not one_of:
                 return []
+            head = fact.slot("head")
             for ans in fact.answers:
-                item = ans.text
-                prompt = ctx.fill("tf_benefit", item=item, one_of=one_of, head=fact.slot("head"))
+                prompt = ctx.fill("tf_benefit", item=ans.text, one_of=one_of, head=head)
                 out.append(_q(ctx, fact, index, self.name, prompt, [ans.text], fact.span, labels, (0,), ans))
+                # The same item turned into its opposite ("lower risk" -> "higher risk") is false
+                # by the text's own words, so a student who knows the topic is not misled.
+                flipped = _flip(ans.text, ctx.doc.pack.get("opposites", {}))
+                if flipped:
+                    prompt = ctx.fill("tf_benefit", item=flipped, one_of=one_of, head=head)
+                    out.append(_q(ctx, fact, index, self.name, prompt, [ans.text], fact.span, labels, (1,), ans))
         return out
+
+
+def _flip(item: str, opposites: dict[str, str]) -> str | None:
+    """Return ``item`` with every comparative word swapped for its opposite, or None if it has none."""
+    if not opposites:
+        return None
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(opposites, key=len, reverse=True))) + r")(?!\w)",
+                         re.IGNORECASE)
+
+    def swap(m: re.Match) -> str:
+        word = opposites[m.group(1).lower()]
+        return word[:1].upper() + word[1:] if m.group(1)[:1].isupper() else word
+
+    flipped, n = pattern.subn(swap, item)
+    return flipped if n else None
 
 
 # The order is the order of preference: a fact's first question is its main one.

@@ -86,3 +86,14 @@ def test_lang_override_and_max_questions():
 ])
 def test_answers_match(given, accepted, lang, ok):
     assert answers_match(given, accepted, lang) is ok
+
+
+@pytest.mark.parametrize("text,lang,name,not_name", [
+    ("Secondo Biraben, la peste tornò in Europa ogni anno tra il 1346 e il 1671.", "it", "Biraben", "Secondo Biraben"),
+    ("According to Biraben, the plague returned to Europe every year from 1346 to 1671.", "en", "Biraben",
+     "According"),
+])
+def test_a_sentence_opener_is_not_part_of_a_name(text, lang, name, not_name):
+    answers = {a.text for f in generate_quiz(text, lang=lang).facts for a in f.answers}
+    assert name in answers
+    assert not_name not in answers

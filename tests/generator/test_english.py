@@ -40,8 +40,11 @@ def test_members(draft):
 def test_deadline_acronym_benefits_numbers(draft):
     assert any(q["correct"] == [2030] for q in _q(draft, "numeric", "2030"))
     assert _q(draft, "short", "China All-Solid-State Battery Collaborative Innovation Platform")
-    for benefit in ("greater energy density", "lower risk of fire", "more freedom in design"):
+    for benefit, turned in (("greater energy density", "lower energy density"), ("lower risk of fire", "higher risk of fire"),
+                            ("more freedom in design", "less freedom in design")):
         assert _q(draft, "true_false", benefit), benefit
+        false = [q for q in draft.questions if q.kind == "true_false" and turned in q.prompt]
+        assert [q.correct for q in false] == [(1,)] and false[0].answer_texts == (benefit,), turned
     assert any(q["correct"] == [40] for q in _q(draft, "numeric", "40"))
     assert any(q["correct"] == [6] for q in _q(draft, "numeric", "six"))
     assert any(q["correct"] == [3.5] for q in _q(draft, "numeric", "3.5"))

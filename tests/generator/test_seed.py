@@ -96,6 +96,18 @@ def test_each_benefit(questions, phrases):
     assert _find(questions, evidence=["punti di forza"], answers=phrases), phrases
 
 
+@pytest.mark.parametrize("false_statement", [
+    "una minore densità di energia e, quindi, di ridurre notevolmente",
+    "l’essere più soggette al rischio di prendere fuoco",
+    "la peggiore gestione delle dimensioni",
+])
+def test_each_benefit_turned_round_is_a_false_statement(questions, false_statement):
+    hits = [q for q in _find(questions, "true_false", evidence=["punti di forza"]) if false_statement in q["prompt"]]
+    assert len(hits) == 1 and hits[0]["correct"] == [1], false_statement
+    # The answer text is what the text really says, quoted as evidence in the review.
+    assert hits[0]["answer_texts"][0] in hits[0]["evidence"]["text"]
+
+
 def test_acronym_expansion(questions):
     hits = [q for q in _find(questions, "short", evidence=["(CASIP)"]) if "CASIP" in q["prompt"]]
     assert hits

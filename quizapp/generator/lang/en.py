@@ -63,6 +63,13 @@ PACK = {
     "acronym_skip_words": ["of", "the", "and", "for", "in", "on", "to", "a", "an"],
     "definition_pattern": r"^(?P<term>(?:(?:The|An|A) )?[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|the)){0,4}) (?:is|are|was|were) (?P<definition>(?:a|an|the) .{8,})$",
     "anaphora": ["the initiative", "this initiative", "the consortium", "this consortium", "the project", "this project"],
+    # Comparatives and their opposites: a benefit stated the other way round is a false statement.
+    "opposites": {"greater": "lower", "higher": "lower", "lower": "higher", "more": "less", "less": "more",
+                  "better": "worse", "worse": "better", "larger": "smaller", "smaller": "larger",
+                  "faster": "slower", "slower": "faster", "increase": "reduce", "reduce": "increase",
+                  "increased": "reduced", "reduced": "increased", "cheaper": "costlier", "costlier": "cheaper"},
+    # Capitalised only because they open the sentence: never the start of a name.
+    "sentence_openers": ["according", "following", "despite", "unlike", "like", "although", "initially", "later", "today", "currently", "after", "before", "during"],
     "name_connectors": ["of", "the", "de", "von", "van", "da", "&", "for"],
     "org_words": ["university", "institute", "ministry", "organization", "organisation", "agency", "bank", "party",
                   "council", "commission", "society", "association", "federation", "foundation", "company",

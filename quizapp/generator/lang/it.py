@@ -76,6 +76,14 @@ PACK = {
     "acronym_skip_words": ["di", "del", "della", "dei", "delle", "degli", "per", "e", "la", "il", "lo", "le", "i", "gli"],
     "definition_pattern": r"^(?P<term>(?:(?:Il|Lo|La|I|Gli|Le) |L['’] ?)?[A-ZÀ-Ý][\w’'-]*(?: (?:[A-ZÀ-Ý][\w’'-]*|di|del|della|dei|delle)){0,4}) (?:è|sono|era|erano) (?P<definition>(?:un|uno|una|un['’]|il|lo|la|l['’]|i|gli|le) ?.{8,})$",
     "anaphora": ["tale iniziativa", "questa iniziativa", "tale consorzio", "questo consorzio", "tale progetto", "questo progetto"],
+    # Comparatives and their opposites: a benefit stated the other way round is a false statement.
+    "opposites": {"maggiore": "minore", "minore": "maggiore", "maggior": "minor", "minor": "maggior",
+                  "più": "meno", "meno": "più", "migliore": "peggiore", "peggiore": "migliore",
+                  "miglior": "peggior", "peggior": "miglior", "superiore": "inferiore", "inferiore": "superiore",
+                  "aumentare": "ridurre", "ridurre": "aumentare", "alta": "bassa", "bassa": "alta",
+                  "alto": "basso", "basso": "alto", "alti": "bassi", "bassi": "alti", "alte": "basse", "basse": "alte"},
+    # Capitalised only because they open the sentence: never the start of a name.
+    "sentence_openers": ["secondo", "grazie", "nonostante", "durante", "dopo", "oltre", "sebbene", "malgrado", "riguardo", "inizialmente", "successivamente", "attualmente", "oggi"],
     "name_connectors": ["di", "del", "della", "dei", "degli", "delle", "de", "da", "d'", "dell'", "dell’", "d’"],
     "org_words": ["università", "istituto", "ministero", "organizzazione", "agenzia", "banca", "partito", "consiglio",
                   "commissione", "società", "associazione", "federazione", "fondazione", "compagnia", "corporazione",
