@@ -7,17 +7,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from ..extensions import db, limiter
+from ..redirects import local_target
 from ..services import accounts
 from .forms import LoginForm
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
-
-
-def _safe_next(target: str | None) -> str:
-    # Only local paths: an open redirect after login would help phishing.
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("teacher.dashboard")
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -34,7 +28,8 @@ def login():
             session.clear()
             session.update(keep)
             login_user(user)
-            return redirect(_safe_next(request.args.get("next")))
+            # Only local paths: an open redirect after login would help phishing.
+            return redirect(local_target(request.args.get("next"), url_for("teacher.dashboard")))
         flash(_("Wrong e-mail or password, or the account is disabled."), "error")
         return render_template("auth/login.html", form=form), 401
     return render_template("auth/login.html", form=form), 400 if form.errors else 200

@@ -21,6 +21,7 @@ from flask_wtf.csrf import generate_csrf
 
 from ..extensions import db
 from ..models import Attempt, Participant, Quiz, utcnow
+from ..redirects import local_target
 from ..services import attempts as attempt_service
 from ..services import quizzes as quiz_service
 from . import forms, review
@@ -306,7 +307,4 @@ def language():
     chosen = request.form.get("lang")
     if chosen in current_app.config["LANGUAGES"]:
         session["lang"] = chosen
-    target = request.form.get("next") or url_for("student.index")
-    if not target.startswith("/") or target.startswith("//") or "\\" in target:
-        target = url_for("student.index")
-    return redirect(target)
+    return redirect(local_target(request.form.get("next"), url_for("student.index")))

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import uuid
+from urllib.parse import quote
 
 import pytest
 import redis
@@ -47,12 +48,25 @@ def test_login_form_errors_sit_next_to_fields(client):
     assert 'id="password-errors"' in response.get_data(as_text=True)
 
 
-def test_next_parameter_only_redirects_locally(client, make_teacher):
+@pytest.mark.parametrize("target", [
+    "//evil.example/x", "/\t/evil.example/login", "/\n/evil.example", "/\\evil.example", "/ /evil.example",
+    "https://evil.example/", "javascript:alert(1)", "evil.example",
+])
+def test_next_parameter_only_redirects_locally(client, make_teacher, target):
     make_teacher()
     token = csrf_token(client, "/auth/login")
-    response = client.post("/auth/login?next=//evil.example/x",
+    response = client.post(f"/auth/login?next={quote(target, safe='')}",
                            data={"email": "teacher@example.org", "password": PASSWORD, "csrf_token": token})
-    assert response.headers["Location"].endswith("/teach/")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/teach/"
+
+
+def test_next_parameter_keeps_a_local_path(client, make_teacher):
+    make_teacher()
+    token = csrf_token(client, "/auth/login")
+    response = client.post("/auth/login?next=/teach/documents/new",
+                           data={"email": "teacher@example.org", "password": PASSWORD, "csrf_token": token})
+    assert response.headers["Location"] == "/teach/documents/new"
 
 
 def test_session_changes_at_login_and_logout_ends_it(app, client, make_teacher):

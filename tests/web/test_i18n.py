@@ -122,3 +122,10 @@ def test_compiled_catalog_matches_the_po_file():
     stale = sorted(str(key) for key in source.keys() ^ compiled.keys())
     stale += sorted(str(key) for key in source.keys() & compiled.keys() if source[key] != compiled[key])
     assert not stale, f"messages.mo is out of date (run `make translations`): {stale[:10]}"
+
+
+@pytest.mark.parametrize("target", ["//evil.example/", "/\t/evil.example/", "https://evil.example/", "/\\evil.example"])
+def test_language_switch_goes_back_only_to_this_site(client, target):
+    switched = client.post("/language", data={"lang": "en", "next": target, "csrf_token": csrf_token(client, "/")})
+    assert switched.status_code in (302, 303)
+    assert switched.headers["Location"] == "/"
