@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
+from babel.numbers import get_decimal_symbol
 from flask_babel import lazy_gettext as _l
 from wtforms import Field, RadioField, SelectMultipleField, StringField
 from wtforms.validators import Length, Optional, ValidationError
@@ -28,7 +29,11 @@ except ImportError:  # pragma: no cover - older WTForms
 MAX_TEXT_ANSWER = 300
 # Room for floating-point error when comparing numbers: 3.5 - 3.4 is 0.10000000000000009.
 _EPSILON = 1e-9
-_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+_SPACES = re.compile(r"[\s\u00a0\u2009\u202f']")
+_NUMBER_CHARS = re.compile(r"^[+-]?[\d.,]*\d[\d.,]*$")
+# A run of thousands: 1 to 3 digits, then groups of three after one kind of separator.
+_GROUPED = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")
+_GROUP_HEAD = re.compile(r"^(?:[1-9]\d{0,2})$")
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -39,12 +44,42 @@ def clean_text(value: Any) -> Any:
     return _CONTROL.sub("", value) if isinstance(value, str) else value
 
 
-def parse_number(raw: str) -> float | None:
-    """Read a number typed with a dot or a comma as decimal separator."""
-    cleaned = raw.strip().replace(" ", "").replace("\u00a0", "")
-    if not _NUMBER.match(cleaned):
+def parse_number(raw: str, decimal: str | None = None) -> float | None:
+    """Read a typed number: "3.5", "3,5", "25,000", "1.200", "1 234,5", "-0.25".
+
+    ``decimal`` is the separator the quiz's language writes decimals with ("." or
+    ","): a lone other separator followed by three digits then groups thousands
+    ("25,000" in English, "1.200" in Italian). Without it, a lone separator is a
+    decimal point. With both separators, the last one is the decimal point.
+    """
+    cleaned = _SPACES.sub("", raw.strip())
+    if not _NUMBER_CHARS.match(cleaned):
         return None
-    value = float(cleaned.replace(",", "."))
+    sign, body = ("-", cleaned[1:]) if cleaned[:1] in "+-" else ("", cleaned)
+    sign = "" if cleaned[:1] == "+" else sign
+    seps = [ch for ch in body if ch in ".,"]
+    if len(set(seps)) == 2:
+        point = body[max(body.rfind("."), body.rfind(","))]
+        whole, _, frac = body.rpartition(point)
+        grouped = whole
+    elif len(seps) > 1:
+        whole, frac, grouped = body, "", body
+    elif len(seps) == 1:
+        whole, _, frac = body.partition(seps[0])
+        grouped = None
+        if decimal and seps[0] != decimal and len(frac) == 3 and _GROUP_HEAD.match(whole):
+            whole, frac, grouped = body, "", body
+    else:
+        whole, frac, grouped = body, "", None
+    if grouped is not None:
+        if not _GROUPED.match(grouped):
+            return None
+        whole = grouped.replace(".", "").replace(",", "")
+    if not whole.isdigit() and not (whole == "" and frac.isdigit()):
+        return None
+    if frac and not frac.isdigit():
+        return None
+    value = float(f"{sign}{whole or '0'}.{frac or '0'}")
     return value if math.isfinite(value) else None
 
 
@@ -77,11 +112,11 @@ class Kind:
         """Return an unbound form field asking this question."""
         raise NotImplementedError
 
-    def to_answer(self, data: Any, order: Sequence[int] | None = None) -> Any:
+    def to_answer(self, data: Any, order: Sequence[int] | None = None, lang: str | None = None) -> Any:
         """Turn validated field data into the stored answer, None when blank.
 
         ``order`` is the option order the form showed (see ChoiceKind); kinds
-        without options ignore it.
+        without options ignore it. ``lang`` is the quiz's language, for numbers.
         """
         text = (data or "").strip() if isinstance(data, str) else data
         return text or None
@@ -141,7 +176,7 @@ class ChoiceKind(Kind):
     def field(self, label, choices):
         return RadioField(label, choices=choices, validators=[Optional()], validate_choice=True)
 
-    def to_answer(self, data, order=None):
+    def to_answer(self, data, order=None, lang=None):
         return None if data in (None, "", "None") else _index(data, order)
 
     def to_field_data(self, answer, order=None):
@@ -176,7 +211,7 @@ class MultipleSelect(ChoiceKind):
     def field(self, label, choices):
         return MultiCheckboxField(label, choices=choices)
 
-    def to_answer(self, data, order=None):
+    def to_answer(self, data, order=None, lang=None):
         chosen = sorted({_index(value, order) for value in data or [] if value != ""})
         return chosen or None
 
@@ -240,8 +275,11 @@ class Numeric(Kind):
             widget=NumberInput(step="any"),
         )
 
-    def to_answer(self, data, order=None):
-        return None if data in (None, "") else parse_number(str(data))
+    def to_answer(self, data, order=None, lang=None):
+        if data in (None, ""):
+            return None
+        # "25,000" is twenty-five thousand in English and twenty-five in Italian.
+        return parse_number(str(data), get_decimal_symbol(lang) if lang else None)
 
     def to_field_data(self, answer, order=None):
         if answer is None:

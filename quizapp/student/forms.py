@@ -81,7 +81,8 @@ def attempt_form(items: list[Item], saved: dict[int, Any], formdata=None, *, csr
 def answers_from(form: AnswersForm, items: list[Item]) -> dict[int, Any]:
     """Read the validated answers of the given items, by question id."""
     return {
-        item.question.id: kind_of(item.question).to_answer(form[field_name(item)].data, item.option_order)
+        item.question.id: kind_of(item.question).to_answer(form[field_name(item)].data, item.option_order,
+                                                            item.question.document.language)
         for item in items
     }
 

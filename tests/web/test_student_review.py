@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from types import SimpleNamespace
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from quizapp.extensions import db
 from quizapp.kinds import KINDS, parse_number
 from quizapp.models import Attempt, Question, Response, utcnow
-from quizapp.student.review import highlight
+from quizapp.student.review import beyond_evidence, highlight
 
 from ..conftest import quiz_settings as settings
 
@@ -66,6 +67,30 @@ def test_numbers_are_read_with_comma_or_dot(raw, value):
     assert parse_number(raw) == value
 
 
+@pytest.mark.parametrize("raw, decimal, value", [
+    ("25,000", ".", 25000), ("3,000", ".", 3000), ("1,234,567", ".", 1234567), ("1,234.5", ".", 1234.5),
+    ("1.200", ",", 1200), ("350.000", ",", 350000), ("1.234.567,89", ",", 1234567.89), ("1 234,5", ",", 1234.5),
+    ("25,000", ",", 25.0), ("1.200", ".", 1.2), ("1,2345", ".", 1.2345), ("0,500", ".", 0.5),
+    ("12,34,5", ".", None), ("1..2", ".", None), ("1,2.3,4", ".", None), ("25\u202f000", ",", 25000),
+])
+def test_thousands_are_read_the_way_the_quiz_language_writes_them(raw, decimal, value):
+    assert parse_number(raw, decimal) == value
+
+
+def test_a_number_typed_with_thousands_separators_is_graded_right(app, student, seeded):
+    # The seed quiz is Italian: "2.030" is two thousand and thirty there.
+    student.join(settings(app, seeded))
+    started = student
+    with app.app_context():
+        numeric = db.session.scalars(db.select(Question).where(Question.kind == "numeric")).first()
+        expected, qid = numeric.correct[0], numeric.id
+    assert expected == 2030
+    assert started.post({f"q{qid}": "2.030"}).status_code == 302
+    with app.app_context():
+        stored = db.session.scalars(db.select(Response).where(Response.question_id == qid)).one()
+        assert stored.answer == 2030
+
+
 def test_text_answers_are_matched_tolerantly(app, seeded):
     with app.app_context():
         cloze = db.session.scalars(db.select(Question).where(Question.kind == "cloze")).first()
@@ -113,6 +138,46 @@ def test_immediate_review_shows_answers_and_quotes_evidence_with_marks(app, stud
     with app.app_context():
         first_evidence = db.session.scalars(db.select(Question.evidence_text)).first()
     assert first_evidence[:40] in body.replace("<mark>", "").replace("</mark>", "")
+
+
+def test_review_quotes_each_evidence_sentence_once(app, student, seeded):
+    body = submitted(app, student, seeded, review="immediately").get_data(as_text=True)
+    text = html.unescape(body.replace("<mark>", "").replace("</mark>", ""))
+    with app.app_context():
+        quiz_questions = db.session.scalars(db.select(Question).where(Question.evidence_text != "")).all()
+        evidence = {question.evidence_text for question in quiz_questions}
+        assert any(question.explanation.startswith("Il testo dice") for question in quiz_questions)
+    assert body.count("<blockquote") == 10
+    assert "Il testo dice" not in text and "The text says" not in text
+    shown = [sentence for sentence in evidence if sentence in text]
+    assert shown and all(text.count(sentence) == 1 for sentence in shown)
+
+
+def test_review_keeps_what_an_explanation_adds_to_the_evidence(app, student, seeded):
+    with app.app_context():
+        question = db.session.scalars(db.select(Question).where(Question.evidence_text != "")).first()
+        question.explanation = f'The text says: "{question.evidence_text}" CASIP is the consortium\'s acronym.'
+        evidence = question.evidence_text
+        db.session.commit()
+    body = submitted(app, student, seeded, review="immediately").get_data(as_text=True)
+    text = html.unescape(body.replace("<mark>", "").replace("</mark>", ""))
+    assert "CASIP is the consortium's acronym." in text and "The text says" not in text
+    assert text.count(evidence) == 1
+
+
+@pytest.mark.parametrize("explanation, kept", [
+    ('The text says: "The panels produce 1.8 megawatts, enough for 600 homes."', ""),
+    ("Il testo dice: «… produce 1.8 megawatts, enough…»", ""),
+    ("The panels produce 1.8 megawatts, enough for 600 homes", ""),
+    ('Power, not energy. The text says: "The panels produce 1.8 megawatts …" Homes are an estimate.',
+     "Power, not energy. Homes are an estimate."),
+    ('The text says: "The panels cost 3 million euros."', 'The text says: "The panels cost 3 million euros."'),
+    ('The unit "megawatts" is power.', 'The unit "megawatts" is power.'),
+    ("", ""),
+])
+def test_an_explanation_loses_only_the_evidence_it_quotes(explanation, kept):
+    assert beyond_evidence(explanation, "The panels produce 1.8 megawatts, enough for 600 homes.") == kept
+    assert beyond_evidence(explanation, "") == explanation
 
 
 def test_review_after_close_waits_for_the_close_date(app, student, seeded):
