@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+import simplemma
+from rapidfuzz.distance import OSA
+from wordfreq import zipf_frequency
 
 from .lang import SUPPORTED, load_pack
 from .text import normalise
@@ -36,20 +39,49 @@ def _core(s: str, articles: tuple[str, ...]) -> str:
 
 def _allowed_typos(n: int) -> int:
     """Return how many edits a word of ``n`` characters may carry and still match."""
-    if n <= 3:
-        return 0
-    if n <= 7:
+    if n <= 4:
+        return 0  # Iran/Iraq, cat/car: one letter makes another word
+    if n <= 8:
         return 1
-    if n <= 15:
-        return 2
-    return n // 8
+    return 2
+
+
+@lru_cache(maxsize=4096)
+def _is_word(word: str, lang: str | None) -> bool:
+    """Tell whether ``word`` is a word of the language in its own right (not a typo)."""
+    langs = [lang] if lang in SUPPORTED else list(SUPPORTED)
+    return any(zipf_frequency(word, code, wordlist="small") >= 2.0 for code in langs)
+
+
+@lru_cache(maxsize=4096)
+def _lemma(word: str, lang: str | None) -> str:
+    """Return the word's dictionary form, to accept another inflection of the right word."""
+    langs = [lang] if lang in SUPPORTED else list(SUPPORTED)
+    return simplemma.lemmatize(word, lang=tuple(langs))
+
+
+def _word_matches(given: str, accepted: str, lang: str | None) -> bool:
+    """Tell whether one given word is the accepted word, or it with a small typo.
+
+    A typo keeps the first letter, so "decrease" is not "increase" nor "impossible"
+    "possible"; a given word that is a real word with another lemma ("former" for
+    "farmer") is another answer, not a typo; "batteria" for "batterie" is the right word.
+    """
+    if given == accepted:
+        return True
+    if given[:1] != accepted[:1] or given.isdigit() or accepted.isdigit():
+        return False
+    allowed = _allowed_typos(len(accepted))
+    if OSA.distance(given, accepted, score_cutoff=allowed) > allowed:
+        return False
+    return not _is_word(given, lang) or _lemma(given, lang) == _lemma(accepted, lang)
 
 
 def answers_match(given: str, accepted: list[str], lang: str | None = None) -> bool:
     """Tell whether ``given`` matches one of the ``accepted`` answers.
 
-    Case, accents, punctuation, leading or inner articles and small typos are forgiven;
-    numbers must match exactly.
+    Case, accents, punctuation, articles, word breaks ("Hightech") and a small typo
+    per word are forgiven; numbers must match exactly.
     """
     if not isinstance(given, str) or not accepted:
         return False
@@ -58,19 +90,16 @@ def answers_match(given: str, accepted: list[str], lang: str | None = None) -> b
     if not g:
         return False
     g_nums = _numbers(given)
+    g_words = g.split()
     for acc in accepted:
         if not isinstance(acc, str):
             acc = str(acc)
         a = _core(acc, articles)
-        if not a:
+        if not a or _numbers(acc) != g_nums:
             continue
-        if _numbers(acc) != g_nums:
-            continue
-        if g == a:
+        a_words = a.split()
+        if g == a or g.replace(" ", "") == a.replace(" ", ""):
             return True
-        # Digits are compared above; typos are only forgiven in the words.
-        g_words = _NUM_RE.sub("#", g)
-        a_words = _NUM_RE.sub("#", a)
-        if Levenshtein.distance(g_words, a_words, score_cutoff=_allowed_typos(len(a_words))) <= _allowed_typos(len(a_words)):
+        if len(g_words) == len(a_words) and all(_word_matches(x, y, lang) for x, y in zip(g_words, a_words)):
             return True
     return False

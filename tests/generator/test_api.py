@@ -83,6 +83,22 @@ def test_lang_override_and_max_questions():
     ("Francia", ["Germania"], "it", False),
     ("", ["CATL"], None, False),
     ("cat", ["car"], "en", False),
+    # A typo keeps the first letter and makes no other real word; opposites are wrong answers.
+    ("decrease", ["increase"], "en", False),
+    ("impossible", ["possible"], "en", False),
+    ("inefficient", ["efficient"], "en", False),
+    ("descending", ["ascending"], "en", False),
+    ("Iran", ["Iraq"], "en", False),
+    ("Austria", ["Australia"], "en", False),
+    ("former", ["farmer"], "en", False),
+    ("Riverside Transport Authority", ["Riverside Transit Authority"], "en", False),
+    ("Riverside Transit Autority", ["Riverside Transit Authority"], "en", True),
+    ("Amazon basni", ["Amazon basin"], "en", True),
+    ("goverment", ["government"], "en", True),
+    ("accademico", ["accademico"], "it", True),
+    ("batteria", ["batterie"], "it", True),
+    ("approvigionamento", ["approvvigionamento"], "it", True),
+    ("minore", ["maggiore"], "it", False),
 ])
 def test_answers_match(given, accepted, lang, ok):
     assert answers_match(given, accepted, lang) is ok
