@@ -442,6 +442,9 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
 
     toks = doc.tokens(i)
     connectors = set(doc.pack.get("name_connectors"))
+    titles = set(doc.pack.get("person_titles"))
+    # Months and weekdays are capitalised in English but are dates, not names.
+    calendar = set(doc.pack.get("months")) | set(doc.pack.get("weekdays", ()))
     out = []
     n = len(toks)
     k = 1 if n and toks[0].text.lower() in doc.pack.get("sentence_openers", ()) else 0
@@ -462,10 +465,27 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
         if k == 0 and j == 1 and known_word(t.text.lower(), doc.pack.code):
             k = j
             continue
-        cat = _entity_category(doc, toks, k, j, lexicon_category)
-        out.append(_fact(cat, doc, sent, [Span(toks[k].start, toks[j - 1].end, doc.text[toks[k].start:toks[j - 1].end])]))
+        start, end = k, j
+        # "Mayor Laura Jennings": the title is the question's context, the name its answer.
+        while end - start > 1 and toks[start].text.lower().rstrip(".") in titles:
+            start += 1
+        words = [x.text.lower() for x in toks[start:end] if x.is_word]
+        if all(w in calendar for w in words) or _title_case(doc, words):
+            k = j
+            continue
+        cat = "person" if start > k else _entity_category(doc, toks, start, end, lexicon_category)
+        out.append(_fact(cat, doc, sent, [Span(toks[start].start, toks[end - 1].end,
+                                               doc.text[toks[start].start:toks[end - 1].end])]))
         k = j
     return out
+
+
+def _title_case(doc: Doc, words: list[str]) -> bool:
+    """Tell whether a long capitalised run is a headline in title case, not a name."""
+    if len(words) < 5:
+        return False
+    common = common_words(doc.pack.code, 4.0)
+    return sum(1 for w in words if w in common) >= 2
 
 
 def concepts(doc: Doc, i: int, sent: Span) -> list[Fact]:

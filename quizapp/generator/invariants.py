@@ -56,6 +56,11 @@ def problems(q: QuestionDraft, text: str, articles: tuple[str, ...] = ()) -> lis
             out.append("options on a non-choice question")
         if not q.correct:
             out.append("no accepted answer")
+    if q.kind == "cloze" and q.answer_texts:
+        # A blank must leave enough of the sentence to be answerable: not "____" or "____ kilometres."
+        left = ev.text.replace(q.answer_texts[0], " ", 1)
+        if len([w for w in left.split() if any(ch.isalnum() for ch in w)]) < 3:
+            out.append("the blank leaves too little of the sentence")
     if q.kind == "numeric" and not all(isinstance(c, (int, float)) for c in q.correct):
         out.append("numeric answer is not a number")
     return out

@@ -113,3 +113,26 @@ def test_a_sentence_opener_is_not_part_of_a_name(text, lang, name, not_name):
     answers = {a.text for f in generate_quiz(text, lang=lang).facts for a in f.answers}
     assert name in answers
     assert not_name not in answers
+
+
+ENGLISH_NEWS = """City Council Approves New Light Rail Line for Riverside
+
+The Riverside City Council voted on Tuesday to approve a new light rail line. Mayor Laura Jennings said the line \
+would open in January 2027. The Riverside Transit Authority expects about 25,000 passengers a day.
+
+Opening Day
+
+The first trains will run every ten minutes."""
+
+
+def test_names_dates_and_headlines_are_told_apart():
+    draft = generate_quiz(ENGLISH_NEWS, lang="en")
+    facts = {(f.kind, f.text) for f in draft.facts}
+    assert ("person", "Laura Jennings") in facts  # the title is context, not part of the answer
+    assert not any(text in ("Tuesday", "January") for kind, text in facts if kind != "date")
+    # A headline in title case is not an organisation, and no blank swallows a whole line.
+    assert not any("Approves" in text for kind, text in facts)
+    for q in draft.questions:
+        if q.kind == "cloze":
+            rest = q.evidence.text.replace(q.answer_texts[0], " ", 1)
+            assert len([w for w in rest.split() if any(c.isalnum() for c in w)]) >= 3, q.prompt

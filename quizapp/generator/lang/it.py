@@ -13,6 +13,7 @@ PACK = {
     "elisions": ["l", "dell", "all", "nell", "sull", "dall", "un", "d", "quest", "quell", "c", "s", "coll", "tutt"],
     "decimal_sep": ",",
     "thousands_sep": ".",
+    "weekdays": ["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"],
     "months": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
                "settembre", "ottobre", "novembre", "dicembre"],
     "abbreviations": ["sig", "sigg", "dott", "prof", "ing", "avv", "ecc", "es", "pag", "art", "n", "nr",
