@@ -23,7 +23,8 @@ DEFAULTS: dict[str, object] = {
     "PERMANENT_SESSION_LIFETIME": CSRF_TIME_LIMIT_SECONDS,
     "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_HEADERS_ENABLED": True,
-    "LOGIN_RATE_LIMIT": "10 per minute;50 per hour",
+    "LOGIN_RATE_LIMIT": "10 per minute;50 per hour",  # per address and e-mail
+    "LOGIN_ADDRESS_RATE_LIMIT": "60 per minute;600 per hour",  # per address, whatever the e-mail
     "BABEL_DEFAULT_LOCALE": "it",
     "LANGUAGES": ("it", "en"),
     "SEEDS_DIR": str(Path(__file__).resolve().parent.parent / "seeds"),

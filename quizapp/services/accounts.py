@@ -60,6 +60,13 @@ def set_password(user: User, password: str) -> None:
     user.session_nonce = _new_nonce()
 
 
+def change_password(user: User, current: str, new: str) -> None:
+    """Change one's own password after checking the current one; other sessions end."""
+    if not check_password_hash(user.password_hash, current or ""):
+        raise AccountError(_l("The current password is wrong."))
+    set_password(user, new)
+
+
 def end_sessions(user: User) -> None:
     """End every session of an account, on every device."""
     user.session_nonce = _new_nonce()

@@ -34,12 +34,18 @@ def _rules():
     return walked
 
 
+# The logged-in teacher's own account: any teacher, no one else.
+ACCOUNT_ENDPOINTS = {"auth.logout", "auth.password"}
+
+
 def area_of(endpoint: str, rule: str, arguments: list[str]) -> str:
     """Say who may use a route: public, login, teacher, owned, admin or attempt."""
     if rule.startswith(ADMIN_PREFIX):
         return "admin"
     if endpoint.startswith("teacher."):
         return "owned" if OWNED_ARGS & set(arguments) else "teacher"
+    if endpoint in ACCOUNT_ENDPOINTS:
+        return "teacher"
     if endpoint.startswith("student.") and "attempt_id" in arguments:
         return "attempt"
     return "public"

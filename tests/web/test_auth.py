@@ -120,6 +120,41 @@ def test_password_change_ends_other_sessions(app, client, make_teacher):
     assert client.get("/teach/").status_code == 302
 
 
+def _change_password(client, current: str, new: str, confirm: str | None = None):
+    token = csrf_token(client, "/auth/password")
+    return client.post("/auth/password", data={"current": current, "new": new, "confirm": confirm or new,
+                                               "csrf_token": token})
+
+
+@pytest.mark.parametrize("current, new, confirm", [
+    ("not my password!", "a brand new passphrase", None),  # wrong current password
+    (PASSWORD, "too short", None),
+    (PASSWORD, "a brand new passphrase", "another new passphrase"),
+])
+def test_a_teacher_cannot_change_the_password_wrongly(app, client, make_teacher, current, new, confirm):
+    make_teacher()
+    login(client)
+    response = _change_password(client, current, new, confirm)
+    assert response.status_code == 400
+    assert 'aria-invalid="true"' in response.get_data(as_text=True)
+    with app.app_context():
+        assert accounts.authenticate("teacher@example.org", PASSWORD) is not None
+
+
+def test_a_teacher_changes_the_password_and_other_sessions_end(app, client, make_teacher):
+    make_teacher()
+    login(client)
+    other = app.test_client()
+    login(other)
+    response = _change_password(client, PASSWORD, "a brand new passphrase")
+    assert response.status_code == 302
+    assert client.get("/teach/").status_code == 200  # this session goes on
+    assert other.get("/teach/").status_code == 302  # the other one is logged out
+    with app.app_context():
+        assert accounts.authenticate("teacher@example.org", PASSWORD) is None
+        assert accounts.authenticate("teacher@example.org", "a brand new passphrase") is not None
+
+
 def test_passwords_are_long_and_hashed_with_scrypt(app, make_teacher):
     make_teacher()
     with app.app_context():
@@ -155,6 +190,26 @@ def test_login_is_throttled_in_memory(app, app_config):
     client = throttled.test_client()
     codes = [_wrong_login(client).status_code for _ in range(4)]
     assert codes == [401, 401, 401, 429]
+
+
+def test_one_teachers_wrong_passwords_do_not_lock_out_another_at_the_same_address(app, app_config, make_teacher):
+    make_teacher()
+    throttled = _throttled_app(app_config, "memory://", uuid.uuid4().hex)
+    client = throttled.test_client()
+    assert [_wrong_login(client).status_code for _ in range(4)][-1] == 429
+    assert login(client).status_code == 302
+
+
+def test_an_address_trying_many_accounts_is_throttled_too(app, app_config):
+    throttled = create_app({**app_config, "RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": "memory://",
+                            "RATELIMIT_KEY_PREFIX": uuid.uuid4().hex, "LOGIN_ADDRESS_RATE_LIMIT": "5 per minute"})
+    client = throttled.test_client()
+    codes = []
+    for n in range(6):
+        token = csrf_token(client, "/auth/login")
+        codes.append(client.post("/auth/login", data={"email": f"x{n}@example.org", "password": "wrong password!",
+                                                      "csrf_token": token}).status_code)
+    assert codes == [401] * 5 + [429]
 
 
 # One "worker": its own process, its own app, a few wrong logins; prints the status codes.
