@@ -57,6 +57,11 @@ def create_document(
     return document
 
 
+def too_short(text: str) -> bool:
+    """Tell whether a text has too few words for its language to be told (under eight words with letters)."""
+    return sum(1 for word in text.split() if any(ch.isalpha() for ch in word)) < 8
+
+
 def store_draft(document: Document, draft, skip: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset()) -> list[Question]:
     """Add a generator draft's facts and questions to a document's bank, except known (kind, prompt) pairs."""
     known = {(fact.start_offset, fact.end_offset, fact.kind): fact for fact in document.facts}

@@ -28,6 +28,7 @@ def _text_of(form: DocumentForm) -> tuple[str, str | None]:
 def new_document():
     form = DocumentForm()
     if form.validate_on_submit():
+        text = ""
         try:
             text, source = _text_of(form)
             duplicate = documents.find_duplicate(current_user, text)
@@ -42,8 +43,12 @@ def new_document():
         except EmptyDocument:
             form.text.errors.append(_("There is no text here to ask questions about."))
         except UnsupportedLanguage:
-            form.language.errors.append(_("quizapp reads Italian and English texts; this one seems to be in "
-                                          "another language. If it is Italian or English, choose it here."))
+            if documents.too_short(text):
+                form.text.errors.append(_("This text is too short to tell its language or to ask about: "
+                                          "paste a few sentences at least."))
+            else:
+                form.language.errors.append(_("quizapp reads Italian and English texts; this one seems to be in "
+                                              "another language. If it is Italian or English, choose it here."))
         else:
             return done(ngettext("Document added with %(num)d draft question.",
                                  "Document added with %(num)d draft questions.", len(document.questions)),

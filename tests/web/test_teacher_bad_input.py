@@ -58,3 +58,13 @@ def test_hostile_values_in_every_field_never_give_a_500(app, client, make_teache
         for value in NASTY:
             response = post(client, url, {**BASE, field: value})
             assert response.status_code < 500, (field, value)
+
+
+@pytest.mark.parametrize("text", ["Hi.", "1 2 3 4 5", "Ciao a tutti!"])
+def test_a_text_too_short_is_refused_as_short_not_as_foreign(app, client, make_teacher, text):
+    make_teacher()
+    login(client)
+    response = post(client, "/teach/documents/new", {"text": text, "title": ""})
+    body = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "too short" in body and "another language" not in body
