@@ -10,6 +10,7 @@ from sqlalchemy import func
 
 from ..extensions import db
 from ..generator import generate_quiz
+from ..generator.lang import SUPPORTED, load_pack
 from ..models import Attempt, Document, Question, Quiz, QuizQuestion, Response
 from .documents import question_fields
 
@@ -44,6 +45,11 @@ class QuestionData:
 def key_of(question: Question) -> tuple:
     """Return the grading key of a stored question, comparable with QuestionData.key()."""
     return (question.kind, tuple(question.options), tuple(question.correct), float(question.tolerance or 0.0))
+
+
+def true_false_options(document: Document) -> list[str]:
+    """Return the two options of a true or false question in the document's language, as generated."""
+    return list(load_pack(document.language if document.language in SUPPORTED else "en").get("true_false"))
 
 
 def bank(document: Document, status: str | None = None) -> list[Question]:

@@ -16,6 +16,7 @@ from typing import Any
 from ..extensions import db
 from ..kinds import kind_of
 from ..models import Attempt, Participant, Quiz, QuizQuestion, Response
+from .stats import counted_attempt_ids
 
 Rows = Iterable[tuple[Any, ...]]
 
@@ -37,12 +38,18 @@ def neutralise(value: Any) -> Any:
 
 
 def score_rows(quiz: Quiz) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
-    """Return the headers and rows of a quiz's submitted attempts, one row each."""
+    """Return the headers and rows of a quiz's submitted attempts, one row each.
+
+    counts_for_grade says which attempts the quiz's grading method (highest,
+    last, first or average) takes for the student's grade, as the results page's ★.
+    """
     headers = [
         "attempt_id", "name", "identifier", "attempt", "state", "started_at",
-        "submitted_at", "duration_seconds", "score", "max_score", "percentage", "passed",
+        "submitted_at", "duration_seconds", "score", "max_score", "percentage", "passed", "counts_for_grade",
     ]
     pass_mark = quiz.pass_mark
+    # Ids only, one small query: resolved now, while the view runs, like the query below.
+    counted = counted_attempt_ids(quiz)
     # Columns, not entities: building 100,000 ORM objects would cost more than writing the file.
     query = (
         db.select(Attempt.id, Participant.display_name, Participant.identifier, Attempt.number, Attempt.state,
@@ -61,6 +68,7 @@ def score_rows(quiz: Quiz) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
                 attempt_id, name, identifier or "", number, state, started, submitted, duration, score, max_score,
                 None if percentage is None else round(percentage, 2),
                 None if pass_mark is None or percentage is None else percentage >= pass_mark,
+                attempt_id in counted,
             )
 
     return headers, rows()
@@ -123,10 +131,27 @@ def answer_rows(quiz: Quiz) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
 
 
 def xlsx_cell(value: Any) -> Any:
-    """Return a value as an XLSX cell holds it: numbers and dates typed, text defused and legal."""
+    """Return a value as an XLSX cell holds it: numbers and dates typed, text legal and unchanged."""
     if isinstance(value, str):
-        return XLSX_ILLEGAL.sub("\ufffd", neutralise(value))[:XLSX_MAX_TEXT]
+        return XLSX_ILLEGAL.sub("\ufffd", value)[:XLSX_MAX_TEXT]
     return value
+
+
+def _xlsx_row(sheet, values: Iterable[Any]) -> list[Any]:
+    """Return a row's cells, text typed as text so "=1+1" or "+Paolo" is shown, never run."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cells = []
+    for value in values:
+        value = xlsx_cell(value)
+        if isinstance(value, str):
+            # openpyxl types a str starting with "=" as a formula; a string cell is never evaluated,
+            # so XLSX needs no apostrophe (which the spreadsheet would show) as CSV does.
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"
+            value = cell
+        cells.append(value)
+    return cells
 
 
 def write_xlsx(headers: list[str], rows: Rows, title: str = "Scores") -> Iterator[bytes]:
@@ -139,9 +164,9 @@ def write_xlsx(headers: list[str], rows: Rows, title: str = "Scores") -> Iterato
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
-    sheet.append([xlsx_cell(h) for h in headers])
+    sheet.append(_xlsx_row(sheet, headers))
     for row in rows:
-        sheet.append([xlsx_cell(value) for value in row])
+        sheet.append(_xlsx_row(sheet, row))
     with tempfile.TemporaryFile() as handle:
         workbook.save(handle)
         handle.seek(0)

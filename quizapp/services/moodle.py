@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 import xml.etree.ElementTree as ET
 
 from ..models import Question, Quiz
@@ -38,7 +39,18 @@ def gift_escape(text: str) -> str:
 
 
 def _number(value) -> str:
-    return f"{float(value):g}"
+    # 15 digits, as a float holds: ":g" alone would write 1234567 as 1.23457e+06.
+    return f"{float(value):.15g}"
+
+
+def tolerance(question: Question) -> float:
+    """Return a numeric question's tolerance as an importer can read it: finite, 0 or more.
+
+    The edit form refuses Infinity and NaN now; one stored before is no tolerance
+    Moodle or QTI can hold ("inf" breaks their import), so the exact number is asked.
+    """
+    value = float(question.tolerance or 0)
+    return value if math.isfinite(value) and value >= 0 else 0.0
 
 
 def _gift_answers(question: Question) -> str:
@@ -53,7 +65,7 @@ def _gift_answers(question: Question) -> str:
                 parts.append(("=" if fraction == "100" else "~") + gift_escape(option))
         return " ".join(parts)
     if kind == "numeric":
-        return f"#{_number(question.correct[0])}:{_number(question.tolerance or 0)}" if question.correct else "#0"
+        return f"#{_number(question.correct[0])}:{_number(tolerance(question))}" if question.correct else "#0"
     return " ".join("=" + gift_escape(answer) for answer in question.correct)
 
 
@@ -119,7 +131,7 @@ def moodle_xml(quiz: Quiz) -> bytes:
                 _answer(node, fraction, html.escape(option))
         elif question.kind == "numeric":
             answer = _answer(node, "100", _number(question.correct[0]) if question.correct else "0", None)
-            ET.SubElement(answer, "tolerance").text = _number(question.tolerance or 0)
+            ET.SubElement(answer, "tolerance").text = _number(tolerance(question))
         else:
             ET.SubElement(node, "usecase").text = "0"
             for accepted in question.correct:

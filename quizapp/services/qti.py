@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 from ..models import Question, Quiz
+from .moodle import tolerance as finite_tolerance
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
@@ -22,36 +23,44 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
 
 
 def _number(value) -> str:
-    return f"{float(value):g}"
+    # 15 digits, as a float holds: ":g" alone would write 1234567 as 1.23457e+06.
+    return f"{float(value):.15g}"
 
 
-def _declaration(item: ET.Element, question: Question) -> None:
+def _points(value: float) -> str:
+    # 15 digits: 2/3 of a point written as 0.66667 would add up to more than the item's points.
+    return f"{float(value):.15g}"
+
+
+def _declaration(item: ET.Element, question: Question, points: float) -> None:
     kind = question.kind
     if kind in CHOICE_KINDS:
         cardinality = "multiple" if kind == "multiple" else "single"
         declaration = _sub(item, "responseDeclaration", identifier="RESPONSE", cardinality=cardinality,
                            baseType="identifier")
         correct = _sub(declaration, "correctResponse")
-        for index in question.correct:
+        # Single cardinality holds one value: a one-answer kind declares only its first correct option.
+        for index in question.correct if kind == "multiple" else question.correct[:1]:
             _sub(correct, "value", f"C{index}")
         if kind == "multiple":
-            # Signed shares as Moodle and quizapp grade, floored at zero by lowerBound.
+            # Signed shares of the points, as Moodle and quizapp grade (kinds.MultipleSelect.fraction),
+            # floored at zero and capped at the points by the mapping's bounds.
             right = len(question.correct)
             wrong = len(question.options) - right
-            mapping = _sub(declaration, "mapping", lowerBound="0", upperBound="1", defaultValue="0")
+            mapping = _sub(declaration, "mapping", lowerBound="0", upperBound=_points(points), defaultValue="0")
             for index in range(len(question.options)):
-                value = 1 / right if index in question.correct else (-1 / wrong if wrong else 0)
-                _sub(mapping, "mapEntry", mapKey=f"C{index}", mappedValue=f"{value:.5f}")
+                value = points / right if index in question.correct else (-points / wrong if wrong else 0)
+                _sub(mapping, "mapEntry", mapKey=f"C{index}", mappedValue=_points(value))
     elif kind == "numeric":
         declaration = _sub(item, "responseDeclaration", identifier="RESPONSE", cardinality="single", baseType="float")
         _sub(_sub(declaration, "correctResponse"), "value", _number(question.correct[0]) if question.correct else "0")
     else:
         declaration = _sub(item, "responseDeclaration", identifier="RESPONSE", cardinality="single", baseType="string")
-        correct = _sub(declaration, "correctResponse")
-        mapping = _sub(declaration, "mapping", defaultValue="0")
+        # One correct value (single cardinality); every accepted answer still earns the points through the mapping.
+        _sub(_sub(declaration, "correctResponse"), "value", str(question.correct[0]) if question.correct else "")
+        mapping = _sub(declaration, "mapping", lowerBound="0", upperBound=_points(points), defaultValue="0")
         for accepted in question.correct:
-            _sub(correct, "value", str(accepted))
-            _sub(mapping, "mapEntry", mapKey=str(accepted), mappedValue="1", caseSensitive="false")
+            _sub(mapping, "mapEntry", mapKey=str(accepted), mappedValue=_points(points), caseSensitive="false")
 
 
 def _body(item: ET.Element, question: Question) -> None:
@@ -69,19 +78,23 @@ def _body(item: ET.Element, question: Question) -> None:
         _sub(paragraph, "textEntryInteraction", responseIdentifier="RESPONSE", expectedLength="20")
 
 
-def _processing(item: ET.Element, question: Question) -> None:
-    if question.kind == "numeric":
-        processing = _sub(item, "responseProcessing")
-        condition = _sub(_sub(processing, "responseCondition"), "responseIf")
-        tolerance = _number(question.tolerance or 0)
-        equal = _sub(condition, "equal", toleranceMode="absolute", tolerance=f"{tolerance} {tolerance}")
-        _sub(equal, "variable", identifier="RESPONSE")
-        _sub(equal, "correct", identifier="RESPONSE")
-        outcome = _sub(condition, "setOutcomeValue", identifier="SCORE")
-        _sub(outcome, "baseValue", "1", baseType="float")
+def _processing(item: ET.Element, question: Question, points: float) -> None:
+    if question.kind in ("multiple", "cloze", "short"):
+        # The mapping already holds the points: SCORE = mapResponse(RESPONSE).
+        _sub(item, "responseProcessing", template=TEMPLATES + "map_response")
         return
-    template = "match_correct" if question.kind in ("single", "true_false") else "map_response"
-    _sub(item, "responseProcessing", template=TEMPLATES + template)
+    # The match_correct template scores 1, not the points: say the points in our own rule.
+    processing = _sub(item, "responseProcessing")
+    condition = _sub(_sub(processing, "responseCondition"), "responseIf")
+    if question.kind == "numeric":
+        tolerance = _number(finite_tolerance(question))
+        test = _sub(condition, "equal", toleranceMode="absolute", tolerance=f"{tolerance} {tolerance}")
+    else:
+        test = _sub(condition, "match")
+    _sub(test, "variable", identifier="RESPONSE")
+    _sub(test, "correct", identifier="RESPONSE")
+    outcome = _sub(condition, "setOutcomeValue", identifier="SCORE")
+    _sub(outcome, "baseValue", _points(points), baseType="float")
 
 
 def item_xml(question: Question, identifier: str, points: float) -> bytes:
@@ -89,13 +102,13 @@ def item_xml(question: Question, identifier: str, points: float) -> bytes:
     # Plain names under a literal xmlns: ElementTree then writes the default namespace as is.
     item = ET.Element("assessmentItem", {"xmlns": QTI, "identifier": identifier, "title": identifier,
                                          "adaptive": "false", "timeDependent": "false"})
-    _declaration(item, question)
+    _declaration(item, question, points)
     score = _sub(item, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float")
     _sub(_sub(score, "defaultValue"), "value", "0")
     maximum = _sub(item, "outcomeDeclaration", identifier="MAXSCORE", cardinality="single", baseType="float")
-    _sub(_sub(maximum, "defaultValue"), "value", f"{points:g}")
+    _sub(_sub(maximum, "defaultValue"), "value", _points(points))
     _body(item, question)
-    _processing(item, question)
+    _processing(item, question, points)
     ET.indent(item)
     return ET.tostring(item, encoding="utf-8", xml_declaration=True)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from flask_babel import lazy_gettext as _l
@@ -18,7 +19,16 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    StopValidation,
+    ValidationError,
+)
 
 from ..config import MAX_TIME_LIMIT_MINUTES
 from ..kinds import KINDS, MultiCheckboxField, parse_number, select_choices
@@ -29,6 +39,8 @@ from ..services.bank import CHOICE_KINDS, TEXT_KINDS, QuestionData
 LANGUAGES = list(LANGUAGE_NAMES.items())
 MAX_TEXT = 1_000_000
 MAX_OPTIONS = 12
+TOLERANCE_MESSAGE = _l("Give the tolerance as a number, 0 or more, such as 0.5.")
+NUMBER_MESSAGE = _l("Enter a number, such as 2030 or 3.5.")
 
 
 def drop_nul(value):
@@ -70,6 +82,19 @@ class LanguageForm(Form):
     language = SelectField(_l("Language"), choices=select_choices(LANGUAGES), validators=[DataRequired()])
 
 
+def finite(message):
+    """Return a validator refusing Infinity and NaN, which DecimalField reads as numbers.
+
+    It stops the chain: NumberRange would let Infinity through and fail on NaN.
+    """
+
+    def check(form, field) -> None:
+        if field.data is not None and not math.isfinite(float(field.data)):
+            raise StopValidation(message)
+
+    return check
+
+
 def _lines(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
@@ -86,12 +111,32 @@ class QuestionForm(Form):
     accepted = TextAreaField(_l("Accepted answers, one per line"), validators=[Length(max=2000)],
                              description=_l("For fill in the blank and short answer; the number for a numeric question."))
     tolerance = DecimalField(_l("Tolerance (numeric questions)"), places=None,
-                             validators=[Optional(), NumberRange(min=0)], default=0)
+                             validators=[Optional(), finite(TOLERANCE_MESSAGE), NumberRange(min=0, message=TOLERANCE_MESSAGE)],
+                             default=0)
     explanation = TextAreaField(_l("Explanation shown after the answer"), validators=[Length(max=3000)])
-    points = DecimalField(_l("Points"), places=None, validators=[InputRequired(), NumberRange(min=0, max=1000)],
-                          default=1)
+    points = DecimalField(_l("Points"), places=None,
+                          validators=[InputRequired(), finite(NUMBER_MESSAGE), NumberRange(min=0, max=1000)], default=1)
+
+    def __init__(self, *args, true_false: list[str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The document language's two options, as the generator writes them (see bank.true_false_options).
+        self.true_false = list(true_false or ["True", "False"])
+
+    def choice_options(self) -> list[str]:
+        """Return the options a choice question gets: those typed, or always the two of true or false."""
+        if self.kind.data == "true_false":
+            return self.true_false
+        return _lines(self.options.data)
 
     def validate_options(self, field) -> None:
+        if self.kind.data == "true_false":
+            # Other options would make it a multiple choice in disguise (and in every export);
+            # an empty box means "the usual two", so a teacher switching the kind needn't type them.
+            if _lines(field.data) not in ([], self.true_false):
+                raise ValidationError(_l("A true or false question has exactly the options %(options)s: "
+                                         "leave this box empty or write just them, one per line.",
+                                         options=", ".join(self.true_false)))
+            return
         if self.kind.data in CHOICE_KINDS:
             options = _lines(field.data)
             if len(options) < 2:
@@ -107,7 +152,7 @@ class QuestionForm(Form):
         numbers = [part for part in re.split(r"[\s,;]+", field.data or "") if part]
         if not numbers or not all(part.isdigit() for part in numbers):
             raise ValidationError(_l("Give the numbers of the correct options, such as 2 or 1, 3."))
-        count = len(_lines(self.options.data))
+        count = len(self.choice_options())
         if any(not 1 <= int(part) <= count for part in numbers):
             raise ValidationError(_l("Every number must be between 1 and %(n)d.", n=count))
         if self.kind.data != "multiple" and len(set(numbers)) != 1:
@@ -140,7 +185,7 @@ class QuestionForm(Form):
         options: list[str] = []
         correct: list = []
         if kind in CHOICE_KINDS:
-            options = _lines(self.options.data)
+            options = self.choice_options()
             correct = sorted({int(part) - 1 for part in re.split(r"[\s,;]+", self.correct_options.data) if part})
         elif kind == "numeric":
             correct = [parse_number(_lines(self.accepted.data)[0])]
@@ -192,7 +237,8 @@ class QuizSettingsForm(Form):
     review = SelectField(_l("Students see their review"), choices=select_choices([
         ("immediately", _l("Immediately after submitting")), ("after_close", _l("After the quiz closes")),
         ("never", _l("Never"))]))
-    pass_mark = DecimalField(_l("Pass mark (%)"), places=None, validators=[Optional(), NumberRange(min=0, max=100)])
+    pass_mark = DecimalField(_l("Pass mark (%)"), places=None,
+                             validators=[Optional(), finite(NUMBER_MESSAGE), NumberRange(min=0, max=100)])
     roster = TextAreaField(_l("Class list (optional)"), validators=[Length(max=20000)],
                            description=_l("One student identifier per line; when given, only these can join."))
 

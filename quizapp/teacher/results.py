@@ -72,9 +72,10 @@ EXPORTS = {
 }
 
 
-def send_file(filename: str, chunks, mimetype: str) -> Response:
-    """Stream a file a writer yields, as a download."""
-    return Response(stream_with_context(chunks), mimetype=mimetype,
+def send_file(filename: str, chunks, content_type: str) -> Response:
+    """Stream a file a writer yields, as a download, with its Content-Type header as given."""
+    # content_type, not mimetype: Flask adds "; charset=utf-8" to a text/* mimetype, a second time here.
+    return Response(stream_with_context(chunks), content_type=content_type,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
@@ -103,7 +104,8 @@ def export_gift(quiz_id: int):
 @bp.route("/quizzes/<int:quiz_id>/questions.xml")
 def export_moodle_xml(quiz_id: int):
     quiz = owned_or_404(Quiz, quiz_id)
-    return send_file(f"quiz-{quiz.id}-moodle.xml", iter([moodle.moodle_xml(quiz)]), "application/xml")
+    return send_file(f"quiz-{quiz.id}-moodle.xml", iter([moodle.moodle_xml(quiz)]),
+                     "application/xml; charset=utf-8")
 
 
 @bp.route("/quizzes/<int:quiz_id>/questions-qti.zip")

@@ -15,7 +15,6 @@ from .forms import EmptyForm, QuestionForm
 from .views import bp, done, invalid, refused
 
 
-
 @bp.route("/documents/<int:document_id>/questions")
 def questions(document_id: int):
     document = owned_or_404(Document, document_id)
@@ -30,7 +29,7 @@ def questions(document_id: int):
 @bp.route("/documents/<int:document_id>/questions/new", methods=["GET", "POST"])
 def write_question(document_id: int):
     document = owned_or_404(Document, document_id)
-    form = QuestionForm()
+    form = QuestionForm(true_false=bank.true_false_options(document))
     if form.validate_on_submit():
         question = bank.write(document, form.cleaned())
         return done(_("Question added and approved."), "teacher.questions", document_id=document.id,
@@ -43,7 +42,7 @@ def write_question(document_id: int):
 @bp.route("/questions/<int:question_id>", methods=["GET", "POST"])
 def edit_question(question_id: int):
     question = owned_or_404(Question, question_id)
-    form = QuestionForm()
+    form = QuestionForm(true_false=bank.true_false_options(question.document))
     if form.validate_on_submit():
         try:
             key_changed = bank.update(question, form.cleaned())

@@ -16,7 +16,8 @@ from lxml import etree
 from openpyxl import load_workbook
 
 from quizapp.extensions import db
-from quizapp.models import Document, Quiz
+from quizapp.kinds import kind_of
+from quizapp.models import Attempt, Document, Question, Quiz
 from quizapp.services import bank, exports, moodle, quizzes
 
 from .teaching import ENGLISH, approve_all, make_document, make_quiz, right_answer, submit_attempt, teacher  # noqa: F401 (teacher, document_id: fixtures)
@@ -49,7 +50,7 @@ def test_scores_csv_has_bom_one_row_per_attempt_and_defused_names(teacher, answe
     names = {row[1] for row in rows[1:]}
     assert names == {"'=HYPERLINK(\"http://evil\")", "Zoë Àlvarez"}
     assert {row[2] for row in rows[1:]} == {"", "'@s2"}
-    assert {row[-1] for row in rows[1:]} == {"True", "False"}
+    assert {row[rows[0].index("passed")] for row in rows[1:]} == {"True", "False"}
 
 
 def test_scores_xlsx_has_typed_cells(teacher, answered_quiz):
@@ -63,7 +64,10 @@ def test_scores_xlsx_has_typed_cells(teacher, answered_quiz):
     assert isinstance(first["attempt_id"], int)
     assert isinstance(first["score"], (int, float)) and isinstance(first["percentage"], (int, float))
     assert isinstance(first["submitted_at"], dt.datetime) and isinstance(first["started_at"], dt.datetime)
-    assert first["name"] == "'=HYPERLINK(\"http://evil\")"
+    # The text as typed, in a cell typed as text: shown, never run, and no apostrophe to see.
+    assert first["name"] == "=HYPERLINK(\"http://evil\")" and sheet["B2"].data_type == "s"
+    second = dict(zip(headers, rows[2]))
+    assert second["identifier"] == "@s2"
     assert not any(cell.data_type == "f" for row in sheet.iter_rows() for cell in row)
 
 
@@ -96,18 +100,26 @@ def test_every_string_round_trips_through_csv_defused(values):
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(CELL_TEXT, min_size=1, max_size=10))
-def test_every_string_round_trips_through_xlsx_defused(values):
+def test_every_string_round_trips_through_xlsx_as_text(values):
     data = b"".join(exports.write_xlsx(["h"] * len(values), [tuple(values)]))
     sheet = load_workbook(io.BytesIO(data)).active
     cells = list(sheet.iter_rows(min_row=2, max_row=2))[0]
     for cell, value in zip(cells, values):
         read = cell.value if cell.value is not None else ""
-        assert cell.data_type != "f"
-        assert not read.startswith(exports.FORMULA_TRIGGERS)
+        # A string cell is never evaluated: "=1+1" or "+Paolo" comes back as typed, without an apostrophe.
+        assert cell.data_type != "f" and (cell.data_type == "s" or not value)
         if not exports.XLSX_ILLEGAL.search(value):
-            assert read == expected_cell(value)
+            assert read == value
         else:  # characters XML cannot hold are replaced, never dropped silently
-            assert read == exports.XLSX_ILLEGAL.sub("\ufffd", expected_cell(value))
+            assert read == exports.XLSX_ILLEGAL.sub("\ufffd", value)
+
+
+@pytest.mark.parametrize("value", ["+Paolo", "@Rita", "=1+1", "-2", "=HYPERLINK(\"http://evil\")"])
+def test_xlsx_keeps_formula_like_text_as_text_and_csv_defuses_it(value):
+    sheet = load_workbook(io.BytesIO(b"".join(exports.write_xlsx(["name"], [(value,)])))).active
+    assert sheet["A2"].value == value and sheet["A2"].data_type == "s"
+    header, row = list(csv.reader(io.StringIO("".join(exports.write_csv(["name"], [(value,)])).lstrip("\ufeff"))))
+    assert row == ["'" + value]
 
 
 # --- Moodle GIFT, read back by a parser written from the format's documentation -----------------
@@ -279,4 +291,172 @@ def test_qti_package_reads_back(app, teacher, varied_quiz):
         else:
             assert item.find(f".//{QTI}textEntryInteraction") is not None
             assert item.findtext(f"{QTI}itemBody/{QTI}p") == prompt
-            assert declared == ([str(v) for v in correct] if kind != "numeric" else ["1.8"])
+            # Single cardinality: one correct value; the other accepted answers are in the mapping.
+            assert declared == ([str(correct[0])] if kind != "numeric" else ["1.8"])
+
+
+def qti_score(item, response) -> float:
+    """Return the SCORE an item's responseProcessing gives a response, for the subset quizapp writes.
+
+    The subset: the map_response template, or one responseIf that matches or
+    compares (absolute tolerance) RESPONSE with its correct value and sets SCORE.
+    """
+    declaration = item.find(f"{QTI}responseDeclaration")
+    correct = [value.text for value in declaration.iterfind(f"{QTI}correctResponse/{QTI}value")]
+    processing = item.find(f"{QTI}responseProcessing")
+    if processing.get("template"):
+        assert processing.get("template").endswith("/map_response")
+        mapping = declaration.find(f"{QTI}mapping")
+        entries = {}
+        for entry in mapping.iterfind(f"{QTI}mapEntry"):
+            key = entry.get("mapKey")
+            entries[key if entry.get("caseSensitive", "true") == "true" else key.lower()] = float(entry.get("mappedValue"))
+        values = set(response) if isinstance(response, list) else {response}
+        total = sum(entries.get(v, entries.get(str(v).lower(), float(mapping.get("defaultValue", "0")))) for v in values)
+        total = max(total, float(mapping.get("lowerBound", "-inf")))
+        return min(total, float(mapping.get("upperBound", "inf")))
+    (condition,) = processing.iterfind(f"{QTI}responseCondition/{QTI}responseIf")
+    test = condition[0]
+    if test.tag == f"{QTI}match":
+        hit = response == correct[0]
+    else:
+        assert test.tag == f"{QTI}equal" and test.get("toleranceMode") == "absolute"
+        below, above = (float(t) for t in test.get("tolerance").split())
+        hit = float(correct[0]) - below <= response <= float(correct[0]) + above
+    return float(condition.findtext(f"{QTI}setOutcomeValue/{QTI}baseValue")) if hit else 0.0
+
+
+def test_qti_items_score_exactly_the_points_as_quizapp_grades(app, teacher):
+    document_id = make_document(app, text=ENGLISH)
+    specs = [  # kind, options, correct, tolerance, points
+        ("multiple", ["A", "B", "C", "D", "E"], [0, 2, 3], 0.0, 2.0),
+        ("multiple", ["A", "B", "C"], [0, 1], 0.0, 1.0),
+        ("numeric", [], [1.8], 0.25, 1.5),
+        ("single", ["x", "y", "z"], [1], 0.0, 3.0),
+        ("true_false", ["True", "False"], [1], 0.0, 0.5),
+        ("short", [], ["Ravenna Energia", "the agency"], 0.0, 2.5),
+    ]
+    with app.app_context():
+        document = db.session.get(Document, document_id)
+        questions = [bank.write(document, bank.QuestionData(kind, f"Q {kind}?", options, correct, tolerance, "", points))
+                     for kind, options, correct, tolerance, points in specs]
+        quiz = quizzes.create_quiz(document.owner, document, "QTI points", questions)
+        db.session.commit()
+        quiz_id = quiz.id
+    archive = zipfile.ZipFile(io.BytesIO(teacher.get(f"/teach/quizzes/{quiz_id}/questions-qti.zip").data))
+    with app.app_context():
+        questions = [entry.question for entry in db.session.get(Quiz, quiz_id).items]
+        for number, question in enumerate(questions, start=1):
+            # lxml parses it, namespaced as QTI 2.1, parts in the schema's order.
+            item = etree.fromstring(archive.read(f"items/Q{number}.xml"))
+            assert item.tag == f"{QTI}assessmentItem"
+            assert [child.tag.removeprefix(QTI) for child in item] == [
+                "responseDeclaration", "outcomeDeclaration", "outcomeDeclaration", "itemBody", "responseProcessing"]
+            declaration = item.find(f"{QTI}responseDeclaration")
+            declared = declaration.findall(f"{QTI}correctResponse/{QTI}value")
+            if declaration.get("cardinality") == "single":
+                assert len(declared) == 1, question.kind
+            maximum = item.findtext(f"{QTI}outcomeDeclaration[@identifier='MAXSCORE']/{QTI}defaultValue/{QTI}value")
+            assert float(maximum) == question.points
+            kind = kind_of(question)
+            if question.kind == "multiple":  # every set of ticks, as the app grades it
+                count = len(question.options)
+                answers = [[i for i in range(count) if mask >> i & 1] for mask in range(2 ** count)]
+                responses = [[f"C{i}" for i in answer] for answer in answers]
+            elif question.kind in ("single", "true_false"):
+                answers = list(range(len(question.options)))
+                responses = [f"C{i}" for i in answers]
+            elif question.kind == "numeric":
+                answers = [1.8, 1.6, 2.04, 1.5, 2.1, -1.8]
+                responses = answers
+            else:
+                answers = ["Ravenna Energia", "the agency", "THE AGENCY", "Hera"]
+                responses = answers
+            scores = []
+            for answer, response in zip(answers, responses):
+                expected = kind.fraction(question, answer or None) * question.points
+                scores.append(qti_score(item, response))
+                assert scores[-1] == pytest.approx(expected, abs=1e-9), (question.kind, answer)
+            assert max(scores) == pytest.approx(question.points)
+    # The figures the QA review found wrong.
+    multiple = etree.fromstring(archive.read("items/Q1.xml"))
+    assert qti_score(multiple, ["C0", "C2", "C3"]) == pytest.approx(2.0)
+    assert qti_score(multiple, ["C0"]) == pytest.approx(2 / 3)
+    assert qti_score(multiple, ["C0", "C1"]) == 0  # 2/3 - 2/2, floored at zero
+    numeric = etree.fromstring(archive.read("items/Q3.xml"))
+    assert qti_score(numeric, 1.9) == 1.5
+
+
+EXPORT_URLS = ["scores.csv", "answers.csv", "scores.xlsx", "answers.xlsx", "questions.gift", "questions.xml",
+               "questions-qti.zip"]
+
+
+@pytest.mark.parametrize("name", EXPORT_URLS)
+def test_every_export_says_its_charset_once(teacher, answered_quiz, name):
+    response = teacher.get(f"/teach/quizzes/{answered_quiz}/{name}")
+    assert response.status_code == 200
+    content_type = response.headers["Content-Type"]
+    assert content_type.lower().count("charset") <= 1, content_type
+    expected = {"csv": "text/csv; charset=utf-8", "gift": "text/plain; charset=utf-8",
+                "xml": "application/xml; charset=utf-8"}.get(name.rsplit(".", 1)[1])
+    if expected:
+        assert content_type == expected
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("-inf")])
+def test_exports_never_write_a_non_finite_tolerance(app, teacher, value):
+    """A tolerance stored before the form refused Infinity is exported as none (the exact number)."""
+    document_id = make_document(app, text=ENGLISH)
+    with app.app_context():
+        document = db.session.get(Document, document_id)
+        question = bank.write(document, bank.QuestionData("numeric", "How many?", [], [1.8], 0.0, "", 1.0))
+        question.tolerance = value
+        quiz = quizzes.create_quiz(document.owner, document, "Tolerance", [question])
+        db.session.commit()
+        quiz_id = quiz.id
+    gift = teacher.get(f"/teach/quizzes/{quiz_id}/questions.gift").get_data(as_text=True)
+    xml = teacher.get(f"/teach/quizzes/{quiz_id}/questions.xml").data
+    archive = zipfile.ZipFile(io.BytesIO(teacher.get(f"/teach/quizzes/{quiz_id}/questions-qti.zip").data))
+    item = archive.read("items/Q1.xml")
+    for text in (gift, xml.decode(), item.decode()):
+        assert not re.search(r"\b(inf|nan|infinity)\b", text, re.I), text
+    assert parse_gift(gift)[0]["answers"] == [("numeric", 1.8, 0.0)]
+    assert etree.fromstring(xml).findtext("question[@type='numerical']/answer/tolerance") == "0"
+    assert etree.fromstring(item).find(f".//{QTI}equal").get("tolerance") == "0 0"
+
+
+def test_a_nan_tolerance_is_exported_as_none():
+    # SQLite stores NaN as NULL, so this one is checked without the database; PostgreSQL keeps NaN.
+    assert moodle.tolerance(Question(kind="numeric", tolerance=float("nan"))) == 0.0
+    assert moodle.tolerance(Question(kind="numeric", tolerance=0.25)) == 0.25
+
+
+@pytest.mark.parametrize(("method", "counted"), [
+    ("highest", {1: True, 2: False}),
+    ("first", {1: True, 2: False}),
+    ("last", {1: False, 2: True}),
+    ("average", {1: True, 2: True}),
+])
+def test_scores_export_says_which_attempt_counts_for_the_grade(app, teacher, answered_quiz, method, counted):
+    with app.app_context():
+        rights = {item.position: right_answer(item.question) for item in db.session.get(Quiz, answered_quiz).items}
+    first = submit_attempt(app, answered_quiz, "Ada", rights)
+    second = submit_attempt(app, answered_quiz, "Ada", {})
+    with app.app_context():
+        # The same student's second attempt, later and worse than the first.
+        one, two = db.session.get(Attempt, first), db.session.get(Attempt, second)
+        two.participant_id, two.number = one.participant_id, 2
+        two.submitted_at = one.submitted_at + dt.timedelta(minutes=10)
+        db.session.get(Quiz, answered_quiz).grading_method = method
+        db.session.commit()
+    rows = read_csv(teacher.get(f"/teach/quizzes/{answered_quiz}/scores.csv"))
+    header = rows[0]
+    assert header[-1] == "counts_for_grade"
+    column = {(row[header.index("name")], int(row[header.index("attempt")])): row[-1] for row in rows[1:]}
+    assert {number: column["Ada", number] for number in (1, 2)} == {n: str(v) for n, v in counted.items()}
+    # The other students have one attempt each, which counts.
+    assert [value for (name, _n), value in column.items() if name != "Ada"] == ["True", "True"]
+    values = list(load_workbook(io.BytesIO(teacher.get(f"/teach/quizzes/{answered_quiz}/scores.xlsx").data))
+                  .active.iter_rows(values_only=True))
+    records = [dict(zip(values[0], row)) for row in values[1:]]
+    assert {r["attempt"]: r["counts_for_grade"] for r in records if r["name"] == "Ada"} == counted

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Document, Question, Quiz, Regrade, Response
+from quizapp.services import bank
 
-from .teaching import approve_all, document_id, make_quiz, post, submit_attempt, teacher  # noqa: F401 (teacher, document_id: fixtures)
+from .teaching import approve_all, document_id, make_document, make_quiz, post, submit_attempt, teacher  # noqa: F401 (teacher, document_id: fixtures)
 
 
 def first_of_kind(app, document_id, kinds):
@@ -185,3 +188,130 @@ def test_answered_question_keeps_its_kind_and_number_of_options(app, teacher, do
     with app.app_context():
         question = db.session.get(Question, question_id)
         assert question.kind == "single" and question.options == data["options"].split("\n")
+
+
+def written(app, document_id, kind, options, correct, tolerance=0.0) -> int:
+    """Store a question written by hand in the document and return its id."""
+    with app.app_context():
+        document = db.session.get(Document, document_id)
+        question = bank.write(document, bank.QuestionData(kind, f"A {kind} question?", options, correct, tolerance,
+                                                          "", 1.0))
+        db.session.commit()
+        return question.id
+
+
+@pytest.mark.parametrize("tolerance", ["Infinity", "inf", "-inf", "nan", "NaN", "1e400", "-0.5"])
+def test_tolerance_must_be_a_finite_number_not_below_zero(app, teacher, document_id, tolerance):
+    question_id = written(app, document_id, "numeric", [], [1.8], 0.1)
+    with app.app_context():
+        data = form_of(db.session.get(Question, question_id))
+    response = post(teacher, f"/teach/questions/{question_id}", {**data, "tolerance": tolerance, "prompt": "Changed?"})
+    assert response.status_code == 400
+    body = response.get_data(as_text=True)
+    assert 'id="tolerance-errors"' in body and "Give the tolerance as a number, 0 or more, such as 0.5." in body
+    with app.app_context():
+        question = db.session.get(Question, question_id)
+        assert (question.tolerance, question.prompt) == (0.1, "A numeric question?")
+
+
+def test_a_finite_tolerance_is_saved(app, teacher, document_id):
+    question_id = written(app, document_id, "numeric", [], [1.8], 0.1)
+    with app.app_context():
+        data = form_of(db.session.get(Question, question_id))
+    assert post(teacher, f"/teach/questions/{question_id}", {**data, "tolerance": "0.25"}).status_code == 302
+    with app.app_context():
+        assert db.session.get(Question, question_id).tolerance == 0.25
+
+
+@pytest.mark.parametrize("points", ["Infinity", "nan"])
+def test_points_must_be_finite(app, teacher, document_id, points):
+    question_id = written(app, document_id, "numeric", [], [1.8])
+    with app.app_context():
+        data = form_of(db.session.get(Question, question_id))
+    response = post(teacher, f"/teach/questions/{question_id}", {**data, "points": points})
+    assert response.status_code == 400 and 'id="points-errors"' in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Question, question_id).points == 1.0
+
+
+@pytest.mark.parametrize("options", ["True\nFalse\nMaybe", "False\nTrue", "Yes\nNo", "True"])
+def test_true_false_options_other_than_the_two_are_refused(app, teacher, document_id, options):
+    question_id = written(app, document_id, "true_false", ["True", "False"], [0])
+    with app.app_context():
+        data = form_of(db.session.get(Question, question_id))
+    response = post(teacher, f"/teach/questions/{question_id}", {**data, "options": options, "correct_options": "1"})
+    assert response.status_code == 400
+    body = response.get_data(as_text=True)
+    assert 'id="options-errors"' in body and "A true or false question has exactly the options True, False" in body
+    with app.app_context():
+        question = db.session.get(Question, question_id)
+        assert (question.options, question.correct) == (["True", "False"], [0])
+
+
+@pytest.mark.parametrize("options", ["", "True\nFalse"])
+def test_true_false_edit_only_chooses_which_option_is_correct(app, teacher, document_id, options):
+    question_id = written(app, document_id, "true_false", ["True", "False"], [0])
+    with app.app_context():
+        data = form_of(db.session.get(Question, question_id))
+    response = post(teacher, f"/teach/questions/{question_id}", {**data, "options": options, "correct_options": "2"})
+    assert response.status_code == 302
+    with app.app_context():
+        question = db.session.get(Question, question_id)
+        assert (question.options, question.correct, question.answer_texts) == (["True", "False"], [1], ["False"])
+    # Only 1 or 2 can be correct: there is no third option to name.
+    refused = post(teacher, f"/teach/questions/{question_id}", {**data, "options": "", "correct_options": "3"})
+    assert refused.status_code == 400 and 'id="correct_options-errors"' in refused.get_data(as_text=True)
+
+
+def test_a_choice_question_turned_true_or_false_gets_the_two_options(app, teacher, document_id):
+    question_id = written(app, document_id, "single", ["x", "y", "z"], [0])
+    with app.app_context():
+        data = form_of(db.session.get(Question, question_id))
+    kept = post(teacher, f"/teach/questions/{question_id}", {**data, "kind": "true_false", "correct_options": "1"})
+    assert kept.status_code == 400
+    with app.app_context():
+        assert db.session.get(Question, question_id).kind == "single"
+    switched = post(teacher, f"/teach/questions/{question_id}",
+                    {**data, "kind": "true_false", "options": "", "correct_options": "1"})
+    assert switched.status_code == 302
+    with app.app_context():
+        question = db.session.get(Question, question_id)
+        assert (question.kind, question.options, question.correct) == ("true_false", ["True", "False"], [0])
+
+
+def test_a_true_or_false_question_written_for_an_italian_text_has_its_options_in_italian(app, teacher):
+    document_id = make_document(app)  # the Italian seed
+    with app.app_context():
+        assert db.session.get(Document, document_id).language == "it"
+    response = post(teacher, f"/teach/documents/{document_id}/questions/new", {
+        "kind": "true_false", "prompt": "Il consorzio si chiama CASIP.", "options": "", "correct_options": "1",
+        "accepted": "", "tolerance": "0", "explanation": "", "points": "1"})
+    assert response.status_code == 302
+    with app.app_context():
+        question = db.session.scalars(db.select(Question).where(Question.document_id == document_id,
+                                                                Question.origin == "manual")).one()
+        assert (question.options, question.correct) == (["Vero", "Falso"], [0])
+    english = post(teacher, f"/teach/documents/{document_id}/questions/new", {
+        "kind": "true_false", "prompt": "CASIP?", "options": "True\nFalse", "correct_options": "1",
+        "accepted": "", "tolerance": "0", "explanation": "", "points": "1"})
+    assert english.status_code == 400 and "exactly the options Vero, Falso" in english.get_data(as_text=True)
+
+
+def test_each_cards_buttons_name_their_question(app, teacher, document_id):
+    """The bank repeats Edit, Approve, Reject… on every card: each says which question it acts on."""
+    with app.app_context():
+        questions = db.session.get(Document, document_id).questions
+        questions[1].status = "approved"
+        db.session.commit()
+        count = len(questions)
+    page = teacher.get(f"/teach/documents/{document_id}/questions").get_data(as_text=True)
+    card = r'<li id="question-\d+" class="card question-card status-(\w+)".*?<div class="actions">(.*?)</div>'
+    cards = re.findall(card, page, re.DOTALL)
+    assert len(cards) == count > 2 and [status for status, _actions in cards].count("approved") == 1
+    for number, (status, actions) in enumerate(cards, start=1):
+        labels = re.findall(r'>\s*([^<>]+?)<span class="visually-hidden"> question (\d+)</span></(?:a|button)>',
+                            actions)
+        expected = ["Edit", "Reject", "Back to draft"]
+        if status != "approved":
+            expected = ["Edit", "Approve", "Reject", "Regenerate"]
+        assert labels == [(label, str(number)) for label in expected]
