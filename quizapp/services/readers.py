@@ -7,8 +7,12 @@ and raises UnreadableFile with a reason a teacher can act on.
 from __future__ import annotations
 
 import io
+import math
 import re
+import statistics
+import unicodedata
 import zipfile
+from collections import Counter
 from collections.abc import Callable
 from pathlib import PurePath
 
@@ -21,16 +25,46 @@ BLOCK_TAGS = ("p", "div", "section", "article", "li", "h1", "h2", "h3", "h4", "h
               "blockquote", "pre", "tr", "br", "header", "footer", "figcaption", "dd", "dt")
 WESTERN_ENCODINGS = ["utf_16", "cp1252", "iso8859_15", "latin_1", "mac_roman"]
 _BLANK_LINES = re.compile(r"\n{3,}")
-_SPACES = re.compile(r"[ \t\u00a0]+")
+# Tabs, no-break and typographic spaces all read as one space.
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Latin ligatures (ﬁ, ﬂ, ﬀ...): NFKC spells them out without touching other letters or quotes.
+_LIGATURES = re.compile("[\ufb00-\ufb06]")
+# Soft hyphen, zero-width space, word joiner, stray byte-order mark: they only guide layout.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"), None)
+# Some PDF fonts (old Mac encodings) put fi and fl in the private use area.
+_PDF_PRIVATE_LIGATURES = {0xF001: "fi", 0xF002: "fl"}
+
+# A PDF line that is only page furniture: a page number or counter (not a year), a date-time stamp
+# (a browser's print header, maybe followed by the page title) or an address.
+_FURNITURE = re.compile(
+    r"(?:page|pag\.?|pagina|p\.)?\s*[-–]?\s*\d{1,3}\s*(?:(?:/|of|di|de)\s*\d{1,3})?\s*[-–]?"
+    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[^.!?]{0,100})?"
+    r"|(?:file|https?)://\S*(?:\s+\d{1,4}\s*/\s*\d{1,4})?",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
+_BULLET = re.compile(r"(?:[•▪◦·*–-]|\d{1,3}[.)])\s")
+# Lines this much shorter than a full line of the document can end a paragraph or be a title.
+SHORT_LINE = 0.6
+# A gap between lines this many times the usual line spacing separates paragraphs.
+PARAGRAPH_GAP = 1.4
+# Glyphs this many times the body size make a heading.
+HEADING_SIZE = 1.15
 
 
 class UnreadableFile(ValueError):
     """The file cannot become text; the message says why."""
 
 
+def unify(text: str) -> str:
+    """Return text with ligatures spelled out and soft hyphens and other invisible characters removed."""
+    text = _LIGATURES.sub(lambda match: unicodedata.normalize("NFKC", match.group()), text)
+    return text.translate(_INVISIBLE)
+
+
 def tidy(text: str) -> str:
-    """Return text with normalised line ends, single spaces and at most one blank line."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    """Return text with normalised line ends and characters, single spaces and at most one blank line."""
+    text = unify(text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", ""))
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
@@ -87,8 +121,158 @@ def read_md(data: bytes) -> str:
     return html_to_text(MarkdownIt("commonmark", {"html": True}).render(decode(data)))
 
 
+def _page_lines(page) -> list[tuple[str, float | None, float]]:
+    """Return a PDF page's text lines, each with its baseline height and glyph size (None, 0 when unknown)."""
+    lines: list[list] = [["", None, 0.0]]
+
+    def visit(text, cm, tm, font, size):
+        for number, part in enumerate(text.split("\n")):
+            if number:
+                lines.append(["", None, 0.0])
+            line = lines[-1]
+            line[0] += part
+            if part.strip() and line[1] is None:
+                # From text space to the page, as printed: pages are compared by look, not by operators.
+                line[1] = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                line[2] = round(abs(size) * math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3]), 1)
+
+    page.extract_text(visitor_text=visit)
+    result = []
+    for text, y, size in lines:
+        text = text.strip()
+        if text:
+            # A soft hyphen ending a line marks a split word: it stays until the lines are joined.
+            soft = "\u00ad" if text.endswith("\u00ad") else ""
+            result.append((unify(text.translate(_PDF_PRIVATE_LIGATURES)).strip() + soft, y, size))
+    return result
+
+
+def _layout(pages: list[list[tuple[str, float | None, float]]]) -> tuple[float, float]:
+    """Return the body text's glyph size and its usual line spacing per point of size, over all pages."""
+    sizes = Counter(size for lines in pages for _, y, size in lines if y is not None and size > 0)
+    if not sizes:
+        return 0.0, 0.0
+    body = sizes.most_common(1)[0][0]
+    # Between two body lines in a row the usual spacing is the one inside a paragraph.
+    gaps = [(above[1] - below[1]) / body
+            for lines in pages for above, below in zip(lines, lines[1:])
+            if above[2] == below[2] == body and above[1] is not None and below[1] is not None
+            and above[1] > below[1]]
+    return body, statistics.median_low(gaps) if gaps else 0.0
+
+
+def _page_blocks(lines: list[tuple[str, float | None, float]], body: float, usual: float) -> list[list[str]]:
+    """Group a page's lines into paragraphs and headings by the space between lines and the glyph size."""
+    blocks: list[list[str]] = []
+    previous = None
+    for text, y, size in lines:
+        heading = bool(body) and size > body * HEADING_SIZE
+        if previous is None or y is None or previous[1] is None:
+            new = previous is None
+        else:
+            gap = (previous[1] - y) / max(previous[2], size, 1e-6)
+            new = (gap <= 0 or (usual and gap > usual * PARAGRAPH_GAP)
+                   or heading != previous[3] or (heading and size != previous[2]))
+        if new:
+            blocks.append([])
+        blocks[-1].append(text)
+        previous = (text, y, size, heading)
+    return blocks
+
+
+def _furniture_key(line: str) -> str:
+    """Return a line with its numbers blanked, so that "Page 1 of 5" and "Page 2 of 5" compare equal."""
+    return re.sub(r"\d+", "#", line.casefold())
+
+
+def _drop_furniture(pages: list[list[list[str]]]) -> list[list[list[str]]]:
+    """Return the pages' blocks without page numbers, print stamps, addresses and running headers or footers."""
+    edges = []
+    for blocks in pages:
+        lines = [line for block in blocks for line in block]
+        # Running headers and footers sit among a page's first or last lines.
+        edges.append({_furniture_key(line) for line in lines[:3] + lines[-3:]})
+    counts = Counter(key for keys in edges for key in keys)
+    running = {key for key, count in counts.items() if len(pages) >= 2 and count >= max(2, 0.6 * len(pages))}
+    kept = []
+    for blocks in pages:
+        total = sum(len(block) for block in blocks)
+        position = 0
+        page = []
+        for block in blocks:
+            lines = []
+            for line in block:
+                edge = position < 3 or position >= total - 3
+                position += 1
+                if not _FURNITURE.fullmatch(line) and not (edge and _furniture_key(line) in running):
+                    lines.append(line)
+            if lines:
+                page.append(lines)
+        kept.append(page)
+    return kept
+
+
+def _plausible_join(head: str, tail: str) -> bool:
+    """Tell whether "head-" at a line end and "tail" on the next line are one word split by hyphenation."""
+    if not (head.isalpha() and head.islower() and tail.isalpha() and tail.islower()):
+        return False
+    from wordfreq import zipf_frequency
+
+    # "infor-mation" is hyphenation, "well-known" is not: keep whichever spelling is more common.
+    joined = max(zipf_frequency(head + tail, lang) for lang in ("en", "it"))
+    hyphened = max(zipf_frequency(f"{head}-{tail}", lang) for lang in ("en", "it"))
+    return joined >= hyphened
+
+
+def _glue(text: str, line: str) -> str:
+    """Return the text followed by the next line of its paragraph, re-joining a word split at the line end."""
+    if text.endswith("\u00ad"):
+        return text[:-1] + line
+    if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and line[:1].isalpha():
+        head = re.search(r"(\w+)-$", text).group(1)
+        tail = re.match(r"\w+", line).group()
+        return text[:-1] + line if _plausible_join(head, tail) else text + line
+    return f"{text} {line}"
+
+
+def _ends_paragraph(line: str, following: str, full: float) -> bool:
+    """Tell whether a line ends its paragraph or is a title, though no blank line follows it."""
+    if _BULLET.match(following):
+        return True
+    if len(line) >= full * SHORT_LINE:
+        return False
+    if _SENTENCE_END.search(line):
+        return True
+    # A short line without final punctuation before a full one is a heading; before another
+    # short one it is more likely a title wrapped over two lines.
+    return line[-1].isalnum() and len(following) >= full * SHORT_LINE
+
+
+def _paragraphs(pages: list[list[list[str]]]) -> str:
+    """Return a PDF's text as paragraphs: the lines of each joined, headings on their own line."""
+    blocks: list[list[str]] = []
+    for page in pages:
+        for number, block in enumerate(page):
+            # A paragraph that goes on over the page break has no final punctuation on its last line.
+            if number == 0 and blocks and not _SENTENCE_END.search(blocks[-1][-1]):
+                blocks[-1] = blocks[-1] + block
+            else:
+                blocks.append(list(block))
+    lengths = sorted(len(line.rstrip("\u00ad")) for block in blocks for line in block)
+    full = lengths[int(len(lengths) * 0.8)] if lengths else 0
+    paragraphs = []
+    for block in blocks:
+        text = ""
+        for line, following in zip(block, block[1:] + [None]):
+            text = _glue(text, line) if text else line
+            if following is None or _ends_paragraph(line, following, full):
+                paragraphs.append(text)
+                text = ""
+    return "\n\n".join(paragraphs)
+
+
 def read_pdf(data: bytes) -> str:
-    """Return the text layer of a PDF."""
+    """Return the text layer of a PDF as paragraphs, without page furniture."""
     if not data.lstrip()[:5].startswith(b"%PDF-"):
         raise UnreadableFile(str(_l("This file is not a PDF, whatever its name says.")))
     from pypdf import PdfReader
@@ -98,11 +282,13 @@ def read_pdf(data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise UnreadableFile(str(_l("This PDF is protected by a password.")))
-        return "\n\n".join(page.extract_text() or "" for page in reader.pages)
+        lines = [_page_lines(page) for page in reader.pages]
     except UnreadableFile:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
         raise UnreadableFile(str(_l("This PDF is damaged and could not be read."))) from error
+    body, usual = _layout(lines)
+    return _paragraphs(_drop_furniture([_page_blocks(page, body, usual) for page in lines]))
 
 
 def read_docx(data: bytes) -> str:

@@ -27,6 +27,36 @@ def minimal_pdf(lines: list[str]) -> bytes:
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    return pdf_file(objects)
+
+
+def laid_out_pdf(pages: list[list[tuple[int, int, str]]]) -> bytes:
+    """Return a PDF with a page for each list of (font size, baseline height, text) lines, written by hand.
+
+    "ﬁ" is drawn with the font's fi ligature glyph, as browsers and word processors do.
+    """
+    def show(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").replace("\ufb01", "\x01")
+
+    streams = ["".join(f"BT /F1 {size} Tf 50 {y} Td ({show(text)}) Tj ET\n" for size, y, text in lines).encode("latin-1")
+               for lines in pages]
+    first_page = 4
+    kids = " ".join(f"{first_page + 2 * number} 0 R" for number in range(len(pages)))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
+        b"/BaseEncoding /WinAnsiEncoding /Differences [1 /fi] >> >>",
+    ]
+    for number, stream in enumerate(streams):
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+                       b"/Resources << /Font << /F1 3 0 R >> >> >>" % (first_page + 2 * number + 1))
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    return pdf_file(objects)
+
+
+def pdf_file(objects: list[bytes]) -> bytes:
+    """Return a PDF file of the numbered objects, the first being the catalog, with its cross-reference table."""
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -183,6 +213,81 @@ def test_delete_document_without_attempts_removes_it(app, teacher):
 
 def test_readers_tidy_whitespace_and_decode_latin1():
     assert readers.read_file("a.txt", "caffè  e\r\n\r\n\r\n\r\ntè".encode("latin-1")) == "caffè e\n\ntè"
+
+
+# A news article printed from a browser: a headline wrapped over two lines, paragraphs wrapped at the
+# line end (two words hyphenated, one with a soft hyphen, a paragraph over the page break), a ligature, the browser's date stamp and address
+# with a page counter, and a running footer on both pages.
+PRINTED_ARTICLE = laid_out_pdf([
+    [
+        (8, 820, "11/26/26, 12:17 AM Space probe"),
+        (20, 780, "European probe launched to study the"),
+        (20, 756, "atmosphere of a distant icy moon"),
+        (11, 724, "The European Space Agency launched its new probe on Tuesday aboard an Ariane 6"),
+        (11, 710, "rocket. The spacecraft will travel for eight years and cover about 6,000 million"),
+        (11, 696, "kilometres before it reaches its target."),
+        (14, 668, "Mission control"),
+        (11, 648, "Engineers at the operations centre in Darmstadt, Germany, received the first infor-"),
+        (11, 634, "mation from the probe forty minutes after the lift-"),
+        (11, 620, "off. The \ufb01rst \ufb01le of measurements arrived a day later, and the team in"),
+        (8, 40, "Daily Science News - Page 1 of 2"),
+        (8, 22, "\ufb01le:///x/y.html 1/2"),
+    ],
+    [
+        (8, 820, "11/26/26, 12:17 AM Space probe"),
+        (11, 790, "Darmstadt will follow the spacecraft for the whole journey."),
+        (11, 762, "The mission cost 1.6 billion euros and involves scientists from twelve countries, who"),
+        (11, 748, "will share the data with the public through an open ar\u00ad"),
+        (11, 734, "chive."),
+        (8, 300, "26/11/2026, 00:17"),
+        (8, 40, "Daily Science News - Page 2 of 2"),
+        (8, 22, "\ufb01le:///x/y.html 2/2"),
+    ],
+])
+HEADLINE = "European probe launched to study the atmosphere of a distant icy moon"
+
+
+def test_a_printed_pdf_becomes_whole_paragraphs_without_page_furniture():
+    text = readers.read_file("space.pdf", PRINTED_ARTICLE)
+    assert text.split("\n\n") == [
+        HEADLINE,
+        "The European Space Agency launched its new probe on Tuesday aboard an Ariane 6 rocket. The spacecraft "
+        "will travel for eight years and cover about 6,000 million kilometres before it reaches its target.",
+        "Mission control",
+        "Engineers at the operations centre in Darmstadt, Germany, received the first information from the "
+        "probe forty minutes after the lift-off. The first file of measurements arrived a day later, and the "
+        "team in Darmstadt will follow the spacecraft for the whole journey.",
+        "The mission cost 1.6 billion euros and involves scientists from twelve countries, who will share the "
+        "data with the public through an open archive.",
+    ]
+
+
+def test_a_printed_pdf_keeps_its_whole_headline_as_title(app, teacher):
+    assert upload(teacher, "space.pdf", PRINTED_ARTICLE).status_code == 302
+    with app.app_context():
+        document = db.session.scalar(db.select(Document))
+    assert document.title == HEADLINE
+    assert "\ufb01" not in document.text and "file://" not in document.text and "AM" not in document.text
+
+
+def test_pdf_lines_without_layout_clues_are_joined_by_their_length():
+    # Every line in the same font and spacing: only the lengths tell a title from a paragraph.
+    pdf = minimal_pdf(["Solar panels", "in Ravenna",
+                       "The city of Ravenna installed 4,500 solar panels on school roofs in 2022. The",
+                       "project was led by the energy agency Ravenna Energia and cost 3 million euros.",
+                       "Page 1 of 1"])
+    assert readers.read_file("solar.pdf", pdf) == (
+        "Solar panels in Ravenna\n\nThe city of Ravenna installed 4,500 solar panels on school roofs in 2022. "
+        "The project was led by the energy agency Ravenna Energia and cost 3 million euros.")
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("notes.txt", "The ﬁrst infor\u00admation\u00a0sheet.\nSecond line.\n\nThe ﬂoor.".encode()),
+    ("notes.docx", docx_bytes(["The ﬁrst infor\u00admation\u00a0sheet.\nSecond line.", "The ﬂoor."])),
+    ("notes.html", "<p>The &#xFB01;rst infor&shy;mation&nbsp;sheet.\nSecond line.</p><p>The &#xFB02;oor.</p>".encode()),
+])
+def test_other_files_lose_ligatures_soft_hyphens_and_no_break_spaces_but_keep_their_lines(name, data):
+    assert readers.read_file(name, data) == "The first information sheet.\nSecond line.\n\nThe floor."
 
 
 def test_odd_file_names_are_stored_clean(app, teacher):
