@@ -55,6 +55,46 @@ def highlight(text: str, keys: list[str]) -> Markup:
     return Markup("").join(parts)
 
 
+# A quotation in an explanation: straight, typographic or guillemet quotes, outermost pair.
+QUOTE = re.compile(r'"(.+)"|“(.+)”|«(.+)»', re.DOTALL)
+# What introduces a quotation, such as "The text says:", back to the previous sentence.
+LEAD_IN = re.compile(r"[^.!?:]*:\s*$")
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def quotes_evidence(quote: str, evidence: str) -> bool:
+    """Tell whether a quotation is the evidence, or parts of it cut with an ellipsis."""
+    parts = [part.strip(" ,;:.") for part in _folded(quote).split("…")]
+    parts = [part for part in parts if part]
+    return bool(parts) and all(part in _folded(evidence) for part in parts)
+
+
+def beyond_evidence(explanation: str, evidence: str) -> str:
+    """Return what an explanation says besides quoting the evidence, which the review quotes anyway.
+
+    Generated explanations read "The text says: «…»": shown above the quoted
+    evidence, the same sentence would be read twice. Only a quotation after a
+    lead-in ending in a colon counts, so a word quoted within a sentence stays.
+    """
+    explanation = explanation.strip()
+    if not evidence.strip() or not explanation:
+        return explanation
+    if _folded(explanation).strip(" .") == _folded(evidence).strip(" ."):
+        return ""
+    match = QUOTE.search(explanation)
+    if match is None or not quotes_evidence(next(group for group in match.groups() if group), evidence):
+        return explanation
+    lead_in = LEAD_IN.search(explanation[:match.start()])
+    if lead_in is None:
+        return explanation
+    before = explanation[:lead_in.start()].strip()
+    after = explanation[match.end():].lstrip(" .,;:").strip()
+    return " ".join(part for part in (before, after) if part)
+
+
 def rows(attempt: Attempt) -> list[ReviewRow]:
     """Return one review row per question of a submitted attempt."""
     responses = {response.question_id: response for response in attempt.responses}
@@ -72,7 +112,7 @@ def rows(attempt: Attempt) -> list[ReviewRow]:
             correct=kind.correct_text(question),
             points=(response.points or 0.0) if response else 0.0,
             max_points=item.entry.points,
-            explanation=question.explanation,
+            explanation=beyond_evidence(question.explanation, question.evidence_text),
             evidence=highlight(question.evidence_text, keys),
         ))
     return result

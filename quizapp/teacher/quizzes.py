@@ -6,7 +6,7 @@ from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..kinds import select_choices
+from ..kinds import KINDS, select_choices
 from ..models import Document, Quiz
 from ..services import quizzes
 from .access import owned_or_404
@@ -38,7 +38,7 @@ def _render_quiz(quiz: Quiz, form: QuizSettingsForm, status: int = 200):
     add_form.questions.choices = _choices(quizzes.approved_not_in(quiz))
     link = url_for("student.join", code=quiz.join_code, _external=True)
     return render_template("teacher/quiz.html", quiz=quiz, form=form, add_form=add_form, button_form=EmptyForm(),
-                           link=link, qr=quizzes.qr_svg(link), locked=quizzes.has_attempts(quiz)), status
+                           link=link, qr=quizzes.qr_svg(link), locked=quizzes.has_attempts(quiz), kinds=KINDS), status
 
 
 @bp.route("/quizzes/<int:quiz_id>", methods=["GET", "POST"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, current_app, render_template, request, stream_with_context
+from flask import Response, current_app, flash, render_template, request, stream_with_context
 from flask_babel import gettext as _
 
 from .. import labels
@@ -12,7 +12,8 @@ from ..models import Attempt, Quiz, utcnow
 from ..services import attempts as attempt_service
 from ..services import exports, moodle, qti, stats
 from .access import owned_or_404
-from .views import bp
+from .forms import EmptyForm
+from .views import bp, done
 
 
 def quiz_with_results(quiz_id: int) -> Quiz:
@@ -40,9 +41,8 @@ def results(quiz_id: int):
                            sort=sort, descending=descending, counted=stats.counted_attempt_ids(quiz))
 
 
-@bp.route("/attempts/<int:attempt_id>")
-def attempt(attempt_id: int):
-    attempt = owned_or_404(Attempt, attempt_id)
+def _render_attempt(attempt: Attempt, status: int = 200):
+    """Render one attempt's answers, with the button that submits it while it is in progress."""
     responses = {response.question_id: response for response in attempt.responses}
     answers = []
     for item in attempt_service.items(attempt):
@@ -55,7 +55,30 @@ def attempt(attempt_id: int):
             "correct": kind.correct_text(question),
             "earned": response.points if response else None,
         })
-    return render_template("teacher/attempt.html", attempt=attempt, quiz=attempt.quiz, answers=answers)
+    return render_template("teacher/attempt.html", attempt=attempt, quiz=attempt.quiz, answers=answers,
+                           button_form=EmptyForm()), status
+
+
+@bp.route("/attempts/<int:attempt_id>")
+def attempt(attempt_id: int):
+    return _render_attempt(owned_or_404(Attempt, attempt_id))
+
+
+@bp.post("/attempts/<int:attempt_id>/submit")
+def submit_attempt(attempt_id: int):
+    """Submit a student's attempt in progress with the answers saved so far.
+
+    An attempt in progress is bound to the browser that started it, so a
+    student who lost that browser can only join again once it is submitted.
+    """
+    attempt = owned_or_404(Attempt, attempt_id)
+    # The same exactly-once submit as a deadline's: a student submitting at the same moment wins or loses cleanly.
+    if not attempt_service.submit(attempt, utcnow()):
+        db.session.rollback()
+        flash(_("This attempt was already submitted; nothing changed."), "error")
+        return _render_attempt(attempt, 409)
+    return done(_("The attempt was submitted with the answers saved so far."), "teacher.attempt",
+                attempt_id=attempt.id)
 
 
 @bp.route("/quizzes/<int:quiz_id>/analysis")

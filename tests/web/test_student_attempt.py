@@ -75,6 +75,20 @@ def test_one_question_per_page_with_previous_and_next(app, student, seeded):
     assert fresh_attempt(app, student.attempt_id).page == 8
 
 
+def test_the_hidden_enter_button_is_not_announced(app, student, seeded):
+    """From page 2 on, the button Enter presses comes before the question: screen readers must skip it."""
+    student.join(settings(app, seeded, one_per_page=True))
+    first = student.client.get(student.url).get_data(as_text=True)
+    assert 'class="visually-hidden" tabindex="-1"' not in first  # no "Previous" to get ahead of
+    for page, action in ((1, "next"), (9, "save")):
+        student.post({"page": "0" if page == 1 else "1"}, action=f"page-{page}")
+        body = student.client.get(student.url).get_data(as_text=True)
+        hidden = re.search(r'<button type="submit" name="action" value="(\w+)"\s+class="visually-hidden"([^>]*)>', body)
+        assert hidden and hidden.group(1) == action
+        assert 'tabindex="-1"' in hidden.group(2) and 'aria-hidden="true"' in hidden.group(2)
+        assert hidden.start() < body.index('class="question') < body.index('value="previous"')
+
+
 def test_page_out_of_range_is_a_stale_form(app, started):
     answers = started.right_answers()
     name, value = next(iter(answers.items()))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Document, Question, Quiz, QuizQuestion
+from quizapp.services import quizzes
 
 from .teaching import approve_all, document_id, make_quiz, post, submit_attempt, teacher  # noqa: F401 (teacher, document_id: fixtures)
 
@@ -198,3 +200,37 @@ def test_a_whole_new_order_as_dragging_sends_it(app, teacher, document_id):
     for bad in ("", "1,2", ",".join(str(i) for i, _q in items[:2]) + ",999999", "a,b,c"):
         post(teacher, f"/teach/quizzes/{quiz_id}/items/order", {"order": bad})
         assert item_order(app, quiz_id) == [question for _i, question in new_order]
+
+
+def test_each_item_names_its_question_and_shows_its_kind(app, teacher, document_id):
+    """Screen readers hear which question a button moves; two prompts alike differ by their kind."""
+    approve_all(app, document_id)
+    with app.app_context():
+        questions = db.session.get(Document, document_id).questions
+        single = next(q for q in questions if q.kind == "single")
+        other = next(q for q in questions if q.kind not in ("single", "true_false"))
+        other.prompt = single.prompt
+        labels = {"single": "Single choice", "multiple": "Multiple select", "cloze": "Fill in the blank",
+                  "short": "Short answer", "numeric": "Number"}
+        expected_kinds = [labels[single.kind], labels[other.kind]]
+        third = next(q for q in questions if q not in (single, other))
+        quiz = quizzes.create_quiz(single.document.owner, single.document, "Alike", [single, other, third])
+        db.session.commit()
+        quiz_id = quiz.id
+    page = teacher.get(f"/teach/quizzes/{quiz_id}").get_data(as_text=True)
+    items = re.findall(r'<li id="item-\d+".*?</li>', page, re.DOTALL)
+    assert len(items) == 3
+    for number, item in enumerate(items, start=1):
+        hidden = re.findall(r'<span class="visually-hidden">\s*([^<]*)</span>', item)
+        moves = [f"Move question {number} up"] if number > 1 else []
+        moves += [f"Move question {number} down"] if number < 3 else []
+        assert hidden == moves + [f"question {number}", f"question {number}"]  # then Remove, Edit
+        # The visible text stays as it was; the arrow itself is not read out.
+        assert ('<span aria-hidden="true">↑</span>' in item) == (number > 1)
+        assert ('<span aria-hidden="true">↓</span>' in item) == (number < 3)
+        assert re.search(r">Remove<span class=\"visually-hidden\"> question \d</span></button>", item)
+        assert re.search(r">Edit<span class=\"visually-hidden\"> question \d</span></a>", item)
+    prompts = [re.search(r'<span lang="\w+">([^<]*)</span>', item).group(1) for item in items[:2]]
+    assert prompts[0] == prompts[1]
+    for item, kind in zip(items, expected_kinds):
+        assert f'<span class="meta">({kind} · ' in item

@@ -12,7 +12,7 @@ from quizapp.models import Question, Quiz
 from quizapp.services import bank, stats
 
 from .teaching import ENGLISH, approve_all, make_document, make_quiz, submit_attempt, teacher  # noqa: F401 (teacher, document_id: fixtures)
-from .teaching import many_attempts
+from .teaching import login, many_attempts, post
 
 
 def hand_quiz(app, document_id) -> tuple[int, list[int]]:
@@ -247,3 +247,95 @@ def test_a_single_page_of_results_has_no_pager(teacher, quiz_with_attempts):
     page = teacher.get(f"/teach/quizzes/{quiz_id}/results?page=7").get_data(as_text=True)
     assert len(attempt_ids(page)) == 5 and "5 attempts" in page
     assert "Pages of attempts" not in page
+
+
+# --- submitting a locked-out student's attempt ---------------------------------------------
+
+@pytest.fixture
+def locked_out(app, teacher, make_student):
+    """Return a class-list quiz of three questions, the student who started it, and a second browser refused.
+
+    The first browser saved a right answer to the first question only; the
+    second browser types the same identifier and is told to ask the teacher.
+    """
+    from quizapp.models import Attempt
+
+    document_id = make_document(app, text=ENGLISH)
+    approve_all(app, document_id)
+    quiz_id = make_quiz(app, document_id, count=3, roster="S001\nS002", max_attempts=2)
+    with app.app_context():
+        code = db.session.get(Quiz, quiz_id).join_code
+    first = make_student()
+    first.join(code, name="", identifier="S001")
+    name, answer = next(iter(first.right_answers().items()))
+    assert first.post({name: answer}, action="save").status_code in (200, 302)
+    second = make_student()
+    refused = second.join(code, name="", identifier="s001")
+    assert refused.status_code == 409 and "ask your teacher" in refused.get_data(as_text=True)
+    with app.app_context():
+        attempt = db.session.scalar(db.select(Attempt))
+        question_points = db.session.get(Quiz, quiz_id).items[0].points
+        assert attempt.state == "in_progress"
+    return attempt.id, code, second, question_points
+
+
+def test_teacher_submits_an_attempt_in_progress_so_the_student_can_join_again(app, teacher, locked_out):
+    from quizapp.models import Attempt
+
+    attempt_id, code, second, question_points = locked_out
+    page = teacher.get(f"/teach/attempts/{attempt_id}").get_data(as_text=True)
+    assert "Submit this attempt now" in page and f'action="/teach/attempts/{attempt_id}/submit"' in page
+    response = post(teacher, f"/teach/attempts/{attempt_id}/submit")
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"/teach/attempts/{attempt_id}")
+    with app.app_context():
+        attempt = db.session.get(Attempt, attempt_id)
+        assert attempt.state == "submitted" and attempt.submitted_at is not None
+        assert not attempt.auto_submitted  # the student's page must not say their time ran out
+        # Graded with what was saved: the first question right, the two unanswered ones nothing.
+        assert attempt.score == pytest.approx(question_points)
+        assert sorted(row.points for row in attempt.responses) == [0.0, 0.0, question_points]
+    page = teacher.get(f"/teach/attempts/{attempt_id}").get_data(as_text=True)
+    assert "submitted with the answers saved so far" in page and "Submit this attempt now" not in page
+
+    joined = second.join(code, name="", identifier="S001")
+    assert joined.status_code == 302 and second.attempt_id != attempt_id
+    assert second.client.get(second.url).status_code == 200
+    with app.app_context():
+        numbers = db.session.scalars(db.select(Attempt.number).order_by(Attempt.number)).all()
+        assert numbers == [1, 2]
+
+
+def test_submitting_an_attempt_twice_is_409_and_changes_nothing(app, teacher, locked_out):
+    from quizapp.models import Attempt
+
+    attempt_id, _code, _second, _points = locked_out
+    assert post(teacher, f"/teach/attempts/{attempt_id}/submit").status_code == 302
+    with app.app_context():
+        before = db.session.get(Attempt, attempt_id)
+        before = (before.state, before.submitted_at, before.score)
+    again = post(teacher, f"/teach/attempts/{attempt_id}/submit")
+    assert again.status_code == 409
+    assert "already submitted; nothing changed" in again.get_data(as_text=True)
+    with app.app_context():
+        after = db.session.get(Attempt, attempt_id)
+        assert (after.state, after.submitted_at, after.score) == before
+
+
+def test_only_the_owner_or_an_administrator_submits_an_attempt(app, teacher, locked_out, make_teacher):
+    from quizapp.models import Attempt
+
+    attempt_id, _code, _second, _points = locked_out
+    make_teacher("other@example.org")
+    make_teacher("root@example.org", admin=True)
+    other = app.test_client()
+    login(other, "other@example.org")
+    assert other.get(f"/teach/attempts/{attempt_id}").status_code == 404
+    assert post(other, f"/teach/attempts/{attempt_id}/submit").status_code == 404
+    assert teacher.post(f"/teach/attempts/{attempt_id}/submit").status_code == 400  # no CSRF token
+    with app.app_context():
+        assert db.session.get(Attempt, attempt_id).state == "in_progress"
+    admin = app.test_client()
+    login(admin, "root@example.org")
+    assert post(admin, f"/teach/attempts/{attempt_id}/submit").status_code == 302
+    with app.app_context():
+        assert db.session.get(Attempt, attempt_id).state == "submitted"
