@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -156,6 +157,8 @@ class Quiz(db.Model):
     join_code: Mapped[str] = mapped_column(String(12), unique=True)
     published: Mapped[bool] = mapped_column(Boolean, default=False)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Shown on the public home page; otherwise students need the code or the link.
+    listed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     time_limit_minutes: Mapped[int | None] = mapped_column(Integer)
     max_attempts: Mapped[int | None] = mapped_column(Integer, default=1)
     grading_method: Mapped[str] = mapped_column(String(10), default="highest")

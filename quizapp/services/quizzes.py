@@ -85,11 +85,11 @@ def publish(quiz: Quiz) -> None:
 
 
 def published_quizzes() -> list[Quiz]:
-    """Return the quizzes students can see on the home page, newest first."""
+    """Return the quizzes their teachers chose to list on the home page, newest first."""
     return list(
         db.session.scalars(
             db.select(Quiz)
-            .where(Quiz.published.is_(True), Quiz.archived.is_(False))
+            .where(Quiz.published.is_(True), Quiz.archived.is_(False), Quiz.listed.is_(True))
             .order_by(Quiz.created_at.desc(), Quiz.id.desc())
         )
     )
@@ -102,7 +102,7 @@ def find_by_code(code: str) -> Quiz | None:
 
 SETTINGS = (
     "title", "time_limit_minutes", "max_attempts", "grading_method", "opens_at", "closes_at",
-    "one_per_page", "shuffle_questions", "shuffle_options", "review", "pass_mark", "roster",
+    "one_per_page", "shuffle_questions", "shuffle_options", "review", "pass_mark", "roster", "listed",
 )
 
 

@@ -241,6 +241,8 @@ class QuizSettingsForm(Form):
                              validators=[Optional(), finite(NUMBER_MESSAGE), NumberRange(min=0, max=100)])
     roster = TextAreaField(_l("Class list (optional)"), validators=[Length(max=20000)],
                            description=_l("One student identifier per line; when given, only these can join."))
+    # Unticked, students join only with the code or the link.
+    listed = BooleanField(_l("List it on the public home page"))
 
     def validate_closes_at(self, field) -> None:
         if field.data and self.opens_at.data and field.data <= self.opens_at.data:
@@ -265,12 +267,13 @@ class QuizSettingsForm(Form):
             "review": self.review.data,
             "pass_mark": float(self.pass_mark.data) if self.pass_mark.data is not None else None,
             "roster": self.roster.data,
+            "listed": bool(self.listed.data),
         }
 
     def fill(self, quiz) -> None:
         """Fill the fields from a stored quiz."""
         for name in ("title", "time_limit_minutes", "max_attempts", "grading_method", "opens_at", "closes_at",
-                     "shuffle_questions", "shuffle_options", "review", "pass_mark", "roster"):
+                     "shuffle_questions", "shuffle_options", "review", "pass_mark", "roster", "listed"):
             getattr(self, name).data = getattr(quiz, name)
         self.one_per_page.data = "1" if quiz.one_per_page else "0"
 

@@ -36,7 +36,7 @@ def words(page: str) -> str:
     ("it", 2, "2 minuti", "2 minuto"),
 ])
 def test_time_limits_take_the_plural_form(app, client, make_quiz, language, minutes, shown, wrong):
-    code = quiz_settings(app, make_quiz(), time_limit_minutes=minutes)
+    code = quiz_settings(app, make_quiz(), time_limit_minutes=minutes, listed=True)
     for url in ("/", f"/q/{code}"):
         text = words(page_of(client, url, language)) + " "
         assert re.search(rf"\b{shown}\b", text), url

@@ -234,3 +234,16 @@ def test_each_item_names_its_question_and_shows_its_kind(app, teacher, document_
     assert prompts[0] == prompts[1]
     for item, kind in zip(items, expected_kinds):
         assert f'<span class="meta">({kind} · ' in item
+
+
+def test_only_quizzes_their_teacher_lists_appear_on_the_home_page(app, teacher, document_id):
+    approve_all(app, document_id)
+    quiz_id = make_quiz(app, document_id, count=2)
+    home = app.test_client()
+    assert "Solar quiz" not in home.get("/").get_data(as_text=True)  # published, not listed
+    assert 'name="listed"' in teacher.get(f"/teach/quizzes/{quiz_id}").get_data(as_text=True)
+    assert post(teacher, f"/teach/quizzes/{quiz_id}", {**SETTINGS, "opens_at": "", "roster": "",
+                                                       "listed": "y"}).status_code == 302
+    assert "Solar quiz" in home.get("/").get_data(as_text=True)
+    assert post(teacher, f"/teach/quizzes/{quiz_id}", {**SETTINGS, "opens_at": "", "roster": ""}).status_code == 302
+    assert "Solar quiz" not in home.get("/").get_data(as_text=True)
