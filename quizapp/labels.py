@@ -7,6 +7,7 @@ kinds.py).
 
 from __future__ import annotations
 
+from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 
 LANGUAGES = {"it": _l("Italian"), "en": _l("English")}
@@ -60,4 +61,9 @@ def plural_count(number: float) -> int:
     return int(value) if value.is_integer() else 2
 
 
-FILTERS = {"language_name": language_name, "fact_kind": fact_kind, "plural_count": plural_count}
+def number(value: float) -> str:
+    """Write a score or a number of points the interface language's way: "9,8" in Italian, "9.8" in English."""
+    return format_decimal(value, format="#,##0.###")
+
+
+FILTERS = {"language_name": language_name, "fact_kind": fact_kind, "plural_count": plural_count, "num": number}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -175,9 +176,9 @@ class QuestionForm(Form):
             self.correct_options.data = ", ".join(str(i + 1) for i in question.correct)
         else:
             self.accepted.data = "\n".join(_number_text(v) for v in question.correct)
-        self.tolerance.data = question.tolerance
+        self.tolerance.data = _decimal(question.tolerance)
         self.explanation.data = question.explanation
-        self.points.data = question.points
+        self.points.data = _decimal(question.points)
 
     def cleaned(self) -> QuestionData:
         """Return the validated values as the bank service takes them."""
@@ -200,6 +201,11 @@ class QuestionForm(Form):
             explanation=(self.explanation.data or "").strip(),
             points=float(self.points.data),
         )
+
+
+def _decimal(value: float | None) -> Decimal | None:
+    """Return a stored float as the form shows it: 60 and 0.5, not 60.0."""
+    return None if value is None else Decimal(_number_text(value))
 
 
 def _number_text(value) -> str:
@@ -275,6 +281,7 @@ class QuizSettingsForm(Form):
         for name in ("title", "time_limit_minutes", "max_attempts", "grading_method", "opens_at", "closes_at",
                      "shuffle_questions", "shuffle_options", "review", "pass_mark", "roster", "listed"):
             getattr(self, name).data = getattr(quiz, name)
+        self.pass_mark.data = _decimal(quiz.pass_mark)
         self.one_per_page.data = "1" if quiz.one_per_page else "0"
 
 

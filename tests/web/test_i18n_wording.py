@@ -45,7 +45,7 @@ def test_time_limits_take_the_plural_form(app, client, make_quiz, language, minu
 
 @pytest.mark.parametrize(("language", "expected"), [
     ("en", ["(1 point)", "(1.5 points)", "(2 points)"]),
-    ("it", ["(1 punto)", "(1.5 punti)", "(2 punti)"]),
+    ("it", ["(1 punto)", "(1,5 punti)", "(2 punti)"]),  # and with the Italian decimal comma
 ])
 def test_fractional_points_read_as_plural_on_the_attempt_and_result(app, make_student, seeded, language, expected):
     with app.app_context():
@@ -62,7 +62,7 @@ def test_fractional_points_read_as_plural_on_the_attempt_and_result(app, make_st
     student.post(action="submit", confirm="1")
     result = words(student.client.get(f"{student.url}/result").get_data(as_text=True))
     of = {"en": ["0 of 1 point", "0 of 1.5 points", "0 of 2 points"],
-          "it": ["0 su 1 punto", "0 su 1.5 punti", "0 su 2 punti"]}[language]
+          "it": ["0 su 1 punto", "0 su 1,5 punti", "0 su 2 punti"]}[language]
     for phrase in of:
         assert phrase in result
 
@@ -70,6 +70,15 @@ def test_fractional_points_read_as_plural_on_the_attempt_and_result(app, make_st
 @pytest.mark.parametrize(("number", "count"), [(0, 0), (1, 1), (1.0, 1), (1.5, 2), (0.5, 2), (2, 2), (2.0, 2), (12, 12)])
 def test_plural_count_sends_fractions_to_the_plural(number, count):
     assert labels.plural_count(number) == count
+
+
+@pytest.mark.parametrize(("language", "number", "shown"), [
+    ("en", 9.8, "9.8"), ("it", 9.8, "9,8"), ("it", 10.0, "10"), ("en", 1234.5, "1,234.5"), ("it", 1234.5, "1.234,5"),
+    ("it", 1 / 3, "0,333"),
+])
+def test_numbers_are_written_the_interface_languages_way(app, language, number, shown):
+    with app.test_request_context(headers={"Accept-Language": language}):
+        assert labels.number(number) == shown
 
 
 @pytest.mark.parametrize(("language", "shown"), [("en", "1 submitted attempt."), ("it", "1 tentativo inviato.")])

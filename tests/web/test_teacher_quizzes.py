@@ -247,3 +247,11 @@ def test_only_quizzes_their_teacher_lists_appear_on_the_home_page(app, teacher, 
     assert "Solar quiz" in home.get("/").get_data(as_text=True)
     assert post(teacher, f"/teach/quizzes/{quiz_id}", {**SETTINGS, "opens_at": "", "roster": ""}).status_code == 302
     assert "Solar quiz" not in home.get("/").get_data(as_text=True)
+
+
+def test_whole_numbers_are_shown_without_a_decimal_point_in_the_settings(app, teacher, document_id):
+    approve_all(app, document_id)
+    quiz_id = make_quiz(app, document_id, count=2, publish=False)
+    assert post(teacher, f"/teach/quizzes/{quiz_id}", SETTINGS).status_code == 302
+    page = teacher.get(f"/teach/quizzes/{quiz_id}").get_data(as_text=True)
+    assert re.search(r'name="pass_mark"[^>]*value="60"', page), "pass mark shown as 60.0"
