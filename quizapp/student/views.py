@@ -102,8 +102,12 @@ def _join_blocker(quiz: Quiz, participant: Participant | None, now: dt.datetime)
 def join(code: str):
     """Show a quiz to a student and start their attempt, or say plainly why they cannot."""
     quiz = quiz_service.find_by_code(code)
-    if quiz is None or not quiz.published:
+    if quiz is None:
         abort(404)
+    if not quiz.published:
+        # The code is right, so say why it leads nowhere; 404 all the same, as nothing can be done here.
+        return render_template("errors/error.html", status=404,
+                               message=_("This quiz is not open to students right now. Ask your teacher.")), 404
     now = utcnow()
     participant = _participant(quiz)
     if participant is not None:

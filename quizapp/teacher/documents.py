@@ -61,12 +61,10 @@ def new_document():
 @bp.route("/documents/<int:document_id>")
 def document(document_id: int):
     document = owned_or_404(Document, document_id)
-    selected = None
-    question_id = request.args.get("question", type=int)
-    if question_id is not None:
-        selected = owned_or_404(Question, question_id)
-        if selected.document_id != document.id:
-            selected = None
+    # ?question= only marks a question's evidence: an unknown or foreign one marks nothing.
+    selected = db.session.get(Question, request.args.get("question", type=int) or 0)
+    if selected is not None and selected.document_id != document.id:
+        selected = None
     evidence = (selected.evidence_start, selected.evidence_end) if selected and selected.evidence_start is not None else None
     language_form = LanguageForm(language=document.language)
     return render_template(

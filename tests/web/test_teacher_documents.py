@@ -178,7 +178,10 @@ def test_evidence_of_a_question_is_marked(app, teacher):
         question_id, evidence = question.id, question.evidence_text
     page = teacher.get(f"/teach/documents/{document_id}?question={question_id}").get_data(as_text=True)
     assert 'id="evidence"' in page
-    assert teacher.get(f"/teach/documents/{document_id}?question=999999").status_code == 404
+    # An unknown question id marks nothing; the document page is still there.
+    for bad in ("999999", "abc", "-1"):
+        unknown = teacher.get(f"/teach/documents/{document_id}?question={bad}")
+        assert unknown.status_code == 200 and 'id="evidence"' not in unknown.get_data(as_text=True)
 
 
 def test_same_text_twice_finds_the_first_document(app, teacher):
