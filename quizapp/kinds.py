@@ -36,11 +36,13 @@ _GROUPED = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")
 _GROUP_HEAD = re.compile(r"^(?:[1-9]\d{0,2})$")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, and the bidirectional overrides and isolates that can make a
+# name or an answer display as something else ("U+202E" reverses what follows).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 
 def clean_text(value: Any) -> Any:
-    """Drop control characters from typed text: PostgreSQL refuses NUL, and none is ever meant."""
+    """Drop control and bidi-override characters from typed text (PostgreSQL refuses NUL; none is meant)."""
     return _CONTROL.sub("", value) if isinstance(value, str) else value
 
 

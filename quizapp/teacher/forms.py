@@ -100,6 +100,10 @@ def _lines(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+# The blank of a fill-in-the-blank question: three or more underscores, as the generator writes it.
+_BLANK = re.compile(r"_{3,}")
+
+
 class QuestionForm(Form):
     """Edit or write a question; what "correct" means depends on the kind."""
 
@@ -128,6 +132,10 @@ class QuestionForm(Form):
         if self.kind.data == "true_false":
             return self.true_false
         return _lines(self.options.data)
+
+    def validate_prompt(self, field) -> None:
+        if self.kind.data == "cloze" and not _BLANK.search(field.data or ""):
+            raise ValidationError(_l("A fill-in-the-blank question needs a blank: write ____ where the answer goes."))
 
     def validate_options(self, field) -> None:
         if self.kind.data == "true_false":

@@ -90,6 +90,17 @@ def test_write_a_question_by_hand(app, teacher, document_id):
         assert (question.kind, question.correct, question.tolerance, question.status) == ("numeric", [4500.0], 10.0, "approved")
 
 
+def test_a_fill_in_the_blank_question_needs_a_blank(app, teacher, document_id):
+    fields = {"kind": "cloze", "accepted": "Rome", "tolerance": "0", "points": "1", "options": "",
+              "correct_options": "", "explanation": ""}
+    refused = post(teacher, f"/teach/documents/{document_id}/questions/new", {**fields, "prompt": "Capital of Italy?"})
+    assert refused.status_code == 400 and "needs a blank" in refused.get_data(as_text=True)
+    saved = post(teacher, f"/teach/documents/{document_id}/questions/new", {**fields, "prompt": "____ is the capital."})
+    assert saved.status_code == 302
+    with app.app_context():
+        assert db.session.scalar(db.select(Question).where(Question.origin == "manual")).prompt == "____ is the capital."
+
+
 def test_regenerate_one_draft(app, teacher, document_id):
     with app.app_context():
         document = db.session.get(Document, document_id)
