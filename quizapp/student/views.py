@@ -209,6 +209,8 @@ def answer(attempt_id: int):
         attempt_service.save_answers(attempt, forms.answers_from(form, pages[page]), now, _grace())
     except attempt_service.AttemptError as error:
         db.session.rollback()
+        if action in {"submit", "timeout"} and attempt.is_submitted:
+            return redirect(url_for("student.result", attempt_id=attempt.id))  # another tab submitted it first
         return _stale(attempt, str(error))
 
     if action == "timeout" and attempt_service.is_timed_out(attempt, now + TIMEOUT_SLACK):

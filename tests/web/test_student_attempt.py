@@ -312,6 +312,22 @@ def test_submit_is_exactly_once_even_when_both_requests_saw_it_open(app, started
     assert fresh_attempt(app, started.attempt_id).score == pytest.approx(10)
 
 
+def test_the_losing_tab_of_a_submit_race_lands_on_the_result(app, started, monkeypatch):
+    """Two tabs post "submit" at once: the one whose save finds the attempt closed sees the result, not an error."""
+    started.post(started.right_answers())
+    claim = attempt_service._claim
+
+    def other_tab_submits_first(attempt):
+        with db.engine.begin() as connection:
+            connection.execute(db.update(Attempt).where(Attempt.id == attempt.id).values(state="submitted",
+                                                                                         submitted_at=utcnow()))
+        return claim(attempt)
+
+    monkeypatch.setattr(attempt_service, "_claim", other_tab_submits_first)
+    response = started.post(started.right_answers(), action="submit", confirm="1")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/result")
+
+
 def test_a_score_sent_by_the_client_is_ignored(app, started):
     started.post({"score": "999", "points": "999", "max_score": "1"}, action="submit", confirm="1")
     attempt = fresh_attempt(app, started.attempt_id)
