@@ -85,7 +85,8 @@ def regenerate_question(question_id: int):
     except bank.BankError as error:
         return refused(str(error), "teacher.questions", **back)
     if not replaced:
-        return refused(_("The generator has no other question on this sentence."), "teacher.questions", **back)
+        return refused(_("The generator has nothing new for this sentence: the bank holds every question it "
+                         "can write there. Edit this one instead."), "teacher.questions", **back)
     return done(_("A new question replaced the draft."), "teacher.questions", **back)
 
 

@@ -115,6 +115,16 @@ def test_regenerate_one_draft(app, teacher, document_id):
             assert (question.prompt, question.options) != (prompt, options)
 
 
+def test_regenerate_is_offered_only_where_options_can_be_redrawn(app, teacher, document_id):
+    page = teacher.get(f"/teach/documents/{document_id}/questions").get_data(as_text=True)
+    with app.app_context():
+        document = db.session.get(Document, document_id)
+        kinds = {q.id: q.kind for q in document.questions if q.status == "draft"}
+    offered = {int(i) for i in re.findall(r'/teach/questions/(\d+)/regenerate', page)}
+    assert offered and {kinds[i] for i in offered} <= {"single", "multiple"}
+    assert any(kind == "cloze" for kind in kinds.values())
+
+
 def test_approved_questions_are_not_regenerated(app, teacher, document_id):
     question_id = first_of_kind(app, document_id, ["cloze", "single"])
     post(teacher, f"/teach/questions/{question_id}/status", {"status": "approved"})
