@@ -105,6 +105,17 @@ def html_to_text(html: str) -> str:
     return soup.get_text()
 
 
+# Pasted text that holds markup (copied from a page's source, or an editor's HTML view).
+_MARKUP = re.compile(r"<(?:p|div|br|span|b|i|em|strong|a|h[1-6]|ul|ol|li|table|script|style)\b[^>]*>", re.IGNORECASE)
+
+
+def read_pasted(text: str) -> str:
+    """Return pasted text tidied; pasted HTML becomes its visible text, as an uploaded page would."""
+    if len(_MARKUP.findall(text)) >= 2 or re.search(r"<(script|style)\b", text, re.IGNORECASE):
+        text = html_to_text(text)
+    return tidy(text)
+
+
 def read_html(data: bytes) -> str:
     """Return an HTML file's visible text."""
     text = decode(data)

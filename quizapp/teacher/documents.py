@@ -21,7 +21,7 @@ def _text_of(form: DocumentForm) -> tuple[str, str | None]:
     upload = form.upload.data
     if upload and getattr(upload, "filename", ""):
         return readers.read_file(upload.filename, upload.read()), readers.clean_name(upload.filename)
-    return readers.tidy(form.text.data), None
+    return readers.read_pasted(form.text.data), None
 
 
 @bp.route("/documents/new", methods=["GET", "POST"])

@@ -299,3 +299,18 @@ def test_odd_file_names_are_stored_clean(app, teacher):
     with app.app_context():
         name = db.session.scalar(db.select(Document.source_name))
     assert len(name) <= 255 and "\x00" not in name and "/" not in name and name.endswith(".txt")
+
+
+def test_pasted_html_becomes_its_visible_text(app, teacher):
+    html = "".join(f"<p>{line}</p>" for line in ENGLISH.split("\n") if line.strip())
+    response = post(teacher, "/teach/documents/new", {"text": f"<script>alert(1)</script>{html}", "title": ""})
+    assert response.status_code == 302
+    with app.app_context():
+        document = db.session.scalars(db.select(Document)).one()
+        assert "<" not in document.text and "alert" not in document.text
+        assert not any("<" in q.prompt for q in document.questions)
+
+
+@pytest.mark.parametrize("text", ["In HTML the <p> tag opens a paragraph, and 3 < 4.", "x<y and y>z"])
+def test_text_that_only_mentions_a_tag_is_kept_as_it_is(text):
+    assert readers.read_pasted(text) == text
