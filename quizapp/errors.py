@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, current_app, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -28,6 +28,12 @@ def _render(status: int, message: str):
     return render_template("errors/error.html", status=status, message=message), status
 
 
+def too_large():
+    """Return the page that says an upload or a request body is over the size limit."""
+    limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
+    return _render(413, str(_l("The upload is too large: the limit is %(mb).1f MB.", mb=limit / 1_048_576)))
+
+
 def register(app: Flask) -> None:
     """Install the error handlers on an app."""
 
@@ -41,7 +47,5 @@ def register(app: Flask) -> None:
         if error.code is None or error.code < 400:
             return error
         if error.code == 413:
-            limit = app.config.get("MAX_CONTENT_LENGTH") or 0
-            message = str(_l("The upload is too large: the limit is %(mb).1f MB.", mb=limit / 1_048_576))
-            return _render(413, message)
+            return too_large()
         return _render(error.code, str(MESSAGES.get(error.code, error.description)))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from flask import render_template, request
+from flask import current_app, render_template, request
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
+from werkzeug.exceptions import RequestEntityTooLarge
 
+from ..errors import too_large
 from ..extensions import db
 from ..generator import EmptyDocument, UnsupportedLanguage
 from ..models import Document, Question, Quiz
@@ -22,6 +24,17 @@ def _text_of(form: DocumentForm) -> tuple[str, str | None]:
     if upload and getattr(upload, "filename", ""):
         return readers.read_file(upload.filename, upload.read()), readers.clean_name(upload.filename)
     return readers.read_pasted(form.text.data), None
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def upload_too_large(error):
+    """Answer an oversized upload with the form again and the limit next to its field, not a bare error page."""
+    if request.endpoint != "teacher.new_document":
+        return too_large()
+    form = DocumentForm(formdata=None)
+    form.upload.errors = [_("This file is larger than the %(mb).1f MB limit.",
+                            mb=current_app.config["MAX_CONTENT_LENGTH"] / 1_048_576)]
+    return render_template("teacher/document_new.html", form=form), 413
 
 
 @bp.route("/documents/new", methods=["GET", "POST"])

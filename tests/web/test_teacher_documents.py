@@ -129,8 +129,11 @@ def test_unusable_files_are_refused_with_a_reason(app, teacher, name, data, reas
 def test_too_large_upload_gets_a_clear_413(app, teacher):
     app.config["MAX_CONTENT_LENGTH"] = 2048
     response = upload(teacher, "big.txt", b"x" * 5000)
+    body = response.get_data(as_text=True)
     assert response.status_code == 413
-    assert "limit" in response.get_data(as_text=True)
+    # The form comes back with the limit next to the upload field, ready for another file.
+    assert 'id="upload-errors"' in body and "larger than the 0.0 MB limit" in body
+    assert 'name="text"' in body and "data-max-bytes=\"2048\"" in body
 
 
 def test_empty_form_and_both_inputs_are_refused_next_to_the_field(teacher):
