@@ -2,7 +2,8 @@
 
 Everything is computed in one pass over the submitted attempts' responses,
 streamed from the database in attempt order, so memory grows with the number
-of questions and not with the number of attempts.
+of questions (and, for text and numeric questions, of distinct answers) and
+not with the number of attempts.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy import case, func
 from sqlalchemy.orm import contains_eager
 
 from ..extensions import db
+from ..kinds import kind_of, parse_number
 from ..models import Attempt, Fact, Participant, Quiz, QuizQuestion, Response
 
 # A distractor chosen by fewer than this share of students is not doing its job.
@@ -25,6 +27,9 @@ WEAK_DISTRACTOR_SHARE = 0.05
 HISTOGRAM_BINS = 10
 STREAM_BATCH = 2000
 CHOICE_KINDS = ("single", "multiple", "true_false")
+# Kinds answered by typing: their analysis lists the answers given most often.
+TYPED_KINDS = ("cloze", "short", "numeric")
+TOP_ANSWERS = 5
 FULL_MARKS_EPSILON = 1e-9
 
 
@@ -60,6 +65,32 @@ class Moments:
         return max(-1.0, min(1.0, cov / math.sqrt(var_x * var_y)))
 
 
+def _normal_text(text: str) -> str:
+    """Return text as counted: spaces collapsed and trimmed, case folded."""
+    return " ".join(text.split()).casefold()
+
+
+def _answer_key(kind: str, answer: Any) -> Any:
+    """Return what a typed answer is counted under (its value for a number), None for a blank."""
+    if kind == "numeric":
+        if isinstance(answer, str):
+            return parse_number(answer)
+        if isinstance(answer, bool) or not isinstance(answer, (int, float)):
+            return None
+        return float(answer) if math.isfinite(answer) else None
+    if isinstance(answer, str):
+        return _normal_text(answer) or None
+    return None
+
+
+@dataclass
+class GivenAnswer:
+    """An answer to a text or numeric question, in the first spelling seen, and how many gave it."""
+
+    shown: Any
+    count: int = 0
+
+
 @dataclass
 class ItemStats:
     """One question's figures in a quiz."""
@@ -69,6 +100,8 @@ class ItemStats:
     moments: Moments = field(default_factory=Moments)
     option_counts: dict[int, int] = field(default_factory=lambda: defaultdict(int))
     answered: int = 0
+    # Typed answers by their counting key (see _answer_key).
+    given: dict[Any, GivenAnswer] = field(default_factory=dict)
 
     @property
     def question(self):
@@ -96,6 +129,48 @@ class ItemStats:
         total = self.attempts or 1
         return [(text, index in self.question.correct, self.option_counts.get(index, 0),
                  self.option_counts.get(index, 0) / total) for index, text in enumerate(options)]
+
+    @property
+    def typed(self) -> bool:
+        """Tell whether the question is answered by typing, so its answers are counted."""
+        return self.question.kind in TYPED_KINDS
+
+    def count_answer(self, answer: Any) -> None:
+        """Count one attempt's typed answer; a blank is counted by ``blanks``."""
+        key = _answer_key(self.question.kind, answer)
+        if key is None:
+            return
+        if key not in self.given:
+            shown = key if self.question.kind == "numeric" else " ".join(str(answer).split())
+            self.given[key] = GivenAnswer(shown)
+        self.given[key].count += 1
+
+    def top_answers(self, limit: int = TOP_ANSWERS) -> list[tuple[Any, bool, int, float]]:
+        """Return the answers given most often as (answer, right, count, share of attempts).
+
+        A number is returned as a float, for the page to write the interface
+        language's way; ties keep the order the answers were first given in.
+        """
+        total = self.attempts or 1
+        kind = kind_of(self.question)
+        ranked = sorted(self.given.values(), key=lambda given: -given.count)[:limit]
+        return [(given.shown, kind.fraction(self.question, given.shown) >= 1 - FULL_MARKS_EPSILON,
+                 given.count, given.count / total) for given in ranked]
+
+    @property
+    def other_answers(self) -> int:
+        """Return how many attempts gave an answer outside ``top_answers``."""
+        listed = sum(count for _answer, _right, count, _share in self.top_answers())
+        return sum(given.count for given in self.given.values()) - listed
+
+    @property
+    def blanks(self) -> int:
+        """Return how many attempts left a typed question blank."""
+        return self.attempts - sum(given.count for given in self.given.values())
+
+    def share_of(self, count: int) -> float | None:
+        """Return a count as a share of the attempts, None before any."""
+        return count / self.attempts if self.attempts else None
 
     @property
     def weak_distractors(self) -> list[str]:
@@ -138,6 +213,25 @@ class Analysis:
     # Every fact of the document: those the quiz asked about first, then the rest.
     mastery: list[FactMastery]
     mean_percentage: float | None
+
+    def unasked_facts(self) -> list[tuple[str, list[str], int]]:
+        """Return the facts no answered question is about, one per text: (text, kinds, places).
+
+        The generator finds a fact once for each sentence stating it ("RTA" three
+        times), but the teacher needs to read it once; a text an answered question
+        asks about is covered, whichever sentence the question was drawn from.
+        """
+        asked = {_normal_text(row.fact.text) for row in self.mastery if row.answers}
+        grouped: dict[str, tuple[str, list[str], int]] = {}
+        for row in self.mastery:
+            key = _normal_text(row.fact.text)
+            if key in asked:
+                continue
+            text, kinds, places = grouped.get(key, (" ".join(row.fact.text.split()), [], 0))
+            if row.fact.kind not in kinds:
+                kinds.append(row.fact.kind)
+            grouped[key] = (text, kinds, places + 1)
+        return list(grouped.values())
 
 
 def _chosen(answer: Any) -> list[int]:
@@ -184,6 +278,8 @@ def analyse(quiz: Quiz) -> Analysis:
                 stats.answered += 1
             for index in set(_chosen(answer)):
                 stats.option_counts[index] += 1
+            if stats.typed:
+                stats.count_answer(answer)
             fact_id = stats.question.fact_id
             if fact_id in mastery:
                 mastery[fact_id].answers += 1
