@@ -111,7 +111,8 @@ _MARKUP = re.compile(r"<(?:p|div|br|span|b|i|em|strong|a|h[1-6]|ul|ol|li|table|s
 
 def read_pasted(text: str) -> str:
     """Return pasted text tidied; pasted HTML becomes its visible text, as an uploaded page would."""
-    if len(_MARKUP.findall(text)) >= 2 or re.search(r"<(script|style)\b", text, re.IGNORECASE):
+    # Two tags at least: a lesson that mentions "the <script> tag" is text, not a page.
+    if len(_MARKUP.findall(text)) >= 2:
         text = html_to_text(text)
     return tidy(text)
 
