@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from quizapp.extensions import db
 from quizapp.kinds import KINDS, parse_number
-from quizapp.models import Attempt, Question, Response, utcnow
+from quizapp.models import Attempt, Question, QuizQuestion, Response, utcnow
 from quizapp.services.attempts import items
 from quizapp.student.review import beyond_evidence, highlight
 
@@ -138,8 +138,14 @@ def test_immediate_review_shows_answers_and_quotes_evidence_with_marks(app, stud
     assert "Correct answer" in body and "(no answer)" in body
     assert "<mark>2030</mark>" in body
     with app.app_context():
-        first_evidence = db.session.scalars(db.select(Question.evidence_text)).first()
+        first_evidence = quiz_questions(seeded)[0].evidence_text
     assert first_evidence[:40] in body.replace("<mark>", "").replace("</mark>", "")
+
+
+def quiz_questions(quiz_id: int) -> list[Question]:
+    """Return a quiz's questions in its order (a bare SELECT has no order on PostgreSQL)."""
+    return list(db.session.scalars(db.select(Question).join(QuizQuestion, QuizQuestion.question_id == Question.id)
+                                   .where(QuizQuestion.quiz_id == quiz_id).order_by(QuizQuestion.position)))
 
 
 def quoted_evidence(app, attempt_id: int) -> Counter:
@@ -164,7 +170,7 @@ def test_review_quotes_each_evidence_sentence_once(app, student, seeded):
 
 def test_review_keeps_what_an_explanation_adds_to_the_evidence(app, student, seeded):
     with app.app_context():
-        question = db.session.scalars(db.select(Question).where(Question.evidence_text != "")).first()
+        question = next(q for q in quiz_questions(seeded) if q.evidence_text)
         question.explanation = f'The text says: "{question.evidence_text}" CASIP is the consortium\'s acronym.'
         evidence = question.evidence_text
         db.session.commit()
