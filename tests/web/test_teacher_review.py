@@ -221,12 +221,17 @@ def written(app, document_id, kind, options, correct, tolerance=0.0) -> int:
         return question.id
 
 
+def edit(app, teacher, question_id: int, **changes):
+    """Post a stored question's edit form with some fields changed, as the teacher would."""
+    with app.app_context():
+        data = form_of(db.session.get(Question, question_id))
+    return post(teacher, f"/teach/questions/{question_id}", {**data, **changes})
+
+
 @pytest.mark.parametrize("tolerance", ["Infinity", "inf", "-inf", "nan", "NaN", "1e400", "-0.5"])
 def test_tolerance_must_be_a_finite_number_not_below_zero(app, teacher, document_id, tolerance):
     question_id = written(app, document_id, "numeric", [], [1.8], 0.1)
-    with app.app_context():
-        data = form_of(db.session.get(Question, question_id))
-    response = post(teacher, f"/teach/questions/{question_id}", {**data, "tolerance": tolerance, "prompt": "Changed?"})
+    response = edit(app, teacher, question_id, tolerance=tolerance, prompt="Changed?")
     assert response.status_code == 400
     body = response.get_data(as_text=True)
     assert 'id="tolerance-errors"' in body and "Give the tolerance as a number, 0 or more, such as 0.5." in body
@@ -237,9 +242,7 @@ def test_tolerance_must_be_a_finite_number_not_below_zero(app, teacher, document
 
 def test_a_finite_tolerance_is_saved(app, teacher, document_id):
     question_id = written(app, document_id, "numeric", [], [1.8], 0.1)
-    with app.app_context():
-        data = form_of(db.session.get(Question, question_id))
-    assert post(teacher, f"/teach/questions/{question_id}", {**data, "tolerance": "0.25"}).status_code == 302
+    assert edit(app, teacher, question_id, tolerance="0.25").status_code == 302
     with app.app_context():
         assert db.session.get(Question, question_id).tolerance == 0.25
 
@@ -247,9 +250,7 @@ def test_a_finite_tolerance_is_saved(app, teacher, document_id):
 @pytest.mark.parametrize("points", ["Infinity", "nan"])
 def test_points_must_be_finite(app, teacher, document_id, points):
     question_id = written(app, document_id, "numeric", [], [1.8])
-    with app.app_context():
-        data = form_of(db.session.get(Question, question_id))
-    response = post(teacher, f"/teach/questions/{question_id}", {**data, "points": points})
+    response = edit(app, teacher, question_id, points=points)
     assert response.status_code == 400 and 'id="points-errors"' in response.get_data(as_text=True)
     with app.app_context():
         assert db.session.get(Question, question_id).points == 1.0
@@ -258,9 +259,7 @@ def test_points_must_be_finite(app, teacher, document_id, points):
 @pytest.mark.parametrize("options", ["True\nFalse\nMaybe", "False\nTrue", "Yes\nNo", "True"])
 def test_true_false_options_other_than_the_two_are_refused(app, teacher, document_id, options):
     question_id = written(app, document_id, "true_false", ["True", "False"], [0])
-    with app.app_context():
-        data = form_of(db.session.get(Question, question_id))
-    response = post(teacher, f"/teach/questions/{question_id}", {**data, "options": options, "correct_options": "1"})
+    response = edit(app, teacher, question_id, options=options, correct_options="1")
     assert response.status_code == 400
     body = response.get_data(as_text=True)
     assert 'id="options-errors"' in body and "A true or false question has exactly the options True, False" in body
@@ -272,28 +271,23 @@ def test_true_false_options_other_than_the_two_are_refused(app, teacher, documen
 @pytest.mark.parametrize("options", ["", "True\nFalse"])
 def test_true_false_edit_only_chooses_which_option_is_correct(app, teacher, document_id, options):
     question_id = written(app, document_id, "true_false", ["True", "False"], [0])
-    with app.app_context():
-        data = form_of(db.session.get(Question, question_id))
-    response = post(teacher, f"/teach/questions/{question_id}", {**data, "options": options, "correct_options": "2"})
+    response = edit(app, teacher, question_id, options=options, correct_options="2")
     assert response.status_code == 302
     with app.app_context():
         question = db.session.get(Question, question_id)
         assert (question.options, question.correct, question.answer_texts) == (["True", "False"], [1], ["False"])
     # Only 1 or 2 can be correct: there is no third option to name.
-    refused = post(teacher, f"/teach/questions/{question_id}", {**data, "options": "", "correct_options": "3"})
+    refused = edit(app, teacher, question_id, options="", correct_options="3")
     assert refused.status_code == 400 and 'id="correct_options-errors"' in refused.get_data(as_text=True)
 
 
 def test_a_choice_question_turned_true_or_false_gets_the_two_options(app, teacher, document_id):
     question_id = written(app, document_id, "single", ["x", "y", "z"], [0])
-    with app.app_context():
-        data = form_of(db.session.get(Question, question_id))
-    kept = post(teacher, f"/teach/questions/{question_id}", {**data, "kind": "true_false", "correct_options": "1"})
+    kept = edit(app, teacher, question_id, kind="true_false", correct_options="1")
     assert kept.status_code == 400
     with app.app_context():
         assert db.session.get(Question, question_id).kind == "single"
-    switched = post(teacher, f"/teach/questions/{question_id}",
-                    {**data, "kind": "true_false", "options": "", "correct_options": "1"})
+    switched = edit(app, teacher, question_id, kind="true_false", options="", correct_options="1")
     assert switched.status_code == 302
     with app.app_context():
         question = db.session.get(Question, question_id)
