@@ -224,6 +224,10 @@ def save_answers(attempt: Attempt, answers: dict[int, Any], now: dt.datetime, gr
         raise AttemptError(_l("That question is not part of this attempt."))
     if not _claim(attempt):
         raise AttemptError(_l("This attempt was already submitted."))
+    # Read the answers again now that the attempt's row is claimed: an autosave from
+    # another tab may have stored one since they were loaded, and inserting it twice
+    # would break the one-response-per-question constraint.
+    db.session.expire(attempt, ["responses"])
     existing = {response.question_id: response for response in attempt.responses}
     for question_id, answer in answers.items():
         response = existing.get(question_id)

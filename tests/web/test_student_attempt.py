@@ -312,6 +312,21 @@ def test_submit_is_exactly_once_even_when_both_requests_saw_it_open(app, started
     assert fresh_attempt(app, started.attempt_id).score == pytest.approx(10)
 
 
+def test_an_answer_saved_by_another_request_meanwhile_is_updated_not_inserted_twice(app, started):
+    """The timer's submit and an autosave race: the later save must not insert the same answer again."""
+    qid = question_ids(app, started.attempt_id, "cloze")[0]
+    with app.app_context():
+        attempt = db.session.get(Attempt, started.attempt_id)
+        assert attempt.responses == []  # loaded before the other request saves
+        with db.engine.begin() as connection:  # ... the autosave of another tab
+            connection.execute(db.insert(Response).values(attempt_id=attempt.id, question_id=qid, answer="first",
+                                                          saved_at=utcnow()))
+        attempt_service.save_answers(attempt, {qid: "second"}, utcnow(), 30)
+        assert attempt_service.submit(attempt, utcnow(), automatic=True)
+        db.session.commit()
+    assert stored(app, started.attempt_id) == {qid: "second"}
+
+
 def test_the_losing_tab_of_a_submit_race_lands_on_the_result(app, started, monkeypatch):
     """Two tabs post "submit" at once: the one whose save finds the attempt closed sees the result, not an error."""
     started.post(started.right_answers())
