@@ -57,8 +57,8 @@ def parse_number(raw: str, decimal: str | None = None) -> float | None:
     cleaned = _SPACES.sub("", raw.strip())
     if not _NUMBER_CHARS.match(cleaned):
         return None
-    sign, body = ("-", cleaned[1:]) if cleaned[:1] in "+-" else ("", cleaned)
-    sign = "" if cleaned[:1] == "+" else sign
+    sign = "-" if cleaned[:1] == "-" else ""
+    body = cleaned[1:] if cleaned[:1] in "+-" else cleaned
     seps = [ch for ch in body if ch in ".,"]
     if len(set(seps)) == 2:
         point = body[max(body.rfind("."), body.rfind(","))]
