@@ -442,7 +442,8 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
 
     toks = doc.tokens(i)
     connectors = set(doc.pack.get("name_connectors"))
-    titles = set(doc.pack.get("person_titles"))
+    # Titles that start place names too ("San Francisco", "Saint Peter's Basilica") stay in the name.
+    titles = set(doc.pack.get("person_titles")) - set(doc.pack.get("titles_kept_in_names", ()))
     # Months and weekdays are capitalised in English but are dates, not names.
     calendar = set(doc.pack.get("months")) | set(doc.pack.get("weekdays", ()))
     out = []
@@ -467,7 +468,7 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
             continue
         start, end = k, j
         # "Mayor Laura Jennings": the title is the question's context, the name its answer.
-        while end - start > 1 and toks[start].text.lower().rstrip(".") in titles:
+        while end - start > 2 and toks[start].text.lower().rstrip(".") in titles:
             start += 1
         words = [x.text.lower() for x in toks[start:end] if x.is_word]
         if all(w in calendar for w in words) or _title_case(doc, words):

@@ -136,3 +136,17 @@ def test_names_dates_and_headlines_are_told_apart():
         if q.kind == "cloze":
             rest = q.evidence.text.replace(q.answer_texts[0], " ", 1)
             assert len([w for w in rest.split() if any(c.isalnum() for c in w)]) >= 3, q.prompt
+
+
+def test_an_answer_that_normalising_would_empty_still_matches_itself():
+    assert answers_match("ʼ", ["ʼ"], None) and answers_match(" — ", ["—"], "en")
+    assert not answers_match("ʼ", ["—"], None)
+
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("The new line reaches San Francisco in 2027, the mayor said.", "en", "San Francisco"),
+    ("Pilgrims visited Saint Peter's Basilica in 2019 with their bishop.", "en", "Saint Peter's Basilica"),
+    ("Il sindaco ha visitato San Marino nel 2019 con la giunta.", "it", "San Marino"),
+])
+def test_a_saint_that_starts_a_place_name_stays_in_it(text, lang, name):
+    assert name in {a.text for f in generate_quiz(text, lang=lang).facts for a in f.answers}

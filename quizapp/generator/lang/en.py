@@ -78,6 +78,7 @@ PACK = {
                   "church", "army", "college", "department", "league", "club", "court"],
     "person_titles": ["president", "king", "queen", "pope", "dr", "professor", "mr", "mrs", "general", "emperor",
                       "prince", "saint", "st", "minister", "mayor", "bishop", "sir", "lord", "governor"],
+    "titles_kept_in_names": ["saint", "st"],
     "place_preps": ["in", "at", "from", "to", "near", "into"],
     "list_items_need_article": False,
     "phrase_links": ["of", "of the", "of a", "of an"],

@@ -91,6 +91,7 @@ PACK = {
                   "accademia", "comitato", "unione", "consorzio", "gruppo", "museo", "scuola", "chiesa", "esercito"],
     "person_titles": ["presidente", "re", "regina", "papa", "dottor", "dottore", "professor", "professore", "signor",
                       "generale", "imperatore", "principe", "santo", "san", "ministro", "sindaco", "vescovo"],
+    "titles_kept_in_names": ["santo", "san", "santa"],
     "place_preps": ["a", "in", "nel", "nella", "da", "verso", "presso"],
     "list_items_need_article": True,
     "phrase_links": ["di", "del", "dello", "della", "dei", "degli", "delle", "dell'", "d'", "di un", "di una"],
