@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import Callable
 
 import simplemma
@@ -17,6 +18,8 @@ import simplemma
 from .lang import Pack
 from .text import Token, normalise, split_sentences, tokenize
 from .types import Fact, Span
+
+DATA = Path(__file__).resolve().parent / "data"
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _ITEM = rf"[{_UPPER}0-9][\w&.'’+-]*(?: [{_UPPER}0-9][\w&.'’+-]*){{0,3}}"
@@ -97,9 +100,21 @@ def _is_article(pack: Pack, tok: Token) -> bool:
     return tok.text.lower().replace("’", "'") in pack.articles
 
 
+@lru_cache(maxsize=4)
+def verb_words(lang: str) -> frozenset[str]:
+    """Return the language's listed verbs (``data/<lang>_verbs.txt``), empty when it lists none."""
+    path = DATA / f"{lang}_verbs.txt"
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 @lru_cache(maxsize=200_000)
 def verb_like(word: str, lang: str, suffixes: tuple[str, ...]) -> bool:
-    """Guess from its lemma whether a lower-case word is an inflected verb (cached per word)."""
+    """Guess from its lemma, or the language's verb list, whether a lower-case word is a verb (cached per word)."""
+    if word in verb_words(lang):
+        return True
     if not word.islower() or len(word) < 4 or not word.isalpha():
         return False
     lemma = simplemma.lemmatize(word, lang=lang)

@@ -130,6 +130,8 @@ def test_names_dates_and_headlines_are_told_apart():
     facts = {(f.kind, f.text) for f in draft.facts}
     assert ("person", "Laura Jennings") in facts  # the title is context, not part of the answer
     assert not any(text in ("Tuesday", "January") for kind, text in facts if kind != "date")
+    # Verbs are not blanks: the lemmatiser cannot tell "expects" from "trains", the verb list can.
+    assert not {"approve", "expects", "voted", "said"} & {text for kind, text in facts}
     # A headline in title case is not an organisation, and no blank swallows a whole line.
     assert not any("Approves" in text for kind, text in facts)
     for q in draft.questions:
