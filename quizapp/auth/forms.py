@@ -1,4 +1,4 @@
-"""Forms for signing in."""
+"""Forms for signing in and changing one's own password."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, PasswordField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
+from ..services.accounts import MIN_PASSWORD_LENGTH
 from ..teacher.forms import Form
 
 
@@ -14,10 +15,11 @@ class LoginForm(Form):
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=256)])
 
 
-class PasswordForm(Form):
+class ChangePasswordForm(Form):
     current = PasswordField(_l("Current password"), validators=[DataRequired(), Length(max=256)],
                             render_kw={"autocomplete": "current-password"})
-    new = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=12, max=256)],
+    new = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=256)],
+                        description=_l("At least %(n)d characters.", n=MIN_PASSWORD_LENGTH),
                         render_kw={"autocomplete": "new-password"})
     confirm = PasswordField(_l("New password again"),
                             validators=[DataRequired(), EqualTo("new", message=_l("The two new passwords differ."))],

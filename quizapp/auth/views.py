@@ -10,7 +10,7 @@ from flask_limiter.util import get_remote_address
 from ..extensions import db, limiter
 from ..redirects import local_target
 from ..services import accounts
-from .forms import LoginForm, PasswordForm
+from .forms import ChangePasswordForm, LoginForm
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -59,7 +59,7 @@ def logout():
 @login_required
 def password():
     """Let a teacher change their own password; their other sessions end."""
-    form = PasswordForm()
+    form = ChangePasswordForm()
     if form.validate_on_submit():
         try:
             accounts.change_password(current_user, form.current.data, form.new.data)
