@@ -389,6 +389,18 @@ def definitions(doc: Doc, i: int, sent: Span) -> list[Fact]:
     return [_fact("definition", doc, sent, [defn], term=term[:1].lower() + term[1:] if term.split()[0].lower() in doc.pack.articles else term)]
 
 
+def ranges(doc: Doc, i: int, sent: Span) -> list[Fact]:
+    """Find ranges of numbers or years: "1963-1989", "7 to 10 percent", "da 10 a 15 milioni"."""
+    out, taken = [], []
+    for rx in doc.pack.res["range"]:
+        for m in rx.finditer(doc.text, sent.start, sent.end):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(_fact("range", doc, sent, [doc.span(m.start(), m.end())]))
+    return out
+
+
 def dates(doc: Doc, i: int, sent: Span) -> list[Fact]:
     """Find dates and years of events."""
     out, taken = [], []
@@ -474,6 +486,8 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
             tj = toks[j]
             if tj.is_word and tj.is_capitalised:
                 j += 1
+            elif _initial_dot(toks, j):
+                j += 1
             elif (tj.text.lower() in connectors or tj.text in "-&") and j + 1 < n and toks[j + 1].is_capitalised and toks[j + 1].is_word:
                 j += 2
             else:
@@ -494,6 +508,15 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
                                                doc.text[toks[start].start:toks[end - 1].end])]))
         k = j
     return out
+
+
+def _initial_dot(toks: list[Token], j: int) -> bool:
+    """Tell whether ``toks[j]`` is the dot of an initial inside a name ("John C. Messenger")."""
+    if toks[j].text != "." or j + 1 >= len(toks):
+        return False
+    letter, nxt = toks[j - 1], toks[j + 1]
+    return (len(letter.text) == 1 and letter.text.isupper() and letter.end == toks[j].start
+            and nxt.is_word and nxt.is_capitalised)
 
 
 def _title_case(doc: Doc, words: list[str]) -> bool:
@@ -559,6 +582,7 @@ EXTRACTORS: tuple[tuple[Extractor, bool], ...] = (
     (deadlines, True),
     (goals, False),
     (definitions, False),
+    (ranges, True),
     (dates, True),
     (quantities, True),
     (entities, True),

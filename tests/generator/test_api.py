@@ -152,3 +152,25 @@ def test_an_answer_that_normalising_would_empty_still_matches_itself():
 ])
 def test_a_saint_that_starts_a_place_name_stays_in_it(text, lang, name):
     assert name in {a.text for f in generate_quiz(text, lang=lang).facts for a in f.answers}
+
+
+@pytest.mark.parametrize("text,lang,kind,answer", [
+    ("Between 1870 and 1939 the city grew, and its share rose from 7 to 10 percent.", "en", "range", "Between 1870 and 1939"),
+    ("Between 1870 and 1939 the city grew, and its share rose from 7 to 10 percent.", "en", "range", "from 7 to 10 percent"),
+    ("The Patriots lost 20–18 to the Broncos after a long drive in the rain.", "en", "range", "20–18"),
+    ("Some 30 to 50 thousand people marched through the city centre that day.", "en", "range", "30 to 50 thousand"),
+    ("The band was most popular in the late 1980s, long after its first record.", "en", "date", "late 1980s"),
+    ("The style spread across Europe in the mid-18th century and then faded.", "en", "date", "mid-18th century"),
+    ("The hymn is known in the translation by John C. Messenger from the German text.", "en", "entity", "John C. Messenger"),
+    ("La peste del 1629-1631 uccise da 10 a 15 milioni di persone in tutta Europa.", "it", "range", "1629-1631"),
+    ("La peste del 1629-1631 uccise da 10 a 15 milioni di persone in tutta Europa.", "it", "range", "da 10 a 15 milioni"),
+    ("Il consenso arrivò al 90-95% degli elettori nella stagione 1993-94 del campionato.", "it", "range", "90-95%"),
+    ("La musica cambiò negli anni '80 e poi ancora negli anni Sessanta del secolo.", "it", "date", "anni '80"),
+    ("La città crebbe molto nel XIX secolo grazie al porto e alle ferrovie.", "it", "date", "XIX secolo"),
+])
+def test_ranges_decades_and_initials_are_one_answer(text, lang, kind, answer):
+    facts = generate_quiz(text, lang=lang).facts
+    assert (kind, answer) in {(f.kind, a.text) for f in facts for a in f.answers}
+    # No piece of the range, decade or name is offered on its own.
+    pieces = {a.text for f in facts for a in f.answers if a.text != answer}
+    assert not any(p in answer for p in pieces if len(p) > 1), pieces

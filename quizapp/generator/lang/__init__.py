@@ -49,6 +49,19 @@ class Pack:
         return self.data["templates"][name]
 
 
+def _units(data: dict) -> str:
+    """Return an alternation of the language's units of quantity, longest first."""
+    return "|".join(re.escape(u) for u in sorted(data["quantity_units"], key=len, reverse=True))
+
+
+def _range_pattern(pattern: str, data: dict) -> str:
+    """Fill a range pattern's {num} (figures or number words) and {unit} (optional unit)."""
+    words = "|".join(sorted(data.get("number_words", {}), key=len, reverse=True))
+    num = r"(?<![\w.,])(?:\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?" + (f"|{words}" if words else "") + r")(?![\w])"
+    unit = r"(?:\s?(?:" + _units(data) + r")(?!\w))?"
+    return pattern.replace("{num}", num).replace("{unit}", unit)
+
+
 @lru_cache(maxsize=None)
 def load_pack(code: str) -> Pack:
     """Return the language pack for ``code`` ("it" or "en")."""
@@ -65,7 +78,8 @@ def load_pack(code: str) -> Pack:
         "list_verb": re.compile(r"\b(?:" + "|".join(re.escape(v) for v in data["list_verbs"]) + r")\s+", flags | re.IGNORECASE),
         "number_word": re.compile(r"\b(?:" + "|".join(sorted(data.get("number_words", {}), key=len, reverse=True)) + r")\b", flags | re.IGNORECASE)
         if data.get("number_words") else None,
-        "unit": re.compile(r"\s?(?:" + "|".join(re.escape(u) for u in sorted(data["quantity_units"], key=len, reverse=True)) + r")(?!\w)", flags),
+        "range": [re.compile(_range_pattern(p, data), flags | re.IGNORECASE) for p in data.get("range_patterns", ())],
+        "unit": re.compile(r"\s?(?:" + _units(data) + r")(?!\w)", flags),
     }
     return Pack(
         code=code,

@@ -34,6 +34,15 @@ PACK = {
         r"\b[0-3]?\d(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|October|November|December),? \d{3,4}\b",
         r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December),? \d{3,4}\b",
         r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) [0-3]?\d(?:st|nd|rd|th)?\b",
+        # Decades and centuries: "the late 1980s", "the mid-18th century".
+        r"\b(?:early |mid-|mid |late )?(?:1[0-9]|20)[0-9]0s\b",
+        r"\b(?:early |mid-|mid |late )?(?:1?\d|20)(?:st|nd|rd|th)[ -]century\b",
+    ],
+    # Ranges are one answer: "1963-1989", "7 to 10 percent", "between 1870 and 1939".
+    # {num} is a number in figures or words, {unit} an optional unit of quantity_units.
+    "range_patterns": [
+        r"{num} ?[-–] ?{num}{unit}",
+        r"\b(?:from |between )?{num} (?:to|and) {num}{unit}",
     ],
     "year_pattern": r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?![\d.,]\d)",
     "deadline_cues": [r"\bby (?:the end of |the year |)(?P<year>(?:1[0-9]{3}|20[0-9]{2}))\b",

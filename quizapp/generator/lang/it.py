@@ -46,6 +46,16 @@ PACK = {
     "date_patterns": [
         r"\b(?:[0-3]?\d(?:º|°)? )?(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre) (?:del )?\d{3,4}\b",
         r"\b[0-3]?\d (?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)\b",
+        # Decenni e secoli: "gli anni '80", "gli anni Sessanta", "il XIX secolo".
+        r"\banni ?['’] ?\d0\b",
+        r"\banni (?:(?:1[0-9]|20)[0-9]0|venti|trenta|quaranta|cinquanta|sessanta|settanta|ottanta|novanta)\b",
+        r"\b[XVI]{1,5} secolo\b",
+    ],
+    # Un intervallo è una sola risposta: "1963-1989", "da 10 a 15 milioni", "tra il 7 e il 10%".
+    # {num} è un numero in cifre o in lettere, {unit} un'unità facoltativa di quantity_units.
+    "range_patterns": [
+        r"{num} ?[-–] ?{num}{unit}",
+        r"\b(?:da(?:l|ll['’] ?)? {num} (?:a|al|all['’] ?) ?{num}|tra (?:il |l['’] ?)?{num} e (?:il |l['’] ?)?{num}){unit}",
     ],
     "year_pattern": r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?![\d.,]\d)",
     "deadline_cues": [r"\bentro (?:il |l['’] ?|la fine del |la fine dell['’] ?|)(?P<year>(?:1[0-9]{3}|20[0-9]{2}))\b",
