@@ -58,7 +58,9 @@ def examples(article: dict, lang: str) -> list[list[tuple[dict, int]]]:
         sent_index = {(s.start, s.end): i for i, s in enumerate(doc.sentences)}
         group = []
         for fact, feats in zip(facts, rank.fact_features(doc, facts, sent_index)):
-            label = int(any(f1(a.text, g) >= 0.5 for a in fact.answers for g in golds))
+            # A numeric question's answer, as the quiz shows it, is the amount with its unit.
+            said = [a.text for a in fact.answers] + [fact.slot("amount")] * bool(fact.slot("amount"))
+            label = int(any(f1(a, g) >= 0.5 for a in said for g in golds))
             if drop:
                 feats = {k: v for k, v in feats.items() if not k.startswith(drop)}
             group.append((feats, label))

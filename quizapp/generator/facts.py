@@ -275,10 +275,30 @@ def _list_re(conj: str) -> re.Pattern:
     return rx
 
 
+def _sound_items(doc: Doc, items: list[Span]) -> list[Span] | None:
+    """Return a list's items without a leading capitalised function word ("On"), or None when they are not one list.
+
+    Items that mix bare numbers with names ("1979, Spain and Portugal") or that cut
+    through brackets ("NBA (Los Angeles Lakers") are pieces of a sentence, not a list.
+    """
+    first = items[0].text.split(" ", 1)
+    if len(first) == 2 and first[0][:1].isupper() and first[0].lower() in doc.pack.stopwords:
+        items = [doc.span(items[0].start + len(first[0]) + 1, items[0].end), *items[1:]]
+    numeric = [it.text[:1].isdigit() for it in items]
+    if any(numeric) and not all(numeric):
+        return None
+    if any(it.text.count("(") != it.text.count(")") or ";" in it.text for it in items):
+        return None
+    return items
+
+
 def members(doc: Doc, i: int, sent: Span) -> list[Fact]:
     """Find named members of a group: "tra le aziende … vi sono A, B, C e D"."""
     out = []
     for start, items in _capital_lists(doc, sent):
+        items = _sound_items(doc, items)
+        if items is None:
+            continue
         prefix = doc.text[sent.start:start]
         for rx in doc.pack.res["member"]:
             m = None
@@ -323,7 +343,8 @@ def verb_lists(doc: Doc, i: int, sent: Span) -> list[Fact]:
         if need_article and not _is_article(doc.pack, nxt):
             continue
         items = _split_items(doc, nxt.start, sent.end, need_article, to_end=False)
-        if 2 <= len(items) <= 8:
+        items = _sound_items(doc, items) if items else None
+        if items and 2 <= len(items) <= 8:
             out.append(_fact("list", doc, sent, items, verb=m.group().strip()))
     return out
 
@@ -424,25 +445,48 @@ def quantities(doc: Doc, i: int, sent: Span) -> list[Fact]:
     money = set(doc.pack.get("money_words"))
     percent = set(doc.pack.get("percent_words"))
     year_re = doc.pack.res["year"]
+    tail_re = doc.pack.res["unit_tail"]
     for m in _NUMBER_RE.finditer(doc.text, sent.start, sent.end):
         num = m.group("num")
         um = unit_re.match(doc.text, m.end(), sent.end)
         unit = um.group().strip() if um else ""
+        # The amount as written, unit and currency included, is the answer a reader gives.
+        a0, a1 = m.start(), um.end() if um else m.end()
+        tm = tail_re.match(doc.text, a1, sent.end) if tail_re is not None and um else None
+        a1 = tm.end() if tm else a1
         prefix = doc.text[max(sent.start, m.start() - 2):m.start()]
-        if _MONEY_PREFIX_RE.search(prefix):
+        pm = _MONEY_PREFIX_RE.search(prefix)
+        if pm:
             unit = prefix.strip()
+            a0 = max(sent.start, m.start() - 2) + pm.start()
         if year_re.fullmatch(num) and not unit:
             continue
         kind = "percentage" if unit in percent else "money" if unit in money else "quantity" if unit else "number"
         if kind == "number" and len(num) < 2:
             continue
-        out.append(_fact(kind, doc, sent, [Span(m.start(), m.end(), num)], unit=unit))
+        out.append(_fact(kind, doc, sent, [Span(m.start(), m.end(), num)], unit=unit, amount=doc.text[a0:a1]))
     rx = doc.pack.res.get("number_word")
     if rx is not None:
         for m in rx.finditer(doc.text, sent.start, sent.end):
             um = unit_re.match(doc.text, m.end(), sent.end)
             unit = um.group().strip() if um else ""
-            out.append(_fact("quantity" if unit else "number", doc, sent, [Span(m.start(), m.end(), m.group())], unit=unit))
+            out.append(_fact("quantity" if unit else "number", doc, sent, [Span(m.start(), m.end(), m.group())], unit=unit,
+                             amount=doc.text[m.start():um.end() if um else m.end()]))
+    return out
+
+
+_QUOTED_RE = re.compile(r"[\"“«](?P<q>[^\"“”«»\n]{2,80})[\"”»]")
+
+
+def quoted(doc: Doc, i: int, sent: Span) -> list[Fact]:
+    """Offer a short quoted phrase (a title, a name, a slogan) as one answer."""
+    out = []
+    for m in _QUOTED_RE.finditer(doc.text, sent.start, sent.end):
+        inner = doc.span(m.start("q"), m.end("q"))
+        words = inner.text.split()
+        # A quoted sentence is a citation, not an answer; a lone quoted word stays with the other candidates.
+        if 2 <= len(words) <= 8 and any(ch.isalpha() for ch in inner.text) and inner.text[-1:] not in ".!?":
+            out.append(_fact("quote", doc, sent, [inner]))
     return out
 
 
@@ -585,6 +629,7 @@ EXTRACTORS: tuple[tuple[Extractor, bool], ...] = (
     (ranges, True),
     (dates, True),
     (quantities, True),
+    (quoted, True),
     (entities, True),
     (concepts, True),
 )

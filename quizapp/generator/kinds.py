@@ -173,7 +173,8 @@ class Numeric(QuestionKind):
         if prompt is None:
             return []
         number = int(value) if value == int(value) else value
-        return [_q(ctx, fact, index, self.name, prompt, [ans.text], fact.span, (), (number,), ans)]
+        # The blank takes the number; the answer as written keeps its unit ("7,5 milioni di dollari").
+        return [_q(ctx, fact, index, self.name, prompt, [fact.slot("amount") or ans.text], fact.span, (), (number,), ans)]
 
 
 class ShortAnswer(QuestionKind):
@@ -240,7 +241,7 @@ class Cloze(QuestionKind):
     """Ask to fill a blank in the sentence that states the fact."""
 
     name = "cloze"
-    kinds = {"date", "range", "concept", "phrase", "goal", "list", "year"} | _ENTITY_KINDS
+    kinds = {"date", "range", "quote", "concept", "phrase", "goal", "list", "year"} | _ENTITY_KINDS
 
     def build(self, ctx, fact, index):
         if fact.kind not in self.kinds:

@@ -167,6 +167,8 @@ def test_a_saint_that_starts_a_place_name_stays_in_it(text, lang, name):
     ("Il consenso arrivò al 90-95% degli elettori nella stagione 1993-94 del campionato.", "it", "range", "90-95%"),
     ("La musica cambiò negli anni '80 e poi ancora negli anni Sessanta del secolo.", "it", "date", "anni '80"),
     ("La città crebbe molto nel XIX secolo grazie al porto e alle ferrovie.", "it", "date", "XIX secolo"),
+    ('Luther then wrote the hymn "Ein neues Lied wir heben an" for the two martyrs.', "en", "quote", "Ein neues Lied wir heben an"),
+    ("Il sindaco posò accanto al cartello «Bold New City of the South» in Florida.", "it", "quote", "Bold New City of the South"),
 ])
 def test_ranges_decades_and_initials_are_one_answer(text, lang, kind, answer):
     facts = generate_quiz(text, lang=lang).facts
@@ -174,3 +176,28 @@ def test_ranges_decades_and_initials_are_one_answer(text, lang, kind, answer):
     # No piece of the range, decade or name is offered on its own.
     pieces = {a.text for f in facts for a in f.answers if a.text != answer}
     assert not any(p in answer for p in pieces if len(p) > 1), pieces
+
+
+@pytest.mark.parametrize("text,lang,value,written", [
+    ("The club sold the player for $5 million in cash after the season.", "en", 5, "$5 million"),
+    ("About 2.5 million people visited the park in the first year.", "en", 2.5, "2.5 million people"),
+    ("Il contratto valeva 7,5 milioni di dollari secondo la stampa locale.", "it", 7.5, "7,5 milioni di dollari"),
+    ("Il 40% degli elettori non ha votato alle ultime elezioni comunali.", "it", 40, "40%"),
+])
+def test_a_numeric_answer_is_written_with_its_unit(text, lang, value, written):
+    q = next(q for q in generate_quiz(text, lang=lang).questions if q.kind == "numeric" and q.correct == (value,))
+    assert q.answer_texts == (written,)
+    assert "____" in q.prompt and written not in q.prompt
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("In 1979, Spain and Portugal applied to join, and in 1985 they were accepted.", "en"),
+    ("Teams include the NFL (Los Angeles Rams, San Diego Chargers); NBA (Los Angeles Lakers, Los Angeles Clippers).", "en"),
+    ("Nel 1979, Spagna e Portogallo chiesero di entrare, e nel 1985 furono accolte.", "it"),
+])
+def test_a_list_does_not_mix_years_with_names_or_cut_brackets(text, lang):
+    for fact in generate_quiz(text, lang=lang).facts:
+        if fact.kind in ("list", "members"):
+            items = [a.text for a in fact.answers]
+            assert len({i[:1].isdigit() for i in items}) == 1, items
+            assert all(i.count("(") == i.count(")") for i in items), items

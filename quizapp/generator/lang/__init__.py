@@ -79,6 +79,7 @@ def load_pack(code: str) -> Pack:
         "number_word": re.compile(r"\b(?:" + "|".join(sorted(data.get("number_words", {}), key=len, reverse=True)) + r")\b", flags | re.IGNORECASE)
         if data.get("number_words") else None,
         "range": [re.compile(_range_pattern(p, data), flags | re.IGNORECASE) for p in data.get("range_patterns", ())],
+        "unit_tail": re.compile(data["unit_tail"], flags) if data.get("unit_tail") else None,
         "unit": re.compile(r"\s?(?:" + _units(data) + r")(?!\w)", flags),
     }
     return Pack(

@@ -58,6 +58,8 @@ PACK = {
     ],
     "money_words": ["dollars", "euros", "yen", "$", "€", "£"],
     "percent_words": ["%", "percent", "per cent"],
+    # What a multiplier counts, written after it: "5 million dollars" is one amount.
+    "unit_tail": r" (?:dollars|euros|pounds|yen|people|tons|tonnes|barrels|miles|kilometres|kilometers)\b",
     "member_cues": [
         r"\b[Aa]mong (?P<art>the) (?P<group>[^,;:]+?) (?:are|were|is|was) (?:also )?",
     ],

@@ -70,6 +70,8 @@ PACK = {
     ],
     "money_words": ["dollari", "euro", "sterline", "lire", "yen", "$", "€", "£"],
     "percent_words": ["%", "per cento", "percento"],
+    # What a multiplier counts, written after it: "7,5 milioni di dollari" is one amount.
+    "unit_tail": r" di (?:dollari|euro|sterline|lire|yen|persone|abitanti|tonnellate|barili|chilometri|metri)\b",
     # "Tra le aziende che ... vi sono X, Y e Z": the group whose members are listed.
     "member_cues": [
         r"\b(?:[Tt]ra|[Ff]ra) (?P<art>le|i|gli) (?P<group>[^,;:]+?) (?:vi sono|ci sono|figurano|rientrano|spiccano|si trovano|troviamo|si contano|compaiono|vi è|c['’]è) (?:anche |pure )?",
