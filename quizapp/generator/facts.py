@@ -100,10 +100,10 @@ def _is_article(pack: Pack, tok: Token) -> bool:
     return tok.text.lower().replace("’", "'") in pack.articles
 
 
-@lru_cache(maxsize=4)
-def verb_words(lang: str) -> frozenset[str]:
-    """Return the language's listed verbs (``data/<lang>_verbs.txt``), empty when it lists none."""
-    path = DATA / f"{lang}_verbs.txt"
+@lru_cache(maxsize=8)
+def listed_words(lang: str, what: str) -> frozenset[str]:
+    """Return the language's listed words of one part of speech (``data/<lang>_<what>.txt``), empty when none."""
+    path = DATA / f"{lang}_{what}.txt"
     if not path.exists():
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -113,7 +113,7 @@ def verb_words(lang: str) -> frozenset[str]:
 @lru_cache(maxsize=200_000)
 def verb_like(word: str, lang: str, suffixes: tuple[str, ...]) -> bool:
     """Guess from its lemma, or the language's verb list, whether a lower-case word is a verb (cached per word)."""
-    if word in verb_words(lang):
+    if word in listed_words(lang, "verbs"):
         return True
     if not word.islower() or len(word) < 4 or not word.isalpha():
         return False
@@ -138,6 +138,15 @@ def common_words(lang: str, zipf: float = 5.0) -> frozenset[str]:
         return frozenset()
     cut = 10 ** zipf / 1e9
     return frozenset(w for w, f in get_frequency_dict(lang, wordlist="small").items() if f >= cut)
+
+
+def _looks_like_adverb(pack: Pack, tok: Token) -> bool:
+    """Tell whether a lower-case word is an adverb: listed, or made with the language's adverb ending."""
+    w = tok.text
+    if w in listed_words(pack.code, "adverbs"):
+        return True
+    ending = pack.get("adverb_ending")
+    return bool(ending) and w.islower() and w.endswith(ending) and len(w) >= len(ending) + 4
 
 
 def _looks_like_verb(pack: Pack, tok: Token) -> bool:
@@ -595,7 +604,9 @@ def concepts(doc: Doc, i: int, sent: Span) -> list[Fact]:
     k0 = None
     verbs = set(doc.verbs(i))
     for k, t in enumerate(toks):
-        if (t.is_word or t.is_number) and not _is_stop(doc.pack, t) and t.start not in verbs:
+        # Verbs and adverbs end a noun phrase: "manufacturing typically involves" offers "manufacturing".
+        if (t.is_word or t.is_number) and not _is_stop(doc.pack, t) and t.start not in verbs \
+                and not _looks_like_adverb(doc.pack, t):
             run.append(t)
             k0 = k if k0 is None else k0
         else:

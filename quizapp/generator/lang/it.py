@@ -70,6 +70,8 @@ PACK = {
     ],
     "money_words": ["dollari", "euro", "sterline", "lire", "yen", "$", "€", "£"],
     "percent_words": ["%", "per cento", "percento"],
+    # Gli avverbi in -mente chiudono un sintagma nominale ("legislazione precedentemente concordata").
+    "adverb_ending": "mente",
     # What a multiplier counts, written after it: "7,5 milioni di dollari" is one amount.
     "unit_tail": r" di (?:dollari|euro|sterline|lire|yen|persone|abitanti|tonnellate|barili|chilometri|metri)\b",
     # "Tra le aziende che ... vi sono X, Y e Z": the group whose members are listed.
