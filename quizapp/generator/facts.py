@@ -227,13 +227,13 @@ def acronyms(doc: Doc, i: int, sent: Span) -> list[Fact]:
             if not (t.is_word or t.is_number):
                 break
             words.insert(0, t)
-        first = None
-        for k, t in enumerate(words):
-            if t.text[0].upper() == acr[0].upper() and t.is_capitalised:
-                first = k
-                break
-        if first is None:
+        starts = [k for k, t in enumerate(words) if t.text[0].upper() == acr[0].upper() and t.is_capitalised]
+        if not starts:
             continue
+        # The shortest name that spells the acronym ("... winner Marlee Matlin provided American
+        # Sign Language (ASL)"); else, for acronyms of another language (PZPR), the longest.
+        first = next((k for k in reversed(starts)
+                      if _spells(acr, doc.text[words[k].start:words[-1].end])), starts[0])
         name = words[first:]
         content = [t for t in name if t.text.lower() not in skip]
         if len(content) < 2:
@@ -242,6 +242,21 @@ def acronyms(doc: Doc, i: int, sent: Span) -> list[Fact]:
         doc.acronyms.setdefault(acr, exp.text)
         out.append(_fact("acronym", doc, sent, [exp], acronym=acr))
     return out
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Tell whether the acronym's letters appear in order in ``name``, the first one starting it."""
+    letters = [ch.lower() for ch in acronym if ch.isalnum()]
+    text = name.lower()
+    if not letters or not text.startswith(letters[0]):
+        return False
+    pos = 1
+    for ch in letters[1:]:
+        pos = text.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
 
 
 def _group_with_referent(doc: Doc, group: str) -> str:
@@ -455,8 +470,12 @@ def quantities(doc: Doc, i: int, sent: Span) -> list[Fact]:
     percent = set(doc.pack.get("percent_words"))
     year_re = doc.pack.res["year"]
     tail_re = doc.pack.res["unit_tail"]
+    toks = doc.tokens(i)
+    in_names = {toks[j].start for j in range(len(toks)) if _name_number(doc, toks, j)}
     for m in _NUMBER_RE.finditer(doc.text, sent.start, sent.end):
         num = m.group("num")
+        if m.start() in in_names:
+            continue
         um = unit_re.match(doc.text, m.end(), sent.end)
         unit = um.group().strip() if um else ""
         # The amount as written, unit and currency included, is the answer a reader gives.
@@ -541,6 +560,9 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
                 j += 1
             elif _initial_dot(toks, j):
                 j += 1
+            elif _name_number(doc, toks, j):
+                j += 1
+                break
             elif (tj.text.lower() in connectors or tj.text in "-&") and j + 1 < n and toks[j + 1].is_capitalised and toks[j + 1].is_word:
                 j += 2
             else:
@@ -561,6 +583,20 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
                                                doc.text[toks[start].start:toks[end - 1].end])]))
         k = j
     return out
+
+
+def _name_number(doc: Doc, toks: list[Token], j: int) -> bool:
+    """Tell whether the number ``toks[j]`` belongs to the name before it ("Datsun 810", "Super Bowl 50")."""
+    t = toks[j]
+    if not t.is_number or j == 0 or not t.text.isdigit() or doc.pack.res["year"].fullmatch(t.text):
+        return False
+    prev = toks[j - 1]
+    if not (prev.is_word and prev.is_capitalised and prev.end + 1 == t.start) or _is_stop(doc.pack, prev):
+        return False
+    if j == 1 or prev.text.lower() in doc.pack.get("months") or prev.text.lower() in doc.pack.get("weekdays", ()):
+        return False
+    # A unit after it makes it a quantity: "Rome 2 km away" is not a name.
+    return not doc.pack.res["unit"].match(doc.text, t.end)
 
 
 def _initial_dot(toks: list[Token], j: int) -> bool:

@@ -168,9 +168,12 @@ def test_a_saint_that_starts_a_place_name_stays_in_it(text, lang, name):
     ("La musica cambiò negli anni '80 e poi ancora negli anni Sessanta del secolo.", "it", "date", "anni '80"),
     ("La città crebbe molto nel XIX secolo grazie al porto e alle ferrovie.", "it", "date", "XIX secolo"),
     ('Luther then wrote the hymn "Ein neues Lied wir heben an" for the two martyrs.', "en", "quote", "Ein neues Lied wir heben an"),
+    ("Toyota and Nissan introduced larger cars such as the Datsun 810 for the American market.", "en", "entity", "Datsun 810"),
+    ("Academy Award winner Marlee Matlin provided American Sign Language (ASL) translation.", "en", "acronym",
+     "American Sign Language"),
     ("Il sindaco posò accanto al cartello «Bold New City of the South» in Florida.", "it", "quote", "Bold New City of the South"),
 ])
-def test_ranges_decades_and_initials_are_one_answer(text, lang, kind, answer):
+def test_ranges_decades_names_and_titles_are_one_answer(text, lang, kind, answer):
     facts = generate_quiz(text, lang=lang).facts
     assert (kind, answer) in {(f.kind, a.text) for f in facts for a in f.answers}
     # No piece of the range, decade or name is offered on its own.
