@@ -571,9 +571,12 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
             k = j
             continue
         start, end = k, j
-        # "Mayor Laura Jennings": the title is the question's context, the name its answer.
-        while end - start > 2 and toks[start].text.lower().rstrip(".") in titles:
-            start += 1
+        # "Mayor Laura Jennings", "Peruvian President Alejandro Toledo": the title is the
+        # question's context, the name after it the answer.
+        for p in range(min(end - 3, k + 2), k - 1, -1):
+            if toks[p].text.lower().rstrip(".") in titles:
+                start = p + 1
+                break
         words = [x.text.lower() for x in toks[start:end] if x.is_word]
         if all(w in calendar for w in words) or _title_case(doc, words):
             k = j
@@ -653,14 +656,17 @@ def concepts(doc: Doc, i: int, sent: Span) -> list[Fact]:
     flush()
     if k0 is not None:
         runs.append((k0, len(toks)))
-    # Longer noun phrases ("prezzo del petrolio", "Battle of Jumonville Glen"): two runs
-    # joined by a genitive connector, offered beside the short ones; the ranker picks.
+    # Longer noun phrases ("prezzo del petrolio", "Battle of Jumonville Glen") and pairs
+    # ("police and the armed forces"): two runs joined by a genitive or a conjunction,
+    # offered beside the short ones; the ranker picks.
     links = set(doc.pack.get("phrase_links"))
+    conj = set(doc.pack.get("list_conjunctions"))
     for (a0, a1), (b0, b1) in zip(runs, runs[1:]):
         gap = [t.text.lower() for t in toks[a1:b0]]
         if 1 <= len(gap) <= 2 and " ".join(gap).replace("’", "'") in links and (b1 - a0) <= 7:
             first, last = toks[a0], toks[b1 - 1]
-            out.append(_fact("phrase", doc, sent, [Span(first.start, last.end, doc.text[first.start:last.end])]))
+            kind = "pair" if gap[0] in conj else "phrase"
+            out.append(_fact(kind, doc, sent, [Span(first.start, last.end, doc.text[first.start:last.end])]))
     return out
 
 

@@ -241,7 +241,7 @@ class Cloze(QuestionKind):
     """Ask to fill a blank in the sentence that states the fact."""
 
     name = "cloze"
-    kinds = {"date", "range", "quote", "concept", "phrase", "goal", "list", "year"} | _ENTITY_KINDS
+    kinds = {"date", "range", "quote", "concept", "phrase", "pair", "goal", "list", "year"} | _ENTITY_KINDS
 
     def build(self, ctx, fact, index):
         if fact.kind not in self.kinds:

@@ -88,11 +88,13 @@ PACK = {
                   "corporation", "inc", "academy", "committee", "union", "consortium", "group", "museum", "school",
                   "church", "army", "college", "department", "league", "club", "court"],
     "person_titles": ["president", "king", "queen", "pope", "dr", "professor", "mr", "mrs", "general", "emperor",
-                      "prince", "saint", "st", "minister", "mayor", "bishop", "sir", "lord", "governor"],
+                      "prince", "saint", "st", "minister", "mayor", "bishop", "sir", "lord", "governor", "captain",
+                      "admiral", "colonel", "lieutenant", "sergeant", "senator", "secretary", "chancellor", "cardinal",
+                      "archbishop", "duke", "duchess", "sultan", "ambassador", "commander", "premier", "ms", "miss"],
     "titles_kept_in_names": ["saint", "st"],
     "place_preps": ["in", "at", "from", "to", "near", "into"],
     "list_items_need_article": False,
-    "phrase_links": ["of", "of the", "of a", "of an"],
+    "phrase_links": ["of", "of the", "of a", "of an", "and", "and the"],
     # Numbers written as words: asked as numbers, graded exactly.
     "number_words": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12},
     "templates": {

@@ -104,11 +104,14 @@ PACK = {
                   "commissione", "società", "associazione", "federazione", "fondazione", "compagnia", "corporazione",
                   "accademia", "comitato", "unione", "consorzio", "gruppo", "museo", "scuola", "chiesa", "esercito"],
     "person_titles": ["presidente", "re", "regina", "papa", "dottor", "dottore", "professor", "professore", "signor",
-                      "generale", "imperatore", "principe", "santo", "san", "ministro", "sindaco", "vescovo"],
+                      "generale", "imperatore", "principe", "santo", "san", "ministro", "sindaco", "vescovo", "capitano",
+                      "ammiraglio", "colonnello", "tenente", "senatore", "segretario", "cancelliere", "cardinale",
+                      "arcivescovo", "duca", "duchessa", "sultano", "ambasciatore", "comandante", "premier"],
     "titles_kept_in_names": ["santo", "san", "santa"],
     "place_preps": ["a", "in", "nel", "nella", "da", "verso", "presso"],
     "list_items_need_article": True,
-    "phrase_links": ["di", "del", "dello", "della", "dei", "degli", "delle", "dell'", "d'", "di un", "di una"],
+    "phrase_links": ["di", "del", "dello", "della", "dei", "degli", "delle", "dell'", "d'", "di un", "di una",
+                     "e", "e il", "e lo", "e la", "e i", "e gli", "e le", "e l'"],
     # Numbers written as words: asked as numbers, graded exactly. ("sei" is left out: it is also "you are".)
     "number_words": {"due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sette": 7, "otto": 8, "nove": 9, "dieci": 10, "undici": 11, "dodici": 12, "quindici": 15, "venti": 20, "trenta": 30, "quaranta": 40, "cinquanta": 50, "cento": 100, "mille": 1000},
     "templates": {
