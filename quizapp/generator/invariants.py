@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import islice
+
 from .text import normalise, strip_article
 from .types import QuestionDraft
 
@@ -59,7 +61,8 @@ def problems(q: QuestionDraft, text: str, articles: tuple[str, ...] = ()) -> lis
     if q.kind == "cloze" and q.answer_texts:
         # A blank must leave enough of the sentence to be answerable: not "____" or "____ kilometres."
         left = ev.text.replace(q.answer_texts[0], " ", 1)
-        if len([w for w in left.split() if any(ch.isalnum() for ch in w)]) < 3:
+        words = (w for w in left.split() if any(ch.isalnum() for ch in w))
+        if len(list(islice(words, 3))) < 3:  # three are enough: long sentences need not be counted
             out.append("the blank leaves too little of the sentence")
     if q.kind == "numeric" and not all(isinstance(c, (int, float)) for c in q.correct):
         out.append("numeric answer is not a number")
