@@ -39,6 +39,7 @@ def pattern_key(fact: Fact) -> str:
     """Return the key of a fact's pattern bonus: its kind, or "verb_list" for a list a verb governs."""
     return "verb_list" if fact.kind == "list" and fact.slot("verb") else fact.kind
 
+
 _OVERRIDE: dict[str, dict[str, float]] = {}
 
 

@@ -46,13 +46,13 @@ PACK = {
     "date_patterns": [
         r"\b(?:[0-3]?\d(?:º|°)? )?(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre) (?:del )?\d{3,4}\b",
         r"\b[0-3]?\d (?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)\b",
-        # Decenni e secoli: "gli anni '80", "gli anni Sessanta", "il XIX secolo".
+        # Decades and centuries: "gli anni '80", "gli anni Sessanta", "il XIX secolo".
         r"\banni ?['’] ?\d0\b",
         r"\banni (?:(?:1[0-9]|20)[0-9]0|venti|trenta|quaranta|cinquanta|sessanta|settanta|ottanta|novanta)\b",
         r"\b[XVI]{1,5} secolo\b",
     ],
-    # Un intervallo è una sola risposta: "1963-1989", "da 10 a 15 milioni", "tra il 7 e il 10%".
-    # {num} è un numero in cifre o in lettere, {unit} un'unità facoltativa di quantity_units.
+    # Ranges are one answer: "1963-1989", "da 10 a 15 milioni", "tra il 7 e il 10%".
+    # {num} is a number in figures or words, {unit} an optional unit of quantity_units.
     "range_patterns": [
         r"{num} ?[-–] ?{num}{unit}",
         r"\b(?:da(?:l|ll['’] ?)? {num} (?:a|al|all['’] ?) ?{num}|tra (?:il |l['’] ?)?{num} e (?:il |l['’] ?)?{num}){unit}",
@@ -70,7 +70,7 @@ PACK = {
     ],
     "money_words": ["dollari", "euro", "sterline", "lire", "yen", "$", "€", "£"],
     "percent_words": ["%", "per cento", "percento"],
-    # Gli avverbi in -mente chiudono un sintagma nominale ("legislazione precedentemente concordata").
+    # Adverbs made with -mente end a noun phrase ("legislazione precedentemente concordata").
     "adverb_ending": "mente",
     # What a multiplier counts, written after it: "7,5 milioni di dollari" is one amount.
     "unit_tail": r" di (?:dollari|euro|sterline|lire|yen|persone|abitanti|tonnellate|barili|chilometri|metri)\b",
