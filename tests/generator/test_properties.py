@@ -22,6 +22,10 @@ PIECES = [
     "Tra i vantaggi vi sono la velocità, la sicurezza e il costo.", "Il 45% dei ricavi, pari a 3,5 miliardi di euro.",
     "L'Organizzazione delle Nazioni Unite (ONU) è un'organizzazione intergovernativa.",
     "Among the members are Apple, Google and IBM.", ". . .", ",,,", "((((", "))))", "«", "»", "’", "'",
+    "from 7 to 10 percent", "1963-1989", "da 10 a 15 milioni di dollari", "$5 million", "20–18", "anni '80",
+    "the late 1980s", '"Ein neues Lied"', "“", "”", '"', "Datsun 810", "John C. Messenger", "E. O.",
+    "American Sign Language (ASL)", "police and the armed forces", "Peruvian President Alejandro Toledo",
+    "typically", "precedentemente",
 ]
 
 texts = st.one_of(
