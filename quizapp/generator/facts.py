@@ -434,29 +434,27 @@ def definitions(doc: Doc, i: int, sent: Span) -> list[Fact]:
     return [_fact("definition", doc, sent, [defn], term=term[:1].lower() + term[1:] if term.split()[0].lower() in doc.pack.articles else term)]
 
 
+def _first_matches(patterns: list[re.Pattern], doc: Doc, sent: Span) -> list[re.Match]:
+    """Return the patterns' matches in ``sent``, earlier patterns first, none overlapping another."""
+    out: list[re.Match] = []
+    for rx in patterns:
+        for m in rx.finditer(doc.text, sent.start, sent.end):
+            if not any(o.start() < m.end() and m.start() < o.end() for o in out):
+                out.append(m)
+    return out
+
+
 def ranges(doc: Doc, i: int, sent: Span) -> list[Fact]:
     """Find ranges of numbers or years: "1963-1989", "7 to 10 percent", "da 10 a 15 milioni"."""
-    out, taken = [], []
-    for rx in doc.pack.res["range"]:
-        for m in rx.finditer(doc.text, sent.start, sent.end):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            out.append(_fact("range", doc, sent, [doc.span(m.start(), m.end())]))
-    return out
+    return [_fact("range", doc, sent, [doc.span(m.start(), m.end())]) for m in _first_matches(doc.pack.res["range"], doc, sent)]
 
 
 def dates(doc: Doc, i: int, sent: Span) -> list[Fact]:
     """Find dates and years of events."""
-    out, taken = [], []
-    for rx in doc.pack.res["date"]:
-        for m in rx.finditer(doc.text, sent.start, sent.end):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            out.append(_fact("date", doc, sent, [Span(m.start(), m.end(), m.group())]))
+    found = _first_matches(doc.pack.res["date"], doc, sent)
+    out = [_fact("date", doc, sent, [Span(m.start(), m.end(), m.group())]) for m in found]
     for m in doc.pack.res["year"].finditer(doc.text, sent.start, sent.end):
-        if any(a <= m.start() < b for a, b in taken):
+        if any(d.start() <= m.start() < d.end() for d in found):
             continue
         out.append(_fact("year", doc, sent, [Span(m.start(), m.end(), m.group())]))
     return out
