@@ -61,7 +61,9 @@ def examples(article: dict, lang: str) -> list[list[tuple[dict, int]]]:
         group = []
         for fact, feats in zip(facts, rank.fact_features(doc, facts, sent_index)):
             # A numeric question's answer, as the quiz shows it, is the amount with its unit.
-            said = [a.text for a in fact.answers] + [fact.slot("amount")] * bool(fact.slot("amount"))
+            said = [a.text for a in fact.answers]
+            if fact.slot("amount"):
+                said.append(fact.slot("amount"))
             label = int(any(f1(a, g) >= 0.5 for a in said for g in golds))
             if drop:
                 feats = {k: v for k, v in feats.items() if not k.startswith(drop)}
