@@ -19,6 +19,14 @@ def first_of_kind(app, document_id, kinds):
                                                             Question.kind.in_(kinds))).first().id
 
 
+def assert_refused(response, field: str, message: str = "") -> None:
+    """Check that a form came back as a 400 with an error (and ``message``) next to ``field``."""
+    assert response.status_code == 400
+    body = response.get_data(as_text=True)
+    assert f'id="{field}-errors"' in body and message in body
+
+
+
 def test_edit_every_field_of_a_choice_question(app, teacher, document_id):
     question_id = first_of_kind(app, document_id, ["single", "true_false", "multiple", "cloze", "short", "numeric"])
     response = post(teacher, f"/teach/questions/{question_id}", {
@@ -52,8 +60,7 @@ def test_invalid_edits_come_back_with_messages_next_to_fields(app, teacher, docu
     data = {"prompt": "Edited?", "points": "1", "tolerance": "0", "accepted": "", "options": "",
             "correct_options": "", "explanation": "", **fields}
     response = post(teacher, f"/teach/questions/{question_id}", data)
-    assert response.status_code == 400
-    assert f'id="{error_field}-errors"' in response.get_data(as_text=True)
+    assert_refused(response, error_field)
     with app.app_context():
         assert db.session.get(Question, question_id).prompt == before
 
@@ -203,7 +210,7 @@ def test_answered_question_keeps_its_kind_and_number_of_options(app, teacher, do
         data, question_id, position = form_of(item.question), item.question_id, item.position
     submit_attempt(app, quiz_id, "Ada", {position: 0})
     fewer = post(teacher, f"/teach/questions/{question_id}", {**data, "options": "only\ntwo", "correct_options": "1"})
-    assert fewer.status_code == 400 and 'id="options-errors"' in fewer.get_data(as_text=True)
+    assert_refused(fewer, "options")
     other_kind = post(teacher, f"/teach/questions/{question_id}", {**data, "kind": "short", "accepted": "x"})
     assert other_kind.status_code == 400
     with app.app_context():
@@ -232,9 +239,7 @@ def edit(app, teacher, question_id: int, **changes):
 def test_tolerance_must_be_a_finite_number_not_below_zero(app, teacher, document_id, tolerance):
     question_id = written(app, document_id, "numeric", [], [1.8], 0.1)
     response = edit(app, teacher, question_id, tolerance=tolerance, prompt="Changed?")
-    assert response.status_code == 400
-    body = response.get_data(as_text=True)
-    assert 'id="tolerance-errors"' in body and "Give the tolerance as a number, 0 or more, such as 0.5." in body
+    assert_refused(response, "tolerance", "Give the tolerance as a number, 0 or more, such as 0.5.")
     with app.app_context():
         question = db.session.get(Question, question_id)
         assert (question.tolerance, question.prompt) == (0.1, "A numeric question?")
@@ -251,7 +256,7 @@ def test_a_finite_tolerance_is_saved(app, teacher, document_id):
 def test_points_must_be_finite(app, teacher, document_id, points):
     question_id = written(app, document_id, "numeric", [], [1.8])
     response = edit(app, teacher, question_id, points=points)
-    assert response.status_code == 400 and 'id="points-errors"' in response.get_data(as_text=True)
+    assert_refused(response, "points")
     with app.app_context():
         assert db.session.get(Question, question_id).points == 1.0
 
@@ -260,9 +265,7 @@ def test_points_must_be_finite(app, teacher, document_id, points):
 def test_true_false_options_other_than_the_two_are_refused(app, teacher, document_id, options):
     question_id = written(app, document_id, "true_false", ["True", "False"], [0])
     response = edit(app, teacher, question_id, options=options, correct_options="1")
-    assert response.status_code == 400
-    body = response.get_data(as_text=True)
-    assert 'id="options-errors"' in body and "A true or false question has exactly the options True, False" in body
+    assert_refused(response, "options", "A true or false question has exactly the options True, False")
     with app.app_context():
         question = db.session.get(Question, question_id)
         assert (question.options, question.correct) == (["True", "False"], [0])
@@ -278,7 +281,7 @@ def test_true_false_edit_only_chooses_which_option_is_correct(app, teacher, docu
         assert (question.options, question.correct, question.answer_texts) == (["True", "False"], [1], ["False"])
     # Only 1 or 2 can be correct: there is no third option to name.
     refused = edit(app, teacher, question_id, options="", correct_options="3")
-    assert refused.status_code == 400 and 'id="correct_options-errors"' in refused.get_data(as_text=True)
+    assert_refused(refused, "correct_options")
 
 
 def test_a_choice_question_turned_true_or_false_gets_the_two_options(app, teacher, document_id):
