@@ -12,19 +12,22 @@ from __future__ import annotations
 import heapq
 import re
 
+from .assemble import Item, pick
 from .facts import Doc, extract_facts
 from .invariants import problems
 from .kinds import REGISTRY, Context
 from .lang import SUPPORTED, guess_language, language_name, load_pack
 from .lang import detect_language as _detect_language
 from .match import answers_match
+from .pool import Pool
 from .rank import score_facts
 from .text import normalise, read_header, shorten
 from .types import Fact, QuestionDraft, QuizDraft, Span
+from .worth import Weigher
 
 __all__ = [
     "generate_quiz", "EmptyDocument", "UnsupportedLanguage", "detect_language", "read_header",
-    "answers_match", "QuizDraft", "QuestionDraft", "Fact", "Span",
+    "answers_match", "assemble_quiz", "pick_quiz", "QuizDraft", "QuestionDraft", "Fact", "Span", "Item", "QUIZ_SIZE",
 ]
 
 # Tests set this to see internal errors instead of losing one fact's questions.
@@ -41,6 +44,8 @@ _ANY_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 MAX_FACTS_ASKED = 1500
 # Of a long document's candidates, this many times the facts asked get a full score.
 PREFILTER = 8
+# The questions a teacher sees first form a quiz of this size, assembled by the quiz rules.
+QUIZ_SIZE = 10
 
 
 class EmptyDocument(ValueError):
@@ -167,9 +172,12 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
     # Writing questions is the costly step: in a long document only the best facts are asked.
     limit = MAX_FACTS_ASKED if max_questions is None else max(60, 4 * _as_int(max_questions))
     scores = score_facts(doc, facts, sent_index, keep=PREFILTER * limit)
+    weigher = Weigher(doc, _title(doc))
+    scores = [sc * weigher.weight(f, sent_index[(f.span.start, f.span.end)]) if sc else sc
+              for f, sc in zip(facts, scores)]
     # Every year the text mentions, in any role, is kept out of the near-miss distractors.
     years = {int(y) for y in _ANY_YEAR.findall(text)}
-    ctx = Context(doc=doc, seed=seed, years=years)
+    ctx = Context(doc=doc, seed=seed, years=years, pool=Pool(facts))
 
     primary: list[QuestionDraft] = []
     secondary: list[QuestionDraft] = []
@@ -213,7 +221,28 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
         if key not in asked:
             asked.add(key)
             ordered.append(q)
+    head = assemble_quiz(ordered, QUIZ_SIZE, doc.pack.articles)
+    taken = set(head)
+    ordered = [ordered[k] for k in head] + [q for k, q in enumerate(ordered) if k not in taken]
     if max_questions is not None:
         ordered = ordered[:_as_int(max_questions)]
     return QuizDraft(language=code, published=published, title=_title(doc),
                      facts=tuple(kept_facts), questions=tuple(ordered))
+
+
+def assemble_quiz(questions: list[QuestionDraft], size: int = QUIZ_SIZE, articles: tuple[str, ...] = ()) -> list[int]:
+    """Return the indices of up to ``size`` of ``questions`` that make a sound quiz, best first.
+
+    See ``assemble.pick`` for the rules (kinds mixed, one fact and one sentence
+    once, no cross-leaks).
+    """
+    items = [Item(kind=q.kind, prompt=q.prompt, options=q.options, answers=q.answer_texts, evidence=q.evidence.text,
+                  sentence=q.evidence.start, fact=q.fact_index,
+                  truth=(q.correct == (0,)) if q.kind == "true_false" else None, score=q.score) for q in questions]
+    return pick(items, size, articles)
+
+
+def pick_quiz(items: list[Item], size: int = QUIZ_SIZE, lang: str | None = None) -> list[int]:
+    """Return the indices of up to ``size`` stored questions (as ``Item``) that make a sound quiz, best first."""
+    articles = load_pack(lang).articles if lang in SUPPORTED else ()
+    return pick(items, size, articles)

@@ -43,7 +43,8 @@ def _index(lang: str) -> dict[str, tuple[str, dict]]:
     out = {}
     for cat, entries in _lexicon().items():
         for e in entries:
-            out[normalise(_name(e, lang))] = (cat, e)
+            # A name in two categories ("Georgia") keeps its first: firms and countries come first.
+            out.setdefault(normalise(_name(e, lang)), (cat, e))
     return out
 
 
@@ -93,3 +94,74 @@ def year_distractors(year: int, mentioned_years: set[int], rng: random.Random, n
     pool = [y for y in pool if y not in mentioned_years and 1000 <= y <= 2199 and y != year]
     rng.shuffle(pool)
     return [str(y) for y in sorted(pool[:n])]
+
+
+def number_distractors(value: float, decimals: int, rng: random.Random, n: int = 3,
+                       percent: bool = False) -> list[float]:
+    """Return ``n`` near misses for an amount: other values of the same size and precision.
+
+    A slot that holds one amount ("380,005 inhabitants") makes any other amount
+    wrong; near misses of the same magnitude keep the options plausible.
+    """
+    if value == 0:
+        return []
+    if value.is_integer() and abs(value) < 10:
+        pool = {value + d for d in (-2, -1, 1, 2, 3) if value + d > 0}
+    else:
+        pool = {value * f for f in (0.5, 0.6, 0.75, 1.25, 1.5, 2.0, 3.0)}
+    # Keep the answer's precision, and round away digits the answer does not show
+    # ("1.500" gives 750 and 3.000, not 1.125).
+    digits = len(str(int(abs(value)))) if value.is_integer() else 0
+    trailing = len(str(int(abs(value)))) - len(str(int(abs(value))).rstrip("0")) if digits else 0
+    out = set()
+    for v in pool:
+        v = round(v, decimals) if decimals else float(round(v, -trailing) if trailing else round(v))
+        if v <= 0 or v == value or (percent and v > 100):
+            continue
+        out.add(v)
+    values = sorted(out)
+    rng.shuffle(values)
+    return sorted(values[:n])
+
+
+def format_number(value: float, decimals: int, decimal_sep: str, thousands_sep: str, grouped: bool) -> str:
+    """Write ``value`` the way the answer is written: same decimals, same separators."""
+    text = f"{value:,.{decimals}f}" if grouped else f"{value:.{decimals}f}"
+    return text.replace(",", "\0").replace(".", decimal_sep).replace("\0", thousands_sep)
+
+
+# For a slot that holds one value, the attribute that makes another item a plausible
+# wrong option: another city of the same country, another composer for a composer.
+_SIMILAR_ATTR = {"city": "country", "person": "role", "country": "region", "company": "sector",
+                 "institution": "kind", "river": "continent", "region": "country", "mountain": "continent",
+                 "body_of_water": "kind", "element": "group_kind", "planet": "kind", "language": "family"}
+
+
+def lexicon_kind(name: str, lang: str) -> str:
+    """Return the lexicon category of a known name ("city", "person", "river"…), or ""."""
+    hit = _index(lang).get(normalise(name))
+    return hit[0] if hit else ""
+
+
+def same_kind(answer: str, lang: str, mentioned, rng: random.Random, n: int = 3) -> list[str]:
+    """Return up to ``n`` lexicon items of the answer's category, alike where it counts, that the text never names.
+
+    Only for a slot that holds exactly one value (the caller checks): there, any
+    other item of the category is wrong in the world as well as in the text.
+    """
+    hit = _index(lang).get(normalise(answer))
+    if hit is None:
+        return []
+    cat, entry = hit
+    attr = _SIMILAR_ATTR.get(cat)
+    near, far = [], []
+    norm_answer = normalise(answer)
+    for e in _lexicon()[cat]:
+        name = _name(e, lang)
+        nn = normalise(name)
+        if nn == norm_answer or nn in norm_answer or norm_answer in nn or mentioned(name):
+            continue
+        (near if attr and e.get(attr) == entry.get(attr) else far).append(name)
+    rng.shuffle(near)
+    rng.shuffle(far)
+    return (near + far)[:n]

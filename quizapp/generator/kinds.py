@@ -10,15 +10,18 @@ from __future__ import annotations
 import math
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from . import distractors
+from . import distractors, phrasing
 from .facts import Doc
+from .pool import ENTITY_TYPES, Pool, value_type
 from .text import normalise, shorten, strip_article
 from .types import Fact, QuestionDraft, Span
 
 BLANK = "____"
 _YEAR_RE = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
+# Four digits read as a year beside other amounts, whatever their value.
+_FOUR_DIGITS = re.compile(r"^\d{4}$")
 _ENTITY_KINDS = {"organization", "person", "place", "country", "entity"}
 
 
@@ -29,6 +32,7 @@ class Context:
     doc: Doc
     seed: int
     years: set[int]
+    pool: Pool = field(default_factory=lambda: Pool([]))
 
     def rng(self, fact_index: int, kind: str, variant: int = 0) -> random.Random:
         """Return a random generator fixed by seed, fact and kind (same seed, same quiz)."""
@@ -133,6 +137,8 @@ class MultipleSelect(QuestionKind):
     name = "multiple"
 
     def build(self, ctx, fact, index):
+        if fact.kind in ("benefits", "drawbacks"):
+            return self._turned(ctx, fact, index)
         if fact.kind != "members":
             return []
         items = [a.text for a in fact.answers]
@@ -143,6 +149,27 @@ class MultipleSelect(QuestionKind):
         prompt = ctx.fill("multiple_members", group=fact.slot("group"))
         return [_q(ctx, fact, index, self.name, prompt, items, fact.span, opts, correct)]
 
+    def _turned(self, ctx, fact, index):
+        """Ask which items are benefits when some are shown turned into their opposite.
+
+        Each item appears once, as the text states it or turned round ("lower risk"
+        -> "higher risk"), so no pair of options gives the other away, and a turned
+        item is wrong by the text's own words and in the world.
+        """
+        opposites = ctx.doc.pack.get("opposites", {})
+        items = [a.text for a in fact.answers]
+        flips = [_flip(item, opposites) for item in items]
+        turnable = [k for k, f in enumerate(flips) if f]
+        if len(items) < 3 or len(turnable) < 2:
+            return []
+        rng = ctx.rng(index, self.name, 3)
+        turned = set(rng.sample(turnable, max(1, len(items) // 2)))
+        right = [items[k] for k in range(len(items)) if k not in turned]
+        wrong = [flips[k] for k in sorted(turned)]
+        opts, correct = _shuffle(ctx.rng(index, self.name, 4), right, wrong)
+        prompt = ctx.fill("multiple_items", art=fact.slot("art").lower(), head=fact.slot("head"))
+        return [_q(ctx, fact, index, self.name, prompt, right, fact.span, opts, correct)]
+
 
 def _number_prompt(ctx, fact, ans, template: str) -> str | None:
     """Phrase a question asking for a year or number: by its goal for a deadline, else as a blank.
@@ -152,6 +179,10 @@ def _number_prompt(ctx, fact, ans, template: str) -> str | None:
     goal = fact.slot("goal")
     if fact.kind == "target_year" and goal:
         return ctx.fill("deadline_goal", goal=goal)
+    if template != "number_numeric" and _YEAR_RE.match(ans.text):
+        wh = phrasing.which_year(ctx.doc, fact.span, ans)
+        if wh:
+            return wh
     cloze = _cloze(ctx.doc, fact.span, ans)
     return None if cloze is None else ctx.fill(template, cloze=cloze)
 
@@ -208,7 +239,43 @@ class SingleChoice(QuestionKind):
             return self._members(ctx, fact, index)
         if fact.kind in ("target_year", "year"):
             return self._year(ctx, fact, index)
+        if fact.kind in ENTITY_TYPES or fact.kind == "date":
+            return self._entity(ctx, fact, index)
+        if fact.kind in ("quantity", "money", "percentage", "number"):
+            return self._amount(ctx, fact, index)
         return []
+
+    def _entity(self, ctx, fact, index):
+        """Ask for a person, place or organisation among others the text names elsewhere."""
+        ans = fact.answers[0]
+        if not phrasing.single_value(ctx.doc, fact.span, ans):
+            return []
+        wrong = entity_swaps(ctx, fact, ans, ctx.rng(index, self.name), 3)
+        if len(wrong) < 2:
+            return []
+        prompt = phrasing.who(ctx.doc, fact.span, ans) if fact.kind == "person" else None
+        if prompt is None:
+            cloze = _cloze(ctx.doc, fact.span, ans)
+            if cloze is None:
+                return []
+            prompt = ctx.fill("entity_single", cloze=cloze)
+        opts, correct = _shuffle(ctx.rng(index, self.name, 1), [ans.text], wrong)
+        return [_q(ctx, fact, index, self.name, prompt, [ans.text], fact.span, opts, correct, ans)]
+
+    def _amount(self, ctx, fact, index):
+        """Ask for an amount, written with its unit, among near misses of the same size."""
+        found = amount_swaps(ctx, fact, ctx.rng(index, self.name), 3)
+        if found is None:
+            return []
+        focus, wrong = found
+        if len(wrong) < 3:
+            return []
+        cloze = _cloze(ctx.doc, fact.span, focus)
+        if cloze is None:
+            return []
+        opts, correct = _shuffle(ctx.rng(index, self.name, 1), [focus.text], wrong)
+        return [_q(ctx, fact, index, self.name, ctx.fill("entity_single", cloze=cloze), [focus.text], fact.span,
+                   opts, correct, focus)]
 
     def _members(self, ctx, fact, index):
         items = [a.text for a in fact.answers]
@@ -228,8 +295,9 @@ class SingleChoice(QuestionKind):
         ans = fact.answers[0]
         if not _YEAR_RE.match(ans.text):
             return []
-        wrong = distractors.year_distractors(int(ans.text), ctx.years, ctx.rng(index, self.name),
-                                             future=fact.kind == "target_year")
+        if not phrasing.single_value(ctx.doc, fact.span, ans):
+            return []
+        wrong = year_swaps(ctx, fact, ans, ctx.rng(index, self.name), 3)
         prompt = _number_prompt(ctx, fact, ans, "year_single")
         if prompt is None:
             return []
@@ -280,6 +348,8 @@ class TrueFalse(QuestionKind):
                 listed = ctx.doc.text[whole.start:whole.end]
                 out.append(_q(ctx, fact, index, self.name, ctx.fill("tf_members", item=wrong[0], group=group),
                               [listed], fact.span, labels, (1,)))
+        elif value_type(fact):
+            out.extend(self._swapped(ctx, fact, index, labels))
         elif fact.kind in ("benefits", "drawbacks"):
             one_of = ctx.doc.pack.get("one_of").get(fact.slot("art"), "")
             if not one_of:
@@ -295,6 +365,118 @@ class TrueFalse(QuestionKind):
                     prompt = ctx.fill("tf_benefit", item=flipped, one_of=one_of, head=head)
                     out.append(_q(ctx, fact, index, self.name, prompt, [ans.text], fact.span, labels, (1,), ans))
         return out
+
+    def _swapped(self, ctx, fact, index, labels):
+        """State the sentence as it is (true) or with its value swapped for another of the text's (false).
+
+        The swapped-in value is one the text ties to another fact (another year,
+        person or place) or a near miss, so the false statement is plausible, not an
+        absurd negation; it is checked not to be stated anywhere in the text.
+        """
+        ans = fact.answers[0]
+        if not phrasing.single_value(ctx.doc, fact.span, ans):
+            return []
+        rng = ctx.rng(index, self.name, 5)
+        kind = value_type(fact)
+        if kind == "year":
+            focus, wrong = ans, year_swaps(ctx, fact, ans, rng, 1)
+        elif kind in ENTITY_TYPES or kind == "date":
+            focus, wrong = ans, entity_swaps(ctx, fact, ans, rng, 1)
+        else:
+            found = amount_swaps(ctx, fact, rng, 1)
+            if found is None:
+                return []
+            focus, wrong = found
+        if not wrong or len(ctx.doc.text[fact.span.start:fact.span.end].split()) < 6:
+            return []
+        # A statement is read whole where it is short enough: a cut one can be neither true nor false.
+        words = 40 if len(fact.span.text.split()) <= 45 else 16
+        if ctx.rng(index, self.name, 6).random() < 0.5:
+            statement = window(ctx.doc, fact.span, focus, keep=focus.text, words=words)
+            return [_q(ctx, fact, index, self.name, ctx.fill("tf_statement", statement=statement), [focus.text],
+                       fact.span, labels, (0,), focus)]
+        statement = window(ctx.doc, fact.span, focus, keep=wrong[0], words=words)
+        if ctx.mentioned(statement.strip(" …")):
+            return []
+        return [_q(ctx, fact, index, self.name, ctx.fill("tf_statement", statement=statement), [focus.text],
+                   fact.span, labels, (1,), focus)]
+
+
+def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) -> list[str]:
+    """Return up to ``n`` names of the answer's type for the same slot: the text's others, then the lexicon's.
+
+    Names the text gives in other sentences come first; when the answer is a
+    known item (a city, a river, a scientist), items of the same kind that the
+    text never names fill the rest.
+    """
+    kind = distractors.lexicon_kind(ans.text, ctx.doc.pack.code)
+    # A place or organisation is known by the lexicon, or not offered: the words around an
+    # unknown name ("guidata da Daniele Manin") say too little of what it is.
+    if not kind and fact.kind in ("place", "organization", "country"):
+        return []
+    from_text = [v for v in ctx.pool.others(fact.kind, ans.text, fact.span, fact.span.text, rng, n * 3)
+                 if distractors.lexicon_kind(v, ctx.doc.pack.code) == kind]
+    shape = _shape(ans.text)
+    out = [v for v in from_text if _shape(v) == shape][:n]
+    if len(out) < n and kind:
+        more = distractors.same_kind(ans.text, ctx.doc.pack.code, ctx.mentioned, rng, 3 * n)
+        out += [m for m in more if normalise(m) not in {normalise(o) for o in out} and _shape(m) == shape]
+    # A year among names, or a name among years, gives the answer away.
+    if any(_YEAR_RE.match(v) for v in out) != bool(_YEAR_RE.match(ans.text)) or any(
+            bool(_YEAR_RE.match(v)) != bool(_YEAR_RE.match(ans.text)) for v in out):
+        return []
+    return out[:n]
+
+
+def _shape(text: str) -> tuple[str, ...]:
+    """Return the shape of a value, word by word: digits, capitalised or lower-case ("30 novembre 2022")."""
+    return tuple("9" if w[:1].isdigit() else "A" if w[:1].isupper() else "a" for w in text.split())
+
+
+def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) -> list[str]:
+    """Return ``n`` wrong years: one the text ties to another fact, the rest near misses it never names."""
+    year = int(ans.text)
+    near = distractors.year_distractors(year, ctx.years, rng, n=n, future=fact.kind == "target_year")
+    other = [y for y in ctx.pool.others("year", ans.text, fact.span, fact.span.text, rng, 3)
+             if abs(int(y) - year) <= 60 and (fact.kind != "target_year" or int(y) > year - 10)]
+    picked = other[:1] + [y for y in near if y not in other[:1]]
+    return sorted(picked[:n])
+
+
+def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[Span, list[str]] | None:
+    """Return the amount's span (number and unit) and ``n`` wrong amounts written the same way.
+
+    None when the amount is written in words or cannot be found whole in the sentence.
+    """
+    ans = fact.answers[0]
+    pack = ctx.doc.pack
+    if not ans.text[:1].isdigit() or _FOUR_DIGITS.match(ans.text) or not phrasing.single_value(ctx.doc, fact.span, ans):
+        return None  # an amount that reads as a year ("1500") would mix years and amounts
+    # "More than 150 years": a bound, not a value, so near misses may be true too.
+    before = ctx.doc.text[fact.span.start:ans.start].lower().split()
+    if before and (before[-1] in pack.get("bounds", ()) or " ".join(before[-2:]) in pack.get("bounds", ())):
+        return None
+    amount = fact.slot("amount") or ans.text
+    offset = amount.find(ans.text)
+    start = ans.start - offset
+    if offset < 0 or ctx.doc.text[start:start + len(amount)] != amount:
+        return None
+    focus = Span(start, start + len(amount), amount)
+    value = _number_value(ans.text, pack)
+    if value is None:
+        return None
+    dec, thou = pack.get("decimal_sep"), pack.get("thousands_sep")
+    decimals = len(ans.text.rsplit(dec, 1)[1]) if dec in ans.text and value != int(value) else 0
+    grouped = thou in ans.text
+    near = distractors.number_distractors(value, decimals, rng, n=n + 2, percent=fact.kind == "percentage")
+    wrong = []
+    for v in near:
+        number = distractors.format_number(v, decimals, dec, thou, grouped)
+        text = amount.replace(ans.text, number, 1)
+        # 652 doubled is 1304, which reads as a year beside the other amounts.
+        if not ctx.mentioned(text) and not _FOUR_DIGITS.match(number):
+            wrong.append(text)
+    return focus, wrong[:n]
 
 
 def _flip(item: str, opposites: dict[str, str]) -> str | None:

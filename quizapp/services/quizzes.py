@@ -8,11 +8,14 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
 
 from ..extensions import db
+from ..generator import Item, pick_quiz
 from ..models import Attempt, Document, Question, Quiz, QuizQuestion, User
 
 # No 0/O, 1/I/L, 2/Z, 5/S or 8/B: a code read aloud or off a board is typed right.
 JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
 JOIN_CODE_LENGTH = 6
+# A question this many places further down the bank counts half as worth asking.
+RANK_DECAY = 0.5 ** (1 / 8)
 
 
 class QuizError(ValueError):
@@ -46,34 +49,24 @@ def create_quiz(owner: User, document: Document, title: str, questions: list[Que
 
 
 def balanced_selection(questions: list[Question], size: int) -> list[Question]:
-    """Pick up to `size` questions of varied kinds, best-ranked first, one way per answer.
+    """Pick up to `size` questions that make a sound quiz, best-ranked first, in bank order.
 
-    The bank is ranked by how worth asking each fact is, and the best facts
-    come in many kinds; taking the bank's head would give a quiz of one kind.
-    Kinds take turns instead, and a question is skipped when a question already
-    picked asks the same fact for the same answers (its answers a subset of the
-    other's), so a multiple select on members is not followed by "Is CATL one?".
-    The picked questions keep their bank order.
+    The generator's quiz rules decide (``generator.pick_quiz``): kinds mixed with
+    about half choice questions, one question per fact and per sentence, and no
+    question whose prompt, options or evidence holds another's answer, so a
+    multiple select on members is not followed by "Is CATL one?" and a blank
+    never quotes the expansion another question asks for.
     """
-    by_kind: dict[str, list[Question]] = {}
-    for question in questions:
-        by_kind.setdefault(question.kind, []).append(question)
-    queues = sorted(by_kind.values(), key=lambda queue: queue[0].position)
-    chosen: list[Question] = []
-    asked: list[tuple[int | None, frozenset[str]]] = []
-
-    def repeats(question: Question) -> bool:
-        answers = frozenset(text.casefold() for text in question.answer_texts)
-        return any(fact == question.fact_id and answers <= other for fact, other in asked)
-
-    while len(chosen) < size and any(queues):
-        for queue in queues:
-            while queue and repeats(queue[0]):
-                queue.pop(0)
-            if queue and len(chosen) < size:
-                question = queue.pop(0)
-                chosen.append(question)
-                asked.append((question.fact_id, frozenset(t.casefold() for t in question.answer_texts)))
+    ranked = sorted(questions, key=lambda question: question.position)
+    language = ranked[0].document.language if ranked else None
+    items = [Item(kind=q.kind, prompt=q.prompt, options=tuple(q.options or ()), answers=tuple(q.answer_texts or ()),
+                  evidence=q.evidence_text or "", sentence=q.evidence_start if q.evidence_start is not None else -q.id,
+                  fact=q.fact_id if q.fact_id is not None else f"question {q.id}",
+                  truth=(list(q.correct) == [0]) if q.kind == "true_false" else None,
+                  # The bank keeps the generator's order, best first: rank stands in for its score.
+                  score=RANK_DECAY ** rank)
+             for rank, q in enumerate(ranked)]
+    chosen = [ranked[k] for k in pick_quiz(items, size, language)]
     return sorted(chosen, key=lambda question: question.position)
 
 

@@ -32,8 +32,9 @@ def contains(hay: str, needle: str) -> bool:
 
 
 def template_part(prompt: str) -> str:
-    """Return the prompt without the quoted excerpt of the source text."""
-    return re.sub(r"«.*»|\".*\"", "«»", prompt, flags=re.S)
+    """Return the prompt without the excerpt of the source text (quoted, or the rest of a wh-question)."""
+    prompt = re.sub(r"«.*»|\".*\"", "«»", prompt, flags=re.S)
+    return re.sub(r"\b(in che anno|chi|in which year|who) .*\?$", r"\1 «»?", prompt, flags=re.S)
 
 
 def check_draft(draft, text: str) -> list[str]:
@@ -88,9 +89,13 @@ def check_draft(draft, text: str) -> list[str]:
                     continue
                 if any(o == r or f" {r} " in f" {o} " or f" {o} " in f" {r} " for r in right):
                     errors.append(f"{where}: distractor overlaps answer {opts[k]!r}")
-                if contains(text, opts[k]) and not YEAR.match(opts[k]):
+                # A single-choice slot holds one value, so a value the text ties to another
+                # fact is wrong here; a list may be partial, so a multiple select never
+                # offers anything the text names. Neither offers what the evidence names.
+                named_in = d["evidence"]["text"] if d["kind"] == "single" else text
+                if contains(named_in, opts[k]) and not YEAR.match(opts[k]):
                     errors.append(f"{where}: distractor {opts[k]!r} is named by the document")
-                if YEAR.match(opts[k]) and re.search(rf"(?<!\d){opts[k]}(?!\d)", text):
+                if YEAR.match(opts[k]) and re.search(rf"(?<!\d){opts[k]}(?!\d)", named_in):
                     errors.append(f"{where}: distractor year {opts[k]} appears in the document")
             years = [bool(YEAR.match(o)) for o in opts]
             if any(years) and not all(years):

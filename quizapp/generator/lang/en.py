@@ -97,6 +97,16 @@ PACK = {
     "phrase_links": ["of", "of the", "of a", "of an", "and", "and the"],
     # Numbers written as words: asked as numbers, graded exactly.
     "number_words": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12},
+    # Wh-questions: the phrase that states a year ({year}), taken out to ask "in which year";
+    # English moves an auxiliary before the subject ("was the city founded").
+    "wh": {"year_phrase": r"(?<!\w)[Ii]n {year}\b,?", "invert": ["was", "were"]},
+    # Cues of attribution: who reported the news is wording, not a fact worth asking.
+    "worth": {
+        "reporting_before": r"(?:\baccording to|\b(?:as )?reported by|\bsaid|\btold|\bwrote|\b(?:cited|quoted) by|\bsources? (?:at|in|close to))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
+        "reporting_after": r"^\s*,?\s*(?:said|says|told|reported|reports|wrote|announced|stated|added|explained)\b",
+    },
+    # Words that make an amount a bound ("more than 150 years"): any larger amount is true too.
+    "bounds": ["over", "more than", "at least", "less than", "up to", "nearly", "almost", "under", "within", "above", "below"],
     "templates": {
         "prefix": "According to the text",
         "multiple_members": "According to the text, which of these are among {group}?",
@@ -111,6 +121,10 @@ PACK = {
         "number_numeric": "According to the text, which number completes the sentence: \"{cloze}\"?",
         "year_single": "According to the text, which year completes the sentence: \"{cloze}\"?",
         "entity_single": "According to the text, which option completes the sentence: \"{cloze}\"?",
+        "wh_who": "According to the text, who {rest}?",
+        "wh_year": "According to the text, in which year {rest}?",
+        "tf_statement": "According to the text: \"{statement}\"",
+        "multiple_items": "According to the text, which of these are among {art} {head}?",
         "cloze": "According to the text, complete the sentence: \"{cloze}\"",
         "definition_short": "According to the text, what is {term}?",
         "explanation": "The text says: \"{evidence}\"",

@@ -114,6 +114,15 @@ PACK = {
                      "e", "e il", "e lo", "e la", "e i", "e gli", "e le", "e l'"],
     # Numbers written as words: asked as numbers, graded exactly. ("sei" is left out: it is also "you are".)
     "number_words": {"due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sette": 7, "otto": 8, "nove": 9, "dieci": 10, "undici": 11, "dodici": 12, "quindici": 15, "venti": 20, "trenta": 30, "quaranta": 40, "cinquanta": 50, "cento": 100, "mille": 1000},
+    # Wh-questions: the phrase that states a year ({year}), taken out to ask "in che anno".
+    "wh": {"year_phrase": r"(?<![\w'’])(?:[Nn]el|[Nn]ell['’]anno) {year}\b,?"},
+    # Cues of attribution: who reported the news is wording, not a fact worth asking.
+    "worth": {
+        "reporting_before": r"(?:\bsecondo|\bcome (?:riferisce|riporta|scrive|spiega|ha (?:detto|spiegato|dichiarato|riferito))|\briferisce|\briporta|\bha (?:detto|dichiarato|spiegato|affermato|riferito)|\bfonti(?: di)?)\s+(?:(?:il|lo|la|i|gli|le|l['’])\s*)?(?:[\w’'-]+\s+){0,2}$",
+        "reporting_after": r"^\s*,?\s*(?:ha (?:detto|dichiarato|spiegato|affermato|riferito|annunciato|reso noto)|dichiara|afferma|spiega|riferisce|riporta)\b",
+    },
+    # Words that make an amount a bound ("oltre 150 anni"): any larger amount is true too.
+    "bounds": ["oltre", "più di", "almeno", "meno di", "fino a", "quasi", "sopra", "sotto", "entro"],
     "templates": {
         "prefix": "Secondo il testo",
         "multiple_members": "Secondo il testo, quali di queste opzioni rientrano tra {group}?",
@@ -128,6 +137,10 @@ PACK = {
         "number_numeric": "Secondo il testo, quale numero completa la frase: «{cloze}»?",
         "year_single": "Secondo il testo, quale anno completa la frase: «{cloze}»?",
         "entity_single": "Secondo il testo, quale opzione completa la frase: «{cloze}»?",
+        "wh_who": "Secondo il testo, chi {rest}?",
+        "wh_year": "Secondo il testo, in che anno {rest}?",
+        "tf_statement": "Secondo il testo: «{statement}»",
+        "multiple_items": "Secondo il testo, quali di questi rientrano tra {art} {head}?",
         "cloze": "Secondo il testo, completa la frase: «{cloze}»",
         "definition_short": "Secondo il testo, che cos'è {term}?",
         "explanation": "Il testo dice: «{evidence}»",

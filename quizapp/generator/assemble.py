@@ -1,0 +1,158 @@
+"""Assemble a quiz from ranked questions: kinds mixed, one fact once, no question giving another away.
+
+The generator puts such a quiz at the head of its questions, and the app uses the
+same function whenever it picks questions for a quiz (the seed quiz, the
+teacher's quick quiz), so every assembled quiz keeps the same rules:
+
+- one question per fact and per sentence (a text with fewer sentences than
+  questions may ask two facts of one sentence, when neither question's prompt or
+  options hold the other's answer);
+- no question's prompt, options or evidence contains the answer of another
+  ("cross-leak");
+- choice questions (single, multiple, true/false) make about half the quiz where
+  the text allows, true and false statements nearly balanced;
+- no kind floods the quiz.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .text import normalise
+
+CHOICE_KINDS = frozenset({"single", "multiple", "true_false"})
+CHOICE_SHARE = 0.5
+# At most this share of a quiz of each kind, so a quiz never becomes a list of blanks.
+KIND_SHARE = {"single": 0.4, "multiple": 0.2, "true_false": 0.3, "cloze": 0.3, "numeric": 0.2, "short": 0.2}
+# An answer the text repeats in this many other sentences is the topic: asking it
+# would give away, or be given away by, almost any other question.
+TOPIC_SENTENCES = 3
+# A fact scored under this share of the best is taken only when nothing better is left.
+FLOOR = 0.2
+
+
+@dataclass(frozen=True)
+class Item:
+    """Describe one candidate question, as assembly needs it.
+
+    ``sentence`` identifies the evidence sentence (its offset); ``fact`` the fact
+    asked; ``truth`` is True/False for a true/false statement, else None;
+    ``score`` how worth asking the fact is (any scale; 1.0 when unknown).
+    """
+
+    kind: str
+    prompt: str
+    options: tuple[str, ...]
+    answers: tuple[str, ...]
+    evidence: str
+    sentence: int
+    fact: object
+    truth: bool | None = None
+    score: float = 1.0
+
+
+def _padded(text: str) -> str:
+    """Return ``text`` normalised and padded for whole-word lookups."""
+    return f" {normalise(text)} "
+
+
+def _answer_keys(item: Item, articles: frozenset[str]) -> set[str]:
+    """Return the normalised answers of ``item`` without leading articles."""
+    out = set()
+    for a in item.answers:
+        words = normalise(a).split()
+        while len(words) > 1 and words[0] in articles:
+            words = words[1:]
+        if words:
+            out.add(" ".join(words))
+    return out
+
+
+def _shingles(key: str, n: int = 2) -> list[str]:
+    """Return the runs of ``n`` words of an answer of more than ``n`` words."""
+    words = key.split()
+    return [" ".join(words[k:k + n]) for k in range(len(words) - n + 1)] if len(words) > n else []
+
+
+def pick(items: Sequence[Item], size: int, articles: Sequence[str] = ()) -> list[int]:
+    """Return the indices of up to ``size`` items forming a sound quiz, best first.
+
+    ``items`` come best first; a fact's first item is its preferred question.
+    Facts are taken in that order, and for each the first of its questions that
+    keeps the rules; where choice questions are still short of half the quiz, the
+    fact's choice questions are tried first.
+    """
+    if size <= 0 or not items:
+        return []
+    arts = frozenset(normalise(a) for a in articles)
+    keys = [_answer_keys(it, arts) for it in items]
+    texts = [_padded(" ".join((it.prompt, *it.options, it.evidence))) for it in items]
+    asked = [_padded(" ".join((it.prompt, *it.options))) for it in items]
+    # Sentences (by evidence) that mention each answer: a topic word is everywhere.
+    sentences = {it.sentence: _padded(it.evidence) for it in items}
+    topic = [sum(1 for s, ev in sentences.items() if s != it.sentence and any(f" {k} " in ev for k in keys[i]))
+             >= TOPIC_SENTENCES for i, it in enumerate(items)]
+    # A long answer leaks through any two of its words in a row that the text does not repeat
+    # ("Innovation Platform (CASIP)" gives away "China All-Solid-State … Platform").
+    leaks = [keys[i] | {sh for k in keys[i] for sh in _shingles(k)
+                        if sum(f" {sh} " in ev for ev in sentences.values()) < TOPIC_SENTENCES}
+             for i in range(len(items))]
+    by_fact: dict[object, list[int]] = {}
+    for i, it in enumerate(items):
+        by_fact.setdefault(it.fact, []).append(i)
+
+    chosen: list[int] = []
+    caps = {kind: max(1, math.ceil(share * size)) for kind, share in KIND_SHARE.items()}
+
+    def fits(i: int, capped: bool) -> bool:
+        it = items[i]
+        if topic[i] or not keys[i]:
+            return False
+        counts = [items[j].kind for j in chosen]
+        if capped and counts.count(it.kind) >= caps.get(it.kind, size):
+            return False
+        if it.truth is not None:
+            truths = [items[j].truth for j in chosen if items[j].truth is not None]
+            if abs(truths.count(True) + (1 if it.truth else 0) - truths.count(False) - (0 if it.truth else 1)) > 1:
+                return False
+        for j in chosen:
+            other = items[j]
+            if other.fact == it.fact or keys[j] & keys[i]:
+                return False
+            if other.sentence == it.sentence:
+                # Two facts of one sentence only when the text is too short for one a sentence,
+                # and then neither prompt nor options may hold the other's answer.
+                if not shared_sentences or any(f" {k} " in asked[i] for k in leaks[j]) \
+                        or any(f" {k} " in asked[j] for k in leaks[i]):
+                    return False
+            elif any(f" {k} " in texts[i] for k in leaks[j]) or any(f" {k} " in texts[j] for k in leaks[i]):
+                return False
+        return True
+
+    floor = FLOOR * max(it.score for it in items)
+    target = math.ceil(CHOICE_SHARE * size)
+    shared_sentences = False
+    # Each pass relaxes one rule, for texts too short or too poor to keep them all. The
+    # first keeps the choice questions' share of the quiz free for them.
+    passes = ((True, False, floor, True), (True, False, floor, False), (True, True, floor, False),
+              (False, False, floor, False), (False, True, floor, False), (False, True, float("-inf"), False))
+    for capped, shared_sentences, least, reserve in passes:
+        for fact, members in by_fact.items():
+            if len(chosen) >= size:
+                break
+            if any(items[j].fact == fact for j in chosen) or max(items[i].score for i in members) < least:
+                continue
+            choices = sum(items[j].kind in CHOICE_KINDS for j in chosen)
+            order = members
+            if choices < target:
+                order = [i for i in members if items[i].kind in CHOICE_KINDS] + \
+                        [i for i in members if items[i].kind not in CHOICE_KINDS]
+            if reserve and len(chosen) - choices >= size - target:
+                order = [i for i in order if items[i].kind in CHOICE_KINDS]
+            for i in order:
+                if fits(i, capped):
+                    chosen.append(i)
+                    break
+    return chosen

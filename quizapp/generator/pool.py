@@ -1,0 +1,89 @@
+"""Index the document's values by type, so a wrong option can be a value the text ties to another fact.
+
+A year, a person, a place or an amount that the document states about something
+else is a plausible wrong option for a slot that holds exactly one value: it is
+of the right type, the student has read it, and the text itself says it belongs
+elsewhere.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from .text import normalise
+from .types import Fact, Span
+
+# Fact kinds whose answer is a named thing of a known type.
+ENTITY_TYPES = ("person", "place", "organization", "country")
+_YEAR_RE = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
+
+
+def value_type(fact: Fact) -> str:
+    """Return the type a fact's answer has for swapping ("year", "person", "quantity:km"…), or ""."""
+    if not fact.answers:
+        return ""
+    if fact.kind in ("year", "target_year"):
+        return "year" if _YEAR_RE.match(fact.answers[0].text) else ""
+    if fact.kind in ENTITY_TYPES or fact.kind == "date":
+        return fact.kind
+    if fact.kind == "number" and fact.answers[0].text[:1].isdigit():
+        return "number"
+    if fact.kind in ("quantity", "money"):
+        unit = fact.slot("unit")
+        return f"{fact.kind}:{unit.lower()}" if unit else ""
+    if fact.kind == "percentage":
+        return "percentage"
+    return ""
+
+
+@dataclass(frozen=True)
+class Value:
+    """One value the document states: its text, type and the sentence it stands in."""
+
+    text: str
+    kind: str
+    sentence: Span
+
+
+class Pool:
+    """Hold every typed value of a document, to draw same-type wrong options from."""
+
+    def __init__(self, facts: list[Fact]):
+        self._by_kind: dict[str, list[Value]] = {}
+        seen: set[tuple[str, str, int]] = set()
+        for f in facts:
+            kind = value_type(f)
+            if not kind:
+                continue
+            text = f.slot("amount") or f.answers[0].text if kind.startswith(("quantity", "money", "percentage")) \
+                else f.answers[0].text
+            key = (kind, normalise(text), f.span.start)
+            if key in seen:
+                continue
+            seen.add(key)
+            self._by_kind.setdefault(kind, []).append(Value(text, kind, f.span))
+
+    def others(self, kind: str, answer: str, sentence: Span, sentence_text: str,
+               rng: random.Random, n: int = 3) -> list[str]:
+        """Return up to ``n`` values of ``kind`` stated in other sentences and absent from this one.
+
+        A value that overlaps the answer ("Marie Curie" for "Curie") or that the
+        question's own sentence names is never offered.
+        """
+        norm_answer = normalise(answer)
+        here = f" {normalise(sentence_text)} "
+        out: dict[str, str] = {}
+        for v in self._by_kind.get(kind, ()):
+            nv = normalise(v.text)
+            if not nv or v.sentence.start == sentence.start or nv in out:
+                continue
+            if nv == norm_answer or f" {nv} " in f" {norm_answer} " or f" {norm_answer} " in f" {nv} ":
+                continue
+            if f" {nv} " in here:
+                continue
+            out[nv] = v.text
+        values = sorted(out.values())
+        rng.shuffle(values)
+        return values[:n]
