@@ -1,8 +1,16 @@
-"""Grade free answers tolerantly: case, accents, punctuation, articles and small typos."""
+"""Grade free answers tolerantly: case, accents, punctuation, articles, small typos, numbers in words.
+
+An answer is read as a sequence of tokens: words, numbers and (later rules) dates.
+Words are compared with a small typo allowed; numbers by their value, however they
+are written ("100", "cento", "a hundred"; "3 milioni", "3.000.000", "tre milioni").
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 import simplemma
@@ -12,29 +20,197 @@ from wordfreq import zipf_frequency
 from .lang import SUPPORTED, load_pack
 from .text import normalise
 
-_NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
+# A number in figures (with separators) or a run of letters; anything else separates tokens.
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+", re.UNICODE)
+# Groups of three after one kind of separator: "1.000", "25,000", "1.234.567" are whole numbers.
+_GROUPED_RE = re.compile(r"[1-9]\d{0,2}([.,])\d{3}(?:\1\d{3})*")
+_APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
+_COMBINING_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+# Tokens: ("w", word), ("n", value).
+Token = tuple
 
 
-def _numbers(s: str) -> list[str]:
-    """Return the numbers written in ``s``, separators removed (3,5 == 3.5; 1.000 == 1000)."""
-    return [re.sub(r"[.,]", "", n).lstrip("0") or "0" for n in _NUM_RE.findall(s)]
+@dataclass(frozen=True)
+class _Lexicon:
+    """Hold the words the matcher needs for one language, or for all when it is unknown."""
+
+    articles: frozenset
+    numbers: dict
+    links: frozenset
+    ones: frozenset
+    percent: tuple
 
 
-def _articles(lang: str | None) -> tuple[str, ...]:
-    """Return the articles to ignore: the language's, or both languages' when unknown."""
+@lru_cache(maxsize=None)
+def _lexicon(lang: str | None) -> _Lexicon:
+    """Return the matcher's words for ``lang`` (both languages' when unknown), built once."""
     langs = [lang] if lang in SUPPORTED else list(SUPPORTED)
-    arts = set()
+    articles, numbers, links, ones, percent = set(), {}, set(), set(), set()
     for code in langs:
-        arts.update(normalise(a) for a in load_pack(code).articles)
-    return tuple(a for a in arts if a)
+        pack = load_pack(code)
+        articles.update(normalise(a) for a in pack.articles)
+        numbers.update({normalise(w): v for w, v in (pack.get("answer_number_words") or {}).items()})
+        links.update(pack.get("answer_number_links") or ())
+        ones.update(pack.get("answer_number_one") or ())
+        percent.update(tuple(normalise(p).split()) for p in pack.get("answer_percent_words") or ())
+    return _Lexicon(frozenset(a for a in articles if a), numbers, frozenset(links), frozenset(ones),
+                    tuple(sorted(percent, key=len, reverse=True)))
 
 
-def _core(s: str, articles: tuple[str, ...]) -> str:
-    """Return ``s`` normalised, without articles, for comparison."""
-    all_words = normalise(s).split()
-    words = [w for w in all_words if w not in articles]
-    # An answer that is only an article ("A") is compared as it is.
-    return " ".join(words or all_words)
+def _literal_value(text: str) -> Decimal:
+    """Return the value of a number in figures.
+
+    Groups of three after one kind of separator are thousands ("1.000", "25,000"),
+    as the old digits-only comparison read them; otherwise the last separator is
+    the decimal point ("3,5" and "3.5" are both 3.5, "1.234,5" is 1234.5).
+    """
+    if _GROUPED_RE.fullmatch(text):
+        return Decimal(text.replace(".", "").replace(",", ""))
+    last = max(text.rfind("."), text.rfind(","))
+    if last < 0:
+        return Decimal(text)
+    whole = text[:last].replace(".", "").replace(",", "")
+    return Decimal(f"{whole or '0'}.{text[last + 1:]}")
+
+
+@lru_cache(maxsize=4096)
+def _number_pieces(word: str, lang: str | None) -> tuple[int, ...] | None:
+    """Split a number word into the values of its pieces ("duemilatre" -> 2, 1000, 3), or None."""
+    table = _lexicon(lang).numbers
+    if not table or not word.isalpha():
+        return None
+    # rest[i]: the pieces of word[i:], longest piece first; None when it cannot be split.
+    rest: list[tuple[int, ...] | None] = [None] * len(word) + [()]
+    for i in range(len(word) - 1, -1, -1):
+        for k in range(len(word), i, -1):
+            if word[i:k] in table and rest[k] is not None:
+                rest[i] = (table[word[i:k]],) + rest[k]
+                break
+    return rest[0]
+
+
+def _evaluate(items: list[tuple[Decimal | int, bool]]) -> Decimal | None:
+    """Return the value of a run of number pieces, or None when they do not make one number.
+
+    ``items`` are (value, in figures). Figures may only open the run ("3 milioni");
+    units follow tens or hundreds, tens follow hundreds, and each multiplier of a
+    thousand or more is smaller than the one before ("due milioni trecentomila").
+    """
+    if any(v == 0 for v, _ in items) and len(items) > 1:
+        return None
+    total, group, last_scale, figures = Decimal(0), None, None, False
+    for n, (value, literal) in enumerate(items):
+        if literal:
+            if n:
+                return None
+            group, figures = Decimal(value), True
+        elif value >= 1000:
+            if last_scale is not None and value >= last_scale:
+                return None
+            total += (group if group is not None else 1) * value
+            group, last_scale, figures = None, value, False
+        elif value == 100:
+            g = group if group is not None else 1
+            if g >= 100:
+                return None
+            group, figures = g * 100, False
+        else:
+            if figures:
+                return None
+            g = group or 0
+            rest = g % 100
+            if value >= 10 and rest:
+                return None
+            if value < 10 and (rest % 10 or 10 <= rest < 20):
+                return None
+            group = g + value
+    return total + (group or 0)
+
+
+def _prepare(s: str) -> list[tuple[str, bool, bool]]:
+    """Return the raw tokens of ``s``: (text casefolded without accents, in figures, capitalised)."""
+    s = s.translate(_APOS)
+    if not s.isascii():
+        s = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", s))
+    return [(m.group().casefold(), m.group()[0].isdigit(), m.group()[0].isupper()) for m in _TOKEN_RE.finditer(s)]
+
+
+def _numbers_in_words(raw: list[tuple[str, bool, bool]], lang: str | None, key: bool) -> list[Token]:
+    """Turn runs of figures and number words into number tokens; other words stay words.
+
+    In an accepted answer a capitalised number word is part of a name ("i Mille",
+    "il Seicento", "the Hundred Years' War") and stays a word.
+    """
+    lex = _lexicon(lang)
+
+    def pieces(i: int) -> tuple[int, ...] | None:
+        text, figures, cap = raw[i]
+        if figures or (key and cap):
+            return None
+        return _number_pieces(text, lang)
+
+    out: list[Token] = []
+    i = 0
+    while i < len(raw):
+        text, figures, _ = raw[i]
+        items: list[tuple[Decimal | int, bool]] = []
+        j = i
+        if figures:
+            items.append((_literal_value(text), True))
+            j += 1
+        elif text in lex.ones and i + 1 < len(raw) and (p := pieces(i + 1)) and p[0] >= 100:
+            items.append((1, False))  # "a hundred", "un milione"
+            j += 1
+        while j < len(raw):
+            p = pieces(j)
+            if p is not None:
+                items.extend((v, False) for v in p)
+                j += 1
+            elif items and raw[j][0] in lex.links and j + 1 < len(raw) and pieces(j + 1) is not None:
+                j += 1  # "one hundred and five": the link joins two parts of one number
+            else:
+                break
+        value = _evaluate(items) if items else None
+        if value is None:
+            if figures:
+                out.append(("n", _literal_value(text)))
+            elif (p := pieces(i)) is not None and (v := _evaluate([(x, False) for x in p])) is not None:
+                out.append(("n", v))
+            else:
+                out.append(("w", text))
+            i += 1
+            continue
+        out.append(("n", value))
+        i = j
+        # "10 per cento", "ten percent": the same as "10%", whose sign is dropped as punctuation.
+        for phrase in lex.percent:
+            if tuple(t for t, _, _ in raw[i:i + len(phrase)]) == phrase:
+                i += len(phrase)
+                break
+    return out
+
+
+def _plain(raw: list[tuple[str, bool, bool]]) -> list[Token]:
+    """Return the tokens with figures as numbers and every word as a word."""
+    return [("n", _literal_value(t)) if figures else ("w", t) for t, figures, _ in raw]
+
+
+@lru_cache(maxsize=8192)
+def _readings(s: str, lang: str | None, key: bool) -> tuple[tuple[Token, ...], tuple[Token, ...]]:
+    """Return the two ways to read ``s``: as written, and with number words as numbers.
+
+    Reading number words is a second reading, not a replacement, so that a word
+    that only looks like a number ("seicento" typed for "Seicento") still matches.
+    """
+    raw = _prepare(s)
+    arts = _lexicon(lang).articles
+    out = []
+    for tokens in (_plain(raw), _numbers_in_words(raw, lang, key)):
+        kept = tuple(t for t in tokens if not (t[0] == "w" and t[1] in arts))
+        # An answer that is only an article ("A") is compared as it is.
+        out.append(kept or tuple(tokens))
+    return out[0], out[1]
 
 
 def _allowed_typos(n: int) -> int:
@@ -77,32 +253,46 @@ def _word_matches(given: str, accepted: str, lang: str | None) -> bool:
     return not _is_word(given, lang) or _lemma(given, lang) == _lemma(accepted, lang)
 
 
+def _token_matches(given: Token, accepted: Token, lang: str | None) -> bool:
+    """Tell whether a given token is the accepted one: words up to a typo, numbers by value."""
+    if given[0] != accepted[0]:
+        return False
+    if given[0] == "w":
+        return _word_matches(given[1], accepted[1], lang)
+    return given[1] == accepted[1]
+
+
+def _tokens_match(g: tuple[Token, ...], a: tuple[Token, ...], lang: str | None) -> bool:
+    """Tell whether two readings match: token by token, or the same letters split otherwise."""
+    if len(g) == len(a) and all(_token_matches(x, y, lang) for x, y in zip(g, a)):
+        return True
+    # Word breaks ("Hightech" for "High-tech"): the same letters and the same numbers.
+    g_other = [t for t in g if t[0] != "w"]
+    a_other = [t for t in a if t[0] != "w"]
+    return (len(g_other) == len(a_other) and all(_token_matches(x, y, lang) for x, y in zip(g_other, a_other))
+            and "".join(t[1] for t in g if t[0] == "w") == "".join(t[1] for t in a if t[0] == "w"))
+
+
 def answers_match(given: str, accepted: list[str], lang: str | None = None) -> bool:
     """Tell whether ``given`` matches one of the ``accepted`` answers.
 
     Case, accents, punctuation, articles, word breaks ("Hightech") and a small typo
-    per word are forgiven; numbers must match exactly.
+    per word are forgiven. Numbers must have the same value, written in figures or
+    in words: "cento" and "100", "twenty-five" and "25", "3 milioni" and "3.000.000";
+    "3,5" and "3.5" are both three and a half, "1.000" and "1,000" both a thousand.
     """
     if not isinstance(given, str) or not accepted:
         return False
     # The very answer, whatever normalising would strip from it ("ʼ", "—").
     if given.strip() and any(isinstance(a, str) and given.strip().casefold() == a.strip().casefold() for a in accepted):
         return True
-    articles = _articles(lang)
-    g = _core(given, articles)
-    if not g:
+    g_plain, g_numbers = _readings(given, lang, False)
+    if not g_plain:
         return False
-    g_nums = _numbers(given)
-    g_words = g.split()
     for acc in accepted:
-        if not isinstance(acc, str):
-            acc = str(acc)
-        a = _core(acc, articles)
-        if not a or _numbers(acc) != g_nums:
-            continue
-        a_words = a.split()
-        if g == a or g.replace(" ", "") == a.replace(" ", ""):
+        a_plain, a_numbers = _readings(acc if isinstance(acc, str) else str(acc), lang, True)
+        if _tokens_match(g_plain, a_plain, lang):
             return True
-        if len(g_words) == len(a_words) and all(_word_matches(x, y, lang) for x, y in zip(g_words, a_words)):
+        if (g_numbers != g_plain or a_numbers != a_plain) and _tokens_match(g_numbers, a_numbers, lang):
             return True
     return False

@@ -115,4 +115,19 @@ PACK = {
         "definition_short": "According to the text, what is {term}?",
         "explanation": "The text says: \"{evidence}\"",
     },
+    # Answer matching
+    # How a free answer may write a number (match.py): words joined by spaces or hyphens.
+    "answer_number_words": {
+        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+        "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+        "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+        "thousand": 1000, "million": 1000000, "billion": 1000000000,
+    },
+    # Words that join the parts of one number ("one hundred and five").
+    "answer_number_links": ["and"],
+    # Articles that mean "one" before a multiplier ("a hundred").
+    "answer_number_one": ["a", "an"],
+    # Written after a number, the same as "%".
+    "answer_percent_words": ["percent", "per cent"],
 }
