@@ -1,12 +1,14 @@
 """Grade free answers tolerantly: case, accents, punctuation, articles, small typos, numbers in words.
 
-An answer is read as a sequence of tokens: words, numbers and (later rules) dates.
-Words are compared with a small typo allowed; numbers by their value, however they
-are written ("100", "cento", "a hundred"; "3 milioni", "3.000.000", "tre milioni").
+An answer is read as a sequence of tokens: words, numbers and dates. Words are
+compared with a small typo allowed; numbers by their value, however they are
+written ("100", "cento", "a hundred"; "3 milioni", "3.000.000", "tre milioni");
+dates by day, month and year ("1º marzo 1896", "1 Marzo 1896", "01.03.1896").
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -20,14 +22,19 @@ from wordfreq import zipf_frequency
 from .lang import SUPPORTED, load_pack
 from .text import normalise
 
-# A number in figures (with separators) or a run of letters; anything else separates tokens.
-_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+", re.UNICODE)
+# A date in figures (ISO, then day/month/year in either order, then month/year), a number
+# in figures (with separators, then an ordinal mark the language writes: "1º", "1st"), or
+# a run of letters; anything else separates tokens.
+_TOKEN_RE = (r"(?P<iso>\d{{4}}-\d{{1,2}}-\d{{1,2}})(?!\d)|(?P<dmy>\d{{1,2}}([/.-])\d{{1,2}}\3\d{{4}})(?!\d)"
+             r"|(?P<my>\d{{1,2}}/\d{{4}})(?![\d/])|(?P<fig>\d+(?:[.,]\d+)*)(?:{marks})?|[^\W\d_]+")
 # Groups of three after one kind of separator: "1.000", "25,000", "1.234.567" are whole numbers.
 _GROUPED_RE = re.compile(r"[1-9]\d{0,2}([.,])\d{3}(?:\1\d{3})*")
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _COMBINING_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
-# Tokens: ("w", word), ("n", value).
+# Tokens: ("w", word), ("n", value), ("d", readings, as written). A date's readings are
+# (year, month, day) triples, None where the answer leaves a part out; "as written" is
+# set for day/month/year in figures, whose order two such answers share.
 Token = tuple
 
 
@@ -40,6 +47,11 @@ class _Lexicon:
     links: frozenset
     ones: frozenset
     percent: tuple
+    token_re: re.Pattern
+    months: dict
+    first_day: frozenset
+    date_links: frozenset
+    orders: tuple
 
 
 @lru_cache(maxsize=None)
@@ -47,6 +59,7 @@ def _lexicon(lang: str | None) -> _Lexicon:
     """Return the matcher's words for ``lang`` (both languages' when unknown), built once."""
     langs = [lang] if lang in SUPPORTED else list(SUPPORTED)
     articles, numbers, links, ones, percent = set(), {}, set(), set(), set()
+    marks, months, first_day, date_links, orders = set(), {}, set(), set(), []
     for code in langs:
         pack = load_pack(code)
         articles.update(normalise(a) for a in pack.articles)
@@ -54,8 +67,21 @@ def _lexicon(lang: str | None) -> _Lexicon:
         links.update(pack.get("answer_number_links") or ())
         ones.update(pack.get("answer_number_one") or ())
         percent.update(tuple(normalise(p).split()) for p in pack.get("answer_percent_words") or ())
+        marks.update(pack.get("answer_ordinal_marks") or ())
+        names = [normalise(m) for m in pack.get("months") or ()]
+        months.update({name: n for n, name in enumerate(names, 1)})
+        for short in pack.get("answer_month_abbreviations") or ():
+            months.update({normalise(short): n for n, name in enumerate(names, 1) if name.startswith(normalise(short))})
+        first_day.update(pack.get("answer_first_day") or ())
+        date_links.update(pack.get("answer_date_links") or ())
+        orders.extend(o for o in pack.get("answer_numeric_dates") or () if o not in orders)
+    # An ordinal mark of letters ends the token ("1st", not the "1" of "1stone").
+    alternatives = sorted(marks, key=len, reverse=True)
+    mark_re = "|".join(re.escape(m) + (r"(?![^\W\d_])" if m.isalpha() and m.isascii() else "") for m in alternatives)
     return _Lexicon(frozenset(a for a in articles if a), numbers, frozenset(links), frozenset(ones),
-                    tuple(sorted(percent, key=len, reverse=True)))
+                    tuple(sorted(percent, key=len, reverse=True)),
+                    re.compile(_TOKEN_RE.format(marks=mark_re or "(?!)"), re.UNICODE), months,
+                    frozenset(first_day), frozenset(date_links), tuple(orders or ("dmy",)))
 
 
 def _literal_value(text: str) -> Decimal:
@@ -128,15 +154,117 @@ def _evaluate(items: list[tuple[Decimal | int, bool]]) -> Decimal | None:
     return total + (group or 0)
 
 
-def _prepare(s: str) -> list[tuple[str, bool, bool]]:
-    """Return the raw tokens of ``s``: (text casefolded without accents, in figures, capitalised)."""
-    s = s.translate(_APOS)
-    if not s.isascii():
-        s = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", s))
-    return [(m.group().casefold(), m.group()[0].isdigit(), m.group()[0].isupper()) for m in _TOKEN_RE.finditer(s)]
+# A raw token: (text casefolded without accents, kind, capitalised, value). Kinds: "w" a
+# word, "f" figures (value: a Decimal), "d" a date (value: its token).
+Raw = tuple
 
 
-def _numbers_in_words(raw: list[tuple[str, bool, bool]], lang: str | None, key: bool) -> list[Token]:
+def _valid(year: int | None, month: int, day: int | None) -> bool:
+    """Tell whether a day of a month exists (in a leap year when the year is left out)."""
+    try:
+        _dt.date(year or 2000, month, day or 1)
+    except ValueError:
+        return False
+    return True
+
+
+def _date(readings: set, literal: tuple | None = None) -> Raw | None:
+    """Return a raw date token for its valid readings, or None when no reading is a date."""
+    good = frozenset(r for r in readings if _valid(*r))
+    return ("", "d", False, ("d", good, literal)) if good else None
+
+
+def _figures_date(m: re.Match, lex: _Lexicon) -> Raw | None:
+    """Return the date a match of figures writes ("1896-03-01", "1/3/1896", "3/1896"), or None."""
+    if m.group("iso"):
+        y, mo, d = (int(x) for x in m.group("iso").split("-"))
+        return _date({(y, mo, d)})
+    if m.group("dmy"):
+        a, b, y = (int(x) for x in re.split(r"[/.-]", m.group("dmy")))
+        readings = {(y, b, a) if order == "dmy" else (y, a, b) for order in lex.orders}
+        # Two answers in figures share the language's order: compare them as written.
+        return _date(readings, (a, b, y))
+    mo, y = (int(x) for x in m.group("my").split("/"))
+    return _date({(y, mo, None)})
+
+
+def _prepare(s: str, lang: str | None) -> list[Raw]:
+    """Return the raw tokens of ``s``: words, figures and dates written in figures."""
+    lex = _lexicon(lang)
+    s = unicodedata.normalize("NFC", s.translate(_APOS))
+    out: list[Raw] = []
+    for m in lex.token_re.finditer(s):
+        if m.group("iso") or m.group("dmy") or m.group("my"):
+            date = _figures_date(m, lex)
+            if date is not None:
+                out.append(date)
+                continue
+            # Not a date ("31/31/1999"): its figures are numbers.
+            out.extend((f, "f", False, _literal_value(f)) for f in re.findall(r"\d+", m.group()))
+            continue
+        text = m.group("fig") or m.group()
+        folded = text.casefold()
+        if not folded.isascii():
+            folded = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", folded))
+        if m.group("fig"):
+            out.append((folded, "f", False, _literal_value(text)))
+        else:
+            out.append((folded, "w", text[0].isupper(), None))
+    return _text_dates(out, lex)
+
+
+def _text_dates(raw: list[Raw], lex: _Lexicon) -> list[Raw]:
+    """Join a date written with a month name into one token ("1º marzo 1896", "March 1st, 1896").
+
+    A month name makes a date only with a day or a year beside it; a day is 1 to 31
+    in figures or the language's word for the first; a year has three or four figures.
+    """
+    def day(i: int) -> int | None:
+        if i >= len(raw):
+            return None
+        text, kind, _, value = raw[i]
+        if kind == "f" and text.isdigit() and 1 <= value <= 31:
+            return int(value)
+        return 1 if kind == "w" and text in lex.first_day else None
+
+    def month(i: int) -> int | None:
+        return lex.months.get(raw[i][0]) if i < len(raw) and raw[i][1] == "w" else None
+
+    def year(i: int) -> tuple[int | None, int]:
+        """Return the year at ``i`` (after a link word: "marzo del 1896") and where the date ends."""
+        j = i + 1 if i < len(raw) and raw[i][1] == "w" and raw[i][0] in lex.date_links else i
+        if j < len(raw) and raw[j][1] == "f" and raw[j][0].isdigit() and 3 <= len(raw[j][0]) <= 4:
+            return int(raw[j][0]), j + 1
+        return None, i
+
+    out: list[Raw] = []
+    i = 0
+    while i < len(raw):
+        found = None
+        if (d := day(i)) is not None:
+            j = i + 2 if i + 1 < len(raw) and raw[i + 1][0] in lex.date_links and month(i + 2) else i + 1
+            if (mo := month(j)) is not None:
+                y, end = year(j + 1)
+                found = (y, mo, d), end  # "1º marzo 1896", "1st of March 1896", "1 marzo"
+        elif (mo := month(i)) is not None:
+            if (d := day(i + 1)) is not None:
+                y, end = year(i + 2)
+                found = (y, mo, d), end  # "March 1, 1896", "March 1st 1896", "March 1"
+            else:
+                y, end = year(i + 1)
+                if y is not None:
+                    found = (y, mo, None), end  # "marzo 1896", "March of 1896"
+        date = _date({found[0]}) if found else None
+        if date is None:
+            out.append(raw[i])
+            i += 1
+        else:
+            out.append(date)
+            i = found[1]
+    return out
+
+
+def _numbers_in_words(raw: list[Raw], lang: str | None, key: bool) -> list[Token]:
     """Turn runs of figures and number words into number tokens; other words stay words.
 
     In an accepted answer a capitalised number word is part of a name ("i Mille",
@@ -145,19 +273,23 @@ def _numbers_in_words(raw: list[tuple[str, bool, bool]], lang: str | None, key: 
     lex = _lexicon(lang)
 
     def pieces(i: int) -> tuple[int, ...] | None:
-        text, figures, cap = raw[i]
-        if figures or (key and cap):
+        text, kind, cap, _ = raw[i]
+        if kind != "w" or (key and cap):
             return None
         return _number_pieces(text, lang)
 
     out: list[Token] = []
     i = 0
     while i < len(raw):
-        text, figures, _ = raw[i]
+        text, kind, _, literal = raw[i]
+        if kind == "d":
+            out.append(literal)
+            i += 1
+            continue
         items: list[tuple[Decimal | int, bool]] = []
         j = i
-        if figures:
-            items.append((_literal_value(text), True))
+        if kind == "f":
+            items.append((literal, True))
             j += 1
         elif text in lex.ones and i + 1 < len(raw) and (p := pieces(i + 1)) and p[0] >= 100:
             items.append((1, False))  # "a hundred", "un milione"
@@ -173,8 +305,8 @@ def _numbers_in_words(raw: list[tuple[str, bool, bool]], lang: str | None, key: 
                 break
         value = _evaluate(items) if items else None
         if value is None:
-            if figures:
-                out.append(("n", _literal_value(text)))
+            if kind == "f":
+                out.append(("n", literal))
             elif (p := pieces(i)) is not None and (v := _evaluate([(x, False) for x in p])) is not None:
                 out.append(("n", v))
             else:
@@ -185,15 +317,15 @@ def _numbers_in_words(raw: list[tuple[str, bool, bool]], lang: str | None, key: 
         i = j
         # "10 per cento", "ten percent": the same as "10%", whose sign is dropped as punctuation.
         for phrase in lex.percent:
-            if tuple(t for t, _, _ in raw[i:i + len(phrase)]) == phrase:
+            if tuple(t[0] for t in raw[i:i + len(phrase)]) == phrase:
                 i += len(phrase)
                 break
     return out
 
 
-def _plain(raw: list[tuple[str, bool, bool]]) -> list[Token]:
-    """Return the tokens with figures as numbers and every word as a word."""
-    return [("n", _literal_value(t)) if figures else ("w", t) for t, figures, _ in raw]
+def _plain(raw: list[Raw]) -> list[Token]:
+    """Return the tokens with figures as numbers, dates as dates and every word as a word."""
+    return [("w", text) if kind == "w" else ("n", value) if kind == "f" else value for text, kind, _, value in raw]
 
 
 @lru_cache(maxsize=8192)
@@ -203,7 +335,7 @@ def _readings(s: str, lang: str | None, key: bool) -> tuple[tuple[Token, ...], t
     Reading number words is a second reading, not a replacement, so that a word
     that only looks like a number ("seicento" typed for "Seicento") still matches.
     """
-    raw = _prepare(s)
+    raw = _prepare(s, lang)
     arts = _lexicon(lang).articles
     out = []
     for tokens in (_plain(raw), _numbers_in_words(raw, lang, key)):
@@ -259,6 +391,11 @@ def _token_matches(given: Token, accepted: Token, lang: str | None) -> bool:
         return False
     if given[0] == "w":
         return _word_matches(given[1], accepted[1], lang)
+    if given[0] == "d":
+        # Two dates in figures are read in the same order; otherwise any reading of one is enough.
+        if given[2] is not None and accepted[2] is not None:
+            return given[2] == accepted[2]
+        return bool(given[1] & accepted[1])
     return given[1] == accepted[1]
 
 
@@ -280,6 +417,12 @@ def answers_match(given: str, accepted: list[str], lang: str | None = None) -> b
     per word are forgiven. Numbers must have the same value, written in figures or
     in words: "cento" and "100", "twenty-five" and "25", "3 milioni" and "3.000.000";
     "3,5" and "3.5" are both three and a half, "1.000" and "1,000" both a thousand.
+    Dates must have the same day, month and year, however written: "1º marzo 1896",
+    "1° marzo 1896", "1 Marzo 1896", "primo marzo 1896", "1/3/1896", "01.03.1896",
+    "1896-03-01"; "March 1, 1896", "1st of March 1896", "Mar 1 1896". Figures are
+    day first in Italian; in English either way round ("1/3/1896" and "3/1/1896" both
+    match 1 March 1896: Britain writes one, the United States the other, and the
+    answer cannot tell which the student meant). A year alone is not a full date.
     """
     if not isinstance(given, str) or not accepted:
         return False

@@ -7,10 +7,6 @@ import pytest
 from quizapp.generator import answers_match
 
 
-def _ids(rows):
-    return [f"{given}|{accepted[0]}|{lang}" for given, accepted, lang, _ in rows]
-
-
 # --- numbers: figures and words, by value ------------------------------------------
 
 NUMBERS = [
@@ -79,6 +75,79 @@ NUMBERS = [
 ]
 
 
-@pytest.mark.parametrize("given,accepted,lang,ok", NUMBERS, ids=_ids(NUMBERS))
-def test_numbers_match_by_value_in_figures_or_words(given, accepted, lang, ok):
+# --- dates: day, month and year however written ------------------------------------
+
+IT_DATE = ["1º marzo 1896"]
+EN_DATE = ["March 1, 1896"]
+DATES = [
+    # Italian: the ordinal mark, the degree sign used for it, none, the word; month in any case.
+    ("1 marzo 1896", IT_DATE, "it", True),
+    ("1° marzo 1896", IT_DATE, "it", True),
+    ("1º marzo 1896", ["1 marzo 1896"], "it", True),
+    ("1 Marzo 1896", IT_DATE, "it", True),
+    ("1 MARZO 1896", IT_DATE, "it", True),
+    ("primo marzo 1896", IT_DATE, "it", True),
+    ("il 1º marzo del 1896", IT_DATE, "it", True),
+    ("1 mar 1896", IT_DATE, "it", True),
+    # Italian figures are day first.
+    ("1/3/1896", IT_DATE, "it", True),
+    ("01.03.1896", IT_DATE, "it", True),
+    ("01-03-1896", IT_DATE, "it", True),
+    ("1896-03-01", IT_DATE, "it", True),
+    ("3/1/1896", IT_DATE, "it", False),
+    ("marzo 1896", ["03/1896"], "it", True),
+    ("marzo del 1896", ["marzo 1896"], "it", True),
+    # English: month first or day first, with or without the ordinal, "of", a comma, a short month.
+    ("1 March 1896", EN_DATE, "en", True),
+    ("1st March 1896", EN_DATE, "en", True),
+    ("March 1st, 1896", EN_DATE, "en", True),
+    ("March 1 1896", EN_DATE, "en", True),
+    ("March first, 1896", EN_DATE, "en", True),
+    ("the 1st of March, 1896", EN_DATE, "en", True),
+    ("Mar. 1, 1896", EN_DATE, "en", True),
+    ("march 1, 1896", ["1 March 1896"], "en", True),
+    # English figures either way round: Britain writes 1/3, the United States 3/1.
+    ("1/3/1896", EN_DATE, "en", True),
+    ("3/1/1896", EN_DATE, "en", True),
+    ("03/01/1896", EN_DATE, "en", True),
+    ("1896-03-01", EN_DATE, "en", True),
+    # ...but two answers in figures share one order: 3/1 is not 1/3.
+    ("3/1/1896", ["1/3/1896"], "en", False),
+    ("01/03/1896", ["1/3/1896"], "en", True),
+    # A day that only one order allows.
+    ("13/3/1896", ["March 13, 1896"], "en", True),
+    ("3/13/1896", ["March 13, 1896"], "en", True),
+    ("3/13/1896", ["13 marzo 1896"], "it", False),
+    # Another day, month or year is wrong; so is a part left out.
+    ("2 marzo 1896", IT_DATE, "it", False),
+    ("1 aprile 1896", IT_DATE, "it", False),
+    ("1 marzo 1897", IT_DATE, "it", False),
+    ("1/4/1896", IT_DATE, "it", False),
+    ("March 2, 1896", EN_DATE, "en", False),
+    ("2nd March 1896", EN_DATE, "en", False),
+    ("April 1, 1896", EN_DATE, "en", False),
+    ("1896", IT_DATE, "it", False),
+    ("1896", EN_DATE, "en", False),
+    ("marzo 1896", IT_DATE, "it", False),
+    ("March 1896", EN_DATE, "en", False),
+    ("1 marzo", IT_DATE, "it", False),
+    ("1896", ["marzo 1896"], "it", False),
+    # Figures that make no date stay numbers.
+    ("31/31/1999", ["31/31/1999"], "it", True),
+    ("31/31/1999", ["31 31 1999"], "it", True),
+    # A month name alone is a word ("Marzo" the surname stays a name).
+    ("marzo", ["Marzo"], "it", True),
+    ("May", ["May"], "en", True),
+]
+
+
+# --- every rule's table ------------------------------------------------------------
+
+TABLES = {"numbers": NUMBERS, "dates": DATES}
+ROWS = [(rule, *row) for rule, rows in TABLES.items() for row in rows]
+
+
+@pytest.mark.parametrize("rule,given,accepted,lang,ok", ROWS,
+                         ids=[f"{rule}:{given}|{accepted[0]}|{lang}" for rule, given, accepted, lang, _ in ROWS])
+def test_each_rule_accepts_and_refuses_as_its_table_says(rule, given, accepted, lang, ok):
     assert answers_match(given, accepted, lang) is ok

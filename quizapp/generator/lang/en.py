@@ -130,4 +130,12 @@ PACK = {
     "answer_number_one": ["a", "an"],
     # Written after a number, the same as "%".
     "answer_percent_words": ["percent", "per cent"],
+    # How a free answer may write a date: the day as an ordinal ("1st", "first"), months
+    # cut short, "of" between the parts; figures either way round ("1/3/1896" is
+    # 1 March in Britain, 3 January in the United States).
+    "answer_ordinal_marks": ["st", "nd", "rd", "th"],
+    "answer_first_day": ["first"],
+    "answer_month_abbreviations": ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"],
+    "answer_date_links": ["of"],
+    "answer_numeric_dates": ["dmy", "mdy"],
 }

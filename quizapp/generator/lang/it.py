@@ -151,4 +151,11 @@ PACK = {
     "answer_number_one": ["un", "uno"],
     # Written after a number, the same as "%".
     "answer_percent_words": ["per cento", "percento"],
+    # How a free answer may write a date: the day as an ordinal ("1º", "1°", "primo"),
+    # months cut short, a word between the parts ("marzo del 1896"), figures day first.
+    "answer_ordinal_marks": ["º", "°", "ª"],
+    "answer_first_day": ["primo"],
+    "answer_month_abbreviations": ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
+    "answer_date_links": ["del", "di"],
+    "answer_numeric_dates": ["dmy"],
 }
