@@ -32,7 +32,7 @@ _GROUPED_RE = re.compile(r"[1-9]\d{0,2}([.,])\d{3}(?:\1\d{3})*")
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _COMBINING_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
-# Tokens: ("w", word), ("n", value), ("d", readings, as written). A date's readings are
+# Tokens: ("w", word, capitalised), ("n", value), ("d", readings, as written). A date's readings are
 # (year, month, day) triples, None where the answer leaves a part out; "as written" is
 # set for day/month/year in figures, whose order two such answers share.
 Token = tuple
@@ -52,6 +52,8 @@ class _Lexicon:
     first_day: frozenset
     date_links: frozenset
     orders: tuple
+    modifiers: tuple
+    modifier_words: frozenset
 
 
 @lru_cache(maxsize=None)
@@ -59,7 +61,7 @@ def _lexicon(lang: str | None) -> _Lexicon:
     """Return the matcher's words for ``lang`` (both languages' when unknown), built once."""
     langs = [lang] if lang in SUPPORTED else list(SUPPORTED)
     articles, numbers, links, ones, percent = set(), {}, set(), set(), set()
-    marks, months, first_day, date_links, orders = set(), {}, set(), set(), []
+    marks, months, first_day, date_links, orders, modifiers = set(), {}, set(), set(), [], set()
     for code in langs:
         pack = load_pack(code)
         articles.update(normalise(a) for a in pack.articles)
@@ -75,13 +77,15 @@ def _lexicon(lang: str | None) -> _Lexicon:
         first_day.update(pack.get("answer_first_day") or ())
         date_links.update(pack.get("answer_date_links") or ())
         orders.extend(o for o in pack.get("answer_numeric_dates") or () if o not in orders)
+        modifiers.update(tuple(normalise(w).split()) for w in pack.get("answer_modifiers") or ())
     # An ordinal mark of letters ends the token ("1st", not the "1" of "1stone").
     alternatives = sorted(marks, key=len, reverse=True)
     mark_re = "|".join(re.escape(m) + (r"(?![^\W\d_])" if m.isalpha() and m.isascii() else "") for m in alternatives)
     return _Lexicon(frozenset(a for a in articles if a), numbers, frozenset(links), frozenset(ones),
                     tuple(sorted(percent, key=len, reverse=True)),
                     re.compile(_TOKEN_RE.format(marks=mark_re or "(?!)"), re.UNICODE), months,
-                    frozenset(first_day), frozenset(date_links), tuple(orders or ("dmy",)))
+                    frozenset(first_day), frozenset(date_links), tuple(orders or ("dmy",)),
+                    tuple(sorted(modifiers, key=len, reverse=True)), frozenset(w for p in modifiers for w in p))
 
 
 def _literal_value(text: str) -> Decimal:
@@ -310,7 +314,7 @@ def _numbers_in_words(raw: list[Raw], lang: str | None, key: bool) -> list[Token
             elif (p := pieces(i)) is not None and (v := _evaluate([(x, False) for x in p])) is not None:
                 out.append(("n", v))
             else:
-                out.append(("w", text))
+                out.append(("w", text, raw[i][2]))
             i += 1
             continue
         out.append(("n", value))
@@ -325,24 +329,53 @@ def _numbers_in_words(raw: list[Raw], lang: str | None, key: bool) -> list[Token
 
 def _plain(raw: list[Raw]) -> list[Token]:
     """Return the tokens with figures as numbers, dates as dates and every word as a word."""
-    return [("w", text) if kind == "w" else ("n", value) if kind == "f" else value for text, kind, _, value in raw]
+    return [("w", text, cap) if kind == "w" else ("n", value) if kind == "f" else value
+            for text, kind, cap, value in raw]
+
+
+def _strip_edges(tokens: tuple[Token, ...], lex: _Lexicon, key: bool) -> tuple[Token, ...]:
+    """Return ``tokens`` without the modifiers a sentence could lose at either edge.
+
+    The rule for the head of a noun phrase: an answer may leave out, at its start or
+    end, words that point back or stress ("relativa", "suo", "stessa"; "its",
+    "respective", "so-called"), never a word that narrows the answer ("nucleare",
+    "solid-state"), a word inside it, or a name's part: in an accepted answer a
+    capitalised word is part of a name ("Loro Piana") and stays. What is left keeps
+    every content word of the answer, so it names the same thing.
+    """
+    def modifier_at(i: int, forward: bool) -> int:
+        if tokens[i][0] != "w" or tokens[i][1] not in lex.modifier_words:
+            return 0
+        for phrase in lex.modifiers:
+            part = tokens[i:i + len(phrase)] if forward else tokens[max(0, i - len(phrase) + 1):i + 1]
+            if (len(part) == len(phrase) and all(t[0] == "w" and not (key and t[2]) for t in part)
+                    and tuple(t[1] for t in part) == phrase):
+                return len(phrase)
+        return 0
+
+    start, end = 0, len(tokens)
+    while start < end and (n := modifier_at(start, True)):
+        start += n
+    while end > start and (n := modifier_at(end - 1, False)):
+        end -= n
+    return tokens[start:end] if start < end else tokens
 
 
 @lru_cache(maxsize=8192)
-def _readings(s: str, lang: str | None, key: bool) -> tuple[tuple[Token, ...], tuple[Token, ...]]:
-    """Return the two ways to read ``s``: as written, and with number words as numbers.
+def _readings(s: str, lang: str | None, key: bool) -> tuple[tuple[Token, ...], ...]:
+    """Return the ways to read ``s``: as written, with number words as numbers, and both without edge modifiers.
 
     Reading number words is a second reading, not a replacement, so that a word
     that only looks like a number ("seicento" typed for "Seicento") still matches.
     """
     raw = _prepare(s, lang)
-    arts = _lexicon(lang).articles
+    lex = _lexicon(lang)
     out = []
     for tokens in (_plain(raw), _numbers_in_words(raw, lang, key)):
-        kept = tuple(t for t in tokens if not (t[0] == "w" and t[1] in arts))
+        kept = tuple(t for t in tokens if not (t[0] == "w" and t[1] in lex.articles))
         # An answer that is only an article ("A") is compared as it is.
         out.append(kept or tuple(tokens))
-    return out[0], out[1]
+    return out[0], out[1], _strip_edges(out[0], lex, key), _strip_edges(out[1], lex, key)
 
 
 def _allowed_typos(n: int) -> int:
@@ -423,19 +456,27 @@ def answers_match(given: str, accepted: list[str], lang: str | None = None) -> b
     day first in Italian; in English either way round ("1/3/1896" and "3/1/1896" both
     match 1 March 1896: Britain writes one, the United States the other, and the
     answer cannot tell which the student meant). A year alone is not a full date.
+    Words that point back or stress may be left out at the edges ("catena di
+    approvvigionamento" for "relativa catena di approvvigionamento"), nothing
+    else: a surname alone ("Curie" for "Marie Curie") or a name's first word
+    ("Gotion" for "Gotion High-tech") is refused, as matching cannot know whether
+    the text names another Curie; a teacher who accepts it adds it as an answer.
     """
     if not isinstance(given, str) or not accepted:
         return False
     # The very answer, whatever normalising would strip from it ("ʼ", "—").
     if given.strip() and any(isinstance(a, str) and given.strip().casefold() == a.strip().casefold() for a in accepted):
         return True
-    g_plain, g_numbers = _readings(given, lang, False)
-    if not g_plain:
+    g_readings = _readings(given, lang, False)
+    if not g_readings[0]:
         return False
     for acc in accepted:
-        a_plain, a_numbers = _readings(acc if isinstance(acc, str) else str(acc), lang, True)
-        if _tokens_match(g_plain, a_plain, lang):
-            return True
-        if (g_numbers != g_plain or a_numbers != a_plain) and _tokens_match(g_numbers, a_numbers, lang):
-            return True
+        a_readings = _readings(acc if isinstance(acc, str) else str(acc), lang, True)
+        tried = set()
+        # Pairs of like readings: as written, numbers read, then both without edge modifiers.
+        for pair in zip(g_readings, a_readings):
+            if pair not in tried:
+                tried.add(pair)
+                if _tokens_match(*pair, lang):
+                    return True
     return False

@@ -141,9 +141,50 @@ DATES = [
 ]
 
 
+# --- the head of a noun phrase: modifiers the sentence could lose, at the edges -----------
+
+CHAIN = ["relativa catena di approvvigionamento"]
+HEADS = [
+    ("catena di approvvigionamento", CHAIN, "it", True),
+    ("la catena di approvvigionamento", CHAIN, "it", True),
+    ("relativa catena di approvvigionamento", ["catena di approvvigionamento"], "it", True),
+    ("la sua catena di approvvigionamento", ["catena di approvvigionamento"], "it", True),
+    ("catena di approvvigionamento", ["la catena di approvvigionamento stessa"], "it", True),
+    ("catena di approvvigionamento", ["la cosiddetta catena di approvvigionamento"], "it", True),
+    ("catena di approvigionamento", CHAIN, "it", True),  # and a typo, as anywhere
+    ("supply chain", ["its respective supply chain"], "en", True),
+    ("solid-state battery", ["the so-called solid-state battery"], "en", True),
+    ("their own factories", ["factories"], "en", True),
+    # Only the head noun, or a word that narrows, dropped: another, vaguer answer.
+    ("catena", CHAIN, "it", False),
+    ("approvvigionamento", CHAIN, "it", False),
+    ("catena approvvigionamento", CHAIN, "it", False),
+    ("energia", ["energia nucleare"], "it", False),
+    ("batterie", ["batterie allo stato solido"], "it", False),
+    ("battery", ["solid-state battery"], "en", False),
+    ("chain", ["its supply chain"], "en", False),
+    # Names keep every part: matching cannot know the text names no other Curie.
+    ("Curie", ["Marie Curie"], "en", False),
+    ("Gotion", ["Gotion High-tech"], "it", False),
+    ("York", ["New York"], "en", False),
+    ("Heinrich", ["Heinrich von Thun"], "it", False),
+    # A capitalised modifier in the key is part of a name ("Loro Piana").
+    ("Piana", ["Loro Piana"], "it", False),
+    ("loro piana", ["Loro Piana"], "it", True),
+    # A modifier alone is not stripped to nothing, and is not the phrase.
+    ("suo", ["suo padre"], "it", False),
+    ("relativa", ["relativa"], "it", True),
+    # The old strictness stays.
+    ("decrease", ["increase"], "en", False),
+    ("Iran", ["Iraq"], "en", False),
+    ("BYD", ["CATL"], "it", False),
+    ("Francia", ["Germania"], "it", False),
+    ("its decrease", ["its increase"], "en", False),
+]
+
 # --- every rule's table ------------------------------------------------------------
 
-TABLES = {"numbers": NUMBERS, "dates": DATES}
+TABLES = {"numbers": NUMBERS, "dates": DATES, "heads": HEADS}
 ROWS = [(rule, *row) for rule, rows in TABLES.items() for row in rows]
 
 

@@ -138,4 +138,8 @@ PACK = {
     "answer_month_abbreviations": ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"],
     "answer_date_links": ["of"],
     "answer_numeric_dates": ["dmy", "mdy"],
+    # Words an answer may drop at its edges: they point back or stress, they do not narrow
+    # the answer ("its respective supply chain" is the "supply chain").
+    "answer_modifiers": ["its", "their", "his", "her", "our", "your", "my", "own", "respective", "so-called",
+                         "aforementioned", "this", "that", "these", "those", "itself", "themselves"],
 }

@@ -158,4 +158,14 @@ PACK = {
     "answer_month_abbreviations": ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
     "answer_date_links": ["del", "di"],
     "answer_numeric_dates": ["dmy"],
+    # Words an answer may drop at its edges: they point back or stress, they do not narrow
+    # the answer ("relativa catena di approvvigionamento" is the "catena di approvvigionamento").
+    "answer_modifiers": [
+        "relativo", "relativa", "relativi", "relative", "rispettivo", "rispettiva", "rispettivi", "rispettive",
+        "proprio", "propria", "propri", "proprie", "suo", "sua", "suoi", "sue", "loro", "nostro", "nostra",
+        "nostri", "nostre", "vostro", "vostra", "vostri", "vostre", "questo", "questa", "questi", "queste",
+        "quello", "quella", "quelli", "quelle", "quel", "quei", "quegli", "suddetto", "suddetta", "suddetti",
+        "suddette", "cosiddetto", "cosiddetta", "cosiddetti", "cosiddette", "stesso", "stessa", "stessi",
+        "stesse", "medesimo", "medesima", "medesimi", "medesime", "tale", "tali",
+    ],
 }
