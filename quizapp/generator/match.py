@@ -443,6 +443,19 @@ def _tokens_match(g: tuple[Token, ...], a: tuple[Token, ...], lang: str | None) 
             and "".join(t[1] for t in g if t[0] == "w") == "".join(t[1] for t in a if t[0] == "w"))
 
 
+def read_number_words(text: str, lang: str | None = None) -> Decimal | None:
+    """Return the number an answer writes in words alone ("cento", "a hundred", "twenty-five"), or None.
+
+    The answer must be one number and nothing else; a percent word after it is
+    allowed ("dieci per cento" is 10, as "10%" is). Figures are left to the caller,
+    whose rules for separators ("1.200", "25,000") depend on the quiz's language.
+    """
+    if not isinstance(text, str) or any(ch.isdigit() for ch in text):
+        return None
+    tokens = _readings(text, lang, False)[1]
+    return tokens[0][1] if len(tokens) == 1 and tokens[0][0] == "n" else None
+
+
 def answers_match(given: str, accepted: list[str], lang: str | None = None) -> bool:
     """Tell whether ``given`` matches one of the ``accepted`` answers.
 

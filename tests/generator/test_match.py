@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.generator import answers_match
+from quizapp.generator import answers_match, generate_quiz
 
 
 # --- numbers: figures and words, by value ------------------------------------------
@@ -192,3 +192,18 @@ ROWS = [(rule, *row) for rule, rows in TABLES.items() for row in rows]
                          ids=[f"{rule}:{given}|{accepted[0]}|{lang}" for rule, given, accepted, lang, _ in ROWS])
 def test_each_rule_accepts_and_refuses_as_its_table_says(rule, given, accepted, lang, ok):
     assert answers_match(given, accepted, lang) is ok
+
+
+# --- a numeric question asks for the number in the unit the text states ------------------
+
+@pytest.mark.parametrize("text,lang,blank,key", [
+    ("Il governo ha stanziato 7,5 milioni di euro nel 2023 per la ricerca sulle batterie.", "it",
+     "stanziato ____ milioni di euro", 7.5),
+    ("The city spent 3 million dollars on the new bridge across the river in 2020.", "en",
+     "spent ____ million dollars", 3),
+    ("Nel 1896 la città contava cento abitanti e tre chiese nel centro storico.", "it",
+     "contava ____ abitanti", 100),
+])
+def test_a_numeric_question_asks_in_the_unit_of_the_text(text, lang, blank, key):
+    numeric = [q for q in generate_quiz(text, lang=lang).questions if q.kind == "numeric" and blank in q.prompt]
+    assert [q.correct for q in numeric] == [(key,)]
