@@ -17,9 +17,10 @@ from babel.numbers import get_decimal_symbol
 from flask_babel import lazy_gettext as _l
 from wtforms import Field, RadioField, SelectMultipleField, StringField
 from wtforms.validators import Length, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget, NumberInput
+from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from .generator import answers_match
+from .generator.match import read_number_words
 
 try:  # WTForms 3.3 deprecates (value, label) tuples in favour of SelectChoice.
     from wtforms import SelectChoice as _Choice
@@ -85,8 +86,24 @@ def parse_number(raw: str, decimal: str | None = None) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def parse_answer_number(raw: str, decimal: str | None = None, lang: str | None = None) -> float | None:
+    """Read a student's number: in figures as parse_number reads them, or in words alone.
+
+    Words are read in ``lang``'s words, or in any supported language's when it is
+    not given ("cento", "duemila", "a hundred", "twenty-five"). A teacher's key
+    stays in figures (parse_number): it is typed once, by someone who can.
+    """
+    if any(ch.isdigit() for ch in raw):
+        return parse_number(raw, decimal)
+    value = read_number_words(raw, lang)
+    if value is None:
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
 def _number_validator(form, field) -> None:
-    if field.data not in (None, "") and parse_number(str(field.data)) is None:
+    if field.data not in (None, "") and parse_answer_number(str(field.data)) is None:
         raise ValidationError(_l("Enter a number, such as 2030 or 3.5."))
 
 
@@ -274,14 +291,16 @@ class Numeric(Kind):
         return StringField(
             label,
             validators=[Optional(), Length(max=40), _number_validator],
-            widget=NumberInput(step="any"),
+            # A text box, not type="number": browsers refuse "cento" and "25,000" in a
+            # number box and send nothing; the server reads them and says what it needs.
+            widget=TextInput(),
         )
 
     def to_answer(self, data, order=None, lang=None):
         if data in (None, ""):
             return None
         # "25,000" is twenty-five thousand in English and twenty-five in Italian.
-        return parse_number(str(data), get_decimal_symbol(lang) if lang else None)
+        return parse_answer_number(str(data), get_decimal_symbol(lang) if lang else None, lang)
 
     def to_field_data(self, answer, order=None):
         if answer is None:

@@ -8,11 +8,13 @@ from collections import Counter
 from types import SimpleNamespace
 
 import pytest
+import wtforms
 from hypothesis import given
 from hypothesis import strategies as st
+from werkzeug.datastructures import MultiDict
 
 from quizapp.extensions import db
-from quizapp.kinds import KINDS, parse_number
+from quizapp.kinds import KINDS, parse_answer_number, parse_number
 from quizapp.models import Attempt, Question, QuizQuestion, Response, utcnow
 from quizapp.services.attempts import items
 from quizapp.student.review import beyond_evidence, highlight
@@ -77,6 +79,45 @@ def test_numbers_are_read_with_comma_or_dot(raw, value):
 ])
 def test_thousands_are_read_the_way_the_quiz_language_writes_them(raw, decimal, value):
     assert parse_number(raw, decimal) == value
+
+
+@pytest.mark.parametrize("raw, lang, value", [
+    ("cento", "it", 100), ("mille", "it", 1000), ("duemila", "it", 2000), ("tre", "it", 3),
+    ("Ventitré", "it", 23), ("milleduecento", "it", 1200), ("tre milioni", "it", 3_000_000),
+    ("hundred", "en", 100), ("a hundred", "en", 100), ("one hundred", "en", 100), ("twenty", "en", 20),
+    ("twenty-five", "en", 25), ("two thousand and thirty", "en", 2030),
+    # Without the quiz's language (the form's own check) either language's words are read.
+    ("cento", None, 100), ("hundred", None, 100),
+    # One number and nothing else; figures keep their own rules; the other language's words are not read.
+    ("cento persone", "it", None), ("due tre", "it", None), ("3 milioni", "it", None), ("hundred", "it", None),
+    ("cento", "en", None), ("abc", None, None), ("", None, None),
+    # Figures are read by parse_number's rules, whatever words follow.
+    ("1.200", "it", 1.2), ("2030", "it", 2030),
+])
+def test_a_number_typed_in_words_is_read(raw, lang, value):
+    assert parse_answer_number(raw, None, lang) == value
+
+
+@pytest.mark.parametrize("typed, lang, correct, right", [
+    ("cento", "it", 100, True), ("mille", "it", 1000, True), ("hundred", "en", 100, True),
+    ("twenty", "en", 20, True), ("twenty", "en", 21, False), ("duecento", "it", 2000, False),
+    ("1.200", "it", 1200, True), ("1,200", "en", 1200, True), ("1,200", "it", 1200, False),
+])
+def test_a_numeric_question_grades_number_words_and_separators(typed, lang, correct, right):
+    numeric = KINDS["numeric"]
+    question = SimpleNamespace(options=[], correct=[correct], tolerance=0.0)
+    answer = numeric.to_answer(typed, lang=lang)
+    assert (numeric.fraction(question, answer) == 1.0) is right
+
+
+def test_the_number_box_lets_a_student_type_words(app):
+    class Form(wtforms.Form):
+        q1 = KINDS["numeric"].field("Quanti?", [])
+
+    with app.test_request_context():
+        assert 'type="text"' in Form().q1()
+        assert Form(MultiDict({"q1": "cento"})).validate()
+        assert not Form(MultiDict({"q1": "cento persone"})).validate()
 
 
 def test_a_number_typed_with_thousands_separators_is_graded_right(app, student, seeded):

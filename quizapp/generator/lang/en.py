@@ -129,4 +129,31 @@ PACK = {
         "definition_short": "According to the text, what is {term}?",
         "explanation": "The text says: \"{evidence}\"",
     },
+    # Answer matching
+    # How a free answer may write a number (match.py): words joined by spaces or hyphens.
+    "answer_number_words": {
+        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+        "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+        "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+        "thousand": 1000, "million": 1000000, "billion": 1000000000,
+    },
+    # Words that join the parts of one number ("one hundred and five").
+    "answer_number_links": ["and"],
+    # Articles that mean "one" before a multiplier ("a hundred").
+    "answer_number_one": ["a", "an"],
+    # Written after a number, the same as "%".
+    "answer_percent_words": ["percent", "per cent"],
+    # How a free answer may write a date: the day as an ordinal ("1st", "first"), months
+    # cut short, "of" between the parts; figures either way round ("1/3/1896" is
+    # 1 March in Britain, 3 January in the United States).
+    "answer_ordinal_marks": ["st", "nd", "rd", "th"],
+    "answer_first_day": ["first"],
+    "answer_month_abbreviations": ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"],
+    "answer_date_links": ["of"],
+    "answer_numeric_dates": ["dmy", "mdy"],
+    # Words an answer may drop at its edges: they point back or stress, they do not narrow
+    # the answer ("its respective supply chain" is the "supply chain").
+    "answer_modifiers": ["its", "their", "his", "her", "our", "your", "my", "own", "respective", "so-called",
+                         "aforementioned", "this", "that", "these", "those", "itself", "themselves"],
 }

@@ -145,4 +145,40 @@ PACK = {
         "definition_short": "Secondo il testo, che cos'è {term}?",
         "explanation": "Il testo dice: «{evidence}»",
     },
+    # Answer matching
+    # How a free answer may write a number (match.py). Pieces of number words, glued as Italian writes them ("duemilatrecento", "ventotto"):
+    # the elided forms "vent", "cent"... join a piece that starts with a vowel.
+    "answer_number_words": {
+        "zero": 0, "uno": 1, "un": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6,
+        "sette": 7, "otto": 8, "nove": 9, "dieci": 10, "undici": 11, "dodici": 12, "tredici": 13,
+        "quattordici": 14, "quindici": 15, "sedici": 16, "diciassette": 17, "diciotto": 18,
+        "diciannove": 19, "venti": 20, "vent": 20, "trenta": 30, "trent": 30, "quaranta": 40,
+        "quarant": 40, "cinquanta": 50, "cinquant": 50, "sessanta": 60, "sessant": 60, "settanta": 70,
+        "settant": 70, "ottanta": 80, "ottant": 80, "novanta": 90, "novant": 90, "cento": 100,
+        "cent": 100, "mille": 1000, "mila": 1000, "milione": 1000000, "milioni": 1000000,
+        "miliardo": 1000000000, "miliardi": 1000000000,
+    },
+    # Words that join the parts of one number ("mille e cento").
+    "answer_number_links": ["e"],
+    # Articles that mean "one" before a multiplier ("un milione").
+    "answer_number_one": ["un", "uno"],
+    # Written after a number, the same as "%".
+    "answer_percent_words": ["per cento", "percento"],
+    # How a free answer may write a date: the day as an ordinal ("1º", "1°", "primo"),
+    # months cut short, a word between the parts ("marzo del 1896"), figures day first.
+    "answer_ordinal_marks": ["º", "°", "ª"],
+    "answer_first_day": ["primo"],
+    "answer_month_abbreviations": ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
+    "answer_date_links": ["del", "di"],
+    "answer_numeric_dates": ["dmy"],
+    # Words an answer may drop at its edges: they point back or stress, they do not narrow
+    # the answer ("relativa catena di approvvigionamento" is the "catena di approvvigionamento").
+    "answer_modifiers": [
+        "relativo", "relativa", "relativi", "relative", "rispettivo", "rispettiva", "rispettivi", "rispettive",
+        "proprio", "propria", "propri", "proprie", "suo", "sua", "suoi", "sue", "loro", "nostro", "nostra",
+        "nostri", "nostre", "vostro", "vostra", "vostri", "vostre", "questo", "questa", "questi", "queste",
+        "quello", "quella", "quelli", "quelle", "quel", "quei", "quegli", "suddetto", "suddetta", "suddetti",
+        "suddette", "cosiddetto", "cosiddetta", "cosiddetti", "cosiddette", "stesso", "stessa", "stessi",
+        "stesse", "medesimo", "medesima", "medesimi", "medesime", "tale", "tali",
+    ],
 }
