@@ -38,7 +38,7 @@ def results(quiz_id: int):
     page = request.args.get("page", 1, type=int)
     rows, pagination = stats.attempts_table(quiz, sort, descending, page)
     return render_template("teacher/results.html", quiz=quiz, rows=rows, pagination=pagination,
-                           sort=sort, descending=descending, counted=stats.counted_attempt_ids(quiz))
+                           sort=sort, descending=descending)
 
 
 def _render_attempt(attempt: Attempt, status: int = 200):
