@@ -43,6 +43,9 @@ DEFAULTS: dict[str, object] = {
     "JOBS_QUEUE_NAME": "quizapp",
     # Worker threads inside each web process; 0 when `huey_consumer` processes do the work.
     "JOBS_WORKER_THREADS": 1,
+    # Folder the XLSX export jobs write their files to (instance/exports when unset); with
+    # several machines, one they all share.
+    "EXPORTS_DIR": None,
     # Texts longer than this many characters are read into questions by a job, not by the request.
     "GENERATE_INLINE_CHARS": 20_000,
 }
@@ -62,6 +65,7 @@ ENVIRONMENT = {
     "QUIZAPP_PROXY_COUNT": "PROXY_COUNT",
     "QUIZAPP_JOBS_REDIS_URL": "JOBS_REDIS_URL",
     "QUIZAPP_JOBS_WORKER_THREADS": "JOBS_WORKER_THREADS",
+    "QUIZAPP_EXPORTS_DIR": "EXPORTS_DIR",
 }
 INTEGER_KEYS = {"MAX_CONTENT_LENGTH", "PROXY_COUNT", "JOBS_WORKER_THREADS"}
 BOOLEAN_KEYS = {"SESSION_COOKIE_SECURE"}

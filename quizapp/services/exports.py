@@ -11,7 +11,9 @@ import io
 import re
 import tempfile
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, BinaryIO
+
+from sqlalchemy import func
 
 from ..extensions import db
 from ..kinds import kind_of
@@ -133,6 +135,19 @@ def answer_rows(quiz: Quiz) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
     return headers, rows()
 
 
+# Each table a quiz's results export as: its builder.
+TABLES = {"scores": score_rows, "answers": answer_rows}
+
+
+def row_count(quiz: Quiz, table: str) -> int:
+    """Return how many rows a table's export will have, with one COUNT, for a job's progress."""
+    query = db.select(func.count()).select_from(Attempt).where(Attempt.quiz_id == quiz.id, Attempt.state == "submitted")
+    if table == "answers":
+        query = query.join(Response, Response.attempt_id == Attempt.id).join(
+            QuizQuestion, (QuizQuestion.quiz_id == Attempt.quiz_id) & (QuizQuestion.question_id == Response.question_id))
+    return db.session.scalar(query) or 0
+
+
 def xlsx_cell(value: Any) -> Any:
     """Return a value as an XLSX cell holds it: numbers and dates typed, text legal and unchanged."""
     if isinstance(value, str):
@@ -157,11 +172,10 @@ def _xlsx_row(sheet, values: Iterable[Any]) -> list[Any]:
     return cells
 
 
-def write_xlsx(headers: list[str], rows: Rows, title: str = "Scores") -> Iterator[bytes]:
-    """Yield an XLSX workbook in chunks, written row by row in openpyxl's write-only mode.
+def save_xlsx(headers: list[str], rows: Rows, handle: BinaryIO, title: str = "Scores") -> None:
+    """Write an XLSX workbook into an open binary file, row by row in openpyxl's write-only mode.
 
-    Write-only mode keeps rows on disk, not in memory; the finished file is
-    spooled to a temporary file and read back in chunks.
+    Write-only mode keeps the rows on disk, not in memory, until the workbook is zipped.
     """
     from openpyxl import Workbook
 
@@ -170,8 +184,13 @@ def write_xlsx(headers: list[str], rows: Rows, title: str = "Scores") -> Iterato
     sheet.append(_xlsx_row(sheet, headers))
     for row in rows:
         sheet.append(_xlsx_row(sheet, row))
+    workbook.save(handle)
+
+
+def write_xlsx(headers: list[str], rows: Rows, title: str = "Scores") -> Iterator[bytes]:
+    """Yield an XLSX workbook in chunks: saved to a temporary file, then read back."""
     with tempfile.TemporaryFile() as handle:
-        workbook.save(handle)
+        save_xlsx(headers, rows, handle, title)
         handle.seek(0)
         while chunk := handle.read(FILE_CHUNK):
             yield chunk
