@@ -59,6 +59,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(teacher.bp)
     errors.register(app)
 
+    from . import jobs
+
+    jobs.init_app(app)
+
     from . import cli
 
     cli.register(app)

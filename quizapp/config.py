@@ -35,6 +35,19 @@ DEFAULTS: dict[str, object] = {
     # How many reverse proxies (nginx, a load balancer) stand in front of the
     # app; their X-Forwarded-* headers are trusted only when this is set.
     "PROXY_COUNT": 0,
+    # Background jobs (quizapp.jobs): Huey on Redis when this is set, else on
+    # an SQLite file in the instance folder (JOBS_SQLITE_PATH moves it).
+    "JOBS_REDIS_URL": None,
+    "JOBS_SQLITE_PATH": None,
+    # The queue's name (its Redis keys): apps sharing one Redis keep apart by it.
+    "JOBS_QUEUE_NAME": "quizapp",
+    # Worker threads inside each web process; 0 when `huey_consumer` processes do the work.
+    "JOBS_WORKER_THREADS": 1,
+    # Folder the XLSX export jobs write their files to (instance/exports when unset); with
+    # several machines, one they all share.
+    "EXPORTS_DIR": None,
+    # Texts longer than this many characters are read into questions by a job, not by the request.
+    "GENERATE_INLINE_CHARS": 20_000,
 }
 
 # Environment variable -> config key; every setting a deployment may change.
@@ -50,8 +63,11 @@ ENVIRONMENT = {
     "QUIZAPP_SEEDS_DIR": "SEEDS_DIR",
     "QUIZAPP_SESSION_COOKIE_SECURE": "SESSION_COOKIE_SECURE",
     "QUIZAPP_PROXY_COUNT": "PROXY_COUNT",
+    "QUIZAPP_JOBS_REDIS_URL": "JOBS_REDIS_URL",
+    "QUIZAPP_JOBS_WORKER_THREADS": "JOBS_WORKER_THREADS",
+    "QUIZAPP_EXPORTS_DIR": "EXPORTS_DIR",
 }
-INTEGER_KEYS = {"MAX_CONTENT_LENGTH", "PROXY_COUNT"}
+INTEGER_KEYS = {"MAX_CONTENT_LENGTH", "PROXY_COUNT", "JOBS_WORKER_THREADS"}
 BOOLEAN_KEYS = {"SESSION_COOKIE_SECURE"}
 
 

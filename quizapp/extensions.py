@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from flask import request, session
+from flask import has_request_context, request, session
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -60,6 +60,8 @@ def select_locale() -> str | None:
     """Pick the interface language: the user's switch, else the browser's."""
     from flask import current_app
 
+    if not has_request_context():  # a background job: it forces the locale it was queued in
+        return None
     languages = current_app.config["LANGUAGES"]
     chosen = session.get("lang")
     if chosen in languages:

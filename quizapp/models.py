@@ -296,3 +296,36 @@ class Regrade(db.Model):
 
     user: Mapped[User] = relationship()
     question: Mapped[Question] = relationship()
+
+
+class Job(db.Model):
+    """A piece of work done off the request thread, with the state its page shows (see quizapp.jobs)."""
+
+    __tablename__ = "job"
+    __table_args__ = (
+        CheckConstraint("status IN ('queued', 'running', 'done', 'failed')", name="status"),
+        CheckConstraint("progress >= 0 AND progress <= 100", name="progress"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(80))
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(12), default="queued")
+    progress: Mapped[int] = mapped_column(Integer, default=0)
+    # What the job is doing now, in the owner's language ("Finding facts...").
+    message: Mapped[str] = mapped_column(String(200), default="")
+    # The interface language when it was queued: messages written by the worker use it.
+    locale: Mapped[str] = mapped_column(String(8), default="it")
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    started_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    owner: Mapped[User | None] = relationship()
+
+    @property
+    def finished(self) -> bool:
+        return self.status in ("done", "failed")

@@ -44,6 +44,10 @@ def app_config(database_url, tmp_path):
         "RATELIMIT_ENABLED": False,
         "ADMIN_EMAIL": "admin@example.org",
         "ADMIN_PASSWORD": PASSWORD,
+        # Each test's own job queue; tests run the jobs with jobs.run_pending, or start a worker.
+        "JOBS_SQLITE_PATH": str(tmp_path / "jobs.sqlite3"),
+        "JOBS_WORKER_THREADS": 0,
+        "EXPORTS_DIR": str(tmp_path / "exports"),
     }
 
 

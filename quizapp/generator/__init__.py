@@ -10,6 +10,7 @@ Pure library: no web framework, database or other quizapp module is imported her
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable
 import re
 
 from .assemble import Item, pick
@@ -128,11 +129,13 @@ def _order(questions: list[QuestionDraft], sentence_of: list[int], stopwords: fr
     return out, deferred
 
 
-def generate_quiz(text: str, lang: str | None = None, max_questions: int | None = None, seed: int = 0) -> QuizDraft:
+def generate_quiz(text: str, lang: str | None = None, max_questions: int | None = None, seed: int = 0,
+                  progress: Callable[[float], None] | None = None) -> QuizDraft:
     """Return a quiz drafted from ``text``: facts, then questions grounded in evidence spans.
 
     Raises EmptyDocument for empty or whitespace text and UnsupportedLanguage for a
-    language other than Italian or English; nothing else escapes.
+    language other than Italian or English; nothing else escapes (not even from
+    ``progress``, which is called now and then with the fraction done, 0 to 1).
     """
     if not isinstance(text, str) or not text.strip():
         raise EmptyDocument("the document is empty")
@@ -141,7 +144,7 @@ def generate_quiz(text: str, lang: str | None = None, max_questions: int | None 
         raise EmptyDocument("the document has a header but no text")
     code = _language(text[body_start:], lang)
     try:
-        return _generate(text, code, published, body_start, max_questions, seed)
+        return _generate(text, code, published, body_start, max_questions, seed, _safe(progress))
     except (EmptyDocument, UnsupportedLanguage):
         raise
     except Exception:
@@ -152,6 +155,20 @@ def generate_quiz(text: str, lang: str | None = None, max_questions: int | None 
                          facts=(), questions=())
 
 
+def _safe(progress: Callable[[float], None] | None) -> Callable[[float], None]:
+    """Return a progress callback that never raises, so a caller's reporting cannot break a draft."""
+
+    def report(fraction: float) -> None:
+        if progress is not None:
+            try:
+                progress(fraction)
+            except Exception:
+                if STRICT:
+                    raise
+
+    return report
+
+
 def _as_int(value) -> int:
     """Return ``value`` as a non-negative int (a bad value counts as no limit)."""
     try:
@@ -160,14 +177,17 @@ def _as_int(value) -> int:
         return MAX_FACTS_ASKED
 
 
-def _generate(text: str, code: str, published, body_start: int, max_questions: int | None, seed: int) -> QuizDraft:
+def _generate(text: str, code: str, published, body_start: int, max_questions: int | None, seed: int,
+              progress: Callable[[float], None]) -> QuizDraft:
     """Do the work of generate_quiz once the inputs are checked."""
     try:
         seed = int(seed)
     except (TypeError, ValueError):
         seed = 0
     doc = Doc(text=text, pack=load_pack(code), body_start=body_start)
+    progress(0.05)
     facts = extract_facts(doc)
+    progress(0.5)
     sent_index = {(s.start, s.end): i for i, s in enumerate(doc.sentences)}
     # Writing questions is the costly step: in a long document only the best facts are asked.
     limit = MAX_FACTS_ASKED if max_questions is None else max(60, 4 * _as_int(max_questions))
@@ -184,7 +204,11 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
     seen: set[tuple] = set()
     kept_facts: list[Fact] = []
     chosen = sorted(range(len(facts)), key=lambda k: -scores[k])[:limit] if len(facts) > limit else range(len(facts))
-    for k in sorted(chosen):
+    progress(0.6)
+    chosen = sorted(chosen)
+    for done, k in enumerate(chosen):
+        if done % 20 == 0:
+            progress(0.6 + 0.35 * done / len(chosen))
         f, sc = facts[k], scores[k]
         index = len(kept_facts)
         made: list[QuestionDraft] = []

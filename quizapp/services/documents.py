@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from sqlalchemy import func
 
+from .. import jobs
 from ..extensions import db
-from ..generator import generate_quiz, read_header
-from ..models import Attempt, Document, Fact, Question, Quiz, QuizQuestion, Response, User
+from ..generator import EmptyDocument, UnsupportedLanguage, generate_quiz, read_header
+from ..models import Attempt, Document, Fact, Job, Question, Quiz, QuizQuestion, Response, User
 
 TITLE_LENGTH = 200
 
@@ -34,13 +39,14 @@ def create_document(
     language: str | None = None,
     source_name: str | None = None,
     seed: int = 0,
+    progress: Callable[[float], None] | None = None,
 ) -> Document:
     """Store a document and its draft question bank; the caller commits.
 
     The generator raises EmptyDocument or UnsupportedLanguage for texts it
     cannot use; those reach the caller before anything is added.
     """
-    draft = generate_quiz(text, lang=language, seed=seed)
+    draft = generate_quiz(text, lang=language, seed=seed, progress=progress)
     published, _ = read_header(text)
     document = Document(
         owner=owner,
@@ -55,6 +61,74 @@ def create_document(
     store_draft(document, draft)
     db.session.flush()
     return document
+
+
+def long_work(text: str) -> bool:
+    """Tell whether generating from a text is long enough to be a background job rather than a request."""
+    return len(text) > current_app.config["GENERATE_INLINE_CHARS"]
+
+
+def add_document(owner: User, text: str, **options) -> Document | Job:
+    """Store a short text's document now, or queue a job for a long one; the caller commits.
+
+    Options are create_document's (title, language, source_name).
+    """
+    if long_work(text):
+        return jobs.enqueue("documents.create", owner, {"text": text, **options})
+    return create_document(owner, text, **options)
+
+
+def _cannot_generate(text: str, language: str | None) -> str:
+    """Return why the generator found nothing to ask, in words for the teacher."""
+    if language is None and too_short(text):
+        return str(_l("This text is too short to tell its language or to ask about: paste a few sentences at least."))
+    return str(_l("The generator found nothing to ask in this document (is it Italian or English?)."))
+
+
+def _reporting(progress: jobs.Progress):
+    """Return a generator progress callback that speaks to the job's page."""
+    return lambda fraction: progress(fraction, str(_l("Finding facts and writing questions…")))
+
+
+@jobs.task("documents.create")
+def create_document_job(job: Job, payload: dict, progress: jobs.Progress) -> dict:
+    """Store a long text's document and its question bank, as a job for its owner."""
+    text = payload["text"]
+    document = find_duplicate(job.owner, text)
+    if document is None:
+        try:
+            document = create_document(job.owner, text, title=payload.get("title"),
+                                       language=payload.get("language"), source_name=payload.get("source_name"),
+                                       progress=_reporting(progress))
+        except (EmptyDocument, UnsupportedLanguage) as error:
+            raise jobs.JobFailed(_cannot_generate(text, payload.get("language"))) from error
+        message = ngettext("Document added with %(num)d draft question.",
+                           "Document added with %(num)d draft questions.", len(document.questions))
+    else:
+        document.archived = False
+        message = str(_l("You already have this document; here it is."))
+    return {"endpoint": "teacher.document", "values": {"document_id": document.id}, "message": message}
+
+
+def regenerate_or_queue(document: Document, owner: User, seed: int) -> list[Question] | Job:
+    """Draw a short document's drafts again now, or queue a job for a long one; the caller commits."""
+    if long_work(document.text):
+        return jobs.enqueue("documents.regenerate", owner, {"document_id": document.id, "seed": seed})
+    return regenerate(document, seed=seed)
+
+
+@jobs.task("documents.regenerate")
+def regenerate_job(job: Job, payload: dict, progress: jobs.Progress) -> dict:
+    """Draw a long document's untouched drafts again, as a job."""
+    document = db.session.get(Document, payload["document_id"])
+    if document is None:
+        raise jobs.JobFailed(str(_l("This document no longer exists.")))
+    try:
+        added = regenerate(document, seed=payload.get("seed", 0), progress=_reporting(progress))
+    except (EmptyDocument, UnsupportedLanguage) as error:
+        raise jobs.JobFailed(str(_l("The generator found nothing to ask in this document."))) from error
+    return {"endpoint": "teacher.questions", "values": {"document_id": document.id, "status": "draft"},
+            "message": ngettext("%(num)d new draft question.", "%(num)d new draft questions.", len(added))}
 
 
 def too_short(text: str) -> bool:
@@ -141,13 +215,13 @@ def _unused_drafts(document: Document) -> list[Question]:
             if q.status == "draft" and q.origin == "generated" and q.id not in used | answered]
 
 
-def regenerate(document: Document, seed: int) -> list[Question]:
+def regenerate(document: Document, seed: int, progress: Callable[[float], None] | None = None) -> list[Question]:
     """Replace the document's untouched drafts with a fresh generator run; the caller commits.
 
     Approved, rejected, edited-by-hand and used questions stay; facts no
     remaining question needs are dropped so the page shows this run's facts.
     """
-    draft = generate_quiz(document.text, lang=document.language, seed=seed)
+    draft = generate_quiz(document.text, lang=document.language, seed=seed, progress=progress)
     stale = _unused_drafts(document)
     for question in stale:
         document.questions.remove(question)

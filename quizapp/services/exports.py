@@ -11,12 +11,14 @@ import io
 import re
 import tempfile
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, BinaryIO
+
+from sqlalchemy import func
 
 from ..extensions import db
 from ..kinds import kind_of
 from ..models import Attempt, Participant, Quiz, QuizQuestion, Response
-from .stats import counted_attempt_ids
+from .stats import counts_for_grade, quiz_entries
 
 Rows = Iterable[tuple[Any, ...]]
 
@@ -48,27 +50,29 @@ def score_rows(quiz: Quiz) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
         "submitted_at", "duration_seconds", "score", "max_score", "percentage", "passed", "counts_for_grade",
     ]
     pass_mark = quiz.pass_mark
-    # Ids only, one small query: resolved now, while the view runs, like the query below.
-    counted = counted_attempt_ids(quiz)
+    # Which attempt counts is ranked by the database in the same query (a window function), not read first.
+    counting = counts_for_grade(quiz).subquery()
     # Columns, not entities: building 100,000 ORM objects would cost more than writing the file.
+    # yield_per streams from a server-side cursor on PostgreSQL, in batches on SQLite.
     query = (
         db.select(Attempt.id, Participant.display_name, Participant.identifier, Attempt.number, Attempt.state,
-                  Attempt.started_at, Attempt.submitted_at, Attempt.score, Attempt.max_score)
+                  Attempt.started_at, Attempt.submitted_at, Attempt.score, Attempt.max_score, counting.c.counts)
+        .join(counting, counting.c.id == Attempt.id)
         .join(Participant, Attempt.participant_id == Participant.id)
-        .where(Attempt.quiz_id == quiz.id, Attempt.state == "submitted")
         .order_by(Attempt.submitted_at, Attempt.id)
         .execution_options(yield_per=STREAM_BATCH)
     )
 
     def rows() -> Iterator[tuple[Any, ...]]:
-        for attempt_id, name, identifier, number, state, started, submitted, score, max_score in db.session.execute(query):
+        for (attempt_id, name, identifier, number, state, started, submitted, score, max_score,
+             counts) in db.session.execute(query):
             duration = round((submitted - started).total_seconds()) if submitted else None
             percentage = 100.0 * score / max_score if score is not None and max_score else None
             yield (
                 attempt_id, name, identifier or "", number, state, started, submitted, duration, score, max_score,
                 None if percentage is None else round(percentage, 2),
                 None if pass_mark is None or percentage is None else percentage >= pass_mark,
-                attempt_id in counted,
+                bool(counts),
             )
 
     return headers, rows()
@@ -105,8 +109,10 @@ def answer_rows(quiz: Quiz) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
     ]
     # The quiz's few questions are loaded once; the many answers come as plain columns.
     # Resolved now, while the view runs: the rows are written later, as the response streams.
-    entries = {entry.question_id: (entry.position + 1, entry.points, entry.question, kind_of(entry.question))
-               for entry in quiz.items}
+    # The key's text is the same on every row of a question: written once here, not once per answer.
+    entries = {entry.question_id: (entry.position + 1, entry.points, entry.question, kind_of(entry.question),
+                                   kind_of(entry.question).correct_text(entry.question))
+               for entry in quiz_entries(quiz)}
     query = (
         db.select(Attempt.id, Participant.display_name, Participant.identifier, Attempt.number,
                   Attempt.submitted_at, Response.question_id, Response.answer, Response.points)
@@ -120,14 +126,26 @@ def answer_rows(quiz: Quiz) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
 
     def rows() -> Iterator[tuple[Any, ...]]:
         for attempt_id, name, identifier, number, submitted, question_id, answer, points in db.session.execute(query):
-            number_in_quiz, max_points, question, kind = entries[question_id]
+            number_in_quiz, max_points, question, kind, correct = entries[question_id]
             yield (
                 attempt_id, name, identifier or "", number, submitted, number_in_quiz, question.id,
-                question.kind, question.prompt, kind.describe(question, answer), kind.correct_text(question),
-                points, max_points,
+                question.kind, question.prompt, kind.describe(question, answer), correct, points, max_points,
             )
 
     return headers, rows()
+
+
+# Each table a quiz's results export as: its builder.
+TABLES = {"scores": score_rows, "answers": answer_rows}
+
+
+def row_count(quiz: Quiz, table: str) -> int:
+    """Return how many rows a table's export will have, with one COUNT, for a job's progress."""
+    query = db.select(func.count()).select_from(Attempt).where(Attempt.quiz_id == quiz.id, Attempt.state == "submitted")
+    if table == "answers":
+        query = query.join(Response, Response.attempt_id == Attempt.id).join(
+            QuizQuestion, (QuizQuestion.quiz_id == Attempt.quiz_id) & (QuizQuestion.question_id == Response.question_id))
+    return db.session.scalar(query) or 0
 
 
 def xlsx_cell(value: Any) -> Any:
@@ -154,11 +172,10 @@ def _xlsx_row(sheet, values: Iterable[Any]) -> list[Any]:
     return cells
 
 
-def write_xlsx(headers: list[str], rows: Rows, title: str = "Scores") -> Iterator[bytes]:
-    """Yield an XLSX workbook in chunks, written row by row in openpyxl's write-only mode.
+def save_xlsx(headers: list[str], rows: Rows, handle: BinaryIO, title: str = "Scores") -> None:
+    """Write an XLSX workbook into an open binary file, row by row in openpyxl's write-only mode.
 
-    Write-only mode keeps rows on disk, not in memory; the finished file is
-    spooled to a temporary file and read back in chunks.
+    Write-only mode keeps the rows on disk, not in memory, until the workbook is zipped.
     """
     from openpyxl import Workbook
 
@@ -167,8 +184,13 @@ def write_xlsx(headers: list[str], rows: Rows, title: str = "Scores") -> Iterato
     sheet.append(_xlsx_row(sheet, headers))
     for row in rows:
         sheet.append(_xlsx_row(sheet, row))
+    workbook.save(handle)
+
+
+def write_xlsx(headers: list[str], rows: Rows, title: str = "Scores") -> Iterator[bytes]:
+    """Yield an XLSX workbook in chunks: saved to a temporary file, then read back."""
     with tempfile.TemporaryFile() as handle:
-        workbook.save(handle)
+        save_xlsx(headers, rows, handle, title)
         handle.seek(0)
         while chunk := handle.read(FILE_CHUNK):
             yield chunk

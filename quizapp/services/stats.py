@@ -1,22 +1,26 @@
 """Compute a quiz's statistics: item analysis (Moodle's definitions), score histogram, fact mastery.
 
-Everything is computed in one pass over the submitted attempts' responses,
-streamed from the database in attempt order, so memory grows with the number
-of questions (and, for text and numeric questions, of distinct answers) and
-not with the number of attempts.
+The database does the counting: one GROUP BY over the submitted attempts gives
+the histogram and the mean, one GROUP BY over their responses gives, for each
+question and each distinct answer, how many gave it, when it was first given,
+and the sums Pearson's correlation needs. Python only folds those few rows
+together, so the work the app does grows with the number of questions and of
+distinct answers, not with the number of attempts.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
 from flask_sqlalchemy.pagination import Pagination
 from markupsafe import Markup, escape
-from sqlalchemy import case, func
-from sqlalchemy.orm import contains_eager
+from sqlalchemy import Float, Text, case, cast, func, literal
+from sqlalchemy.orm import contains_eager, joinedload
 
 from ..extensions import db
 from ..kinds import kind_of, parse_number
@@ -25,7 +29,6 @@ from ..models import Attempt, Fact, Participant, Quiz, QuizQuestion, Response
 # A distractor chosen by fewer than this share of students is not doing its job.
 WEAK_DISTRACTOR_SHARE = 0.05
 HISTOGRAM_BINS = 10
-STREAM_BATCH = 2000
 CHOICE_KINDS = ("single", "multiple", "true_false")
 # Kinds answered by typing: their analysis lists the answers given most often.
 TYPED_KINDS = ("cloze", "short", "numeric")
@@ -135,15 +138,19 @@ class ItemStats:
         """Tell whether the question is answered by typing, so its answers are counted."""
         return self.question.kind in TYPED_KINDS
 
-    def count_answer(self, answer: Any) -> None:
-        """Count one attempt's typed answer; a blank is counted by ``blanks``."""
+    def count_answer(self, answer: Any, times: int = 1) -> None:
+        """Count a typed answer given by ``times`` attempts; a blank is counted by ``blanks``.
+
+        Answers are counted in the order they were first given, so the first
+        spelling of each is the one shown.
+        """
         key = _answer_key(self.question.kind, answer)
         if key is None:
             return
         if key not in self.given:
             shown = key if self.question.kind == "numeric" else " ".join(str(answer).split())
             self.given[key] = GivenAnswer(shown)
-        self.given[key].count += 1
+        self.given[key].count += times
 
     def top_answers(self, limit: int = TOP_ANSWERS) -> list[tuple[Any, bool, int, float]]:
         """Return the answers given most often as (answer, right, count, share of attempts).
@@ -244,68 +251,195 @@ def _chosen(answer: Any) -> list[int]:
     return []
 
 
-def _bin(percentage: float) -> int:
-    return min(HISTOGRAM_BINS - 1, max(0, int(percentage // (100 / HISTOGRAM_BINS))))
+def _percentage_sql():
+    """Return an attempt's percentage as the SQL value, 0 for an attempt worth nothing."""
+    # Bound as floats: PostgreSQL reads a literal 100.0 as numeric, whose arithmetic rounds differently.
+    hundred, zero = literal(100.0, Float), literal(0.0, Float)
+    max_score = func.coalesce(Attempt.max_score, zero)
+    return case((max_score != zero, hundred * func.coalesce(Attempt.score, zero) / max_score), else_=zero)
+
+
+def _bin_sql(percentage):
+    """Return the histogram bin of a percentage as SQL: p // 10, kept within the bins.
+
+    Compared with each bin's lower bound rather than divided: p >= 10 k holds
+    exactly when Python's p // 10 >= k, so no rounding decides a bin.
+    """
+    width = 100 // HISTOGRAM_BINS
+    return case(*[(percentage >= literal(float(width * b), Float), b) for b in range(HISTOGRAM_BINS - 1, 0, -1)],
+                else_=0)
+
+
+@dataclass
+class AnswerGroup:
+    """The attempts that gave one question the same stored answer, summed in the database."""
+
+    question_id: int
+    answer: Any
+    count: int
+    first_attempt_id: int
+    full_marks: int
+    moments: Moments
+    # Sums of the whole scores of these attempts and of their squares.
+    scores: float
+    squares: float
+
+
+def submitted_of(quiz: Quiz):
+    """Return the condition picking the quiz's submitted attempts."""
+    return (Attempt.quiz_id == quiz.id) & (Attempt.state == "submitted")
+
+
+def _answer_groups(quiz: Quiz) -> list[AnswerGroup]:
+    """Return the quiz's submitted responses grouped by question and stored answer, in one query.
+
+    Each group carries the sums of x (the question's points), y (the rest of
+    the attempt's score) and their squares and product, for Pearson's r.
+    """
+    zero = literal(0.0, Float)
+    score = func.coalesce(Attempt.score, zero)
+    x = func.coalesce(Response.points, zero)
+    y = score - x
+    # The stored JSON's text: json has no equality on PostgreSQL, and equal answers are stored alike.
+    answer = cast(Response.answer, Text)
+    query = (
+        db.select(Response.question_id, answer, func.count(), func.min(Attempt.id),
+                  func.sum(case((x >= QuizQuestion.points - literal(FULL_MARKS_EPSILON, Float), 1), else_=0)),
+                  func.sum(x), func.sum(y), func.sum(x * x), func.sum(y * y), func.sum(x * y),
+                  func.sum(score), func.sum(score * score))
+        .join(Attempt, Response.attempt_id == Attempt.id)
+        .join(QuizQuestion, (QuizQuestion.quiz_id == Attempt.quiz_id) & (QuizQuestion.question_id == Response.question_id))
+        .where(submitted_of(quiz))
+        .group_by(Response.question_id, answer)
+    )
+    groups = []
+    for question_id, text, count, first, full, sx, sy, sxx, syy, sxy, scores, squares in db.session.execute(query):
+        groups.append(AnswerGroup(question_id, None if text is None else json.loads(text), count, first, full or 0,
+                                  Moments(count, sx or 0.0, sy or 0.0, sxx or 0.0, syy or 0.0, sxy or 0.0),
+                                  scores or 0.0, squares or 0.0))
+    return groups
+
+
+@dataclass
+class ScoreTotals:
+    """The quiz's submitted attempts summed in the database: count, histogram, percentages, scores."""
+
+    attempts: int = 0
+    histogram: list[int] = field(default_factory=lambda: [0] * HISTOGRAM_BINS)
+    percentages: float = 0.0
+    scores: float = 0.0
+    squares: float = 0.0
+
+
+def _score_totals(quiz: Quiz) -> ScoreTotals:
+    """Return the histogram and sums of the quiz's submitted attempts, from one GROUP BY over them."""
+    percentage = _percentage_sql()
+    # Grouped by the label of a subquery: PostgreSQL would not match a GROUP BY whose bound values are new parameters.
+    rows = db.select(_bin_sql(percentage).label("bin"), percentage.label("percentage"),
+                     func.coalesce(Attempt.score, literal(0.0, Float)).label("score")).where(submitted_of(quiz)).subquery()
+    query = (db.select(rows.c.bin, func.count(), func.sum(rows.c.percentage), func.sum(rows.c.score),
+                       func.sum(rows.c.score * rows.c.score)).group_by(rows.c.bin))
+    totals = ScoreTotals()
+    for index, count, percentages, scores, squares in db.session.execute(query):
+        totals.attempts += count
+        totals.histogram[index] = count
+        totals.percentages += percentages or 0.0
+        totals.scores += scores or 0.0
+        totals.squares += squares or 0.0
+    return totals
+
+
+def quiz_entries(quiz: Quiz) -> list[QuizQuestion]:
+    """Return the quiz's entries in order with their questions, in one query."""
+    return list(db.session.scalars(
+        db.select(QuizQuestion).options(joinedload(QuizQuestion.question))
+        .where(QuizQuestion.quiz_id == quiz.id).order_by(QuizQuestion.position)
+    ))
 
 
 def analyse(quiz: Quiz) -> Analysis:
-    """Return the item analysis, histogram and fact mastery over the quiz's submitted attempts."""
-    entries = list(quiz.items)
+    """Return the item analysis, histogram and fact mastery over the quiz's submitted attempts.
+
+    Four queries whatever the size: the entries with their questions, the
+    document's facts, and the two GROUP BYs.
+    """
+    entries = quiz_entries(quiz)
     items = {entry.question_id: ItemStats(entry, number) for number, entry in enumerate(entries, start=1)}
-    mastery = {fact.id: FactMastery(fact) for fact in quiz.document.facts}
-    histogram = [0] * HISTOGRAM_BINS
-    percentages_sum = 0.0
-    attempts = 0
+    facts = db.session.scalars(db.select(Fact).where(Fact.document_id == quiz.document_id)
+                               .order_by(Fact.position)).all()
+    mastery = {fact.id: FactMastery(fact) for fact in facts}
+    totals = _score_totals(quiz)
 
-    query = (
-        db.select(Attempt.id, Attempt.score, Attempt.max_score, Response.question_id, Response.answer, Response.points)
-        .outerjoin(Response, Response.attempt_id == Attempt.id)
-        .where(Attempt.quiz_id == quiz.id, Attempt.state == "submitted")
-        .order_by(Attempt.id)
-        .execution_options(yield_per=STREAM_BATCH)
-    )
+    present: dict[int, Moments] = defaultdict(Moments)
+    full_marks: dict[int, int] = defaultdict(int)
+    # Sums of the scores (and squares) of the attempts that have a row for each question.
+    answering: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    # In the order each answer was first given: the first spelling of a typed answer is the one shown.
+    for group in sorted(_answer_groups(quiz), key=lambda g: (g.question_id, g.first_attempt_id)):
+        stats = items.get(group.question_id)
+        if stats is None:
+            continue
+        moments = present[group.question_id]
+        for name in ("n", "sx", "sy", "sxx", "syy", "sxy"):
+            setattr(moments, name, getattr(moments, name) + getattr(group.moments, name))
+        full_marks[group.question_id] += group.full_marks
+        answering[group.question_id][0] += group.scores
+        answering[group.question_id][1] += group.squares
+        if group.answer not in (None, [], ""):
+            stats.answered += group.count
+        for index in set(_chosen(group.answer)):
+            stats.option_counts[index] += group.count
+        if stats.typed:
+            stats.count_answer(group.answer, group.count)
 
-    def finish(score: float, max_score: float, scored: dict[int, tuple[Any, float]]) -> None:
-        nonlocal attempts, percentages_sum
-        attempts += 1
-        percentage = 100.0 * score / max_score if max_score else 0.0
-        percentages_sum += percentage
-        histogram[_bin(percentage)] += 1
-        for question_id, stats in items.items():
-            answer, points = scored.get(question_id, (None, 0.0))
-            stats.moments.add(points, score - points)
-            if answer not in (None, [], ""):
-                stats.answered += 1
-            for index in set(_chosen(answer)):
-                stats.option_counts[index] += 1
-            if stats.typed:
-                stats.count_answer(answer)
-            fact_id = stats.question.fact_id
-            if fact_id in mastery:
-                mastery[fact_id].answers += 1
-                if stats.entry.points and points >= stats.entry.points - FULL_MARKS_EPSILON:
-                    mastery[fact_id].right += 1
-
-    current: int | None = None
-    header: tuple[float, float] = (0.0, 0.0)
-    scored: dict[int, tuple[Any, float]] = {}
-    for attempt_id, score, max_score, question_id, answer, points in db.session.execute(query):
-        if attempt_id != current:
-            if current is not None:
-                finish(*header, scored)
-            current, header, scored = attempt_id, (score or 0.0, max_score or 0.0), {}
-        if question_id is not None:
-            scored[question_id] = (answer, points or 0.0)
-    if current is not None:
-        finish(*header, scored)
+    for question_id, stats in items.items():
+        moments = present[question_id]
+        # An attempt without a row for the question scored 0 on it: x = 0 and y = its whole score.
+        missing = totals.attempts - moments.n
+        if missing:
+            score_sum, square_sum = answering[question_id]
+            moments.n += missing
+            moments.sy += totals.scores - score_sum
+            moments.syy += totals.squares - square_sum
+        stats.moments = moments
+        fact_id = stats.question.fact_id
+        if fact_id in mastery:
+            mastery[fact_id].answers += totals.attempts
+            mastery[fact_id].right += full_marks[question_id]
+            if missing and stats.entry.points and 0.0 >= stats.entry.points - FULL_MARKS_EPSILON:
+                mastery[fact_id].right += missing
 
     return Analysis(
-        attempts=attempts,
+        attempts=totals.attempts,
         items=list(items.values()),
-        histogram=histogram,
+        histogram=totals.histogram,
         mastery=sorted(mastery.values(), key=lambda m: (m.answers == 0, m.fact.position)),
-        mean_percentage=percentages_sum / attempts if attempts else None,
+        mean_percentage=totals.percentages / totals.attempts if totals.attempts else None,
     )
+
+
+@dataclass(frozen=True)
+class QuizSummary:
+    """A quiz's attempts at a glance, for the dashboard."""
+
+    submitted: int = 0
+    in_progress: int = 0
+    mean_percentage: float | None = None
+
+
+def quiz_summaries(quiz_ids: Collection[int]) -> dict[int, QuizSummary]:
+    """Return each quiz's attempt counts and mean percentage, from one GROUP BY over all the quizzes."""
+    if not quiz_ids:
+        return {}
+    submitted = Attempt.state == "submitted"
+    query = (
+        db.select(Attempt.quiz_id, func.sum(case((submitted, 1), else_=0)), func.sum(case((submitted, 0), else_=1)),
+                  func.sum(case((submitted, _percentage_sql()))))
+        .where(Attempt.quiz_id.in_(quiz_ids))
+        .group_by(Attempt.quiz_id)
+    )
+    return {quiz_id: QuizSummary(done, open_, percentages / done if done else None)
+            for quiz_id, done, open_, percentages in db.session.execute(query)}
 
 
 def histogram_svg(counts: list[int], label: str, width: int = 480, height: int = 200) -> Markup:
@@ -360,11 +494,13 @@ ATTEMPTS_PER_PAGE = 50
 
 def attempts_table(
     quiz: Quiz, sort: str, descending: bool, page: int = 1, per_page: int = ATTEMPTS_PER_PAGE
-) -> tuple[list[tuple[Attempt, Participant, float | None]], Pagination]:
-    """Return one page of the quiz's attempts, with participant and duration in seconds, and its pagination.
+) -> tuple[list[tuple[Attempt, Participant, float | None, bool]], Pagination]:
+    """Return one page of the quiz's attempts and its pagination.
 
-    Rows are sorted by a known column, then by attempt id; a page number out of
-    range gives the nearest page that exists.
+    Each row is (attempt, participant, duration in seconds, whether it counts
+    for the grade). Rows are sorted by a known column, then by attempt id, and
+    cut to the page in the database; a page number out of range gives the
+    nearest page that exists. Three queries whatever the number of attempts.
     """
     total = db.session.scalar(db.select(func.count(Attempt.id)).where(Attempt.quiz_id == quiz.id))
     # Clamped before querying: an offset past the end shows nothing, and a huge one overflows the database's integer.
@@ -377,27 +513,46 @@ def attempts_table(
         .where(Attempt.quiz_id == quiz.id)
         .order_by((key.desc() if descending else key.asc()).nulls_last(), Attempt.id)
     )
-    pagination = db.paginate(query, page=page, per_page=per_page, max_per_page=None, error_out=False)
-    return [(attempt, attempt.participant, _duration(attempt)) for attempt in pagination.items], pagination
+    # The total is known: counting the joined rows a second time would double the cost of a big quiz's page.
+    pagination = db.paginate(query, page=page, per_page=per_page, max_per_page=None, error_out=False, count=False)
+    pagination.total = total
+    counted = counted_attempt_ids(quiz, {attempt.participant_id for attempt in pagination.items})
+    rows = [(attempt, attempt.participant, _duration(attempt), attempt.id in counted) for attempt in pagination.items]
+    return rows, pagination
 
 
-def counted_attempt_ids(quiz: Quiz) -> set[int]:
-    """Return the attempts that count for each student under the quiz's grading method."""
-    by_participant: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
-    rows = db.session.execute(
-        db.select(Attempt.participant_id, Attempt.id, Attempt.number, Attempt.score)
-        .where(Attempt.quiz_id == quiz.id, Attempt.state == "submitted")
-    )
-    for participant_id, attempt_id, number, score in rows:
-        by_participant[participant_id].append((number, attempt_id, score or 0.0))
-    counted = set()
-    for attempts in by_participant.values():
-        if quiz.grading_method == "average":
-            counted.update(attempt_id for _n, attempt_id, _s in attempts)
-        elif quiz.grading_method == "first":
-            counted.add(min(attempts)[1])
-        elif quiz.grading_method == "last":
-            counted.add(max(attempts)[1])
-        else:
-            counted.add(max(attempts, key=lambda a: (a[2], -a[0]))[1])
-    return counted
+# How each grading method ranks a student's attempts: the first one counts (every one for "average").
+# "highest" breaks a tie in score by the earlier attempt.
+COUNTING_ORDER = {
+    "highest": lambda: (func.coalesce(Attempt.score, literal(0.0, Float)).desc(), Attempt.number.asc()),
+    "first": lambda: (Attempt.number.asc(), Attempt.id.asc()),
+    "last": lambda: (Attempt.number.desc(), Attempt.id.desc()),
+}
+
+
+def counts_for_grade(quiz: Quiz):
+    """Return a subquery of the quiz's submitted attempts (``id``) with ``counts``, whether the grading method takes it.
+
+    A window function ranks each student's attempts, so the database picks the
+    attempt that counts; no attempt is read into Python for it.
+    """
+    order = COUNTING_ORDER.get(quiz.grading_method)
+    if order is None:  # average: every submitted attempt counts
+        counts = literal(True)
+    else:
+        counts = func.row_number().over(partition_by=Attempt.participant_id, order_by=order()) == 1
+    return db.select(Attempt.id.label("id"), counts.label("counts")).where(submitted_of(quiz))
+
+
+def counted_attempt_ids(quiz: Quiz, participant_ids: Collection[int] | None = None) -> set[int]:
+    """Return the attempts that count for each student under the quiz's grading method.
+
+    Given participants (those on one page of results), only their attempts are ranked.
+    """
+    query = counts_for_grade(quiz)
+    if participant_ids is not None:
+        if not participant_ids:
+            return set()
+        query = query.where(Attempt.participant_id.in_(participant_ids))
+    ranked = query.subquery()
+    return set(db.session.scalars(db.select(ranked.c.id).where(ranked.c.counts)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, render_template, request
+from flask import current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -11,7 +11,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from ..errors import too_large
 from ..extensions import db
 from ..generator import EmptyDocument, UnsupportedLanguage
-from ..models import Document, Question, Quiz
+from ..models import Document, Job, Question, Quiz
 from ..services import bank, documents, readers
 from .access import owned_or_404
 from .forms import DocumentForm, EmptyForm, LanguageForm
@@ -49,8 +49,10 @@ def new_document():
                 duplicate.archived = False
                 return done(_("You already have this document; here it is."), "teacher.document",
                             document_id=duplicate.id)
-            document = documents.create_document(current_user, text, title=form.title.data or None,
-                                                 language=form.language.data or None, source_name=source)
+            document = documents.add_document(current_user, text, title=form.title.data or None,
+                                              language=form.language.data or None, source_name=source)
+            if isinstance(document, Job):
+                return redirect(url_for("jobs.show", job_id=document.id))
         except readers.UnreadableFile as error:
             (form.upload if form.upload.data else form.text).errors.append(str(error))
         except EmptyDocument:
@@ -108,7 +110,9 @@ def generate(document_id: int):
     document = owned_or_404(Document, document_id)
     seed = request.form.get("seed", type=int, default=0) % 1_000_000
     try:
-        added = documents.regenerate(document, seed=seed)
+        added = documents.regenerate_or_queue(document, current_user, seed=seed)
+        if isinstance(added, Job):
+            return redirect(url_for("jobs.show", job_id=added.id))
     except (EmptyDocument, UnsupportedLanguage):
         return refused(_("The generator found nothing to ask in this document."), "teacher.document",
                        document_id=document.id)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from flask import Response, current_app, flash, render_template, request, stream_with_context
+from flask import (Response, abort, current_app, flash, redirect, render_template, request,
+                   stream_with_context, url_for)
+from flask import send_file as send_path
+from flask_login import current_user
 from flask_babel import gettext as _
 
-from .. import labels
 from ..extensions import db
 from ..kinds import kind_of
-from ..models import Attempt, Quiz, utcnow
+from ..models import Attempt, Job, Quiz, utcnow
 from ..services import attempts as attempt_service
-from ..services import exports, moodle, qti, stats
+from ..services import export_jobs, exports, moodle, qti, stats
 from .access import owned_or_404
 from .forms import EmptyForm
 from .views import bp, done
@@ -38,7 +40,7 @@ def results(quiz_id: int):
     page = request.args.get("page", 1, type=int)
     rows, pagination = stats.attempts_table(quiz, sort, descending, page)
     return render_template("teacher/results.html", quiz=quiz, rows=rows, pagination=pagination,
-                           sort=sort, descending=descending, counted=stats.counted_attempt_ids(quiz))
+                           sort=sort, descending=descending, button_form=EmptyForm())
 
 
 def _render_attempt(attempt: Attempt, status: int = 200):
@@ -89,12 +91,6 @@ def analysis(quiz_id: int):
     return render_template("teacher/analysis.html", quiz=quiz, analysis=result, chart=chart)
 
 
-EXPORTS = {
-    "scores": exports.score_rows,
-    "answers": exports.answer_rows,
-}
-
-
 def send_file(filename: str, chunks, content_type: str) -> Response:
     """Stream a file a writer yields, as a download, with its Content-Type header as given."""
     # content_type, not mimetype: Flask adds "; charset=utf-8" to a text/* mimetype, a second time here.
@@ -105,17 +101,38 @@ def send_file(filename: str, chunks, content_type: str) -> Response:
 @bp.route("/quizzes/<int:quiz_id>/<any(scores, answers):table>.csv")
 def export_csv(quiz_id: int, table: str):
     quiz = quiz_with_results(quiz_id)
-    headers, rows = EXPORTS[table](quiz)
+    headers, rows = exports.TABLES[table](quiz)
     return send_file(f"quiz-{quiz.id}-{table}.csv", exports.write_csv(headers, rows), "text/csv; charset=utf-8")
 
 
-@bp.route("/quizzes/<int:quiz_id>/<any(scores, answers):table>.xlsx")
+@bp.post("/quizzes/<int:quiz_id>/<any(scores, answers):table>.xlsx")
 def export_xlsx(quiz_id: int, table: str):
+    """Queue the workbook as a job and show its progress: writing it can take longer than a request may."""
     quiz = quiz_with_results(quiz_id)
-    headers, rows = EXPORTS[table](quiz)
-    sheet = str(labels.EXPORT_SHEETS[table])
-    return send_file(f"quiz-{quiz.id}-{table}.xlsx", exports.write_xlsx(headers, rows, sheet),
-                     exports.XLSX_MIMETYPE)
+    job = export_jobs.start_xlsx(quiz, table, current_user)
+    return redirect(url_for("jobs.show", job_id=job.id))
+
+
+@bp.route("/exports/<int:job_id>")
+def export_ready(job_id: int):
+    job = owned_or_404(Job, job_id)
+    if job.kind != export_jobs.XLSX_TASK:
+        abort(404)
+    if job.status != "done":
+        return redirect(url_for("jobs.show", job_id=job.id))
+    quiz = owned_or_404(Quiz, job.payload["quiz_id"])
+    return render_template("teacher/export_ready.html", job=job, quiz=quiz, filename=export_jobs.filename(job),
+                           available=export_jobs.finished_file(job) is not None)
+
+
+@bp.route("/exports/<int:job_id>/download")
+def export_download(job_id: int):
+    job = owned_or_404(Job, job_id)
+    path = export_jobs.finished_file(job)
+    if path is None:
+        abort(404)
+    return send_path(path, mimetype=exports.XLSX_MIMETYPE, as_attachment=True,
+                     download_name=export_jobs.filename(job))
 
 
 @bp.route("/quizzes/<int:quiz_id>/questions.gift")

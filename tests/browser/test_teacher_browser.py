@@ -8,6 +8,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from quizapp import jobs
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz
 
@@ -110,8 +111,15 @@ def test_upload_generate_edit_publish_take_and_export(app, make_teacher, new_pag
     rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8-sig"))))
     assert [row["name"] for row in rows] == ["Giulia Rossi"] and float(rows[0]["percentage"]) == 100.0
 
+    # The workbook is written by a job: its page shows progress, then leads to the download link.
+    teacher.click("text=Download scores (XLSX)")
+    teacher.wait_for_url("**/jobs/*")
+    assert teacher.locator("progress#job-progress").count() == 1
+    jobs.run_pending(app)
+    teacher.wait_for_url("**/teach/exports/*")
+    screenshot(teacher, "teacher-export-ready")
     with teacher.expect_download() as xlsx_download:
-        teacher.click("text=Download scores (XLSX)")
+        teacher.click("text=Download quiz-")
     xlsx_path = tmp_path / "scores.xlsx"
     xlsx_download.value.save_as(xlsx_path)
     sheet = load_workbook(xlsx_path).active

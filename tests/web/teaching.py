@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
 
 import pytest
@@ -146,3 +147,21 @@ def many_attempts(app, quiz_id: int, count: int) -> None:
                                    max_score=quiz.max_score, started_at=now - dt.timedelta(minutes=number + 1),
                                    submitted_at=now))
         db.session.commit()
+
+
+def xlsx_export(app, client, quiz_id: int, table: str = "scores", **kwargs):
+    """Export a table as XLSX the way a teacher does: queue the job, let it run, download from its page.
+
+    Returns the download's response; keyword arguments go with every request (headers=...).
+    """
+    from quizapp import jobs
+
+    queued = post(client, f"/teach/quizzes/{quiz_id}/{table}.xlsx", **kwargs)
+    assert queued.status_code == 302 and "/jobs/" in queued.headers["Location"], queued.status_code
+    assert jobs.run_pending(app) == 1
+    ready = client.get(queued.headers["Location"], **kwargs)
+    assert ready.status_code == 302 and "/teach/exports/" in ready.headers["Location"], ready.status_code
+    page = client.get(ready.headers["Location"], **kwargs).get_data(as_text=True)
+    link = re.search(r'href="(/teach/exports/\d+/download)"', page)
+    assert link, page
+    return client.get(link.group(1), **kwargs)

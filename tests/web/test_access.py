@@ -14,12 +14,12 @@ import pytest
 
 from quizapp import create_app
 from quizapp.extensions import db
-from quizapp.models import Attempt, Quiz
+from quizapp.models import Attempt, Job, Quiz
 
 from ..conftest import csrf_token
 from .teaching import ENGLISH, approve_all, login, make_document, make_quiz
 
-OWNED_ARGS = {"document_id", "question_id", "quiz_id", "attempt_id", "item_id"}
+OWNED_ARGS = {"document_id", "question_id", "quiz_id", "attempt_id", "item_id", "job_id"}
 ADMIN_PREFIX = "/teach/admin"
 UNKNOWN_ID = 987654
 
@@ -42,7 +42,7 @@ def area_of(endpoint: str, rule: str, arguments: list[str]) -> str:
     """Say who may use a route: public, login, teacher, owned, admin or attempt."""
     if rule.startswith(ADMIN_PREFIX):
         return "admin"
-    if endpoint.startswith("teacher."):
+    if endpoint.startswith(("teacher.", "jobs.")):
         return "owned" if OWNED_ARGS & set(arguments) else "teacher"
     if endpoint in ACCOUNT_ENDPOINTS:
         return "teacher"
@@ -73,6 +73,10 @@ def world(app, make_teacher):
         from quizapp.models import User
 
         owner_id = db.session.scalar(db.select(User.id).where(User.email == "owner@example.org"))
+        job = Job(kind="documents.create", owner_id=owner_id, payload={})
+        db.session.add(job)
+        db.session.commit()
+        job_id = job.id
 
     clients = {"anonymous": app.test_client(), "student": student}
     for role, email in (("other", "other@example.org"), ("admin", "root@example.org"), ("owner", "owner@example.org")):
@@ -80,7 +84,7 @@ def world(app, make_teacher):
         assert login(clients[role], email).status_code == 302
     values = {"document_id": document_id, "quiz_id": quiz_id, "question_id": question_id, "item_id": item_id,
               "attempt_id": attempt_id, "user_id": owner_id, "code": code, "table": "scores",
-              "filename": "quizapp.css"}
+              "filename": "quizapp.css", "job_id": job_id}
     return clients, values
 
 

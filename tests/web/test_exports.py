@@ -6,8 +6,11 @@ import csv
 import datetime as dt
 import html
 import io
+import os
 import re
+import time
 import zipfile
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,12 +18,14 @@ from hypothesis import strategies as st
 from lxml import etree
 from openpyxl import load_workbook
 
+from quizapp import jobs
 from quizapp.extensions import db
 from quizapp.kinds import kind_of
 from quizapp.models import Attempt, Document, Question, Quiz
-from quizapp.services import bank, exports, moodle, quizzes
+from quizapp.services import bank, export_jobs, exports, moodle, quizzes
 
-from .teaching import ENGLISH, approve_all, make_document, make_quiz, right_answer, submit_attempt, teacher  # noqa: F401 (teacher, document_id: fixtures)
+from .teaching import ENGLISH, approve_all, make_document, make_quiz, right_answer, submit_attempt, teacher, xlsx_export  # noqa: F401 (teacher, document_id: fixtures)
+from .teaching import login, post
 
 
 @pytest.fixture
@@ -53,8 +58,8 @@ def test_scores_csv_has_bom_one_row_per_attempt_and_defused_names(teacher, answe
     assert {row[rows[0].index("passed")] for row in rows[1:]} == {"True", "False"}
 
 
-def test_scores_xlsx_has_typed_cells(teacher, answered_quiz):
-    response = teacher.get(f"/teach/quizzes/{answered_quiz}/scores.xlsx")
+def test_scores_xlsx_has_typed_cells(app, teacher, answered_quiz):
+    response = xlsx_export(app, teacher, answered_quiz)
     assert response.status_code == 200 and response.mimetype == exports.XLSX_MIMETYPE
     sheet = load_workbook(io.BytesIO(response.data)).active
     rows = list(sheet.iter_rows(values_only=True))
@@ -77,7 +82,7 @@ def test_long_format_has_one_row_per_answer(app, teacher, answered_quiz):
     header = rows[0]
     points = [float(row[header.index("points")]) for row in rows[1:]]
     assert sorted(points)[-4:] == [1.0] * 4
-    sheet = load_workbook(io.BytesIO(teacher.get(f"/teach/quizzes/{answered_quiz}/answers.xlsx").data)).active
+    sheet = load_workbook(io.BytesIO(xlsx_export(app, teacher, answered_quiz, "answers").data)).active
     assert sheet.max_row == 9
 
 
@@ -392,8 +397,11 @@ EXPORT_URLS = ["scores.csv", "answers.csv", "scores.xlsx", "answers.xlsx", "ques
 
 
 @pytest.mark.parametrize("name", EXPORT_URLS)
-def test_every_export_says_its_charset_once(teacher, answered_quiz, name):
-    response = teacher.get(f"/teach/quizzes/{answered_quiz}/{name}")
+def test_every_export_says_its_charset_once(app, teacher, answered_quiz, name):
+    if name.endswith(".xlsx"):
+        response = xlsx_export(app, teacher, answered_quiz, name.removesuffix(".xlsx"))
+    else:
+        response = teacher.get(f"/teach/quizzes/{answered_quiz}/{name}")
     assert response.status_code == 200
     content_type = response.headers["Content-Type"]
     assert content_type.lower().count("charset") <= 1, content_type
@@ -456,7 +464,66 @@ def test_scores_export_says_which_attempt_counts_for_the_grade(app, teacher, ans
     assert {number: column["Ada", number] for number in (1, 2)} == {n: str(v) for n, v in counted.items()}
     # The other students have one attempt each, which counts.
     assert [value for (name, _n), value in column.items() if name != "Ada"] == ["True", "True"]
-    values = list(load_workbook(io.BytesIO(teacher.get(f"/teach/quizzes/{answered_quiz}/scores.xlsx").data))
+    values = list(load_workbook(io.BytesIO(xlsx_export(app, teacher, answered_quiz).data))
                   .active.iter_rows(values_only=True))
     records = [dict(zip(values[0], row)) for row in values[1:]]
     assert {r["attempt"]: r["counts_for_grade"] for r in records if r["name"] == "Ada"} == counted
+
+
+# --- XLSX as a background job ---------------------------------------------------------------------
+
+def test_xlsx_export_is_a_job_whose_page_links_to_the_file(app, teacher, answered_quiz):
+    from quizapp.models import Job
+
+    assert teacher.get(f"/teach/quizzes/{answered_quiz}/scores.xlsx").status_code == 405
+    queued = post(teacher, f"/teach/quizzes/{answered_quiz}/answers.xlsx")
+    job_id = int(queued.headers["Location"].rsplit("/", 1)[1])
+    # Queued, not written: the request only asked for it.
+    assert teacher.get(f"/jobs/{job_id}").status_code == 200
+    assert teacher.get(f"/teach/exports/{job_id}").headers["Location"].endswith(f"/jobs/{job_id}")
+    assert teacher.get(f"/teach/exports/{job_id}/download").status_code == 404
+    jobs.run_pending(app)
+    with app.app_context():
+        job = db.session.get(Job, job_id)
+        assert (job.status, job.progress, job.kind) == ("done", 100, "exports.xlsx")
+    page = teacher.get(f"/teach/exports/{job_id}").get_data(as_text=True)
+    assert "Export ready" in page and "Download quiz-" in page
+    download = teacher.get(f"/teach/exports/{job_id}/download")
+    assert download.status_code == 200 and download.mimetype == exports.XLSX_MIMETYPE
+    assert f'filename=quiz-{answered_quiz}-answers.xlsx' in download.headers["Content-Disposition"]
+    assert load_workbook(io.BytesIO(download.data)).active.max_row == 1 + 2 * 4
+
+
+def test_another_teacher_cannot_see_or_download_an_export(app, teacher, answered_quiz, make_teacher, client):
+    queued = post(teacher, f"/teach/quizzes/{answered_quiz}/scores.xlsx")
+    job_id = int(queued.headers["Location"].rsplit("/", 1)[1])
+    jobs.run_pending(app)
+    make_teacher("other@example.org")
+    other = app.test_client()
+    login(other, "other@example.org")
+    assert other.get(f"/teach/exports/{job_id}").status_code == 404
+    assert other.get(f"/teach/exports/{job_id}/download").status_code == 404
+    assert post(other, f"/teach/quizzes/{answered_quiz}/scores.xlsx").status_code == 404
+
+
+def test_exports_older_than_a_day_are_removed_and_a_removed_file_says_so(app, teacher, answered_quiz):
+    first = int(post(teacher, f"/teach/quizzes/{answered_quiz}/scores.xlsx").headers["Location"].rsplit("/", 1)[1])
+    jobs.run_pending(app)
+    folder = Path(app.config["EXPORTS_DIR"])
+    (written,) = folder.glob("*.xlsx")
+    old = time.time() - export_jobs.KEEP_FOR.total_seconds() - 60
+    os.utime(written, (old, old))
+    post(teacher, f"/teach/quizzes/{answered_quiz}/scores.xlsx")
+    jobs.run_pending(app)
+    assert not written.exists() and len(list(folder.glob("*.xlsx"))) == 1
+    page = teacher.get(f"/teach/exports/{first}").get_data(as_text=True)
+    assert "no longer kept" in page
+    assert teacher.get(f"/teach/exports/{first}/download").status_code == 404
+
+
+def test_the_job_reports_its_progress_as_rows_are_written():
+    reported = []
+    rows = list(export_jobs._reporting(((n,) for n in range(12_000)), 12_000,
+                                       lambda fraction, message=None: reported.append(round(fraction, 3))))
+    assert len(rows) == 12_000
+    assert reported == [0.375, 0.75, export_jobs.ROWS_SHARE]

@@ -13,7 +13,7 @@ from quizapp.extensions import db
 from quizapp.models import Quiz
 
 from ..conftest import quiz_settings
-from .teaching import ENGLISH, approve_all, make_document, make_quiz, post, submit_attempt, teacher  # noqa: F401 (teacher: fixture)
+from .teaching import ENGLISH, approve_all, make_document, make_quiz, post, submit_attempt, teacher, xlsx_export  # noqa: F401 (teacher: fixture)
 
 
 def page_of(client, url: str, language: str) -> str:
@@ -116,7 +116,7 @@ def test_xlsx_sheet_is_named_in_the_interface_language(app, teacher, language, s
     document_id = make_document(app, text=ENGLISH)
     approve_all(app, document_id)
     quiz_id = make_quiz(app, document_id, count=2)
-    response = teacher.get(f"/teach/quizzes/{quiz_id}/scores.xlsx", headers={"Accept-Language": language})
+    response = xlsx_export(app, teacher, quiz_id, headers={"Accept-Language": language})
     assert load_workbook(io.BytesIO(response.data)).active.title == sheet
 
 

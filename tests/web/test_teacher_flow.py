@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from quizapp.extensions import db
 from quizapp.models import Document, Question, Quiz
 
-from .teaching import ENGLISH, login, post, right_answer, submit_attempt, wrong_answer
+from .teaching import ENGLISH, login, post, right_answer, submit_attempt, wrong_answer, xlsx_export
 
 
 def test_paste_review_build_publish_and_read_results(app, client, make_teacher):
@@ -63,6 +63,6 @@ def test_paste_review_build_publish_and_read_results(app, client, make_teacher):
     scores = client.get(f"/teach/quizzes/{quiz_id}/scores.csv")
     rows = list(csv.reader(io.StringIO(scores.get_data(as_text=True).lstrip("\ufeff"))))
     assert len(rows) == 3
-    xlsx = client.get(f"/teach/quizzes/{quiz_id}/answers.xlsx")
+    xlsx = xlsx_export(app, client, quiz_id, "answers")
     sheet = load_workbook(io.BytesIO(xlsx.data), read_only=True).active
     assert len(list(sheet.rows)) == 3

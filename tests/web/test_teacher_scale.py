@@ -1,0 +1,249 @@
+"""Teacher pages at scale: the database aggregates give the old figures, and the pages' queries do not grow."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import random
+
+import pytest
+from sqlalchemy import event
+
+from quizapp.extensions import db
+from quizapp.models import Document, Quiz, Response, User
+from quizapp.services import attempts as attempt_service
+from quizapp.services import bank, quizzes, regrade, stats
+
+from . import stats_reference
+from .teaching import ENGLISH, make_document, many_attempts, teacher  # noqa: F401 (teacher: fixture)
+
+# (kind, options, key, tolerance, points): every kind, with points that are not all 1.
+QUESTIONS = [
+    ("single", ["A", "B", "C", "D"], [0], 0.0, 1.0),
+    ("multiple", ["A", "B", "C", "D", "E"], [0, 2], 0.0, 2.0),
+    ("true_false", ["True", "False"], [0], 0.0, 0.5),
+    ("cloze", [], ["Ravenna"], 0.0, 1.5),
+    ("short", [], ["Hera"], 0.0, 1.0),
+    ("numeric", [], [1.8], 0.05, 3.0),
+]
+# What students give, per kind: right, wrong, blank, and the same answer spelt differently.
+ANSWERS = {
+    "single": [0, 1, 2, 3, None],
+    "true_false": [0, 1, None],
+    "cloze": ["Ravenna", " ravenna ", "RAVENNA", "Bologna", "bologna ", "", None, "Hera", "Rimini"],
+    "short": ["Hera", "hera", "HERA ", "Enel", "the port", "", None],
+    "numeric": [1.8, 1.75, " 1.80 ", 2, 2.0, None, 1.5, "1.5"],
+}
+NOW = dt.datetime(2026, 3, 2, 9, 0)
+
+
+def scale_quiz(app, document_id: int, kinds: int = len(QUESTIONS), **settings) -> int:
+    """Build a published quiz of hand-written questions of every kind, about the document's first facts."""
+    with app.app_context():
+        document = db.session.get(Document, document_id)
+        questions = []
+        for number, (kind, options, key, tolerance, points) in enumerate(QUESTIONS[:kinds]):
+            question = bank.write(document, bank.QuestionData(kind, f"Question {number}?", options, key, tolerance,
+                                                              "", points))
+            question.fact = document.facts[number % 3]
+            questions.append(question)
+        quiz = quizzes.create_quiz(document.owner, document, "Scale", questions, max_attempts=5, **settings)
+        quizzes.publish(quiz)
+        db.session.commit()
+        return quiz.id
+
+
+def random_answer(rng: random.Random, kind: str, options: int):
+    if kind == "multiple":
+        return rng.choice([None, [], sorted(rng.sample(range(options), rng.randint(1, options)))])
+    return rng.choice(ANSWERS[kind])
+
+
+def take(app, quiz_id: int, rng: random.Random, students: int, first: int = 0) -> None:
+    """Let students take the quiz through the attempt services: up to three attempts each, some left unfinished."""
+    with app.app_context():
+        quiz = db.session.get(Quiz, quiz_id)
+        entries = list(quiz.items)
+        for number in range(first, first + students):
+            participant = attempt_service.join(quiz, f"Student {number}", None, NOW)
+            for _try in range(rng.randint(1, 3)):
+                attempt = attempt_service.start_attempt(participant, NOW, 0, set())
+                answers = {entry.question_id: random_answer(rng, entry.question.kind, len(entry.question.options))
+                           for entry in entries if rng.random() < 0.9}
+                attempt_service.save_answers(attempt, answers, NOW, 0)
+                if rng.random() < 0.1:
+                    break  # left in progress: not in the analysis
+                attempt_service.submit(attempt, NOW + dt.timedelta(minutes=rng.randint(1, 30)))
+        db.session.commit()
+
+
+def regrade_keys(app, quiz_id: int) -> None:
+    """Change the key of a choice question and of a typed one, and regrade both as a teacher would."""
+    with app.app_context():
+        quiz = db.session.get(Quiz, quiz_id)
+        user = db.session.get(User, quiz.owner_id)
+        by_kind = {entry.question.kind: entry.question for entry in quiz.items}
+        by_kind["single"].correct = [1]
+        by_kind["cloze"].correct = ["Bologna"]
+        for question in (by_kind["single"], by_kind["cloze"]):
+            regrade.regrade_question(question, user)
+        db.session.commit()
+
+
+def drop_some_rows(app, quiz_id: int, rng: random.Random) -> None:
+    """Remove a few response rows, and blank a row's points, as a question added after grading would leave them."""
+    with app.app_context():
+        responses = db.session.scalars(db.select(Response).join(Response.attempt)
+                                       .where(Response.attempt.has(quiz_id=quiz_id)).order_by(Response.id)).all()
+        gone = rng.sample(responses, 6)
+        for response in gone[1:]:
+            db.session.delete(response)
+        gone[0].points = None
+        db.session.commit()
+
+
+def figures(analysis: stats.Analysis) -> dict:
+    """Return every figure the analysis page shows, counts exact and floats as they are."""
+    return {
+        "attempts": analysis.attempts,
+        "histogram": analysis.histogram,
+        "mean": analysis.mean_percentage,
+        "items": [{
+            "number": item.number, "question": item.question.id, "attempts": item.attempts,
+            "answered": item.answered, "options": item.option_shares(), "top": item.top_answers(),
+            "other": item.other_answers, "blanks": item.blanks, "flags": item.flags,
+            "weak": item.weak_distractors, "facility": item.facility, "discrimination": item.discrimination,
+        } for item in analysis.items],
+        "mastery": [(row.fact.id, row.right, row.answers) for row in analysis.mastery],
+        "unasked": analysis.unasked_facts(),
+    }
+
+
+def assert_same_figures(new: dict, old: dict) -> None:
+    """Counts, options, answers, flags and histogram exactly; facility, discrimination and mean to 1e-9."""
+    floats = ("facility", "discrimination")
+    assert new["mean"] == pytest.approx(old["mean"], rel=1e-9, abs=1e-12)
+    assert {k: v for k, v in new.items() if k not in ("items", "mean")} == \
+           {k: v for k, v in old.items() if k not in ("items", "mean")}
+    for mine, theirs in zip(new["items"], old["items"], strict=True):
+        assert {k: v for k, v in mine.items() if k not in floats} == {k: v for k, v in theirs.items() if k not in floats}
+        for name in floats:
+            if theirs[name] is None:
+                assert mine[name] is None, (name, mine)
+            else:
+                assert mine[name] == pytest.approx(theirs[name], rel=1e-9, abs=1e-12), (name, mine)
+    # What the page shows, rounded as it rounds, is the same to the last digit.
+    for mine, theirs in zip(new["items"], old["items"]):
+        for name, shown in (("facility", "{:.0%}"), ("discrimination", "{:.2f}")):
+            if theirs[name] is not None:
+                assert shown.format(mine[name]) == shown.format(theirs[name])
+
+
+@pytest.mark.parametrize(("seed", "method"), [(1, "highest"), (2, "first"), (3, "last"), (4, "average")])
+def test_aggregates_give_the_old_figures_on_random_attempts_with_regrades(app, teacher, seed, method):
+    rng = random.Random(seed)
+    quiz_id = scale_quiz(app, make_document(app, text=ENGLISH), grading_method=method)
+    take(app, quiz_id, rng, students=25)
+    regrade_keys(app, quiz_id)
+    take(app, quiz_id, rng, students=10, first=25)
+    drop_some_rows(app, quiz_id, rng)
+    with app.app_context():
+        quiz = db.session.get(Quiz, quiz_id)
+        new = figures(stats.analyse(quiz))
+        counted = stats.counted_attempt_ids(quiz)
+    with app.app_context():  # a fresh session: the reference reads everything again
+        quiz = db.session.get(Quiz, quiz_id)
+        old = figures(stats_reference.analyse(quiz))
+        old_counted = stats_reference.counted_attempt_ids(quiz)
+    assert new["attempts"] > 40 and any(item["discrimination"] is not None for item in new["items"])
+    assert_same_figures(new, old)
+    assert counted == old_counted
+
+
+@pytest.mark.parametrize("method", ["highest", "first", "last", "average"])
+def test_counted_attempts_break_ties_as_before(app, teacher, method):
+    """Equal scores: "highest" takes the earlier attempt, as the Python scan did."""
+    quiz_id = scale_quiz(app, make_document(app, text=ENGLISH), kinds=1, grading_method=method)
+    with app.app_context():
+        quiz = db.session.get(Quiz, quiz_id)
+        for number in range(4):
+            participant = attempt_service.join(quiz, f"Tie {number}", None, NOW)
+            for answer in ([0, 0, 1], [1, 1, 0], [0, 1, 0], [1, 0, 0])[number]:
+                attempt = attempt_service.start_attempt(participant, NOW, 0, set())
+                attempt_service.save_answers(attempt, {quiz.items[0].question_id: answer}, NOW, 0)
+                attempt_service.submit(attempt, NOW)
+        db.session.commit()
+    with app.app_context():
+        quiz = db.session.get(Quiz, quiz_id)
+        assert stats.counted_attempt_ids(quiz) == stats_reference.counted_attempt_ids(quiz)
+        scores = {attempt.id: attempt.score for attempt in db.session.scalars(
+            db.select(stats.Attempt).where(stats.Attempt.quiz_id == quiz_id))}
+    assert len(scores) == 12
+
+
+@contextlib.contextmanager
+def statements(app):
+    """Collect the SQL statements the app sends while the block runs."""
+    seen: list[str] = []
+
+    def record(_connection, _cursor, statement, _parameters, _context, _executemany):
+        seen.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def page_statements(app, client, url: str) -> int:
+    with statements(app) as seen:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(seen)
+
+
+def test_teacher_pages_send_as_many_statements_for_many_attempts_and_questions_as_for_few(app, teacher):
+    document_id = make_document(app, text=ENGLISH)
+    small = scale_quiz(app, document_id, kinds=2)
+    take(app, small, random.Random(5), students=2)
+    large = scale_quiz(app, document_id, kinds=len(QUESTIONS))
+    take(app, large, random.Random(6), students=40)
+    many_attempts(app, large, 30)
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(stats.Attempt)
+                                 .where(stats.Attempt.quiz_id == large)) > 60
+    urls = ["/teach/quizzes/{}/analysis", "/teach/quizzes/{}/results", "/teach/quizzes/{}/results?sort=name&page=2"]
+    for url in urls:
+        few, many = (page_statements(app, teacher, url.format(quiz_id)) for quiz_id in (small, large))
+        assert few == many, (url, few, many)
+        assert many <= 12, (url, many)
+
+
+def test_dashboard_sends_as_many_statements_for_many_quizzes_as_for_one(app, teacher):
+    document_id = make_document(app, text=ENGLISH)
+    first = scale_quiz(app, document_id, kinds=2)
+    take(app, first, random.Random(7), students=3)
+    one = page_statements(app, teacher, "/teach/")
+    for _ in range(4):
+        take(app, scale_quiz(app, document_id, kinds=3), random.Random(8), students=3)
+    assert page_statements(app, teacher, "/teach/") == one
+
+
+def test_dashboard_shows_each_quizs_attempts_and_mean_score(app, teacher):
+    document_id = make_document(app, text=ENGLISH)
+    quiz_id = scale_quiz(app, document_id, kinds=1)
+    many_attempts(app, quiz_id, 4)  # 0, 1/3, 2/3 and all of the points: a mean of 50%
+    with app.app_context():
+        quiz = db.session.get(Quiz, quiz_id)
+        attempt_service.start_attempt(attempt_service.join(quiz, "Late", None, NOW), NOW, 0, set())
+        db.session.commit()
+    empty = scale_quiz(app, document_id, kinds=1)
+    page = teacher.get("/teach/").get_data(as_text=True)
+    row = page[page.index(f"/teach/quizzes/{quiz_id}\""):]
+    row = row[:row.index("</tr>")]
+    assert "<td>4 <span class=\"meta\">(1 in progress)</span></td>" in row and "<td>50%</td>" in row
+    row = page[page.index(f"/teach/quizzes/{empty}\""):]
+    assert "<td>0</td>\n            <td>—</td>" in row[:row.index("</tr>")]
