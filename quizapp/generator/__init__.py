@@ -245,7 +245,8 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
         if key not in asked:
             asked.add(key)
             ordered.append(q)
-    head = assemble_quiz(ordered, QUIZ_SIZE, doc.pack.articles)
+    # The quiz's questions are picked by the quiz rules, then asked best first.
+    head = sorted(assemble_quiz(ordered, QUIZ_SIZE, doc.pack.articles), key=lambda k: -ordered[k].score)
     taken = set(head)
     ordered = [ordered[k] for k in head] + [q for k, q in enumerate(ordered) if k not in taken]
     if max_questions is not None:

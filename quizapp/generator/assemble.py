@@ -26,9 +26,14 @@ CHOICE_KINDS = frozenset({"single", "multiple", "true_false"})
 CHOICE_SHARE = 0.5
 # At most this share of a quiz of each kind, so a quiz never becomes a list of blanks.
 KIND_SHARE = {"single": 0.4, "multiple": 0.2, "true_false": 0.3, "cloze": 0.3, "numeric": 0.2, "short": 0.2}
+# Kinds whose cap holds until the last pass: three acronyms or four true/false
+# statements make a quiz about wording, however short the text.
+HARD_CAPS = frozenset({"short", "true_false"})
 # An answer the text repeats in this many other sentences is the topic: asking it
 # would give away, or be given away by, almost any other question.
 TOPIC_SENTENCES = 3
+# How many candidates per quiz question are considered, best first.
+LOOKAHEAD = 30
 # A fact scored under this share of the best is taken only when nothing better is left.
 FLOOR = 0.2
 
@@ -86,6 +91,8 @@ def pick(items: Sequence[Item], size: int, articles: Sequence[str] = ()) -> list
     """
     if size <= 0 or not items:
         return []
+    # Only the head of a long ranking can make the quiz; looking further costs time, not quality.
+    items = list(items[:LOOKAHEAD * size])
     arts = frozenset(normalise(a) for a in articles)
     keys = [_answer_keys(it, arts) for it in items]
     texts = [_padded(" ".join((it.prompt, *it.options, it.evidence))) for it in items]
@@ -111,7 +118,8 @@ def pick(items: Sequence[Item], size: int, articles: Sequence[str] = ()) -> list
         if topic[i] or not keys[i]:
             return False
         counts = [items[j].kind for j in chosen]
-        if capped and counts.count(it.kind) >= caps.get(it.kind, size):
+        hard = it.kind in HARD_CAPS and least > float("-inf")
+        if (capped or hard) and counts.count(it.kind) >= caps.get(it.kind, size):
             return False
         if it.truth is not None:
             truths = [items[j].truth for j in chosen if items[j].truth is not None]
@@ -136,9 +144,15 @@ def pick(items: Sequence[Item], size: int, articles: Sequence[str] = ()) -> list
     shared_sentences = False
     # Each pass relaxes one rule, for texts too short or too poor to keep them all. The
     # first keeps the choice questions' share of the quiz free for them.
-    passes = ((True, False, floor, True), (True, False, floor, False), (True, True, floor, False),
-              (False, False, floor, False), (False, True, floor, False), (False, True, float("-inf"), False))
+    passes = ((True, False, floor, True), (True, False, floor, False), (False, False, floor, False),
+              (False, True, floor, False), (False, True, float("-inf"), False))
+    # A text with fewer sentences than questions cannot give each its own sentence: there,
+    # two facts of one sentence may both be asked from the start (no prompt or option
+    # holding the other's answer), rather than only once the better facts are gone.
+    short = len(sentences) < size
+    least = floor
     for capped, shared_sentences, least, reserve in passes:
+        shared_sentences = shared_sentences or short
         for fact, members in by_fact.items():
             if len(chosen) >= size:
                 break

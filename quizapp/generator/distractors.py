@@ -154,14 +154,50 @@ def same_kind(answer: str, lang: str, mentioned, rng: random.Random, n: int = 3)
         return []
     cat, entry = hit
     attr = _SIMILAR_ATTR.get(cat)
-    near, far = [], []
     norm_answer = normalise(answer)
-    for e in _lexicon()[cat]:
+    entries = list(_lexicon()[cat])
+    rng.shuffle(entries)
+    # Alike items first; whether the text names one is asked only of the few offered,
+    # since each asking searches the whole text.
+    entries.sort(key=lambda e: not (attr and e.get(attr) == entry.get(attr)))
+    out: list[str] = []
+    for e in entries:
         name = _name(e, lang)
         nn = normalise(name)
         if nn == norm_answer or nn in norm_answer or norm_answer in nn or mentioned(name):
             continue
-        (near if attr and e.get(attr) == entry.get(attr) else far).append(name)
-    rng.shuffle(near)
-    rng.shuffle(far)
-    return (near + far)[:n]
+        out.append(name)
+        if len(out) == n:
+            break
+    return out
+
+
+def date_near_misses(text: str, months: list[str], rng: random.Random, n: int = 3) -> list[str]:
+    """Return ``n`` dates written like ``text`` with another month or year ("24 January 2022" -> "24 March 2022").
+
+    Only for a date that fills its slot alone: there any other day is wrong in the world.
+    """
+    words = text.split(" ")
+    lower = [w.lower().strip(",") for w in words]
+    k = next((i for i, w in enumerate(lower) if w in months), None)
+    if k is None:
+        return []
+    day = next((int(w.rstrip(",º°")) for w in lower if w.rstrip(",º°").isdigit() and len(w.rstrip(",º°")) <= 2), None)
+    year_at = next((i for i, w in enumerate(lower) if w.rstrip(",").isdigit() and len(w.rstrip(",")) == 4), None)
+    out = set()
+    m = months.index(lower[k])
+    for step in (-3, -2, -1, 1, 2, 3):
+        if day is not None and day > 28:
+            break
+        name = months[(m + step) % 12]
+        name = name[:1].upper() + name[1:] if words[k][:1].isupper() else name
+        out.add(" ".join(words[:k] + [name + (", " if words[k].endswith(",") else "")[:1]] + words[k + 1:]))
+    if year_at is not None:
+        year = int(words[year_at].rstrip(","))
+        for step in (-1, 1):
+            out.add(" ".join(words[:year_at] + [str(year + step) + ("," if words[year_at].endswith(",") else "")]
+                             + words[year_at + 1:]))
+    out.discard(text)
+    values = sorted(out)
+    rng.shuffle(values)
+    return values[:n]

@@ -20,6 +20,7 @@ from .types import Fact, QuestionDraft, Span
 
 BLANK = "____"
 _YEAR_RE = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
+_ANY_YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
 # Four digits read as a year beside other amounts, whatever their value.
 _FOUR_DIGITS = re.compile(r"^\d{4}$")
 _ENTITY_KINDS = {"organization", "person", "place", "country", "entity"}
@@ -33,6 +34,7 @@ class Context:
     seed: int
     years: set[int]
     pool: Pool = field(default_factory=lambda: Pool([]))
+    _mentioned: dict[str, bool] = field(default_factory=dict)
 
     def rng(self, fact_index: int, kind: str, variant: int = 0) -> random.Random:
         """Return a random generator fixed by seed, fact and kind (same seed, same quiz)."""
@@ -50,8 +52,11 @@ class Context:
         return self.fill("explanation", evidence=shorten(quote, 300))
 
     def mentioned(self, name: str) -> bool:
-        """Tell whether the document names ``name``."""
-        return self.doc.mentions(name)
+        """Tell whether the document names ``name`` (remembered: each asking searches the whole text)."""
+        known = self._mentioned.get(name)
+        if known is None:
+            known = self._mentioned[name] = self.doc.mentions(name)
+        return known
 
 
 def window(doc: Doc, sent: Span, focus: Span, keep: str | None = None, words: int = 14) -> str:
@@ -417,7 +422,12 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
     from_text = [v for v in ctx.pool.others(fact.kind, ans.text, fact.span, fact.span.text, rng, n * 3)
                  if distractors.lexicon_kind(v, ctx.doc.pack.code) == kind]
     shape = _shape(ans.text)
-    out = [v for v in from_text if _shape(v) == shape][:n]
+    out = [v for v in from_text if _shape(v) == shape and _near_in_time(v, ans.text)][:n]
+    if fact.kind == "date":
+        # Near misses first, for the same reason as years (see year_swaps).
+        near = [m for m in distractors.date_near_misses(ans.text, ctx.doc.pack.get("months"), rng, n)
+                if not ctx.mentioned(m)]
+        out = near + [v for v in out if normalise(v) not in {normalise(m) for m in near}]
     if len(out) < n and kind:
         more = distractors.same_kind(ans.text, ctx.doc.pack.code, ctx.mentioned, rng, 3 * n)
         out += [m for m in more if normalise(m) not in {normalise(o) for o in out} and _shape(m) == shape]
@@ -426,6 +436,12 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
             bool(_YEAR_RE.match(v)) != bool(_YEAR_RE.match(ans.text)) for v in out):
         return []
     return out[:n]
+
+
+def _near_in_time(value: str, answer: str, years: int = 30) -> bool:
+    """Tell whether two dates lie within ``years`` of each other (true when either has no year)."""
+    a, b = _ANY_YEAR.findall(value), _ANY_YEAR.findall(answer)
+    return not a or not b or abs(int(a[-1]) - int(b[-1])) <= years
 
 
 def _shape(text: str) -> tuple[str, ...]:
@@ -439,7 +455,9 @@ def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) 
     near = distractors.year_distractors(year, ctx.years, rng, n=n, future=fact.kind == "target_year")
     other = [y for y in ctx.pool.others("year", ans.text, fact.span, fact.span.text, rng, 3)
              if abs(int(y) - year) <= 60 and (fact.kind != "target_year" or int(y) > year - 10)]
-    picked = other[:1] + [y for y in near if y not in other[:1]]
+    # Near misses first: a year the text ties to another fact would also reveal that fact's
+    # answer to a quiz asking it, so it only fills in where near misses run short.
+    picked = near + [y for y in other if y not in near]
     return sorted(picked[:n])
 
 

@@ -26,14 +26,33 @@ def single_value(doc: Doc, sent: Span, ans: Span) -> bool:
     """
     before = doc.text[sent.start:ans.start].rstrip()
     after = doc.text[ans.end:sent.end].lstrip()
-    joins = tuple(doc.pack.get("list_conjunctions", ())) + (",", "/", "&")
-    word_before = before.rsplit(" ", 1)[-1].lower() if before else ""
-    if before.endswith((",", "/", "&")) or word_before in joins:
+    conjunctions = set(doc.pack.get("list_conjunctions", ()))
+    kind = _shape_of(ans.text)
+    if before.endswith(("/", "&")) or (before.endswith(",") and _shape_of(before[:-1].rsplit(" ", 1)[-1]) == kind):
         return False
-    if after[:1] in (",", "/", "&") and len(after) > 2 and (after[1:].lstrip()[:1].isupper() or after[1:].lstrip()[:1].isdigit()):
+    words_before = before.rsplit(" ", 2)[-2:] if before else []
+    if len(words_before) == 2 and words_before[1].lower() in conjunctions and _shape_of(words_before[0]) == kind:
+        return False  # "Chivasso e ____"
+    if after[:1] in ("/", "&"):
         return False
-    word_after = after.split(" ", 1)[0].lower() if after else ""
-    return word_after not in joins
+    words_after = after.lstrip(",").split(" ", 2)
+    if after[:1] == "," and words_after[1:2] and _shape_of(words_after[1]) == kind:
+        return False  # "____, Y and Z"
+    if words_after[0].lower() in conjunctions and words_after[1:2] and _shape_of(words_after[1]) == kind:
+        return False  # "____ e l'Occidente", "____ and 2008"
+    return True
+
+
+def _shape_of(word: str) -> str:
+    """Return what a word looks like for list detection: a number, a name, or a word."""
+    word = word.strip(" ,;:.()«»\"“”'’")
+    if not word:
+        return ""
+    if word[:1].isdigit():
+        return "number"
+    # "l'Occidente", "il Giappone": an article does not hide the name after it.
+    last = re.split(r"['’]", word)[-1] or word
+    return "name" if last[:1].isupper() else "word"
 
 
 @lru_cache(maxsize=8)

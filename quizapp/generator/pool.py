@@ -18,6 +18,8 @@ from .types import Fact, Span
 # Fact kinds whose answer is a named thing of a known type.
 ENTITY_TYPES = ("person", "place", "organization", "country")
 _YEAR_RE = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
+# Values looked at for one question's wrong options.
+LOOK_AT = 60
 
 
 def value_type(fact: Fact) -> str:
@@ -75,7 +77,11 @@ class Pool:
         norm_answer = normalise(answer)
         here = f" {normalise(sentence_text)} "
         out: dict[str, str] = {}
-        for v in self._by_kind.get(kind, ()):
+        values = self._by_kind.get(kind, [])
+        # A long text holds thousands of values: look at a few, from a seeded place on.
+        start = rng.randrange(len(values)) if values else 0
+        for step in range(min(len(values), LOOK_AT)):
+            v = values[(start + step) % len(values)]
             nv = normalise(v.text)
             if not nv or v.sentence.start == sentence.start or nv in out:
                 continue
@@ -84,6 +90,8 @@ class Pool:
             if f" {nv} " in here:
                 continue
             out[nv] = v.text
+            if len(out) >= 3 * n:
+                break
         values = sorted(out.values())
         rng.shuffle(values)
         return values[:n]

@@ -14,7 +14,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .facts import Doc
+from .distractors import lexicon_kind
+from .facts import Doc, _spells, listed_words
 from .text import normalise
 from .types import Fact
 
@@ -22,13 +23,21 @@ from .types import Fact
 # ("what does CASIP stand for?"): the topic rule does not apply to them.
 _STRUCTURAL = {"acronym", "definition", "members", "benefits", "drawbacks", "target_year", "goal"}
 TOPIC = 0.25
-GENERIC = 0.35
+# Texts shorter than this (a paragraph) have no topic words to avoid.
+TOPIC_MIN_SENTENCES = 8
+GENERIC = 0.2
 REPORTING = 0.15
 BRACKETED_AMOUNT = 0.15
 BRACKETED = 0.5
 LIST_INSIDE = 0.6
 LEAD = 1.15
 HEADING = 0.2
+HYPOTHETICAL = 0.3
+FOREIGN_ACRONYM = 0.3
+# An acronym the text uses once is wording, not a term it teaches.
+PASSING_ACRONYM = 0.5
+CLAUSE = 0.3
+_LONG_OK = frozenset({"members", "benefits", "drawbacks", "acronym", "definition", "quote"})
 LONG_BLANK = 0.3
 # "i tre scienziati", "i due climatologi": a small count written in words only restates the sentence.
 SMALL_COUNT = 0.4
@@ -69,14 +78,18 @@ class Weigher:
         content = [w for s in doc.sentences for w in set(normalise(s.text).split())
                    if w not in pack.stopwords and len(w) > 2 and not w.isdigit()]
         self.df = Counter(content)
-        self.title = f" {normalise(title)} "
-        top = [w for w, c in self.df.most_common(3) if c >= 3]
-        self.topic = set(top)
         self.centrality = [self._centrality(i) for i in range(len(doc.sentences))]
         self.headings = {i for i, sent in enumerate(doc.sentences) if self._heading(sent)}
+        # Only a heading is a title; a text without one starts with a sentence like any other.
+        self.title = f" {normalise(title)} " if 0 in self.headings else "  "
+        # A short text's most repeated word is what it is about, and what a reader is asked.
+        top = [w for w, c in self.df.most_common(3) if c >= 3] if len(doc.sentences) >= TOPIC_MIN_SENTENCES else []
+        self.topic = set(top)
         wh = pack.get("worth", {})
         self.before = _cue(wh.get("reporting_before", ""))
         self.after = _cue(wh.get("reporting_after", ""))
+        self.hypothetical = _cue(wh.get("hypothetical", ""))
+        self.verbs = listed_words(pack.code, "verbs")
 
     def _heading(self, sent) -> bool:
         """Tell whether a sentence is a heading: a line of its own without final punctuation."""
@@ -95,34 +108,19 @@ class Weigher:
         return sum(1 for w in words if self.df[w] >= 2) / len(words)
 
     def weight(self, fact: Fact, sentence: int) -> float:
-        """Return the multiplier for ``fact``'s score (1.0: no opinion)."""
+        """Return the multiplier for ``fact``'s score (1.0: no opinion; 0: never ask it)."""
         if not fact.answers:
             return 1.0
         doc, ans = self.doc, fact.answers[0]
+        core = [x for x in normalise(ans.text).split() if x not in doc.pack.articles]
+        if not core or self._cut_wrong(fact, ans):
+            return 0.0
         w = 1.0 - CENTRALITY / 2 + CENTRALITY * self.centrality[sentence]
         if sentence < 2 and len(doc.sentences) >= 6:
             w *= LEAD
         if sentence in self.headings and fact.kind not in _STRUCTURAL:
             w *= HEADING
-        core = [x for x in normalise(ans.text).split() if x not in doc.pack.articles]
-        if not core:
-            return w
-        joined = " ".join(core)
-        if fact.kind not in _STRUCTURAL and (f" {joined} " in self.title or (len(core) == 1 and joined in self.topic)):
-            w *= TOPIC
-        if _SENTENCE_BREAK.search(ans.text):
-            return 0.0  # "490 N. On the Moon": the sentence was split too late
-        if len(ans.text.split()) > LONG_BLANK_WORDS and fact.kind not in ("members", "benefits", "drawbacks", "acronym",
-                                                                           "definition", "quote"):
-            w *= LONG_BLANK
-        words = doc.pack.get("number_words") or {}
-        if fact.kind in ("number", "quantity") and words.get(ans.text.lower(), 100) <= 12:
-            w *= SMALL_COUNT
-        content = [x for x in core if x not in doc.pack.stopwords]
-        if (fact.kind in ("concept", "phrase", "entity", "pair") and content and len(content) <= 2
-                and ans.text[:1].islower()
-                and sum(_zipf(x, doc.pack.code) for x in content) / len(content) >= GENERIC_ZIPF):
-            w *= GENERIC
+        w *= self._about_the_text(fact, core) * self._about_the_wording(fact, ans, core)
         before = doc.text[fact.span.start:ans.start]
         after = doc.text[ans.end:fact.span.end]
         if (self.before and self.before.search(before[-40:])) or (self.after and self.after.match(after[:40])):
@@ -132,4 +130,63 @@ class Weigher:
             w *= BRACKETED_AMOUNT if any(ch.isdigit() for ch in ans.text) else BRACKETED
         if before.rstrip().endswith(",") and after.lstrip().startswith(","):
             w *= LIST_INSIDE
+        opening = doc.text[fact.span.start:fact.span.end].split(" ", 2)
+        if self.hypothetical and self.hypothetical.match(" ".join(opening[:2])):
+            w *= HYPOTHETICAL
+        return w
+
+    def _cut_wrong(self, fact: Fact, ans) -> bool:
+        """Tell whether the answer's span is cut where no blank can be ("INEOS 1" of "INEOS 1:59")."""
+        text = self.doc.text
+        if _SENTENCE_BREAK.search(ans.text) or ":" in ans.text:
+            return True  # "490 N. On the Moon", "three parts: a sugar": split too late
+        after = text[ans.end:ans.end + 2]
+        before = text[max(0, ans.start - 2):ans.start]
+        if len(after) == 2 and after[0] in ":-/" and after[1].isalnum():
+            return True
+        # "the 600 ____" for "MeV Synchrocyclotron": a unit glued to the number before it.
+        if fact.kind not in ("quantity", "money", "percentage") and before[-1:] == " " and before[:1].isdigit() \
+                and ans.text.split()[0].isupper() is False and ans.text[:1].isupper() and \
+                any(c.isupper() for c in ans.text.split()[0][1:]):
+            return True
+        # Two numbers joined ("2050 and 23", "2007 and 2008"): two facts, or a range asked as one.
+        if fact.kind in ("pair", "list") and sum(1 for x in ans.text.split() if x[:1].isdigit()) >= 2:
+            return True
+        return False
+
+    def _about_the_text(self, fact: Fact, core: list[str]) -> float:
+        """Weigh a fact by whether it is the text's topic or title, or merely restates it."""
+        doc = self.doc
+        w = 1.0
+        joined = " ".join(core)
+        content = [x for x in core if x not in doc.pack.stopwords]
+        in_title = sum(1 for x in content if f" {x} " in self.title)
+        if fact.kind not in _STRUCTURAL and (f" {joined} " in self.title or (len(core) == 1 and joined in self.topic)
+                                             or (content and in_title * 2 >= len(content))):
+            w *= TOPIC
+        if fact.kind == "acronym":
+            acronym = fact.slot("acronym")
+            if not _spells(acronym, fact.answers[0].text):
+                w *= FOREIGN_ACRONYM
+            if self.df[normalise(acronym)] < 2:
+                w *= PASSING_ACRONYM
+        return w
+
+    def _about_the_wording(self, fact: Fact, ans, core: list[str]) -> float:
+        """Weigh a fact down when it asks about wording: a generic word, a clause, a small count."""
+        doc = self.doc
+        w = 1.0
+        if len(ans.text.split()) > LONG_BLANK_WORDS and fact.kind not in _LONG_OK:
+            w *= LONG_BLANK
+        words = doc.pack.get("number_words") or {}
+        if fact.kind in ("number", "quantity") and words.get(ans.text.lower(), 100) <= 12:
+            w *= SMALL_COUNT
+        content = [x for x in core if x not in doc.pack.stopwords]
+        if fact.kind in ("concept", "phrase", "entity", "pair", "organization") and content and len(content) <= 2:
+            common = sum(_zipf(x, doc.pack.code) for x in content) / len(content) >= GENERIC_ZIPF
+            # "L'Autorità": a capitalised common noun is a generic word unless the lexicon knows the name.
+            if common and (ans.text[:1].islower() or (len(content) == 1 and not lexicon_kind(ans.text, doc.pack.code))):
+                w *= GENERIC
+        if fact.kind in ("concept", "phrase") and any(x in self.verbs for x in core[1:]):
+            w *= CLAUSE  # "Economists measure inflation": a clause, not a term
         return w

@@ -104,6 +104,7 @@ PACK = {
     "worth": {
         "reporting_before": r"(?:\baccording to|\b(?:as )?reported by|\bsaid|\btold|\bwrote|\b(?:cited|quoted) by|\bsources? (?:at|in|close to))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
         "reporting_after": r"^\s*,?\s*(?:said|says|told|reported|reports|wrote|announced|stated|added|explained)\b",
+        "hypothetical": r"^(?:suppose|imagine|if|for example|for instance|say)\b",
     },
     # Words that make an amount a bound ("more than 150 years"): any larger amount is true too.
     "bounds": ["over", "more than", "at least", "less than", "up to", "nearly", "almost", "under", "within", "above", "below"],

@@ -120,6 +120,7 @@ PACK = {
     "worth": {
         "reporting_before": r"(?:\bsecondo|\bcome (?:riferisce|riporta|scrive|spiega|ha (?:detto|spiegato|dichiarato|riferito))|\briferisce|\briporta|\bha (?:detto|dichiarato|spiegato|affermato|riferito)|\bfonti(?: di)?)\s+(?:(?:il|lo|la|i|gli|le|l['’])\s*)?(?:[\w’'-]+\s+){0,2}$",
         "reporting_after": r"^\s*,?\s*(?:ha (?:detto|dichiarato|spiegato|affermato|riferito|annunciato|reso noto)|dichiara|afferma|spiega|riferisce|riporta)\b",
+        "hypothetical": r"^(?:supponiamo|immaginiamo|ipotizziamo|se|ad esempio|per esempio)\b",
     },
     # Words that make an amount a bound ("oltre 150 anni"): any larger amount is true too.
     "bounds": ["oltre", "più di", "almeno", "meno di", "fino a", "quasi", "sopra", "sotto", "entro"],
