@@ -239,8 +239,7 @@ def seeded(app):
 
     The seed quiz asks what the article is worth asking, in the kinds that suit it;
     the attempt tests need every kind, so the bank's first question of any kind the
-    quiz lacks takes the place of a question of a kind it holds several of, as a
-    teacher would swap them.
+    quiz lacks takes the place of a question of a kind it holds several of.
     """
     with app.app_context():
         admin, _ = accounts.ensure_admin(app.config["ADMIN_EMAIL"], app.config["ADMIN_PASSWORD"])
@@ -250,12 +249,14 @@ def seeded(app):
         for question in sorted(quiz.document.questions, key=lambda q: q.position):
             if question.kind not in kinds:
                 # Keep ten questions: a kind the quiz holds several of makes room.
+                # Keep ten questions: a kind the quiz holds several of makes room. The swap is
+                # made on the rows, as quiz building would refuse a question that asks the
+                # 2030 target a second way.
                 spare = next(item for item in reversed(quiz.items) if kinds.count(item.question.kind) > 1)
-                kinds.remove(spare.question.kind)
-                quizzes.remove_item(quiz, spare.id)
-                kinds.append(question.kind)
                 question.status = "approved"
-                quizzes.add_questions(quiz, [question])
+                kinds.remove(spare.question.kind)
+                kinds.append(question.kind)
+                spare.question = question
         db.session.commit()
         return quiz.id
 

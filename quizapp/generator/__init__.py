@@ -13,7 +13,7 @@ import heapq
 from collections.abc import Callable
 import re
 
-from .assemble import Item, pick
+from .assemble import Item, give_away, pick
 from .facts import Doc, extract_facts
 from .invariants import problems
 from .kinds import REGISTRY, Context
@@ -28,7 +28,7 @@ from .worth import Weigher
 
 __all__ = [
     "generate_quiz", "EmptyDocument", "UnsupportedLanguage", "detect_language", "read_header",
-    "answers_match", "assemble_quiz", "pick_quiz", "QuizDraft", "QuestionDraft", "Fact", "Span", "Item", "QUIZ_SIZE",
+    "answers_match", "assemble_quiz", "pick_quiz", "gives_away", "QuizDraft", "QuestionDraft", "Fact", "Span", "Item", "QUIZ_SIZE",
 ]
 
 # Tests set this to see internal errors instead of losing one fact's questions.
@@ -271,3 +271,9 @@ def pick_quiz(items: list[Item], size: int = QUIZ_SIZE, lang: str | None = None)
     """Return the indices of up to ``size`` stored questions (as ``Item``) that make a sound quiz, best first."""
     articles = load_pack(lang).articles if lang in SUPPORTED else ()
     return pick(items, size, articles)
+
+
+def gives_away(first: Item, second: Item, lang: str | None = None) -> str:
+    """Return the answer of one question that the other's prompt, options or evidence holds, or ""."""
+    return give_away(first, second, load_pack(lang).articles if lang in SUPPORTED else ())
+

@@ -63,16 +63,17 @@ def _padded(text: str) -> str:
     return f" {normalise(text)} "
 
 
+def _key(answer: str, articles: frozenset[str]) -> str:
+    """Return an answer normalised, without leading articles ("il Giappone" -> "giappone")."""
+    words = normalise(answer).split()
+    while len(words) > 1 and words[0] in articles:
+        words = words[1:]
+    return " ".join(words)
+
+
 def _answer_keys(item: Item, articles: frozenset[str]) -> set[str]:
     """Return the normalised answers of ``item`` without leading articles."""
-    out = set()
-    for a in item.answers:
-        words = normalise(a).split()
-        while len(words) > 1 and words[0] in articles:
-            words = words[1:]
-        if words:
-            out.add(" ".join(words))
-    return out
+    return {k for k in (_key(a, articles) for a in item.answers) if k}
 
 
 def _shingles(key: str, n: int = 2) -> list[str]:
@@ -145,7 +146,7 @@ def pick(items: Sequence[Item], size: int, articles: Sequence[str] = ()) -> list
     # Each pass relaxes one rule, for texts too short or too poor to keep them all. The
     # first keeps the choice questions' share of the quiz free for them.
     passes = ((True, False, floor, True), (True, False, floor, False), (False, False, floor, False),
-              (False, True, floor, False), (False, True, float("-inf"), False))
+              (False, False, float("-inf"), False), (False, True, float("-inf"), False))
     # A text with fewer sentences than questions cannot give each its own sentence: there,
     # two facts of one sentence may both be asked from the start (no prompt or option
     # holding the other's answer), rather than only once the better facts are gone.
@@ -170,3 +171,20 @@ def pick(items: Sequence[Item], size: int, articles: Sequence[str] = ()) -> list
                     chosen.append(i)
                     break
     return chosen
+
+
+def give_away(first: Item, second: Item, articles: Sequence[str] = ()) -> str:
+    """Return the answer one item gives away to the other (in its prompt, options or evidence), or "".
+
+    Two questions on one sentence share their evidence, so only their prompts and
+    options are compared, as ``pick`` does for a text too short for one a sentence.
+    """
+    arts = frozenset(normalise(a) for a in articles)
+    same = first.sentence == second.sentence
+    for asked, other in ((first, second), (second, first)):
+        text = _padded(" ".join((other.prompt, *other.options, "" if same else other.evidence)))
+        for answer in asked.answers:
+            key = _key(answer, arts)
+            if key and f" {key} " in text:
+                return answer
+    return ""

@@ -494,6 +494,9 @@ def quantities(doc: Doc, i: int, sent: Span) -> list[Fact]:
     rx = doc.pack.res.get("number_word")
     if rx is not None:
         for m in rx.finditer(doc.text, sent.start, sent.end):
+            # "the Hundred Years' War", "i Trecento": a capitalised number word inside a sentence is a name.
+            if m.group()[:1].isupper() and m.start() > sent.start:
+                continue
             um = unit_re.match(doc.text, m.end(), sent.end)
             unit = um.group().strip() if um else ""
             out.append(_fact("quantity" if unit else "number", doc, sent, [Span(m.start(), m.end(), m.group())], unit=unit,
@@ -569,9 +572,14 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
             k = j
             continue
         start, end = k, j
+        # "Kenya's Brigid Kosgei": the owner is context, the name after it the answer.
+        for p in range(end - 2, k - 1, -1):
+            if toks[p].text.endswith(("'s", "’s")) and toks[p + 1].is_capitalised:
+                start = p + 1
+                break
         # "Mayor Laura Jennings", "Peruvian President Alejandro Toledo": the title is the
         # question's context, the name after it the answer.
-        for p in range(min(end - 3, k + 2), k - 1, -1):
+        for p in range(min(end - 3, k + 2), start - 1, -1):
             if toks[p].text.lower().rstrip(".") in titles:
                 start = p + 1
                 break

@@ -205,7 +205,9 @@ class Numeric(QuestionKind):
         value = _number_value(ans.text, ctx.doc.pack)
         if value is None:
             return []
-        prompt = _number_prompt(ctx, fact, ans, "year_numeric" if _YEAR_RE.match(ans.text) else "number_numeric")
+        # A year is asked as a year, a count as a count ("1500 abitanti" is no year).
+        is_year = fact.kind in ("year", "target_year") and _YEAR_RE.match(ans.text)
+        prompt = _number_prompt(ctx, fact, ans, "year_numeric" if is_year else "number_numeric")
         if prompt is None:
             return []
         number = int(value) if value == int(value) else value

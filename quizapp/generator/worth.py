@@ -50,6 +50,7 @@ CENTRALITY = 0.3
 GENERIC_ZIPF = 4.4
 
 
+_TWO_NUMBERS = re.compile(r"\d[\d.,%]*\s+(?:and|or|e|ed|o)\s+\d")
 _SENTENCE_BREAK = re.compile(r"[a-z]{3}\. [A-Z]|\d \w{1,3}\. [A-Z]")
 
 
@@ -150,9 +151,10 @@ class Weigher:
                 any(c.isupper() for c in ans.text.split()[0][1:]):
             return True
         # Two numbers joined ("2050 and 23", "2007 and 2008"): two facts, or a range asked as one.
-        if fact.kind in ("pair", "list") and sum(1 for x in ans.text.split() if x[:1].isdigit()) >= 2:
+        if _TWO_NUMBERS.search(ans.text):
             return True
-        return False
+        # "COVID-____": the blank takes the end of a hyphenated word.
+        return before[-1:] in "-/" and before[:1].isalnum()
 
     def _about_the_text(self, fact: Fact, core: list[str]) -> float:
         """Weigh a fact by whether it is the text's topic or title, or merely restates it."""

@@ -8,7 +8,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
 
 from ..extensions import db
-from ..generator import Item, pick_quiz
+from ..generator import Item, gives_away, pick_quiz
+from ..generator.text import shorten
 from ..models import Attempt, Document, Question, Quiz, QuizQuestion, User
 
 # No 0/O, 1/I/L, 2/Z, 5/S or 8/B: a code read aloud or off a board is typed right.
@@ -59,15 +60,19 @@ def balanced_selection(questions: list[Question], size: int) -> list[Question]:
     """
     ranked = sorted(questions, key=lambda question: question.position)
     language = ranked[0].document.language if ranked else None
-    items = [Item(kind=q.kind, prompt=q.prompt, options=tuple(q.options or ()), answers=tuple(q.answer_texts or ()),
-                  evidence=q.evidence_text or "", sentence=q.evidence_start if q.evidence_start is not None else -q.id,
-                  fact=q.fact_id if q.fact_id is not None else f"question {q.id}",
-                  truth=(list(q.correct) == [0]) if q.kind == "true_false" else None,
-                  # The bank keeps the generator's order, best first: rank stands in for its score.
-                  score=RANK_DECAY ** rank)
-             for rank, q in enumerate(ranked)]
+    # The bank keeps the generator's order, best first: rank stands in for its score.
+    items = [_as_item(q, RANK_DECAY ** rank) for rank, q in enumerate(ranked)]
     chosen = [ranked[k] for k in pick_quiz(items, size, language)]
     return sorted(chosen, key=lambda question: question.position)
+
+
+def _as_item(question: Question, score: float = 1.0) -> Item:
+    """Return a stored question as the generator's quiz rules see it."""
+    q = question
+    return Item(kind=q.kind, prompt=q.prompt, options=tuple(q.options or ()), answers=tuple(q.answer_texts or ()),
+                evidence=q.evidence_text or "", sentence=q.evidence_start if q.evidence_start is not None else -q.id,
+                fact=q.fact_id if q.fact_id is not None else f"question {q.id}",
+                truth=(list(q.correct) == [0]) if q.kind == "true_false" else None, score=score)
 
 
 def publish(quiz: Quiz) -> None:
@@ -126,11 +131,21 @@ def approved_not_in(quiz: Quiz) -> list[Question]:
 def add_questions(quiz: Quiz, questions: list[Question]) -> None:
     """Append approved questions of the quiz's document; the caller commits."""
     held = {item.question_id for item in quiz.items}
+    language = quiz.document.language
+    kept = [item.question for item in quiz.items]
     for question in questions:
         if question.document_id != quiz.document_id or question.status != "approved":
             raise QuizError(_l("Only approved questions of the quiz's document can be added."))
         if question.id in held:
             continue
+        # A question whose prompt, options or evidence holds another's answer gives it away.
+        for other in kept:
+            answer = gives_away(_as_item(question), _as_item(other), language)
+            if answer:
+                raise QuizError(_l("“%(new)s” and “%(held)s” give each other away (“%(answer)s”): "
+                                   "keep one of them.", new=shorten(question.prompt, 60),
+                                   held=shorten(other.prompt, 60), answer=answer))
+        kept.append(question)
         quiz.items.append(QuizQuestion(question=question, position=len(quiz.items), points=question.points))
         held.add(question.id)
 

@@ -63,7 +63,10 @@ def add_items(quiz_id: int):
     if not form.validate_on_submit():
         return refused(_("Choose at least one approved question to add."), "teacher.quiz", quiz_id=quiz.id)
     chosen = set(form.questions.data)
-    quizzes.add_questions(quiz, [q for q in candidates if q.id in chosen])
+    try:
+        quizzes.add_questions(quiz, [q for q in candidates if q.id in chosen])
+    except quizzes.QuizError as error:
+        return refused(str(error), "teacher.quiz", quiz_id=quiz.id)
     return done(_("Questions added."), "teacher.quiz", quiz_id=quiz.id, _anchor="items")
 
 

@@ -11,7 +11,7 @@ from quizapp.extensions import db
 from quizapp.models import Attempt, Document, Question, Quiz, QuizQuestion
 from quizapp.services import quizzes
 
-from .teaching import approve_all, document_id, make_quiz, post, submit_attempt, teacher  # noqa: F401 (teacher, document_id: fixtures)
+from .teaching import approve_all, document_id, make_document, make_quiz, post, submit_attempt, teacher  # noqa: F401 (teacher, document_id: fixtures)
 
 SETTINGS = {
     "title": "Solar quiz", "time_limit_minutes": "20", "max_attempts": "3", "grading_method": "average",
@@ -255,3 +255,21 @@ def test_whole_numbers_are_shown_without_a_decimal_point_in_the_settings(app, te
     assert post(teacher, f"/teach/quizzes/{quiz_id}", SETTINGS).status_code == 302
     page = teacher.get(f"/teach/quizzes/{quiz_id}").get_data(as_text=True)
     assert re.search(r'name="pass_mark"[^>]*value="60"', page), "pass mark shown as 60.0"
+
+
+def test_a_question_that_gives_another_away_is_refused(app, teacher):
+    """The cloze quoting "China All-Solid-State … (CASIP)" cannot join the question asking what CASIP stands for."""
+    document_id = make_document(app)  # the seed article
+    approve_all(app, document_id)
+    with app.app_context():
+        questions = db.session.get(Document, document_id).questions
+        acronym = next(q for q in questions if q.kind == "short" and "CASIP" in q.prompt)
+        quoting = next(q for q in questions if q.kind == "cloze" and acronym.answer_texts[0] in q.prompt)
+        acronym_id, quoting_id = acronym.id, quoting.id
+        quiz = quizzes.create_quiz(acronym.document.owner, acronym.document, "Quiz", [acronym])
+        db.session.commit()
+        quiz_id = quiz.id
+    response = post(teacher, f"/teach/quizzes/{quiz_id}/items/add", {"questions": [str(quoting_id)]},
+                    follow_redirects=True)
+    assert "give each other away" in response.get_data(as_text=True)
+    assert item_order(app, quiz_id) == [acronym_id]

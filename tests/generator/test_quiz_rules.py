@@ -1,0 +1,178 @@
+"""Known-good tables for the quiz a teacher sees first: choice questions, wording, worthiness, assembly."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from quizapp.generator import Item, generate_quiz, gives_away, pick_quiz
+from quizapp.generator import distractors, phrasing
+from quizapp.generator.facts import Doc
+from quizapp.generator.lang import load_pack
+from quizapp.generator.text import normalise
+from quizapp.generator.types import Span
+
+REVIEW = Path(__file__).resolve().parents[2] / "bench" / "review"
+CHOICE = {"single", "multiple", "true_false"}
+
+
+def doc_of(text: str, lang: str) -> Doc:
+    return Doc(text=text, pack=load_pack(lang), body_start=0)
+
+
+def span_of(doc: Doc, answer: str) -> tuple[Span, Span]:
+    """Return (sentence, answer span) for the first sentence holding ``answer``."""
+    for sent in doc.sentences:
+        at = doc.text.find(answer, sent.start, sent.end)
+        if at >= 0:
+            return sent, Span(at, at + len(answer), answer)
+    raise AssertionError(answer)
+
+
+@pytest.mark.parametrize("lang,text,answer,alone", [
+    ("it", "Il Po segna il confine tra la Lombardia e l'Emilia-Romagna.", "Lombardia", False),
+    ("it", "Tocca Chivasso e Casale Monferrato prima di Pavia.", "Casale Monferrato", False),
+    ("it", "Nel 1865 Firenze divenne capitale del Regno d'Italia.", "Firenze", True),
+    ("en", "Governments committed to identify harmful subsidies by 2025 and to reduce them.", "2025", True),
+    ("en", "Zimbabwe had hyperinflation in 2007 and 2008.", "2007", False),
+    ("en", "Members include CATL, BYD and CALB.", "BYD", False),
+    ("en", "The convention was opened for signature in Rio de Janeiro in 1992, and has 196 parties.", "1992", True),
+])
+def test_a_list_item_does_not_fill_a_slot_alone(lang, text, answer, alone):
+    doc = doc_of(text, lang)
+    sent, ans = span_of(doc, answer)
+    assert phrasing.single_value(doc, sent, ans) is alone
+
+
+@pytest.mark.parametrize("lang,text,year,expected", [
+    ("it", "Nel 1865 Firenze fu proclamata capitale del Regno d'Italia.", "1865",
+     "Secondo il testo, in che anno Firenze fu proclamata capitale del Regno d'Italia?"),
+    ("en", "In 1898, the element was discovered by Marie Curie.", "1898",
+     "According to the text, in which year was the element discovered by Marie Curie?"),
+    # A year further in may date a subordinate clause: no wh-question.
+    ("it", "Tra i suoi libri il più noto è l'autobiografia, pubblicata nel 1987.", "1987", None),
+    # Two years in the sentence: the question would be ambiguous.
+    ("it", "Nel 1947 partì per gli Stati Uniti, dove rimase fino al 1977.", "1947", None),
+    # English needs an auxiliary to move before the subject.
+    ("en", "In 1902 Japan signed an alliance with the United Kingdom.", "1902", None),
+])
+def test_in_which_year(lang, text, year, expected):
+    doc = doc_of(text, lang)
+    sent, ans = span_of(doc, year)
+    assert phrasing.which_year(doc, sent, ans) == expected
+
+
+@pytest.mark.parametrize("lang,text,name,expected", [
+    ("it", "Giuseppe Garibaldi guidò la spedizione dei Mille nel 1860.", "Giuseppe Garibaldi",
+     "Secondo il testo, chi guidò la spedizione dei Mille nel 1860?"),
+    ("en", "Isaac Newton published the Principia in 1687.", "Isaac Newton",
+     "According to the text, who published the Principia in 1687?"),
+    ("en", "Isaac Newton, an English scientist, published the Principia.", "Isaac Newton", None),
+    ("en", "In 1687 Isaac Newton published the Principia.", "Isaac Newton", None),
+])
+def test_who(lang, text, name, expected):
+    doc = doc_of(text, lang)
+    sent, ans = span_of(doc, name)
+    assert phrasing.who(doc, sent, ans) == expected
+
+
+@pytest.mark.parametrize("value,decimals,percent", [
+    (652.0, 0, False),
+    (1500.0, 0, False),
+    (40.0, 0, True),
+    (7.5, 1, False),
+    (3.0, 0, False),
+])
+def test_near_miss_amounts_keep_size_and_precision(value, decimals, percent):
+    got = distractors.number_distractors(value, decimals, random.Random(0), n=3, percent=percent)
+    assert len(got) == 3 and value not in got and sorted(got) == got
+    assert all(value / 3 <= v <= value * 3 and (not percent or v <= 100) for v in got)
+    assert all(round(v, decimals) == v for v in got)
+    if value == 1500.0:  # "1.500" is not answered with 1.125: digits the answer does not show are rounded away
+        assert all(v % 10 == 0 for v in got)
+
+
+@pytest.mark.parametrize("lang,date,shape", [
+    ("en", "24 January 2022", ("9", "A", "9")),
+    ("en", "May 1905", ("A", "9")),
+    ("it", "30 novembre 2022", ("9", "a", "9")),
+])
+def test_near_miss_dates_are_written_the_same_way(lang, date, shape):
+    months = load_pack(lang).get("months")
+    got = distractors.date_near_misses(date, months, random.Random(1), n=3)
+    assert got and date not in got
+    for other in got:
+        assert tuple("9" if w[:1].isdigit() else "A" if w[:1].isupper() else "a" for w in other.split()) == shape
+
+
+def test_lexicon_options_are_alike_and_unnamed_by_the_text():
+    got = distractors.same_kind("Firenze", "it", lambda name: name == "Bologna", random.Random(0), n=3)
+    assert len(got) == 3 and "Bologna" not in got and "Firenze" not in got
+    assert all(distractors.lexicon_kind(g, "it") == "city" for g in got)
+    assert distractors.same_kind("Nowhere Town", "it", lambda name: False, random.Random(0)) == []
+
+
+def item(kind="cloze", prompt="", options=(), answers=("x",), evidence="", sentence=0, fact=None, truth=None,
+         score=1.0) -> Item:
+    return Item(kind=kind, prompt=prompt, options=tuple(options), answers=tuple(answers), evidence=evidence,
+                sentence=sentence, fact=fact if fact is not None else (sentence, answers), truth=truth, score=score)
+
+
+@pytest.mark.parametrize("first,second,leaked", [
+    (item(answers=("Firenze",), evidence="Firenze fu capitale.", sentence=1),
+     item(prompt="Quando divenne capitale Firenze?", answers=("1865",), evidence="Nel 1865 divenne capitale.", sentence=2),
+     "Firenze"),
+    (item(answers=("il Giappone",), evidence="sfidando il Giappone", sentence=1),
+     item(kind="single", prompt="Chi?", options=("Giappone", "Corea"), answers=("Corea",), evidence="…", sentence=2),
+     "il Giappone"),
+    (item(answers=("2030",), evidence="entro il 2030", sentence=1),
+     item(answers=("CATL",), evidence="CATL e BYD", sentence=2), ""),
+    # One sentence, two facts: the shared evidence is no give-away, the prompts are compared.
+    (item(prompt="… riunisce ____ …", answers=("il governo",), evidence="riunisce il governo entro il 2030", sentence=1),
+     item(prompt="entro quale anno?", answers=("2030",), evidence="riunisce il governo entro il 2030", sentence=1), ""),
+])
+def test_gives_away(first, second, leaked):
+    assert gives_away(first, second, "it") == leaked
+
+
+def test_pick_keeps_one_question_per_sentence_and_fact_and_mixes_kinds():
+    items = [item(kind="cloze", answers=(f"a{k}",), evidence=f"s{k}", sentence=k, fact=k, score=10 - k)
+             for k in range(12)]
+    items += [item(kind="single", options=(f"c{k}", "o1", "o2"), answers=(f"c{k}",), evidence=f"s{k}", sentence=k,
+                   fact=k, score=10 - k) for k in range(12)]
+    items += [item(kind="cloze", answers=("b0",), evidence="s0", sentence=0, fact="other", score=9.5)]
+    chosen = [items[i] for i in pick_quiz(items, 10, "it")]
+    assert len(chosen) == 10
+    assert len({i.sentence for i in chosen}) == 10 and len({i.fact for i in chosen}) == 10
+    assert sum(i.kind in CHOICE for i in chosen) >= 5
+
+
+def test_pick_balances_true_and_false():
+    items = [item(kind="true_false", answers=(f"a{k}",), evidence=f"s{k}", sentence=k, fact=k, truth=True,
+                  score=10 - k) for k in range(6)]
+    items += [item(kind="true_false", answers=(f"b{k}",), evidence=f"t{k}", sentence=10 + k, fact=10 + k,
+                   truth=False, score=1 - k / 10) for k in range(6)]
+    chosen = [items[i] for i in pick_quiz(items, 4, "en")]
+    truths = [i.truth for i in chosen]
+    assert abs(truths.count(True) - truths.count(False)) <= 1
+
+
+@pytest.mark.parametrize("path", sorted(REVIEW.glob("tune/*.txt")), ids=lambda p: p.name)
+def test_first_ten_questions_keep_the_quiz_rules(path):
+    """Every review document's first ten: no cross-leak, no sentence twice, one fact once, a mix of kinds."""
+    draft = generate_quiz(path.read_text(encoding="utf-8"))
+    first = draft.questions[:10]
+    assert len(first) == 10
+    assert len({q.evidence.start for q in first}) == 10
+    assert len({q.fact_index for q in first}) == 10
+    for q in first:
+        text = f" {normalise(' '.join((q.prompt, *q.options, q.evidence.text)))} "
+        for other in first:
+            if other is not q:
+                for answer in other.answer_texts:
+                    assert f" {normalise(answer)} " not in text, (q.prompt, answer)
+    assert sum(q.kind in CHOICE for q in first) >= 3
+    truths = [q.correct == (0,) for q in first if q.kind == "true_false"]
+    assert abs(truths.count(True) - truths.count(False)) <= 2
