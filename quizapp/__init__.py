@@ -61,9 +61,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(teacher.bp)
     errors.register(app)
 
-    from . import jobs
+    from . import jobs, security
 
     jobs.init_app(app)
+    security.init_app(app)
 
     from . import cli
 

@@ -35,6 +35,9 @@ DEFAULTS: dict[str, object] = {
     # How many reverse proxies (nginx, a load balancer) stand in front of the
     # app; their X-Forwarded-* headers are trusted only when this is set.
     "PROXY_COUNT": 0,
+    # Origins allowed to frame the pages (LTI platforms, e.g. "https://moodle.example.org");
+    # none by default: no site may frame quizapp.
+    "LTI_PLATFORM_ORIGINS": [],
     # Background jobs (quizapp.jobs): Huey on Redis when this is set, else on
     # an SQLite file in the instance folder (JOBS_SQLITE_PATH moves it).
     "JOBS_REDIS_URL": None,
@@ -61,6 +64,7 @@ ENVIRONMENT = {
     "QUIZAPP_SESSION_COOKIE_SECURE": "SESSION_COOKIE_SECURE",
     "QUIZAPP_PROXY_COUNT": "PROXY_COUNT",
     "QUIZAPP_JOBS_REDIS_URL": "JOBS_REDIS_URL",
+    "QUIZAPP_LTI_PLATFORM_ORIGINS": "LTI_PLATFORM_ORIGINS",
     "QUIZAPP_JOBS_WORKER_THREADS": "JOBS_WORKER_THREADS",
 }
 INTEGER_KEYS = {"MAX_CONTENT_LENGTH", "PROXY_COUNT", "JOBS_WORKER_THREADS"}
