@@ -25,6 +25,8 @@ DEFAULTS: dict[str, object] = {
     "RATELIMIT_HEADERS_ENABLED": True,
     "LOGIN_RATE_LIMIT": "10 per minute;50 per hour",  # per address and e-mail
     "LOGIN_ADDRESS_RATE_LIMIT": "60 per minute;600 per hour",  # per address, whatever the e-mail
+    # Join codes that match no open quiz, per address: a student mistypes a few, a guesser thousands.
+    "JOIN_CODE_RATE_LIMIT": "20 per minute;200 per hour",
     "BABEL_DEFAULT_LOCALE": "it",
     "LANGUAGES": ("it", "en"),
     "SEEDS_DIR": str(Path(__file__).resolve().parent.parent / "seeds"),
