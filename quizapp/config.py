@@ -16,6 +16,9 @@ DEFAULTS: dict[str, object] = {
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     "WTF_CSRF_TIME_LIMIT": CSRF_TIME_LIMIT_SECONDS,
     "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
+    # A pasted text may have 1,000,000 characters (readers.MAX_CHARS), up to 4 bytes each in
+    # UTF-8; Flask's default (500 kB per form field) refused long pastes as "too large".
+    "MAX_FORM_MEMORY_SIZE": 4 * 1024 * 1024 + 64 * 1024,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "REMEMBER_COOKIE_HTTPONLY": True,

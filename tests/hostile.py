@@ -72,6 +72,21 @@ def long_docx(characters: int) -> bytes:
     return raw_docx(chunks())
 
 
+def styled_docx(xml_bytes: int) -> bytes:
+    """Return a .docx whose XML (about `xml_bytes`) sets every word in a bold run of its own, as editors do."""
+    run = b'<w:r><w:rPr><w:b/><w:lang w:val="en-GB"/></w:rPr><w:t xml:space="preserve">battery </w:t></w:r>'
+    paragraph = b"<w:p>" + run * 40 + b"</w:p>"
+
+    def chunks():
+        yield HEAD
+        block = paragraph * 100
+        for _ in range(max(1, xml_bytes // len(block))):
+            yield block
+        yield TAIL
+
+    return raw_docx(chunks())
+
+
 def billion_laughs_docx() -> bytes:
     """Return a .docx whose XML declares entities that expand to gigabytes."""
     entities = ['<!ENTITY lol "lol">'] + [f'<!ENTITY lol{n} "{("&lol%s;" % (n - 1 or "")) * 10}">' for n in range(1, 10)]

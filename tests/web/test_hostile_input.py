@@ -33,15 +33,20 @@ def timed(function, *args):
 
 @pytest.mark.parametrize(("name", "build", "message"), [
     # Inflates to 64 MiB: past the 48 MiB cap on its declared size, refused before inflating anything.
-    ("bomb.docx", lambda: hostile.docx_bomb(64 << 20), "too large once unpacked"),
-    # A few kilobytes of ordinary paragraphs, 1.2 million characters of text (and 16 MiB of XML).
-    ("long.docx", lambda: hostile.long_docx(1_200_000), "limit of 1,000,000 characters"),
-    ("laughs.docx", hostile.billion_laughs_docx, "damaged"),
-    ("truncated.docx", hostile.truncated_docx, "damaged"),
-    ("bomb.pdf", lambda: hostile.pdf_bomb(64 << 20), "too large once unpacked"),
-    ("long.txt", lambda: hostile.repeated("Solid-state batteries. ", 1_000_001).encode(), "limit of 1,000,000"),
-    ("long.html", lambda: ("<p>" + hostile.repeated("Solid-state batteries. ", 1_000_001)).encode(), "limit of"),
-    ("long.md", lambda: hostile.repeated("Solid-state batteries. ", 1_000_001).encode(), "limit of"),
+    pytest.param("bomb.docx", lambda: hostile.docx_bomb(64 << 20), "too large once unpacked", id="docx-bomb"),
+    # A few kilobytes of ordinary paragraphs, 1.2 million characters of text.
+    pytest.param("long.docx", lambda: hostile.long_docx(1_200_000), "limit of 1,000,000 characters", id="docx-long"),
+    # Bold runs word by word: 16 MiB of XML, as Word writes formatted text.
+    pytest.param("styled.docx", lambda: hostile.styled_docx(16 << 20), "limit of 1,000,000", id="docx-16mib-xml"),
+    pytest.param("laughs.docx", hostile.billion_laughs_docx, "damaged", id="docx-billion-laughs"),
+    pytest.param("truncated.docx", hostile.truncated_docx, "damaged", id="docx-truncated"),
+    pytest.param("bomb.pdf", lambda: hostile.pdf_bomb(64 << 20), "too large once unpacked", id="pdf-bomb"),
+    pytest.param("long.txt", lambda: hostile.repeated("Solid-state batteries. ", 1_000_001).encode(),
+                 "limit of 1,000,000", id="txt-long"),
+    pytest.param("long.html", lambda: ("<p>" + hostile.repeated("Solid-state batteries. ", 1_000_001)).encode(),
+                 "limit of", id="html-long"),
+    pytest.param("long.md", lambda: hostile.repeated("Solid-state batteries. ", 1_000_001).encode(), "limit of",
+                 id="md-long"),
 ])
 def test_hostile_uploads_are_refused_quickly_with_a_message(app, teacher, name, build, message):
     data = build()
@@ -98,3 +103,10 @@ def test_a_paste_over_the_limit_names_it(app, teacher):
     response = post(teacher, "/teach/documents/new", {"text": hostile.repeated("Batteries. ", 1_000_001)})
     assert response.status_code == 400
     assert "1000000" in response.get_data(as_text=True).replace(",", "")
+
+
+def test_a_long_paste_within_the_limit_is_accepted_and_queued(app, teacher):
+    # 900,000 characters: over Flask's default 500 kB per form field, which refused it as "too large".
+    text = hostile.repeated("The consortium builds solid-state batteries in Italy by 2030. ", 900_000)
+    response = post(teacher, "/teach/documents/new", {"text": text, "language": "en"})
+    assert response.status_code == 302 and "/jobs/" in response.headers["Location"]
