@@ -36,7 +36,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         # throttling, and https for Secure cookies, come from its headers.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
-    from .extensions import babel, csrf, db, limiter, login_manager, migrate, select_locale
+    from .extensions import JSONProvider, babel, csrf, db, limiter, login_manager, migrate, select_locale
+
+    app.json = JSONProvider(app)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
@@ -59,9 +61,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(teacher.bp)
     errors.register(app)
 
-    from . import jobs
+    from . import jobs, security
 
     jobs.init_app(app)
+    security.init_app(app)
 
     from . import cli
 

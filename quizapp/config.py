@@ -16,6 +16,9 @@ DEFAULTS: dict[str, object] = {
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     "WTF_CSRF_TIME_LIMIT": CSRF_TIME_LIMIT_SECONDS,
     "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
+    # A pasted text may have 1,000,000 characters (readers.MAX_CHARS), up to 4 bytes each in
+    # UTF-8; Flask's default (500 kB per form field) refused long pastes as "too large".
+    "MAX_FORM_MEMORY_SIZE": 4 * 1024 * 1024 + 64 * 1024,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "REMEMBER_COOKIE_HTTPONLY": True,
@@ -25,6 +28,8 @@ DEFAULTS: dict[str, object] = {
     "RATELIMIT_HEADERS_ENABLED": True,
     "LOGIN_RATE_LIMIT": "10 per minute;50 per hour",  # per address and e-mail
     "LOGIN_ADDRESS_RATE_LIMIT": "60 per minute;600 per hour",  # per address, whatever the e-mail
+    # Join codes that match no open quiz, per address: a student mistypes a few, a guesser thousands.
+    "JOIN_CODE_RATE_LIMIT": "20 per minute;200 per hour",
     "BABEL_DEFAULT_LOCALE": "it",
     "LANGUAGES": ("it", "en"),
     "SEEDS_DIR": str(Path(__file__).resolve().parent.parent / "seeds"),
@@ -35,6 +40,9 @@ DEFAULTS: dict[str, object] = {
     # How many reverse proxies (nginx, a load balancer) stand in front of the
     # app; their X-Forwarded-* headers are trusted only when this is set.
     "PROXY_COUNT": 0,
+    # Origins allowed to frame the pages (LTI platforms, e.g. "https://moodle.example.org");
+    # none by default: no site may frame quizapp.
+    "LTI_PLATFORM_ORIGINS": [],
     # Background jobs (quizapp.jobs): Huey on Redis when this is set, else on
     # an SQLite file in the instance folder (JOBS_SQLITE_PATH moves it).
     "JOBS_REDIS_URL": None,
@@ -64,6 +72,7 @@ ENVIRONMENT = {
     "QUIZAPP_SESSION_COOKIE_SECURE": "SESSION_COOKIE_SECURE",
     "QUIZAPP_PROXY_COUNT": "PROXY_COUNT",
     "QUIZAPP_JOBS_REDIS_URL": "JOBS_REDIS_URL",
+    "QUIZAPP_LTI_PLATFORM_ORIGINS": "LTI_PLATFORM_ORIGINS",
     "QUIZAPP_JOBS_WORKER_THREADS": "JOBS_WORKER_THREADS",
     "QUIZAPP_EXPORTS_DIR": "EXPORTS_DIR",
 }

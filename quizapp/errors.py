@@ -5,7 +5,10 @@ from __future__ import annotations
 from flask import Flask, current_app, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import InternalError, OperationalError
 from werkzeug.exceptions import HTTPException
+
+from .extensions import db
 
 MESSAGES = {
     400: _l("The request could not be understood. Go back, reload the page and try again."),
@@ -34,8 +37,33 @@ def too_large():
     return _render(413, str(_l("The upload is too large: the limit is %(mb).1f MB.", mb=limit / 1_048_576)))
 
 
+def database_unavailable(error: Exception):
+    """Answer a write the database refused (disk full, read-only file or server) with "not saved, try again".
+
+    The pool is emptied, so the next request opens fresh connections: a
+    connection opened while the file was read-only stays read-only, and a pool
+    that kept it would refuse every write after the fault was mended.
+    """
+    current_app.logger.error("database unavailable: %s", error)
+    try:
+        db.session.rollback()
+    finally:
+        db.session.remove()
+        db.engine.dispose()
+    message = str(_l("Not saved: the server cannot store anything right now. Try again in a moment; "
+                     "what you saved before is kept."))
+    if _wants_json():
+        # retry tells the attempt page's script to try the same save again shortly.
+        return jsonify(error=message, retry=True), 503
+    return render_template("errors/error.html", status=503, message=message), 503
+
+
 def register(app: Flask) -> None:
     """Install the error handlers on an app."""
+
+    app.register_error_handler(OperationalError, database_unavailable)
+    # PostgreSQL reports a read-only transaction as an internal error (SQLSTATE 25006).
+    app.register_error_handler(InternalError, database_unavailable)
 
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from flask import has_request_context, request, session
+from flask.json.provider import DefaultJSONProvider
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -40,6 +41,17 @@ csrf = CSRFProtect()
 login_manager = LoginManager()
 limiter = Limiter(key_func=get_remote_address)
 babel = Babel()
+
+
+class JSONProvider(DefaultJSONProvider):
+    """Flask's JSON, reading a body nested too deep to parse as malformed (a 400) rather than a crash (a 500)."""
+
+    def loads(self, s, **kwargs):
+        try:
+            return super().loads(s, **kwargs)
+        except RecursionError as error:
+            # Request.get_json turns a ValueError into 400 Bad Request (or None when silent).
+            raise ValueError("the JSON is nested too deeply") from error
 
 
 @event.listens_for(Engine, "connect")

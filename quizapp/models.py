@@ -204,6 +204,9 @@ class Participant(db.Model):
     """A student who joined a quiz, known by a display name (and an identifier)."""
 
     __tablename__ = "participant"
+    # One participant per class-list identifier: two browsers joining with the
+    # same one at the same moment cannot both register (NULLs stay distinct).
+    __table_args__ = (UniqueConstraint("quiz_id", "identifier"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quiz.id", ondelete="RESTRICT"), index=True)

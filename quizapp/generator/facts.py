@@ -220,7 +220,7 @@ def acronyms(doc: Doc, i: int, sent: Span) -> list[Fact]:
         acr = m.group("acr")
         if sum(ch.isupper() for ch in acr) < 2:
             continue
-        toks = [t for t in tokenize(doc.text, sent.start, m.start(), doc.pack.elisions)][-14:]
+        toks = tokenize(doc.text, _window_start(doc.text, sent.start, m.start()), m.start(), doc.pack.elisions)[-14:]
         # Keep only the words after the last punctuation mark: the name does not cross one.
         words: list[Token] = []
         for t in reversed(toks):
@@ -242,6 +242,25 @@ def acronyms(doc: Doc, i: int, sent: Span) -> list[Fact]:
         doc.acronyms.setdefault(acr, exp.text)
         out.append(_fact("acronym", doc, sent, [exp], acronym=acr))
     return out
+
+
+# Characters before "(ACR)" that hold the 14 words a name may have, with room to spare.
+ACRONYM_WINDOW = 600
+_SPACE_RE = re.compile(r"\s")
+
+
+def _window_start(text: str, start: int, end: int) -> int:
+    """Return where to start reading the words before ``end``: at most ACRONYM_WINDOW characters back.
+
+    Tokenizing from the sentence start for every "(ACR)" is quadratic in one
+    giant sentence full of acronyms; the window keeps it linear. A window that
+    starts inside a word moves to the next space, so no half word is read.
+    """
+    low = end - ACRONYM_WINDOW
+    if low <= start:
+        return start
+    space = _SPACE_RE.search(text, low, end)
+    return space.end() if space else end
 
 
 def _spells(acronym: str, name: str) -> bool:

@@ -119,15 +119,38 @@ def split_sentences(text: str, start: int, abbreviations: frozenset[str]) -> lis
                 continue
             # The word before the stop: abbreviations and initials do not end a sentence.
             ws = m.start()
-            while ws > cur and not text[ws - 1].isspace():
+            # No abbreviation is longer than this: a giant "word" full of stops is not read back to its start.
+            floor = max(cur, ws - MAX_ABBREVIATION)
+            while ws > floor and not text[ws - 1].isspace():
                 ws -= 1
             word = text[ws:m.start()].lower().strip("(\"'«“")
             if text[m.start()] == "." and (word in abbreviations or (len(word) == 1 and word.isalpha())):
                 continue
-            _add_span(text, cur, m.end(), spans)
+            _add_bounded(text, cur, m.end(), spans)
             cur = nxt
-        _add_span(text, cur, le, spans)
+        _add_bounded(text, cur, le, spans)
     return spans
+
+
+# A "sentence" longer than this (a list pasted without stops, hostile input) is
+# cut into pieces, after a comma or semicolon where there is one: the extractors
+# look at a sentence as a whole, and one sentence of a megabyte made them quadratic.
+MAX_SENTENCE = 1000
+MAX_ABBREVIATION = 40
+
+
+def _add_bounded(text: str, s: int, e: int, out: list[Span]) -> None:
+    """Append ``text[s:e]`` as sentence spans of at most MAX_SENTENCE characters each."""
+    while e - s > MAX_SENTENCE:
+        limit = s + MAX_SENTENCE
+        half = s + MAX_SENTENCE // 2
+        cut = max(text.rfind(", ", half, limit), text.rfind("; ", half, limit))
+        if cut < 0:
+            cut = max(text.rfind(" ", half, limit), text.rfind("\t", half, limit))
+        cut = cut + 1 if cut >= 0 else limit
+        _add_span(text, s, cut, out)
+        s = cut
+    _add_span(text, s, e, out)
 
 
 def _add_span(text: str, s: int, e: int, out: list[Span]) -> None:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
+import hmac
 import random
 import secrets
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
+from flask import current_app
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..kinds import kind_of
@@ -78,11 +83,25 @@ def roster_entries(quiz: Quiz) -> dict[str, str]:
     return {line.strip().casefold(): line.strip() for line in (quiz.roster or "").splitlines() if line.strip()}
 
 
-def join(quiz: Quiz, display_name: str | None, identifier: str | None, now: dt.datetime) -> Participant:
-    """Register a student for a quiz, or find them again by class-list identifier; the caller commits.
+def participant_token(quiz_id: int, join_key: str | None) -> str:
+    """Return the token of the participant a join form registers: derived from the form's key, else random.
+
+    The same form sent twice (a double click) names the same participant, so the
+    second request finds the first one's row instead of registering a twin.
+    """
+    if not join_key:
+        return secrets.token_urlsafe(32)
+    secret = str(current_app.config["SECRET_KEY"]).encode()
+    digest = hmac.new(secret, f"join:{quiz_id}:{join_key}".encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
+def join(quiz: Quiz, display_name: str | None, identifier: str | None, now: dt.datetime,
+         join_key: str | None = None) -> Participant:
+    """Register a student for a quiz, or find them again by class-list identifier or join key; the caller commits.
 
     With a class list the identifier is required and names one participant, so
-    the attempt limit holds across browsers.
+    the attempt limit holds across browsers (a unique constraint guards it).
     """
     reason = unavailable_reason(quiz, now)
     if reason:
@@ -100,29 +119,60 @@ def join(quiz: Quiz, display_name: str | None, identifier: str | None, now: dt.d
         identifier, name = canonical, name or canonical
     elif not name:
         raise AttemptError(_l("Enter your name."))
+    token = participant_token(quiz.id, join_key)
+    known = db.session.scalar(db.select(Participant).where(Participant.token == token))
+    if known is not None:
+        return known  # the same form again: its first request registered this participant
     participant = Participant(
         quiz=quiz,
         display_name=name,
         identifier=identifier.strip() if identifier else None,
-        token=secrets.token_urlsafe(32),
+        token=token,
     )
     db.session.add(participant)
     return participant
 
 
+def enter(quiz: Quiz, participant: Participant | None, display_name: str | None, identifier: str | None,
+          join_key: str | None, now: dt.datetime, grace_seconds: int,
+          own_tokens: Collection[str]) -> tuple[Participant, Attempt]:
+    """Join the quiz if this browser has not, then start or resume its attempt; the caller commits.
+
+    Two requests racing (a double click, one identifier typed in two browsers)
+    both try to insert; the database's unique constraints let one win, and the
+    loser starts over once, finding the winner's participant and attempt: the
+    same browser resumes them, another browser is refused as usual.
+    """
+    for last_try in (False, True):
+        try:
+            joined = participant if participant is not None else join(quiz, display_name, identifier, now, join_key)
+            # This browser owns the participant if its session or its join form named it.
+            owns = participant is not None or joined.token == participant_token(quiz.id, join_key)
+            attempt = start_attempt(joined, now, grace_seconds, own_tokens, owns_participant=owns)
+            db.session.flush()
+            return joined, attempt
+        except IntegrityError:
+            if last_try:
+                raise
+            db.session.rollback()
+    raise AssertionError("unreachable")
+
+
 def start_attempt(participant: Participant, now: dt.datetime, grace_seconds: int,
-                  own_tokens: Collection[str]) -> Attempt:
+                  own_tokens: Collection[str], *, owns_participant: bool = False) -> Attempt:
     """Return the participant's open attempt, or start a new one; the caller commits.
 
     An open attempt whose time ran out is submitted first, so it never blocks
     the next one. An attempt in progress stays bound to the browser that
     started it: ``own_tokens`` are the attempt tokens this browser holds, and
-    any other browser (a class-list identifier typed twice) is refused.
+    any other browser (a class-list identifier typed twice) is refused;
+    ``owns_participant`` says this browser registered the participant itself
+    (its session or join form holds it), so all its attempts are its own.
     """
     quiz = participant.quiz
     current = in_progress_attempt(participant)
     if current is not None and not close_if_overdue(current, now, grace_seconds):
-        if current.token not in own_tokens:
+        if current.token not in own_tokens and not owns_participant:
             raise AttemptError(_l(
                 "You already have an attempt in progress in another browser. "
                 "Go back to that browser, or ask your teacher."))
@@ -215,8 +265,15 @@ def _claim(attempt: Attempt) -> bool:
     return result.rowcount == 1
 
 
-def save_answers(attempt: Attempt, answers: dict[int, Any], now: dt.datetime, grace_seconds: int) -> None:
-    """Store answers by question id, replacing earlier ones; the caller commits."""
+def save_answers(attempt: Attempt, answers: dict[int, Any], now: dt.datetime, grace_seconds: int,
+                 as_of: dt.datetime | None = None) -> None:
+    """Store answers by question id, replacing earlier ones; the caller commits.
+
+    ``as_of`` is when the sending page last knew the stored answers (rendered,
+    or its last autosave): an answer stored after that came from elsewhere (an
+    autosave racing this submit, another tab) and is newer than what the page
+    shows, so it is kept rather than overwritten with the page's stale value.
+    """
     if not accepts_answers(attempt, now, grace_seconds):
         raise AttemptError(_l("This attempt no longer accepts answers."))
     known = {item.question.id for item in items(attempt)}
@@ -235,6 +292,8 @@ def save_answers(attempt: Attempt, answers: dict[int, Any], now: dt.datetime, gr
             continue  # nothing to remember yet; grading counts a missing answer as blank
         if response is None:
             db.session.add(Response(attempt=attempt, question_id=question_id, answer=answer, saved_at=now))
+        elif as_of is not None and response.saved_at is not None and response.saved_at > as_of:
+            continue
         elif response.answer != answer:
             response.answer = answer
             response.saved_at = now

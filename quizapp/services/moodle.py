@@ -7,6 +7,7 @@ import math
 import xml.etree.ElementTree as ET
 
 from ..models import Question, Quiz
+from . import xmlout
 
 BLANK = "____"
 GIFT_SPECIAL = "\\~=#{}:"
@@ -137,5 +138,5 @@ def moodle_xml(quiz: Quiz) -> bytes:
             for accepted in question.correct:
                 _answer(node, "100", str(accepted), "moodle_auto_format")
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return xmlout.to_bytes(root)
 

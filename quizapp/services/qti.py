@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 from ..models import Question, Quiz
+from . import xmlout
 from .moodle import tolerance as finite_tolerance
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -110,7 +111,7 @@ def item_xml(question: Question, identifier: str, points: float) -> bytes:
     _body(item, question)
     _processing(item, question, points)
     ET.indent(item)
-    return ET.tostring(item, encoding="utf-8", xml_declaration=True)
+    return xmlout.to_bytes(item)
 
 
 def package(quiz: Quiz) -> bytes:
@@ -127,5 +128,5 @@ def package(quiz: Quiz) -> bytes:
                                      {"identifier": identifier, "type": "imsqti_item_xmlv2p1", "href": href})
             ET.SubElement(resource, "file", {"href": href})
         ET.indent(manifest)
-        archive.writestr("imsmanifest.xml", ET.tostring(manifest, encoding="utf-8", xml_declaration=True))
+        archive.writestr("imsmanifest.xml", xmlout.to_bytes(manifest))
     return buffer.getvalue()

@@ -1,7 +1,10 @@
 """Read an uploaded file into plain text: .txt .md .html .pdf .docx, each by its own reader.
 
 Every reader checks that the bytes are what the file name says before reading,
-and raises UnreadableFile with a reason a teacher can act on.
+and raises UnreadableFile with a reason a teacher can act on. Every reader is
+linear in its input and bounded: text counts against one limit of MAX_CHARS
+characters as it is produced (TooLarge past it), compressed parts are inflated
+as streams that stop at a cap, and XML is parsed without entity expansion.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ import statistics
 import unicodedata
 import zipfile
 from collections import Counter
+from html.parser import HTMLParser
 from collections.abc import Callable
 from pathlib import PurePath
 
+from flask_babel import format_number
 from flask_babel import lazy_gettext as _l
 
 EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
@@ -52,8 +57,46 @@ PARAGRAPH_GAP = 1.4
 HEADING_SIZE = 1.15
 
 
+# The most characters of text any document may have, whatever it came from (about 400 pages).
+MAX_CHARS = 1_000_000
+# The most bytes an XML part of a .docx may inflate to: ordinary Word XML holds
+# fewer than one character of text in ten bytes, so real documents stay far below.
+MAX_XML_BYTES = 48 * 1024 * 1024
+# The most bytes one compressed PDF stream may inflate to (pypdf's default is 75 MB).
+MAX_PDF_STREAM_BYTES = 16 * 1024 * 1024
+
+
 class UnreadableFile(ValueError):
     """The file cannot become text; the message says why."""
+
+
+class TooLarge(UnreadableFile):
+    """The file or its text is over a size limit; the message names the limit."""
+
+
+def too_much_text() -> TooLarge:
+    """Return the error for a text over MAX_CHARS characters."""
+    return TooLarge(str(_l("This text is longer than the limit of %(num)s characters; split it into parts "
+                           "and add each as a document.", num=format_number(MAX_CHARS))))
+
+
+def too_large_file() -> TooLarge:
+    """Return the error for a compressed file that inflates past its cap."""
+    return TooLarge(str(_l("This file is too large once unpacked; it is refused.")))
+
+
+class TextBudget:
+    """Count the characters a reader produces and refuse the text once past MAX_CHARS."""
+
+    def __init__(self, limit: int = MAX_CHARS) -> None:
+        self.left = limit
+
+    def take(self, text: str) -> str:
+        """Return the text, after counting it; raise TooLarge past the limit."""
+        self.left -= len(text)
+        if self.left < 0:
+            raise too_much_text()
+        return text
 
 
 def unify(text: str) -> str:
@@ -89,28 +132,74 @@ def decode(data: bytes) -> str:
 
 def read_txt(data: bytes) -> str:
     """Return a plain-text file's text."""
-    return decode(data)
+    return TextBudget().take(decode(data))
 
 
-def html_to_text(html: str) -> str:
-    """Return the visible text of an HTML page, one block per line."""
-    from bs4 import BeautifulSoup
+_HIDDEN = frozenset(HIDDEN_TAGS)
+_BLOCKS = frozenset(BLOCK_TAGS)
 
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(HIDDEN_TAGS):
-        tag.decompose()
-    for tag in soup.find_all(BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    return soup.get_text()
+
+class _VisibleText(HTMLParser):
+    """Collect an HTML page's visible text as the parser streams through it, without building a tree.
+
+    No tree means no depth: 100,000 nested blocks cost what 100,000 blocks in a
+    row do. Hidden elements are counted per tag name, so an end tag finds its
+    start in constant time however badly the page nests.
+    """
+
+    def __init__(self, budget: TextBudget) -> None:
+        super().__init__(convert_charrefs=True)
+        self.budget = budget
+        self.parts: list[str] = []
+        self.hidden: Counter[str] = Counter()
+        self.hiding = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "body" and self.hidden["head"]:
+            # A body closes a head left open, as browsers do.
+            self.hiding -= self.hidden.pop("head")
+        if tag in _HIDDEN:
+            self.hidden[tag] += 1
+            self.hiding += 1
+        elif tag in _BLOCKS and not self.hiding:
+            # A line break has no end tag: it takes both line ends at once.
+            self.parts.append(self.budget.take("\n\n" if tag == "br" else "\n"))
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in _BLOCKS and not self.hiding:
+            self.parts.append(self.budget.take("\n\n"))
+
+    def handle_endtag(self, tag):
+        if tag in _HIDDEN:
+            if self.hidden[tag]:
+                self.hidden[tag] -= 1
+                self.hiding -= 1
+        elif tag in _BLOCKS and not self.hiding:
+            self.parts.append(self.budget.take("\n"))
+
+    def handle_data(self, data):
+        if not self.hiding:
+            self.parts.append(self.budget.take(data))
+
+
+def html_to_text(html: str, budget: TextBudget | None = None) -> str:
+    """Return the visible text of an HTML page, one block per line; raise TooLarge past the text limit."""
+    parser = _VisibleText(budget or TextBudget())
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.parts)
 
 
 # Pasted text that holds markup (copied from a page's source, or an editor's HTML view).
-_MARKUP = re.compile(r"<(?:p|div|br|span|b|i|em|strong|a|h[1-6]|ul|ol|li|table|script|style)\b[^>]*>", re.IGNORECASE)
+# [^<>]* rather than [^>]*: a tag never spans another "<", and a match attempt
+# stops there, so thousands of unclosed "<p" cannot make the search quadratic.
+_MARKUP = re.compile(r"<(?:p|div|br|span|b|i|em|strong|a|h[1-6]|ul|ol|li|table|script|style)\b[^<>]*>", re.IGNORECASE)
 
 
 def read_pasted(text: str) -> str:
     """Return pasted text tidied; pasted HTML becomes its visible text, as an uploaded page would."""
+    if len(text) > MAX_CHARS:
+        raise too_much_text()
     # Two tags at least: a lesson that mentions "the <script> tag" is text, not a page.
     if len(_MARKUP.findall(text)) >= 2:
         text = html_to_text(text)
@@ -129,20 +218,25 @@ def read_md(data: bytes) -> str:
     """Return a Markdown file's text, without its markup."""
     from markdown_it import MarkdownIt
 
+    source = decode(data)
+    # Markup only ever adds to the text: a source over the limit has too much text whatever it renders to.
+    TextBudget().take(source)
     # Raw HTML inside the Markdown is rendered too, then reduced to its text.
-    return html_to_text(MarkdownIt("commonmark", {"html": True}).render(decode(data)))
+    return html_to_text(MarkdownIt("commonmark", {"html": True}).render(source))
 
 
 def _page_lines(page) -> list[tuple[str, float | None, float]]:
     """Return a PDF page's text lines, each with its baseline height and glyph size (None, 0 when unknown)."""
-    lines: list[list] = [["", None, 0.0]]
+    # Each line's pieces are kept in a list and joined once: adding to a string
+    # piece by piece is quadratic on a line drawn in thousands of pieces.
+    lines: list[list] = [[[], None, 0.0]]
 
     def visit(text, cm, tm, font, size):
         for number, part in enumerate(text.split("\n")):
             if number:
-                lines.append(["", None, 0.0])
+                lines.append([[], None, 0.0])
             line = lines[-1]
-            line[0] += part
+            line[0].append(part)
             if part.strip() and line[1] is None:
                 # From text space to the page, as printed: pages are compared by look, not by operators.
                 line[1] = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
@@ -150,8 +244,8 @@ def _page_lines(page) -> list[tuple[str, float | None, float]]:
 
     page.extract_text(visitor_text=visit)
     result = []
-    for text, y, size in lines:
-        text = text.strip()
+    for parts, y, size in lines:
+        text = "".join(parts).strip()
         if text:
             # A soft hyphen ending a line marks a split word: it stays until the lines are joined.
             soft = "\u00ad" if text.endswith("\u00ad") else ""
@@ -287,38 +381,164 @@ def read_pdf(data: bytes) -> str:
     """Return the text layer of a PDF as paragraphs, without page furniture."""
     if not data.lstrip()[:5].startswith(b"%PDF-"):
         raise UnreadableFile(str(_l("This file is not a PDF, whatever its name says.")))
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    from pypdf import PdfReader, apply_configuration
+    from pypdf.errors import LimitReachedError, PyPdfError
 
+    budget = TextBudget()
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise UnreadableFile(str(_l("This PDF is protected by a password.")))
-        lines = [_page_lines(page) for page in reader.pages]
+        # Every compressed stream inflates only up to the cap (pypdf checks as it inflates).
+        with apply_configuration(zlib_maximum_output_length=MAX_PDF_STREAM_BYTES,
+                                 lzw_maximum_output_length=MAX_PDF_STREAM_BYTES,
+                                 run_length_maximum_output_length=MAX_PDF_STREAM_BYTES,
+                                 brotli_maximum_output_length=MAX_PDF_STREAM_BYTES,
+                                 array_based_stream_maximum_output_length=MAX_PDF_STREAM_BYTES,
+                                 maximum_declared_stream_length=MAX_PDF_STREAM_BYTES):
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                raise UnreadableFile(str(_l("This PDF is protected by a password.")))
+            lines = []
+            for page in reader.pages:
+                lines.append(_page_lines(page))
+                for text, _, _ in lines[-1]:
+                    budget.take(text)
     except UnreadableFile:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
+    except LimitReachedError as error:
+        raise too_large_file() from error
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as error:
         raise UnreadableFile(str(_l("This PDF is damaged and could not be read."))) from error
     body, usual = _layout(lines)
     return _paragraphs(_drop_furniture([_page_blocks(page, body, usual) for page in lines]))
 
 
-def read_docx(data: bytes) -> str:
-    """Return the paragraphs and table cells of a Word document."""
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise UnreadableFile(str(_l("This file is not a Word (.docx) document, whatever its name says.")))
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_OFFICE_DOCUMENT = "/officeDocument"
+# Run content that stands for a character.
+_RUN_CHARACTERS = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+
+
+class _Capped(io.RawIOBase):
+    """A read-only stream over an archive member that fails once more than `cap` bytes come out of it."""
+
+    def __init__(self, member, cap: int) -> None:
+        self.member, self.left = member, cap
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        chunk = self.member.read(min(len(buffer), 1 << 16))
+        self.left -= len(chunk)
+        if self.left < 0:
+            raise too_large_file()
+        buffer[:len(chunk)] = chunk
+        return len(chunk)
+
+
+def _open_member(archive: zipfile.ZipFile, name: str):
+    """Open an archive member as a stream capped at MAX_XML_BYTES, refusing it at once if it says it is larger."""
+    info = archive.getinfo(name)
+    # The declared size is checked first; the stream checks what really comes out.
+    if info.file_size > MAX_XML_BYTES:
+        raise too_large_file()
+    return _Capped(archive.open(info), MAX_XML_BYTES)
+
+
+def _main_part(archive: zipfile.ZipFile) -> str:
+    """Return the name of a Word package's main document part, as its relationships say."""
+    from defusedxml.ElementTree import iterparse
 
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
-        raise UnreadableFile(str(_l("This Word document is damaged and could not be read."))) from error
-    parts = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.append(" | ".join(cell.text for cell in row.cells))
+        stream = _open_member(archive, "_rels/.rels")
+    except KeyError:
+        return "word/document.xml"
+    for _event, element in iterparse(stream, events=("end",)):
+        if element.tag == _RELATIONSHIPS and element.get("Type", "").endswith(_OFFICE_DOCUMENT):
+            return element.get("Target", "").lstrip("/") or "word/document.xml"
+    return "word/document.xml"
+
+
+def _docx_text(stream, budget: TextBudget) -> str:
+    """Return the paragraphs and table rows of a document part, parsed as a stream of events.
+
+    Each element is dropped from the tree once read, so memory stays flat
+    however long the part; text counts against the budget as it is read.
+    """
+    from defusedxml.ElementTree import iterparse
+
+    parts: list[str] = []
+    paragraphs: list[list[str]] = []  # text boxes nest paragraphs inside paragraphs
+    rows: list[list[str]] = []
+    cells: list[list[str]] = []
+    path: list = []
+    fallback = 0
+    for event, element in iterparse(stream, events=("start", "end")):
+        tag = element.tag
+        if event == "start":
+            path.append(element)
+            if tag == _MC_FALLBACK:
+                fallback += 1  # the same content again, for older readers
+            elif fallback:
+                pass
+            elif tag == _W + "p":
+                paragraphs.append([])
+            elif tag == _W + "tr":
+                rows.append([])
+            elif tag == _W + "tc":
+                cells.append([])
+            continue
+        path.pop()
+        if path:
+            path[-1].remove(element)  # the only child left: removing it is constant time
+        if tag == _MC_FALLBACK:
+            fallback -= 1
+        elif fallback:
+            pass
+        elif tag == _W + "t" and paragraphs:
+            paragraphs[-1].append(budget.take(element.text or ""))
+        elif tag in _RUN_CHARACTERS and paragraphs:
+            paragraphs[-1].append(budget.take(_RUN_CHARACTERS[tag]))
+        elif tag == _W + "p" and paragraphs:
+            text = "".join(paragraphs.pop())
+            (cells[-1] if cells else parts).append(text)
+            budget.take("\n\n")
+        elif tag == _W + "tc" and cells:
+            text = "\n".join(cells.pop())
+            if rows:
+                rows[-1].append(text)
+        elif tag == _W + "tr" and rows:
+            row = " | ".join(rows.pop())
+            (cells[-1] if cells else parts).append(row)
     return "\n\n".join(parts)
+
+
+def read_docx(data: bytes) -> str:
+    """Return the paragraphs and table rows of a Word document, in their order.
+
+    The XML is inflated as a stream capped at MAX_XML_BYTES and parsed by
+    defusedxml, which refuses entity declarations (no billion laughs).
+    """
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise UnreadableFile(str(_l("This file is not a Word (.docx) document, whatever its name says.")))
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            name = _main_part(archive)
+            if name not in archive.NameToInfo:
+                raise UnreadableFile(str(_l("This file is not a Word (.docx) document, whatever its name says.")))
+            with _open_member(archive, name) as stream:
+                return _docx_text(io.BufferedReader(stream), TextBudget())
+    except UnreadableFile:
+        raise
+    except (ParseError, DefusedXmlException, zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError,
+            NotImplementedError, EOFError, OSError, RecursionError) as error:
+        # Truncated or malformed XML, entity tricks, a broken or oddly compressed archive.
+        raise UnreadableFile(str(_l("This Word document is damaged and could not be read."))) from error
 
 
 READERS: dict[str, Callable[[bytes], str]] = {

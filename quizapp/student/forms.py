@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
-from wtforms import StringField
+from wtforms import HiddenField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..kinds import clean_text, kind_of, option_choices
@@ -30,6 +31,8 @@ class JoinForm(FlaskForm):
     identifier = StringField(_l("Your identifier from the class list"),
                              validators=[Optional(), Length(max=MAX_NAME)],
                              filters=[clean_text], render_kw={"autocomplete": "off", "spellcheck": "false"})
+    # Names this form: sent twice (a double click), it registers one participant, not two.
+    join_key = HiddenField(default=lambda: secrets.token_urlsafe(18), validators=[Optional(), Length(max=64)])
 
     def __init__(self, *args, asks: str | None = "display_name", **kwargs):
         """Build the form; ``asks`` names the required field, None for a student already known."""

@@ -19,7 +19,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_wtf.csrf import generate_csrf
 
-from ..extensions import db
+from ..extensions import db, limiter
 from ..models import Attempt, Participant, Quiz, utcnow
 from ..redirects import local_target
 from ..services import attempts as attempt_service
@@ -78,7 +78,19 @@ def index():
     return render_template("student/index.html", quizzes=quiz_service.published_quizzes(), form=forms.CodeForm())
 
 
+def _code_missed(response) -> bool:
+    """Tell whether a join code led nowhere: only misses count, so a class behind one address is never held up."""
+    return response.status_code in (400, 404)
+
+
+# Guessing join codes: limited per client address, in the storage login throttling uses.
+# One count for both ways in (typed code, link), so a guesser cannot use each in turn.
+_throttle_codes = limiter.shared_limit(lambda: current_app.config["JOIN_CODE_RATE_LIMIT"], scope="join-code",
+                                       deduct_when=_code_missed)
+
+
 @bp.post("/join")
+@_throttle_codes
 def join_by_code():
     """Send a typed join code to its quiz's page, or say it matches no open quiz."""
     form = forms.CodeForm()
@@ -99,6 +111,7 @@ def _join_blocker(quiz: Quiz, participant: Participant | None, now: dt.datetime)
 
 
 @bp.route("/q/<code>", methods=["GET", "POST"])
+@_throttle_codes
 def join(code: str):
     """Show a quiz to a student and start their attempt, or say plainly why they cannot."""
     quiz = quiz_service.find_by_code(code)
@@ -124,9 +137,8 @@ def join(code: str):
     if not form.validate_on_submit():
         return render_template("student/join.html", reason=None, **page), 400 if request.method == "POST" else 200
     try:
-        if participant is None:
-            participant = attempt_service.join(quiz, form.display_name.data, form.identifier.data, now)
-        attempt = attempt_service.start_attempt(participant, now, _grace(), _attempt_tokens())
+        participant, attempt = attempt_service.enter(quiz, participant, form.display_name.data, form.identifier.data,
+                                                     form.join_key.data, now, _grace(), _attempt_tokens())
     except attempt_service.AttemptError as error:
         db.session.rollback()
         flash(str(error), "error")
@@ -147,10 +159,11 @@ def _render_attempt(attempt: Attempt, pages, page: int, form, status: int = 200)
     saved = attempt_service.saved_answers(attempt)
     answered = [all(not attempt_service.is_blank(saved.get(item.question.id)) for item in p) for p in pages]
     first_number = sum(len(p) for p in pages[:page]) + 1
+    now = utcnow()
     return render_template(
         "student/attempt.html", attempt=attempt, quiz=attempt.quiz, form=form, items=pages[page], page=page,
-        page_count=len(pages), answered=answered, first_number=first_number,
-        remaining=attempt_service.remaining_seconds(attempt, utcnow()), field_name=forms.field_name,
+        page_count=len(pages), answered=answered, first_number=first_number, as_of=now.isoformat(),
+        remaining=attempt_service.remaining_seconds(attempt, now), field_name=forms.field_name,
     ), status
 
 
@@ -171,6 +184,14 @@ def attempt(attempt_id: int):
     page = min(max(attempt.page, 0), len(pages) - 1)
     form = forms.attempt_form(pages[page], attempt_service.saved_answers(attempt))
     return _render_attempt(attempt, pages, page, form)
+
+
+def _as_of(value: str | None) -> dt.datetime | None:
+    """Return the time a page says it last knew the saved answers, or None when it says nothing usable."""
+    try:
+        return dt.datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def _page_after(action: str, page: int, count: int) -> int:
@@ -206,7 +227,8 @@ def answer(attempt_id: int):
         flash(_("Some answers could not be saved: see the messages below. Your earlier answers are kept."), "error")
         return _render_attempt(attempt, pages, page, form, status=400)
     try:
-        attempt_service.save_answers(attempt, forms.answers_from(form, pages[page]), now, _grace())
+        attempt_service.save_answers(attempt, forms.answers_from(form, pages[page]), now, _grace(),
+                                     as_of=_as_of(request.form.get("as_of")))
     except attempt_service.AttemptError as error:
         db.session.rollback()
         if action in {"submit", "timeout"} and attempt.is_submitted:
@@ -271,7 +293,8 @@ def autosave(attempt_id: int):
     db.session.commit()
     # A fresh token keeps a page that stays open for hours able to post.
     return jsonify(saved=True, remaining=attempt_service.remaining_seconds(attempt, now),
-                   unanswered=len(attempt_service.unanswered_numbers(attempt)), csrf_token=generate_csrf())
+                   unanswered=len(attempt_service.unanswered_numbers(attempt)), csrf_token=generate_csrf(),
+                   as_of=now.isoformat())
 
 
 @bp.get("/attempt/<int:attempt_id>/result")

@@ -63,17 +63,26 @@ def live_server(app):
 def new_page(browser, live_server):
     """Return a factory of pages in fresh browser contexts (one per student)."""
     contexts = []
+    violations: list[str] = []
+
+    def record(message) -> None:
+        # Chromium reports what the Content-Security-Policy refused on the console.
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            violations.append(message.text)
 
     def make(*, width: int = 1024, height: int = 800, javascript: bool = True, locale: str = "en-GB"):
         context = browser.new_context(viewport={"width": width, "height": height}, base_url=live_server,
                                       java_script_enabled=javascript, locale=locale)
         context.set_default_timeout(10_000)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on("console", record)
+        return page
 
     yield make
     for context in contexts:
         context.close()
+    assert not violations, "the Content-Security-Policy refused something:\n" + "\n".join(violations)
 
 
 def screenshot(page, name: str, *, full_page: bool = True) -> Path:

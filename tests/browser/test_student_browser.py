@@ -133,7 +133,7 @@ def test_reload_restores_answers_and_remaining_time(app, seeded, new_page):
     fill_with_mouse(page, plan[:1])
     page.click(".actions button[value=next]")  # saved by the page change
     fill_with_mouse(page, plan[1:2])  # saved by the script as it changes
-    page.wait_for_function("document.getElementById('save-status').textContent.includes('saved')")
+    page.wait_for_function("() => document.getElementById('save-status').textContent.includes('saved')")
 
     page.reload()
     assert "Question 2 of 10" in page.inner_text(".progress")
@@ -225,10 +225,10 @@ def test_lost_network_retries_and_leaving_with_unsaved_answers_warns(app, seeded
 
     page.context.set_offline(True)
     fill_with_mouse(page, [text])
-    page.wait_for_function("document.getElementById('save-status').textContent.includes('no connection')")
+    page.wait_for_function("() => document.getElementById('save-status').textContent.includes('no connection')")
     assert stored(app, attempt.id) == {}
     page.context.set_offline(False)
-    page.wait_for_function("document.getElementById('save-status').textContent.includes('saved')", timeout=10_000)
+    page.wait_for_function("() => document.getElementById('save-status').textContent.includes('saved')", timeout=10_000)
     assert list(stored(app, attempt.id).values()) == [text[2]]
 
     dialogs = []

@@ -185,3 +185,33 @@ def test_paginated_results_meet_wcag_21_aa_and_keep_the_sort(app, make_teacher, 
     assert page.locator("table.data tbody tr").count() == 10
     assert page.locator("table.data tbody tr").first.inner_text().startswith("Student 050")
     assert_accessible(page)
+
+
+def test_a_long_document_shows_a_progress_page_that_survives_reload(app, make_teacher, new_page, tmp_path):
+    from quizapp import jobs
+
+    from ..web.test_jobs import LONG_ENGLISH
+
+    make_teacher()
+    upload = tmp_path / "long.txt"
+    upload.write_text(LONG_ENGLISH, encoding="utf-8")
+    page = logged_in(new_page())
+    page.goto("/teach/documents/new")
+    page.set_input_files("#upload", str(upload))
+    page.click("text=Add and generate questions")
+    # No worker yet: the job waits, and its page says so, reload after reload.
+    page.wait_for_url("**/jobs/*")
+    assert page.locator("progress#job-progress").is_visible()
+    assert "Waiting" in page.inner_text("#job-message")
+    assert_accessible(page)
+    screenshot(page, "teacher-job-queued")
+    page.reload()
+    assert page.locator("progress#job-progress").is_visible()
+    try:
+        # A worker thread starts with the page's next poll; the page leads to the document once done.
+        app.config["JOBS_WORKER_THREADS"] = 1
+        page.wait_for_url("**/teach/documents/*", timeout=60_000)
+        assert page.locator(".document-text mark.fact").count() > 0
+        assert "draft questions" in page.inner_text(".flashes")
+    finally:
+        jobs.runner.extension(app).stop_workers()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -91,3 +93,50 @@ def test_unsupported_language_argument_is_reported():
             assert str(exc)
         else:
             raise AssertionError(bad)
+
+
+# Pathological input: one unit repeated into a huge text with no sentence end,
+# deep nesting, thousands of parentheses, one acronym defined again and again.
+PATHOLOGICAL_UNITS = [
+    "the European Battery Alliance (EBA) and the EBA ",
+    "Alpha Beta Gamma Delta, ",
+    "the battery makers and the Italian firms and ",
+    "in 2030 and 45% of 3 million euros, ",
+    "(", ")", "((((( )))))", "<div>", "a.", "A. ", "«", "\"CATL\" ", "Il consorzio (CASIP) e il CASIP ",
+    "CATL, BYD, CALB e NIO, ", "from 7 to 10 percent ", "1963-1989 ",
+]
+# Characters of pathological text, and the seconds they may take: linear code
+# needs about 2 s; the quadratic code this guards against took minutes.
+PATHOLOGICAL_SIZE = 200_000
+PATHOLOGICAL_SECONDS = 20
+
+pathological = st.builds(
+    lambda units, prefix: (prefix + "".join(units) * (PATHOLOGICAL_SIZE // max(1, len("".join(units))) + 1))[
+        :PATHOLOGICAL_SIZE],
+    st.lists(st.sampled_from(PATHOLOGICAL_UNITS), min_size=1, max_size=3),
+    st.sampled_from(["", "date 2024-02-01\n", "Title\n\n"]),
+)
+
+
+@settings(max_examples=int(os.environ.get("GENERATOR_PATHOLOGICAL_EXAMPLES", "6")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(pathological, st.sampled_from(["it", "en"]))
+def test_pathological_input_is_generated_in_linear_time(text, lang):
+    import time
+
+    started = time.perf_counter()
+    draft = _run(text, lang=lang)
+    elapsed = time.perf_counter() - started
+    assert elapsed < PATHOLOGICAL_SECONDS, f"{elapsed:.1f} s for {len(text)} characters of {text[:60]!r}"
+    if draft is not None:
+        assert not check_draft(draft, text)
+
+
+@pytest.mark.parametrize("unit", ["the European Battery Alliance (EBA) and the EBA ", "Alpha Beta Gamma Delta, "])
+def test_the_issues_pathological_pastes_are_generated_in_linear_time(unit):
+    import time
+
+    text = unit * (PATHOLOGICAL_SIZE // len(unit))
+    started = time.perf_counter()
+    _run(text, lang="en")
+    assert time.perf_counter() - started < PATHOLOGICAL_SECONDS

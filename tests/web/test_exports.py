@@ -527,3 +527,26 @@ def test_the_job_reports_its_progress_as_rows_are_written():
                                        lambda fraction, message=None: reported.append(round(fraction, 3))))
     assert len(rows) == 12_000
     assert reported == [0.375, 0.75, export_jobs.ROWS_SHARE]
+def test_control_characters_never_make_the_xml_exports_ill_formed(app, teacher):
+    """A prompt, option or explanation holding \\x01 or \\x0b (pasted from a PDF, say) still exports as XML."""
+    document_id = make_document(app, text=ENGLISH)
+    with app.app_context():
+        document = db.session.get(Document, document_id)
+        questions = [
+            bank.write(document, bank.QuestionData("single", "Which\x01 one\x0bis it?", ["A\x01", "B\x0c", "C\x1f"],
+                                                   [0], 0.0, "Because\x0b\x02 so.", 1.0)),
+            bank.write(document, bank.QuestionData("short", "Name\x0b the agency\x08.", [], ["Ravenna\x01 Energia"],
+                                                   0.0, "", 1.0)),
+        ]
+        quiz = quizzes.create_quiz(document.owner, document, "Control\x01 characters\x0b", questions)
+        db.session.commit()
+        quiz_id = quiz.id
+    root = etree.fromstring(teacher.get(f"/teach/quizzes/{quiz_id}/questions.xml").data)
+    single = root.findall("question")[1]
+    assert html.unescape(single.findtext("questiontext/text")) == "Which one is it?"
+    assert [html.unescape(a.findtext("text")) for a in single.findall("answer")] == ["A", "B ", "C"]
+    archive = zipfile.ZipFile(io.BytesIO(teacher.get(f"/teach/quizzes/{quiz_id}/questions-qti.zip").data))
+    etree.fromstring(archive.read("imsmanifest.xml"))
+    items = [etree.fromstring(archive.read(f"items/Q{n}.xml")) for n in (1, 2)]
+    assert items[0].findtext(f".//{QTI}prompt") == "Which one is it?"
+    assert items[1].findtext(f"{QTI}itemBody/{QTI}p") == "Name  the agency."  # the vertical tab is a space

@@ -540,3 +540,14 @@ def test_options_edited_midway_fall_back_to_their_natural_order(app, started):
     assert page.status_code == 200
     assert started.post({f"q{question_id}": ["0"]}).status_code == 302
     assert stored(app, started.attempt_id) == {question_id: [0]}
+
+
+def test_autosave_nested_100000_deep_is_a_400_and_saves_nothing(app, started):
+    token = started.token()
+    body = '{"answers": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    response = started.client.post(f"{started.url}/autosave", data=body, content_type="application/json",
+                                   headers={"X-CSRFToken": token})
+    assert response.status_code == 400
+    assert "error" in response.get_json()
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(Response.id))) == 0

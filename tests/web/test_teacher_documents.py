@@ -12,6 +12,7 @@ from quizapp.extensions import db
 from quizapp.models import Document, Question
 from quizapp.services import readers
 
+from ..hostile import pdf_file
 from .teaching import ENGLISH, make_document, post, teacher  # noqa: F401 (teacher, document_id: fixtures)
 
 
@@ -53,22 +54,6 @@ def laid_out_pdf(pages: list[list[tuple[int, int, str]]]) -> bytes:
                        b"/Resources << /Font << /F1 3 0 R >> >> >>" % (first_page + 2 * number + 1))
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     return pdf_file(objects)
-
-
-def pdf_file(objects: list[bytes]) -> bytes:
-    """Return a PDF file of the numbered objects, the first being the catalog, with its cross-reference table."""
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
 
 
 def docx_bytes(paragraphs: list[str]) -> bytes:

@@ -105,6 +105,10 @@
           markAnswered(sent);
           if (!dirty) { say(msg.msgSaved); }
           if (typeof body.remaining === "number") { countdown.sync(body.remaining); }
+          if (body.as_of && form.elements.as_of) {
+            // The page now knows the answers as of this save: a submit keeps anything stored later elsewhere.
+            form.elements.as_of.value = body.as_of;
+          }
           if (body.csrf_token) {  // renewed, so a page left open for hours can still post
             token = body.csrf_token;
             if (tokenInput) { tokenInput.value = token; }
@@ -112,6 +116,11 @@
         } else if (response.status === 409 && body.submitted) {
           leaving = true;
           window.location.assign(body.result_url);
+        } else if (response.status === 503 || body.retry) {
+          // The server could not store them (disk full, database read-only): keep trying.
+          dirty = true;
+          say(body.error || msg.msgOffline, true);
+          timer = setTimeout(function () { save(); }, RETRY_MS);
         } else if (response.status === 400 && body.fields) {
           dirty = true;
           markErrors(body.fields);
