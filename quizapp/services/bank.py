@@ -60,6 +60,19 @@ def bank(document: Document, status: str | None = None) -> list[Question]:
     return list(db.session.scalars(query))
 
 
+def by_fact(questions: list[Question]) -> list[list[Question]]:
+    """Group questions that ask one fact, in the order of each group's first question.
+
+    The generator writes several questions per fact (a blank, a single choice, a
+    true/false statement…); listed one after another a teacher reads the same
+    sentence three times, so the bank shows the first and folds the variants.
+    """
+    groups: dict[object, list[Question]] = {}
+    for question in questions:
+        groups.setdefault(question.fact_id if question.fact_id is not None else ("question", question.id), []).append(question)
+    return list(groups.values())
+
+
 def counts(document: Document) -> dict[str, int]:
     """Return how many of the document's questions are in each status."""
     rows = db.session.execute(

@@ -22,7 +22,7 @@ def questions(document_id: int):
     if status not in bank.STATUSES:
         status = None
     return render_template("teacher/questions.html", document=document, status=status,
-                           questions=bank.bank(document, status), counts=bank.counts(document), form=EmptyForm(),
+                           groups=bank.by_fact(bank.bank(document, status)), counts=bank.counts(document), form=EmptyForm(),
                            kinds=KINDS)
 
 

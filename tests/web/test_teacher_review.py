@@ -334,3 +334,24 @@ def test_each_cards_buttons_name_their_question(app, teacher, document_id):
             # Regenerate shows on choice drafts only (see test_regenerate_is_offered_only_where_options_can_be_redrawn).
             expected = ["Edit", "Approve", "Reject"] + (["Regenerate"] if len(labels) == 4 else [])
         assert labels == [(label, str(number)) for label in expected]
+
+
+def test_the_bank_folds_the_variants_of_one_fact_under_its_first_question(app, teacher, document_id):
+    page = teacher.get(f"/teach/documents/{document_id}/questions").get_data(as_text=True)
+    with app.app_context():
+        questions = bank.bank(db.session.get(Document, document_id))
+        groups = bank.by_fact(questions)
+    assert sum(len(group) for group in groups) == len(questions)
+    assert all(len({q.fact_id for q in group}) == 1 for group in groups)
+    folded = [group for group in groups if len(group) > 1]
+    assert folded, "the sample document has facts asked several ways"
+    # Every question is on the page once; a fact's first question opens its group, the others are folded.
+    assert all(page.count(f'id="question-{q.id}"') == 1 for q in questions)
+    first, *others = folded[0]
+    after_first = page.split(f'id="question-{first.id}"', 1)[1]
+    card, folded_part = after_first.split("<details>", 1)
+    folded_part = folded_part.split("</details>", 1)[0]
+    assert all(f'id="question-{q.id}"' not in card for q in others)
+    assert all(f'id="question-{q.id}"' in folded_part for q in others)
+    assert "other way" in folded_part.split("</summary>", 1)[0]
+    assert page.count("<details>") == len(folded)
