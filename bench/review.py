@@ -40,12 +40,14 @@ def cross_leaks(questions) -> list[tuple[int, int, str]]:
     texts = [padded(" ".join((q.prompt, *q.options, q.evidence.text))) for q in questions]
     for i, q in enumerate(questions):
         for a in q.answer_texts:
-            key = normalise(a)
-            if not key:
-                continue
-            for j, text in enumerate(texts):
-                if j != i and f" {key} " in text:
-                    out.append((i + 1, j + 1, a))
+            # A name leaks through its surname too ("Meloni" for "Giorgia Meloni").
+            words = a.split()
+            keys = {normalise(a)} | ({normalise(w) for w in words if w[:1].isupper() and len(w) > 3}
+                                     if len(words) > 1 else set())
+            for key in filter(None, keys):
+                for j, text in enumerate(texts):
+                    if j != i and f" {key} " in text:
+                        out.append((i + 1, j + 1, a))
     return out
 
 

@@ -82,6 +82,13 @@ def _shingles(key: str, n: int = 2) -> list[str]:
     return [" ".join(words[k:k + n]) for k in range(len(words) - n + 1)] if len(words) > n else []
 
 
+def _name_words(item: Item, key: str) -> list[str]:
+    """Return the words of a name answer (capitalised in the answer) long enough to identify it."""
+    capitalised = {normalise(w) for a in item.answers for w in a.split() if w[:1].isupper()}
+    words = key.split()
+    return [w for w in words if len(w) > 3 and w in capitalised] if len(words) > 1 else []
+
+
 def pick(items: Sequence[Item], size: int, articles: Sequence[str] = ()) -> list[int]:
     """Return the indices of up to ``size`` items forming a sound quiz, best first.
 
@@ -104,7 +111,9 @@ def pick(items: Sequence[Item], size: int, articles: Sequence[str] = ()) -> list
              >= TOPIC_SENTENCES for i, it in enumerate(items)]
     # A long answer leaks through any two of its words in a row that the text does not repeat
     # ("Innovation Platform (CASIP)" gives away "China All-Solid-State … Platform").
-    leaks = [keys[i] | {sh for k in keys[i] for sh in _shingles(k)
+    # A name leaks through any of its words the text does not repeat ("Meloni" gives away
+    # "Giorgia Meloni", "Margherita" half of "Margherita di Savoia").
+    leaks = [keys[i] | {sh for k in keys[i] for sh in _shingles(k) + _name_words(items[i], k)
                         if sum(f" {sh} " in ev for ev in sentences.values()) < TOPIC_SENTENCES}
              for i in range(len(items))]
     by_fact: dict[object, list[int]] = {}

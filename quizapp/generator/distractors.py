@@ -86,18 +86,24 @@ def entity_distractors(correct: list[str], lang: str, mentioned, rng: random.Ran
     return (pool_same + pool_other)[:n]
 
 
-def year_distractors(year: int, mentioned_years: set[int], rng: random.Random, n: int = 3, future: bool = False) -> list[str]:
-    """Return ``n`` near-miss years, none of which the document mentions."""
+def year_distractors(year: int, mentioned_years: set[int], rng: random.Random, n: int = 3, future: bool = False,
+                     approximate: bool = False) -> list[str]:
+    """Return ``n`` near-miss years, none of which the document mentions.
+
+    An approximate year ("around 1527") makes the next few years true as well, so its
+    near misses are decades away.
+    """
     # A target year's near misses are other plausible targets: mostly later, one earlier.
-    pool = sorted({year - 5, year + 5, year + 10, year + 15, year + 20} if future
-                  else {year + s for s in (1, 2, 3, 5, 10)} | {year - s for s in (1, 2, 3, 5, 10)})
+    steps = (10, 20, 30, 50) if approximate else (1, 2, 3, 5, 10)
+    pool = sorted({year - 5, year + 5, year + 10, year + 15, year + 20} if future and not approximate
+                  else {year + s for s in steps} | {year - s for s in steps})
     pool = [y for y in pool if y not in mentioned_years and 1000 <= y <= 2199 and y != year]
     rng.shuffle(pool)
     return [str(y) for y in sorted(pool[:n])]
 
 
 def number_distractors(value: float, decimals: int, rng: random.Random, n: int = 3,
-                       percent: bool = False) -> list[float]:
+                       percent: bool = False, approximate: bool = False) -> list[float]:
     """Return ``n`` near misses for an amount: other values of the same size and precision.
 
     A slot that holds one amount ("380,005 inhabitants") makes any other amount
@@ -105,7 +111,10 @@ def number_distractors(value: float, decimals: int, rng: random.Random, n: int =
     """
     if value == 0:
         return []
-    if value.is_integer() and abs(value) < 10:
+    if approximate:
+        # "About 5 litres": 4 or 6 litres are about right too; only amounts far off are wrong.
+        pool = {value * f for f in (0.25, 0.4, 2.0, 2.5, 3.0)}
+    elif value.is_integer() and abs(value) < 10:
         pool = {value + d for d in (-2, -1, 1, 2, 3) if value + d > 0}
     else:
         pool = {value * f for f in (0.5, 0.6, 0.75, 1.25, 1.5, 2.0, 3.0)}
@@ -137,6 +146,13 @@ _SIMILAR_ATTR = {"city": "country", "person": "role", "country": "region", "comp
                  "body_of_water": "kind", "element": "group_kind", "planet": "kind", "language": "family"}
 
 
+def _contemporary(other: dict, person: dict) -> bool:
+    """Tell whether two people share role and nationality and were born within a century."""
+    born, other_born = person.get("born"), other.get("born")
+    return (other.get("role") == person.get("role") and other.get("nationality") == person.get("nationality")
+            and born is not None and other_born is not None and abs(born - other_born) <= 100)
+
+
 def lexicon_kind(name: str, lang: str) -> str:
     """Return the lexicon category of a known name ("city", "person", "river"…), or ""."""
     hit = _index(lang).get(normalise(name))
@@ -160,6 +176,9 @@ def same_kind(answer: str, lang: str, mentioned, rng: random.Random, n: int = 3)
     # Alike items first; whether the text names one is asked only of the few offered,
     # since each asking searches the whole text.
     entries.sort(key=lambda e: not (attr and e.get(attr) == entry.get(attr)))
+    if cat == "person":
+        # A king among kings of his country and age: Elizabeth II is no option for Louis XVI.
+        entries = [e for e in entries if _contemporary(e, entry)]
     out: list[str] = []
     for e in entries:
         name = _name(e, lang)

@@ -591,9 +591,10 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
             k = j
             continue
         start, end = k, j
-        # "Kenya's Brigid Kosgei": the owner is context, the name after it the answer.
-        for p in range(end - 2, k - 1, -1):
-            if toks[p].text.endswith(("'s", "’s")) and toks[p + 1].is_capitalised:
+        # "Kenya's Brigid Kosgei": the owner is context, the name after it the answer; one word
+        # after it is the name's own end ("Saint Peter's Basilica").
+        for p in range(end - 3, k - 1, -1):
+            if toks[p].text.endswith(("'s", "’s")) and toks[p + 1].is_capitalised and toks[p + 2].is_capitalised:
                 start = p + 1
                 break
         # "Mayor Laura Jennings", "Peruvian President Alejandro Toledo": the title is the

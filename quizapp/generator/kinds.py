@@ -451,10 +451,18 @@ def _shape(text: str) -> tuple[str, ...]:
     return tuple("9" if w[:1].isdigit() else "A" if w[:1].isupper() else "a" for w in text.split())
 
 
+def approximate(ctx: Context, fact: Fact, ans: Span) -> bool:
+    """Tell whether the text gives the value as an approximation ("about 5 litres", "intorno al 1527")."""
+    before = ctx.doc.text[fact.span.start:ans.start].lower().split()[-2:]
+    cues = ctx.doc.pack.get("approximations", ())
+    return bool(before) and (before[-1] in cues or " ".join(before) in cues)
+
+
 def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) -> list[str]:
     """Return ``n`` wrong years: one the text ties to another fact, the rest near misses it never names."""
     year = int(ans.text)
-    near = distractors.year_distractors(year, ctx.years, rng, n=n, future=fact.kind == "target_year")
+    near = distractors.year_distractors(year, ctx.years, rng, n=n, future=fact.kind == "target_year",
+                                        approximate=approximate(ctx, fact, ans))
     other = [y for y in ctx.pool.others("year", ans.text, fact.span, fact.span.text, rng, 3)
              if abs(int(y) - year) <= 60 and (fact.kind != "target_year" or int(y) > year - 10)]
     # Near misses first: a year the text ties to another fact would also reveal that fact's
@@ -488,7 +496,8 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
     dec, thou = pack.get("decimal_sep"), pack.get("thousands_sep")
     decimals = len(ans.text.rsplit(dec, 1)[1]) if dec in ans.text and value != int(value) else 0
     grouped = thou in ans.text
-    near = distractors.number_distractors(value, decimals, rng, n=n + 2, percent=fact.kind == "percentage")
+    near = distractors.number_distractors(value, decimals, rng, n=n + 2, percent=fact.kind == "percentage",
+                                          approximate=approximate(ctx, fact, ans))
     wrong = []
     for v in near:
         number = distractors.format_number(v, decimals, dec, thou, grouped)

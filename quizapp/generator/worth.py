@@ -35,7 +35,9 @@ HEADING = 0.2
 HYPOTHETICAL = 0.3
 FOREIGN_ACRONYM = 0.3
 # An acronym the text uses once is wording, not a term it teaches.
-PASSING_ACRONYM = 0.5
+PASSING_ACRONYM = 0.3
+ANAPHORIC = 0.4
+COORDINATED = 0.4
 CLAUSE = 0.3
 _LONG_OK = frozenset({"members", "benefits", "drawbacks", "acronym", "definition", "quote"})
 LONG_BLANK = 0.3
@@ -90,6 +92,7 @@ class Weigher:
         self.before = _cue(wh.get("reporting_before", ""))
         self.after = _cue(wh.get("reporting_after", ""))
         self.hypothetical = _cue(wh.get("hypothetical", ""))
+        self.anaphoric = frozenset(pack.get("anaphoric_openers", ()))
         self.verbs = listed_words(pack.code, "verbs")
 
     def _heading(self, sent) -> bool:
@@ -134,6 +137,10 @@ class Weigher:
         opening = doc.text[fact.span.start:fact.span.end].split(" ", 2)
         if self.hypothetical and self.hypothetical.match(" ".join(opening[:2])):
             w *= HYPOTHETICAL
+        if opening and opening[0].lower() in self.anaphoric:
+            w *= ANAPHORIC  # "This is known as the ____": the sentence leans on the one before
+        if fact.kind in ("pair", "range"):
+            w *= COORDINATED  # "left and right ventricles", "5 to 10": a reader answers one part
         return w
 
     def _cut_wrong(self, fact: Fact, ans) -> bool:
@@ -143,6 +150,12 @@ class Weigher:
             return True  # "490 N. On the Moon", "three parts: a sugar": split too late
         after = text[ans.end:ans.end + 2]
         before = text[max(0, ans.start - 2):ans.start]
+        # 9"80, a.C.: the blank would start inside a number or an abbreviation.
+        if len(before) == 2 and before[1] in "\"'’.″" and before[0].isalnum():
+            return True
+        # "United Arab Emirates' Hope": an owner and the thing owned are two answers.
+        if re.search(r"s['’] \w", ans.text):
+            return True
         if len(after) == 2 and after[0] in ":-/" and after[1].isalnum():
             return True
         # "the 600 ____" for "MeV Synchrocyclotron": a unit glued to the number before it.
@@ -163,8 +176,11 @@ class Weigher:
         joined = " ".join(core)
         content = [x for x in core if x not in doc.pack.stopwords]
         in_title = sum(1 for x in content if f" {x} " in self.title)
+        # A name the headline gives ("Jacobs" for "Lamont Marcell Jacobs") is answered by it.
+        named = fact.kind in ("person", "organization", "place", "country", "entity") and any(
+            len(x) > 3 and f" {x} " in self.title for x in content)
         if fact.kind not in _STRUCTURAL and (f" {joined} " in self.title or (len(core) == 1 and joined in self.topic)
-                                             or (content and in_title * 2 >= len(content))):
+                                             or (content and in_title * 2 >= len(content)) or named):
             w *= TOPIC
         if fact.kind == "acronym":
             acronym = fact.slot("acronym")

@@ -176,3 +176,46 @@ def test_first_ten_questions_keep_the_quiz_rules(path):
     assert sum(q.kind in CHOICE for q in first) >= 3
     truths = [q.correct == (0,) for q in first if q.kind == "true_false"]
     assert abs(truths.count(True) - truths.count(False)) <= 2
+
+
+@pytest.mark.parametrize("year,approximate,closest", [(1527, False, 1), (1527, True, 10)])
+def test_an_approximate_year_gets_near_misses_decades_away(year, approximate, closest):
+    got = distractors.year_distractors(year, set(), random.Random(3), n=3, approximate=approximate)
+    assert min(abs(int(y) - year) for y in got) >= closest
+
+
+def test_an_approximate_amount_gets_near_misses_far_off():
+    got = distractors.number_distractors(5.0, 0, random.Random(0), n=3, approximate=True)
+    assert all(v <= 2 or v >= 10 for v in got)  # "about 5 litres": 4 or 6 would be about right too
+
+
+def test_people_are_offered_among_contemporaries_of_their_role_and_country():
+    got = distractors.same_kind("Giuseppe Verdi", "it", lambda name: False, random.Random(0), n=3)
+    assert got
+    for name in got:
+        hit = distractors._index("it")[normalise(name)][1]
+        assert hit["role"] == "composer" and hit["nationality"] == "IT"
+
+
+@pytest.mark.parametrize("lang,text,answer,asked", [
+    ("it", "Bolt vinse correndo in 9\"58 la finale dei 100 metri a Berlino nel 2009.", "58", False),
+    ("it", "Nel 60 a.C. Giulio Cesare formò il primo triumvirato con Pompeo e Crasso.", "C. Giulio Cesare", False),
+    ("en", "The United Arab Emirates' Hope probe reached Mars orbit in February 2021.", "United Arab Emirates' Hope", False),
+    ("en", "Zimbabwe experienced hyperinflation in 2007 and 2008, when prices doubled daily.", "2007 and 2008", False),
+    ("en", "The Hope probe reached Mars orbit in February 2021 after a long cruise.", "Hope", True),
+])
+def test_a_blank_cut_where_no_reader_can_fill_it_is_never_asked(lang, text, answer, asked):
+    from quizapp.generator.types import Fact
+    from quizapp.generator.worth import Weigher
+
+    doc = doc_of(text, lang)
+    sent, ans = span_of(doc, answer)
+    fact = Fact(kind="entity", text=sent.text, span=sent, answers=(ans,))
+    assert (Weigher(doc, "").weight(fact, 0) > 0) is asked
+
+
+def test_a_surname_gives_away_the_whole_name():
+    first = item(answers=("Giorgia Meloni",), evidence="guidato da Giorgia Meloni", sentence=1)
+    second = item(prompt="Meloni, ____ anni, guiderà il governo.", answers=("45",), evidence="Meloni, 45 anni", sentence=2)
+    chosen = pick_quiz([first, second], 2, "it")
+    assert len(chosen) == 1

@@ -108,6 +108,11 @@ PACK = {
     },
     # Words that make an amount a bound ("more than 150 years"): any larger amount is true too.
     "bounds": ["over", "more than", "at least", "less than", "up to", "nearly", "almost", "under", "within", "above", "below"],
+    # Words that make an amount approximate ("about 5 litres"): near misses would be right too.
+    "approximations": ["about", "around", "roughly", "approximately", "nearly", "almost", "some", "circa", "c.",
+                       "over", "more than", "just over", "just under", "estimated"],
+    # Sentences that open by pointing back ("This is known as…") lean on the one before.
+    "anaphoric_openers": ["this", "these", "that", "those", "it", "they", "such"],
     "templates": {
         "prefix": "According to the text",
         "multiple_members": "According to the text, which of these are among {group}?",

@@ -124,6 +124,11 @@ PACK = {
     },
     # Words that make an amount a bound ("oltre 150 anni"): any larger amount is true too.
     "bounds": ["oltre", "più di", "almeno", "meno di", "fino a", "quasi", "sopra", "sotto", "entro"],
+    # Words that make an amount approximate ("circa 5 litri"): near misses would be right too.
+    "approximations": ["circa", "intorno al", "intorno a", "attorno al", "verso il", "quasi", "oltre", "più di",
+                       "poco più di", "poco meno di", "all'incirca", "approssimativamente"],
+    # Sentences that open by pointing back ("Questo è noto come…") lean on the one before.
+    "anaphoric_openers": ["questo", "questa", "questi", "queste", "ciò", "tale", "tali", "esso", "essa"],
     "templates": {
         "prefix": "Secondo il testo",
         "multiple_members": "Secondo il testo, quali di queste opzioni rientrano tra {group}?",
