@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import normalise
 
@@ -58,8 +59,9 @@ class Item:
     score: float = 1.0
 
 
+@lru_cache(maxsize=65536)
 def _padded(text: str) -> str:
-    """Return ``text`` normalised and padded for whole-word lookups."""
+    """Return ``text`` normalised and padded for whole-word lookups (remembered: evidence repeats)."""
     return f" {normalise(text)} "
 
 
@@ -103,8 +105,8 @@ def pick(items: Sequence[Item], size: int, articles: Sequence[str] = ()) -> list
     items = list(items[:LOOKAHEAD * size])
     arts = frozenset(normalise(a) for a in articles)
     keys = [_answer_keys(it, arts) for it in items]
-    texts = [_padded(" ".join((it.prompt, *it.options, it.evidence))) for it in items]
-    asked = [_padded(" ".join((it.prompt, *it.options))) for it in items]
+    asked = [_padded(it.prompt) + " ".join(_padded(o) for o in it.options) for it in items]
+    texts = [a + _padded(it.evidence) for a, it in zip(asked, items)]
     # Sentences (by evidence) that mention each answer: a topic word is everywhere.
     sentences = {it.sentence: _padded(it.evidence) for it in items}
     topic = [sum(1 for s, ev in sentences.items() if s != it.sentence and any(f" {k} " in ev for k in keys[i]))
