@@ -94,7 +94,7 @@ def year_distractors(year: int, mentioned_years: set[int], rng: random.Random, n
     near misses are decades away.
     """
     # A target year's near misses are other plausible targets: mostly later, one earlier.
-    steps = (10, 20, 30, 50) if approximate else (1, 2, 3, 5, 10)
+    steps = (20, 30, 50, 75) if approximate else (1, 2, 3, 5, 10)
     pool = sorted({year - 5, year + 5, year + 10, year + 15, year + 20} if future and not approximate
                   else {year + s for s in steps} | {year - s for s in steps})
     pool = [y for y in pool if y not in mentioned_years and 1000 <= y <= 2199 and y != year]

@@ -302,9 +302,11 @@ class SingleChoice(QuestionKind):
         ans = fact.answers[0]
         if not _YEAR_RE.match(ans.text):
             return []
-        if not phrasing.single_value(ctx.doc, fact.span, ans):
+        if not phrasing.single_value(ctx.doc, fact.span, ans) or bounded(ctx, fact, ans):
             return []
         wrong = year_swaps(ctx, fact, ans, ctx.rng(index, self.name), 3)
+        if len(wrong) < 2:
+            return []
         prompt = _number_prompt(ctx, fact, ans, "year_single")
         if prompt is None:
             return []
@@ -451,6 +453,16 @@ def _shape(text: str) -> tuple[str, ...]:
     return tuple("9" if w[:1].isdigit() else "A" if w[:1].isupper() else "a" for w in text.split())
 
 
+def bounded(ctx: Context, fact: Fact, ans: Span) -> bool:
+    """Tell whether the text gives a bound, not a value ("more than 150 years", "dopo il 1850").
+
+    Near misses on the open side of a bound are true too.
+    """
+    before = ctx.doc.text[fact.span.start:ans.start].lower().split()[-2:]
+    bounds = ctx.doc.pack.get("bounds", ())
+    return bool(before) and (before[-1] in bounds or " ".join(before) in bounds)
+
+
 def approximate(ctx: Context, fact: Fact, ans: Span) -> bool:
     """Tell whether the text gives the value as an approximation ("about 5 litres", "intorno al 1527")."""
     before = ctx.doc.text[fact.span.start:ans.start].lower().split()[-2:]
@@ -461,8 +473,13 @@ def approximate(ctx: Context, fact: Fact, ans: Span) -> bool:
 def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) -> list[str]:
     """Return ``n`` wrong years: one the text ties to another fact, the rest near misses it never names."""
     year = int(ans.text)
-    near = distractors.year_distractors(year, ctx.years, rng, n=n, future=fact.kind == "target_year",
+    near = distractors.year_distractors(year, ctx.years, rng, n=n + 3, future=fact.kind == "target_year",
                                         approximate=approximate(ctx, fact, ans))
+    if fact.kind != "target_year" and ctx.years:
+        # A past event's wrong years stay within the text's own time line: no 2031 for a 2023
+        # match, no 1525 for a painter the text says died in 1510.
+        latest = max(ctx.years)
+        near = [y for y in near if int(y) <= latest]
     other = [y for y in ctx.pool.others("year", ans.text, fact.span, fact.span.text, rng, 3)
              if abs(int(y) - year) <= 60 and (fact.kind != "target_year" or int(y) > year - 10)]
     # Near misses first: a year the text ties to another fact would also reveal that fact's
@@ -480,9 +497,7 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
     pack = ctx.doc.pack
     if not ans.text[:1].isdigit() or _FOUR_DIGITS.match(ans.text) or not phrasing.single_value(ctx.doc, fact.span, ans):
         return None  # an amount that reads as a year ("1500") would mix years and amounts
-    # "More than 150 years": a bound, not a value, so near misses may be true too.
-    before = ctx.doc.text[fact.span.start:ans.start].lower().split()
-    if before and (before[-1] in pack.get("bounds", ()) or " ".join(before[-2:]) in pack.get("bounds", ())):
+    if bounded(ctx, fact, ans):
         return None
     amount = fact.slot("amount") or ans.text
     offset = amount.find(ans.text)

@@ -150,8 +150,8 @@ class Weigher:
             return True  # "490 N. On the Moon", "three parts: a sugar": split too late
         after = text[ans.end:ans.end + 2]
         before = text[max(0, ans.start - 2):ans.start]
-        # 9"80, a.C.: the blank would start inside a number or an abbreviation.
-        if len(before) == 2 and before[1] in "\"'’.″" and before[0].isalnum():
+        # 9"80, 3:36, a.C.: the blank would start inside a number, a time or an abbreviation.
+        if len(before) == 2 and before[1] in "\"'’.″:" and before[0].isalnum():
             return True
         # "United Arab Emirates' Hope": an owner and the thing owned are two answers.
         if re.search(r"s['’] \w", ans.text):

@@ -107,7 +107,8 @@ PACK = {
         "hypothetical": r"^(?:suppose|imagine|if|for example|for instance|say)\b",
     },
     # Words that make an amount a bound ("more than 150 years"): any larger amount is true too.
-    "bounds": ["over", "more than", "at least", "less than", "up to", "nearly", "almost", "under", "within", "above", "below"],
+    "bounds": ["over", "more than", "at least", "less than", "up to", "nearly", "almost", "under", "within", "above", "below",
+               "after", "before", "until", "since"],
     # Words that make an amount approximate ("about 5 litres"): near misses would be right too.
     "approximations": ["about", "around", "roughly", "approximately", "nearly", "almost", "some", "circa", "c.",
                        "over", "more than", "just over", "just under", "estimated"],

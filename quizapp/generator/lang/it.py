@@ -123,7 +123,8 @@ PACK = {
         "hypothetical": r"^(?:supponiamo|immaginiamo|ipotizziamo|se|ad esempio|per esempio)\b",
     },
     # Words that make an amount a bound ("oltre 150 anni"): any larger amount is true too.
-    "bounds": ["oltre", "più di", "almeno", "meno di", "fino a", "quasi", "sopra", "sotto", "entro"],
+    "bounds": ["oltre", "più di", "almeno", "meno di", "fino a", "fino al", "quasi", "sopra", "sotto", "entro",
+               "dopo il", "dopo", "prima del", "prima", "dal"],
     # Words that make an amount approximate ("circa 5 litri"): near misses would be right too.
     "approximations": ["circa", "intorno al", "intorno a", "attorno al", "verso il", "quasi", "oltre", "più di",
                        "poco più di", "poco meno di", "all'incirca", "approssimativamente"],
