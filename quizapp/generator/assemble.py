@@ -115,9 +115,13 @@ def pick(items: Sequence[Item], size: int, articles: Sequence[str] = ()) -> list
     # ("Innovation Platform (CASIP)" gives away "China All-Solid-State … Platform").
     # A name leaks through any of its words the text does not repeat ("Meloni" gives away
     # "Giorgia Meloni", "Margherita" half of "Margherita di Savoia").
-    leaks = [keys[i] | {sh for k in keys[i] for sh in _shingles(k) + _name_words(items[i], k)
-                        if sum(f" {sh} " in ev for ev in sentences.values()) < TOPIC_SENTENCES}
+    names = [{w for k in keys[i] for w in _name_words(items[i], k)} for i in range(len(items))]
+    leaks = [keys[i] | names[i] | {sh for k in keys[i] for sh in _shingles(k)
+                                   if sum(f" {sh} " in ev for ev in sentences.values()) < TOPIC_SENTENCES}
              for i in range(len(items))]
+    # A name whose surname the text repeats everywhere ("Cesare") is the topic too.
+    topic = [topic[i] or any(sum(1 for s, ev in sentences.items() if s != items[i].sentence and f" {w} " in ev)
+                             >= TOPIC_SENTENCES for w in names[i]) for i in range(len(items))]
     by_fact: dict[object, list[int]] = {}
     for i, it in enumerate(items):
         by_fact.setdefault(it.fact, []).append(i)
