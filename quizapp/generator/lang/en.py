@@ -113,7 +113,7 @@ PACK = {
     "approximations": ["about", "around", "roughly", "approximately", "nearly", "almost", "some", "circa", "c.",
                        "over", "more than", "just over", "just under", "estimated"],
     # Sentences that open by pointing back ("This is known as…") lean on the one before.
-    "anaphoric_openers": ["this", "these", "that", "those", "it", "they", "such"],
+    "anaphoric_openers": ["this", "these", "those", "such"],
     "templates": {
         "prefix": "According to the text",
         "multiple_members": "According to the text, which of these are among {group}?",
