@@ -51,6 +51,8 @@ DEFAULTS: dict[str, object] = {
     "JOBS_QUEUE_NAME": "quizapp",
     # Worker threads inside each web process; 0 when `huey_consumer` processes do the work.
     "JOBS_WORKER_THREADS": 1,
+    # A running job silent (no progress reported) this long is taken as lost with its worker.
+    "JOBS_STALE_SECONDS": 600,
     # Texts longer than this many characters are read into questions by a job, not by the request.
     "GENERATE_INLINE_CHARS": 20_000,
 }
