@@ -54,6 +54,8 @@ DEFAULTS: dict[str, object] = {
     # Folder the XLSX export jobs write their files to (instance/exports when unset); with
     # several machines, one they all share.
     "EXPORTS_DIR": None,
+    # A running job silent (no progress reported) this long is taken as lost with its worker.
+    "JOBS_STALE_SECONDS": 600,
     # Texts longer than this many characters are read into questions by a job, not by the request.
     "GENERATE_INLINE_CHARS": 20_000,
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 from pathlib import Path
@@ -138,6 +139,26 @@ def reporter(job_id: int) -> Progress:
             connection.execute(update(Job).where(Job.id == job_id).values(**values))
 
     return report
+
+
+def expire_if_stale(job: Job) -> bool:
+    """Fail a running job that has not reported for JOBS_STALE_SECONDS: its worker died with it.
+
+    Huey hands a job to one worker and forgets it, so a worker killed mid-run
+    leaves the row "running" forever; the owner is told to try again instead.
+    Returns whether it did; commits when it did.
+    """
+    limit = dt.timedelta(seconds=int(current_app.config.get("JOBS_STALE_SECONDS") or 0))
+    now = utcnow()
+    if job.status != "running" or not limit or job.updated_at > now - limit:
+        return False
+    expired = db.session.execute(update(Job).where(Job.id == job.id, Job.status == "running",
+                                                   Job.updated_at <= now - limit).values(
+        status="failed", finished_at=now, updated_at=now, message="",
+        error=str(_l("This job stopped without finishing (the server restarted?). Try again.")))).rowcount
+    db.session.commit()
+    db.session.refresh(job)
+    return bool(expired)
 
 
 def _fail(job_id: int, error: str) -> None:

@@ -8,6 +8,7 @@ from werkzeug.routing import BuildError
 
 from ..models import Job
 from ..teacher.access import owned_or_404
+from .runner import expire_if_stale
 
 bp = Blueprint("jobs", __name__, url_prefix="/jobs")
 
@@ -34,6 +35,7 @@ def state(job: Job) -> dict:
 @bp.route("/<int:job_id>")
 def show(job_id: int):
     job = owned_or_404(Job, job_id)
+    expire_if_stale(job)
     current = state(job)
     if current["url"]:
         # Done: lead to the result, as a form that did the work at once would have.
@@ -45,4 +47,6 @@ def show(job_id: int):
 
 @bp.route("/<int:job_id>.json")
 def status(job_id: int):
-    return jsonify(state(owned_or_404(Job, job_id)))
+    job = owned_or_404(Job, job_id)
+    expire_if_stale(job)
+    return jsonify(state(job))

@@ -172,3 +172,27 @@ def test_jobs_go_through_redis_when_it_is_configured(app_config, make_teacher):
         assert job_row(app, job_id).status == "done"
     finally:
         queue.storage.flush_all()
+
+
+def test_a_job_whose_worker_died_is_failed_once_silent_too_long(app, teacher):
+    import datetime as dt
+
+    from quizapp.models import utcnow
+
+    job_id = job_id_of(post(teacher, "/teach/documents/new", {"text": LONG_ENGLISH, "language": "en"}))
+    with app.app_context():
+        job = db.session.get(Job, job_id)
+        # Taken by a worker that was then killed: running, last heard of 11 minutes ago.
+        job.status, job.updated_at = "running", utcnow() - dt.timedelta(minutes=11)
+        db.session.commit()
+    state = teacher.get(f"/jobs/{job_id}.json").get_json()
+    assert state["status"] == "failed" and "Try again" in state["error"]
+    assert job_row(app, job_id).status == "failed"
+
+
+def test_a_running_job_that_reports_progress_is_left_running(app, teacher):
+    job_id = job_id_of(post(teacher, "/teach/documents/new", {"text": LONG_ENGLISH, "language": "en"}))
+    with app.app_context():
+        db.session.get(Job, job_id).status = "running"
+        db.session.commit()
+    assert teacher.get(f"/jobs/{job_id}.json").get_json()["status"] == "running"

@@ -185,6 +185,9 @@ def _refuse_writes(app, on: bool):
         else:
             cursor.execute("SET default_transaction_read_only = on")
         cursor.close()
+        if engine.dialect.name != "sqlite":
+            # Committed, or the pool's first rollback would undo the setting.
+            dbapi_connection.commit()
 
     if on:
         event.listen(engine, "connect", read_only)
