@@ -332,9 +332,25 @@ class Cloze(QuestionKind):
             bare = strip_article(ans.text, ctx.doc.pack.articles)
             if bare and bare != normalise(ans.text):
                 accepted.append(bare)
+            surname = _sole_surname(ctx.doc.text, ans.text) if fact.kind == "person" else ""
+            if surname:
+                accepted.append(surname)
             q = _q(ctx, fact, index, self.name, ctx.fill("cloze", cloze=cloze), [ans.text], fact.span, (), (), ans)
             out.append(QuestionDraft(**{**q.__dict__, "correct": tuple(accepted)}))
         return out
+
+
+def _sole_surname(text: str, name: str) -> str:
+    """Return a person's surname when the text gives it to nobody else, else "".
+
+    A teacher accepts "Curie" for "Marie Curie", unless the text also names Pierre Curie.
+    """
+    words = name.split()
+    if len(words) < 2 or not words[-1][:1].isupper() or len(words[-1]) < 3:
+        return ""
+    given = set(words[:-1])
+    before = re.findall(r"([A-ZÀ-Ý][\w’'.-]*)\s+" + re.escape(words[-1]) + r"\b", text)
+    return words[-1] if all(word in given for word in before) else ""
 
 
 class TrueFalse(QuestionKind):

@@ -219,3 +219,15 @@ def test_a_surname_gives_away_the_whole_name():
     second = item(prompt="Meloni, ____ anni, guiderà il governo.", answers=("45",), evidence="Meloni, 45 anni", sentence=2)
     chosen = pick_quiz([first, second], 2, "it")
     assert len(chosen) == 1
+
+
+@pytest.mark.parametrize("text,name,surname", [
+    ("Marie Curie discovered polonium. Curie later won a second Nobel Prize.", "Marie Curie", "Curie"),
+    ("Marie Curie discovered polonium with her husband Pierre Curie.", "Marie Curie", ""),
+    ("The ninth symphony was written by Ludwig van Beethoven in Vienna.", "Ludwig van Beethoven", "Beethoven"),
+    ("Plato taught Aristotle.", "Plato", ""),
+])
+def test_a_person_blank_accepts_the_surname_when_the_text_gives_it_to_nobody_else(text, name, surname):
+    from quizapp.generator.kinds import _sole_surname
+
+    assert _sole_surname(text, name) == surname
