@@ -24,7 +24,7 @@ from .pool import Pool
 from .rank import score_facts
 from .text import normalise, read_header, shorten
 from .types import Fact, QuestionDraft, QuizDraft, Span
-from .worth import Weigher
+from .worth import DOCUMENT_SENTENCES, Weigher
 
 __all__ = [
     "generate_quiz", "EmptyDocument", "UnsupportedLanguage", "detect_language", "read_header",
@@ -45,8 +45,10 @@ _ANY_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 MAX_FACTS_ASKED = 1500
 # Of a long document's candidates, this many times the facts asked get a full score.
 PREFILTER = 8
-# The questions a teacher sees first form a quiz of this size, assembled by the quiz rules.
+# The questions a teacher sees first form a quiz of this size, assembled by the quiz rules,
+# in a text of at least HEAD_MIN_SENTENCES sentences.
 QUIZ_SIZE = 10
+HEAD_MIN_SENTENCES = DOCUMENT_SENTENCES
 
 
 class EmptyDocument(ValueError):
@@ -245,10 +247,13 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
         if key not in asked:
             asked.add(key)
             ordered.append(q)
-    # The quiz's questions are picked by the quiz rules, then asked best first.
-    head = sorted(assemble_quiz(ordered, QUIZ_SIZE, doc.pack.articles), key=lambda k: -ordered[k].score)
-    taken = set(head)
-    ordered = [ordered[k] for k in head] + [q for k, q in enumerate(ordered) if k not in taken]
+    # A document long enough to hold a quiz opens with one, picked by the quiz rules and asked
+    # best first. A shorter text (a paragraph) cannot give ten questions a sentence each
+    # without leaks: it keeps the ranked order, and quiz building applies the rules.
+    if len(doc.sentences) >= HEAD_MIN_SENTENCES:
+        head = sorted(assemble_quiz(ordered, QUIZ_SIZE, doc.pack.articles), key=lambda k: -ordered[k].score)
+        taken = set(head)
+        ordered = [ordered[k] for k in head] + [q for k, q in enumerate(ordered) if k not in taken]
     if max_questions is not None:
         ordered = ordered[:_as_int(max_questions)]
     return QuizDraft(language=code, published=published, title=_title(doc),

@@ -25,6 +25,8 @@ _STRUCTURAL = {"acronym", "definition", "members", "benefits", "drawbacks", "tar
 TOPIC = 0.25
 # Texts shorter than this (a paragraph) have no topic words to avoid.
 TOPIC_MIN_SENTENCES = 8
+# From this many sentences on a text is a document, not a paragraph.
+DOCUMENT_SENTENCES = 12
 GENERIC = 0.2
 REPORTING = 0.15
 BRACKETED_AMOUNT = 0.15
@@ -119,9 +121,13 @@ class Weigher:
         core = [x for x in normalise(ans.text).split() if x not in doc.pack.articles]
         if not core or self._cut_wrong(fact, ans):
             return 0.0
-        w = 1.0 - CENTRALITY / 2 + CENTRALITY * self.centrality[sentence]
-        if sentence < 2 and len(doc.sentences) >= 6:
-            w *= LEAD
+        w = 1.0
+        # Where a fact stands in the document (its lead, its key terms) says something only of
+        # a document; within a paragraph the ranker's own position features already speak.
+        if len(doc.sentences) >= DOCUMENT_SENTENCES:
+            w = 1.0 - CENTRALITY / 2 + CENTRALITY * self.centrality[sentence]
+            if sentence < 2:
+                w *= LEAD
         if sentence in self.headings and fact.kind not in _STRUCTURAL:
             w *= HEADING
         w *= self._about_the_text(fact, core) * self._about_the_wording(fact, ans, core)
