@@ -402,18 +402,24 @@ COUNTING_ORDER = {
 }
 
 
-def counts_for_grade(quiz: Quiz):
-    """Return a subquery of the quiz's submitted attempts (``id``) with ``counts``, whether the grading method takes it.
+def counts_for_grade(quiz: Quiz, participant_ids: Collection[int] | None = None):
+    """Return a select of the quiz's submitted attempts (``id``) with ``counts``, whether the grading method takes it.
 
     A window function ranks each student's attempts, so the database picks the
-    attempt that counts; no attempt is read into Python for it.
+    attempt that counts; no attempt is read into Python for it. Given
+    participants, only their attempts are ranked.
     """
     order = COUNTING_ORDER.get(quiz.grading_method)
     if order is None:  # average: every submitted attempt counts
         counts = literal(True)
     else:
         counts = func.row_number().over(partition_by=Attempt.participant_id, order_by=order()) == 1
-    return db.select(Attempt.id.label("id"), counts.label("counts")).where(submitted_of(quiz))
+    if participant_ids is None:
+        which = submitted_of(quiz)
+    else:
+        # A participant belongs to one quiz: found by the (participant, number) index, not among the quiz's all.
+        which = Attempt.participant_id.in_(participant_ids) & (Attempt.state == "submitted")
+    return db.select(Attempt.id.label("id"), counts.label("counts")).where(which)
 
 
 def counted_attempt_ids(quiz: Quiz, participant_ids: Collection[int] | None = None) -> set[int]:
@@ -421,10 +427,7 @@ def counted_attempt_ids(quiz: Quiz, participant_ids: Collection[int] | None = No
 
     Given participants (those on one page of results), only their attempts are ranked.
     """
-    query = counts_for_grade(quiz)
-    if participant_ids is not None:
-        if not participant_ids:
-            return set()
-        query = query.where(Attempt.participant_id.in_(participant_ids))
-    ranked = query.subquery()
+    if participant_ids is not None and not participant_ids:
+        return set()
+    ranked = counts_for_grade(quiz, participant_ids).subquery()
     return set(db.session.scalars(db.select(ranked.c.id).where(ranked.c.counts)))
