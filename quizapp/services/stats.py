@@ -1,11 +1,13 @@
 """Compute a quiz's statistics: item analysis (Moodle's definitions), score histogram, fact mastery.
 
-The database does the counting: one GROUP BY over the submitted attempts gives
-the histogram and the mean, one GROUP BY over their responses gives, for each
-question and each distinct answer, how many gave it, when it was first given,
-and the sums Pearson's correlation needs. Python only folds those few rows
-together, so the work the app does grows with the number of questions and of
-distinct answers, not with the number of attempts.
+The database does the counting (aggregates.py): one GROUP BY over the
+submitted attempts gives the histogram and the mean, one GROUP BY over their
+responses gives, for each question and each distinct answer, how many gave
+it, when it was first given, and the sums Pearson's correlation needs; the
+sums are kept per quiz so a later view adds only the attempts submitted since.
+Python only folds those few rows together, so the work the app does grows
+with the number of questions and of distinct answers, not of attempts.
+Which attempt counts for a student's grade is ranked by a window function.
 """
 
 from __future__ import annotations
