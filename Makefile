@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run dev test test-postgres test-browser install install-test migrate seed bench bench-export clean
+.PHONY: run dev test test-postgres test-browser install install-test migrate seed bench bench-export bench-teacher clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,11 @@ bench: install
 # Score export on 100,000 attempts in a scratch SQLite database: time and peak memory.
 bench-export: install
 	$(BIN)/python bench/export_scores.py --attempts 100000
+
+# Teacher pages and exports over HTTP at 2,000 / 20,000 / 100,000 attempts, on SQLite and PostgreSQL
+# (the server at 127.0.0.1:5432; a scratch database made and dropped): times and the server's peak memory.
+bench-teacher: install
+	$(BIN)/python bench/teacher_scale.py --database both --attempts 2000 20000 100000
 
 clean:
 	rm -rf $(VENV) .pytest_cache

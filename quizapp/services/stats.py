@@ -1,16 +1,17 @@
 """Compute a quiz's statistics: item analysis (Moodle's definitions), score histogram, fact mastery.
 
-The database does the counting: one GROUP BY over the submitted attempts gives
-the histogram and the mean, one GROUP BY over their responses gives, for each
-question and each distinct answer, how many gave it, when it was first given,
-and the sums Pearson's correlation needs. Python only folds those few rows
-together, so the work the app does grows with the number of questions and of
-distinct answers, not with the number of attempts.
+The database does the counting (aggregates.py): one GROUP BY over the
+submitted attempts gives the histogram and the mean, one GROUP BY over their
+responses gives, for each question and each distinct answer, how many gave
+it, when it was first given, and the sums Pearson's correlation needs; the
+sums are kept per quiz so a later view adds only the attempts submitted since.
+Python only folds those few rows together, so the work the app does grows
+with the number of questions and of distinct answers, not of attempts.
+Which attempt counts for a student's grade is ranked by a window function.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from collections import defaultdict
 from collections.abc import Collection
@@ -19,53 +20,20 @@ from typing import Any
 
 from flask_sqlalchemy.pagination import Pagination
 from markupsafe import Markup, escape
-from sqlalchemy import Float, Text, case, cast, func, literal
+from sqlalchemy import Float, case, func, literal
 from sqlalchemy.orm import contains_eager, joinedload
 
 from ..extensions import db
 from ..kinds import kind_of, parse_number
-from ..models import Attempt, Fact, Participant, Quiz, QuizQuestion, Response
+from ..models import Attempt, Fact, Participant, Quiz, QuizQuestion
+from .aggregates import FULL_MARKS_EPSILON, HISTOGRAM_BINS, Moments, percentage_sql, quiz_sums, submitted_of
 
 # A distractor chosen by fewer than this share of students is not doing its job.
 WEAK_DISTRACTOR_SHARE = 0.05
-HISTOGRAM_BINS = 10
 CHOICE_KINDS = ("single", "multiple", "true_false")
 # Kinds answered by typing: their analysis lists the answers given most often.
 TYPED_KINDS = ("cloze", "short", "numeric")
 TOP_ANSWERS = 5
-FULL_MARKS_EPSILON = 1e-9
-
-
-@dataclass
-class Moments:
-    """Running sums for the Pearson correlation of two series."""
-
-    n: int = 0
-    sx: float = 0.0
-    sy: float = 0.0
-    sxx: float = 0.0
-    syy: float = 0.0
-    sxy: float = 0.0
-
-    def add(self, x: float, y: float) -> None:
-        self.n += 1
-        self.sx += x
-        self.sy += y
-        self.sxx += x * x
-        self.syy += y * y
-        self.sxy += x * y
-
-    def pearson(self) -> float | None:
-        """Return r with n−1 denominators, None when n < 2 or a variance is zero."""
-        if self.n < 2:
-            return None
-        var_x = (self.sxx - self.sx * self.sx / self.n) / (self.n - 1)
-        var_y = (self.syy - self.sy * self.sy / self.n) / (self.n - 1)
-        # Sums of floats leave crumbs; a variance this small is a constant series.
-        if var_x <= 1e-12 or var_y <= 1e-12:
-            return None
-        cov = (self.sxy - self.sx * self.sy / self.n) / (self.n - 1)
-        return max(-1.0, min(1.0, cov / math.sqrt(var_x * var_y)))
 
 
 def _normal_text(text: str) -> str:
@@ -251,104 +219,6 @@ def _chosen(answer: Any) -> list[int]:
     return []
 
 
-def _percentage_sql():
-    """Return an attempt's percentage as the SQL value, 0 for an attempt worth nothing."""
-    # Bound as floats: PostgreSQL reads a literal 100.0 as numeric, whose arithmetic rounds differently.
-    hundred, zero = literal(100.0, Float), literal(0.0, Float)
-    max_score = func.coalesce(Attempt.max_score, zero)
-    return case((max_score != zero, hundred * func.coalesce(Attempt.score, zero) / max_score), else_=zero)
-
-
-def _bin_sql(percentage):
-    """Return the histogram bin of a percentage as SQL: p // 10, kept within the bins.
-
-    Compared with each bin's lower bound rather than divided: p >= 10 k holds
-    exactly when Python's p // 10 >= k, so no rounding decides a bin.
-    """
-    width = 100 // HISTOGRAM_BINS
-    return case(*[(percentage >= literal(float(width * b), Float), b) for b in range(HISTOGRAM_BINS - 1, 0, -1)],
-                else_=0)
-
-
-@dataclass
-class AnswerGroup:
-    """The attempts that gave one question the same stored answer, summed in the database."""
-
-    question_id: int
-    answer: Any
-    count: int
-    first_attempt_id: int
-    full_marks: int
-    moments: Moments
-    # Sums of the whole scores of these attempts and of their squares.
-    scores: float
-    squares: float
-
-
-def submitted_of(quiz: Quiz):
-    """Return the condition picking the quiz's submitted attempts."""
-    return (Attempt.quiz_id == quiz.id) & (Attempt.state == "submitted")
-
-
-def _answer_groups(quiz: Quiz) -> list[AnswerGroup]:
-    """Return the quiz's submitted responses grouped by question and stored answer, in one query.
-
-    Each group carries the sums of x (the question's points), y (the rest of
-    the attempt's score) and their squares and product, for Pearson's r.
-    """
-    zero = literal(0.0, Float)
-    score = func.coalesce(Attempt.score, zero)
-    x = func.coalesce(Response.points, zero)
-    y = score - x
-    # The stored JSON's text: json has no equality on PostgreSQL, and equal answers are stored alike.
-    answer = cast(Response.answer, Text)
-    query = (
-        db.select(Response.question_id, answer, func.count(), func.min(Attempt.id),
-                  func.sum(case((x >= QuizQuestion.points - literal(FULL_MARKS_EPSILON, Float), 1), else_=0)),
-                  func.sum(x), func.sum(y), func.sum(x * x), func.sum(y * y), func.sum(x * y),
-                  func.sum(score), func.sum(score * score))
-        .join(Attempt, Response.attempt_id == Attempt.id)
-        .join(QuizQuestion, (QuizQuestion.quiz_id == Attempt.quiz_id) & (QuizQuestion.question_id == Response.question_id))
-        .where(submitted_of(quiz))
-        .group_by(Response.question_id, answer)
-    )
-    groups = []
-    for question_id, text, count, first, full, sx, sy, sxx, syy, sxy, scores, squares in db.session.execute(query):
-        groups.append(AnswerGroup(question_id, None if text is None else json.loads(text), count, first, full or 0,
-                                  Moments(count, sx or 0.0, sy or 0.0, sxx or 0.0, syy or 0.0, sxy or 0.0),
-                                  scores or 0.0, squares or 0.0))
-    return groups
-
-
-@dataclass
-class ScoreTotals:
-    """The quiz's submitted attempts summed in the database: count, histogram, percentages, scores."""
-
-    attempts: int = 0
-    histogram: list[int] = field(default_factory=lambda: [0] * HISTOGRAM_BINS)
-    percentages: float = 0.0
-    scores: float = 0.0
-    squares: float = 0.0
-
-
-def _score_totals(quiz: Quiz) -> ScoreTotals:
-    """Return the histogram and sums of the quiz's submitted attempts, from one GROUP BY over them."""
-    percentage = _percentage_sql()
-    # Grouped by the label of a subquery: PostgreSQL would not match a GROUP BY whose bound values are new parameters.
-    rows = db.select(_bin_sql(percentage).label("bin"), percentage.label("percentage"),
-                     func.coalesce(Attempt.score, literal(0.0, Float)).label("score")).where(submitted_of(quiz)).subquery()
-    query = (db.select(rows.c.bin, func.count(), func.sum(rows.c.percentage), func.sum(rows.c.score),
-                       func.sum(rows.c.score * rows.c.score)).group_by(rows.c.bin))
-    totals = ScoreTotals()
-    for index, count, percentages, scores, squares in db.session.execute(query):
-        totals.attempts += count
-        totals.histogram[index] = count
-        totals.percentages += percentages or 0.0
-        totals.scores += scores or 0.0
-        totals.squares += squares or 0.0
-    return totals
-
-
 def quiz_entries(quiz: Quiz) -> list[QuizQuestion]:
     """Return the quiz's entries in order with their questions, in one query."""
     return list(db.session.scalars(
@@ -360,37 +230,37 @@ def quiz_entries(quiz: Quiz) -> list[QuizQuestion]:
 def analyse(quiz: Quiz) -> Analysis:
     """Return the item analysis, histogram and fact mastery over the quiz's submitted attempts.
 
-    Four queries whatever the size: the entries with their questions, the
-    document's facts, and the two GROUP BYs.
+    A constant number of queries whatever the size: the entries with their
+    questions, the document's facts, and the sums (see aggregates.quiz_sums).
     """
     entries = quiz_entries(quiz)
     items = {entry.question_id: ItemStats(entry, number) for number, entry in enumerate(entries, start=1)}
     facts = db.session.scalars(db.select(Fact).where(Fact.document_id == quiz.document_id)
                                .order_by(Fact.position)).all()
     mastery = {fact.id: FactMastery(fact) for fact in facts}
-    totals = _score_totals(quiz)
+    sums = quiz_sums(quiz, entries)
+    totals = sums.totals
 
     present: dict[int, Moments] = defaultdict(Moments)
     full_marks: dict[int, int] = defaultdict(int)
     # Sums of the scores (and squares) of the attempts that have a row for each question.
     answering: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
     # In the order each answer was first given: the first spelling of a typed answer is the one shown.
-    for group in sorted(_answer_groups(quiz), key=lambda g: (g.question_id, g.first_attempt_id)):
+    for group in sorted(sums.groups.values(), key=lambda g: (g.question_id, g.first_attempt_id)):
         stats = items.get(group.question_id)
         if stats is None:
             continue
-        moments = present[group.question_id]
-        for name in ("n", "sx", "sy", "sxx", "syy", "sxy"):
-            setattr(moments, name, getattr(moments, name) + getattr(group.moments, name))
+        present[group.question_id] = present[group.question_id].plus(group.moments)
+        answer = group.answer
         full_marks[group.question_id] += group.full_marks
         answering[group.question_id][0] += group.scores
         answering[group.question_id][1] += group.squares
-        if group.answer not in (None, [], ""):
+        if answer not in (None, [], ""):
             stats.answered += group.count
-        for index in set(_chosen(group.answer)):
+        for index in set(_chosen(answer)):
             stats.option_counts[index] += group.count
         if stats.typed:
-            stats.count_answer(group.answer, group.count)
+            stats.count_answer(answer, group.count)
 
     for question_id, stats in items.items():
         moments = present[question_id]
@@ -434,7 +304,7 @@ def quiz_summaries(quiz_ids: Collection[int]) -> dict[int, QuizSummary]:
     submitted = Attempt.state == "submitted"
     query = (
         db.select(Attempt.quiz_id, func.sum(case((submitted, 1), else_=0)), func.sum(case((submitted, 0), else_=1)),
-                  func.sum(case((submitted, _percentage_sql()))))
+                  func.sum(case((submitted, percentage_sql()))))
         .where(Attempt.quiz_id.in_(quiz_ids))
         .group_by(Attempt.quiz_id)
     )
@@ -500,24 +370,28 @@ def attempts_table(
     Each row is (attempt, participant, duration in seconds, whether it counts
     for the grade). Rows are sorted by a known column, then by attempt id, and
     cut to the page in the database; a page number out of range gives the
-    nearest page that exists. Three queries whatever the number of attempts.
+    nearest page that exists. Four queries whatever the number of attempts.
     """
     total = db.session.scalar(db.select(func.count(Attempt.id)).where(Attempt.quiz_id == quiz.id))
     # Clamped before querying: an offset past the end shows nothing, and a huge one overflows the database's integer.
     page = min(max(page, 1), max(1, math.ceil(total / per_page)))
     key = SORTS.get(sort, SORTS["started"])(db.session.get_bind().dialect.name)
-    query = (
-        db.select(Attempt)
-        .join(Participant, Attempt.participant_id == Participant.id)
-        .options(contains_eager(Attempt.participant))
-        .where(Attempt.quiz_id == quiz.id)
-        .order_by((key.desc() if descending else key.asc()).nulls_last(), Attempt.id)
-    )
-    # The total is known: counting the joined rows a second time would double the cost of a big quiz's page.
-    pagination = db.paginate(query, page=page, per_page=per_page, max_per_page=None, error_out=False, count=False)
+    order = ((key.desc() if descending else key.asc()).nulls_last(), Attempt.id)
+    # The page's ids first, sorting only what the sort needs (the participant's name only for "name");
+    # then the fifty rows themselves. Sorting whole rows joined to their participants cost more.
+    ids = db.select(Attempt.id).where(Attempt.quiz_id == quiz.id).order_by(*order)
+    if sort == "name":
+        ids = ids.join(Participant, Attempt.participant_id == Participant.id)
+    # The total is known: counting the rows a second time would double the cost of a big quiz's page.
+    pagination = db.paginate(ids, page=page, per_page=per_page, max_per_page=None, error_out=False, count=False)
     pagination.total = total
-    counted = counted_attempt_ids(quiz, {attempt.participant_id for attempt in pagination.items})
-    rows = [(attempt, attempt.participant, _duration(attempt), attempt.id in counted) for attempt in pagination.items]
+    page_ids = list(pagination.items)
+    found = {attempt.id: attempt for attempt in db.session.scalars(
+        db.select(Attempt).join(Participant, Attempt.participant_id == Participant.id)
+        .options(contains_eager(Attempt.participant)).where(Attempt.id.in_(page_ids)))}
+    attempts = [found[attempt_id] for attempt_id in page_ids if attempt_id in found]
+    counted = counted_attempt_ids(quiz, {attempt.participant_id for attempt in attempts})
+    rows = [(attempt, attempt.participant, _duration(attempt), attempt.id in counted) for attempt in attempts]
     return rows, pagination
 
 
@@ -530,18 +404,24 @@ COUNTING_ORDER = {
 }
 
 
-def counts_for_grade(quiz: Quiz):
-    """Return a subquery of the quiz's submitted attempts (``id``) with ``counts``, whether the grading method takes it.
+def counts_for_grade(quiz: Quiz, participant_ids: Collection[int] | None = None):
+    """Return a select of the quiz's submitted attempts (``id``) with ``counts``, whether the grading method takes it.
 
     A window function ranks each student's attempts, so the database picks the
-    attempt that counts; no attempt is read into Python for it.
+    attempt that counts; no attempt is read into Python for it. Given
+    participants, only their attempts are ranked.
     """
     order = COUNTING_ORDER.get(quiz.grading_method)
     if order is None:  # average: every submitted attempt counts
         counts = literal(True)
     else:
         counts = func.row_number().over(partition_by=Attempt.participant_id, order_by=order()) == 1
-    return db.select(Attempt.id.label("id"), counts.label("counts")).where(submitted_of(quiz))
+    if participant_ids is None:
+        which = submitted_of(quiz)
+    else:
+        # A participant belongs to one quiz: found by the (participant, number) index, not among the quiz's all.
+        which = Attempt.participant_id.in_(participant_ids) & (Attempt.state == "submitted")
+    return db.select(Attempt.id.label("id"), counts.label("counts")).where(which)
 
 
 def counted_attempt_ids(quiz: Quiz, participant_ids: Collection[int] | None = None) -> set[int]:
@@ -549,10 +429,7 @@ def counted_attempt_ids(quiz: Quiz, participant_ids: Collection[int] | None = No
 
     Given participants (those on one page of results), only their attempts are ranked.
     """
-    query = counts_for_grade(quiz)
-    if participant_ids is not None:
-        if not participant_ids:
-            return set()
-        query = query.where(Attempt.participant_id.in_(participant_ids))
-    ranked = query.subquery()
+    if participant_ids is not None and not participant_ids:
+        return set()
+    ranked = counts_for_grade(quiz, participant_ids).subquery()
     return set(db.session.scalars(db.select(ranked.c.id).where(ranked.c.counts)))

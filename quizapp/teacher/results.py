@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import (Response, abort, current_app, flash, redirect, render_template, request,
                    stream_with_context, url_for)
 from flask import send_file as send_path
-from flask_login import current_user
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from ..extensions import db
 from ..kinds import kind_of

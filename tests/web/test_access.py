@@ -12,12 +12,12 @@ import re
 
 import pytest
 
-from quizapp import create_app
+from quizapp import create_app, jobs
 from quizapp.extensions import db
 from quizapp.models import Attempt, Job, Quiz
 
 from ..conftest import csrf_token
-from .teaching import ENGLISH, approve_all, login, make_document, make_quiz
+from .teaching import ENGLISH, approve_all, login, make_document, make_quiz, post
 
 OWNED_ARGS = {"document_id", "question_id", "quiz_id", "attempt_id", "item_id", "job_id"}
 ADMIN_PREFIX = "/teach/admin"
@@ -82,10 +82,18 @@ def world(app, make_teacher):
     for role, email in (("other", "other@example.org"), ("admin", "root@example.org"), ("owner", "owner@example.org")):
         clients[role] = app.test_client()
         assert login(clients[role], email).status_code == 302
+    # A finished XLSX export of the owner's, for the routes that show and send an export job's file.
+    queued = post(clients["owner"], f"/teach/quizzes/{quiz_id}/scores.xlsx")
+    assert queued.status_code == 302 and jobs.run_pending(app) == 1
     values = {"document_id": document_id, "quiz_id": quiz_id, "question_id": question_id, "item_id": item_id,
               "attempt_id": attempt_id, "user_id": owner_id, "code": code, "table": "scores",
-              "filename": "quizapp.css", "job_id": job_id}
+              "filename": "quizapp.css", "job_id": job_id,
+              "export_job_id": int(queued.headers["Location"].rsplit("/", 1)[1])}
     return clients, values
+
+
+# Routes whose job is an export's: they are walked with the finished export job, not the document job.
+EXPORT_JOB_ENDPOINTS = {"teacher.export_ready", "teacher.export_download"}
 
 
 def build(rule: str, values: dict) -> str:
@@ -110,6 +118,8 @@ def is_login_redirect(response) -> bool:
 @pytest.mark.parametrize(("rule", "endpoint", "method", "arguments"), _rules())
 def test_route_answers_each_role_as_it_should(app, world, rule, endpoint, method, arguments):
     clients, values = world
+    if endpoint in EXPORT_JOB_ENDPOINTS:
+        values = {**values, "job_id": values["export_job_id"]}
     url = build(rule, values)
     area = area_of(endpoint, rule, arguments)
     acted = {"GET": {200}, "POST": {200, 302, 400}}[method]

@@ -12,7 +12,7 @@ from sqlalchemy import event
 from quizapp.extensions import db
 from quizapp.models import Document, Quiz, Response, User
 from quizapp.services import attempts as attempt_service
-from quizapp.services import bank, quizzes, regrade, stats
+from quizapp.services import aggregates, bank, quizzes, regrade, stats
 
 from . import stats_reference
 from .teaching import ENGLISH, make_document, many_attempts, teacher  # noqa: F401 (teacher: fixture)
@@ -59,21 +59,21 @@ def random_answer(rng: random.Random, kind: str, options: int):
     return rng.choice(ANSWERS[kind])
 
 
-def take(app, quiz_id: int, rng: random.Random, students: int, first: int = 0) -> None:
+def take(app, quiz_id: int, rng: random.Random, students: int, first: int = 0, now: dt.datetime = NOW) -> None:
     """Let students take the quiz through the attempt services: up to three attempts each, some left unfinished."""
     with app.app_context():
         quiz = db.session.get(Quiz, quiz_id)
         entries = list(quiz.items)
         for number in range(first, first + students):
-            participant = attempt_service.join(quiz, f"Student {number}", None, NOW)
+            participant = attempt_service.join(quiz, f"Student {number}", None, now)
             for _try in range(rng.randint(1, 3)):
-                attempt = attempt_service.start_attempt(participant, NOW, 0, set())
+                attempt = attempt_service.start_attempt(participant, now, 0, set())
                 answers = {entry.question_id: random_answer(rng, entry.question.kind, len(entry.question.options))
                            for entry in entries if rng.random() < 0.9}
-                attempt_service.save_answers(attempt, answers, NOW, 0)
+                attempt_service.save_answers(attempt, answers, now, 0)
                 if rng.random() < 0.1:
                     break  # left in progress: not in the analysis
-                attempt_service.submit(attempt, NOW + dt.timedelta(minutes=rng.randint(1, 30)))
+                attempt_service.submit(attempt, now + dt.timedelta(minutes=rng.randint(1, 30)))
         db.session.commit()
 
 
@@ -158,6 +158,43 @@ def test_aggregates_give_the_old_figures_on_random_attempts_with_regrades(app, t
     assert new["attempts"] > 40 and any(item["discrimination"] is not None for item in new["items"])
     assert_same_figures(new, old)
     assert counted == old_counted
+
+
+def old_and_new(app, quiz_id: int) -> tuple[dict, dict]:
+    """Return the figures of the analysis as the page computes it now, and as the old scan did."""
+    with app.app_context():
+        new = figures(stats.analyse(db.session.get(Quiz, quiz_id)))
+    with app.app_context():
+        old = figures(stats_reference.analyse(db.session.get(Quiz, quiz_id)))
+    return new, old
+
+
+def test_new_attempts_are_added_to_the_kept_sums_and_anything_else_sums_again(app, teacher):
+    rng = random.Random(11)
+    quiz_id = scale_quiz(app, make_document(app, text=ENGLISH))
+    take(app, quiz_id, rng, students=15)
+    assert_same_figures(*old_and_new(app, quiz_id))
+    with app.app_context():
+        first = aggregates.snapshots().get(quiz_id)
+    assert first is not None and first.sums.totals.attempts > 15
+
+    # Later submissions: only they are summed (their GROUP BYs are bounded on both sides), then added.
+    take(app, quiz_id, rng, students=10, first=15, now=NOW + dt.timedelta(days=1))
+    with statements(app) as seen:
+        new, old = old_and_new(app, quiz_id)
+    assert_same_figures(new, old)
+    grouped = [statement for statement in seen if "GROUP BY" in statement and "response" in statement]
+    assert grouped and all(statement.count("submitted_at >") == 2 for statement in grouped[:1])
+    with app.app_context():
+        second = aggregates.snapshots().get(quiz_id)
+    assert second.mark > first.mark and second.sums.totals.attempts == new["attempts"] > first.sums.totals.attempts
+
+    # A regrade changes old attempts' points, and an attempt handed in with an earlier time lands before the mark:
+    # either way the kept sums no longer hold and everything is summed again.
+    regrade_keys(app, quiz_id)
+    assert_same_figures(*old_and_new(app, quiz_id))
+    take(app, quiz_id, rng, students=3, first=25, now=NOW - dt.timedelta(days=1))
+    assert_same_figures(*old_and_new(app, quiz_id))
 
 
 @pytest.mark.parametrize("method", ["highest", "first", "last", "average"])
