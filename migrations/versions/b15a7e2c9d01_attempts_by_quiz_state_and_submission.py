@@ -1,7 +1,7 @@
 """Index a quiz's attempts by state and submission time (with scores), for results, exports and statistics
 
 Revision ID: b15a7e2c9d01
-Revises: 25d2ebb4338d
+Revises: b4da86834c47
 Create Date: 2026-11-30 17:40:00
 
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'b15a7e2c9d01'
-down_revision = '25d2ebb4338d'
+down_revision = 'b4da86834c47'
 branch_labels = None
 depends_on = None
 
