@@ -3,7 +3,9 @@ join codes guessed in bulk, and a database that refuses writes."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import threading
 import uuid
 
@@ -218,3 +220,69 @@ def test_autosave_on_a_read_only_database_says_try_again_and_recovers_without_re
     assert student.autosave({name: answers[name]}, token=token).status_code == 200
     with app.app_context():
         assert db.session.scalar(text("SELECT count(*) FROM response")) == 1
+
+
+@pytest.fixture
+def full_disk_app(app_config, tmp_path):
+    """Yield an app whose SQLite database lies on a 2 MiB tmpfs, and a function that fills it up or frees it.
+
+    The disk really fills: a filler file takes what the database has not, so SQLite's
+    next write fails with "database or disk is full", as on a school server whose disk ran out.
+    """
+    if os.geteuid() != 0:
+        pytest.fail("mounting a small tmpfs needs root (CI and the developers' machines run as root)")
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], check=True)
+    filler = mount / "filler"
+    try:
+        small = create_app({**app_config, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{mount / 'quizapp.db'}"})
+        with small.app_context():
+            db.create_all()
+
+        def fill(on: bool) -> None:
+            if not on:
+                filler.unlink(missing_ok=True)
+                return
+            with open(filler, "wb") as out:
+                try:
+                    while True:
+                        out.write(b"\0" * 65536)
+                        out.flush()
+                except OSError:
+                    pass  # no space left: the disk is full
+
+        yield small, fill
+        with small.app_context():
+            db.session.remove()
+            db.engine.dispose()
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_autosave_on_a_full_disk_says_try_again_and_recovers_without_restart(full_disk_app):
+    from quizapp.models import Quiz
+    from quizapp.services import accounts, seeding
+
+    app, fill = full_disk_app
+    with app.app_context():
+        admin, _ = accounts.ensure_admin(app.config["ADMIN_EMAIL"], app.config["ADMIN_PASSWORD"])
+        seeding.load_seeds(app.config["SEEDS_DIR"], admin)
+        db.session.commit()
+        quiz_id = db.session.scalar(db.select(Quiz.id))
+    code = settings(app, quiz_id)
+    student = Student(app, app.test_client())
+    student.join(code)
+    answers = student.right_answers()
+    token = student.token()
+    fill(True)
+    try:
+        refused = student.autosave(answers, token=token)
+        assert refused.status_code == 503
+        assert refused.get_json()["retry"] is True
+    finally:
+        fill(False)
+    # Space is back: the next save works in the same process, with no restart, and keeps every answer.
+    assert student.autosave(answers, token=token).status_code == 200
+    with app.app_context():
+        assert db.session.scalar(text("SELECT count(*) FROM response")) == len(answers)
