@@ -37,6 +37,14 @@ def logged_in(page):
     return page
 
 
+def show_card(page, question_id: int) -> None:
+    """Open the fold a question's card sits in, as a teacher would, when it is another way to ask a fact."""
+    card = page.locator(f"#question-{question_id}")
+    if not card.is_visible():
+        page.locator(f"details:has(#question-{question_id}) > summary").click()
+    assert card.is_visible()
+
+
 def test_upload_generate_edit_publish_take_and_export(app, make_teacher, new_page, tmp_path):
     make_teacher()
     upload = tmp_path / "ravenna.txt"
@@ -58,11 +66,13 @@ def test_upload_generate_edit_publish_take_and_export(app, make_teacher, new_pag
     with app.app_context():
         edited_id = db.session.scalars(db.select(Question).where(Question.kind == "single")).first().id
     card = teacher.locator(f"#question-{edited_id}")
+    show_card(teacher, edited_id)
     card.locator("text=Edit").click()
     teacher.fill("#prompt", "In which year did Ravenna install the panels?")
     teacher.fill("#explanation", "The first sentence gives the year.")
     teacher.click("button:has-text('Save')")
     teacher.wait_for_url("**/questions**")
+    show_card(teacher, edited_id)
     teacher.locator(f"#question-{edited_id} button:has-text('Approve')").click()
     for _ in range(2):
         teacher.goto(teacher.url.split("#")[0].split("?")[0] + "?status=draft")
