@@ -17,7 +17,9 @@ Then a fresh server (Waitress, 4 threads, one job worker thread, as `make run`)
 serves the database on 127.0.0.1:PORT (5121-5129), and the administrator's
 browser is played with urllib: each page is fetched --repeat times (the
 first view, the median and the slowest shown: the item analysis sums every
-attempt on its first view after a start, later views only the new ones), the CSV downloads are timed to their first byte and to
+attempt on its first view after a start, later views only the new ones; then
+the server is started again and the item analysis timed once more: that first
+view reads the sums the first server stored), the CSV downloads are timed to their first byte and to
 their end, and each XLSX export is queued (the request's own time), waited for
 on its job page and downloaded. The server's peak resident memory (VmHWM) is
 read at the end of each N. The machine may be shared: figures are wall times.
@@ -166,9 +168,11 @@ def fill(app, quiz_id: int, target: int, rng: random.Random) -> float:
                 quiz = db.session.get(Quiz, quiz_id)
                 entries = list(quiz.items)
         db.session.commit()
-        # Some regrades: one question's key changes (a true/false flipped), as a teacher's fix would.
-        question = next(entry.question for entry in entries if entry.question.kind == "true_false")
-        question.correct = [1 - question.correct[0]]
+        # Some regrades: one question's key changes, as a teacher's fix would.
+        # The seed quiz may have no true/false question: then a single-choice one's key moves to the next option.
+        question = next((entry.question for entry in entries if entry.question.kind == "true_false"), None) or \
+            next(entry.question for entry in entries if entry.question.kind == "single")
+        question.correct = [(question.correct[0] + 1) % len(question.options)]
         regrade.regrade_question(question, db.session.get(User, quiz.owner_id))
         db.session.commit()
         if db.engine.dialect.name == "postgresql":
@@ -303,6 +307,14 @@ def measure(base: str, quiz_id: int, repeat: int) -> dict:
     return figures
 
 
+def restarted(base: str, quiz_id: int, repeat: int) -> dict:
+    """Time the item analysis on a server just started, its first view apart."""
+    browser = Browser(base)
+    browser.login()
+    times = [browser.timed(f"/teach/quizzes/{quiz_id}/analysis")[1] for _ in range(repeat)]
+    return {"first": times[0], "median": statistics.median(times), "slowest": max(times)}
+
+
 def report(kind: str, attempts: int, fill_seconds: float, figures: dict, rss: float) -> list[str]:
     lines = [f"== {kind}, {attempts} submitted attempts (filled in {fill_seconds:.0f} s); server peak RSS {rss:.0f} MB"]
     for name, value in figures.items():
@@ -336,6 +348,13 @@ def run(kind: str, sizes: list[int], port: int, repeat: int, keep: Path | None) 
                 try:
                     figures = measure(f"http://127.0.0.1:{port}", quiz_id, repeat)
                     rss = peak_rss_mb(server.pid)
+                finally:
+                    server.terminate()
+                    server.wait(timeout=30)
+                # A restart: the first view reads the sums the server before it stored, instead of summing again.
+                server = serve(url, instance, port)
+                try:
+                    figures["item analysis after a restart"] = restarted(f"http://127.0.0.1:{port}", quiz_id, repeat)
                 finally:
                     server.terminate()
                     server.wait(timeout=30)

@@ -312,6 +312,25 @@ class Regrade(db.Model):
     question: Mapped[Question] = relationship()
 
 
+class StatsSnapshot(db.Model):
+    """A quiz's item-analysis sums up to a mark, kept so a restarted or second app adds only newer attempts.
+
+    Written by aggregates.quiz_sums whenever it sums anew; read when the app
+    holds no sums of its own for the quiz. `basis` is what the sums depend on
+    besides the attempts (questions, points, regrades): a row whose basis no
+    longer matches is ignored and overwritten.
+    """
+
+    __tablename__ = "stats_snapshot"
+
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quiz.id", ondelete="CASCADE"), primary_key=True)
+    mark_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    mark_id: Mapped[int] = mapped_column(Integer)
+    basis: Mapped[str] = mapped_column(Text)
+    sums: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class Job(db.Model):
     """A piece of work done off the request thread, with the state its page shows (see quizapp.jobs)."""
 

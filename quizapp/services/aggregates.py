@@ -13,6 +13,13 @@ year of attempts is read once, not on every view. The snapshot is dropped
 and everything is summed again when the quiz's questions or points changed,
 when a regrade was recorded, or when the sums no longer add up to the count
 of submitted attempts (an attempt submitted with an earlier time, or one removed).
+
+The snapshot is also stored in the database (StatsSnapshot) whenever it is
+summed anew, with the mark and what it depends on, so the first view after a
+restart, or in another worker process, adds only the attempts since the
+stored mark instead of summing a year of them. Storing it is best effort: it
+runs on a connection of its own with a short lock wait, and a failure (a
+read-only database, a busy one) only costs the next cold start its speed.
 """
 
 from __future__ import annotations
@@ -26,16 +33,22 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import Float, Text, case, cast, func, literal
+from sqlalchemy import Float, Text, case, cast, delete, func, insert, literal
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
 
-from ..extensions import db
-from ..models import Attempt, Quiz, QuizQuestion, Regrade, Response
+from ..extensions import SQLITE_BUSY_TIMEOUT_MS, db
+from ..models import Attempt, Quiz, QuizQuestion, Regrade, Response, StatsSnapshot, utcnow
 
 HISTOGRAM_BINS = 10
 FULL_MARKS_EPSILON = 1e-9
 # Quizzes whose sums each app keeps; the least recently viewed goes first.
 SNAPSHOTS_KEPT = 64
 EXTENSION = "quizapp.stats_snapshots"
+# Bumped when the stored sums' layout changes: rows of another format are summed again, not misread.
+STORED_FORMAT = 1
+# How long storing a snapshot may wait for a lock: a page view never waits on it for long.
+STORE_WAIT_MS = 250
 
 Mark = tuple[dt.datetime, int]
 
@@ -271,29 +284,126 @@ def _state(quiz: Quiz) -> tuple[Mark | None, int, tuple]:
     return mark, counted[0], (counted[1],)
 
 
-def quiz_sums(quiz: Quiz, entries: list[QuizQuestion]) -> Sums:
-    """Return the sums over all the quiz's submitted attempts, adding only the new ones to the app's snapshot.
+def _encode(sums: Sums) -> str:
+    """Return the sums as JSON text; floats keep every bit (json writes their shortest exact form)."""
+    totals = sums.totals
+    return json.dumps({
+        "format": STORED_FORMAT,
+        "totals": [totals.attempts, totals.histogram, totals.percentages, totals.scores, totals.squares],
+        "groups": [[g.question_id, g.text, g.count, g.first_attempt_id, g.full_marks,
+                    [g.moments.n, g.moments.sx, g.moments.sy, g.moments.sxx, g.moments.syy, g.moments.sxy],
+                    g.scores, g.squares] for g in sums.groups.values()],
+    })
 
-    At most three queries for the state and two for the sums when nothing
-    changed but new attempts; everything again when the snapshot does not hold.
+
+def _decode(text: str) -> Sums | None:
+    """Return the sums stored as JSON text, or None when they are of another format or damaged."""
+    try:
+        data = json.loads(text)
+        if data.get("format") != STORED_FORMAT:
+            return None
+        attempts, histogram, percentages, scores, squares = data["totals"]
+        groups = {}
+        for question_id, answer, count, first, full, moments, group_scores, group_squares in data["groups"]:
+            groups[question_id, answer] = AnswerGroup(question_id, answer, count, first, full, Moments(*moments),
+                                                      group_scores, group_squares)
+        return Sums(ScoreTotals(attempts, list(histogram), percentages, scores, squares), groups)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def _basis_text(basis: tuple) -> str:
+    return json.dumps(basis)
+
+
+def _stored(quiz: Quiz, basis: tuple) -> Snapshot | None:
+    """Return the snapshot stored for the quiz when it was taken on the same basis, in one query."""
+    # Columns, not the entity: the session's identity map would hand back a row read earlier.
+    row = db.session.execute(
+        db.select(StatsSnapshot.mark_at, StatsSnapshot.mark_id, StatsSnapshot.basis, StatsSnapshot.sums)
+        .where(StatsSnapshot.quiz_id == quiz.id)
+    ).first()
+    if row is None or row.basis != _basis_text(basis):
+        return None
+    sums = _decode(row.sums)
+    return None if sums is None else Snapshot(sums, (row.mark_at, row.mark_id), basis)
+
+
+def _upsert(dialect: str, values: dict):
+    """Return the statement that writes a snapshot row, replacing the quiz's row if another process wrote one."""
+    changed = {name: value for name, value in values.items() if name != "quiz_id"}
+    if dialect in ("sqlite", "postgresql"):
+        statement = (sqlite if dialect == "sqlite" else postgresql).insert(StatsSnapshot).values(**values)
+        return statement.on_conflict_do_update(index_elements=[StatsSnapshot.quiz_id], set_=changed)
+    return None
+
+
+def _store(quiz: Quiz, snapshot: Snapshot) -> None:
+    """Write the snapshot to the database on a connection of its own; on failure, log it and go on.
+
+    Its own connection and transaction: the request's session is left as it
+    was (nothing committed, nothing expired), and a read-only or busy
+    database shows the page all the same.
+    """
+    values = {"quiz_id": quiz.id, "mark_at": snapshot.mark[0], "mark_id": snapshot.mark[1],
+              "basis": _basis_text(snapshot.basis), "sums": _encode(snapshot.sums), "updated_at": utcnow()}
+    try:
+        with db.engine.connect() as connection:
+            dialect = connection.dialect.name
+            try:
+                with connection.begin():
+                    # A short wait for the lock: a long write elsewhere (a regrade) must not hold up the page.
+                    if dialect == "sqlite":
+                        connection.exec_driver_sql(f"PRAGMA busy_timeout={STORE_WAIT_MS}")
+                    elif dialect == "postgresql":
+                        connection.exec_driver_sql(f"SET LOCAL lock_timeout = {STORE_WAIT_MS}")
+                    statement = _upsert(dialect, values)
+                    if statement is None:  # another database: replace the row within the transaction
+                        connection.execute(delete(StatsSnapshot).where(StatsSnapshot.quiz_id == quiz.id))
+                        statement = insert(StatsSnapshot).values(**values)
+                    connection.execute(statement)
+            finally:
+                if dialect == "sqlite":
+                    # The connection goes back to the pool: other work keeps the usual patience.
+                    connection.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    except SQLAlchemyError as error:
+        current_app.logger.warning("item analysis sums of quiz %s not stored: %s", quiz.id, error)
+
+
+def quiz_sums(quiz: Quiz, entries: list[QuizQuestion]) -> Sums:
+    """Return the sums over all the quiz's submitted attempts, adding only the new ones to the kept snapshot.
+
+    The snapshot is the app's own, else the one stored in the database (a
+    restart, another worker). At most three queries for the state, one for
+    the stored snapshot, two for the sums and one write when nothing changed
+    but new attempts; everything again when the snapshot does not hold.
     """
     mark, submitted, regrades = _state(quiz)
     # What the sums depend on besides the attempts: the questions and their points, and the regrades.
-    basis = (tuple((entry.question_id, entry.points) for entry in entries), regrades)
+    # Points as floats: an entry made in this session may hold an int, and the stored basis is compared as text.
+    basis = (tuple((entry.question_id, None if entry.points is None else float(entry.points)) for entry in entries),
+             regrades)
     kept = snapshots()
     snapshot = kept.get(quiz.id)
+    if mark is not None and (snapshot is None or snapshot.basis != basis):
+        snapshot = _stored(quiz, basis)
     if snapshot is not None and mark is not None and snapshot.basis == basis:
         sums = snapshot.sums
         if mark != snapshot.mark:
             sums = sums.plus(sum_attempts(quiz, since=snapshot.mark, until=mark))
         if sums.totals.attempts == submitted:
-            kept.put(quiz.id, Snapshot(sums, mark, basis))
+            fresh = Snapshot(sums, mark, basis)
+            kept.put(quiz.id, fresh)
+            if mark != snapshot.mark:
+                _store(quiz, fresh)
             return sums
     if mark is not None:
         # Up to the mark, so the next view's new attempts start right after it.
         sums = sum_attempts(quiz, until=mark)
         if sums.totals.attempts == submitted:
-            kept.put(quiz.id, Snapshot(sums, mark, basis))
+            fresh = Snapshot(sums, mark, basis)
+            kept.put(quiz.id, fresh)
+            _store(quiz, fresh)
             return sums
     # Attempts without a submission time, or attempts submitted meanwhile: all of them, and nothing kept.
     return sum_attempts(quiz)
