@@ -9,6 +9,7 @@ to a Chinese consortium, a Korean one clearly does not.
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import random
 from functools import lru_cache
@@ -191,10 +192,13 @@ def same_kind(answer: str, lang: str, mentioned, rng: random.Random, n: int = 3)
     return out
 
 
-def date_near_misses(text: str, months: list[str], rng: random.Random, n: int = 3) -> list[str]:
+def date_near_misses(text: str, months: list[str], rng: random.Random, n: int = 3,
+                     not_after: _dt.date | None = None) -> list[str]:
     """Return ``n`` dates written like ``text`` with another month or year ("24 January 2022" -> "24 March 2022").
 
     Only for a date that fills its slot alone: there any other day is wrong in the world.
+    With ``not_after`` (the article's own date, for a date before it), no near miss
+    falls later: a report cannot tell of a match played after it was written.
     """
     words = text.split(" ")
     lower = [w.lower().strip(",") for w in words]
@@ -217,6 +221,18 @@ def date_near_misses(text: str, months: list[str], rng: random.Random, n: int = 
             out.add(" ".join(words[:year_at] + [str(year + step) + ("," if words[year_at].endswith(",") else "")]
                              + words[year_at + 1:]))
     out.discard(text)
+    if not_after is not None and year_at is not None:
+        out = {v for v in out if not later(v, months, day, not_after)}
     values = sorted(out)
     rng.shuffle(values)
     return values[:n]
+
+
+def later(date_text: str, months: list[str], day: int | None, limit: _dt.date) -> bool:
+    """Tell whether a date written in words ("26 dicembre 2023") falls after ``limit``."""
+    lower = [w.lower().strip(",") for w in date_text.split(" ")]
+    month = next((months.index(w) + 1 for w in lower if w in months), None)
+    year = next((int(w) for w in lower if w.isdigit() and len(w) == 4), None)
+    if month is None or year is None:
+        return False
+    return (year, month, day or 1) > (limit.year, limit.month, limit.day)

@@ -472,8 +472,10 @@ def dates(doc: Doc, i: int, sent: Span) -> list[Fact]:
     """Find dates and years of events."""
     found = _first_matches(doc.pack.res["date"], doc, sent)
     out = [_fact("date", doc, sent, [Span(m.start(), m.end(), m.group())]) for m in found]
+    toks = doc.tokens(i)
+    in_names = {toks[j].start for j in range(len(toks)) if _name_number(doc, toks, j)}
     for m in doc.pack.res["year"].finditer(doc.text, sent.start, sent.end):
-        if any(d.start() <= m.start() < d.end() for d in found):
+        if any(d.start() <= m.start() < d.end() for d in found) or m.start() in in_names:
             continue
         out.append(_fact("year", doc, sent, [Span(m.start(), m.end(), m.group())]))
     return out
@@ -599,25 +601,34 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
                 break
         # "Mayor Laura Jennings", "Peruvian President Alejandro Toledo": the title is the
         # question's context, the name after it the answer.
+        titled = False
         for p in range(min(end - 3, k + 2), start - 1, -1):
             if toks[p].text.lower().rstrip(".") in titles:
-                start = p + 1
+                start, titled = p + 1, True
                 break
         words = [x.text.lower() for x in toks[start:end] if x.is_word]
         if all(w in calendar for w in words) or _title_case(doc, words):
             k = j
             continue
-        cat = "person" if start > k else _entity_category(doc, toks, start, end, lexicon_category)
+        # A title makes a person; an owner ("the Moon's South Pole") says nothing of the name's kind.
+        cat = "person" if titled else _entity_category(doc, toks, start, end, lexicon_category)
         out.append(_fact(cat, doc, sent, [Span(toks[start].start, toks[end - 1].end,
                                                doc.text[toks[start].start:toks[end - 1].end])]))
         k = j
     return out
 
 
+# A four-digit number this small right after a name is part of the name, not a year.
+EARLIEST_NAMED_YEAR = 1200
+
+
 def _name_number(doc: Doc, toks: list[Token], j: int) -> bool:
     """Tell whether the number ``toks[j]`` belongs to the name before it ("Datsun 810", "Super Bowl 50")."""
     t = toks[j]
-    if not t.is_number or j == 0 or not t.text.isdigit() or doc.pack.res["year"].fullmatch(t.text):
+    # A year is a date, not a name's number, unless it is too early to be the year meant
+    # after a name ("Masters 1000", "Formula 1000").
+    if not t.is_number or j == 0 or not t.text.isdigit() or (
+            doc.pack.res["year"].fullmatch(t.text) and int(t.text) >= EARLIEST_NAMED_YEAR):
         return False
     prev = toks[j - 1]
     if not (prev.is_word and prev.is_capitalised and prev.end + 1 == t.start) or _is_stop(doc.pack, prev):

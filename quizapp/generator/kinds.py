@@ -7,6 +7,7 @@ appended to ``REGISTRY``.
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import random
 import re
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 
 from . import distractors, phrasing
 from .facts import Doc
+from .names import short_forms
 from .pool import ENTITY_TYPES, Pool, value_type
 from .text import normalise, shorten, strip_article
 from .types import Fact, QuestionDraft, Span
@@ -34,6 +36,7 @@ class Context:
     seed: int
     years: set[int]
     pool: Pool = field(default_factory=lambda: Pool([]))
+    published: _dt.date | None = None
     _mentioned: dict[str, bool] = field(default_factory=dict)
 
     def rng(self, fact_index: int, kind: str, variant: int = 0) -> random.Random:
@@ -332,25 +335,35 @@ class Cloze(QuestionKind):
             bare = strip_article(ans.text, ctx.doc.pack.articles)
             if bare and bare != normalise(ans.text):
                 accepted.append(bare)
-            surname = _sole_surname(ctx.doc.text, ans.text) if fact.kind == "person" else ""
-            if surname:
-                accepted.append(surname)
+            if fact.kind in ("concept", "phrase"):
+                accepted += _phrase_cores(ans.text, ctx.doc.pack)
+            # A capitalised name after "da", "in" is read as a place; the given name tells a person.
+            if fact.kind in _ENTITY_KINDS:
+                accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code,
+                                        frozenset(ctx.doc.pack.get("name_connectors")))
             q = _q(ctx, fact, index, self.name, ctx.fill("cloze", cloze=cloze), [ans.text], fact.span, (), (), ans)
             out.append(QuestionDraft(**{**q.__dict__, "correct": tuple(accepted)}))
         return out
 
 
-def _sole_surname(text: str, name: str) -> str:
-    """Return a person's surname when the text gives it to nobody else, else "".
+def _phrase_cores(phrase: str, pack) -> list[str]:
+    """Return the shorter noun phrases of a long blank that a teacher accepts: its head with a modifier less.
 
-    A teacher accepts "Curie" for "Marie Curie", unless the text also names Pierre Curie.
+    "tiny air sacs" gives "air sacs", "sacco di plastica nero" gives "sacco di
+    plastica": the words nearest the head stay, the outer modifiers may go. The
+    language's ``phrase_head`` says on which side the head noun stands.
     """
-    words = name.split()
-    if len(words) < 2 or not words[-1][:1].isupper() or len(words[-1]) < 3:
-        return ""
-    given = set(words[:-1])
-    before = re.findall(r"([A-ZÀ-Ý][\w’'.-]*)\s+" + re.escape(words[-1]) + r"\b", text)
-    return words[-1] if all(word in given for word in before) else ""
+    words = phrase.split()
+    if len(words) < 3 or not phrase[:1].islower() or any(ch.isdigit() for ch in phrase):
+        return []
+    head_last = pack.get("phrase_head", "last") == "last"
+    out = []
+    for k in range(1, len(words) - 1):
+        core = words[k:] if head_last else words[:len(words) - k]
+        edge = core[0] if head_last else core[-1]
+        if edge.lower() not in pack.stopwords:
+            out.append(" ".join(core))
+    return out
 
 
 class TrueFalse(QuestionKind):
@@ -445,7 +458,8 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
     out = [v for v in from_text if _shape(v) == shape and _near_in_time(v, ans.text)][:n]
     if fact.kind == "date":
         # Near misses first, for the same reason as years (see year_swaps).
-        near = [m for m in distractors.date_near_misses(ans.text, ctx.doc.pack.get("months"), rng, n)
+        near = [m for m in distractors.date_near_misses(ans.text, ctx.doc.pack.get("months"), rng, n,
+                                                        not_after=_past(ctx, ans.text))
                 if not ctx.mentioned(m)]
         out = near + [v for v in out if normalise(v) not in {normalise(m) for m in near}]
     if len(out) < n and kind:
@@ -484,6 +498,19 @@ def approximate(ctx: Context, fact: Fact, ans: Span) -> bool:
     before = ctx.doc.text[fact.span.start:ans.start].lower().split()[-2:]
     cues = ctx.doc.pack.get("approximations", ())
     return bool(before) and (before[-1] in cues or " ".join(before) in cues)
+
+
+def _past(ctx: Context, date_text: str) -> _dt.date | None:
+    """Return the article's date when ``date_text`` is no later than it (a past event), else None."""
+    if ctx.published is None or distractors.later(date_text, ctx.doc.pack.get("months"), _day(date_text), ctx.published):
+        return None
+    return ctx.published
+
+
+def _day(date_text: str) -> int | None:
+    """Return the day of the month a date in words gives ("26 novembre 2023" -> 26), or None."""
+    return next((int(w.rstrip(",º°")) for w in date_text.split() if w.rstrip(",º°").isdigit()
+                 and len(w.rstrip(",º°")) <= 2), None)
 
 
 def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) -> list[str]:

@@ -40,7 +40,9 @@ PACK = {
         "c' d' po' ecco circa pure qualche nessuno nessuna uno due "
         # Conjunctions and auxiliaries too short for the verb guesser: never part of an answer.
         "affinché benché sebbene finché purché cioè ossia ovvero sta stanno stava stavano sto stai stiamo "
-        "ho hai abbiamo avete abbia abbiano avrà avranno avrebbe sarebbe sarebbero siamo siete sei"
+        "ho hai abbiamo avete abbia abbiano avrà avranno avrebbe sarebbe sarebbero siamo siete sei "
+        # Connectives that end a noun phrase: «il caso dunque» is not an answer.
+        "dunque pertanto perciò allora anzi spesso ormai talvolta comunque"
     ).split(),
     "verb_lemma_suffixes": ["are", "ere", "ire", "rre"],
     "date_patterns": [
@@ -110,6 +112,8 @@ PACK = {
     "titles_kept_in_names": ["santo", "san", "santa"],
     "place_preps": ["a", "in", "nel", "nella", "da", "verso", "presso"],
     "list_items_need_article": True,
+    # Where a noun phrase keeps its head noun: a blank may lose the modifiers on the other side.
+    "phrase_head": "first",
     "phrase_links": ["di", "del", "dello", "della", "dei", "degli", "delle", "dell'", "d'", "di un", "di una",
                      "e", "e il", "e lo", "e la", "e i", "e gli", "e le", "e l'"],
     # Numbers written as words: asked as numbers, graded exactly. ("sei" is left out: it is also "you are".)
@@ -124,7 +128,9 @@ PACK = {
     },
     # Words that make an amount a bound ("oltre 150 anni"): any larger amount is true too.
     "bounds": ["oltre", "più di", "almeno", "meno di", "fino a", "fino al", "quasi", "sopra", "sotto", "entro",
-               "dopo il", "dopo", "prima del", "prima", "dal"],
+               "dopo il", "dopo", "prima del", "prima", "dal", "superare i", "superare il", "superare le", "supera i", "supera il",
+               "superano i", "superano il", "superato i", "superato il", "superò i", "superò il", "superiore a",
+               "superiori a", "inferiore a", "inferiori a", "sfiorare i", "sfiorano i"],
     # Words that make an amount approximate ("circa 5 litri"): near misses would be right too.
     "approximations": ["circa", "intorno al", "intorno a", "attorno al", "verso il", "quasi", "oltre", "più di",
                        "poco più di", "poco meno di", "all'incirca", "approssimativamente"],
