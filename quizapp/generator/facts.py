@@ -118,6 +118,12 @@ def verb_like(word: str, lang: str, suffixes: tuple[str, ...]) -> bool:
     if not word.islower() or len(word) < 4 or not word.isalpha():
         return False
     lemma = simplemma.lemmatize(word, lang=lang)
+    if not suffixes and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        # "water vapour condenses": a listed verb with the third person's -s, which the
+        # lemmatiser leaves alone when it does not know the inflection.
+        stems = (word[:-1], word[:-2] if word.endswith("es") else "", word[:-3] + "y" if word.endswith("ies") else "")
+        if any(s and s in listed_words(lang, "verbs") for s in stems):
+            return True
     if lemma == word:
         return False
     return lemma.endswith(suffixes) if suffixes else word.endswith(("ed", "ing"))
@@ -665,16 +671,28 @@ def concepts(doc: Doc, i: int, sent: Span) -> list[Fact]:
     # Long documents skip a wider band of common lone words: the time budget is per megabyte.
     common = common_words(doc.pack.code, 4.5 if len(doc.text) > LONG_DOCUMENT else 5.0)
 
+    singular = set(doc.pack.get("singular_articles", ()))
+    plural_end = doc.pack.get("plural_ending", "")
+
     def flush() -> None:
         # A lone very common word ("tempo", "part") is almost never worth asking.
         if len(run) == 1 and run[0].text.lower() in common:
             run.clear()
+        # "A warm front forms when…": after "a", a last word in the plural is the verb.
+        if len(run) >= 3 and plural_end and _before(run[0]) in singular:
+            last = run[-1].text
+            if last.islower() and last.endswith(plural_end) and not last.endswith(("ss", "us", "is")):
+                run.pop()
         if run and any(t.is_word for t in run):
             words = run[:5] if len(run) <= 5 else run[-3:]
             if not all(t.is_capitalised for t in words):
                 out.append(_fact("concept", doc, sent, [Span(words[0].start, words[-1].end,
                                                              doc.text[words[0].start:words[-1].end])]))
         run.clear()
+
+    def _before(tok: Token) -> str:
+        k = next((n for n, t in enumerate(toks) if t.start == tok.start), 0)
+        return toks[k - 1].text.lower() if k else ""
 
     runs: list[tuple[int, int]] = []
     k0 = None

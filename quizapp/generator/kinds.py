@@ -357,9 +357,14 @@ def _phrase_cores(phrase: str, pack) -> list[str]:
     if len(words) < 3 or not phrase[:1].islower() or any(ch.isdigit() for ch in phrase):
         return []
     head_last = pack.get("phrase_head", "last") == "last"
+    # Only modifiers on the far side of the head may go, never across a link word:
+    # "slope of a warm front" is not a "warm front".
+    links = [n for n, w in enumerate(words) if w.lower() in pack.stopwords]
     out = []
     for k in range(1, len(words) - 1):
         core = words[k:] if head_last else words[:len(words) - k]
+        if links and (k > links[0] if head_last else len(core) <= links[-1] + 1):
+            break
         edge = core[0] if head_last else core[-1]
         if edge.lower() not in pack.stopwords:
             out.append(" ".join(core))
@@ -455,14 +460,19 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
     from_text = [v for v in ctx.pool.others(fact.kind, ans.text, fact.span, fact.span.text, rng, n * 3)
                  if distractors.lexicon_kind(v, ctx.doc.pack.code) == kind]
     shape = _shape(ans.text)
-    out = [v for v in from_text if _shape(v) == shape and _near_in_time(v, ans.text)][:n]
+    out = [v for v in from_text if _shape(v) == shape and _near_in_time(v, ans.text)]
+    role = _role_before(ctx.doc, ans.start) if fact.kind == "person" else ""
+    if role:
+        # "con capitano ____": another captain the text names, not any person (a dictator).
+        out = [v for v in out if _has_role(ctx.doc, v, role)]
+    out = out[:n]
     if fact.kind == "date":
         # Near misses first, for the same reason as years (see year_swaps).
         near = [m for m in distractors.date_near_misses(ans.text, ctx.doc.pack.get("months"), rng, n,
                                                         not_after=_past(ctx, ans.text))
                 if not ctx.mentioned(m)]
         out = near + [v for v in out if normalise(v) not in {normalise(m) for m in near}]
-    if len(out) < n and kind:
+    if len(out) < n and kind and not role:
         more = distractors.same_kind(ans.text, ctx.doc.pack.code, ctx.mentioned, rng, 3 * n)
         out += [m for m in more if normalise(m) not in {normalise(o) for o in out} and _shape(m) == shape]
     # A year among names, or a name among years, gives the answer away.
@@ -498,6 +508,22 @@ def approximate(ctx: Context, fact: Fact, ans: Span) -> bool:
     before = ctx.doc.text[fact.span.start:ans.start].lower().split()[-2:]
     cues = ctx.doc.pack.get("approximations", ())
     return bool(before) and (before[-1] in cues or " ".join(before) in cues)
+
+
+def _role_before(doc: Doc, start: int) -> str:
+    """Return the role word the text puts right before a name ("capitano", "chairman"), or ""."""
+    words = doc.text[max(0, start - 40):start].split()
+    if words and words[-1].lower() in doc.pack.articles:
+        words.pop()
+    word = words[-1].lower() if words else ""
+    if not word.isalpha() or word in doc.pack.stopwords or not doc.text[start - 1:start].isspace():
+        return ""
+    return word
+
+
+def _has_role(doc: Doc, name: str, role: str) -> bool:
+    """Tell whether the text puts ``role`` right before ``name`` somewhere."""
+    return any(_role_before(doc, m.start()) == role for m in re.finditer(re.escape(name), doc.text))
 
 
 def _past(ctx: Context, date_text: str) -> _dt.date | None:

@@ -31,7 +31,7 @@ PACK = {
         "therefore hence moreover furthermore nevertheless nonetheless meanwhile instead otherwise often "
         "sometimes always never already still even again usually "
         # Prepositions of place: "below atmospheric pressure" is a bound, not a term.
-        "below above across along around behind beyond beneath"
+        "below above across along around behind beyond beneath out"
     ).split(),
     "verb_lemma_suffixes": [],
     "date_patterns": [
@@ -61,7 +61,7 @@ PACK = {
         "thousand", "dollars", "euros", "pounds sterling", "yen", "kWh", "MW", "GW", "watts", "mph", "km/h",
         "square miles", "square kilometres", "acres", "hectares", "litres", "liters", "barrels", "feet", "times",
     ],
-    "money_words": ["dollars", "euros", "yen", "$", "€", "£"],
+    "money_words": ["dollars", "euros", "yen", "pounds", "rupees", "yuan", "francs", "roubles", "rubles", "pesos", "$", "€", "£"],
     "percent_words": ["%", "percent", "per cent"],
     # What a multiplier counts, written after it: "5 million dollars" is one amount.
     "unit_tail": r" (?:dollars|euros|pounds|yen|people|tons|tonnes|barrels|miles|kilometres|kilometers)\b",
@@ -101,6 +101,9 @@ PACK = {
     "list_items_need_article": False,
     # Where a noun phrase keeps its head noun: a blank may lose the modifiers on the other side.
     "phrase_head": "last",
+    # After a singular article, a noun phrase does not end in a plural: "a warm front forms" ends in a verb.
+    "singular_articles": ["a", "an"],
+    "plural_ending": "s",
     "phrase_links": ["of", "of the", "of a", "of an", "and", "and the"],
     # Numbers written as words: asked as numbers, graded exactly.
     "number_words": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12},

@@ -70,7 +70,7 @@ PACK = {
         "milioni", "mila", "dollari", "euro", "sterline", "lire", "yen", "kWh", "MW", "GW", "watt", "km/h",
         "chilometri quadrati", "km²", "ettari", "litri", "barili", "miglia", "piedi", "volte",
     ],
-    "money_words": ["dollari", "euro", "sterline", "lire", "yen", "$", "€", "£"],
+    "money_words": ["dollari", "euro", "sterline", "lire", "yen", "rupie", "yuan", "franchi", "rubli", "pesos", "$", "€", "£"],
     "percent_words": ["%", "per cento", "percento"],
     # Adverbs made with -mente end a noun phrase ("legislazione precedentemente concordata").
     "adverb_ending": "mente",
