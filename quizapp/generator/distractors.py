@@ -147,6 +147,20 @@ _SIMILAR_ATTR = {"city": "country", "person": "role", "country": "region", "comp
                  "body_of_water": "kind", "element": "group_kind", "planet": "kind", "language": "family"}
 
 
+# What makes two items alike when the first attribute differs.
+_SECOND_ATTRS = {"city": ("region", "capital")}
+
+
+def _likeness(cat: str, other: dict, entry: dict, attr: str | None) -> int:
+    """Return 0 for an item alike in the category's attribute, 1 alike in the second ones, 2 otherwise."""
+    if attr and other.get(attr) == entry.get(attr):
+        return 0
+    second = _SECOND_ATTRS.get(cat, ())
+    if second and all(other.get(a) == entry.get(a) for a in second):
+        return 1
+    return 2
+
+
 def _contemporary(other: dict, person: dict) -> bool:
     """Tell whether two people share role and nationality and were born within a century."""
     born, other_born = person.get("born"), other.get("born")
@@ -176,7 +190,10 @@ def same_kind(answer: str, lang: str, mentioned, rng: random.Random, n: int = 3)
     rng.shuffle(entries)
     # Alike items first; whether the text names one is asked only of the few offered,
     # since each asking searches the whole text.
-    entries.sort(key=lambda e: not (attr and e.get(attr) == entry.get(attr)))
+    entries.sort(key=lambda e: _likeness(cat, e, entry, attr))
+    if cat in _SECOND_ATTRS:
+        # Beyond its country a city is matched by region and rank: Budapest for Vienna, never Siracusa.
+        entries = [e for e in entries if _likeness(cat, e, entry, attr) < 2]
     if cat == "person":
         # A king among kings of his country and age: Elizabeth II is no option for Louis XVI.
         entries = [e for e in entries if _contemporary(e, entry)]

@@ -156,7 +156,10 @@ def _looks_like_adverb(pack: Pack, tok: Token) -> bool:
 
 
 def _looks_like_verb(pack: Pack, tok: Token) -> bool:
-    """Guess whether a lower-case word is an inflected verb, from its lemma."""
+    """Guess whether a lower-case word is an inflected verb, from its lemma or the language's verb shapes."""
+    shape = pack.res.get("verb_shape")
+    if shape is not None and tok.text.islower() and shape.fullmatch(tok.text):
+        return True  # "sottoporla", "trasformandolo": a verb with a pronoun attached
     return verb_like(tok.text, pack.code, pack.verb_suffixes)
 
 

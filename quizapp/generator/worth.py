@@ -31,6 +31,8 @@ GENERIC = 0.2
 REPORTING = 0.15
 BRACKETED_AMOUNT = 0.15
 BRACKETED = 0.5
+SHORT_CONTEXT = 0.2
+SHORT_CONTEXT_WORDS = 4
 # An amount with up to three words after it, a comma and up to two words before the blank.
 _AMOUNT_THEN_COMMA = re.compile(r"\d[\d.,]*((?:\s+[^\W\d_]+){1,3})\s*,\s*(?:[^\W\d_]+\s+){0,2}$")
 LIST_INSIDE = 0.6
@@ -140,6 +142,8 @@ class Weigher:
         opened = before.rfind("(")
         if opened >= 0 and ")" not in before[opened:]:
             w *= BRACKETED_AMOUNT if any(ch.isdigit() for ch in ans.text) else BRACKETED
+        if sum(any(ch.isalnum() for ch in x) for x in (before + " " + after).split()) < SHORT_CONTEXT_WORDS:
+            w *= SHORT_CONTEXT  # "Esiste infine la ____.": too little around the blank to point at one answer
         if self._conversion(before, ans.text):
             w *= BRACKETED_AMOUNT  # "6.15 billion rupees, roughly 75 million US dollars": a conversion
         if before.rstrip().endswith(",") and after.lstrip().startswith(","):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 
@@ -243,3 +244,82 @@ def test_a_name_blank_accepts_the_surname_when_the_text_gives_it_to_nobody_else(
 
     connectors = frozenset(load_pack(lang).get("name_connectors"))
     assert short_forms(text, name, lang, connectors) == forms
+
+
+@pytest.mark.parametrize("lang,date,published,later", [
+    ("it", "26 novembre 2023", dt.date(2023, 11, 26), False),
+    ("en", "14 July 2023", dt.date(2023, 8, 23), False),
+    ("en", "14 July 2023", None, True),
+])
+def test_near_miss_dates_of_a_past_event_fall_before_the_article(lang, date, published, later):
+    months = load_pack(lang).get("months")
+    got = distractors.date_near_misses(date, months, random.Random(3), n=8, not_after=published)
+    assert got
+    limit = published or dt.date(2023, 11, 26)
+    assert any(distractors.later(g, months, int(date.split()[0]), limit) for g in got) is later
+
+
+@pytest.mark.parametrize("lang,phrase,cores", [
+    ("en", "tiny air sacs", ["air sacs"]),
+    ("en", "chronic obstructive pulmonary disease", ["obstructive pulmonary disease", "pulmonary disease"]),
+    ("en", "huge volume of air", ["volume of air"]),
+    ("en", "slope of a warm front", []),
+    ("en", "chest cavity", []),
+    ("en", "Stabat Mater Dolorosa", []),
+    ("it", "sacco di plastica nero", ["sacco di plastica"]),
+    ("it", "catena di approvvigionamento", []),
+    ("it", "prezzo del petrolio greggio", ["prezzo del petrolio"]),
+])
+def test_a_long_phrase_blank_accepts_the_phrase_without_its_outer_modifiers(lang, phrase, cores):
+    from quizapp.generator.kinds import _phrase_cores
+
+    assert _phrase_cores(phrase, load_pack(lang)) == cores
+
+
+@pytest.mark.parametrize("lang,text,answer,weighed_down", [
+    ("en", "The budget was about 6.15 billion rupees, roughly 75 million US dollars, a small sum.", "75 million", True),
+    ("en", "The company sold 5 million cars in 2020, about 20 percent more than before.", "20 percent", False),
+    ("it", "Esiste infine la fissazione industriale.", "fissazione industriale", True),
+    ("it", "Secondo quanto riferito dalla procura, i controlli hanno confermato l'attribuzione.", "procura", True),
+    ("it", "Il quadro fu ritrovato dai giardinieri nel muro esterno della galleria.", "giardinieri", False),
+])
+def test_conversions_reporters_and_bare_sentences_are_weighed_down(lang, text, answer, weighed_down):
+    from quizapp.generator.types import Fact
+    from quizapp.generator.worth import Weigher
+
+    doc = doc_of(text, lang)
+    sent, ans = span_of(doc, answer)
+    fact = Fact(kind="concept", text=sent.text, span=sent, answers=(ans,))
+    assert (Weigher(doc, "").weight(fact, 0) < 0.3) is weighed_down
+
+
+@pytest.mark.parametrize("lang,text,not_an_answer", [
+    ("it", "Gli operai avevano prelevato l'opera per sottoporla ad analisi approfondite.", "sottoporla"),
+    ("en", "Rising air cools, water vapour condenses and tall clouds develop.", "water vapour condenses"),
+    ("en", "A warm front forms when warm air advances over colder air.", "warm front forms"),
+    ("en", "In a depression the cold front therefore catches up with the warm front.", "cold front therefore"),
+    ("it", "Si tratta dunque di un raro caso di doppio dipinto.", "dunque di un raro caso"),
+])
+def test_verbs_and_connectives_do_not_join_a_noun_phrase_blank(lang, text, not_an_answer):
+    from quizapp.generator.facts import concepts
+
+    doc = doc_of(text, lang)
+    answers = {a.text for f in concepts(doc, 0, doc.sentences[0]) for a in f.answers}
+    assert answers and not_an_answer not in answers
+
+
+def test_a_role_limits_the_people_offered_for_a_name():
+    from quizapp.generator.kinds import _has_role, _role_before
+
+    text = ("Nel 1976 la squadra vinse con capitano Nicola Pietrangeli. Il dittatore Augusto Pinochet assisteva. "
+            "Oggi la squadra è guidata dal capitano Filippo Volandri.")
+    doc = doc_of(text, "it")
+    assert _role_before(doc, text.index("Nicola")) == "capitano"
+    assert _has_role(doc, "Filippo Volandri", "capitano")
+    assert not _has_role(doc, "Augusto Pinochet", "capitano")
+
+
+def test_a_city_is_never_offered_against_a_capital_of_another_region():
+    got = distractors.same_kind("Vienna", "it", lambda name: False, random.Random(0), n=6)
+    cities = {distractors.lexicon_kind(g, "it") for g in got}
+    assert got and cities == {"city"} and "Siracusa" not in got

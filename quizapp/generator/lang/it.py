@@ -45,6 +45,9 @@ PACK = {
         "dunque pertanto perciò allora anzi spesso ormai talvolta comunque"
     ).split(),
     "verb_lemma_suffixes": ["are", "ere", "ire", "rre"],
+    # Infinitives and gerunds with a pronoun attached ("sottoporla", "trasformandolo"), which the
+    # lemmatiser does not know. Only pronouns that rarely end a noun or adjective ("diversi", "commerci").
+    "verb_shape": r"\w{3,}(?:ar|er|ir|or|ur)(?:lo|la|li|le|gli|glielo|gliela)|\w{2,}ndo(?:lo|la|li|le|si|ne|ci|gli)",
     "date_patterns": [
         r"\b(?:[0-3]?\d(?:º|°)? )?(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre) (?:del )?\d{3,4}\b",
         r"\b[0-3]?\d (?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)\b",
@@ -122,7 +125,7 @@ PACK = {
     "wh": {"year_phrase": r"(?<![\w'’])(?:[Nn]el|[Nn]ell['’]anno) {year}\b,?"},
     # Cues of attribution: who reported the news is wording, not a fact worth asking.
     "worth": {
-        "reporting_before": r"(?:\bsecondo|\bcome (?:riferisce|riporta|scrive|spiega|ha (?:detto|spiegato|dichiarato|riferito))|\briferisce|\briporta|\bha (?:detto|dichiarato|spiegato|affermato|riferito)|\bfonti(?: di)?)\s+(?:(?:il|lo|la|i|gli|le|l['’])\s*)?(?:[\w’'-]+\s+){0,2}$",
+        "reporting_before": r"(?:\bsecondo|\bcome (?:riferisce|riporta|scrive|spiega|ha (?:detto|spiegato|dichiarato|riferito))|\briferisce|\briporta|\bha (?:detto|dichiarato|spiegato|affermato|riferito)|\bfonti(?: di)?|\b(?:riferit|riportat|dichiarat|comunicat|annunciat|res)[oaie](?: noto)?\s+(?:da|dal|dallo|dalla|dai|dagli|dalle))\s+(?:(?:il|lo|la|i|gli|le|l['’])\s*)?(?:[\w’'-]+\s+){0,2}$",
         "reporting_after": r"^\s*,?\s*(?:ha (?:detto|dichiarato|spiegato|affermato|riferito|annunciato|reso noto)|dichiara|afferma|spiega|riferisce|riporta)\b",
         "hypothetical": r"^(?:supponiamo|immaginiamo|ipotizziamo|se|ad esempio|per esempio)\b",
     },
