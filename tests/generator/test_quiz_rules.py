@@ -206,13 +206,17 @@ def test_people_are_offered_among_contemporaries_of_their_role_and_country():
     ("en", "The Hope probe reached Mars orbit in February 2021 after a long cruise.", "Hope", True),
 ])
 def test_a_blank_cut_where_no_reader_can_fill_it_is_never_asked(lang, text, answer, asked):
+    assert (weight_of(lang, text, answer, "entity") > 0) is asked
+
+
+def weight_of(lang: str, text: str, answer: str, kind: str) -> float:
+    """Return the worth multiplier of a one-sentence fact of ``kind`` whose answer is ``answer``."""
     from quizapp.generator.types import Fact
     from quizapp.generator.worth import Weigher
 
     doc = doc_of(text, lang)
     sent, ans = span_of(doc, answer)
-    fact = Fact(kind="entity", text=sent.text, span=sent, answers=(ans,))
-    assert (Weigher(doc, "").weight(fact, 0) > 0) is asked
+    return Weigher(doc, "").weight(Fact(kind=kind, text=sent.text, span=sent, answers=(ans,)), 0)
 
 
 def test_a_surname_gives_away_the_whole_name():
@@ -284,13 +288,7 @@ def test_a_long_phrase_blank_accepts_the_phrase_without_its_outer_modifiers(lang
     ("it", "Il quadro fu ritrovato dai giardinieri nel muro esterno della galleria.", "giardinieri", False),
 ])
 def test_conversions_reporters_and_bare_sentences_are_weighed_down(lang, text, answer, weighed_down):
-    from quizapp.generator.types import Fact
-    from quizapp.generator.worth import Weigher
-
-    doc = doc_of(text, lang)
-    sent, ans = span_of(doc, answer)
-    fact = Fact(kind="concept", text=sent.text, span=sent, answers=(ans,))
-    assert (Weigher(doc, "").weight(fact, 0) < 0.3) is weighed_down
+    assert (weight_of(lang, text, answer, "concept") < 0.3) is weighed_down
 
 
 @pytest.mark.parametrize("lang,text,not_an_answer", [
