@@ -6,6 +6,9 @@ import math
 import re
 from decimal import Decimal
 
+from flask import current_app
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
@@ -32,6 +35,7 @@ from wtforms.validators import (
 )
 
 from ..config import MAX_TIME_LIMIT_MINUTES
+from .. import localtime
 from ..kinds import KINDS, MultiCheckboxField, parse_number, select_choices
 from ..labels import LANGUAGES as LANGUAGE_NAMES
 from ..services.accounts import MIN_PASSWORD_LENGTH
@@ -241,8 +245,9 @@ class QuizSettingsForm(Form):
                                 description=_l("Empty: unlimited."))
     grading_method = SelectField(_l("Which attempt counts"), choices=select_choices([
         ("highest", _l("Highest")), ("last", _l("Last")), ("first", _l("First")), ("average", _l("Average"))]))
-    opens_at = DateTimeLocalField(_l("Opens at (UTC)"), validators=[Optional()], format="%Y-%m-%dT%H:%M")
-    closes_at = DateTimeLocalField(_l("Closes at (UTC)"), validators=[Optional()], format="%Y-%m-%dT%H:%M")
+    # Typed and shown in the instance's time zone; settings() and fill() convert to and from stored UTC.
+    opens_at = DateTimeLocalField(_l("Opens at"), validators=[Optional()], format="%Y-%m-%dT%H:%M")
+    closes_at = DateTimeLocalField(_l("Closes at"), validators=[Optional()], format="%Y-%m-%dT%H:%M")
     one_per_page = SelectField(_l("Layout"), choices=select_choices([("0", _l("All questions on one page")),
                                                                      ("1", _l("One question per page"))]),
                                default="0")
@@ -257,6 +262,16 @@ class QuizSettingsForm(Form):
                            description=_l("One student identifier per line; when given, only these can join."))
     # Unticked, students join only with the code or the link.
     listed = BooleanField(_l("List it on the public home page"))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # The zone is a setting of the running instance, so the hint is written per form, not per class.
+        hint = _("Date and time in the %(zone)s time zone (%(abbreviation)s).",
+                 zone=current_app.config["TIMEZONE"], abbreviation=localtime.zone_abbreviation())
+        for moment in (self.opens_at, self.closes_at):
+            moment.description = hint
+            # The picker is told the interface language, so a browser that honours it writes dates that way.
+            moment.render_kw = {"lang": str(get_locale())}
 
     def validate_closes_at(self, field) -> None:
         if field.data and self.opens_at.data and field.data <= self.opens_at.data:
@@ -273,8 +288,8 @@ class QuizSettingsForm(Form):
             "time_limit_minutes": self.time_limit_minutes.data,
             "max_attempts": self.max_attempts.data,
             "grading_method": self.grading_method.data,
-            "opens_at": self.opens_at.data,
-            "closes_at": self.closes_at.data,
+            "opens_at": localtime.to_utc(self.opens_at.data) if self.opens_at.data else None,
+            "closes_at": localtime.to_utc(self.closes_at.data) if self.closes_at.data else None,
             "one_per_page": self.one_per_page.data == "1",
             "shuffle_questions": bool(self.shuffle_questions.data),
             "shuffle_options": bool(self.shuffle_options.data),
@@ -290,6 +305,8 @@ class QuizSettingsForm(Form):
                      "shuffle_questions", "shuffle_options", "review", "pass_mark", "roster", "listed"):
             getattr(self, name).data = getattr(quiz, name)
         self.pass_mark.data = _decimal(quiz.pass_mark)
+        for moment in (self.opens_at, self.closes_at):
+            moment.data = localtime.to_local(moment.data) if moment.data else None
         self.one_per_page.data = "1" if quiz.one_per_page else "0"
 
 
