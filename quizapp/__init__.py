@@ -68,6 +68,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(student.bp)
     app.register_blueprint(teacher.bp)
     errors.register(app)
+    # Browsers and crawlers ask for /favicon.ico whatever a page links to: the SVG icon, not a logged 404.
+    app.add_url_rule("/favicon.ico", "favicon", lambda: app.send_static_file("favicon.svg"))
 
     from . import jobs, security
 

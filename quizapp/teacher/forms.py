@@ -48,6 +48,15 @@ TOLERANCE_MESSAGE = _l("Give the tolerance as a number, 0 or more, such as 0.5."
 NUMBER_MESSAGE = _l("Enter a number, such as 2030 or 3.5.")
 
 
+def new_password_rules() -> list:
+    """Return the validators of a new password, each with a message that says how to mend it."""
+    return [
+        DataRequired(),
+        Length(min=MIN_PASSWORD_LENGTH, message=_l("This password is too short: use at least %(min)d characters.")),
+        Length(max=256, message=_l("This password is too long: use at most %(max)d characters.")),
+    ]
+
+
 def drop_nul(value):
     """Remove NUL characters: PostgreSQL text cannot hold them, and no teacher means to type one."""
     return value.replace("\x00", "") if isinstance(value, str) else value
@@ -313,11 +322,11 @@ class QuizSettingsForm(Form):
 class TeacherForm(Form):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=256)],
+    password = PasswordField(_l("Password"), validators=new_password_rules(),
                              description=_l("At least %(n)d characters.", n=MIN_PASSWORD_LENGTH))
     is_admin = BooleanField(_l("Administrator"))
 
 
 class PasswordForm(Form):
-    password = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=256)],
+    password = PasswordField(_l("New password"), validators=new_password_rules(),
                              description=_l("At least %(n)d characters.", n=MIN_PASSWORD_LENGTH))
