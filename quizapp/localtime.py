@@ -10,15 +10,21 @@ closing) is read in that zone and turned back into UTC before it is stored.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel.dates import ParseError, format_skeleton, parse_date, parse_time
 from flask import current_app
 from flask_babel import format_date, get_locale, to_user_timezone
 from flask_babel import format_datetime as babel_format_datetime
 from flask_babel import to_utc as babel_to_utc
 
 DEFAULT_TIMEZONE = "Europe/Rome"
+# A typed date and time: the date, then the time after a space, a comma or ISO's "T".
+TYPED = re.compile(r"^\s*(?P<date>[^\s,T]+)\s*(?:,|T|\s)\s*(?P<time>\S.*?)\s*$")
+TYPED_MAX_CHARS = 40
+EXAMPLE = dt.datetime(2026, 11, 30, 14, 5)
 
 
 def checked_zone(name: str) -> str:
@@ -74,6 +80,29 @@ def day(value: dt.datetime | None) -> str:
     if value is None:
         return ""
     return format_date(to_user_timezone(value).date(), "medium")
+
+
+def typed(value: dt.datetime) -> str:
+    """Write a wall-clock time as a teacher types it in the interface language: "30/11/2026 14:05" in Italian."""
+    return f"{format_skeleton('yMd', value, locale=get_locale())} {value:%H:%M}"
+
+
+def parse_typed(text: str) -> dt.datetime:
+    """Read a date and time typed the interface language's way (or as ISO 8601); raise ValueError when it is not one.
+
+    Babel reads the date in the locale's order (day first in Italian, month first in
+    English) and the time in 24 hours or with AM/PM.
+    """
+    match = TYPED.match(text or "")
+    if not match or len(text) > TYPED_MAX_CHARS:
+        raise ValueError(text)
+    locale = get_locale()
+    try:
+        day_part = parse_date(match["date"], locale=locale)
+        time_part = parse_time(match["time"], locale=locale)
+    except (ParseError, ValueError, IndexError) as error:
+        raise ValueError(text) from error
+    return dt.datetime.combine(day_part, time_part).replace(second=0, microsecond=0)
 
 
 FILTERS = {"when": when, "clock": clock, "day": day}

@@ -14,7 +14,6 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
-    DateTimeLocalField,
     DecimalField,
     EmailField,
     IntegerField,
@@ -235,6 +234,30 @@ def _number_text(value) -> str:
     return str(value)
 
 
+class LocalDateTimeField(StringField):
+    """A date and time typed in the interface language's way ("30/11/2026 14:05" in Italian), in the instance's zone.
+
+    Not the browser's datetime-local picker: that writes dates in the browser's own language
+    (mm/dd/yyyy in an English Chromium) whatever language the page is in. ISO 8601 is read
+    too. The data is the wall-clock time, naive; the form converts it to and from UTC.
+    """
+
+    def process_formdata(self, valuelist) -> None:
+        text = (valuelist[0] if valuelist else "") or ""
+        self.data = None
+        if text.strip():
+            try:
+                self.data = localtime.parse_typed(text)
+            except ValueError:
+                raise ValueError(_("Write a date and time such as %(example)s.",
+                                   example=localtime.typed(localtime.EXAMPLE))) from None
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return self.raw_data[0]
+        return localtime.typed(self.data) if self.data else ""
+
+
 class NewQuizForm(Form):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
     questions = MultiCheckboxField(_l("Approved questions to include"), coerce=int,
@@ -255,8 +278,8 @@ class QuizSettingsForm(Form):
     grading_method = SelectField(_l("Which attempt counts"), choices=select_choices([
         ("highest", _l("Highest")), ("last", _l("Last")), ("first", _l("First")), ("average", _l("Average"))]))
     # Typed and shown in the instance's time zone; settings() and fill() convert to and from stored UTC.
-    opens_at = DateTimeLocalField(_l("Opens at"), validators=[Optional()], format="%Y-%m-%dT%H:%M")
-    closes_at = DateTimeLocalField(_l("Closes at"), validators=[Optional()], format="%Y-%m-%dT%H:%M")
+    opens_at = LocalDateTimeField(_l("Opens at"), validators=[Optional()])
+    closes_at = LocalDateTimeField(_l("Closes at"), validators=[Optional()])
     one_per_page = SelectField(_l("Layout"), choices=select_choices([("0", _l("All questions on one page")),
                                                                      ("1", _l("One question per page"))]),
                                default="0")
@@ -275,12 +298,13 @@ class QuizSettingsForm(Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # The zone is a setting of the running instance, so the hint is written per form, not per class.
-        hint = _("Date and time in the %(zone)s time zone (%(abbreviation)s).",
-                 zone=current_app.config["TIMEZONE"], abbreviation=localtime.zone_abbreviation())
+        example = localtime.typed(localtime.EXAMPLE)
+        hint = _("Date and time in the %(zone)s time zone (%(abbreviation)s), such as %(example)s.",
+                 zone=current_app.config["TIMEZONE"], abbreviation=localtime.zone_abbreviation(), example=example)
         for moment in (self.opens_at, self.closes_at):
             moment.description = hint
-            # The picker is told the interface language, so a browser that honours it writes dates that way.
-            moment.render_kw = {"lang": str(get_locale())}
+            moment.render_kw = {"lang": str(get_locale()), "placeholder": example, "autocomplete": "off",
+                                "maxlength": localtime.TYPED_MAX_CHARS}
 
     def validate_closes_at(self, field) -> None:
         if field.data and self.opens_at.data and field.data <= self.opens_at.data:

@@ -86,30 +86,53 @@ def test_results_show_times_in_the_instance_zone_with_the_zone_named(request, ap
     assert "(UTC)" not in page  # no heading says the times are UTC any more
 
 
-@pytest.mark.parametrize(("typed", "stored"), [
-    ("2030-01-10T08:00", dt.datetime(2030, 1, 10, 7, 0)),  # CET, UTC+1
-    ("2030-07-10T08:00", dt.datetime(2030, 7, 10, 6, 0)),  # CEST, UTC+2
+@pytest.mark.parametrize(("language", "typed", "stored", "shown"), [
+    ("it", "10/01/2030 08:00", dt.datetime(2030, 1, 10, 7, 0), "10/01/2030 08:00"),  # CET, UTC+1
+    ("it", "10/07/2030 8:00", dt.datetime(2030, 7, 10, 6, 0), "10/07/2030 08:00"),  # CEST, UTC+2
+    ("en", "1/10/2030 8:00 AM", dt.datetime(2030, 1, 10, 7, 0), "1/10/2030 08:00"),  # month first in English
+    ("en", "2030-07-10T08:00", dt.datetime(2030, 7, 10, 6, 0), "7/10/2030 08:00"),  # ISO, as a script sends
 ])
-def test_quiz_times_are_typed_in_the_instance_zone_and_stored_in_utc(app, teacher, typed, stored):
+def test_quiz_times_are_typed_in_the_interface_language_and_zone_and_stored_in_utc(app, teacher, language, typed,
+                                                                                    stored, shown):
     document_id = make_document(app, text=ENGLISH)
     approve_all(app, document_id)
     quiz_id = make_quiz(app, document_id, count=2, publish=False)
+    speak(teacher, language)
     response = post(teacher, f"/teach/quizzes/{quiz_id}", {
         "title": "Timed", "grading_method": "highest", "review": "immediately", "one_per_page": "0",
         "opens_at": typed, "closes_at": "2031-01-01T00:00"})
     assert response.status_code == 302
     with app.app_context():
         assert db.session.get(Quiz, quiz_id).opens_at == stored
-    # Shown back as it was typed, in the same zone.
+    # Shown back in the interface language's way, in the same zone.
     page = teacher.get(f"/teach/quizzes/{quiz_id}").get_data(as_text=True)
-    assert f'value="{typed}"' in page
+    assert f'value="{shown}"' in page
 
 
-@pytest.mark.parametrize(("language", "hint"), [
-    ("en", "Date and time in the Europe/Rome time zone"),
-    ("it", "Data e ora nel fuso orario Europe/Rome"),
+@pytest.mark.parametrize(("language", "typed", "message"), [
+    ("en", "tomorrow", "Write a date and time such as 11/30/2026 14:05."),
+    ("it", "31/02/2030 08:00", "Scrivi data e ora come 30/11/2026 14:05."),
+    ("it", "10/01/2030", "Scrivi data e ora come 30/11/2026 14:05."),
+    ("en", "1/10/2030 08:00" + " " * 50, "Write a date and time such as 11/30/2026 14:05."),
 ])
-def test_date_pickers_name_the_zone_and_carry_the_interface_language(app, teacher, language, hint):
+def test_a_date_that_cannot_be_read_says_how_to_write_it(app, teacher, language, typed, message):
+    document_id = make_document(app, text=ENGLISH)
+    approve_all(app, document_id)
+    quiz_id = make_quiz(app, document_id, count=2, publish=False)
+    speak(teacher, language)
+    response = post(teacher, f"/teach/quizzes/{quiz_id}", {
+        "title": "Timed", "grading_method": "highest", "review": "immediately", "one_per_page": "0",
+        "opens_at": typed})
+    assert response.status_code == 400 and message in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Quiz, quiz_id).opens_at is None
+
+
+@pytest.mark.parametrize(("language", "hint", "example"), [
+    ("en", "Date and time in the Europe/Rome time zone", "11/30/2026 14:05"),
+    ("it", "Data e ora nel fuso orario Europe/Rome", "30/11/2026 14:05"),
+])
+def test_date_fields_follow_the_interface_language_and_name_the_zone(app, teacher, language, hint, example):
     document_id = make_document(app, text=ENGLISH)
     approve_all(app, document_id)
     quiz_id = make_quiz(app, document_id, count=2, publish=False)
@@ -118,7 +141,7 @@ def test_date_pickers_name_the_zone_and_carry_the_interface_language(app, teache
     assert hint in page
     for name in ("opens_at", "closes_at"):
         field = re.search(rf'<input[^>]*name="{name}"[^>]*>', page).group(0)
-        assert 'type="datetime-local"' in field and f'lang="{language}"' in field
+        assert f'lang="{language}"' in field and f'placeholder="{example}"' in field
 
 
 def test_a_closed_quiz_tells_the_student_when_in_the_local_zone(app, student, seeded):
