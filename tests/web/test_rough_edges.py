@@ -308,8 +308,8 @@ def test_students_with_the_same_name_are_told_apart_in_results(app, teacher, ans
     set_times(app, [second], SUMMER)
     page = teacher.get(f"/teach/quizzes/{answered_quiz}/results").get_data(as_text=True)
     assert page.count(">Giulia Rossi</a>") == 2
-    assert f"ID {first} · started Jan 15, 2026, 2:00\u202fPM CET" in page
-    assert f"ID {second} · started Jul 15, 2026, 3:00\u202fPM CEST" in page
+    assert f"ID {first} · started 2:00\u202fPM CET" in page
+    assert f"ID {second} · started 3:00\u202fPM CEST" in page
 
 
 def test_every_page_links_an_svg_favicon_and_favicon_ico_is_served(client):
