@@ -25,7 +25,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Text, cast, func
 
-from .. import localtime
+from .. import labels, localtime
 from ..extensions import db
 from ..kinds import kind_of
 from ..models import Attempt, Participant, Quiz, QuizQuestion, Response
@@ -217,6 +217,13 @@ def answer_rows(quiz: Quiz) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
 
 # Each table a quiz's results export as: its builder.
 TABLES = {"scores": score_rows, "answers": answer_rows}
+
+
+def filename(quiz_id: int, table: str, extension: str) -> str:
+    """Return the name a download is saved under, the table named in the interface language: quiz-3-punteggi.csv."""
+    # Only letters, digits and dashes: the name goes in a Content-Disposition header as it is.
+    word = re.sub(r"[^a-z0-9]+", "-", str(labels.EXPORT_SHEETS[table]).lower()).strip("-") or table
+    return f"quiz-{quiz_id}-{word}.{extension}"
 
 
 def row_count(quiz: Quiz, table: str) -> int:

@@ -102,7 +102,7 @@ def send_file(filename: str, chunks, content_type: str) -> Response:
 def export_csv(quiz_id: int, table: str):
     quiz = quiz_with_results(quiz_id)
     headers, rows = exports.TABLES[table](quiz)
-    return send_file(f"quiz-{quiz.id}-{table}.csv", exports.write_csv(headers, rows, exports.csv_style()),
+    return send_file(exports.filename(quiz.id, table, "csv"), exports.write_csv(headers, rows, exports.csv_style()),
                      "text/csv; charset=utf-8")
 
 

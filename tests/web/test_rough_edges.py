@@ -239,6 +239,16 @@ def test_answers_xlsx_sheet_is_named_in_the_interface_language(app, teacher, ans
     assert workbook.sheetnames == [sheet]
 
 
+@pytest.mark.parametrize(("language", "scores", "answers"), [("it", "punteggi", "risposte"),
+                                                             ("en", "scores", "answers")])
+def test_export_files_are_named_in_the_interface_language(app, teacher, answered_quiz, language, scores, answers):
+    speak(teacher, language)
+    disposition = teacher.get(f"/teach/quizzes/{answered_quiz}/scores.csv").headers["Content-Disposition"]
+    assert disposition == f'attachment; filename="quiz-{answered_quiz}-{scores}.csv"'
+    workbook = xlsx_export(app, teacher, answered_quiz, "answers")
+    assert f"filename=quiz-{answered_quiz}-{answers}.xlsx" in workbook.headers["Content-Disposition"]
+
+
 @pytest.mark.parametrize(("language", "says"), [
     ("it", "I file CSV separano le colonne con «;» e scrivono i decimali con «,»"),
     ("en", "The CSV files separate columns with “,” and write decimals with “.”"),
