@@ -58,7 +58,7 @@ def test_upload_generate_edit_publish_take_and_export(app, make_teacher, new_pag
     teacher.click("text=Add and generate questions")
     teacher.wait_for_url("**/teach/documents/*")
     assert teacher.locator(".document-text mark.fact").count() > 0
-    assert "2023-03-12" in teacher.inner_text(".facts-summary")
+    assert "March 12, 2023" in teacher.inner_text(".facts-summary")  # the header's "date 2023-03-12", in words
 
     # Generate: the draft questions are shown for review.
     teacher.click("text=Generate questions again")
