@@ -19,6 +19,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_wtf.csrf import generate_csrf
 
+from ..errors import page as error_page
 from ..extensions import db, limiter
 from ..models import Attempt, Participant, Quiz, utcnow
 from ..redirects import local_target
@@ -119,8 +120,8 @@ def join(code: str):
         abort(404)
     if not quiz.published:
         # The code is right, so say why it leads nowhere; 404 all the same, as nothing can be done here.
-        return render_template("errors/error.html", status=404,
-                               message=_("This quiz is not open to students right now. Ask your teacher.")), 404
+        return error_page(404, _("Your teacher has not opened it to students yet, or has closed it. "
+                                  "Ask your teacher when you can take it."), heading=_("This quiz is not open"))
     now = utcnow()
     participant = _participant(quiz)
     if participant is not None:
