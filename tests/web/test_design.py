@@ -111,3 +111,16 @@ def test_no_page_carries_inline_styles(app, teacher, student, seeded):
                 f"/teach/documents/{document_id}/questions"):
         pages.append(teacher.get(url).get_data(as_text=True))
     assert all(" style=" not in page and "<style" not in page for page in pages)
+
+
+def test_item_analysis_draws_the_answers_typed_most_often(app, teacher):
+    from .test_teacher_analysis import TYPED, typed_quiz
+
+    quiz_id = typed_quiz(app, make_document(app, text=ENGLISH))
+    for number, answers in enumerate(TYPED):
+        submit_attempt(app, quiz_id, f"Student {number}", dict(enumerate(answers)))
+    page = teacher.get(f"/teach/quizzes/{quiz_id}/analysis").get_data(as_text=True)
+    charts = re.findall(r'<svg class="option-bars".*?</svg>', page, re.S)
+    assert len(charts) == 2
+    assert "<desc>Bologna: 3 (43%); Ravenna: 2 (29%), right; Blank: 2 (29%)</desc>" in charts[0]
+    assert "<desc>1.5: 3 (43%); 2: 2 (29%); 1.8: 1 (14%), right; Blank: 1 (14%)</desc>" in charts[1]
