@@ -58,6 +58,19 @@ def shoot(page, name: str, tall: float = 1) -> None:
     page.set_viewport_size({"width": 1280, "height": 800})
 
 
+LEGENDS_OUTSIDE = """() => [...document.querySelectorAll('fieldset.question')].filter(card => {
+    const box = card.getBoundingClientRect(), legend = card.querySelector('legend').getBoundingClientRect();
+    return legend.top < box.top + 1 || legend.bottom > box.bottom || legend.right > box.right;
+}).length"""
+# Each evidence quote's width as a share of its review card's inner width.
+QUOTE_WIDTHS = """() => [...document.querySelectorAll('.review > li')].filter(card => card.querySelector('.evidence blockquote'))
+  .map(card => {
+    const style = getComputedStyle(card);
+    const inner = card.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return card.querySelector('.evidence blockquote').getBoundingClientRect().width / inner;
+  })"""
+
+
 def test_gallery_of_the_main_pages_in_light_and_dark(app, seeded, new_page):
     code = quiz_code(app, seeded, time_limit_minutes=20)
     class_of_thirty(app, seeded)
@@ -72,11 +85,17 @@ def test_gallery_of_the_main_pages_in_light_and_dark(app, seeded, new_page):
     assert student.inner_text("#answered-text") == "4 of 10 answered"  # counted by the script as it saved
     student.reload()
     assert student.inner_text("#answered-text") == "4 of 10 answered"  # and by the server
+    for width in WIDTHS.values():  # a prompt of several lines sits inside its card, at any width
+        student.set_viewport_size({"width": width, "height": 800})
+        assert student.evaluate(LEGENDS_OUTSIDE) == 0
     shoot(student, "question")
     fill_with_mouse(student, plan[4:8])  # two left blank, so the result is not a perfect ring
     student.click("button[value=submit]")
     student.click("text=Submit anyway")
     student.wait_for_url("**/result")
+    student.set_viewport_size({"width": 360, "height": 800})
+    widths = student.evaluate(QUOTE_WIDTHS)
+    assert len(widths) == 10 and min(widths) > 0.99  # evidence quotes run the card's full width on a phone
     shoot(student, "result")
 
     with app.app_context():
