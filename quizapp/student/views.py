@@ -159,11 +159,13 @@ def _pages(attempt: Attempt) -> list[list[attempt_service.Item]]:
 def _render_attempt(attempt: Attempt, pages, page: int, form, status: int = 200):
     saved = attempt_service.saved_answers(attempt)
     answered = [all(not attempt_service.is_blank(saved.get(item.question.id)) for item in p) for p in pages]
+    answered_count = sum(not attempt_service.is_blank(saved.get(item.question.id)) for p in pages for item in p)
     first_number = sum(len(p) for p in pages[:page]) + 1
     now = utcnow()
     return render_template(
         "student/attempt.html", attempt=attempt, quiz=attempt.quiz, form=form, items=pages[page], page=page,
         page_count=len(pages), answered=answered, first_number=first_number, as_of=now.isoformat(),
+        answered_count=answered_count, question_count=sum(len(p) for p in pages),
         remaining=attempt_service.remaining_seconds(attempt, now), field_name=forms.field_name,
     ), status
 

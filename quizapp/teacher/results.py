@@ -88,7 +88,8 @@ def analysis(quiz_id: int):
     quiz = quiz_with_results(quiz_id)
     result = stats.analyse(quiz)
     chart = stats.histogram_svg(result.histogram, _("Number of attempts by score, in steps of 10%"))
-    return render_template("teacher/analysis.html", quiz=quiz, analysis=result, chart=chart)
+    return render_template("teacher/analysis.html", quiz=quiz, analysis=result, chart=chart,
+                           min_attempts=stats.WEAK_DISTRACTOR_MIN_ATTEMPTS)
 
 
 def send_file(filename: str, chunks, content_type: str) -> Response:

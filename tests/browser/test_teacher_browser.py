@@ -176,7 +176,9 @@ def test_every_teacher_page_meets_wcag_21_aa(app, make_teacher, new_page):
                 f"/teach/quizzes/{quiz_id}/results", f"/teach/attempts/{attempt_id}", f"/teach/quizzes/{quiz_id}/analysis",
                 f"/teach/questions/{question_id}/regrade", f"/teach/quizzes/{quiz_id}/delete", "/teach/admin/teachers"):
         page.goto(url)
-        assert_accessible(page)
+        for scheme in ("light", "dark"):  # the design's two colour schemes
+            page.emulate_media(color_scheme=scheme)
+            assert_accessible(page)
 
 
 def test_paginated_results_meet_wcag_21_aa_and_keep_the_sort(app, make_teacher, new_page):
