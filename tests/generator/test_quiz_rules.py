@@ -241,6 +241,7 @@ def test_a_surname_gives_away_the_whole_name():
     ("it", "La Guerra Fredda divise l'Europa.", "Guerra Fredda", []),
     ("en", "Dvořák's Stabat Mater was received with enthusiasm.", "Stabat Mater", []),
     ("en", "Louis XVI was executed in 1793.", "Louis XVI", []),
+    ("en", "The coast was charted by James Cook in 1770.", "James Cook", ["Cook"]),
 ])
 def test_a_name_blank_accepts_the_surname_when_the_text_gives_it_to_nobody_else(lang, text, name, forms):
     from quizapp.generator.lang import load_pack
