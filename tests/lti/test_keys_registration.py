@@ -27,7 +27,7 @@ def test_key_is_generated_once_owner_only_and_published(app, client):
     keys = first.get_json()["keys"]
     assert len(keys) == 1 and keys[0]["kty"] == "RSA" and keys[0]["alg"] == "RS256" and keys[0]["use"] == "sig"
     assert "d" not in keys[0]  # no private part
-    path = os.path.join(app.instance_path, "lti", "tool_key.pem")
+    path = os.path.join(app.config["LTI_KEY_DIR"], "tool_key.pem")
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     assert client.get("/lti/jwks.json").get_json() == first.get_json()  # the same key on every request
     # The published key is the public half of the file's key.
@@ -82,7 +82,7 @@ def test_rotation_keeps_the_old_public_key_published(app, client, make_teacher):
     assert post(client, "/lti/admin/rotate-key").status_code == 302
     kids = [key["kid"] for key in client.get("/lti/jwks.json").get_json()["keys"]]
     assert len(kids) == 2 and kids[1] == old and kids[0] != old
-    path = os.path.join(app.instance_path, "lti", "tool_key.pem")
+    path = os.path.join(app.config["LTI_KEY_DIR"], "tool_key.pem")
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     app.config["LTI_KEY_RETIRED_DAYS"] = 0
     assert [key["kid"] for key in client.get("/lti/jwks.json").get_json()["keys"]] == [kids[0]]
