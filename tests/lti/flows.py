@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import jwt
+
 from quizapp import jobs
 from quizapp.extensions import db
 from quizapp.models import Attempt
 
 from ..conftest import csrf_token, right_answers
 from ..web.teaching import login
+
+
+def decoded(launch: dict) -> tuple[dict, dict]:
+    """Return the id_token's header and claims without checking it (the test reads what the platform signed)."""
+    token = launch["id_token"]
+    return jwt.get_unverified_header(token), jwt.decode(token, options={"verify_signature": False})
 
 
 def attempt_id_of(response) -> int:
@@ -51,4 +59,4 @@ def link_instructor(client, response, email: str = "teacher@example.org"):
     return confirm
 
 
-__all__ = ["attempt_id_of", "link_instructor", "login", "run_jobs", "score_of", "submit"]
+__all__ = ["attempt_id_of", "decoded", "link_instructor", "login", "run_jobs", "score_of", "submit"]

@@ -10,6 +10,7 @@ import pytest
 from quizapp.extensions import db
 from quizapp.lti.models import LtiLearner
 
+from .flows import decoded
 from .platform import LEARNER, rsa_pair
 
 
@@ -18,12 +19,6 @@ def quiz_link(make_quiz):
     """Return a learner launch plan for a published quiz (as a deep-linked activity carries it)."""
     quiz_id = make_quiz()
     return {"resource_link_id": "rl-1", "custom": {"quizapp_quiz": str(quiz_id)}, "roles": [LEARNER]}
-
-
-def decoded(launch: dict) -> tuple[dict, dict]:
-    """Return the id_token's header and claims without checking it (the test reads what the platform signed)."""
-    token = launch["id_token"]
-    return jwt.get_unverified_header(token), jwt.decode(token, options={"verify_signature": False})
 
 
 def refused(response, status: int, words: str) -> None:
