@@ -228,7 +228,8 @@ def _saved(record: LtiPlatform | None, form: PlatformForm) -> bool:
 def platform(platform_id: int):
     """Change a registered platform."""
     record = db.get_or_404(LtiPlatform, platform_id)
-    form = PlatformForm(obj=record)
+    # Filled from the record only when shown: a post is read from its own fields alone.
+    form = PlatformForm(obj=record) if request.method == "GET" else PlatformForm()
     if request.method == "GET":
         form.deployment_ids.data = "\n".join(record.deployment_ids or [])
     if form.validate_on_submit() and _saved(record, form):
