@@ -23,6 +23,10 @@ from .forms import PlatformForm, QuizChoiceForm
 from .models import LtiGrade, LtiPlatform, LtiResourceLink
 
 bp = Blueprint("lti", __name__, url_prefix="/lti")
+# The launches this browser made, so a link or picker URL works only in the browser that launched it
+# (kept apart from the session, which logging in clears).
+LAUNCHES_COOKIE = "quizapp_lti_launches"
+MAX_LAUNCHES = 5
 
 
 @bp.errorhandler(LaunchRefused)
@@ -62,13 +66,19 @@ def _as_instructor(platform: LtiPlatform, sub: str, launch_id: str, target: str)
     """Log the linked teacher in and go on, or ask the instructor to link their quizapp account once."""
     user = launches.linked_user(platform, sub)
     if user is None:
-        return redirect(url_for("lti.link_account", launch_id=launch_id, next=target))
-    if not (current_user.is_authenticated and current_user.id == user.id):
-        keep = {key: session[key] for key in ("lang",) if key in session}
-        session.clear()
-        session.update(keep)
-        login_user(user)
-    return redirect(target)
+        response = redirect(url_for("lti.link_account", launch_id=launch_id, next=target))
+    else:
+        if not (current_user.is_authenticated and current_user.id == user.id):
+            keep = {key: session[key] for key in ("lang",) if key in session}
+            session.clear()
+            session.update(keep)
+            login_user(user)
+        response = redirect(target)
+    held = [item for item in request.cookies.get(LAUNCHES_COOKIE, "").split() if item != launch_id]
+    response.set_cookie(LAUNCHES_COOKIE, " ".join([*held, launch_id][-MAX_LAUNCHES:]),
+                        max_age=protocol.LAUNCH_LIFETIME_SECONDS, path=url_for("lti.login").rsplit("/", 1)[0],
+                        httponly=True, samesite="Lax", secure=request.is_secure)
+    return response
 
 
 @bp.post("/launch")
@@ -107,6 +117,10 @@ def launch():
 
 
 def _instructor_launch(launch_id: str):
+    """Return the instructor launch this browser made, by its id; a URL carried to another browser is refused."""
+    if launch_id not in request.cookies.get(LAUNCHES_COOKIE, "").split():
+        raise LaunchRefused(_("This LTI session is unknown or has expired. Open the activity again from your course."),
+                            status=404)
     message = protocol.restored_launch(launch_id)
     body = message.get_launch_data()
     if launches.role_of(body) != "instructor":

@@ -112,7 +112,14 @@ def test_malformed_launches_are_refused(client, platform, form):
 
 
 def test_login_from_an_unknown_platform_is_refused(client, platform):
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
     response = client.get("/lti/login", query_string={"iss": "https://nobody.example", "login_hint": "u",
                                                       "target_link_uri": "http://localhost/lti/launch"})
     refused(response, 403, "not registered")
     refused(client.get("/lti/login"), 400, "incomplete")
+
+
+def test_the_refusal_is_in_italian_for_an_italian_browser(client, platform):
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "it"
+    text = client.get("/lti/login").get_data(as_text=True)
+    assert "Il lancio dall'LMS è stato rifiutato" in text or "Il lancio dall&#39;LMS è stato rifiutato" in text

@@ -158,3 +158,12 @@ def test_a_link_without_a_quiz_is_refused_clearly(lms_browser, platform):
     response = lms_browser.launch(resource_link_id="rl-x", custom=None, roles=[LEARNER])
     assert response.status_code == 404
     assert "not linked to a quizapp quiz" in response.get_data(as_text=True)
+
+
+def test_a_link_url_carried_to_another_browser_is_refused(make_lms_browser, placed):
+    quiz_id, plan, _item = placed
+    response = make_lms_browser().launch(**{**plan, "roles": [INSTRUCTOR], "sub": "teacher-1"})
+    link_url = response.headers["Location"]
+    stranger = make_lms_browser()
+    page = stranger.client.get(link_url)
+    assert page.status_code == 404 and "unknown or has expired" in page.get_data(as_text=True)
