@@ -11,6 +11,7 @@ signature, and creates the line items they ask for, as an LMS does.
 from __future__ import annotations
 
 import itertools
+from html import escape
 import json
 import threading
 import typing as t
@@ -177,6 +178,7 @@ class Platform:
         self.content_items: list[dict] = []
         self.members: list[dict] = []
         self.down = False  # when set, the services answer 503, as a platform under maintenance
+        self.html_forms = False  # when set, /auth answers as an LMS does for a browser: a form that posts itself
         self.counter = itertools.count(1)
 
     def stop(self) -> None:
@@ -217,6 +219,13 @@ class Platform:
     def scores_for(self, item_id: str, sub: str) -> list[dict]:
         return [score for score in self.scores.get(item_id, []) if score.get("userId") == sub]
 
+    def _auto_post(self, data: dict) -> Response:
+        fields = "".join(f'<input type="hidden" name="{name}" value="{escape(data[name])}">'
+                         for name in ("id_token", "state"))
+        return Response(f'<!doctype html><title>LMS</title><form id="f" method="post" action="{escape(data["launch_url"])}">'
+                        f'{fields}</form><script>document.getElementById("f").submit()</script>',
+                        content_type="text/html")
+
     def _json(self, result: t.Any, status: int = 200, media_type: str = "application/json") -> Response:
         return Response(json.dumps(result), status=status, content_type=media_type)
 
@@ -235,7 +244,10 @@ class Platform:
         if path == "/auth":
             launch = Launch(WerkzeugRequest(request), self.conf())
             launch.platform = self
-            return self._json(launch.lti_launch())
+            data = launch.lti_launch()
+            if self.html_forms:
+                return self._auto_post(data)
+            return self._json(data)
         if self.down:
             return Response("down for maintenance", status=503)
         if path == "/token":
@@ -250,6 +262,9 @@ class Platform:
                 if item.get("lineItem"):
                     item["created_lineitem"] = self.create_lineitem(dict(item["lineItem"]))["id"]
             self.content_items.extend(items)
+            if self.html_forms:
+                return Response(f"<!doctype html><title>LMS</title><h1>Received {len(items)} item(s)</h1>",
+                                content_type="text/html")
             return self._json({"received": len(items)})
         if path == "/memberships":
             service = Roster(WerkzeugRequest(request), self._registered(), f"{self.url}/memberships")
