@@ -81,3 +81,51 @@ def test_a_refused_launch_page_is_clear_and_accessible(new_page, lms, live_serve
     assert "deployment" in page.inner_text("main")
     assert_accessible(page)
     screenshot(page, "lti-refused-360")
+
+
+def test_admin_page_and_results_with_lms_grades_and_roster(app, make_teacher, make_quiz, new_page, lms, live_server):
+    from quizapp import jobs
+
+    from ..lti.conftest import LmsBrowser
+    from ..lti.flows import attempt_id_of, submit
+
+    make_teacher("admin@example.org", admin=True)
+    quiz_id = make_quiz()
+    lms.html_forms = False  # the learners' side runs through the test client
+    lms.members = [{"user_id": "learner-1", "name": "Lina Learner", "roles": [LEARNER]},
+                   {"user_id": "learner-2", "name": "Marco Missing", "roles": [LEARNER]}]
+    item = lms.create_lineitem({"label": "Quiz", "scoreMaximum": 10})
+    plan = {"resource_link_id": "rl-1", "custom": {"quizapp_quiz": str(quiz_id)}, "ags_lineitem": item["id"]}
+    learner = LmsBrowser(app.test_client(), lms)
+    submit(app, learner.client, attempt_id_of(learner.launch(roles=[LEARNER], sub="learner-1", **plan)))
+    lms.down = True  # the grade waits
+    jobs.run_pending(app)
+    lms.down = False
+    with app.app_context():
+        from quizapp.lti import roster
+        from quizapp.lti.models import LtiResourceLink
+        from quizapp.extensions import db as database
+
+        roster.refresh(database.session.scalar(database.select(LtiResourceLink.id)))
+
+    for width, who in ((1280, "teacher@example.org"), (360, "admin@example.org")):
+        page = new_page(width=width)
+        page.goto("/auth/login")
+        page.fill("#email", who)
+        page.fill("#password", PASSWORD)
+        page.click("button.primary")
+        page.goto(f"/teach/quizzes/{quiz_id}/results")
+        assert "Marco Missing" in page.inner_text("main") and "waiting" in page.inner_text("main")
+        assert_accessible(page)
+        screenshot(page, f"lti-results-{width}")
+    page.goto("/lti/admin")
+    assert "/lti/jwks.json" in page.inner_text("main")
+    assert_accessible(page)
+    screenshot(page, "lti-admin-360")
+    wide = new_page(width=1280)
+    wide.goto("/auth/login")
+    wide.fill("#email", "admin@example.org")
+    wide.fill("#password", PASSWORD)
+    wide.click("button.primary")
+    wide.goto("/lti/admin")
+    screenshot(wide, "lti-admin-1280")

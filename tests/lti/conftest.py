@@ -67,8 +67,3 @@ def make_lms_browser(app, platform):
     """Return a factory of LMS browsers, each with a cookie jar of its own (another device)."""
     return lambda: LmsBrowser(app.test_client(), platform)
 
-
-@pytest.fixture
-def app_config(app_config, tmp_path):
-    """Each test's own key folder: a rotation in one test must not show in another's JWKS."""
-    return {**app_config, "LTI_KEY_DIR": str(tmp_path / "lti-keys")}
