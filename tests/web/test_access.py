@@ -46,7 +46,9 @@ def area_of(endpoint: str, rule: str, arguments: list[str]) -> str:
         return "admin"
     if endpoint in LTI_LAUNCH_ENDPOINTS:
         return "lti-launch"
-    if endpoint.startswith(("teacher.", "jobs.", "lti.")) and (OWNED_ARGS & set(arguments) or endpoint != "lti.jwks"):
+    if endpoint == "lti.jwks":
+        return "public"
+    if endpoint.startswith(("teacher.", "jobs.", "lti.")):
         return "owned" if OWNED_ARGS & set(arguments) else "teacher"
     if endpoint in ACCOUNT_ENDPOINTS:
         return "teacher"
