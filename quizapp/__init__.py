@@ -76,6 +76,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     jobs.init_app(app)
     security.init_app(app)
 
+    from . import lti
+
+    lti.init_app(app)
+
     from . import cli
 
     cli.register(app)
