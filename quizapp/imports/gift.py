@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from markdown_it import MarkdownIt
 
@@ -179,7 +180,9 @@ def _range(text: str) -> tuple[float, float] | None:
         low_value, high_value = number(low), number(high)
         if low_value is None or high_value is None or high_value < low_value:
             return None
-        return (low_value + high_value) / 2, (high_value - low_value) / 2
+        # In decimals: 3.141..3.142 is 3.1415 ± 0.0005, not 3.1414999999999997 ± 0.0004999999999999449.
+        low_exact, high_exact = Decimal(low.strip()), Decimal(high.strip())
+        return float((low_exact + high_exact) / 2), float((high_exact - low_exact) / 2)
     value_text, _sep, tolerance_text = text.partition(":")
     value = number(value_text)
     tolerance = number(tolerance_text) if tolerance_text.strip() else 0.0

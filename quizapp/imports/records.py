@@ -252,9 +252,6 @@ class _TextOf(HTMLParser):
             self.silent += 1
         elif tag == "img":
             self.images += 1
-            alt = dict(attrs).get("alt")
-            if alt:
-                self.parts.append(alt)
         elif tag in _BREAKING:
             self.parts.append("\n")
 
