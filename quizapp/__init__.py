@@ -59,6 +59,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(auth.bp)
     app.register_blueprint(student.bp)
     app.register_blueprint(teacher.bp)
+    from .imports.views import bp as imports_bp
+
+    app.register_blueprint(imports_bp)
     errors.register(app)
 
     from . import jobs, security

@@ -58,6 +58,8 @@ DEFAULTS: dict[str, object] = {
     "JOBS_STALE_SECONDS": 600,
     # Texts longer than this many characters are read into questions by a job, not by the request.
     "GENERATE_INLINE_CHARS": 20_000,
+    # The largest GIFT or Moodle XML file a teacher may import (quizapp.imports).
+    "IMPORT_MAX_BYTES": 2 * 1024 * 1024,
 }
 
 # Environment variable -> config key; every setting a deployment may change.
@@ -77,8 +79,9 @@ ENVIRONMENT = {
     "QUIZAPP_LTI_PLATFORM_ORIGINS": "LTI_PLATFORM_ORIGINS",
     "QUIZAPP_JOBS_WORKER_THREADS": "JOBS_WORKER_THREADS",
     "QUIZAPP_EXPORTS_DIR": "EXPORTS_DIR",
+    "QUIZAPP_IMPORT_MAX_BYTES": "IMPORT_MAX_BYTES",
 }
-INTEGER_KEYS = {"MAX_CONTENT_LENGTH", "PROXY_COUNT", "JOBS_WORKER_THREADS"}
+INTEGER_KEYS = {"MAX_CONTENT_LENGTH", "PROXY_COUNT", "JOBS_WORKER_THREADS", "IMPORT_MAX_BYTES"}
 BOOLEAN_KEYS = {"SESSION_COOKIE_SECURE"}
 
 

@@ -42,7 +42,7 @@ def area_of(endpoint: str, rule: str, arguments: list[str]) -> str:
     """Say who may use a route: public, login, teacher, owned, admin or attempt."""
     if rule.startswith(ADMIN_PREFIX):
         return "admin"
-    if endpoint.startswith(("teacher.", "jobs.")):
+    if endpoint.startswith(("teacher.", "jobs.", "imports.")):
         return "owned" if OWNED_ARGS & set(arguments) else "teacher"
     if endpoint in ACCOUNT_ENDPOINTS:
         return "teacher"
