@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from .records import MAX_ITEMS, DamagedFile, Note
+from ..kinds import KINDS
+from .records import MAX_ITEMS, DamagedFile, Note, Skipped
 
 # Moodle's question types, by the names its files use.
 TYPE_NAMES = {
@@ -69,6 +70,17 @@ DAMAGES = {
 def type_name(qtype: str) -> str:
     """Return a Moodle question type's name in words, or the type as the file wrote it."""
     return str(TYPE_NAMES.get(qtype, qtype))
+
+
+def item_type(item: Skipped) -> str:
+    """Return a skipped item's type in words: Moodle's type when quizapp has none, else quizapp's kind.
+
+    The two share a name ("cloze" is Moodle's embedded answers and quizapp's fill in
+    the blank): an unsupported item always carries Moodle's.
+    """
+    if item.reason.code != "unsupported" and item.qtype in KINDS:
+        return str(KINDS[item.qtype].label)
+    return "—" if item.qtype == "?" else type_name(item.qtype)
 
 
 def reason(note: Note) -> str:

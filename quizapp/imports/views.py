@@ -69,7 +69,7 @@ def _preview(document: Document | None):
               else url_for("imports.save"))
     return render_template("imports/preview.html", report=report, form=save_form, action=action, document=document,
                            kinds=KINDS, languages=LANGUAGES, reason=messages.reason, remark=messages.remark,
-                           type_name=messages.type_name)
+                           item_type=messages.item_type)
 
 
 @bp.post("/import/save")
