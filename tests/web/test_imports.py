@@ -310,3 +310,12 @@ def test_the_import_pages_are_linked_from_the_dashboard_document_and_bank(app, t
     assert 'href="/teach/import"' in teacher.get("/teach/").get_data(as_text=True)
     for url in (f"/teach/documents/{document_id}", f"/teach/documents/{document_id}/questions"):
         assert f'href="/teach/documents/{document_id}/import"' in teacher.get(url).get_data(as_text=True)
+
+
+def test_the_preview_speaks_the_teachers_language(app, teacher):
+    teacher.environ_base["HTTP_ACCEPT_LANGUAGE"] = "it"
+    page = preview(teacher, b"Roma? {T}\n\nScrivi un tema. {}\n", "q.gift").get_data(as_text=True)
+    assert "Importa 1 domanda" in page
+    assert "quizapp non ha domande di questo tipo (componimento)." in page
+    broken = preview(teacher, b'<?xml version="1.0"?><html/>', "q.xml").get_data(as_text=True)
+    assert "non è un file di domande Moodle" in broken
