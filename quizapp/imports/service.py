@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..generator.lang import SUPPORTED, detect_language, load_pack
@@ -116,7 +117,13 @@ def import_questions(owner: User, filename: str, data: bytes, *, language: str |
     document = into or _new_document(owner, report, text)
     document.archived = False
     _store(document, ready)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError as error:
+        # The same file saved twice at once (a double click): the first made its document.
+        db.session.rollback()
+        raise ImportRefused(str(_l("This file has just been imported: its questions are in the document "
+                                   "named after it.")), 409) from error
     return replace(report, document=document)
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizapp.imports.gift import find, parse_gift, split, unescape
-from quizapp.imports.records import MAX_ITEMS, DamagedFile
+from quizapp.imports.records import MAX_ITEMS, DamagedFile, check
 
 # (GIFT text, kind, prompt, options, correct, tolerance)
 READ = [
@@ -155,3 +157,20 @@ def test_parsed_records_are_immutable():
     (question,) = parse_gift("Q? {T}").questions
     with pytest.raises(AttributeError):
         question.prompt = "changed"  # type: ignore[misc]
+
+
+GIFT_ALPHABET = "ab ~=#{}:\\\n%-.0123456789>[]/$TF_<"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=GIFT_ALPHABET, max_size=200))
+def test_any_text_reads_as_questions_or_reports_never_an_error(source):
+    try:
+        result = parse_gift(source)
+    except DamagedFile as error:
+        assert error.code == "too_many_items"
+        return
+    numbers = sorted([q.number for q in result.questions] + [s.number for s in result.skipped])
+    assert numbers == list(range(1, result.items + 1))  # every item is accounted for, once
+    for question in result.questions:
+        assert check(question) is None

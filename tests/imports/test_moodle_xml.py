@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizapp.imports.moodle_xml import MAX_DEPTH, parse_moodle_xml
 from quizapp.imports.parsing import parse, sniff
@@ -143,3 +145,19 @@ def test_text_that_is_no_gift_is_refused_rather_than_read_as_descriptions():
     with pytest.raises(DamagedFile) as raised:
         parse(b"Just some notes.\n\nNo questions here.", "Just some notes.\n\nNo questions here.")
     assert raised.value.code == "not_gift"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([
+    "<quiz>", "</quiz>", '<question type="multichoice">', '<question type="truefalse">', '<question type="essay">',
+    "<question>", "</question>", "<questiontext>", "</questiontext>", "<text>", "</text>", "Q?", "true", "false",
+    '<answer fraction="100">', '<answer fraction="x">', '<answer fraction="50">', "</answer>", "<single>", "</single>",
+    "<tolerance>", "</tolerance>", "1.5", "&amp;", "&lt;b&gt;", "<![CDATA[<p>x</p>]]>", '<?xml version="1.0"?>',
+]), max_size=40))
+def test_any_xml_reads_as_questions_or_a_reason_never_an_error(parts):
+    try:
+        result = parse("".join(parts).encode("utf-8"), "".join(parts))
+    except DamagedFile:
+        return
+    numbers = sorted([q.number for q in result.questions] + [s.number for s in result.skipped])
+    assert numbers == list(range(1, result.items + 1))

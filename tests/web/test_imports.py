@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 from pathlib import Path
 
 import lxml.html
@@ -319,3 +320,30 @@ def test_the_preview_speaks_the_teachers_language(app, teacher):
     assert "quizapp non ha domande di questo tipo (componimento)." in page
     broken = preview(teacher, b'<?xml version="1.0"?><html/>', "q.xml").get_data(as_text=True)
     assert "non è un file di domande Moodle" in broken
+
+
+def test_a_file_saved_several_times_at_once_makes_one_document(app, teacher):
+    """Saves racing on one previewed file (a double click, two tabs): one document, its questions once, no 500."""
+    clients = [app.test_client() for _ in range(6)]
+    pages = []
+    for client in clients:
+        login(client)
+        pages.append(preview(client, b"Q one? {T}\n\nQ two? {=a ~b}", "race.gift"))
+    barrier = threading.Barrier(len(clients))
+    statuses = []
+
+    def go(client, page):
+        form = next(f for f in lxml.html.fromstring(page.get_data(as_text=True)).forms if "save" in (f.action or ""))
+        values = dict(form.form_values())
+        barrier.wait()
+        statuses.append(client.post(form.action, data=values, content_type="multipart/form-data").status_code)
+
+    threads = [threading.Thread(target=go, args=pair) for pair in zip(clients, pages)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert statuses == [302] * len(clients)
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(Document.id))) == 1
+        assert db.session.scalar(db.select(db.func.count(Question.id))) == 2
