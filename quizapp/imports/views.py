@@ -6,8 +6,9 @@ from flask import Blueprint, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
-from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.exceptions import NotFound, RequestEntityTooLarge
 
+from ..errors import too_large
 from ..kinds import KINDS
 from ..labels import LANGUAGES
 from ..models import Document
@@ -32,9 +33,17 @@ def _upload_page(form: UploadForm, document: Document | None, status: int = 200)
 
 @bp.errorhandler(RequestEntityTooLarge)
 def upload_too_large(error):
-    """Answer a request over the server's limit with the form again and the limit beside the file field."""
+    """Answer a request over the server's limit with the form again and the limit beside the file field.
+
+    The request was refused before the login and ownership checks: anyone else gets the plain 413 page.
+    """
+    if not current_user.is_authenticated:
+        return too_large()
     document_id = (request.view_args or {}).get("document_id")
-    document = owned_or_404(Document, document_id) if document_id else None
+    try:
+        document = owned_or_404(Document, document_id) if document_id else None
+    except NotFound:
+        return too_large()
     form = UploadForm(formdata=None)
     form.upload.errors = [_("This file is larger than the %(mb).1f MB limit for question files.",
                             mb=service.max_bytes() / 1_048_576)]

@@ -238,10 +238,21 @@ def test_a_file_over_the_import_limit_is_refused_with_the_limit(app_config, requ
     assert preview(client, b"Q? {T}\n\n" * 100, "small.gift").status_code == 200
 
 
-def test_a_request_over_the_server_limit_gets_the_form_back(app, teacher):
+def test_a_request_over_the_server_limit_gets_the_form_back(app, teacher, make_teacher):
     big = b"Q? {T}\n\n" * (app.config["MAX_CONTENT_LENGTH"] // 8 + 10)
     page = preview(teacher, big, "huge.gift")
     assert page.status_code == 413 and "Question file" in page.get_data(as_text=True)
+    document_id = make_document(app, text=ENGLISH)
+    url = f"/teach/documents/{document_id}/import"
+    into = preview(teacher, big, "huge.gift", url=url)
+    assert into.status_code == 413 and "Into the question bank of" in into.get_data(as_text=True)
+    # Refused before the login and ownership checks: nobody else sees the owner's document named.
+    make_teacher("other@example.org")
+    other = app.test_client()
+    login(other, "other@example.org")
+    for client in (other, app.test_client()):
+        response = client.post(url, data={"upload": (io.BytesIO(big), "huge.gift")}, content_type="multipart/form-data")
+        assert response.status_code == 413 and "Into the question bank of" not in response.get_data(as_text=True)
 
 
 def test_a_changed_or_mangled_file_is_not_saved_unseen(app, teacher):
