@@ -13,7 +13,7 @@ from ..kinds import KINDS
 from ..labels import LANGUAGES
 from ..models import Document
 from ..teacher.access import owned_or_404
-from ..teacher.views import done, invalid, refused
+from ..teacher.views import done, refused
 from . import messages, service
 from .forms import SaveForm, UploadForm
 

@@ -11,8 +11,8 @@ import pytest
 
 from quizapp.extensions import db
 from quizapp.imports import service
-from quizapp.models import Document, Question, Quiz, QuizQuestion, User
-from quizapp.services import accounts, bank, documents
+from quizapp.models import Document, Question, Quiz, QuizQuestion
+from quizapp.services import accounts, bank
 
 from ..conftest import PASSWORD
 from .teaching import ENGLISH, login, make_document, post, teacher  # noqa: F401 (teacher: a fixture)
