@@ -32,7 +32,7 @@ TYPE_NAMES = {
 }
 
 REASONS = {
-    "unsupported": _l("quizapp has no questions of this type (%(detail)s)."),
+    "unsupported": _l("quizapp has no questions of this type: %(detail)s."),
     "damaged": _l("This question could not be read: check its braces, title and answers."),
     "no_prompt": _l("The question has no text."),
     "too_long": _l("Too long for the question editor (%(detail)s)."),

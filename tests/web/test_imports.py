@@ -118,9 +118,9 @@ def test_the_preview_lists_what_is_imported_and_what_is_skipped_and_saves_nothin
              for row in skipped]
     assert cells == [
         ["Question 12", "line 38", "—", "Number", "The same question came earlier in the file (question 10)."],
-        ["Question 21", "line 74", "—", "matching", "quizapp has no questions of this type (matching)."],
-        ["Question 22", "line 81", "—", "essay", "quizapp has no questions of this type (essay)."],
-        ["Question 23", "line 84", "—", "description (no answer)", "quizapp has no questions of this type (description (no answer))."],
+        ["Question 21", "line 74", "—", "matching", "quizapp has no questions of this type: matching."],
+        ["Question 22", "line 81", "—", "essay", "quizapp has no questions of this type: essay."],
+        ["Question 23", "line 84", "—", "description (no answer)", "quizapp has no questions of this type: description (no answer)."],
     ]
     assert "Answers with partial credit are counted as wrong." in html  # a remark on what importing changed
     with app.app_context():
@@ -328,7 +328,7 @@ def test_the_preview_speaks_the_teachers_language(app, teacher):
     teacher.environ_base["HTTP_ACCEPT_LANGUAGE"] = "it"
     page = preview(teacher, b"Roma? {T}\n\nScrivi un tema. {}\n", "q.gift").get_data(as_text=True)
     assert "Importa 1 domanda" in page
-    assert "quizapp non ha domande di questo tipo (componimento)." in page
+    assert "quizapp non ha domande di questo tipo: componimento." in page
     broken = preview(teacher, b'<?xml version="1.0"?><html/>', "q.xml").get_data(as_text=True)
     assert "non è un file di domande Moodle" in broken
 
