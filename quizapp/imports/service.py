@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
@@ -105,6 +106,8 @@ def import_questions(owner: User, filename: str, data: bytes, *, language: str |
         language = into.language
     elif language not in SUPPORTED:
         language = detect_language(" ".join(q.prompt for q in result.questions)) or _default_language()
+    if save and into is not None:
+        _lock(into)
     ready, skipped = _sort(result.questions, into, language)
     report = ImportReport(source_name=readers.clean_name(filename or "questions"), format=result.format,
                           language=language, digest=digest_of(data), target=into, ready=tuple(ready),
@@ -145,10 +148,20 @@ def _default_language() -> str:
     return default if default in SUPPORTED else "en"
 
 
+def _lock(document: Document) -> None:
+    """Take the document's row before reading its bank, so saves racing on one bank add each question once.
+
+    An UPDATE, not SELECT … FOR UPDATE: it also takes SQLite's write lock, which
+    a SELECT does not; the row stays as it was but for un-archiving, which a save does anyway.
+    """
+    db.session.execute(update(Document).where(Document.id == document.id).values(archived=False))
+
+
 def _sort(questions: tuple[ParsedQuestion, ...], target: Document | None,
           language: str) -> tuple[list[Ready], list[Skipped]]:
     """Turn parsed questions into the bank's terms; skip those the bank holds or the file repeats."""
-    known = {(q.kind, q.prompt) for q in target.questions} if target is not None else set()
+    known = {(kind, prompt) for kind, prompt in db.session.execute(
+        db.select(Question.kind, Question.prompt).where(Question.document_id == target.id))} if target is not None else set()
     first: dict[tuple[str, str], int] = {}
     true_false = list(load_pack(language).get("true_false"))
     ready, skipped = [], []

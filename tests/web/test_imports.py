@@ -333,13 +333,17 @@ def test_the_preview_speaks_the_teachers_language(app, teacher):
     assert "non è un file di domande Moodle" in broken
 
 
-def test_a_file_saved_several_times_at_once_makes_one_document(app, teacher):
+@pytest.mark.parametrize("into", [False, True], ids=["new document", "into a document"])
+def test_a_file_saved_several_times_at_once_adds_its_questions_once(app, teacher, into):
     """Saves racing on one previewed file (a double click, two tabs): one document, its questions once, no 500."""
+    url = f"/teach/documents/{make_document(app, text=ENGLISH)}/import" if into else "/teach/import"
+    with app.app_context():
+        before = db.session.scalar(db.select(db.func.count(Question.id)))
     clients = [app.test_client() for _ in range(6)]
     pages = []
     for client in clients:
         login(client)
-        pages.append(preview(client, b"Q one? {T}\n\nQ two? {=a ~b}", "race.gift"))
+        pages.append(preview(client, b"Q one? {T}\n\nQ two? {=a ~b}", "race.gift", url=url))
     barrier = threading.Barrier(len(clients))
     statuses = []
 
@@ -357,4 +361,4 @@ def test_a_file_saved_several_times_at_once_makes_one_document(app, teacher):
     assert statuses == [302] * len(clients)
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count(Document.id))) == 1
-        assert db.session.scalar(db.select(db.func.count(Question.id))) == 2
+        assert db.session.scalar(db.select(db.func.count(Question.id))) == before + 2
