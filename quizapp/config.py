@@ -65,6 +65,8 @@ DEFAULTS: dict[str, object] = {
     "JOBS_STALE_SECONDS": 600,
     # Texts longer than this many characters are read into questions by a job, not by the request.
     "GENERATE_INLINE_CHARS": 20_000,
+    # The largest GIFT or Moodle XML file a teacher may import (quizapp.imports).
+    "IMPORT_MAX_BYTES": 2 * 1024 * 1024,
 }
 
 # Environment variable -> config key; every setting a deployment may change.
@@ -87,8 +89,9 @@ ENVIRONMENT = {
     "QUIZAPP_TIMEZONE": "TIMEZONE",
     "QUIZAPP_LTI_KEY_DIR": "LTI_KEY_DIR",
     "QUIZAPP_LTI_KEY_RETIRED_DAYS": "LTI_KEY_RETIRED_DAYS",
+    "QUIZAPP_IMPORT_MAX_BYTES": "IMPORT_MAX_BYTES",
 }
-INTEGER_KEYS = {"MAX_CONTENT_LENGTH", "PROXY_COUNT", "JOBS_WORKER_THREADS", "LTI_KEY_RETIRED_DAYS"}
+INTEGER_KEYS = {"MAX_CONTENT_LENGTH", "PROXY_COUNT", "JOBS_WORKER_THREADS", "LTI_KEY_RETIRED_DAYS", "IMPORT_MAX_BYTES"}
 BOOLEAN_KEYS = {"SESSION_COOKIE_SECURE"}
 
 

@@ -48,7 +48,7 @@ def area_of(endpoint: str, rule: str, arguments: list[str]) -> str:
         return "lti-launch"
     if endpoint == "lti.jwks":
         return "public"
-    if endpoint.startswith(("teacher.", "jobs.", "lti.")):
+    if endpoint.startswith(("teacher.", "jobs.", "lti.", "imports.")):
         return "owned" if OWNED_ARGS & set(arguments) else "teacher"
     if endpoint in ACCOUNT_ENDPOINTS:
         return "teacher"
