@@ -1,7 +1,7 @@
 """Documents say their origin: a text questions are generated from, or an imported question file (issue 14)
 
 Revision ID: f4353fe3724e
-Revises: 15637d36e56d
+Revises: 0f562462344c
 Create Date: 2026-11-30 20:27:09.012074
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'f4353fe3724e'
-down_revision = '15637d36e56d'
+down_revision = "0f562462344c"
 branch_labels = None
 depends_on = None
 
