@@ -15,12 +15,13 @@ from typing import Any
 from flask import current_app
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import update
+from sqlalchemy import inspect, update
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..kinds import kind_of
-from ..models import Attempt, Participant, Question, Quiz, QuizQuestion, Response
+from ..models import Attempt, Participant, Quiz, Response
+from .layouts import EntryView, QuestionView, layout_of
 
 
 class AttemptError(ValueError):
@@ -32,13 +33,13 @@ class AttemptError(ValueError):
 
 @dataclass(frozen=True)
 class Item:
-    """A question as one attempt shows it: its quiz entry and option order."""
+    """A question as one attempt shows it: its quiz entry (shared, read-only) and option order."""
 
-    entry: QuizQuestion
+    entry: EntryView
     option_order: tuple[int, ...]
 
     @property
-    def question(self) -> Question:
+    def question(self) -> QuestionView:
         return self.entry.question
 
 
@@ -54,7 +55,7 @@ def unavailable_reason(quiz: Quiz, now: dt.datetime) -> LazyString | None:
 
 
 def _layout(quiz: Quiz, rng: random.Random) -> dict[str, Any]:
-    entries = list(quiz.items)
+    entries = list(layout_of(quiz).entries)
     if quiz.shuffle_questions:
         rng.shuffle(entries)
     options = {}
@@ -195,7 +196,7 @@ def start_attempt(participant: Participant, now: dt.datetime, grace_seconds: int
         token=secrets.token_urlsafe(32),
         started_at=now,
         deadline_at=deadline,
-        max_score=quiz.max_score,
+        max_score=layout_of(quiz).max_score,
         layout=_layout(quiz, random.Random(secrets.randbits(64))),
     )
     db.session.add(attempt)
@@ -204,8 +205,16 @@ def start_attempt(participant: Participant, now: dt.datetime, grace_seconds: int
 
 
 def items(attempt: Attempt) -> list[Item]:
-    """Return the attempt's questions in the order it shows them."""
-    entries = {entry.id: entry for entry in attempt.quiz.items}
+    """Return the attempt's questions in the order it shows them.
+
+    Read from the quiz's shared layout, without a query once this process has it,
+    and worked out once per request however often the request asks.
+    """
+    layout = layout_of(attempt.quiz)
+    known = attempt.__dict__.get("_items")
+    if known is not None and known[0] is layout:
+        return list(known[1])
+    entries = layout.by_id
     result = []
     for entry_id in attempt.layout.get("order", []):
         entry = entries.get(entry_id)
@@ -216,6 +225,7 @@ def items(attempt: Attempt) -> list[Item]:
         if not isinstance(order, list) or sorted(order) != natural:
             order = natural  # options edited since the attempt began: the stored shuffle no longer fits
         result.append(Item(entry, tuple(order)))
+    attempt.__dict__["_items"] = (layout, tuple(result))
     return result
 
 
@@ -283,8 +293,9 @@ def save_answers(attempt: Attempt, answers: dict[int, Any], now: dt.datetime, gr
         raise AttemptError(_l("This attempt was already submitted."))
     # Read the answers again now that the attempt's row is claimed: an autosave from
     # another tab may have stored one since they were loaded, and inserting it twice
-    # would break the one-response-per-question constraint.
-    db.session.expire(attempt, ["responses"])
+    # would break the one-response-per-question constraint. (Not loaded yet, they are read now.)
+    if "responses" not in inspect(attempt).unloaded:
+        db.session.expire(attempt, ["responses"])
     existing = {response.question_id: response for response in attempt.responses}
     for question_id, answer in answers.items():
         response = existing.get(question_id)
