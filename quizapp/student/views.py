@@ -35,6 +35,7 @@ AUTOSAVE_MAX_BYTES = 256 * 1024
 TIMEOUT_SLACK = dt.timedelta(seconds=5)
 # What the student's pages show of a quiz's document, read with the quiz in one query (never its text).
 WITH_DOCUMENT = joinedload(Quiz.document).load_only(Document.language, Document.title)
+WITH_QUIZ = [joinedload(Attempt.quiz).options(WITH_DOCUMENT)]
 
 
 def _grace() -> int:
@@ -62,7 +63,7 @@ def _remember(quiz_id: int, participant_token: str, attempt_token: str) -> None:
 
 def _own_attempt(attempt_id: int) -> Attempt:
     """Return an attempt this browser started, with its quiz; any other id is simply not found."""
-    attempt = db.get_or_404(Attempt, attempt_id, options=[joinedload(Attempt.quiz).options(WITH_DOCUMENT)])
+    attempt = db.get_or_404(Attempt, attempt_id, options=WITH_QUIZ)
     if attempt.token not in _attempt_tokens():
         abort(404)
     return attempt
@@ -233,8 +234,8 @@ def answer(attempt_id: int):
         flash(_("Some answers could not be saved: see the messages below. Your earlier answers are kept."), "error")
         return _render_attempt(attempt, pages, page, form, status=400)
     try:
-        attempt_service.save_answers(attempt, forms.answers_from(form, pages[page]), now, _grace(),
-                                     as_of=_as_of(request.form.get("as_of")))
+        stored = attempt_service.save_answers(attempt, forms.answers_from(form, pages[page]), now, _grace(),
+                                              as_of=_as_of(request.form.get("as_of")))
     except attempt_service.AttemptError as error:
         db.session.rollback()
         if action in {"submit", "timeout"} and attempt.is_submitted:
@@ -246,7 +247,7 @@ def answer(attempt_id: int):
         db.session.commit()
         return redirect(url_for("student.result", attempt_id=attempt_id))
     if action == "submit":
-        unanswered = attempt_service.unanswered_numbers(attempt)
+        unanswered = attempt_service.unanswered_numbers(attempt, stored)
         if unanswered and request.form.get("confirm") != "1":
             db.session.commit()
             return render_template("student/confirm.html", attempt=attempt, unanswered=unanswered,
@@ -293,13 +294,13 @@ def autosave(attempt_id: int):
         return jsonify(error=_("Some answers could not be saved; your earlier answers are kept."),
                        fields={name: [str(e) for e in errors] for name, errors in form.errors.items()}), 400
     try:
-        attempt_service.save_answers(attempt, forms.answers_from(form, chosen), now, _grace())
+        stored = attempt_service.save_answers(attempt, forms.answers_from(form, chosen), now, _grace())
     except attempt_service.AttemptError as error:
         db.session.rollback()
         return jsonify(error=str(error)), 409
     # Worked out before the commit expires the attempt, so nothing is read again to answer.
     remaining = attempt_service.remaining_seconds(attempt, now)
-    unanswered = len(attempt_service.unanswered_numbers(attempt))
+    unanswered = len(attempt_service.unanswered_numbers(attempt, stored))
     db.session.commit()
     # A fresh token keeps a page that stays open for hours able to post.
     return jsonify(saved=True, remaining=remaining, unanswered=unanswered, csrf_token=generate_csrf(),
