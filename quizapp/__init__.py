@@ -36,7 +36,17 @@ def create_app(test_config: dict | None = None) -> Flask:
         # throttling, and https for Secure cookies, come from its headers.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
-    from .extensions import JSONProvider, babel, csrf, db, limiter, login_manager, migrate, select_locale
+    from .extensions import (
+        JSONProvider,
+        babel,
+        csrf,
+        db,
+        limiter,
+        login_manager,
+        migrate,
+        select_locale,
+        share_wtforms_translations,
+    )
 
     app.json = JSONProvider(app)
 
@@ -45,6 +55,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
+    app.before_request(share_wtforms_translations)
     from flask_babel import get_locale
 
     from .labels import FILTERS

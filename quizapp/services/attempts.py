@@ -68,6 +68,11 @@ def _layout(quiz: Quiz, rng: random.Random) -> dict[str, Any]:
     return {"order": [entry.id for entry in entries], "options": options}
 
 
+def question_count(quiz: Quiz) -> int:
+    """Return how many questions the quiz asks (from its shared layout: no query once read)."""
+    return len(layout_of(quiz).entries)
+
+
 def in_progress_attempt(participant: Participant) -> Attempt | None:
     """Return the participant's unfinished attempt, if any."""
     return next((a for a in participant.attempts if a.state == "in_progress"), None)
@@ -230,8 +235,11 @@ def items(attempt: Attempt) -> list[Item]:
 
 
 def saved_answers(attempt: Attempt) -> dict[int, Any]:
-    """Return the stored answers of an attempt by question id."""
-    return {response.question_id: response.answer for response in attempt.responses}
+    """Return the stored answers of an attempt by question id (read as plain rows, without the ORM's copies)."""
+    if attempt.__dict__.get("responses"):
+        return {response.question_id: response.answer for response in attempt.responses}
+    db.session.flush()
+    return {row.question_id: row.answer for row in db.session.execute(_STORED, {"attempt": attempt.id})}
 
 
 def is_blank(answer: Any) -> bool:

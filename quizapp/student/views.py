@@ -18,6 +18,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_wtf.csrf import generate_csrf
+from sqlalchemy import bindparam
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db, limiter
@@ -35,7 +36,9 @@ AUTOSAVE_MAX_BYTES = 256 * 1024
 TIMEOUT_SLACK = dt.timedelta(seconds=5)
 # What the student's pages show of a quiz's document, read with the quiz in one query (never its text).
 WITH_DOCUMENT = joinedload(Quiz.document).load_only(Document.language, Document.title)
-WITH_QUIZ = [joinedload(Attempt.quiz).options(WITH_DOCUMENT)]
+# An attempt with its quiz, one query, the statement built once.
+OWN_ATTEMPT = (db.select(Attempt).options(joinedload(Attempt.quiz).options(WITH_DOCUMENT))
+               .where(Attempt.id == bindparam("attempt")))
 
 
 def _grace() -> int:
@@ -63,8 +66,8 @@ def _remember(quiz_id: int, participant_token: str, attempt_token: str) -> None:
 
 def _own_attempt(attempt_id: int) -> Attempt:
     """Return an attempt this browser started, with its quiz; any other id is simply not found."""
-    attempt = db.get_or_404(Attempt, attempt_id, options=WITH_QUIZ)
-    if attempt.token not in _attempt_tokens():
+    attempt = db.session.scalar(OWN_ATTEMPT, {"attempt": attempt_id})
+    if attempt is None or attempt.token not in _attempt_tokens():
         abort(404)
     return attempt
 
@@ -136,7 +139,8 @@ def join(code: str):
     form = forms.JoinForm(asks=asks)
     reason = _join_blocker(quiz, participant, now)
     last = participant.attempts[-1] if participant is not None and participant.attempts else None
-    page = {"quiz": quiz, "form": form, "participant": participant, "last_attempt": last}
+    page = {"quiz": quiz, "form": form, "participant": participant, "last_attempt": last,
+            "question_count": attempt_service.question_count(quiz)}
     if reason is not None:
         return render_template("student/join.html", reason=reason, **page), 409 if request.method == "POST" else 200
     if not form.validate_on_submit():
@@ -162,8 +166,7 @@ def _pages(attempt: Attempt) -> list[list[attempt_service.Item]]:
     return [items]
 
 
-def _render_attempt(attempt: Attempt, pages, page: int, form, status: int = 200):
-    saved = attempt_service.saved_answers(attempt)
+def _render_attempt(attempt: Attempt, pages, page: int, form, saved: dict, status: int = 200):
     answered = [all(not attempt_service.is_blank(saved.get(item.question.id)) for item in p) for p in pages]
     first_number = sum(len(p) for p in pages[:page]) + 1
     now = utcnow()
@@ -189,8 +192,9 @@ def attempt(attempt_id: int):
         return redirect(url_for("student.result", attempt_id=attempt.id))
     pages = _pages(attempt)
     page = min(max(attempt.page, 0), len(pages) - 1)
-    form = forms.attempt_form(pages[page], attempt_service.saved_answers(attempt))
-    return _render_attempt(attempt, pages, page, form)
+    saved = attempt_service.saved_answers(attempt)
+    form = forms.attempt_form(pages[page], saved)
+    return _render_attempt(attempt, pages, page, form, saved)
 
 
 def _as_of(value: str | None) -> dt.datetime | None:
@@ -229,10 +233,11 @@ def answer(attempt_id: int):
     if not 0 <= page < len(pages):
         return _stale(attempt, _("This page is out of date. Your saved answers are unchanged; "
                                  "open the quiz again to continue."))
-    form = forms.attempt_form(pages[page], attempt_service.saved_answers(attempt))
+    saved = attempt_service.saved_answers(attempt)
+    form = forms.attempt_form(pages[page], saved)
     if not form.validate():
         flash(_("Some answers could not be saved: see the messages below. Your earlier answers are kept."), "error")
-        return _render_attempt(attempt, pages, page, form, status=400)
+        return _render_attempt(attempt, pages, page, form, saved, status=400)
     try:
         stored = attempt_service.save_answers(attempt, forms.answers_from(form, pages[page]), now, _grace(),
                                               as_of=_as_of(request.form.get("as_of")))
