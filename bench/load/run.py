@@ -499,6 +499,16 @@ async def throughput(base: str, code: str, args, pid: int) -> dict[str, dict[str
                    "cpu_ms": statistics.mean(cpu for _, cpu in values)} for name, values in figures.items()}
 
 
+async def warm_up(base: str, code: str, count: int) -> None:
+    """Walk a few students through the quiz, unmeasured: every worker imports, compiles and caches first."""
+    stats = Stats()
+    browsers = await browsers_joined(base, code, count, stats, "Warm-up")
+    for browser in browsers:
+        await browser.answer_next()
+    await asyncio.gather(*(browser.submit() for browser in browsers))
+    await close_all(browsers)
+
+
 async def join_rush(base: str, code: str, count: int, concurrency: int) -> tuple[float, Stats]:
     stats = Stats()
     browsers = [Browser(base, stats, f"Rush {n}", random.Random(n)) for n in range(count)]
@@ -515,9 +525,16 @@ async def join_rush(base: str, code: str, count: int, concurrency: int) -> tuple
     return count / elapsed, stats
 
 
-async def direct_run(base: str, code: str, args, port: int) -> tuple[Stats, int, float]:
-    """Run the whole exam: arrivals over the ramp, answers with think time, the submit rush."""
+async def direct_run(base: str, code: str, args, port: int) -> tuple[Stats, int, float, int]:
+    """Run the whole exam: arrivals over the ramp, answers with think time, the submit rush.
+
+    Returns the figures, the most connections held, the seconds taken and how
+    many students saw their result; a run still going --overrun seconds after
+    the last submit should have come is stopped there, its unfinished students
+    counted as errors.
+    """
     stats = Stats()
+    finished = 0
     rng = random.Random(12)
     start = time.perf_counter()
     submit_at = args.ramp + args.answers * args.think
@@ -542,15 +559,23 @@ async def direct_run(base: str, code: str, args, port: int) -> tuple[Stats, int,
             # Everyone hands in around the end of the exam, within the submit window.
             wait = start + submit_at + browser.rng.uniform(0, args.submit_window) - time.perf_counter()
             await asyncio.sleep(max(0.0, wait))
-            await browser.submit()
+            if await browser.submit():
+                nonlocal finished
+                finished += 1
         finally:
             await browser.close()
 
     watcher = asyncio.create_task(watch())
-    await asyncio.gather(*(student(n) for n in range(args.browsers)))
+    students = [asyncio.create_task(student(n)) for n in range(args.browsers)]
+    _, late = await asyncio.wait(students, timeout=submit_at + args.submit_window + args.overrun)
+    for task in late:
+        task.cancel()
+    await asyncio.gather(*late, return_exceptions=True)
+    if late:
+        stats.errors["unfinished (stopped)"] += len(late)
     running = False
     await watcher
-    return stats, most, time.perf_counter() - start
+    return stats, most, time.perf_counter() - start, finished
 
 
 # --- the report ---------------------------------------------------------------------------------
@@ -562,8 +587,8 @@ def report_latencies(stats: Stats) -> None:
         errors = sum(stats.errors.values()) if kind == "all" else stats.errors.get(kind, 0)
         print(f"    {kind:<16} {len(values):>7} {ms(percentile(values, 0.5)):>7} {ms(percentile(values, 0.99)):>7} "
               f"{ms(max(values) if values else float('nan')):>7} {errors:>6}")
-    if stats.examples:
-        print(f"    first errors: {stats.examples}")
+    if stats.errors:
+        print(f"    errors by kind: {dict(stats.errors)}; first: {stats.examples}")
 
 
 async def bench(choice: str, args) -> None:
@@ -581,6 +606,7 @@ async def bench(choice: str, args) -> None:
         port = free_port()
         with server(args.server, url, instance, port, args.workers, args.threads) as process:
             base = f"http://127.0.0.1:{port}"
+            await warm_up(base, code, args.workers * args.threads)
             if "throughput" in args.phases:
                 figures = await throughput(base, code, args, process.pid)
                 print(f"  Throughput, {args.concurrency} keep-alive connections, {args.seconds:g} s x {args.rounds} "
@@ -602,12 +628,12 @@ async def bench(choice: str, args) -> None:
                 report_latencies(stats)
             if "direct" in args.phases:
                 cpu = server_cpu_seconds(process.pid)
-                stats, most, elapsed = await direct_run(base, code, args, port)
+                stats, most, elapsed, finished = await direct_run(base, code, args, port)
                 served = stats.count()
                 print(f"  Direct run: {args.browsers} browsers, arriving over {args.ramp:g} s, {args.answers} answers "
                       f"with {args.think:g} s think time, submits within {args.submit_window:g} s; {elapsed:.0f} s, "
                       f"{served} requests, server CPU {(server_cpu_seconds(process.pid) - cpu) * 1000 / max(served, 1):.2f} "
-                      f"ms/request, at most {most} connections held")
+                      f"ms/request, at most {most} connections held, {finished} students saw their result")
                 report_latencies(stats)
 
 
@@ -628,6 +654,8 @@ def main() -> None:
     parser.add_argument("--answers", type=int, default=10)
     parser.add_argument("--think", type=float, default=30.0)
     parser.add_argument("--submit-window", type=float, default=30.0)
+    parser.add_argument("--overrun", type=float, default=120.0,
+                        help="seconds after the submit window at which the direct run is stopped")
     args = parser.parse_args()
     # A socket per browser on this side, and as many on the server's.
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
