@@ -172,7 +172,9 @@ class Browser:
         self.base, self.stats, self.name, self.rng = base, stats, name, rng
         self.http = aiohttp.ClientSession(
             cookie_jar=aiohttp.CookieJar(unsafe=True),  # cookies from 127.0.0.1, as a browser keeps them
-            connector=aiohttp.TCPConnector(limit=1, keepalive_timeout=300),
+            # An idle connection is dropped before the server's 75 s would close it under a request: a
+            # browser retries a request that meets a connection closed that way, this client would not.
+            connector=aiohttp.TCPConnector(limit=1, keepalive_timeout=60),
             timeout=aiohttp.ClientTimeout(total=120),
         )
         self.page: Page | None = None
