@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run dev test test-postgres test-browser install install-test migrate seed bench bench-export bench-teacher clean
+.PHONY: run dev test test-postgres test-browser install install-test migrate seed bench bench-export bench-teacher bench-load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,11 +33,12 @@ migrate: install
 seed: migrate
 	$(FLASK) seed
 
-# Waitress: a production WSGI server in pure Python, so a class of students
-# can use `make run` as it is; `make dev` is Flask's reloading debug server.
+# Gunicorn with gthread workers (gunicorn.conf.py): a process per core, and thousands of
+# browsers' keep-alive connections held at once, so a whole school can use `make run` as
+# it is (README, "Deployment"); `make dev` is Flask's reloading debug server.
 run: seed
 	@echo "quizapp is serving on http://$(HOST):$(PORT)"
-	$(BIN)/waitress-serve --host $(HOST) --port $(PORT) --threads 8 --call quizapp:create_app
+	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT)
 
 dev: seed
 	$(FLASK) run --debug --host $(HOST) --port $(PORT)
@@ -64,6 +65,16 @@ bench-export: install
 # (the server at 127.0.0.1:5432; a scratch database made and dropped): times and the server's peak memory.
 bench-teacher: install
 	$(BIN)/python bench/teacher_scale.py --database both --attempts 2000 20000 100000
+
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[bench]'
+	touch $(VENV)/.installed $@
+
+# The student side under a school's load against a bare Flask app, on SQLite and PostgreSQL
+# (a database quizapp_bench_load made and dropped on the server at 127.0.0.1:5432).
+BENCH_PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/quizapp_bench_load
+bench-load: $(VENV)/.installed-bench
+	$(BIN)/python bench/load/run.py --database sqlite --database $(BENCH_PG_URL)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -41,7 +41,17 @@ def create_app(test_config: dict | None = None) -> Flask:
     # One setting for the zone: Flask-Babel converts and formats every time with it.
     app.config["BABEL_DEFAULT_TIMEZONE"] = checked_zone(str(app.config["TIMEZONE"]))
 
-    from .extensions import JSONProvider, babel, csrf, db, limiter, login_manager, migrate, select_locale
+    from .extensions import (
+        JSONProvider,
+        babel,
+        csrf,
+        db,
+        limiter,
+        login_manager,
+        migrate,
+        select_locale,
+        share_wtforms_translations,
+    )
 
     app.json = JSONProvider(app)
 
@@ -50,6 +60,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
+    app.before_request(share_wtforms_translations)
     from flask_babel import get_locale
 
     from . import localtime

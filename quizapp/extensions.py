@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from functools import lru_cache
 
-from flask import has_request_context, request, session
+from babel import support
+from flask import current_app, has_request_context, request, session
 from flask.json.provider import DefaultJSONProvider
-from flask_babel import Babel
+from flask_babel import Babel, get_locale
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -16,6 +18,7 @@ from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
+from wtforms.i18n import messages_path
 
 # Named constraints, so Alembic can alter and drop them on every database.
 NAMING_CONVENTION = {
@@ -68,10 +71,24 @@ def _configure_sqlite(dbapi_connection, connection_record) -> None:
     cursor.close()
 
 
+@lru_cache(maxsize=16)
+def _wtforms_translations(locale: str) -> support.Translations:
+    return support.Translations.load(messages_path(), [locale], domain="wtforms")
+
+
+def share_wtforms_translations() -> None:
+    """Give the request WTForms' messages in its language, loaded once per process and language.
+
+    Flask-WTF reads them from their .mo file again on every request that builds
+    a form (it keeps them on the request only); this fills its per-request slot
+    first, so a student's page does not parse a catalogue each time.
+    """
+    if current_app.config.get("WTF_I18N_ENABLED", True):
+        request.wtforms_translations = _wtforms_translations(str(get_locale()))
+
+
 def select_locale() -> str | None:
     """Pick the interface language: the user's switch, else the browser's."""
-    from flask import current_app
-
     if not has_request_context():  # a background job: it forces the locale it was queued in
         return None
     languages = current_app.config["LANGUAGES"]

@@ -7,7 +7,10 @@ kinds.py).
 
 from __future__ import annotations
 
-from flask_babel import format_decimal
+from functools import lru_cache
+
+from babel import numbers
+from flask_babel import format_decimal, get_locale
 from flask_babel import lazy_gettext as _l
 
 LANGUAGES = {"it": _l("Italian"), "en": _l("English")}
@@ -63,7 +66,16 @@ def plural_count(number: float) -> int:
 
 def number(value: float) -> str:
     """Write a score or a number of points the interface language's way: "9,8" in Italian, "9.8" in English."""
-    return format_decimal(value, format="#,##0.###")
+    locale = get_locale()
+    if locale is None:  # outside a request: Babel's default locale
+        return format_decimal(value, format="#,##0.###")
+    return _number(value, str(locale))
+
+
+@lru_cache(maxsize=4096)
+def _number(value: float, locale: str) -> str:
+    # A question page writes every question's points: the same few numbers, formatted once per language.
+    return numbers.format_decimal(value, format="#,##0.###", locale=locale)
 
 
 def typed_number(value: float) -> str:

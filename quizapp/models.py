@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from typing import Any
 
 from flask_login import UserMixin
@@ -24,6 +25,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .extensions import db
+
+
+def new_layout_version() -> str:
+    """Return a fresh value for Quiz.layout_version: random, so a rolled-back one never comes back."""
+    return secrets.token_hex(8)
 
 
 def utcnow() -> dt.datetime:
@@ -176,6 +182,10 @@ class Quiz(db.Model):
     # One identifier per line; when set, students join with one of them.
     roster: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # A new value whenever the quiz, its entries, their questions or their document change
+    # (services/layouts.py sets it at flush): the key of the copy of the questions that
+    # students' requests share instead of reading them again.
+    layout_version: Mapped[str] = mapped_column(String(16), default=new_layout_version, server_default="0")
 
     owner: Mapped[User] = relationship()
     document: Mapped[Document] = relationship()

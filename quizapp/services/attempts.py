@@ -15,14 +15,15 @@ from typing import Any
 from flask import current_app
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import update
+from sqlalchemy import bindparam, insert, inspect, select, update
 from sqlalchemy.exc import IntegrityError
 
 from .. import localtime
 from ..extensions import db
 from ..kinds import kind_of
 from ..lti import grades as lti_grades
-from ..models import Attempt, Participant, Question, Quiz, QuizQuestion, Response
+from ..models import Attempt, Participant, Quiz, Response
+from .layouts import EntryView, QuestionView, layout_of
 
 
 class AttemptError(ValueError):
@@ -34,13 +35,13 @@ class AttemptError(ValueError):
 
 @dataclass(frozen=True)
 class Item:
-    """A question as one attempt shows it: its quiz entry and option order."""
+    """A question as one attempt shows it: its quiz entry (shared, read-only) and option order."""
 
-    entry: QuizQuestion
+    entry: EntryView
     option_order: tuple[int, ...]
 
     @property
-    def question(self) -> Question:
+    def question(self) -> QuestionView:
         return self.entry.question
 
 
@@ -56,7 +57,7 @@ def unavailable_reason(quiz: Quiz, now: dt.datetime) -> LazyString | None:
 
 
 def _layout(quiz: Quiz, rng: random.Random) -> dict[str, Any]:
-    entries = list(quiz.items)
+    entries = list(layout_of(quiz).entries)
     if quiz.shuffle_questions:
         rng.shuffle(entries)
     options = {}
@@ -67,6 +68,11 @@ def _layout(quiz: Quiz, rng: random.Random) -> dict[str, Any]:
             rng.shuffle(order)
         options[str(entry.id)] = order
     return {"order": [entry.id for entry in entries], "options": options}
+
+
+def question_count(quiz: Quiz) -> int:
+    """Return how many questions the quiz asks (from its shared layout: no query once read)."""
+    return len(layout_of(quiz).entries)
 
 
 def in_progress_attempt(participant: Participant) -> Attempt | None:
@@ -197,7 +203,7 @@ def start_attempt(participant: Participant, now: dt.datetime, grace_seconds: int
         token=secrets.token_urlsafe(32),
         started_at=now,
         deadline_at=deadline,
-        max_score=quiz.max_score,
+        max_score=layout_of(quiz).max_score,
         layout=_layout(quiz, random.Random(secrets.randbits(64))),
     )
     db.session.add(attempt)
@@ -206,8 +212,16 @@ def start_attempt(participant: Participant, now: dt.datetime, grace_seconds: int
 
 
 def items(attempt: Attempt) -> list[Item]:
-    """Return the attempt's questions in the order it shows them."""
-    entries = {entry.id: entry for entry in attempt.quiz.items}
+    """Return the attempt's questions in the order it shows them.
+
+    Read from the quiz's shared layout, without a query once this process has it,
+    and worked out once per request however often the request asks.
+    """
+    layout = layout_of(attempt.quiz)
+    known = attempt.__dict__.get("_items")
+    if known is not None and known[0] is layout:
+        return list(known[1])
+    entries = layout.by_id
     result = []
     for entry_id in attempt.layout.get("order", []):
         entry = entries.get(entry_id)
@@ -218,12 +232,16 @@ def items(attempt: Attempt) -> list[Item]:
         if not isinstance(order, list) or sorted(order) != natural:
             order = natural  # options edited since the attempt began: the stored shuffle no longer fits
         result.append(Item(entry, tuple(order)))
+    attempt.__dict__["_items"] = (layout, tuple(result))
     return result
 
 
 def saved_answers(attempt: Attempt) -> dict[int, Any]:
-    """Return the stored answers of an attempt by question id."""
-    return {response.question_id: response.answer for response in attempt.responses}
+    """Return the stored answers of an attempt by question id (read as plain rows, without the ORM's copies)."""
+    if attempt.__dict__.get("responses"):
+        return {response.question_id: response.answer for response in attempt.responses}
+    db.session.flush()
+    return {row.question_id: row.answer for row in db.session.execute(_STORED, {"attempt": attempt.id})}
 
 
 def is_blank(answer: Any) -> bool:
@@ -231,9 +249,9 @@ def is_blank(answer: Any) -> bool:
     return answer is None or answer == [] or answer == ""
 
 
-def unanswered_numbers(attempt: Attempt) -> list[int]:
-    """Return the numbers, as the student sees them, of the questions without an answer."""
-    saved = saved_answers(attempt)
+def unanswered_numbers(attempt: Attempt, saved: dict[int, Any] | None = None) -> list[int]:
+    """Return the numbers, as the student sees them, of the questions without an answer (in ``saved`` if given)."""
+    saved = saved_answers(attempt) if saved is None else saved
     return [number for number, item in enumerate(items(attempt), start=1) if is_blank(saved.get(item.question.id))]
 
 
@@ -251,6 +269,19 @@ def accepts_answers(attempt: Attempt, now: dt.datetime, grace_seconds: int) -> b
     return attempt.deadline_at is None or now <= attempt.deadline_at + dt.timedelta(seconds=grace_seconds)
 
 
+# The statements of every save, built once: plain table statements, as the ORM's unit of work
+# and bulk-update bookkeeping cost more than the statements themselves on this path.
+_ATTEMPTS, _RESPONSES = Attempt.__table__, Response.__table__
+_CLAIM = (update(_ATTEMPTS)
+          .where(_ATTEMPTS.c.id == bindparam("attempt"), _ATTEMPTS.c.state == "in_progress")
+          .values(page=_ATTEMPTS.c.page))
+_STORED = (select(_RESPONSES.c.id, _RESPONSES.c.question_id, _RESPONSES.c.answer, _RESPONSES.c.saved_at)
+           .where(_RESPONSES.c.attempt_id == bindparam("attempt")))
+_CHANGE = (update(_RESPONSES)
+           .where(_RESPONSES.c.id == bindparam("response"))
+           .values(answer=bindparam("new_answer", type_=_RESPONSES.c.answer.type), saved_at=bindparam("now")))
+
+
 def _claim(attempt: Attempt) -> bool:
     """Lock the attempt's row for this transaction if it is still in progress.
 
@@ -258,18 +289,12 @@ def _claim(attempt: Attempt) -> bool:
     until commit, so a submit from another tab waits for these answers and
     grades them; if that submit won, no row matches and nothing is written.
     """
-    result = db.session.execute(
-        update(Attempt)
-        .where(Attempt.id == attempt.id, Attempt.state == "in_progress")
-        .values(page=Attempt.page)
-        .execution_options(synchronize_session=False)
-    )
-    return result.rowcount == 1
+    return db.session.execute(_CLAIM, {"attempt": attempt.id}).rowcount == 1
 
 
 def save_answers(attempt: Attempt, answers: dict[int, Any], now: dt.datetime, grace_seconds: int,
-                 as_of: dt.datetime | None = None) -> None:
-    """Store answers by question id, replacing earlier ones; the caller commits.
+                 as_of: dt.datetime | None = None) -> dict[int, Any]:
+    """Store answers by question id, replacing earlier ones; return all the attempt's answers now. The caller commits.
 
     ``as_of`` is when the sending page last knew the stored answers (rendered,
     or its last autosave): an answer stored after that came from elsewhere (an
@@ -283,36 +308,58 @@ def save_answers(attempt: Attempt, answers: dict[int, Any], now: dt.datetime, gr
         raise AttemptError(_l("That question is not part of this attempt."))
     if not _claim(attempt):
         raise AttemptError(_l("This attempt was already submitted."))
-    # Read the answers again now that the attempt's row is claimed: an autosave from
-    # another tab may have stored one since they were loaded, and inserting it twice
-    # would break the one-response-per-question constraint.
-    db.session.expire(attempt, ["responses"])
-    existing = {response.question_id: response for response in attempt.responses}
+    # Read the answers now that the attempt's row is claimed: an autosave from another
+    # tab may have stored one since the page was loaded, and inserting it twice would
+    # break the one-response-per-question constraint.
+    db.session.flush()  # answers the ORM holds unsaved come first
+    existing = {row.question_id: row for row in db.session.execute(_STORED, {"attempt": attempt.id})}
+    stored = {question_id: row.answer for question_id, row in existing.items()}
+    new, changed = [], []
     for question_id, answer in answers.items():
-        response = existing.get(question_id)
-        if response is None and is_blank(answer):
+        row = existing.get(question_id)
+        if row is None and is_blank(answer):
             continue  # nothing to remember yet; grading counts a missing answer as blank
-        if response is None:
-            db.session.add(Response(attempt=attempt, question_id=question_id, answer=answer, saved_at=now))
-        elif as_of is not None and response.saved_at is not None and response.saved_at > as_of:
+        if row is None:
+            new.append({"question_id": question_id, "answer": answer, "saved_at": now})
+        elif as_of is not None and row.saved_at is not None and row.saved_at > as_of:
             continue
-        elif response.answer != answer:
-            response.answer = answer
-            response.saved_at = now
+        elif row.answer != answer:
+            changed.append({"response": row.id, "new_answer": answer, "now": now})
+        else:
+            continue
+        stored[question_id] = answer
+    if changed:
+        db.session.execute(_CHANGE, changed)
+    _insert_responses(attempt, new)
+    if changed and "responses" not in inspect(attempt).unloaded:
+        db.session.expire(attempt, ["responses"])  # the ORM's copies are out of date
+    return stored
+
+
+def _insert_responses(attempt: Attempt, rows: list[dict[str, Any]]) -> None:
+    """Insert an attempt's new answers in one statement (the ORM inserts rows one by one to learn their ids)."""
+    if rows:
+        db.session.execute(insert(_RESPONSES), [{"attempt_id": attempt.id, **row} for row in rows])
+        if "responses" not in inspect(attempt).unloaded:
+            db.session.expire(attempt, ["responses"])
 
 
 def grade(attempt: Attempt) -> float:
     """Score every question of an attempt, unanswered ones as zero, and return the total."""
     responses = {response.question_id: response for response in attempt.responses}
     total = 0.0
+    missing = []
     for item in items(attempt):
         question = item.question
         response = responses.get(question.id)
+        answer = response.answer if response is not None else None
+        points = round(kind_of(question).fraction(question, answer) * item.entry.points, 4)
         if response is None:
-            response = Response(attempt=attempt, question_id=question.id, answer=None)
-            db.session.add(response)
-        response.points = round(kind_of(question).fraction(question, response.answer) * item.entry.points, 4)
-        total += response.points
+            missing.append({"question_id": question.id, "answer": None, "points": points})
+        else:
+            response.points = points
+        total += points
+    _insert_responses(attempt, missing)
     attempt.score = round(total, 4)
     attempt.max_score = sum(item.entry.points for item in items(attempt))
     return attempt.score

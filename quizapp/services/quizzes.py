@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
@@ -93,9 +95,9 @@ def published_quizzes() -> list[Quiz]:
     )
 
 
-def find_by_code(code: str) -> Quiz | None:
-    """Return the quiz with this join code, if any."""
-    return db.session.scalar(db.select(Quiz).where(Quiz.join_code == normalise_join_code(code)))
+def find_by_code(code: str, options: Sequence[Any] = ()) -> Quiz | None:
+    """Return the quiz with this join code, if any, loaded with these loader options."""
+    return db.session.scalar(db.select(Quiz).where(Quiz.join_code == normalise_join_code(code)).options(*options))
 
 
 SETTINGS = (

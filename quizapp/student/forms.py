@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import secrets
+import threading
+from collections import OrderedDict
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -56,6 +58,39 @@ def field_name(item: Item) -> str:
     return f"q{item.question.id}"
 
 
+# Form classes asking a set of quiz entries (a page, or what an autosave names), kept per process:
+# building a WTForms class is most of a form's cost, and a quiz's pages are few.
+MAX_FORM_CLASSES = 2048
+_form_classes: OrderedDict[frozenset, type[AnswersForm]] = OrderedDict()
+_form_classes_lock = threading.Lock()
+
+
+def _form_class(items: list[Item]) -> type[AnswersForm]:
+    """Return the form class asking these entries, built once per set of entries of a quiz version.
+
+    Entries are the quiz layout's shared objects, new with each version of the
+    quiz, so an edited question gets a new class. Choices are in the questions'
+    natural order here; attempt_form puts each attempt's own order on the instance.
+    """
+    key = frozenset(item.entry for item in items)
+    with _form_classes_lock:
+        form_class = _form_classes.get(key)
+        if form_class is not None:
+            _form_classes.move_to_end(key)
+            return form_class
+    fields = {}
+    for item in items:
+        question = item.question
+        choices = option_choices(question.options, range(len(question.options)))
+        fields[field_name(item)] = kind_of(question).field(question.prompt, choices)
+    form_class = type("AttemptPageForm", (AnswersForm,), fields)
+    with _form_classes_lock:
+        _form_classes[key] = form_class
+        while len(_form_classes) > MAX_FORM_CLASSES:
+            _form_classes.popitem(last=False)
+    return form_class
+
+
 def attempt_form(items: list[Item], saved: dict[int, Any], formdata=None, *, csrf: bool = True) -> AnswersForm:
     """Build the form that asks these questions, refilled with saved answers.
 
@@ -63,22 +98,18 @@ def attempt_form(items: list[Item], saved: dict[int, Any], formdata=None, *, csr
     ``csrf=False`` when the request was checked another way (the JSON autosave
     sends its token in a header).
     """
-
-    class Form(AnswersForm):
-        pass
-
-    for number, item in enumerate(items, start=1):
-        question = item.question
-        choices = option_choices(question.options, item.option_order)
-        setattr(Form, field_name(item), kind_of(question).field(f"{number}. {question.prompt}", choices))
     data = {
         field_name(item): kind_of(item.question).to_field_data(saved.get(item.question.id), item.option_order)
         for item in items
     }
     meta = None if csrf else {"csrf": False}
-    if formdata is None:
-        return Form(data=data, meta=meta)
-    return Form(formdata=formdata, data=data, meta=meta)
+    form_class = _form_class(items)
+    form = form_class(data=data, meta=meta) if formdata is None else form_class(formdata=formdata, data=data, meta=meta)
+    for item in items:
+        if kind_of(item.question).has_options:
+            # This attempt's option order: what the page shows and what validation accepts.
+            form[field_name(item)].choices = option_choices(item.question.options, item.option_order)
+    return form
 
 
 def answers_from(form: AnswersForm, items: list[Item]) -> dict[int, Any]:

@@ -18,10 +18,12 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_wtf.csrf import generate_csrf
+from sqlalchemy import bindparam
+from sqlalchemy.orm import joinedload
 
 from ..errors import page as error_page
 from ..extensions import db, limiter
-from ..models import Attempt, Participant, Quiz, utcnow
+from ..models import Attempt, Document, Participant, Quiz, utcnow
 from ..redirects import local_target
 from ..services import attempts as attempt_service
 from ..services import quizzes as quiz_service
@@ -33,6 +35,11 @@ bp = Blueprint("student", __name__)
 AUTOSAVE_MAX_BYTES = 256 * 1024
 # The browser's countdown may fire a little before the server's clock agrees.
 TIMEOUT_SLACK = dt.timedelta(seconds=5)
+# What the student's pages show of a quiz's document, read with the quiz in one query (never its text).
+WITH_DOCUMENT = joinedload(Quiz.document).load_only(Document.language, Document.title)
+# An attempt with its quiz, one query, the statement built once.
+OWN_ATTEMPT = (db.select(Attempt).options(joinedload(Attempt.quiz).options(WITH_DOCUMENT))
+               .where(Attempt.id == bindparam("attempt")))
 
 
 def _grace() -> int:
@@ -50,17 +57,18 @@ def _attempt_tokens() -> list[str]:
     return session.get("attempts", [])
 
 
-def _remember(participant: Participant, attempt: Attempt) -> None:
-    session["participants"] = {**session.get("participants", {}), str(participant.quiz_id): participant.token}
-    if attempt.token not in _attempt_tokens():
-        session["attempts"] = [*_attempt_tokens(), attempt.token][-50:]
+def _remember(quiz_id: int, participant_token: str, attempt_token: str) -> None:
+    """Keep in the browser's session who it joined as and which attempt it started."""
+    session["participants"] = {**session.get("participants", {}), str(quiz_id): participant_token}
+    if attempt_token not in _attempt_tokens():
+        session["attempts"] = [*_attempt_tokens(), attempt_token][-50:]
     session.permanent = True
 
 
 def _own_attempt(attempt_id: int) -> Attempt:
-    """Return an attempt this browser started; any other id is simply not found."""
-    attempt = db.get_or_404(Attempt, attempt_id)
-    if attempt.token not in _attempt_tokens():
+    """Return an attempt this browser started, with its quiz; any other id is simply not found."""
+    attempt = db.session.scalar(OWN_ATTEMPT, {"attempt": attempt_id})
+    if attempt is None or attempt.token not in _attempt_tokens():
         abort(404)
     return attempt
 
@@ -115,7 +123,7 @@ def _join_blocker(quiz: Quiz, participant: Participant | None, now: dt.datetime)
 @_throttle_codes
 def join(code: str):
     """Show a quiz to a student and start their attempt, or say plainly why they cannot."""
-    quiz = quiz_service.find_by_code(code)
+    quiz = quiz_service.find_by_code(code, options=[WITH_DOCUMENT])
     if quiz is None:
         abort(404)
     if not quiz.published:
@@ -132,7 +140,8 @@ def join(code: str):
     form = forms.JoinForm(asks=asks)
     reason = _join_blocker(quiz, participant, now)
     last = participant.attempts[-1] if participant is not None and participant.attempts else None
-    page = {"quiz": quiz, "form": form, "participant": participant, "last_attempt": last}
+    page = {"quiz": quiz, "form": form, "participant": participant, "last_attempt": last,
+            "question_count": attempt_service.question_count(quiz)}
     if reason is not None:
         return render_template("student/join.html", reason=reason, **page), 409 if request.method == "POST" else 200
     if not form.validate_on_submit():
@@ -144,9 +153,11 @@ def join(code: str):
         db.session.rollback()
         flash(str(error), "error")
         return render_template("student/join.html", reason=None, **page), 409
+    # Read before the commit expires them, so nothing is loaded again to answer.
+    remembered, attempt_id = (quiz.id, participant.token, attempt.token), attempt.id
     db.session.commit()
-    _remember(participant, attempt)
-    return redirect(url_for("student.attempt", attempt_id=attempt.id))
+    _remember(*remembered)
+    return redirect(url_for("student.attempt", attempt_id=attempt_id))
 
 
 def _pages(attempt: Attempt) -> list[list[attempt_service.Item]]:
@@ -156,8 +167,7 @@ def _pages(attempt: Attempt) -> list[list[attempt_service.Item]]:
     return [items]
 
 
-def _render_attempt(attempt: Attempt, pages, page: int, form, status: int = 200):
-    saved = attempt_service.saved_answers(attempt)
+def _render_attempt(attempt: Attempt, pages, page: int, form, saved: dict, status: int = 200):
     answered = [all(not attempt_service.is_blank(saved.get(item.question.id)) for item in p) for p in pages]
     answered_count = sum(not attempt_service.is_blank(saved.get(item.question.id)) for p in pages for item in p)
     first_number = sum(len(p) for p in pages[:page]) + 1
@@ -185,8 +195,9 @@ def attempt(attempt_id: int):
         return redirect(url_for("student.result", attempt_id=attempt.id))
     pages = _pages(attempt)
     page = min(max(attempt.page, 0), len(pages) - 1)
-    form = forms.attempt_form(pages[page], attempt_service.saved_answers(attempt))
-    return _render_attempt(attempt, pages, page, form)
+    saved = attempt_service.saved_answers(attempt)
+    form = forms.attempt_form(pages[page], saved)
+    return _render_attempt(attempt, pages, page, form, saved)
 
 
 def _as_of(value: str | None) -> dt.datetime | None:
@@ -225,13 +236,14 @@ def answer(attempt_id: int):
     if not 0 <= page < len(pages):
         return _stale(attempt, _("This page is out of date. Your saved answers are unchanged; "
                                  "open the quiz again to continue."))
-    form = forms.attempt_form(pages[page], attempt_service.saved_answers(attempt))
+    saved = attempt_service.saved_answers(attempt)
+    form = forms.attempt_form(pages[page], saved)
     if not form.validate():
         flash(_("Some answers could not be saved: see the messages below. Your earlier answers are kept."), "error")
-        return _render_attempt(attempt, pages, page, form, status=400)
+        return _render_attempt(attempt, pages, page, form, saved, status=400)
     try:
-        attempt_service.save_answers(attempt, forms.answers_from(form, pages[page]), now, _grace(),
-                                     as_of=_as_of(request.form.get("as_of")))
+        stored = attempt_service.save_answers(attempt, forms.answers_from(form, pages[page]), now, _grace(),
+                                              as_of=_as_of(request.form.get("as_of")))
     except attempt_service.AttemptError as error:
         db.session.rollback()
         if action in {"submit", "timeout"} and attempt.is_submitted:
@@ -241,22 +253,22 @@ def answer(attempt_id: int):
     if action == "timeout" and attempt_service.is_timed_out(attempt, now + TIMEOUT_SLACK):
         attempt_service.submit(attempt, now, automatic=True)
         db.session.commit()
-        return redirect(url_for("student.result", attempt_id=attempt.id))
+        return redirect(url_for("student.result", attempt_id=attempt_id))
     if action == "submit":
-        unanswered = attempt_service.unanswered_numbers(attempt)
-        db.session.commit()
+        unanswered = attempt_service.unanswered_numbers(attempt, stored)
         if unanswered and request.form.get("confirm") != "1":
+            db.session.commit()
             return render_template("student/confirm.html", attempt=attempt, unanswered=unanswered,
                                    confirm_form=forms.AnswersForm())
         attempt_service.submit(attempt, now)
         db.session.commit()
-        return redirect(url_for("student.result", attempt_id=attempt.id))
+        return redirect(url_for("student.result", attempt_id=attempt_id))
 
     attempt.page = _page_after(action, page, len(pages))
     db.session.commit()
     if action == "save":
         flash(_("Your answers are saved."), "info")
-    return redirect(url_for("student.attempt", attempt_id=attempt.id))
+    return redirect(url_for("student.attempt", attempt_id=attempt_id))
 
 
 @bp.post("/attempt/<int:attempt_id>/submit")
@@ -266,7 +278,7 @@ def submit(attempt_id: int):
     now = utcnow()
     if not _close_if_overdue(attempt, now) and attempt_service.submit(attempt, now):
         db.session.commit()
-    return redirect(url_for("student.result", attempt_id=attempt.id))
+    return redirect(url_for("student.result", attempt_id=attempt_id))
 
 
 @bp.post("/attempt/<int:attempt_id>/autosave")
@@ -284,19 +296,22 @@ def autosave(attempt_id: int):
         formdata, chosen = forms.formdata_from_json(request.get_json(silent=True), attempt_service.items(attempt))
     except forms.PayloadError as error:
         return jsonify(error=str(error)), 400
-    form = forms.attempt_form(chosen, attempt_service.saved_answers(attempt), formdata, csrf=False)
+    # Every question named is in the form data, so no saved answer is needed to fill the form.
+    form = forms.attempt_form(chosen, {}, formdata, csrf=False)
     if not form.validate():
         return jsonify(error=_("Some answers could not be saved; your earlier answers are kept."),
                        fields={name: [str(e) for e in errors] for name, errors in form.errors.items()}), 400
     try:
-        attempt_service.save_answers(attempt, forms.answers_from(form, chosen), now, _grace())
+        stored = attempt_service.save_answers(attempt, forms.answers_from(form, chosen), now, _grace())
     except attempt_service.AttemptError as error:
         db.session.rollback()
         return jsonify(error=str(error)), 409
+    # Worked out before the commit expires the attempt, so nothing is read again to answer.
+    remaining = attempt_service.remaining_seconds(attempt, now)
+    unanswered = len(attempt_service.unanswered_numbers(attempt, stored))
     db.session.commit()
     # A fresh token keeps a page that stays open for hours able to post.
-    return jsonify(saved=True, remaining=attempt_service.remaining_seconds(attempt, now),
-                   unanswered=len(attempt_service.unanswered_numbers(attempt)), csrf_token=generate_csrf(),
+    return jsonify(saved=True, remaining=remaining, unanswered=unanswered, csrf_token=generate_csrf(),
                    as_of=now.isoformat())
 
 
@@ -328,9 +343,10 @@ def again(code: str):
         db.session.rollback()
         flash(str(error), "error")
         return redirect(url_for("student.join", code=quiz.join_code))
+    remembered, attempt_id = (quiz.id, participant.token, attempt.token), attempt.id
     db.session.commit()
-    _remember(participant, attempt)
-    return redirect(url_for("student.attempt", attempt_id=attempt.id))
+    _remember(*remembered)
+    return redirect(url_for("student.attempt", attempt_id=attempt_id))
 
 
 @bp.post("/language")

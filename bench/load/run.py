@@ -1,0 +1,672 @@
+"""Load the student side as a school would, measured against a bare Flask app on the same server and database.
+
+    .venv/bin/python bench/load/run.py [--database sqlite] [--database postgresql+psycopg://postgres@127.0.0.1:5432/quizapp_bench_load]
+                                       [--server gunicorn|waitress] [--workers 2] [--threads 8]
+                                       [--browsers 5000] [--ramp 60] [--answers 10] [--think 30] [--submit-window 30]
+                                       [--rush 1000] [--seconds 10] [--concurrency 16]
+
+For each database: a scratch one is made (a SQLite file in a temporary folder;
+on PostgreSQL the database named in the URL, which must start with
+"quizapp_bench", is dropped and made again), the seed quiz is loaded as
+`make seed` does (10 questions, all on one page), and then:
+
+1. statements per request: one student's walk (join page, join, question
+   page, autosave, page change, submit, result) in-process, each request's
+   SQL statements counted with SQLAlchemy's before_cursor_execute event;
+2. one server (gunicorn with the repository's gunicorn.conf.py, as `make run`,
+   or waitress as `make run` used to be) serves quizapp and, under /bare, the
+   bare Flask + Flask-SQLAlchemy baseline (bench/load/bare.py), on the same
+   database, in the same processes;
+3. throughput, closed loop, --concurrency keep-alive connections for
+   --seconds each, twice in turn: autosave (as static/js/attempt.js sends it:
+   every answer of the page as JSON, the CSRF token in a header) against the
+   bare insert, the question page against the bare read + template; requests
+   per second, the ratio, and the server's CPU milliseconds per request (its
+   processes' user + system time over the requests served: less noisy than
+   throughput on a shared machine);
+4. join rush: --rush students join at once (join page, join, question page),
+   --concurrency x 4 at a time: joins per second;
+5. the direct run: --browsers simulated browsers, each with its own cookies
+   and one keep-alive connection, arrive over --ramp seconds and join, answer
+   --answers questions one by one with a think time of --think seconds on
+   average (0.5x to 1.5x), an autosave after each, then all submit within
+   --submit-window seconds and read their result. p50 and p99 per kind of
+   request, errors (no answer, or a status >= 400), and the most connections
+   the server held at once.
+
+The simulated browsers use aiohttp (one ClientSession, cookie jar and
+connection per browser, like a browser tab's). The machine may be shared:
+the figures are wall-clock and CPU times as they came.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import html
+import json
+import os
+import random
+import re
+import resource
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from contextlib import contextmanager
+from pathlib import Path
+
+import aiohttp
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+INPUT = re.compile(r"<input\b[^>]*>")
+ATTRIBUTE = re.compile(r'([\w-]+)(?:="([^"]*)")?')
+FIELD = re.compile(r'data-kind="(\w+)" data-name="(q\d+)"')
+AUTOSAVE_URL = re.compile(r'data-autosave-url="([^"]+)"')
+TEXT_ANSWERS = ["CATL", "Toyota", "2030", "batterie", "la Cina", "non lo so"]
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+# --- the page, read as a browser reads it -----------------------------------------------
+
+def inputs(page: str) -> list[dict[str, str]]:
+    """Return the attributes of every <input> of a page, unescaped."""
+    found = []
+    for tag in INPUT.findall(page):
+        found.append({name: html.unescape(value or "") for name, value in ATTRIBUTE.findall(tag[6:-1])})
+    return found
+
+
+def hidden_fields(page: str) -> dict[str, str]:
+    return {i["name"]: i.get("value", "") for i in inputs(page) if i.get("type") == "hidden" and "name" in i}
+
+
+class Page:
+    """What the question page tells its script: fields, option values, the autosave URL, the CSRF token."""
+
+    def __init__(self, url: str, text: str):
+        self.url = url
+        self.fields = FIELD.findall(text)
+        self.options: dict[str, list[str]] = defaultdict(list)
+        for tag in inputs(text):
+            if tag.get("type") in {"radio", "checkbox"}:
+                self.options[tag["name"]].append(tag["value"])
+        hidden = hidden_fields(text)
+        self.token = hidden.get("csrf_token", "")
+        self.as_of = hidden.get("as_of", "")
+        match = AUTOSAVE_URL.search(text)
+        self.autosave_url = html.unescape(match.group(1)) if match else None
+
+    def answer(self, answers: dict[str, object], name: str, kind: str, rng: random.Random) -> None:
+        """Answer one question as a student would: pick options or type a few words."""
+        if kind == "multiple":
+            answers[name] = sorted(rng.sample(self.options[name], rng.randint(1, 2)))
+        elif self.options.get(name):
+            answers[name] = rng.choice(self.options[name])
+        elif kind == "numeric":
+            answers[name] = str(rng.choice([2030, 2027, 45, 3]))
+        else:
+            answers[name] = rng.choice(TEXT_ANSWERS)
+
+    def collect(self, answers: dict[str, object]) -> dict[str, object]:
+        """Return the autosave body attempt.js sends: every field of the page, unanswered ones empty."""
+        body = {}
+        for kind, name in self.fields:
+            default = [] if kind == "multiple" else (None if self.options.get(name) else "")
+            body[name] = answers.get(name, default)
+        return {"answers": body}
+
+    def form(self, answers: dict[str, object], action: str, **extra: str) -> list[tuple[str, str]]:
+        """Return the form a browser posts: hidden fields, the answers, the button pressed."""
+        data = [("csrf_token", self.token), ("page", "0"), ("as_of", self.as_of), ("action", action)]
+        for name, value in answers.items():
+            for single in value if isinstance(value, list) else [value]:
+                data.append((name, str(single)))
+        return data + list(extra.items())
+
+
+# --- figures ----------------------------------------------------------------------------
+
+class Stats:
+    """Latencies and errors by kind of request."""
+
+    def __init__(self):
+        self.times: dict[str, list[float]] = defaultdict(list)
+        self.errors: dict[str, int] = defaultdict(int)
+        self.examples: list[str] = []
+
+    def record(self, kind: str, seconds: float, status) -> None:
+        self.times[kind].append(seconds)
+        if not isinstance(status, int) or status >= 400:
+            self.errors[kind] += 1
+            if len(self.examples) < 5:
+                self.examples.append(f"{kind}: {status}")
+
+    def count(self) -> int:
+        return sum(len(values) for values in self.times.values())
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f}"
+
+
+# --- a browser ----------------------------------------------------------------------------
+
+class Browser:
+    """One student's browser: its own cookies and one keep-alive connection to the server."""
+
+    def __init__(self, base: str, stats: Stats, name: str, rng: random.Random):
+        self.base, self.stats, self.name, self.rng = base, stats, name, rng
+        self.http = aiohttp.ClientSession(
+            cookie_jar=aiohttp.CookieJar(unsafe=True),  # cookies from 127.0.0.1, as a browser keeps them
+            # An idle connection is dropped before the server's 75 s would close it under a request: a
+            # browser retries a request that meets a connection closed that way, this client would not.
+            connector=aiohttp.TCPConnector(limit=1, keepalive_timeout=60),
+            timeout=aiohttp.ClientTimeout(total=120),
+        )
+        self.page: Page | None = None
+        self.answers: dict[str, object] = {}
+
+    async def close(self) -> None:
+        await self.http.close()
+
+    async def send(self, kind: str, method: str, path: str, **kwargs) -> tuple[object, str, str | None]:
+        """Send one request (redirects are followed by the caller, as separate requests); time it."""
+        started = time.perf_counter()
+        try:
+            async with self.http.request(method, self.base + path, allow_redirects=False, **kwargs) as response:
+                text = await response.text()
+                status, location = response.status, response.headers.get("Location")
+        except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as error:
+            status, text, location = type(error).__name__, "", None
+        self.stats.record(kind, time.perf_counter() - started, status)
+        return status, text, location
+
+    async def join(self, code: str) -> bool:
+        status, text, _ = await self.send("join page", "GET", f"/q/{code}")
+        if status != 200:
+            return False
+        data = {**hidden_fields(text), "display_name": self.name}
+        status, _, location = await self.send("join", "POST", f"/q/{code}", data=data)
+        if status != 302 or not location:
+            return False
+        return await self.open(location)
+
+    async def open(self, url: str) -> bool:
+        status, text, _ = await self.send("question page", "GET", url)
+        if status != 200:
+            return False
+        self.page = Page(url, text)
+        return bool(self.page.fields and self.page.autosave_url)
+
+    async def autosave(self) -> bool:
+        page = self.page
+        status, text, _ = await self.send("autosave", "POST", page.autosave_url, json=page.collect(self.answers),
+                                          headers={"X-CSRFToken": page.token, "Accept": "application/json"})
+        if status != 200:
+            return False
+        reply = json.loads(text)
+        page.token = reply.get("csrf_token", page.token)  # renewed with every save, as attempt.js keeps it
+        page.as_of = reply.get("as_of", page.as_of)
+        return True
+
+    async def answer_next(self) -> bool:
+        """Answer the next unanswered question, then autosave as attempt.js does after a change."""
+        for kind, name in self.page.fields:
+            if name not in self.answers:
+                self.page.answer(self.answers, name, kind, self.rng)
+                break
+        return await self.autosave()
+
+    async def submit(self) -> bool:
+        page = self.page
+        status, _, location = await self.send("submit", "POST", page.url,
+                                              data=page.form(self.answers, "submit", confirm="1"))
+        if status != 302 or not location:
+            return False
+        status, _, _ = await self.send("result", "GET", location)
+        return status == 200
+
+
+async def browsers_joined(base: str, code: str, count: int, stats: Stats, prefix: str) -> list[Browser]:
+    browsers = [Browser(base, stats, f"{prefix} {n}", random.Random(n)) for n in range(count)]
+    joined = await asyncio.gather(*(browser.join(code) for browser in browsers))
+    if not all(joined):
+        raise SystemExit(f"only {sum(joined)} of {count} browsers could join: {stats.examples}")
+    return browsers
+
+
+async def close_all(browsers: list[Browser]) -> None:
+    await asyncio.gather(*(browser.close() for browser in browsers))
+
+
+# --- the server -----------------------------------------------------------------------------
+
+def revision() -> str:
+    """Name the code measured: the commit, and whether the work tree differs from it."""
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                                check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                               capture_output=True, text=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "(no git)"
+    return commit + (" with uncommitted changes" if dirty else "")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def server(kind: str, url: str, instance: Path, port: int, workers: int, threads: int):
+    """Serve quizapp and the bare baseline (bench/load/wsgi.py) with this server; yield its process."""
+    env = {**os.environ, "QUIZAPP_DATABASE_URL": url, "QUIZAPP_INSTANCE_PATH": str(instance),
+           "QUIZAPP_SECRET_KEY": "bench-load", "QUIZAPP_WORKERS": str(workers), "QUIZAPP_THREADS": str(threads),
+           "PYTHONPATH": str(ROOT)}
+    bin_dir = Path(sys.executable).parent
+    if kind == "gunicorn":
+        command = [str(bin_dir / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), "--bind", f"127.0.0.1:{port}",
+                   "--chdir", str(HERE), "wsgi:application"]
+    else:  # the server `make run` started before issue 12, for comparison
+        command = [str(bin_dir / "waitress-serve"), "--host", "127.0.0.1", "--port", str(port),
+                   "--threads", str(threads), "wsgi:application"]
+    log = open(instance / "server.log", "w")
+    process = subprocess.Popen(command, env=env, cwd=HERE, stdout=log, stderr=subprocess.STDOUT,
+                               start_new_session=True)
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                if process.poll() is not None or time.time() > deadline:
+                    raise SystemExit(f"the server did not start: {(instance / 'server.log').read_text()[-2000:]}")
+                time.sleep(0.2)
+        yield process
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        log.close()
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """Return the user + system CPU seconds of a process and its children (the server's workers)."""
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry.name) == pid or int(fields[1]) == pid:
+            total += (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return total
+
+
+def connections_held(port: int) -> int:
+    """Count the established connections to the server's port (its side of each)."""
+    count = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            parts = line.split()
+            if parts[3] == "01" and int(parts[1].rsplit(":", 1)[1], 16) == port:
+                count += 1
+    return count
+
+
+# --- the database ------------------------------------------------------------------------------
+
+@contextmanager
+def scratch_database(choice: str, folder: Path):
+    """Yield the URL of an empty database: a SQLite file, or the named PostgreSQL database made anew."""
+    if choice == "sqlite":
+        yield f"sqlite:///{folder / 'bench_load.db'}"
+        return
+    from sqlalchemy import create_engine, make_url, text
+
+    url = make_url(choice)
+    if not (url.database or "").startswith("quizapp_bench"):
+        raise SystemExit("the PostgreSQL database's name must start with quizapp_bench: it is dropped and made anew")
+    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+
+    def drop(connection):
+        connection.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
+                           {"name": url.database})
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{url.database}"'))
+
+    with admin.connect() as connection:
+        drop(connection)
+        connection.execute(text(f'CREATE DATABASE "{url.database}"'))
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            drop(connection)
+        admin.dispose()
+
+
+def prepare(url: str, instance: Path) -> str:
+    """Make the tables, load the seed quiz as `make seed` does and a row for the bare page; return the join code."""
+    import bare
+    from quizapp import create_app
+    from quizapp.extensions import db
+    from quizapp.models import Quiz
+    from quizapp.services import accounts, seeding
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench-load",
+                      "JOBS_SQLITE_PATH": str(instance / "jobs.sqlite3"), "JOBS_WORKER_THREADS": 0})
+    with app.app_context():
+        db.create_all()
+        admin, _ = accounts.ensure_admin("bench@example.org", "bench password 123")
+        seeding.load_seeds(Path(app.config["SEEDS_DIR"]), admin)
+        code = db.session.scalar(db.select(Quiz.join_code))
+        db.session.commit()
+        db.engine.dispose()
+    baseline = bare.create_app(url)
+    with baseline.app_context():
+        bare.db.create_all()
+        bare.db.session.add(bare.BareAnswer(student="bench", question=1, answer={"q1": "0", "q2": ["1"], "q3": "CATL"},
+                                            saved_at=bare.dt.datetime.now()))
+        bare.db.session.commit()
+        bare.db.engine.dispose()
+    return code
+
+
+def statements_per_request(url: str, instance: Path, code: str) -> dict[str, int]:
+    """Walk one student through the quiz in-process and count each request's SQL statements."""
+    from sqlalchemy import event
+    from werkzeug.datastructures import MultiDict
+
+    from quizapp import create_app
+    from quizapp.extensions import db
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench-load", "RATELIMIT_ENABLED": False,
+                      "JOBS_SQLITE_PATH": str(instance / "jobs.sqlite3"), "JOBS_WORKER_THREADS": 0})
+    client = app.test_client()
+    seen: list[int] = []
+    counts: dict[str, int] = {}
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", lambda *args: seen.append(1))
+
+    def step(name, method, path, **kwargs):
+        seen.clear()
+        response = client.open(path, method=method, **kwargs)
+        counts[name] = len(seen)
+        return response
+
+    join_page = step("join page", "GET", f"/q/{code}").get_data(as_text=True)
+    location = step("join", "POST", f"/q/{code}", data={**hidden_fields(join_page), "display_name": "Counted"}
+                    ).headers["Location"]
+    page = Page(location, step("question page", "GET", location).get_data(as_text=True))
+    answers: dict[str, object] = {}
+    rng = random.Random(0)
+    for kind, name in page.fields:
+        page.answer(answers, name, kind, rng)
+    for name in ("autosave (new answers)", "autosave (changed answers)"):
+        reply = step(name, "POST", page.autosave_url, json=page.collect(answers),
+                     headers={"X-CSRFToken": page.token}).get_json()
+        page.token = reply["csrf_token"]
+        answers = {key: ([] if isinstance(value, list) else "") for key, value in answers.items()}
+    step("save (page change)", "POST", location, data=MultiDict(page.form(answers, "save")))
+    result = step("submit", "POST", location, data=MultiDict(page.form(answers, "submit", confirm="1"))
+                  ).headers["Location"]
+    step("result", "GET", result)
+    with app.app_context():
+        db.engine.dispose()
+    return counts
+
+
+# --- phases -------------------------------------------------------------------------------------
+
+async def closed_loop(seconds: float, workers: list, act) -> int:
+    """Run act(worker) in a loop on every worker for a while; return how many were done."""
+    done = 0
+    stop = time.perf_counter() + seconds
+
+    async def loop(worker):
+        nonlocal done
+        while time.perf_counter() < stop:
+            await act(worker)
+            done += 1
+
+    await asyncio.gather(*(loop(worker) for worker in workers))
+    return done
+
+
+async def throughput(base: str, code: str, args, pid: int) -> dict[str, dict[str, float]]:
+    """Measure autosave against the bare insert and the question page against the bare page."""
+    stats = Stats()
+    browsers = await browsers_joined(base, code, args.concurrency, stats, "Throughput")
+    for browser in browsers:
+        browser.page.answer(browser.answers, browser.page.fields[0][1], browser.page.fields[0][0], browser.rng)
+    bare_body = browsers[0].page.collect(browsers[0].answers)
+
+    async def autosave(browser):
+        browser.answers.clear()
+        kind, name = browser.rng.choice(browser.page.fields)
+        browser.page.answer(browser.answers, name, kind, browser.rng)
+        await browser.autosave()
+
+    async def question_page(browser):
+        await browser.send("question page", "GET", browser.page.url)
+
+    async def bare_insert(browser):
+        await browser.send("bare insert", "POST", "/bare/insert", json={"student": browser.name, **bare_body})
+
+    async def bare_page(browser):
+        await browser.send("bare page", "GET", "/bare/page?id=1")
+
+    phases = {"autosave": autosave, "bare insert": bare_insert, "question page": question_page, "bare page": bare_page}
+    figures: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for _ in range(args.rounds):
+        for name, act in phases.items():
+            await closed_loop(1.0, browsers, act)  # warm up: connections, caches
+            stats.times.clear()
+            cpu = server_cpu_seconds(pid)
+            started = time.perf_counter()
+            done = await closed_loop(args.seconds, browsers, act)
+            elapsed = time.perf_counter() - started
+            figures[name].append((done / elapsed, (server_cpu_seconds(pid) - cpu) * 1000 / max(done, 1)))
+    await close_all(browsers)
+    if sum(stats.errors.values()):
+        print(f"    errors during the throughput phases: {dict(stats.errors)} {stats.examples}")
+    return {name: {"per_second": statistics.mean(rate for rate, _ in values),
+                   "cpu_ms": statistics.mean(cpu for _, cpu in values)} for name, values in figures.items()}
+
+
+async def warm_up(base: str, code: str, count: int) -> None:
+    """Walk a few students through the quiz, unmeasured: every worker imports, compiles and caches first."""
+    stats = Stats()
+    browsers = await browsers_joined(base, code, count, stats, "Warm-up")
+    for browser in browsers:
+        await browser.answer_next()
+    await asyncio.gather(*(browser.submit() for browser in browsers))
+    await close_all(browsers)
+
+
+async def join_rush(base: str, code: str, count: int, concurrency: int) -> tuple[float, Stats]:
+    stats = Stats()
+    browsers = [Browser(base, stats, f"Rush {n}", random.Random(n)) for n in range(count)]
+    slots = asyncio.Semaphore(concurrency)
+
+    async def join(browser):
+        async with slots:
+            await browser.join(code)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(join(browser) for browser in browsers))
+    elapsed = time.perf_counter() - started
+    await close_all(browsers)
+    return count / elapsed, stats
+
+
+async def direct_run(base: str, code: str, args, port: int) -> tuple[Stats, int, float, int]:
+    """Run the whole exam: arrivals over the ramp, answers with think time, the submit rush.
+
+    Returns the figures, the most connections held, the seconds taken and how
+    many students saw their result; a run still going --overrun seconds after
+    the last submit should have come is stopped there, its unfinished students
+    counted as errors.
+    """
+    stats = Stats()
+    finished = 0
+    rng = random.Random(12)
+    start = time.perf_counter()
+    submit_at = args.ramp + args.answers * args.think
+    most = 0
+    running = True
+
+    async def watch():
+        nonlocal most
+        while running:
+            most = max(most, connections_held(port))
+            await asyncio.sleep(2)
+
+    async def student(number: int):
+        browser = Browser(base, stats, f"Student {number}", random.Random(number))
+        try:
+            await asyncio.sleep(rng.uniform(0, args.ramp))
+            if not await browser.join(code):
+                return
+            for _ in range(min(args.answers, len(browser.page.fields))):
+                await asyncio.sleep(args.think * browser.rng.uniform(0.5, 1.5))
+                await browser.answer_next()
+            # Everyone hands in around the end of the exam, within the submit window.
+            wait = start + submit_at + browser.rng.uniform(0, args.submit_window) - time.perf_counter()
+            await asyncio.sleep(max(0.0, wait))
+            if await browser.submit():
+                nonlocal finished
+                finished += 1
+        finally:
+            await browser.close()
+
+    watcher = asyncio.create_task(watch())
+    students = [asyncio.create_task(student(n)) for n in range(args.browsers)]
+    _, late = await asyncio.wait(students, timeout=submit_at + args.submit_window + args.overrun)
+    for task in late:
+        task.cancel()
+    await asyncio.gather(*late, return_exceptions=True)
+    if late:
+        stats.errors["unfinished (stopped)"] += len(late)
+    running = False
+    await watcher
+    return stats, most, time.perf_counter() - start, finished
+
+
+# --- the report ---------------------------------------------------------------------------------
+
+def report_latencies(stats: Stats) -> None:
+    every = [value for values in stats.times.values() for value in values]
+    print(f"    {'request':<16} {'count':>7} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'errors':>6}")
+    for kind, values in list(stats.times.items()) + [("all", every)]:
+        errors = sum(stats.errors.values()) if kind == "all" else stats.errors.get(kind, 0)
+        print(f"    {kind:<16} {len(values):>7} {ms(percentile(values, 0.5)):>7} {ms(percentile(values, 0.99)):>7} "
+              f"{ms(max(values) if values else float('nan')):>7} {errors:>6}")
+    if stats.errors:
+        print(f"    errors by kind: {dict(stats.errors)}; first: {stats.examples}")
+
+
+async def bench(choice: str, args) -> None:
+    with tempfile.TemporaryDirectory(prefix="quizapp-load-") as folder, scratch_database(choice, Path(folder)) as url:
+        instance = Path(folder) / "instance"
+        instance.mkdir()
+        label = "SQLite" if choice == "sqlite" else "PostgreSQL"
+        code = prepare(url, instance)
+        print(f"\n== {label}: {args.server}, {args.workers} workers x {args.threads} threads, seed quiz {code} "
+              f"(10 questions, one page); quizapp {revision()}; load average before: {os.getloadavg()[0]:.1f} "
+              f"on {os.cpu_count()} cores")
+        print("  SQL statements per request (one student's walk, counted in-process):")
+        for name, count in statements_per_request(url, instance, code).items():
+            print(f"    {name:<28} {count}")
+        port = free_port()
+        with server(args.server, url, instance, port, args.workers, args.threads) as process:
+            base = f"http://127.0.0.1:{port}"
+            await warm_up(base, code, args.workers * args.threads)
+            if "throughput" in args.phases:
+                figures = await throughput(base, code, args, process.pid)
+                print(f"  Throughput, {args.concurrency} keep-alive connections, {args.seconds:g} s x {args.rounds} "
+                      f"rounds each:")
+                print(f"    {'endpoint':<14} {'req/s':>7} {'CPU ms/req':>10}")
+                for name, values in figures.items():
+                    print(f"    {name:<14} {values['per_second']:>7.0f} {values['cpu_ms']:>10.2f}")
+                for ours, theirs in (("autosave", "bare insert"), ("question page", "bare page")):
+                    print(f"    {ours} / {theirs}: throughput {figures[ours]['per_second'] / figures[theirs]['per_second']:.2f}x,"
+                          f" CPU per request {figures[ours]['cpu_ms'] / figures[theirs]['cpu_ms']:.2f}x")
+            if "rush" in args.phases:
+                cpu = server_cpu_seconds(process.pid)
+                rate, stats = await join_rush(base, code, args.rush, args.concurrency * 4)
+                per_join = (server_cpu_seconds(process.pid) - cpu) * 1000 / args.rush
+                print(f"  Join rush: {args.rush} students, {args.concurrency * 4} at a time: {rate:.0f} joins/s "
+                      f"(each: join page, join, question page); server CPU {per_join:.1f} ms per join, so "
+                      f"{os.cpu_count() * 1000 / per_join:.0f} joins/s if the server had the {os.cpu_count()} cores "
+                      f"to itself")
+                report_latencies(stats)
+            if "direct" in args.phases:
+                cpu = server_cpu_seconds(process.pid)
+                stats, most, elapsed, finished = await direct_run(base, code, args, port)
+                served = stats.count()
+                print(f"  Direct run: {args.browsers} browsers, arriving over {args.ramp:g} s, {args.answers} answers "
+                      f"with {args.think:g} s think time, submits within {args.submit_window:g} s; {elapsed:.0f} s, "
+                      f"{served} requests, server CPU {(server_cpu_seconds(process.pid) - cpu) * 1000 / max(served, 1):.2f} "
+                      f"ms/request, at most {most} connections held, {finished} students saw their result")
+                report_latencies(stats)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database", action="append", help="sqlite, or a PostgreSQL URL (database quizapp_bench*)")
+    parser.add_argument("--server", choices=["gunicorn", "waitress"], default="gunicorn")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--phases", nargs="+", default=["throughput", "rush", "direct"],
+                        choices=["throughput", "rush", "direct"])
+    parser.add_argument("--seconds", type=float, default=10.0, help="each throughput measurement")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--rush", type=int, default=1000, help="students in the join rush")
+    parser.add_argument("--browsers", type=int, default=5000)
+    parser.add_argument("--ramp", type=float, default=60.0)
+    parser.add_argument("--answers", type=int, default=10)
+    parser.add_argument("--think", type=float, default=30.0)
+    parser.add_argument("--submit-window", type=float, default=30.0)
+    parser.add_argument("--overrun", type=float, default=120.0,
+                        help="seconds after the submit window at which the direct run is stopped")
+    args = parser.parse_args()
+    # A socket per browser on this side, and as many on the server's.
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    if hard < args.browsers * 2 + 1000:
+        print(f"warning: {hard} file descriptors at most, {args.browsers} browsers need about {args.browsers * 2}")
+    for choice in args.database or ["sqlite"]:
+        asyncio.run(bench(choice, args))
+
+
+if __name__ == "__main__":
+    main()
