@@ -61,6 +61,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(teacher.bp)
     errors.register(app)
 
+    from . import api
+
+    api.init_app(app)
+
     from . import jobs, security
 
     jobs.init_app(app)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -200,3 +201,56 @@ def regenerate_one(question: Question) -> bool:
 
 def _has_responses(question: Question) -> bool:
     return db.session.scalar(db.select(func.count(Response.id)).where(Response.question_id == question.id)) > 0
+
+
+# A fill-in-the-blank question's blank: three or more underscores, as the generator writes it.
+BLANK = "___"
+MAX_OPTIONS = 12
+
+
+def check(data: QuestionData, true_false: list[str]) -> tuple[QuestionData, dict[str, list[str]]]:
+    """Check a question given as data (the API's input) by the edit form's rules.
+
+    Returns the data completed (a true or false question gets the document's two
+    options when none are given; the correct options sorted) and the messages by field.
+    """
+    errors: dict[str, list[str]] = {}
+
+    def refuse(field: str, message) -> None:
+        errors.setdefault(field, []).append(str(message))
+
+    options, correct = list(data.options), list(data.correct)
+    if data.kind == "cloze" and BLANK not in data.prompt:
+        refuse("prompt", _l("A fill-in-the-blank question needs a blank: write ____ where the answer goes."))
+    if data.kind == "true_false":
+        if options not in ([], true_false):
+            refuse("options", _l("A true or false question has exactly the options %(options)s: "
+                                 "leave this box empty or write just them, one per line.",
+                                 options=", ".join(true_false)))
+        options = list(true_false)
+    elif data.kind in CHOICE_KINDS:
+        options = [option.strip() for option in options]
+        if len(options) < 2 or not all(options):
+            refuse("options", _l("Give at least two options."))
+        elif len(options) > MAX_OPTIONS:
+            refuse("options", _l("Give at most %(n)d options.", n=MAX_OPTIONS))
+        elif len(set(options)) != len(options):
+            refuse("options", _l("Two options are the same."))
+    else:
+        options = []
+    if data.kind in CHOICE_KINDS:
+        if not all(type(index) is int and 0 <= index < len(options) for index in correct):
+            refuse("correct", _l("Every index must be between 0 and %(n)d.", n=max(len(options) - 1, 0)))
+        elif data.kind != "multiple" and len(set(correct)) != 1:
+            refuse("correct", _l("This kind has exactly one correct option."))
+        correct = sorted(set(correct)) if not errors.get("correct") else correct
+    elif data.kind == "numeric":
+        if len(correct) != 1 or type(correct[0]) not in (int, float) or not math.isfinite(correct[0]):
+            refuse("correct", _l("Give the one correct number, such as 2030 or 3.5."))
+    else:
+        if not all(isinstance(answer, str) and answer.strip() and len(answer) <= 500 and "\x00" not in answer
+                   for answer in correct):
+            refuse("correct", _l("Give at least one accepted answer."))
+        correct = [answer.strip() for answer in correct] if not errors.get("correct") else correct
+    tolerance = data.tolerance if data.kind == "numeric" else 0.0
+    return replace(data, options=options, correct=correct, tolerance=tolerance), errors
