@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from flask import current_app, request, url_for
+from flask import current_app, jsonify, request, url_for
 from flask_smorest import Blueprint
 from sqlalchemy import func
 
 from ..extensions import csrf, db, limiter
+from ..models import Job
+from . import schemas, serialize
 from .auth import authenticate, rate_key
 from .problems import problem
 
@@ -54,3 +56,14 @@ def invalid(errors: dict):
     """Undo the request's changes and answer 422 with messages by field."""
     db.session.rollback()
     return problem(422, "The request's data is not valid; see errors.", errors={"json": errors})
+
+
+def accepted(job: Job):
+    """Answer 202 with a queued job, its address in Location: what a request answers when a job does its work.
+
+    Dumped here: smorest would dump it with the operation's main (201) schema.
+    """
+    response = jsonify(schemas.JobSchema().dump(serialize.job(job)))
+    response.status_code = 202
+    response.headers["Location"] = url_for("api_jobs.job", job_id=job.id)
+    return response

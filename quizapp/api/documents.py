@@ -13,7 +13,7 @@ from ..services import documents, readers
 from ..teacher.access import owned_or_404, visible_to_current
 from . import schemas, serialize
 from .auth import MULTIPART_ENDPOINTS
-from .common import conflict, invalid, page, resource
+from .common import accepted, conflict, invalid, page, resource
 
 bp = resource("documents", "Texts that questions are generated from")
 
@@ -22,7 +22,7 @@ def _added(document, existed: bool):
     """Answer a submitted text: 200 for the teacher's existing copy, 201 for a new document, 202 for a job."""
     db.session.commit()
     if isinstance(document, Job):
-        return serialize.job(document), 202, {"Location": url_for("api_jobs.job", job_id=document.id)}
+        return accepted(document)
     return (serialize.document(document, text=True), 200 if existed else 201,
             {"Location": url_for("api_documents.document", document_id=document.id)})
 
@@ -109,5 +109,5 @@ def generate(data, document_id: int):
         return conflict(_("The generator found nothing to ask in this document."))
     db.session.commit()
     if isinstance(added, Job):
-        return serialize.job(added), 202, {"Location": url_for("api_jobs.job", job_id=added.id)}
+        return accepted(added)
     return {"items": [serialize.question(question) for question in added]}, 201

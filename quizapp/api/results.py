@@ -14,7 +14,7 @@ from ..services import attempts, export_jobs, exports, moodle, qti
 from ..teacher.access import owned_or_404
 from ..teacher.results import send_file
 from . import schemas, serialize
-from .common import page, resource
+from .common import accepted, page, resource
 
 bp = resource("results", "Attempts, scores and exports")
 
@@ -86,7 +86,7 @@ def export_xlsx(quiz_id: int, table: str):
     """Queue the XLSX workbook of the scores or the answers as a job."""
     quiz = _quiz(quiz_id)
     job = export_jobs.start_xlsx(quiz, table, current_user)
-    return serialize.job(job), 202, {"Location": url_for("api_jobs.job", job_id=job.id)}
+    return accepted(job)
 
 
 @bp.get("/quizzes/<int:quiz_id>/exports/questions.gift")
