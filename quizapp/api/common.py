@@ -10,7 +10,7 @@ from ..extensions import csrf, db, limiter
 from ..models import Job
 from . import schemas, serialize
 from .auth import authenticate, rate_key
-from .problems import problem
+from .problems import INVALID, problem
 
 BLUEPRINTS: list[Blueprint] = []
 
@@ -55,7 +55,7 @@ def conflict(error: Exception):
 def invalid(errors: dict):
     """Undo the request's changes and answer 422 with messages by field."""
     db.session.rollback()
-    return problem(422, "The request's data is not valid; see errors.", errors={"json": errors})
+    return problem(422, str(INVALID), errors={"json": errors})
 
 
 def accepted(job: Job):

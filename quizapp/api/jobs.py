@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import send_file
+from flask_babel import gettext as _
 
 from ..jobs.runner import expire_if_stale
 from ..models import Job
@@ -30,6 +31,6 @@ def download(job_id: int):
     """Download the workbook a finished XLSX export job wrote."""
     path = export_jobs.finished_file(owned_or_404(Job, job_id))
     if path is None:
-        return problem(404, "This job has no file to download (not an export, not finished, or removed since).")
+        return problem(404, _("This job has no file to download (not an export, not finished, or removed since)."))
     return send_file(path, mimetype=exports.XLSX_MIMETYPE, as_attachment=True,
                      download_name=export_jobs.filename(owned_or_404(Job, job_id)))

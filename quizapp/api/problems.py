@@ -7,10 +7,12 @@ from typing import Any
 
 import marshmallow as ma
 from flask import current_app, json, request
+from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
 PROBLEM_TYPE = "application/problem+json"
 PREFIX = "/api/"
+INVALID = _l("The request's data is not valid; see errors.")
 
 
 class ProblemSchema(ma.Schema):
@@ -53,6 +55,6 @@ def from_http_exception(error: HTTPException, detail: str | None = None):
         if name.lower() != "content-type":
             headers.setdefault(name, value)
     if errors and not detail:
-        detail = "The request's data is not valid; see errors."
+        detail = str(INVALID)
     return problem(error.code or 500, data.get("message") or detail or error.description, errors=errors,
                    headers=headers)

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 import marshmallow as ma
+from flask_babel import lazy_gettext as _l
 from marshmallow import fields, validate
 
 from ..config import MAX_TIME_LIMIT_MINUTES
@@ -26,7 +27,7 @@ class Text(fields.String):
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs)
         if _UNSTORABLE.search(text):
-            raise ma.ValidationError("Contains a character that cannot be stored (NUL or a lone surrogate).")
+            raise ma.ValidationError(str(_l("Contains a character that cannot be stored (NUL or a lone surrogate).")))
         return text
 
 
@@ -46,7 +47,7 @@ class UtcDateTime(fields.AwareDateTime):
         try:
             return moment.astimezone(dt.UTC).replace(tzinfo=None)
         except OverflowError as error:  # "0001-01-01T00:00:00+01:00" has no UTC time
-            raise ma.ValidationError("Out of range.") from error
+            raise ma.ValidationError(str(_l("This moment has no UTC time."))) from error
 
 
 def Id(**kwargs) -> fields.Integer:  # noqa: N802  (a field factory, read like a field class)
