@@ -30,9 +30,14 @@ def resource(name: str, description: str) -> Blueprint:
 
 def page(query, args: dict, endpoint: str, **values) -> dict:
     """Return one page of a select's rows with the total and the links to the pages around it."""
-    limit, offset = args["limit"], args["offset"]
     total = db.session.scalar(db.select(func.count()).select_from(query.order_by(None).subquery())) or 0
-    items = list(db.session.scalars(query.limit(limit).offset(offset)))
+    items = list(db.session.scalars(query.limit(args["limit"]).offset(args["offset"])))
+    return paged(items, total, args, endpoint, **values)
+
+
+def paged(items: list, total: int, args: dict, endpoint: str, **values) -> dict:
+    """Return a page's items with the total, and links to itself, the first, previous and next pages."""
+    limit, offset = args["limit"], args["offset"]
     extra = {key: value for key, value in request.args.items() if key not in ("limit", "offset")}
 
     def link(at: int) -> str:

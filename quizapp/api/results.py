@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from itertools import islice
 
-from flask import url_for
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
@@ -14,7 +13,7 @@ from ..services import attempts, export_jobs, exports, moodle, qti
 from ..teacher.access import owned_or_404
 from ..teacher.results import send_file
 from . import schemas, serialize
-from .common import accepted, page, resource
+from .common import accepted, page, paged, resource
 
 bp = resource("results", "Attempts, scores and exports")
 
@@ -58,17 +57,8 @@ def scores(args, quiz_id: int):
     """List the submitted attempts' scores, as the scores export has them, in the order they were handed in."""
     quiz = _quiz(quiz_id)
     headers, rows = exports.score_rows(quiz)
-    limit, offset = args["limit"], args["offset"]
-    items = [dict(zip(headers, row)) for row in islice(rows, offset, offset + limit)]
-    total = exports.row_count(quiz, "scores")
-
-    def link(at: int) -> str:
-        return url_for("api_results.scores", quiz_id=quiz.id, limit=limit, offset=at)
-
-    return {"items": items, "total": total, "limit": limit, "offset": offset,
-            "links": {"self": link(offset), "first": link(0),
-                      "prev": link(max(offset - limit, 0)) if offset > 0 else None,
-                      "next": link(offset + limit) if offset + limit < total else None}}
+    items = [dict(zip(headers, row)) for row in islice(rows, args["offset"], args["offset"] + args["limit"])]
+    return paged(items, exports.row_count(quiz, "scores"), args, "api_results.scores", quiz_id=quiz.id)
 
 
 @bp.get("/quizzes/<int:quiz_id>/exports/<any(scores, answers):table>.csv")

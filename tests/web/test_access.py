@@ -77,8 +77,6 @@ def world(app, make_teacher):
     assert joined.status_code == 302, joined.get_data(as_text=True)
     with app.app_context():
         attempt_id = db.session.scalar(db.select(Attempt.id))
-        from quizapp.models import User
-
         owner_id = db.session.scalar(db.select(User.id).where(User.email == "owner@example.org"))
         job = Job(kind="documents.create", owner_id=owner_id, payload={})
         db.session.add(job)

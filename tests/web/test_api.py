@@ -11,14 +11,13 @@ import redis
 
 from quizapp import create_app, jobs
 from quizapp.extensions import db
-from quizapp.models import ApiToken, Document, Job, Question, Quiz
+from quizapp.models import ApiToken, Document, Question, Quiz
 from quizapp.services import api_tokens
 
 from .teaching import (  # noqa: F401 (teacher: fixture)
     ENGLISH,
     approve_all,
     login,
-    make_document,
     make_quiz,
     post,
     submit_attempt,
