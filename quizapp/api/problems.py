@@ -38,11 +38,20 @@ def problem(status: int, detail: str | None = None, *, errors: Any = None, heade
     if detail:
         body["detail"] = str(detail)
     if errors:
-        body["errors"] = errors
+        body["errors"] = _with_text_keys(errors)
     response = current_app.response_class(json.dumps(body), status=status, mimetype=PROBLEM_TYPE)
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response
+
+
+def _with_text_keys(value: Any) -> Any:
+    """Return validation messages with every key a string: a form field named "" is reported under None."""
+    if isinstance(value, dict):
+        return {str(key): _with_text_keys(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_with_text_keys(item) for item in value]
+    return value
 
 
 def from_http_exception(error: HTTPException, detail: str | None = None):

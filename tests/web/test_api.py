@@ -460,3 +460,11 @@ def test_the_docs_page_loads_only_files_of_this_site(client):
     for url in re.findall(r'(?:src|href)="([^"]+)"', html):
         assert url.startswith("/") and client.get(url).status_code == 200, url
     assert "script-src 'self'" in page.headers["Content-Security-Policy"]
+
+
+def test_form_fields_without_a_name_are_reported_not_crashed_on(api):
+    """Found by the fuzzer: a multipart field named "" reached the problem's JSON as a None key."""
+    body = "\r\n".join(["--b", 'Content-Disposition: form-data; name=""', "", "null",
+                        "--b", 'Content-Disposition: form-data; name="\r"', "", "null", "--b--", ""])
+    response = api.post("/documents/upload", data=body.encode(), content_type="multipart/form-data; boundary=b")
+    assert problem(response, 422)["errors"]
