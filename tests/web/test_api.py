@@ -295,9 +295,7 @@ def test_quiz_questions_are_added_reordered_and_removed(app, api):
     questions = api.get(f"/documents/{document['id']}/questions?limit=5").get_json()["items"]
     quiz = api.post("/quizzes", json={"document_id": document["id"], "question_ids": [questions[0]["id"]]}).get_json()
     added = api.post(f"/quizzes/{quiz['id']}/items", json={"question_ids": [questions[4]["id"]]})
-    if added.status_code == 409:  # the generator's two questions gave each other away: the service said so
-        assert problem(added, 409)["detail"]
-        return
+    assert added.status_code == 200, added.get_data(as_text=True)
     items = added.get_json()["items"]
     assert len(items) == 2
     reordered = api.put(f"/quizzes/{quiz['id']}/items/order", json={"item_ids": [items[1]["id"], items[0]["id"]]})
