@@ -85,6 +85,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     # Browsers and crawlers ask for /favicon.ico whatever a page links to: the SVG icon, not a logged 404.
     app.add_url_rule("/favicon.ico", "favicon", lambda: app.send_static_file("favicon.svg"))
 
+    from . import api
+
+    api.init_app(app)
+
     from . import jobs, security
 
     jobs.init_app(app)

@@ -8,6 +8,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InternalError, OperationalError
 from werkzeug.exceptions import HTTPException
 
+from .api.problems import from_http_exception, is_api_request, problem
 from .extensions import db
 
 MESSAGES = {
@@ -43,6 +44,8 @@ def _wants_json() -> bool:
 
 
 def _render(status: int, message: str):
+    if is_api_request():
+        return problem(status, message)
     if _wants_json():
         return jsonify(error=message), status
     return page(status, message)
@@ -69,6 +72,8 @@ def database_unavailable(error: Exception):
         db.engine.dispose()
     message = str(_l("Not saved: the server cannot store anything right now. Try again in a moment; "
                      "what you saved before is kept."))
+    if is_api_request():
+        return problem(503, message, headers={"Retry-After": "5"})
     if _wants_json():
         # retry tells the attempt page's script to try the same save again shortly.
         return jsonify(error=message, retry=True), 503
@@ -93,4 +98,7 @@ def register(app: Flask) -> None:
             return error
         if error.code == 413:
             return too_large()
+        if is_api_request():
+            # The API's messages name fields and limits; the web's generic sentences would hide them.
+            return from_http_exception(error, str(MESSAGES[error.code]) if error.code in (404, 405) else None)
         return _render(error.code, str(MESSAGES.get(error.code, error.description)))

@@ -376,3 +376,27 @@ class Job(db.Model):
     @property
     def finished(self) -> bool:
         return self.status in ("done", "failed")
+
+
+class ApiToken(db.Model):
+    """A teacher's personal API token: only its prefix and the SHA-256 of its secret are kept."""
+
+    __tablename__ = "api_token"
+    __table_args__ = (CheckConstraint("scope IN ('read', 'write')", name="scope"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    # Public part of the token, to find its row without comparing every hash.
+    prefix: Mapped[str] = mapped_column(String(16), unique=True)
+    secret_hash: Mapped[str] = mapped_column(String(64))
+    scope: Mapped[str] = mapped_column(String(8), default="read")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    user: Mapped[User] = relationship()
+
+    @property
+    def can_write(self) -> bool:
+        return self.scope == "write"

@@ -18,7 +18,7 @@ CSP = {
     "base-uri": "'none'",
     "form-action": "'self'",
 }
-STATIC_ENDPOINTS = frozenset({"static"})
+STATIC_ENDPOINTS = frozenset({"static", "api_docs.static"})  # the API docs page's Swagger UI files
 
 
 def content_security_policy(frame_ancestors: list[str]) -> str:

@@ -22,7 +22,7 @@ from .. import localtime
 from ..extensions import db
 from ..kinds import kind_of
 from ..lti import grades as lti_grades
-from ..models import Attempt, Participant, Quiz, Response
+from ..models import Attempt, Participant, Quiz, Response, utcnow
 from .layouts import EntryView, QuestionView, layout_of
 
 
@@ -236,6 +236,23 @@ def items(attempt: Attempt) -> list[Item]:
     return result
 
 
+def answer_sheet(attempt: Attempt) -> list[dict[str, Any]]:
+    """Return each question of an attempt, in its order, with the answer given and the right one in words."""
+    responses = {response.question_id: response for response in attempt.responses}
+    sheet = []
+    for item in items(attempt):
+        question = item.question
+        response = responses.get(question.id)
+        kind = kind_of(question)
+        sheet.append({
+            "question": question, "points": item.entry.points,
+            "answer": kind.describe(question, response.answer) if response else "",
+            "correct": kind.correct_text(question),
+            "earned": response.points if response else None,
+        })
+    return sheet
+
+
 def saved_answers(attempt: Attempt) -> dict[int, Any]:
     """Return the stored answers of an attempt by question id (read as plain rows, without the ORM's copies)."""
     if attempt.__dict__.get("responses"):
@@ -414,3 +431,9 @@ def close_overdue(now: dt.datetime, grace_seconds: int, quiz_id: int | None = No
         query = query.where(Attempt.quiz_id == quiz_id)
     overdue = db.session.scalars(query).all()
     return sum(submit(attempt, now, automatic=True) for attempt in overdue)
+
+
+def settle(quiz: Quiz) -> None:
+    """Submit the quiz's attempts whose time ran out, and commit: a student who never came back still has a score."""
+    if close_overdue(utcnow(), current_app.config["DEADLINE_GRACE_SECONDS"], quiz.id):
+        db.session.commit()

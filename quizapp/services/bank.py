@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -202,3 +203,77 @@ def regenerate_one(question: Question) -> bool:
 
 def _has_responses(question: Question) -> bool:
     return db.session.scalar(db.select(func.count(Response.id)).where(Response.question_id == question.id)) > 0
+
+
+# A fill-in-the-blank question's blank: three or more underscores, as the generator writes it.
+BLANK = "___"
+MAX_OPTIONS = 12
+
+
+def prompt_problem(kind: str, prompt: str) -> str | None:
+    """Return what is wrong with a question's prompt for its kind, or None."""
+    if kind == "cloze" and BLANK not in prompt:
+        return str(_l("A fill-in-the-blank question needs a blank: write ____ where the answer goes."))
+    return None
+
+
+def options_problem(kind: str, options: list[str], true_false: list[str]) -> str | None:
+    """Return what is wrong with a question's options for its kind, or None.
+
+    A true or false question has exactly the document language's two options, or none given (then those two).
+    """
+    if kind == "true_false":
+        if options not in ([], true_false):
+            return str(_l("A true or false question has exactly the options %(options)s: "
+                          "leave this box empty or write just them, one per line.", options=", ".join(true_false)))
+    elif kind in CHOICE_KINDS:
+        if len(options) < 2 or not all(options):
+            return str(_l("Give at least two options."))
+        if len(options) > MAX_OPTIONS:
+            return str(_l("Give at most %(n)d options.", n=MAX_OPTIONS))
+        if len(set(options)) != len(options):
+            return str(_l("Two options are the same."))
+    return None
+
+
+def key_count_problem(kind: str, correct: list) -> str | None:
+    """Return why a choice question's correct options are too many for its kind, or None."""
+    if kind in CHOICE_KINDS and kind != "multiple" and len(set(correct)) != 1:
+        return str(_l("This kind has exactly one correct option."))
+    return None
+
+
+def check(data: QuestionData, true_false: list[str]) -> tuple[QuestionData, dict[str, list[str]]]:
+    """Check a question given as data (the API's input) by the edit form's rules.
+
+    Returns the data completed (a true or false question gets the document's two
+    options when none are given; the correct options sorted) and the messages by field.
+    """
+    errors: dict[str, list[str]] = {}
+    options = [option.strip() for option in data.options]
+    correct = list(data.correct)
+    for field, problem in (("prompt", prompt_problem(data.kind, data.prompt)),
+                           ("options", options_problem(data.kind, options, true_false))):
+        if problem:
+            errors[field] = [problem]
+    if data.kind == "true_false":
+        options = list(true_false)
+    elif data.kind not in CHOICE_KINDS:
+        options = []
+    if data.kind in CHOICE_KINDS:
+        if not all(type(index) is int and 0 <= index < len(options) for index in correct):
+            errors["correct"] = [str(_l("Every index must be between 0 and %(n)d.", n=max(len(options) - 1, 0)))]
+        elif problem := key_count_problem(data.kind, correct):
+            errors["correct"] = [problem]
+        else:
+            correct = sorted(set(correct))
+    elif data.kind == "numeric":
+        if len(correct) != 1 or type(correct[0]) not in (int, float) or not math.isfinite(correct[0]):
+            errors["correct"] = [str(_l("Give the one correct number, such as 2030 or 3.5."))]
+    elif all(isinstance(answer, str) and answer.strip() and len(answer) <= 500 and "\x00" not in answer
+             for answer in correct):
+        correct = [answer.strip() for answer in correct]
+    else:
+        errors["correct"] = [str(_l("Give at least one accepted answer."))]
+    tolerance = data.tolerance if data.kind == "numeric" else 0.0
+    return replace(data, options=options, correct=correct, tolerance=tolerance), errors

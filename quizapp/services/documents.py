@@ -79,6 +79,36 @@ def add_document(owner: User, text: str, **options) -> Document | Job:
     return create_document(owner, text, **options)
 
 
+class Refused(ValueError):
+    """The generator cannot use a text; `field` says which input to correct (text or language)."""
+
+    def __init__(self, field: str, message) -> None:
+        super().__init__(str(message))
+        self.field = field
+
+
+def submit(owner: User, text: str, **options) -> tuple[Document | Job, bool]:
+    """Return the owner's document with this text (unarchived), or add it (a job for a long text); the caller commits.
+
+    The second value tells whether the document already existed. Raises Refused
+    when the generator finds nothing to ask. Options are create_document's.
+    """
+    duplicate = find_duplicate(owner, text)
+    if duplicate is not None:
+        duplicate.archived = False
+        return duplicate, True
+    try:
+        return add_document(owner, text, **options), False
+    except EmptyDocument as error:
+        raise Refused("text", _l("There is no text here to ask questions about.")) from error
+    except UnsupportedLanguage as error:
+        if too_short(text):
+            raise Refused("text", _l("This text is too short to tell its language or to ask about: "
+                                     "paste a few sentences at least.")) from error
+        raise Refused("language", _l("quizapp reads Italian and English texts; this one seems to be in "
+                                     "another language. If it is Italian or English, choose it here.")) from error
+
+
 def _cannot_generate(text: str, language: str | None) -> str:
     """Return why the generator found nothing to ask, in words for the teacher."""
     if language is None and too_short(text):

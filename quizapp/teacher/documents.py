@@ -41,30 +41,20 @@ def upload_too_large(error):
 def new_document():
     form = DocumentForm()
     if form.validate_on_submit():
-        text = ""
         try:
             text, source = _text_of(form)
-            duplicate = documents.find_duplicate(current_user, text)
-            if duplicate is not None:
-                duplicate.archived = False
-                return done(_("You already have this document; here it is."), "teacher.document",
-                            document_id=duplicate.id)
-            document = documents.add_document(current_user, text, title=form.title.data or None,
-                                              language=form.language.data or None, source_name=source)
-            if isinstance(document, Job):
-                return redirect(url_for("jobs.show", job_id=document.id))
+            document, existed = documents.submit(current_user, text, title=form.title.data or None,
+                                                 language=form.language.data or None, source_name=source)
         except readers.UnreadableFile as error:
             (form.upload if form.upload.data else form.text).errors.append(str(error))
-        except EmptyDocument:
-            form.text.errors.append(_("There is no text here to ask questions about."))
-        except UnsupportedLanguage:
-            if documents.too_short(text):
-                form.text.errors.append(_("This text is too short to tell its language or to ask about: "
-                                          "paste a few sentences at least."))
-            else:
-                form.language.errors.append(_("quizapp reads Italian and English texts; this one seems to be in "
-                                              "another language. If it is Italian or English, choose it here."))
+        except documents.Refused as error:
+            getattr(form, error.field).errors.append(str(error))
         else:
+            if existed:
+                return done(_("You already have this document; here it is."), "teacher.document",
+                            document_id=document.id)
+            if isinstance(document, Job):
+                return redirect(url_for("jobs.show", job_id=document.id))
             return done(ngettext("Document added with %(num)d draft question.",
                                  "Document added with %(num)d draft questions.", len(document.questions)),
                         "teacher.document", document_id=document.id)

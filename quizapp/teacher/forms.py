@@ -38,11 +38,11 @@ from .. import localtime
 from ..kinds import KINDS, MultiCheckboxField, parse_number, select_choices
 from ..labels import LANGUAGES as LANGUAGE_NAMES
 from ..services.accounts import MIN_PASSWORD_LENGTH
-from ..services.bank import CHOICE_KINDS, TEXT_KINDS, QuestionData
+from ..services.bank import (CHOICE_KINDS, TEXT_KINDS, QuestionData, key_count_problem, options_problem,
+                             prompt_problem)
 
 LANGUAGES = list(LANGUAGE_NAMES.items())
 MAX_TEXT = 1_000_000
-MAX_OPTIONS = 12
 TOLERANCE_MESSAGE = _l("Give the tolerance as a number, 0 or more, such as 0.5.")
 NUMBER_MESSAGE = _l("Enter a number, such as 2030 or 3.5.")
 
@@ -112,10 +112,6 @@ def _lines(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-# The blank of a fill-in-the-blank question: three or more underscores, as the generator writes it.
-_BLANK = re.compile(r"_{3,}")
-
-
 class QuestionForm(Form):
     """Edit or write a question; what "correct" means depends on the kind."""
 
@@ -145,27 +141,18 @@ class QuestionForm(Form):
             return self.true_false
         return _lines(self.options.data)
 
+    # The rules on prompts, options and keys are the bank's (bank.check applies them to the API's input).
     def validate_prompt(self, field) -> None:
-        if self.kind.data == "cloze" and not _BLANK.search(field.data or ""):
-            raise ValidationError(_l("A fill-in-the-blank question needs a blank: write ____ where the answer goes."))
+        problem = prompt_problem(self.kind.data, field.data or "")
+        if problem:
+            raise ValidationError(problem)
 
     def validate_options(self, field) -> None:
-        if self.kind.data == "true_false":
-            # Other options would make it a multiple choice in disguise (and in every export);
-            # an empty box means "the usual two", so a teacher switching the kind needn't type them.
-            if _lines(field.data) not in ([], self.true_false):
-                raise ValidationError(_l("A true or false question has exactly the options %(options)s: "
-                                         "leave this box empty or write just them, one per line.",
-                                         options=", ".join(self.true_false)))
-            return
-        if self.kind.data in CHOICE_KINDS:
-            options = _lines(field.data)
-            if len(options) < 2:
-                raise ValidationError(_l("Give at least two options."))
-            if len(options) > MAX_OPTIONS:
-                raise ValidationError(_l("Give at most %(n)d options.", n=MAX_OPTIONS))
-            if len(set(options)) != len(options):
-                raise ValidationError(_l("Two options are the same."))
+        # A true or false question's other options would make it a multiple choice in disguise (and in every
+        # export); an empty box means "the usual two", so a teacher switching the kind needn't type them.
+        problem = options_problem(self.kind.data, _lines(field.data), self.true_false)
+        if problem:
+            raise ValidationError(problem)
 
     def validate_correct_options(self, field) -> None:
         if self.kind.data not in CHOICE_KINDS:
@@ -176,8 +163,9 @@ class QuestionForm(Form):
         count = len(self.choice_options())
         if any(not 1 <= int(part) <= count for part in numbers):
             raise ValidationError(_l("Every number must be between 1 and %(n)d.", n=count))
-        if self.kind.data != "multiple" and len(set(numbers)) != 1:
-            raise ValidationError(_l("This kind has exactly one correct option."))
+        problem = key_count_problem(self.kind.data, numbers)
+        if problem:
+            raise ValidationError(problem)
 
     def validate_accepted(self, field) -> None:
         if self.kind.data in TEXT_KINDS and not _lines(field.data):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import (Response, abort, current_app, flash, redirect, render_template, request,
+from flask import (Response, abort, flash, redirect, render_template, request,
                    stream_with_context, url_for)
 from flask import send_file as send_path
 from flask_babel import gettext as _
@@ -11,7 +11,6 @@ from flask_login import current_user
 from ..extensions import db
 from ..lti import grades as lti_grade_service
 from ..lti import roster as lti_roster
-from ..kinds import kind_of
 from ..models import Attempt, Job, Quiz, utcnow
 from ..services import attempts as attempt_service
 from ..services import export_jobs, exports, moodle, qti, stats
@@ -26,8 +25,7 @@ def quiz_with_results(quiz_id: int) -> Quiz:
     A student who never came back still has a score when the teacher looks.
     """
     quiz = owned_or_404(Quiz, quiz_id)
-    if attempt_service.close_overdue(utcnow(), current_app.config["DEADLINE_GRACE_SECONDS"], quiz.id):
-        db.session.commit()
+    attempt_service.settle(quiz)
     return quiz
 
 
@@ -50,19 +48,8 @@ def results(quiz_id: int):
 
 def _render_attempt(attempt: Attempt, status: int = 200):
     """Render one attempt's answers, with the button that submits it while it is in progress."""
-    responses = {response.question_id: response for response in attempt.responses}
-    answers = []
-    for item in attempt_service.items(attempt):
-        question = item.question
-        response = responses.get(question.id)
-        kind = kind_of(question)
-        answers.append({
-            "question": question, "points": item.entry.points,
-            "answer": kind.describe(question, response.answer) if response else "",
-            "correct": kind.correct_text(question),
-            "earned": response.points if response else None,
-        })
-    return render_template("teacher/attempt.html", attempt=attempt, quiz=attempt.quiz, answers=answers,
+    return render_template("teacher/attempt.html", attempt=attempt, quiz=attempt.quiz,
+                           answers=attempt_service.answer_sheet(attempt),
                            button_form=EmptyForm()), status
 
 

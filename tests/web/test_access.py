@@ -2,8 +2,9 @@
 
 Each rule is classified from its endpoint and arguments (teacher side behind the
 login; records reached through an id belong to one teacher; /teach/admin is for
-administrators; a student's attempt belongs to the browser that started it), so
-a route added later is walked too and must fit one of these rules.
+administrators; a student's attempt belongs to the browser that started it; the
+JSON API under /api/v1 answers only to API tokens), so a route added later is
+walked too and must fit one of these rules.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ import pytest
 
 from quizapp import create_app, jobs
 from quizapp.extensions import db
-from quizapp.models import Attempt, Job, Quiz
+from quizapp.models import Attempt, Job, Quiz, User
+from quizapp.services import api_tokens
 
 from ..conftest import csrf_token
 from .teaching import ENGLISH, approve_all, login, make_document, make_quiz, post
 
-OWNED_ARGS = {"document_id", "question_id", "quiz_id", "attempt_id", "item_id", "job_id", "grade_id", "link_id"}
+OWNED_ARGS = {"document_id", "question_id", "quiz_id", "attempt_id", "item_id", "job_id", "grade_id", "link_id",
+              "token_id"}
 ADMIN_PREFIXES = ("/teach/admin", "/lti/admin")
 # LTI pages reached only through a platform's signed launch: without one, a clear 4xx for everybody.
 LTI_LAUNCH_ENDPOINTS = {"lti.login", "lti.launch", "lti.link_account", "lti.deep_link"}
@@ -38,17 +41,22 @@ def _rules():
 
 # The logged-in teacher's own account: any teacher, no one else.
 ACCOUNT_ENDPOINTS = {"auth.logout", "auth.password"}
+API_PREFIX = "/api/v1/"
+# The API's description and its docs page are for anybody; every other API route needs a token.
+API_PUBLIC_ENDPOINTS = {"api-docs.openapi_json", "api_docs.page", "api_docs.static"}
 
 
 def area_of(endpoint: str, rule: str, arguments: list[str]) -> str:
     """Say who may use a route: public, login, teacher, owned, admin or attempt."""
     if rule.startswith(ADMIN_PREFIXES):
         return "admin"
+    if rule.startswith(API_PREFIX) and endpoint not in API_PUBLIC_ENDPOINTS:
+        return "api owned" if OWNED_ARGS & set(arguments) else "api"
     if endpoint in LTI_LAUNCH_ENDPOINTS:
         return "lti-launch"
     if endpoint == "lti.jwks":
         return "public"
-    if endpoint.startswith(("teacher.", "jobs.", "lti.", "imports.")):
+    if endpoint.startswith(("teacher.", "jobs.", "lti.", "imports.", "api_tokens.")):
         return "owned" if OWNED_ARGS & set(arguments) else "teacher"
     if endpoint in ACCOUNT_ENDPOINTS:
         return "teacher"
@@ -76,8 +84,6 @@ def world(app, make_teacher):
     assert joined.status_code == 302, joined.get_data(as_text=True)
     with app.app_context():
         attempt_id = db.session.scalar(db.select(Attempt.id))
-        from quizapp.models import User
-
         owner_id = db.session.scalar(db.select(User.id).where(User.email == "owner@example.org"))
         job = Job(kind="documents.create", owner_id=owner_id, payload={})
         db.session.add(job)
@@ -92,11 +98,21 @@ def world(app, make_teacher):
     # A finished XLSX export of the owner's, for the routes that show and send an export job's file.
     queued = post(clients["owner"], f"/teach/quizzes/{quiz_id}/scores.xlsx")
     assert queued.status_code == 302 and jobs.run_pending(app) == 1
+    tokens = {}
+    with app.app_context():
+        for role, email, scope in (("owner", "owner@example.org", "write"), ("owner read", "owner@example.org", "read"),
+                                   ("other", "other@example.org", "write"), ("admin", "root@example.org", "write")):
+            row, tokens[role] = api_tokens.create(db.session.scalar(db.select(User).where(User.email == email)),
+                                                  role, scope)
+            if role == "owner":
+                token_id = row.id
+        db.session.commit()
     values = {"document_id": document_id, "quiz_id": quiz_id, "question_id": question_id, "item_id": item_id,
               "attempt_id": attempt_id, "user_id": owner_id, "code": code, "table": "scores",
-              "filename": "quizapp.css", "job_id": job_id,
+              "filename": "quizapp.css", "job_id": job_id, "token_id": token_id,
               "export_job_id": int(queued.headers["Location"].rsplit("/", 1)[1]),
               "launch_id": "lti1p3-launch-00000000-0000-0000-0000-000000000000", **lti_ids}
+    clients["tokens"] = tokens
     return clients, values
 
 
@@ -122,7 +138,9 @@ def lti_records(quiz_id: int, attempt_id: int) -> dict:
 
 
 # Routes whose job is an export's: they are walked with the finished export job, not the document job.
-EXPORT_JOB_ENDPOINTS = {"teacher.export_ready", "teacher.export_download"}
+EXPORT_JOB_ENDPOINTS = {"teacher.export_ready", "teacher.export_download", "api_jobs.download"}
+# Files each static folder serves, for the routes that send them.
+STATIC_FILES = {"static": "quizapp.css", "api_docs.static": "docs.js"}
 
 
 def build(rule: str, values: dict) -> str:
@@ -140,6 +158,12 @@ def call(client, method: str, url: str):
     return client.open(url, method=method, data={"csrf_token": token})
 
 
+def call_api(client, method: str, url: str, token: str | None):
+    """Call an API route as a script would: the token in the Authorization header, a JSON body on writes."""
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    return client.open(url, method=method, headers=headers, json=None if method == "GET" else {})
+
+
 def is_login_redirect(response) -> bool:
     return response.status_code == 302 and "/auth/login" in response.headers["Location"]
 
@@ -149,8 +173,13 @@ def test_route_answers_each_role_as_it_should(app, world, rule, endpoint, method
     clients, values = world
     if endpoint in EXPORT_JOB_ENDPOINTS:
         values = {**values, "job_id": values["export_job_id"]}
+    if endpoint in STATIC_FILES:
+        values = {**values, "filename": STATIC_FILES[endpoint]}
     url = build(rule, values)
     area = area_of(endpoint, rule, arguments)
+    if area.startswith("api"):
+        check_api_route(clients, values, rule, method, url, owned=area == "api owned")
+        return
     acted = {"GET": {200}, "POST": {200, 302, 400}}[method]
     # Owner last: a POST by the owner may change or archive what the others were refused.
     got = {role: call(clients[role], method, url) for role in ("anonymous", "student", "other")}
@@ -187,3 +216,34 @@ def test_route_answers_each_role_as_it_should(app, world, rule, endpoint, method
             assert got["anonymous"].status_code == 200 and got["student"].status_code in (200, 302)
         if endpoint == "auth.login" and method == "GET":
             assert got["anonymous"].status_code == 200 and got["other"].status_code == 302
+
+
+def check_api_route(clients, values: dict, rule: str, method: str, url: str, *, owned: bool) -> None:
+    """Check an API route: no token, a wrong token or a logged-in browser's cookie get 401; a read token's
+    write gets 403; another teacher gets 404 for the owner's records; the owner and the administrator get through."""
+    tokens = clients["tokens"]
+    unauthorised = [call_api(clients["anonymous"], method, url, None),
+                    call_api(clients["anonymous"], method, url, "qza_0123456789ab_wrong-secret"),
+                    call_api(clients["anonymous"], method, url, tokens["owner"][:-2] + "xx"),
+                    call_api(clients["owner"], method, url, None)]  # the session cookie is not a token
+    for response in unauthorised:
+        assert response.status_code == 401, response.get_data(as_text=True)
+        assert response.mimetype == "application/problem+json"
+        assert response.headers["WWW-Authenticate"].startswith("Bearer")
+    if method != "GET":
+        refused = call_api(clients["anonymous"], method, url, tokens["owner read"])
+        assert refused.status_code == 403 and refused.mimetype == "application/problem+json"
+    other = call_api(clients["anonymous"], method, url, tokens["other"])
+    acted = {"GET": {200}}.get(method, {200, 201, 202, 400, 409, 415, 422})
+    if owned:
+        assert other.status_code == 404 and other.mimetype == "application/problem+json", other.get_data(as_text=True)
+        if method == "GET":
+            assert call_api(clients["anonymous"], method, url, tokens["admin"]).status_code == 200
+            unknown = build(rule, {**values, **{name: UNKNOWN_ID for name in OWNED_ARGS}})
+            assert call_api(clients["anonymous"], method, unknown, tokens["owner"]).status_code == 404
+    else:
+        assert other.status_code in acted, other.get_data(as_text=True)
+    owner = call_api(clients["anonymous"], method, url, tokens["owner"])
+    assert owner.status_code in acted, owner.get_data(as_text=True)
+    if method == "GET" and owner.mimetype == "application/json":
+        assert owner.get_json() is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from quizapp import create_app
+from quizapp.security import STATIC_ENDPOINTS
 
 from .test_access import _rules, build, call, world  # noqa: F401 (world: fixture)
 
@@ -41,7 +42,7 @@ def test_every_route_sends_the_security_headers_to_every_role(app, world):  # no
         for role in ("anonymous", "student", "other", "admin", "owner"):
             response = call(clients[role], method, url)
             assert_secure(response, f"{role} {method} {url} ({response.status_code})")
-            if endpoint != "static":
+            if endpoint not in STATIC_ENDPOINTS:
                 assert response.headers["Cache-Control"] == "no-store", f"{role} {method} {url}"
             if response.mimetype == "text/html":
                 body = response.get_data(as_text=True)
