@@ -40,6 +40,12 @@ def test_login_redirects_to_dashboard_and_wrong_password_is_refused(client, make
     assert client.get("/teach/").status_code == 200
 
 
+def test_the_default_administrator_address_can_sign_in(client, make_teacher):
+    make_teacher("admin@quizapp.local", admin=True)
+    response = login(client, email="admin@quizapp.local")
+    assert response.status_code == 302 and client.get("/teach/").status_code == 200
+
+
 def test_login_form_errors_sit_next_to_fields(client):
     token = csrf_token(client, "/auth/login")
     response = client.post("/auth/login", data={"email": "not-an-address", "password": "", "csrf_token": token})
