@@ -40,17 +40,21 @@ def upload_too_large(error):
 @bp.route("/documents/new", methods=["GET", "POST"])
 def new_document():
     form = DocumentForm()
+    # The short path's button: once the questions are written, lead to the proposed quiz, not to the document.
+    propose = request.form.get("then") == "quiz"
     if form.validate_on_submit():
         text = ""
         try:
             text, source = _text_of(form)
             duplicate = documents.find_duplicate(current_user, text)
             if duplicate is not None:
+                # One document per text and teacher: say so, and lead to the one they have.
                 duplicate.archived = False
-                return done(_("You already have this document; here it is."), "teacher.document",
-                            document_id=duplicate.id)
+                db.session.commit()
+                return render_template("teacher/document_new.html", form=form, duplicate=duplicate), 409
             document = documents.add_document(current_user, text, title=form.title.data or None,
-                                              language=form.language.data or None, source_name=source)
+                                              language=form.language.data or None, source_name=source,
+                                              propose=propose)
             if isinstance(document, Job):
                 return redirect(url_for("jobs.show", job_id=document.id))
         except readers.UnreadableFile as error:
@@ -67,7 +71,7 @@ def new_document():
         else:
             return done(ngettext("Document added with %(num)d draft question.",
                                  "Document added with %(num)d draft questions.", len(document.questions)),
-                        "teacher.document", document_id=document.id)
+                        "teacher.proposal" if propose else "teacher.document", document_id=document.id)
     if form.errors:
         return invalid("teacher/document_new.html", form=form)
     return render_template("teacher/document_new.html", form=form)
