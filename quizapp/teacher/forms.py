@@ -152,7 +152,9 @@ class QuestionForm(Form):
                 for number, option in enumerate(self.true_false, 1))
         else:
             self.options.description = ""
-        return [getattr(self, name) for name in kind.answer_fields]
+        # A field of another kind shows too when it holds a message: a post that filled it in is told why it failed.
+        return [field for field in (self.options, self.correct_options, self.accepted, self.tolerance)
+                if field.name.removeprefix(self._prefix) in kind.answer_fields or field.errors]
 
     def choice_options(self) -> list[str]:
         """Return the options a choice question gets: those typed, or always the two of true or false."""

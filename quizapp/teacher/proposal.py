@@ -28,7 +28,7 @@ def _editor(question: Question, number: int, *, posted: bool) -> QuestionForm:
     # The kind stays as generated here; changing it is the full edit page's work.
     editor.kind.data = question.kind
     editor.prompt.label.text = _("Question %(n)d", n=number)
-    editor.prompt.render_kw = {"rows": PROMPT_ROWS}
+    editor.prompt.render_kw = {"rows": PROMPT_ROWS, "lang": question.document.language}
     editor.number = number
     return editor
 
