@@ -26,7 +26,8 @@ def propose(document: Document) -> tuple[list[Question], list[Question]]:
     """Return the proposed quiz (best questions, kinds mixed, one fact once) and other questions to swap in.
 
     Rejected questions are left out. The others are the best question of each
-    fact the proposal does not ask, in bank order, at most MORE_QUESTIONS.
+    fact the proposal does not ask, in bank order, at most MORE_QUESTIONS, and
+    none that gives a proposed question's answer away (or has its own given away).
     """
     pool = [question for question in document.questions if question.status != "rejected"]
     proposed = quizzes.balanced_selection(pool, PROPOSAL_SIZE)
@@ -37,6 +38,8 @@ def propose(document: Document) -> tuple[list[Question], list[Question]]:
         if len(others) >= MORE_QUESTIONS:
             break
         if question.id in taken or (question.fact_id is not None and question.fact_id in asked):
+            continue
+        if quizzes.given_away(question, proposed, document.language):
             continue
         if question.fact_id is not None:
             asked.add(question.fact_id)
