@@ -15,7 +15,7 @@ from quizapp.models import Attempt, Question, Quiz
 
 from ..conftest import SEED_FILE
 from ..web.test_jobs import LONG_ENGLISH
-from .conftest import answer_plan, assert_accessible, current_attempt, fill_with_mouse, join, screenshot
+from .conftest import answer_all_and_submit, assert_accessible, join, screenshot
 from .test_teacher_browser import logged_in
 
 pytestmark = pytest.mark.browser
@@ -90,12 +90,7 @@ def test_paste_untick_edit_publish_in_five_actions_then_a_student_takes_it(app, 
     student = new_page(width=360)
     join(student, code, "Giulia Rossi")
     assert "Quale consorzio è stato lanciato in Cina?" in student.inner_text("main")
-    attempt = current_attempt(app)
-    fill_with_mouse(student, answer_plan(app, attempt.id))
-    student.click("button[value=submit]")
-    if student.locator("text=Submit anyway").count():
-        student.click("text=Submit anyway")
-    student.wait_for_url("**/result**")
+    attempt = answer_all_and_submit(app, student)
     with app.app_context():
         attempt = db.session.get(Attempt, attempt.id)
         assert attempt.state == "submitted" and attempt.score == pytest.approx(attempt.max_score) == 9
