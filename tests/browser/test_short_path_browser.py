@@ -134,7 +134,7 @@ def test_the_bank_changes_in_place_without_reloading(app, make_teacher, new_page
         first = cards.first.get_attribute("id")
         page.locator(f"#{first} button:has-text('Approve')").click()
         page.wait_for_selector(f"#{first}.status-approved")
-        assert "Question approved." in page.inner_text("#bank-status")
+        page.wait_for_selector("#bank-status:has-text('Question approved.')")
         # Edit in place: the form opens inside the card and the card comes back saved.
         page.locator(f"#{first} a:has-text('Edit')").click()
         page.wait_for_selector(f"#{first} .inline-editor")
@@ -150,7 +150,7 @@ def test_the_bank_changes_in_place_without_reloading(app, make_teacher, new_page
         page.click("button:has-text('Reject the ticked')")
         for card_id in ids:
             page.wait_for_selector(f"#{card_id}.status-rejected")
-        assert "2 questions rejected." in page.inner_text("#bank-status")
+        page.wait_for_selector("#bank-status:has-text('2 questions rejected.')")
         screenshot(page, f"teacher-bank-{width}")
         assert loads == [], loads
         with app.app_context():
