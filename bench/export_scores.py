@@ -89,8 +89,10 @@ def export(database: Path, quiz_id: int, kind: str) -> dict:
                     rows += 1
                     yield row
 
-            writer = exports.write_csv if kind == "csv" else exports.write_xlsx
-            for chunk in writer(headers, counted()):
+            # The default interface language (Italian) outside a request: semicolons and decimal commas.
+            chunks = (exports.write_csv(headers, counted(), exports.csv_style()) if kind == "csv"
+                      else exports.write_xlsx(headers, counted()))
+            for chunk in chunks:
                 size += len(chunk)
         seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

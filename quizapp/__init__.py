@@ -36,6 +36,11 @@ def create_app(test_config: dict | None = None) -> Flask:
         # throttling, and https for Secure cookies, come from its headers.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
+    from .localtime import checked_zone
+
+    # One setting for the zone: Flask-Babel converts and formats every time with it.
+    app.config["BABEL_DEFAULT_TIMEZONE"] = checked_zone(str(app.config["TIMEZONE"]))
+
     from .extensions import JSONProvider, babel, csrf, db, limiter, login_manager, migrate, select_locale
 
     app.json = JSONProvider(app)
@@ -47,10 +52,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     babel.init_app(app, locale_selector=select_locale)
     from flask_babel import get_locale
 
+    from . import localtime
     from .labels import FILTERS
 
     app.jinja_env.globals["get_locale"] = get_locale
+    app.jinja_env.globals["zone_abbreviation"] = localtime.zone_abbreviation
     app.jinja_env.filters.update(FILTERS)  # language_name, fact_kind, plural_count
+    app.jinja_env.filters.update(localtime.FILTERS)  # when, clock, day: times in the instance's zone
 
     from . import auth, errors, student, teacher
 
@@ -60,6 +68,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(student.bp)
     app.register_blueprint(teacher.bp)
     errors.register(app)
+    # Browsers and crawlers ask for /favicon.ico whatever a page links to: the SVG icon, not a logged 404.
+    app.add_url_rule("/favicon.ico", "favicon", lambda: app.send_static_file("favicon.svg"))
 
     from . import jobs, security
 

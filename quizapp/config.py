@@ -31,6 +31,9 @@ DEFAULTS: dict[str, object] = {
     # Join codes that match no open quiz, per address: a student mistypes a few, a guesser thousands.
     "JOIN_CODE_RATE_LIMIT": "20 per minute;200 per hour",
     "BABEL_DEFAULT_LOCALE": "it",
+    # The school's time zone (an IANA name): pages show times in it, teachers type them in it;
+    # the database keeps UTC. create_app hands it to Flask-Babel.
+    "TIMEZONE": "Europe/Rome",
     "LANGUAGES": ("it", "en"),
     "SEEDS_DIR": str(Path(__file__).resolve().parent.parent / "seeds"),
     # Seconds accepted after a timed attempt's deadline, for network latency.
@@ -77,6 +80,7 @@ ENVIRONMENT = {
     "QUIZAPP_LTI_PLATFORM_ORIGINS": "LTI_PLATFORM_ORIGINS",
     "QUIZAPP_JOBS_WORKER_THREADS": "JOBS_WORKER_THREADS",
     "QUIZAPP_EXPORTS_DIR": "EXPORTS_DIR",
+    "QUIZAPP_TIMEZONE": "TIMEZONE",
 }
 INTEGER_KEYS = {"MAX_CONTENT_LENGTH", "PROXY_COUNT", "JOBS_WORKER_THREADS"}
 BOOLEAN_KEYS = {"SESSION_COOKIE_SECURE"}

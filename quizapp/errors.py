@@ -19,6 +19,23 @@ MESSAGES = {
     413: _l("The upload is too large."),
     429: _l("Too many attempts. Wait a minute and try again."),
 }
+# A page's heading says what happened in words; the status code stays below it, small, for whoever reports it.
+HEADINGS = {
+    400: _l("The request could not be read"),
+    403: _l("Not allowed"),
+    404: _l("Page not found"),
+    405: _l("Not allowed here"),
+    409: _l("Not possible right now"),
+    413: _l("Too large"),
+    429: _l("Too many attempts"),
+    503: _l("Not saved"),
+}
+
+
+def page(status: int, message: str, heading: str | None = None):
+    """Return the error page for a status, with a heading in words (the status's own when none is given)."""
+    title = heading or str(HEADINGS.get(status, _l("Something went wrong")))
+    return render_template("errors/error.html", status=status, heading=title, message=message), status
 
 
 def _wants_json() -> bool:
@@ -28,7 +45,7 @@ def _wants_json() -> bool:
 def _render(status: int, message: str):
     if _wants_json():
         return jsonify(error=message), status
-    return render_template("errors/error.html", status=status, message=message), status
+    return page(status, message)
 
 
 def too_large():
@@ -55,7 +72,7 @@ def database_unavailable(error: Exception):
     if _wants_json():
         # retry tells the attempt page's script to try the same save again shortly.
         return jsonify(error=message, retry=True), 503
-    return render_template("errors/error.html", status=503, message=message), 503
+    return page(503, message)
 
 
 def register(app: Flask) -> None:

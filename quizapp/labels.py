@@ -66,4 +66,10 @@ def number(value: float) -> str:
     return format_decimal(value, format="#,##0.###")
 
 
-FILTERS = {"language_name": language_name, "fact_kind": fact_kind, "plural_count": plural_count, "num": number}
+def typed_number(value: float) -> str:
+    """Write a number a student typed as it would be typed: "2030", never "2,030"; "1,5" in Italian."""
+    return format_decimal(value, format="0.######")
+
+
+FILTERS = {"language_name": language_name, "fact_kind": fact_kind, "plural_count": plural_count, "num": number,
+           "typed_number": typed_number}

@@ -310,6 +310,7 @@ class Regrade(db.Model):
 
     user: Mapped[User] = relationship()
     question: Mapped[Question] = relationship()
+    quiz: Mapped[Quiz] = relationship()  # its title names it on the regrade page, not its id
 
 
 class StatsSnapshot(db.Model):

@@ -7,7 +7,7 @@ from wtforms import EmailField, PasswordField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from ..services.accounts import MIN_PASSWORD_LENGTH
-from ..teacher.forms import Form
+from ..teacher.forms import Form, new_password_rules
 
 
 class LoginForm(Form):
@@ -18,7 +18,7 @@ class LoginForm(Form):
 class ChangePasswordForm(Form):
     current = PasswordField(_l("Current password"), validators=[DataRequired(), Length(max=256)],
                             render_kw={"autocomplete": "current-password"})
-    new = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=256)],
+    new = PasswordField(_l("New password"), validators=new_password_rules(),
                         description=_l("At least %(n)d characters.", n=MIN_PASSWORD_LENGTH),
                         render_kw={"autocomplete": "new-password"})
     confirm = PasswordField(_l("New password again"),

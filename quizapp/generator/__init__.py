@@ -199,7 +199,7 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
               for f, sc in zip(facts, scores)]
     # Every year the text mentions, in any role, is kept out of the near-miss distractors.
     years = {int(y) for y in _ANY_YEAR.findall(text)}
-    ctx = Context(doc=doc, seed=seed, years=years, pool=Pool(facts))
+    ctx = Context(doc=doc, seed=seed, years=years, pool=Pool(facts), published=published)
 
     primary: list[QuestionDraft] = []
     secondary: list[QuestionDraft] = []

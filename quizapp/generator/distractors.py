@@ -9,6 +9,7 @@ to a Chinese consortium, a Korean one clearly does not.
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import random
 from functools import lru_cache
@@ -146,6 +147,20 @@ _SIMILAR_ATTR = {"city": "country", "person": "role", "country": "region", "comp
                  "body_of_water": "kind", "element": "group_kind", "planet": "kind", "language": "family"}
 
 
+# What makes two items alike when the first attribute differs.
+_SECOND_ATTRS = {"city": ("region", "capital")}
+
+
+def _likeness(cat: str, other: dict, entry: dict, attr: str | None) -> int:
+    """Return 0 for an item alike in the category's attribute, 1 alike in the second ones, 2 otherwise."""
+    if attr and other.get(attr) == entry.get(attr):
+        return 0
+    second = _SECOND_ATTRS.get(cat, ())
+    if second and all(other.get(a) == entry.get(a) for a in second):
+        return 1
+    return 2
+
+
 def _contemporary(other: dict, person: dict) -> bool:
     """Tell whether two people share role and nationality and were born within a century."""
     born, other_born = person.get("born"), other.get("born")
@@ -175,7 +190,10 @@ def same_kind(answer: str, lang: str, mentioned, rng: random.Random, n: int = 3)
     rng.shuffle(entries)
     # Alike items first; whether the text names one is asked only of the few offered,
     # since each asking searches the whole text.
-    entries.sort(key=lambda e: not (attr and e.get(attr) == entry.get(attr)))
+    entries.sort(key=lambda e: _likeness(cat, e, entry, attr))
+    if cat in _SECOND_ATTRS:
+        # Beyond its country a city is matched by region and rank: Budapest for Vienna, never Siracusa.
+        entries = [e for e in entries if _likeness(cat, e, entry, attr) < 2]
     if cat == "person":
         # A king among kings of his country and age: Elizabeth II is no option for Louis XVI.
         entries = [e for e in entries if _contemporary(e, entry)]
@@ -191,10 +209,13 @@ def same_kind(answer: str, lang: str, mentioned, rng: random.Random, n: int = 3)
     return out
 
 
-def date_near_misses(text: str, months: list[str], rng: random.Random, n: int = 3) -> list[str]:
+def date_near_misses(text: str, months: list[str], rng: random.Random, n: int = 3,
+                     not_after: _dt.date | None = None) -> list[str]:
     """Return ``n`` dates written like ``text`` with another month or year ("24 January 2022" -> "24 March 2022").
 
     Only for a date that fills its slot alone: there any other day is wrong in the world.
+    With ``not_after`` (the article's own date, for a date before it), no near miss
+    falls later: a report cannot tell of a match played after it was written.
     """
     words = text.split(" ")
     lower = [w.lower().strip(",") for w in words]
@@ -217,6 +238,18 @@ def date_near_misses(text: str, months: list[str], rng: random.Random, n: int = 
             out.add(" ".join(words[:year_at] + [str(year + step) + ("," if words[year_at].endswith(",") else "")]
                              + words[year_at + 1:]))
     out.discard(text)
+    if not_after is not None and year_at is not None:
+        out = {v for v in out if not later(v, months, day, not_after)}
     values = sorted(out)
     rng.shuffle(values)
     return values[:n]
+
+
+def later(date_text: str, months: list[str], day: int | None, limit: _dt.date) -> bool:
+    """Tell whether a date written in words ("26 dicembre 2023") falls after ``limit``."""
+    lower = [w.lower().strip(",") for w in date_text.split(" ")]
+    month = next((months.index(w) + 1 for w in lower if w in months), None)
+    year = next((int(w) for w in lower if w.isdigit() and len(w) == 4), None)
+    if month is None or year is None:
+        return False
+    return (year, month, day or 1) > (limit.year, limit.month, limit.day)

@@ -118,6 +118,12 @@ def verb_like(word: str, lang: str, suffixes: tuple[str, ...]) -> bool:
     if not word.islower() or len(word) < 4 or not word.isalpha():
         return False
     lemma = simplemma.lemmatize(word, lang=lang)
+    if not suffixes and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        # "water vapour condenses": a listed verb with the third person's -s, which the
+        # lemmatiser leaves alone when it does not know the inflection.
+        stems = (word[:-1], word[:-2] if word.endswith("es") else "", word[:-3] + "y" if word.endswith("ies") else "")
+        if any(s and s in listed_words(lang, "verbs") for s in stems):
+            return True
     if lemma == word:
         return False
     return lemma.endswith(suffixes) if suffixes else word.endswith(("ed", "ing"))
@@ -150,7 +156,10 @@ def _looks_like_adverb(pack: Pack, tok: Token) -> bool:
 
 
 def _looks_like_verb(pack: Pack, tok: Token) -> bool:
-    """Guess whether a lower-case word is an inflected verb, from its lemma."""
+    """Guess whether a lower-case word is an inflected verb, from its lemma or the language's verb shapes."""
+    shape = pack.res.get("verb_shape")
+    if shape is not None and tok.text.islower() and shape.fullmatch(tok.text):
+        return True  # "sottoporla", "trasformandolo": a verb with a pronoun attached
     return verb_like(tok.text, pack.code, pack.verb_suffixes)
 
 
@@ -472,8 +481,10 @@ def dates(doc: Doc, i: int, sent: Span) -> list[Fact]:
     """Find dates and years of events."""
     found = _first_matches(doc.pack.res["date"], doc, sent)
     out = [_fact("date", doc, sent, [Span(m.start(), m.end(), m.group())]) for m in found]
+    toks = doc.tokens(i)
+    in_names = {toks[j].start for j in range(len(toks)) if _name_number(doc, toks, j)}
     for m in doc.pack.res["year"].finditer(doc.text, sent.start, sent.end):
-        if any(d.start() <= m.start() < d.end() for d in found):
+        if any(d.start() <= m.start() < d.end() for d in found) or m.start() in in_names:
             continue
         out.append(_fact("year", doc, sent, [Span(m.start(), m.end(), m.group())]))
     return out
@@ -599,25 +610,34 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
                 break
         # "Mayor Laura Jennings", "Peruvian President Alejandro Toledo": the title is the
         # question's context, the name after it the answer.
+        titled = False
         for p in range(min(end - 3, k + 2), start - 1, -1):
             if toks[p].text.lower().rstrip(".") in titles:
-                start = p + 1
+                start, titled = p + 1, True
                 break
         words = [x.text.lower() for x in toks[start:end] if x.is_word]
         if all(w in calendar for w in words) or _title_case(doc, words):
             k = j
             continue
-        cat = "person" if start > k else _entity_category(doc, toks, start, end, lexicon_category)
+        # A title makes a person; an owner ("the Moon's South Pole") says nothing of the name's kind.
+        cat = "person" if titled else _entity_category(doc, toks, start, end, lexicon_category)
         out.append(_fact(cat, doc, sent, [Span(toks[start].start, toks[end - 1].end,
                                                doc.text[toks[start].start:toks[end - 1].end])]))
         k = j
     return out
 
 
+# A four-digit number this small right after a name is part of the name, not a year.
+EARLIEST_NAMED_YEAR = 1200
+
+
 def _name_number(doc: Doc, toks: list[Token], j: int) -> bool:
     """Tell whether the number ``toks[j]`` belongs to the name before it ("Datsun 810", "Super Bowl 50")."""
     t = toks[j]
-    if not t.is_number or j == 0 or not t.text.isdigit() or doc.pack.res["year"].fullmatch(t.text):
+    # A year is a date, not a name's number, unless it is too early to be the year meant
+    # after a name ("Masters 1000", "Formula 1000").
+    if not t.is_number or j == 0 or not t.text.isdigit() or (
+            doc.pack.res["year"].fullmatch(t.text) and int(t.text) >= EARLIEST_NAMED_YEAR):
         return False
     prev = toks[j - 1]
     if not (prev.is_word and prev.is_capitalised and prev.end + 1 == t.start) or _is_stop(doc.pack, prev):
@@ -654,16 +674,28 @@ def concepts(doc: Doc, i: int, sent: Span) -> list[Fact]:
     # Long documents skip a wider band of common lone words: the time budget is per megabyte.
     common = common_words(doc.pack.code, 4.5 if len(doc.text) > LONG_DOCUMENT else 5.0)
 
+    singular = set(doc.pack.get("singular_articles", ()))
+    plural_end = doc.pack.get("plural_ending", "")
+
     def flush() -> None:
         # A lone very common word ("tempo", "part") is almost never worth asking.
         if len(run) == 1 and run[0].text.lower() in common:
             run.clear()
+        # "A warm front forms when…": after "a", a last word in the plural is the verb.
+        if len(run) >= 3 and plural_end and _before(run[0]) in singular:
+            last = run[-1].text
+            if last.islower() and last.endswith(plural_end) and not last.endswith(("ss", "us", "is")):
+                run.pop()
         if run and any(t.is_word for t in run):
             words = run[:5] if len(run) <= 5 else run[-3:]
             if not all(t.is_capitalised for t in words):
                 out.append(_fact("concept", doc, sent, [Span(words[0].start, words[-1].end,
                                                              doc.text[words[0].start:words[-1].end])]))
         run.clear()
+
+    def _before(tok: Token) -> str:
+        k = next((n for n, t in enumerate(toks) if t.start == tok.start), 0)
+        return toks[k - 1].text.lower() if k else ""
 
     runs: list[tuple[int, int]] = []
     k0 = None

@@ -7,6 +7,7 @@ appended to ``REGISTRY``.
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import random
 import re
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 
 from . import distractors, phrasing
 from .facts import Doc
+from .names import short_forms
 from .pool import ENTITY_TYPES, Pool, value_type
 from .text import normalise, shorten, strip_article
 from .types import Fact, QuestionDraft, Span
@@ -34,6 +36,7 @@ class Context:
     seed: int
     years: set[int]
     pool: Pool = field(default_factory=lambda: Pool([]))
+    published: _dt.date | None = None
     _mentioned: dict[str, bool] = field(default_factory=dict)
 
     def rng(self, fact_index: int, kind: str, variant: int = 0) -> random.Random:
@@ -332,25 +335,40 @@ class Cloze(QuestionKind):
             bare = strip_article(ans.text, ctx.doc.pack.articles)
             if bare and bare != normalise(ans.text):
                 accepted.append(bare)
-            surname = _sole_surname(ctx.doc.text, ans.text) if fact.kind == "person" else ""
-            if surname:
-                accepted.append(surname)
+            if fact.kind in ("concept", "phrase"):
+                accepted += _phrase_cores(ans.text, ctx.doc.pack)
+            # A capitalised name after "da", "in" is read as a place; the given name tells a person.
+            if fact.kind in _ENTITY_KINDS:
+                accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code,
+                                        frozenset(ctx.doc.pack.get("name_connectors")))
             q = _q(ctx, fact, index, self.name, ctx.fill("cloze", cloze=cloze), [ans.text], fact.span, (), (), ans)
             out.append(QuestionDraft(**{**q.__dict__, "correct": tuple(accepted)}))
         return out
 
 
-def _sole_surname(text: str, name: str) -> str:
-    """Return a person's surname when the text gives it to nobody else, else "".
+def _phrase_cores(phrase: str, pack) -> list[str]:
+    """Return the shorter noun phrases of a long blank that a teacher accepts: its head with a modifier less.
 
-    A teacher accepts "Curie" for "Marie Curie", unless the text also names Pierre Curie.
+    "tiny air sacs" gives "air sacs", "sacco di plastica nero" gives "sacco di
+    plastica": the words nearest the head stay, the outer modifiers may go. The
+    language's ``phrase_head`` says on which side the head noun stands.
     """
-    words = name.split()
-    if len(words) < 2 or not words[-1][:1].isupper() or len(words[-1]) < 3:
-        return ""
-    given = set(words[:-1])
-    before = re.findall(r"([A-ZÀ-Ý][\w’'.-]*)\s+" + re.escape(words[-1]) + r"\b", text)
-    return words[-1] if all(word in given for word in before) else ""
+    words = phrase.split()
+    if len(words) < 3 or not phrase[:1].islower() or any(ch.isdigit() for ch in phrase):
+        return []
+    head_last = pack.get("phrase_head", "last") == "last"
+    # Only modifiers on the far side of the head may go, never across a link word:
+    # "slope of a warm front" is not a "warm front".
+    links = [n for n, w in enumerate(words) if w.lower() in pack.stopwords]
+    out = []
+    for k in range(1, len(words) - 1):
+        core = words[k:] if head_last else words[:len(words) - k]
+        if links and (k > links[0] if head_last else len(core) <= links[-1] + 1):
+            break
+        edge = core[0] if head_last else core[-1]
+        if edge.lower() not in pack.stopwords:
+            out.append(" ".join(core))
+    return out
 
 
 class TrueFalse(QuestionKind):
@@ -442,13 +460,19 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
     from_text = [v for v in ctx.pool.others(fact.kind, ans.text, fact.span, fact.span.text, rng, n * 3)
                  if distractors.lexicon_kind(v, ctx.doc.pack.code) == kind]
     shape = _shape(ans.text)
-    out = [v for v in from_text if _shape(v) == shape and _near_in_time(v, ans.text)][:n]
+    out = [v for v in from_text if _shape(v) == shape and _near_in_time(v, ans.text)]
+    role = _role_before(ctx.doc, ans.start) if fact.kind == "person" else ""
+    if role:
+        # "con capitano ____": another captain the text names, not any person (a dictator).
+        out = [v for v in out if _has_role(ctx.doc, v, role)]
+    out = out[:n]
     if fact.kind == "date":
         # Near misses first, for the same reason as years (see year_swaps).
-        near = [m for m in distractors.date_near_misses(ans.text, ctx.doc.pack.get("months"), rng, n)
+        near = [m for m in distractors.date_near_misses(ans.text, ctx.doc.pack.get("months"), rng, n,
+                                                        not_after=_past(ctx, ans.text))
                 if not ctx.mentioned(m)]
         out = near + [v for v in out if normalise(v) not in {normalise(m) for m in near}]
-    if len(out) < n and kind:
+    if len(out) < n and kind and not role:
         more = distractors.same_kind(ans.text, ctx.doc.pack.code, ctx.mentioned, rng, 3 * n)
         out += [m for m in more if normalise(m) not in {normalise(o) for o in out} and _shape(m) == shape]
     # A year among names, or a name among years, gives the answer away.
@@ -484,6 +508,35 @@ def approximate(ctx: Context, fact: Fact, ans: Span) -> bool:
     before = ctx.doc.text[fact.span.start:ans.start].lower().split()[-2:]
     cues = ctx.doc.pack.get("approximations", ())
     return bool(before) and (before[-1] in cues or " ".join(before) in cues)
+
+
+def _role_before(doc: Doc, start: int) -> str:
+    """Return the role word the text puts right before a name ("capitano", "chairman"), or ""."""
+    words = doc.text[max(0, start - 40):start].split()
+    if words and words[-1].lower() in doc.pack.articles:
+        words.pop()
+    word = words[-1].lower() if words else ""
+    if not word.isalpha() or word in doc.pack.stopwords or not doc.text[start - 1:start].isspace():
+        return ""
+    return word
+
+
+def _has_role(doc: Doc, name: str, role: str) -> bool:
+    """Tell whether the text puts ``role`` right before ``name`` somewhere."""
+    return any(_role_before(doc, m.start()) == role for m in re.finditer(re.escape(name), doc.text))
+
+
+def _past(ctx: Context, date_text: str) -> _dt.date | None:
+    """Return the article's date when ``date_text`` is no later than it (a past event), else None."""
+    if ctx.published is None or distractors.later(date_text, ctx.doc.pack.get("months"), _day(date_text), ctx.published):
+        return None
+    return ctx.published
+
+
+def _day(date_text: str) -> int | None:
+    """Return the day of the month a date in words gives ("26 novembre 2023" -> 26), or None."""
+    return next((int(w.rstrip(",º°")) for w in date_text.split() if w.rstrip(",º°").isdigit()
+                 and len(w.rstrip(",º°")) <= 2), None)
 
 
 def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) -> list[str]:

@@ -31,6 +31,10 @@ GENERIC = 0.2
 REPORTING = 0.15
 BRACKETED_AMOUNT = 0.15
 BRACKETED = 0.5
+SHORT_CONTEXT = 0.2
+SHORT_CONTEXT_WORDS = 4
+# An amount with up to three words after it, a comma and up to two words before the blank.
+_AMOUNT_THEN_COMMA = re.compile(r"\d[\d.,]*((?:\s+[^\W\d_]+){1,3})\s*,\s*(?:[^\W\d_]+\s+){0,2}$")
 LIST_INSIDE = 0.6
 LEAD = 1.15
 HEADING = 0.2
@@ -138,6 +142,10 @@ class Weigher:
         opened = before.rfind("(")
         if opened >= 0 and ")" not in before[opened:]:
             w *= BRACKETED_AMOUNT if any(ch.isdigit() for ch in ans.text) else BRACKETED
+        if sum(any(ch.isalnum() for ch in x) for x in (before + " " + after).split()) < SHORT_CONTEXT_WORDS:
+            w *= SHORT_CONTEXT  # "Esiste infine la ____.": too little around the blank to point at one answer
+        if self._conversion(before, ans.text):
+            w *= BRACKETED_AMOUNT  # "6.15 billion rupees, roughly 75 million US dollars": a conversion
         if before.rstrip().endswith(",") and after.lstrip().startswith(","):
             w *= LIST_INSIDE
         opening = doc.text[fact.span.start:fact.span.end].split(" ", 2)
@@ -148,6 +156,14 @@ class Weigher:
         if fact.kind in ("pair", "range"):
             w *= COORDINATED  # "left and right ventricles", "5 to 10": a reader answers one part
         return w
+
+    def _conversion(self, before: str, answer: str) -> bool:
+        """Tell whether an amount follows another sum of money after a comma: the same sum in another currency."""
+        if not any(ch.isdigit() for ch in answer):
+            return False
+        m = _AMOUNT_THEN_COMMA.search(before[-60:])
+        money = {w.lower() for w in self.doc.pack.get("money_words", ())}
+        return bool(m) and bool(set(m.group(1).lower().split()) & money)
 
     def _cut_wrong(self, fact: Fact, ans) -> bool:
         """Tell whether the answer's span is cut where no blank can be ("INEOS 1" of "INEOS 1:59")."""

@@ -18,6 +18,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
+from .. import localtime
 from ..extensions import db
 from ..kinds import kind_of
 from ..models import Attempt, Participant, Question, Quiz, QuizQuestion, Response
@@ -47,9 +48,9 @@ def unavailable_reason(quiz: Quiz, now: dt.datetime) -> LazyString | None:
     if not quiz.published or quiz.archived:
         return _l("This quiz is not open to students.")
     if quiz.opens_at and now < quiz.opens_at:
-        return _l("This quiz opens on %(when)s UTC.", when=quiz.opens_at.strftime("%Y-%m-%d %H:%M"))
+        return _l("This quiz opens on %(when)s.", when=localtime.when(quiz.opens_at))
     if quiz.closes_at and now >= quiz.closes_at:
-        return _l("This quiz closed on %(when)s UTC.", when=quiz.closes_at.strftime("%Y-%m-%d %H:%M"))
+        return _l("This quiz closed on %(when)s.", when=localtime.when(quiz.closes_at))
     return None
 
 

@@ -50,7 +50,10 @@ def start_xlsx(quiz: Quiz, table: str, user: User) -> Job:
 def filename(job: Job) -> str:
     """Return the name the teacher's download is saved under."""
     payload = job.payload or {}
-    return f"quiz-{payload.get('quiz_id')}-{payload.get('table')}.xlsx"
+    table = payload.get("table")
+    if table not in exports.TABLES:
+        return f"quiz-{payload.get('quiz_id')}.xlsx"
+    return exports.filename(payload.get("quiz_id"), table, "xlsx")
 
 
 def finished_file(job: Job) -> Path | None:

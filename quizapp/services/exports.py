@@ -2,6 +2,10 @@
 
 Views only send what a writer yields, so CSV, XLSX and later formats share the
 same rows, and rows are streamed from the database rather than loaded at once.
+Headers and words (state, kind) are in the interface language and times in the
+instance's zone, for both formats; numbers, dates and yes/no stay typed in the
+rows, and the CSV writer writes them the way the language's spreadsheets read
+them (CsvStyle: "9,5" between semicolons in Italian).
 """
 
 from __future__ import annotations
@@ -12,10 +16,16 @@ import json
 import re
 import tempfile
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 
+from flask import current_app
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import Text, cast, func
 
+from .. import labels, localtime
 from ..extensions import db
 from ..kinds import kind_of
 from ..models import Attempt, Participant, Quiz, QuizQuestion, Response
@@ -42,16 +52,36 @@ def neutralise(value: Any) -> Any:
     return value
 
 
+# Each table's columns: a header in the interface language; "%(zone)s" is the instance's time zone.
+SCORE_COLUMNS = (
+    _l("Attempt ID"), _l("Name"), _l("Identifier"), _l("Attempt"), _l("State"), _l("Started (%(zone)s)"),
+    _l("Submitted (%(zone)s)"), _l("Duration (seconds)"), _l("Score"), _l("Maximum score"), _l("Percentage"),
+    _l("Passed"), _l("Counts for the grade"),
+)
+ANSWER_COLUMNS = (
+    _l("Attempt ID"), _l("Name"), _l("Identifier"), _l("Attempt"), _l("Submitted (%(zone)s)"),
+    _l("Question number"), _l("Question ID"), _l("Kind"), _l("Prompt"), _l("Answer"), _l("Correct answer"),
+    _l("Points"), _l("Maximum points"),
+)
+STATES = {"submitted": _l("submitted"), "in_progress": _l("in progress")}
+
+
+def headers_of(columns: Iterable[Any]) -> list[str]:
+    """Return a table's headers in the interface language, naming the instance's time zone where a time is."""
+    zone = current_app.config["TIMEZONE"]
+    return [str(column).replace("%(zone)s", zone) for column in columns]
+
+
 def score_rows(quiz: Quiz) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
     """Return the headers and rows of a quiz's submitted attempts, one row each.
 
-    counts_for_grade says which attempts the quiz's grading method (highest,
+    The "counts for the grade" column says which attempts the quiz's grading method (highest,
     last, first or average) takes for the student's grade, as the results page's ★.
     """
-    headers = [
-        "attempt_id", "name", "identifier", "attempt", "state", "started_at",
-        "submitted_at", "duration_seconds", "score", "max_score", "percentage", "passed", "counts_for_grade",
-    ]
+    headers = headers_of(SCORE_COLUMNS)
+    # Resolved now, in the request (or the job's forced locale): the rows are written later, as the response streams.
+    states = {code: str(label) for code, label in STATES.items()}
+    local = localtime.converter()
     pass_mark = quiz.pass_mark
     # Which attempt counts is ranked by the database in the same query (a window function), not read first.
     counting = counts_for_grade(quiz).subquery()
@@ -72,7 +102,8 @@ def score_rows(quiz: Quiz) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
             duration = round((submitted - started).total_seconds()) if submitted else None
             percentage = 100.0 * score / max_score if score is not None and max_score else None
             yield (
-                attempt_id, name, identifier or "", number, state, started, submitted, duration, score, max_score,
+                attempt_id, name, identifier or "", number, states.get(state, state), local(started), local(submitted),
+                duration, score, max_score,
                 None if percentage is None else round(percentage, 2),
                 None if pass_mark is None or percentage is None else percentage >= pass_mark,
                 bool(counts),
@@ -81,28 +112,53 @@ def score_rows(quiz: Quiz) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
     return headers, rows()
 
 
-def _csv_cell(value: Any) -> Any:
+@dataclass(frozen=True)
+class CsvStyle:
+    """How a CSV file writes what a spreadsheet reads: separators and the words for yes and no."""
+
+    delimiter: str = ","
+    decimal: str = "."
+    yes: str = "True"
+    no: str = "False"
+
+
+def csv_style() -> CsvStyle:
+    """Return the CSV style a spreadsheet in the interface language opens as columns.
+
+    Where the decimal mark is a comma (Italian), Excel splits columns at semicolons and
+    reads "9,5" as a number; elsewhere commas and "9.5". The mark comes from the locale's CLDR data.
+    """
+    decimal = get_locale().number_symbols["latn"]["decimal"]
+    return CsvStyle(delimiter=";" if decimal == "," else ",", decimal=decimal, yes=_("Yes"), no=_("No"))
+
+
+def _csv_cell(value: Any, style: CsvStyle) -> Any:
     # Exact types first: a million-row export calls this thirteen million times.
     kind = type(value)
     if kind is str:
         return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
-    if kind is int or kind is float:
+    if kind is int:
         return value
+    if kind is float:
+        return value if style.decimal == "." else repr(value).replace(".", style.decimal)
     if value is None:
         return ""
+    if kind is bool:
+        return style.yes if value else style.no
     if hasattr(value, "isoformat"):
+        # ISO dates: every spreadsheet in every language reads them as dates.
         return value.isoformat(sep=" ", timespec="seconds") if hasattr(value, "hour") else value.isoformat()
     return neutralise(value)
 
 
-def write_csv(headers: list[str], rows: Rows) -> Iterator[str]:
-    """Yield a CSV file in chunks: UTF-8 with a BOM so spreadsheets read accents right."""
+def write_csv(headers: list[str], rows: Rows, style: CsvStyle = CsvStyle()) -> Iterator[str]:
+    """Yield a CSV file in chunks: UTF-8 with a BOM so spreadsheets read accents right, in the given style."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=style.delimiter)
     buffer.write("\ufeff")
     writer.writerow([neutralise(h) for h in headers])
     for count, row in enumerate(rows, start=1):
-        writer.writerow([_csv_cell(value) for value in row])
+        writer.writerow([_csv_cell(value, style) for value in row])
         if count % STREAM_BATCH == 0:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -112,10 +168,8 @@ def write_csv(headers: list[str], rows: Rows) -> Iterator[str]:
 
 def answer_rows(quiz: Quiz) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
     """Return the headers and rows of every answer in the quiz's submitted attempts (long format)."""
-    headers = [
-        "attempt_id", "name", "identifier", "attempt", "submitted_at", "question_number", "question_id",
-        "kind", "prompt", "answer", "correct_answer", "points", "max_points",
-    ]
+    headers = headers_of(ANSWER_COLUMNS)
+    local = localtime.converter()
     # The quiz's few questions are loaded once; the many answers come as plain columns.
     # Resolved now, while the view runs: the rows are written later, as the response streams.
     # The key's text is the same on every row of a question: written once here, not once per answer.
@@ -123,8 +177,8 @@ def answer_rows(quiz: Quiz) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
                                    kind_of(entry.question).correct_text(entry.question))
                for entry in quiz_entries(quiz)}
     # What every row of a question repeats, read from the ORM objects once.
-    columns = {question_id: ((number, question.id, question.kind, question.prompt), (correct, points))
-               for question_id, (number, points, question, _kind, correct) in entries.items()}
+    columns = {question_id: ((number, question.id, str(kind.label), question.prompt), (correct, points))
+               for question_id, (number, points, question, kind, correct) in entries.items()}
     query = (
         db.select(Attempt.id, Participant.display_name, Participant.identifier, Attempt.number,
                   Attempt.submitted_at, Response.question_id, cast(Response.answer, Text), Response.points)
@@ -154,7 +208,7 @@ def answer_rows(quiz: Quiz) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
         for attempt_id, name, identifier, number, submitted, question_id, stored, points in db.session.execute(query):
             (number_in_quiz, question, kind, prompt), (correct, max_points) = columns[question_id]
             yield (
-                attempt_id, name, identifier or "", number, submitted, number_in_quiz, question,
+                attempt_id, name, identifier or "", number, local(submitted), number_in_quiz, question,
                 kind, prompt, describe(question_id, stored), correct, points, max_points,
             )
 
@@ -163,6 +217,13 @@ def answer_rows(quiz: Quiz) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
 
 # Each table a quiz's results export as: its builder.
 TABLES = {"scores": score_rows, "answers": answer_rows}
+
+
+def filename(quiz_id: int, table: str, extension: str) -> str:
+    """Return the name a download is saved under, the table named in the interface language: quiz-3-punteggi.csv."""
+    # Only letters, digits and dashes: the name goes in a Content-Disposition header as it is.
+    word = re.sub(r"[^a-z0-9]+", "-", str(labels.EXPORT_SHEETS[table]).lower()).strip("-") or table
+    return f"quiz-{quiz_id}-{word}.{extension}"
 
 
 def row_count(quiz: Quiz, table: str) -> int:

@@ -30,6 +30,9 @@ from .aggregates import FULL_MARKS_EPSILON, HISTOGRAM_BINS, Moments, percentage_
 
 # A distractor chosen by fewer than this share of students is not doing its job.
 WEAK_DISTRACTOR_SHARE = 0.05
+# ...but only once this many attempts are in: below 20, one student is more than 5% of them, so the
+# flag could only mean "nobody chose it", which in a handful of attempts is chance, not a weak option.
+WEAK_DISTRACTOR_MIN_ATTEMPTS = 20
 CHOICE_KINDS = ("single", "multiple", "true_false")
 # Kinds answered by typing: their analysis lists the answers given most often.
 TYPED_KINDS = ("cloze", "short", "numeric")
@@ -149,7 +152,8 @@ class ItemStats:
 
     @property
     def weak_distractors(self) -> list[str]:
-        if not self.attempts:
+        """Return the wrong options chosen by under 5% of attempts, once there are enough attempts to tell."""
+        if self.attempts < WEAK_DISTRACTOR_MIN_ATTEMPTS:
             return []
         return [text for text, correct, _count, share in self.option_shares()
                 if not correct and share < WEAK_DISTRACTOR_SHARE]

@@ -19,6 +19,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_wtf.csrf import generate_csrf
 
+from ..errors import page as error_page
 from ..extensions import db, limiter
 from ..models import Attempt, Participant, Quiz, utcnow
 from ..redirects import local_target
@@ -119,8 +120,8 @@ def join(code: str):
         abort(404)
     if not quiz.published:
         # The code is right, so say why it leads nowhere; 404 all the same, as nothing can be done here.
-        return render_template("errors/error.html", status=404,
-                               message=_("This quiz is not open to students right now. Ask your teacher.")), 404
+        return error_page(404, _("Your teacher has not opened it to students yet, or has closed it. "
+                                  "Ask your teacher when you can take it."), heading=_("This quiz is not open"))
     now = utcnow()
     participant = _participant(quiz)
     if participant is not None:
@@ -158,11 +159,13 @@ def _pages(attempt: Attempt) -> list[list[attempt_service.Item]]:
 def _render_attempt(attempt: Attempt, pages, page: int, form, status: int = 200):
     saved = attempt_service.saved_answers(attempt)
     answered = [all(not attempt_service.is_blank(saved.get(item.question.id)) for item in p) for p in pages]
+    answered_count = sum(not attempt_service.is_blank(saved.get(item.question.id)) for p in pages for item in p)
     first_number = sum(len(p) for p in pages[:page]) + 1
     now = utcnow()
     return render_template(
         "student/attempt.html", attempt=attempt, quiz=attempt.quiz, form=form, items=pages[page], page=page,
         page_count=len(pages), answered=answered, first_number=first_number, as_of=now.isoformat(),
+        answered_count=answered_count, question_count=sum(len(p) for p in pages),
         remaining=attempt_service.remaining_seconds(attempt, now), field_name=forms.field_name,
     ), status
 

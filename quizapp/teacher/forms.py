@@ -6,12 +6,14 @@ import math
 import re
 from decimal import Decimal
 
+from flask import current_app
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
-    DateTimeLocalField,
     DecimalField,
     EmailField,
     HiddenField,
@@ -33,6 +35,7 @@ from wtforms.validators import (
 )
 
 from ..config import MAX_TIME_LIMIT_MINUTES
+from .. import localtime
 from ..kinds import KINDS, MultiCheckboxField, parse_number, select_choices
 from ..labels import LANGUAGES as LANGUAGE_NAMES
 from ..services.accounts import MIN_PASSWORD_LENGTH
@@ -43,6 +46,15 @@ MAX_TEXT = 1_000_000
 MAX_OPTIONS = 12
 TOLERANCE_MESSAGE = _l("Give the tolerance as a number, 0 or more, such as 0.5.")
 NUMBER_MESSAGE = _l("Enter a number, such as 2030 or 3.5.")
+
+
+def new_password_rules() -> list:
+    """Return the validators of a new password, each with a message that says how to mend it."""
+    return [
+        DataRequired(),
+        Length(min=MIN_PASSWORD_LENGTH, message=_l("This password is too short: use at least %(min)d characters.")),
+        Length(max=256, message=_l("This password is too long: use at most %(max)d characters.")),
+    ]
 
 
 def drop_nul(value):
@@ -251,6 +263,30 @@ def _number_text(value) -> str:
     return str(value)
 
 
+class LocalDateTimeField(StringField):
+    """A date and time typed in the interface language's way ("30/11/2026 14:05" in Italian), in the instance's zone.
+
+    Not the browser's datetime-local picker: that writes dates in the browser's own language
+    (mm/dd/yyyy in an English Chromium) whatever language the page is in. ISO 8601 is read
+    too. The data is the wall-clock time, naive; the form converts it to and from UTC.
+    """
+
+    def process_formdata(self, valuelist) -> None:
+        text = (valuelist[0] if valuelist else "") or ""
+        self.data = None
+        if text.strip():
+            try:
+                self.data = localtime.parse_typed(text)
+            except ValueError:
+                raise ValueError(_("Write a date and time such as %(example)s.",
+                                   example=localtime.typed(localtime.EXAMPLE))) from None
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return self.raw_data[0]
+        return localtime.typed(self.data) if self.data else ""
+
+
 class NewQuizForm(Form):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
     questions = MultiCheckboxField(_l("Approved questions to include"), coerce=int,
@@ -285,8 +321,9 @@ class QuizSettingsForm(Form):
                                 description=_l("Empty: unlimited."))
     grading_method = SelectField(_l("Which attempt counts"), choices=select_choices([
         ("highest", _l("Highest")), ("last", _l("Last")), ("first", _l("First")), ("average", _l("Average"))]))
-    opens_at = DateTimeLocalField(_l("Opens at (UTC)"), validators=[Optional()], format="%Y-%m-%dT%H:%M")
-    closes_at = DateTimeLocalField(_l("Closes at (UTC)"), validators=[Optional()], format="%Y-%m-%dT%H:%M")
+    # Typed and shown in the instance's time zone; settings() and fill() convert to and from stored UTC.
+    opens_at = LocalDateTimeField(_l("Opens at"), validators=[Optional()])
+    closes_at = LocalDateTimeField(_l("Closes at"), validators=[Optional()])
     one_per_page = SelectField(_l("Layout"), choices=select_choices([("0", _l("All questions on one page")),
                                                                      ("1", _l("One question per page"))]),
                                default="0")
@@ -301,6 +338,17 @@ class QuizSettingsForm(Form):
                            description=_l("One student identifier per line; when given, only these can join."))
     # Unticked, students join only with the code or the link.
     listed = BooleanField(_l("List it on the public home page"))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # The zone is a setting of the running instance, so the hint is written per form, not per class.
+        example = localtime.typed(localtime.EXAMPLE)
+        hint = _("Date and time in the %(zone)s time zone (%(abbreviation)s), such as %(example)s.",
+                 zone=current_app.config["TIMEZONE"], abbreviation=localtime.zone_abbreviation(), example=example)
+        for moment in (self.opens_at, self.closes_at):
+            moment.description = hint
+            moment.render_kw = {"lang": str(get_locale()), "placeholder": example, "autocomplete": "off",
+                                "maxlength": localtime.TYPED_MAX_CHARS}
 
     def validate_closes_at(self, field) -> None:
         if field.data and self.opens_at.data and field.data <= self.opens_at.data:
@@ -317,8 +365,8 @@ class QuizSettingsForm(Form):
             "time_limit_minutes": self.time_limit_minutes.data,
             "max_attempts": self.max_attempts.data,
             "grading_method": self.grading_method.data,
-            "opens_at": self.opens_at.data,
-            "closes_at": self.closes_at.data,
+            "opens_at": localtime.to_utc(self.opens_at.data) if self.opens_at.data else None,
+            "closes_at": localtime.to_utc(self.closes_at.data) if self.closes_at.data else None,
             "one_per_page": self.one_per_page.data == "1",
             "shuffle_questions": bool(self.shuffle_questions.data),
             "shuffle_options": bool(self.shuffle_options.data),
@@ -334,17 +382,19 @@ class QuizSettingsForm(Form):
                      "shuffle_questions", "shuffle_options", "review", "pass_mark", "roster", "listed"):
             getattr(self, name).data = getattr(quiz, name)
         self.pass_mark.data = _decimal(quiz.pass_mark)
+        for moment in (self.opens_at, self.closes_at):
+            moment.data = localtime.to_local(moment.data) if moment.data else None
         self.one_per_page.data = "1" if quiz.one_per_page else "0"
 
 
 class TeacherForm(Form):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=256)],
+    password = PasswordField(_l("Password"), validators=new_password_rules(),
                              description=_l("At least %(n)d characters.", n=MIN_PASSWORD_LENGTH))
     is_admin = BooleanField(_l("Administrator"))
 
 
 class PasswordForm(Form):
-    password = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=256)],
+    password = PasswordField(_l("New password"), validators=new_password_rules(),
                              description=_l("At least %(n)d characters.", n=MIN_PASSWORD_LENGTH))

@@ -40,7 +40,7 @@ def results(quiz_id: int):
     page = request.args.get("page", 1, type=int)
     rows, pagination = stats.attempts_table(quiz, sort, descending, page)
     return render_template("teacher/results.html", quiz=quiz, rows=rows, pagination=pagination,
-                           sort=sort, descending=descending, button_form=EmptyForm())
+                           sort=sort, descending=descending, button_form=EmptyForm(), csv_style=exports.csv_style())
 
 
 def _render_attempt(attempt: Attempt, status: int = 200):
@@ -88,7 +88,8 @@ def analysis(quiz_id: int):
     quiz = quiz_with_results(quiz_id)
     result = stats.analyse(quiz)
     chart = stats.histogram_svg(result.histogram, _("Number of attempts by score, in steps of 10%"))
-    return render_template("teacher/analysis.html", quiz=quiz, analysis=result, chart=chart)
+    return render_template("teacher/analysis.html", quiz=quiz, analysis=result, chart=chart,
+                           min_attempts=stats.WEAK_DISTRACTOR_MIN_ATTEMPTS)
 
 
 def send_file(filename: str, chunks, content_type: str) -> Response:
@@ -102,7 +103,8 @@ def send_file(filename: str, chunks, content_type: str) -> Response:
 def export_csv(quiz_id: int, table: str):
     quiz = quiz_with_results(quiz_id)
     headers, rows = exports.TABLES[table](quiz)
-    return send_file(f"quiz-{quiz.id}-{table}.csv", exports.write_csv(headers, rows), "text/csv; charset=utf-8")
+    return send_file(exports.filename(quiz.id, table, "csv"), exports.write_csv(headers, rows, exports.csv_style()),
+                     "text/csv; charset=utf-8")
 
 
 @bp.post("/quizzes/<int:quiz_id>/<any(scores, answers):table>.xlsx")

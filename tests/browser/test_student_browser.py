@@ -111,7 +111,7 @@ def test_review_page_quotes_evidence_with_key_words_marked(app, seeded, new_page
     assert "CASIP" in page.inner_text(".review")
     screenshot(page, "4-review")
     page.evaluate("window.scrollTo(0, 0)")
-    screenshot(page, "4-review-viewport", full_page=False)  # the one docs/screenshots/ keeps
+    screenshot(page, "4-review-viewport", full_page=False)
 
 
 def assert_restored(page, step) -> None:

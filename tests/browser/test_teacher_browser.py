@@ -58,7 +58,7 @@ def test_upload_generate_edit_publish_take_and_export(app, make_teacher, new_pag
     teacher.click("text=Add and generate questions")
     teacher.wait_for_url("**/teach/documents/*")
     assert teacher.locator(".document-text mark.fact").count() > 0
-    assert "2023-03-12" in teacher.inner_text(".facts-summary")
+    assert "March 12, 2023" in teacher.inner_text(".facts-summary")  # the header's "date 2023-03-12", in words
 
     # Generate: the draft questions are shown for review.
     teacher.click("text=Generate questions again")
@@ -114,7 +114,7 @@ def test_upload_generate_edit_publish_take_and_export(app, make_teacher, new_pag
     csv_path = tmp_path / "scores.csv"
     csv_download.value.save_as(csv_path)
     rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8-sig"))))
-    assert [row["name"] for row in rows] == ["Giulia Rossi"] and float(rows[0]["percentage"]) == 100.0
+    assert [row["Name"] for row in rows] == ["Giulia Rossi"] and float(rows[0]["Percentage"]) == 100.0
 
     # The workbook is written by a job: its page shows progress, then leads to the download link.
     teacher.click("text=Download scores (XLSX)")
@@ -130,7 +130,7 @@ def test_upload_generate_edit_publish_take_and_export(app, make_teacher, new_pag
     sheet = load_workbook(xlsx_path).active
     header, row = list(sheet.iter_rows(values_only=True))
     record = dict(zip(header, row))
-    assert record["name"] == "Giulia Rossi" and record["percentage"] == 100
+    assert record["Name"] == "Giulia Rossi" and record["Percentage"] == 100
 
 
 def test_drag_a_question_to_reorder_the_quiz(app, make_teacher, new_page):
@@ -171,7 +171,9 @@ def test_every_teacher_page_meets_wcag_21_aa(app, make_teacher, new_page):
                 f"/teach/quizzes/{quiz_id}/results", f"/teach/attempts/{attempt_id}", f"/teach/quizzes/{quiz_id}/analysis",
                 f"/teach/questions/{question_id}/regrade", f"/teach/quizzes/{quiz_id}/delete", "/teach/admin/teachers"):
         page.goto(url)
-        assert_accessible(page)
+        for scheme in ("light", "dark"):  # the design's two colour schemes
+            page.emulate_media(color_scheme=scheme)
+            assert_accessible(page)
 
 
 def test_paginated_results_meet_wcag_21_aa_and_keep_the_sort(app, make_teacher, new_page):

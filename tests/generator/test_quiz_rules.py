@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 
@@ -205,13 +206,17 @@ def test_people_are_offered_among_contemporaries_of_their_role_and_country():
     ("en", "The Hope probe reached Mars orbit in February 2021 after a long cruise.", "Hope", True),
 ])
 def test_a_blank_cut_where_no_reader_can_fill_it_is_never_asked(lang, text, answer, asked):
+    assert (weight_of(lang, text, answer, "entity") > 0) is asked
+
+
+def weight_of(lang: str, text: str, answer: str, kind: str) -> float:
+    """Return the worth multiplier of a one-sentence fact of ``kind`` whose answer is ``answer``."""
     from quizapp.generator.types import Fact
     from quizapp.generator.worth import Weigher
 
     doc = doc_of(text, lang)
     sent, ans = span_of(doc, answer)
-    fact = Fact(kind="entity", text=sent.text, span=sent, answers=(ans,))
-    assert (Weigher(doc, "").weight(fact, 0) > 0) is asked
+    return Weigher(doc, "").weight(Fact(kind=kind, text=sent.text, span=sent, answers=(ans,)), 0)
 
 
 def test_a_surname_gives_away_the_whole_name():
@@ -221,13 +226,98 @@ def test_a_surname_gives_away_the_whole_name():
     assert len(chosen) == 1
 
 
-@pytest.mark.parametrize("text,name,surname", [
-    ("Marie Curie discovered polonium. Curie later won a second Nobel Prize.", "Marie Curie", "Curie"),
-    ("Marie Curie discovered polonium with her husband Pierre Curie.", "Marie Curie", ""),
-    ("The ninth symphony was written by Ludwig van Beethoven in Vienna.", "Ludwig van Beethoven", "Beethoven"),
-    ("Plato taught Aristotle.", "Plato", ""),
+@pytest.mark.parametrize("lang,text,name,forms", [
+    ("en", "Marie Curie discovered polonium. Curie later won a second Nobel Prize.", "Marie Curie", ["Curie"]),
+    ("en", "Marie Curie discovered polonium with her husband Pierre Curie.", "Marie Curie", []),
+    ("en", "The ninth symphony was written by Ludwig van Beethoven in Vienna.", "Ludwig van Beethoven",
+     ["van Beethoven", "Beethoven"]),
+    ("en", "Plato taught Aristotle.", "Plato", []),
+    ("en", "The mission was led by S. Somanath, chairman of ISRO.", "S. Somanath", ["Somanath"]),
+    ("en", "Led by Vilhelm Bjerknes and including his son Jacob Bjerknes.", "Vilhelm Bjerknes", []),
+    ("en", "Storms are common in Europe and North America.", "North America", []),
+    ("it", "La collezione di Giuseppe Ricci Oddi fu donata alla città.", "Giuseppe Ricci Oddi", ["Ricci Oddi", "Oddi"]),
+    ("it", "Sinner ha battuto Alex de Minaur in due set.", "Alex de Minaur", ["de Minaur", "Minaur"]),
+    ("it", "Nel 1949 i comunisti guidati da Mao Zedong presero il potere.", "Mao Zedong", ["Mao"]),
+    ("it", "La Guerra Fredda divise l'Europa.", "Guerra Fredda", []),
+    ("en", "Dvořák's Stabat Mater was received with enthusiasm.", "Stabat Mater", []),
+    ("en", "Louis XVI was executed in 1793.", "Louis XVI", []),
 ])
-def test_a_person_blank_accepts_the_surname_when_the_text_gives_it_to_nobody_else(text, name, surname):
-    from quizapp.generator.kinds import _sole_surname
+def test_a_name_blank_accepts_the_surname_when_the_text_gives_it_to_nobody_else(lang, text, name, forms):
+    from quizapp.generator.lang import load_pack
+    from quizapp.generator.names import short_forms
 
-    assert _sole_surname(text, name) == surname
+    connectors = frozenset(load_pack(lang).get("name_connectors"))
+    assert short_forms(text, name, lang, connectors) == forms
+
+
+@pytest.mark.parametrize("lang,date,published,later", [
+    ("it", "26 novembre 2023", dt.date(2023, 11, 26), False),
+    ("en", "14 July 2023", dt.date(2023, 8, 23), False),
+    ("en", "14 July 2023", None, True),
+])
+def test_near_miss_dates_of_a_past_event_fall_before_the_article(lang, date, published, later):
+    months = load_pack(lang).get("months")
+    got = distractors.date_near_misses(date, months, random.Random(3), n=8, not_after=published)
+    assert got
+    limit = published or dt.date(2023, 11, 26)
+    assert any(distractors.later(g, months, int(date.split()[0]), limit) for g in got) is later
+
+
+@pytest.mark.parametrize("lang,phrase,cores", [
+    ("en", "tiny air sacs", ["air sacs"]),
+    ("en", "chronic obstructive pulmonary disease", ["obstructive pulmonary disease", "pulmonary disease"]),
+    ("en", "huge volume of air", ["volume of air"]),
+    ("en", "slope of a warm front", []),
+    ("en", "chest cavity", []),
+    ("en", "Stabat Mater Dolorosa", []),
+    ("it", "sacco di plastica nero", ["sacco di plastica"]),
+    ("it", "catena di approvvigionamento", []),
+    ("it", "prezzo del petrolio greggio", ["prezzo del petrolio"]),
+])
+def test_a_long_phrase_blank_accepts_the_phrase_without_its_outer_modifiers(lang, phrase, cores):
+    from quizapp.generator.kinds import _phrase_cores
+
+    assert _phrase_cores(phrase, load_pack(lang)) == cores
+
+
+@pytest.mark.parametrize("lang,text,answer,weighed_down", [
+    ("en", "The budget was about 6.15 billion rupees, roughly 75 million US dollars, a small sum.", "75 million", True),
+    ("en", "The company sold 5 million cars in 2020, about 20 percent more than before.", "20 percent", False),
+    ("it", "Esiste infine la fissazione industriale.", "fissazione industriale", True),
+    ("it", "Secondo quanto riferito dalla procura, i controlli hanno confermato l'attribuzione.", "procura", True),
+    ("it", "Il quadro fu ritrovato dai giardinieri nel muro esterno della galleria.", "giardinieri", False),
+])
+def test_conversions_reporters_and_bare_sentences_are_weighed_down(lang, text, answer, weighed_down):
+    assert (weight_of(lang, text, answer, "concept") < 0.3) is weighed_down
+
+
+@pytest.mark.parametrize("lang,text,not_an_answer", [
+    ("it", "Gli operai avevano prelevato l'opera per sottoporla ad analisi approfondite.", "sottoporla"),
+    ("en", "Rising air cools, water vapour condenses and tall clouds develop.", "water vapour condenses"),
+    ("en", "A warm front forms when warm air advances over colder air.", "warm front forms"),
+    ("en", "In a depression the cold front therefore catches up with the warm front.", "cold front therefore"),
+    ("it", "Si tratta dunque di un raro caso di doppio dipinto.", "dunque di un raro caso"),
+])
+def test_verbs_and_connectives_do_not_join_a_noun_phrase_blank(lang, text, not_an_answer):
+    from quizapp.generator.facts import concepts
+
+    doc = doc_of(text, lang)
+    answers = {a.text for f in concepts(doc, 0, doc.sentences[0]) for a in f.answers}
+    assert answers and not_an_answer not in answers
+
+
+def test_a_role_limits_the_people_offered_for_a_name():
+    from quizapp.generator.kinds import _has_role, _role_before
+
+    text = ("Nel 1976 la squadra vinse con capitano Nicola Pietrangeli. Il dittatore Augusto Pinochet assisteva. "
+            "Oggi la squadra è guidata dal capitano Filippo Volandri.")
+    doc = doc_of(text, "it")
+    assert _role_before(doc, text.index("Nicola")) == "capitano"
+    assert _has_role(doc, "Filippo Volandri", "capitano")
+    assert not _has_role(doc, "Augusto Pinochet", "capitano")
+
+
+def test_a_city_is_never_offered_against_a_capital_of_another_region():
+    got = distractors.same_kind("Vienna", "it", lambda name: False, random.Random(0), n=6)
+    cities = {distractors.lexicon_kind(g, "it") for g in got}
+    assert got and cities == {"city"} and "Siracusa" not in got

@@ -51,11 +51,11 @@ def test_scores_csv_has_bom_one_row_per_attempt_and_defused_names(teacher, answe
     assert response.status_code == 200 and response.mimetype == "text/csv"
     assert "attachment" in response.headers["Content-Disposition"]
     rows = read_csv(response)
-    assert rows[0][:3] == ["attempt_id", "name", "identifier"] and len(rows) == 3
+    assert rows[0][:3] == ["Attempt ID", "Name", "Identifier"] and len(rows) == 3
     names = {row[1] for row in rows[1:]}
     assert names == {"'=HYPERLINK(\"http://evil\")", "Zoë Àlvarez"}
     assert {row[2] for row in rows[1:]} == {"", "'@s2"}
-    assert {row[rows[0].index("passed")] for row in rows[1:]} == {"True", "False"}
+    assert {row[rows[0].index("Passed")] for row in rows[1:]} == {"Yes", "No"}
 
 
 def test_scores_xlsx_has_typed_cells(app, teacher, answered_quiz):
@@ -66,21 +66,22 @@ def test_scores_xlsx_has_typed_cells(app, teacher, answered_quiz):
     headers = rows[0]
     assert len(rows) == 3
     first = dict(zip(headers, rows[1]))
-    assert isinstance(first["attempt_id"], int)
-    assert isinstance(first["score"], (int, float)) and isinstance(first["percentage"], (int, float))
-    assert isinstance(first["submitted_at"], dt.datetime) and isinstance(first["started_at"], dt.datetime)
+    assert isinstance(first["Attempt ID"], int)
+    assert isinstance(first["Score"], (int, float)) and isinstance(first["Percentage"], (int, float))
+    assert isinstance(first["Submitted (Europe/Rome)"], dt.datetime) and isinstance(first["Started (Europe/Rome)"], dt.datetime)
+    assert isinstance(first["Passed"], bool)
     # The text as typed, in a cell typed as text: shown, never run, and no apostrophe to see.
-    assert first["name"] == "=HYPERLINK(\"http://evil\")" and sheet["B2"].data_type == "s"
+    assert first["Name"] == "=HYPERLINK(\"http://evil\")" and sheet["B2"].data_type == "s"
     second = dict(zip(headers, rows[2]))
-    assert second["identifier"] == "@s2"
+    assert second["Identifier"] == "@s2"
     assert not any(cell.data_type == "f" for row in sheet.iter_rows() for cell in row)
 
 
 def test_long_format_has_one_row_per_answer(app, teacher, answered_quiz):
     rows = read_csv(teacher.get(f"/teach/quizzes/{answered_quiz}/answers.csv"))
-    assert rows[0][:2] == ["attempt_id", "name"] and len(rows) == 1 + 2 * 4
+    assert rows[0][:2] == ["Attempt ID", "Name"] and len(rows) == 1 + 2 * 4
     header = rows[0]
-    points = [float(row[header.index("points")]) for row in rows[1:]]
+    points = [float(row[header.index("Points")]) for row in rows[1:]]
     assert sorted(points)[-4:] == [1.0] * 4
     sheet = load_workbook(io.BytesIO(xlsx_export(app, teacher, answered_quiz, "answers").data)).active
     assert sheet.max_row == 9
@@ -459,15 +460,15 @@ def test_scores_export_says_which_attempt_counts_for_the_grade(app, teacher, ans
         db.session.commit()
     rows = read_csv(teacher.get(f"/teach/quizzes/{answered_quiz}/scores.csv"))
     header = rows[0]
-    assert header[-1] == "counts_for_grade"
-    column = {(row[header.index("name")], int(row[header.index("attempt")])): row[-1] for row in rows[1:]}
-    assert {number: column["Ada", number] for number in (1, 2)} == {n: str(v) for n, v in counted.items()}
+    assert header[-1] == "Counts for the grade"
+    column = {(row[header.index("Name")], int(row[header.index("Attempt")])): row[-1] for row in rows[1:]}
+    assert {number: column["Ada", number] for number in (1, 2)} == {n: "Yes" if v else "No" for n, v in counted.items()}
     # The other students have one attempt each, which counts.
-    assert [value for (name, _n), value in column.items() if name != "Ada"] == ["True", "True"]
+    assert [value for (name, _n), value in column.items() if name != "Ada"] == ["Yes", "Yes"]
     values = list(load_workbook(io.BytesIO(xlsx_export(app, teacher, answered_quiz).data))
                   .active.iter_rows(values_only=True))
     records = [dict(zip(values[0], row)) for row in values[1:]]
-    assert {r["attempt"]: r["counts_for_grade"] for r in records if r["name"] == "Ada"} == counted
+    assert {r["Attempt"]: r["Counts for the grade"] for r in records if r["Name"] == "Ada"} == counted
 
 
 # --- XLSX as a background job ---------------------------------------------------------------------

@@ -151,3 +151,23 @@ def test_a_number_typed_as_text_counts_as_its_value():
     assert [(answer, right, count) for answer, right, count, _share in item.top_answers()] == [
         (1.5, True, 3), (1.0, False, 1)]
     assert item.blanks == 1
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_a_typed_year_is_shown_as_typed_without_a_thousands_separator(app, teacher, language):
+    with app.app_context():
+        document = db.session.get(Document, make_document(app, text=ENGLISH))
+        year = bank.write(document, bank.QuestionData(
+            kind="numeric", prompt="By which year will the panels double?", options=[], correct=[2030],
+            tolerance=0.0, explanation="", points=1.0))
+        quiz = quizzes.create_quiz(document.owner, document, "Years", [year])
+        quizzes.publish(quiz)
+        db.session.commit()
+        quiz_id = quiz.id
+    for number, answer in enumerate([2030.0, 2030, 2025.0, 1999.5]):  # stored as the form parsed them
+        submit_attempt(app, quiz_id, f"Student {number}", {0: answer})
+    teacher.environ_base["HTTP_ACCEPT_LANGUAGE"] = language
+    page = teacher.get(f"/teach/quizzes/{quiz_id}/analysis").get_data(as_text=True)
+    shown = [row[0] for row in rows(answer_table(page, 1))[1:]]
+    half = "1999,5" if language == "it" else "1999.5"
+    assert shown[:3] == ["2030", "2025", half]  # not "2,030" (nor "2.030" in Italian)

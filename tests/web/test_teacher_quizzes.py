@@ -81,7 +81,8 @@ def test_settings_are_saved(app, teacher, document_id):
     with app.app_context():
         quiz = db.session.get(Quiz, quiz_id)
         assert (quiz.title, quiz.time_limit_minutes, quiz.max_attempts, quiz.grading_method) == ("Solar quiz", 20, 3, "average")
-        assert quiz.opens_at == dt.datetime(2030, 1, 1, 8) and quiz.closes_at == dt.datetime(2030, 1, 2, 8)
+        # Typed in the instance's zone (Europe/Rome, UTC+1 in January), stored in UTC.
+        assert quiz.opens_at == dt.datetime(2030, 1, 1, 7) and quiz.closes_at == dt.datetime(2030, 1, 2, 7)
         assert quiz.one_per_page and quiz.shuffle_questions and not quiz.shuffle_options
         assert (quiz.review, quiz.pass_mark, quiz.roster) == ("after_close", 60.0, "s1\ns2")
     cleared = post(teacher, f"/teach/quizzes/{quiz_id}", {**SETTINGS, "time_limit_minutes": "", "max_attempts": "",

@@ -69,9 +69,26 @@ def test_item_analysis_matches_moodle_definitions(app, quiz_with_attempts):
         assert item.discrimination == pytest.approx(statistics.correlation(column, rest))
     third = analysis.items[2]
     assert [count for _text, _correct, count, _share in third.option_shares()] == [1, 3, 1, 0]
-    # Option D of every question was chosen by nobody: under 5%, so flagged.
-    assert all("distractor" in item.flags and "D" in item.weak_distractors for item in analysis.items)
+    # Option D of every question was chosen by nobody, but five attempts are too few to call it weak.
+    assert all(item.weak_distractors == [] and "distractor" not in item.flags for item in analysis.items)
     assert analysis.histogram == [1, 0, 0, 2, 0, 0, 1, 0, 0, 1]
+
+
+@pytest.mark.parametrize(("students", "flagged"), [(stats.WEAK_DISTRACTOR_MIN_ATTEMPTS - 1, False),
+                                                   (stats.WEAK_DISTRACTOR_MIN_ATTEMPTS, True)])
+def test_an_option_almost_nobody_chose_is_flagged_only_from_enough_attempts(app, teacher, students, flagged):
+    document_id = make_document(app, text=ENGLISH)
+    quiz_id, _ids = hand_quiz(app, document_id)
+    # Every student picks A (right) or B or C by turns: nobody picks D.
+    for number in range(students):
+        submit_attempt(app, quiz_id, f"S{number}", {0: number % 3, 1: (number + 1) % 3, 2: (number + 2) % 3})
+    with app.app_context():
+        items = stats.analyse(db.session.get(Quiz, quiz_id)).items
+    assert [item.weak_distractors for item in items] == [["D"] if flagged else []] * 3
+    page = teacher.get(f"/teach/quizzes/{quiz_id}/analysis").get_data(as_text=True)
+    assert ("Options almost nobody chose:" in page) is flagged
+    # The page says why a small class raises no such flag.
+    assert f"flagged only from {stats.WEAK_DISTRACTOR_MIN_ATTEMPTS} submitted attempts" in page
 
 
 def test_discrimination_is_empty_when_a_variance_is_zero(app, teacher):

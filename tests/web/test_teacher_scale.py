@@ -390,8 +390,10 @@ def test_dashboard_shows_each_quizs_attempts_and_mean_score(app, teacher):
         db.session.commit()
     empty = scale_quiz(app, document_id, kinds=1)
     page = teacher.get("/teach/").get_data(as_text=True)
-    row = page[page.index(f"/teach/quizzes/{quiz_id}\""):]
-    row = row[:row.index("</tr>")]
-    assert "<td>4 <span class=\"meta\">(1 in progress)</span></td>" in row and "<td>50%</td>" in row
-    row = page[page.index(f"/teach/quizzes/{empty}\""):]
-    assert "<td>0</td>\n            <td>—</td>" in row[:row.index("</tr>")]
+    card = page[page.index(f'id="quiz-{quiz_id}"'):]
+    card = card[:card.index("</li>")]
+    assert '<dd class="attempts">4</dd>' in card and '<dd class="meta in-progress">1 in progress</dd>' in card
+    assert '<dd class="mean">50%</dd>' in card
+    card = page[page.index(f'id="quiz-{empty}"'):]
+    card = card[:card.index("</li>")]
+    assert '<dd class="attempts">0</dd>' in card and '<dd class="mean">—</dd>' in card and "in-progress" not in card

@@ -81,6 +81,7 @@ def load_pack(code: str) -> Pack:
         "range": [re.compile(_range_pattern(p, data), flags | re.IGNORECASE) for p in data.get("range_patterns", ())],
         "unit_tail": re.compile(data["unit_tail"], flags) if data.get("unit_tail") else None,
         "unit": re.compile(r"\s?(?:" + _units(data) + r")(?!\w)", flags),
+        "verb_shape": re.compile(data["verb_shape"], flags) if data.get("verb_shape") else None,
     }
     return Pack(
         code=code,

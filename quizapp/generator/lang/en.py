@@ -26,7 +26,12 @@ PACK = {
         "me my not no nor so also too very more most less least many much some any each every all both "
         "either neither other another such own same only just then there here thus however although though "
         "while because between among through against within without upon per via there's one two s "
-        "also including include includes included became become becomes known called"
+        "also including include includes included became become becomes known called "
+        # Connectives and adverbs of time that end a noun phrase: "the cold front therefore" is not an answer.
+        "therefore hence moreover furthermore nevertheless nonetheless meanwhile instead otherwise often "
+        "sometimes always never already still even again usually "
+        # Prepositions of place: "below atmospheric pressure" is a bound, not a term.
+        "below above across along around behind beyond beneath out"
     ).split(),
     "verb_lemma_suffixes": [],
     "date_patterns": [
@@ -56,7 +61,7 @@ PACK = {
         "thousand", "dollars", "euros", "pounds sterling", "yen", "kWh", "MW", "GW", "watts", "mph", "km/h",
         "square miles", "square kilometres", "acres", "hectares", "litres", "liters", "barrels", "feet", "times",
     ],
-    "money_words": ["dollars", "euros", "yen", "$", "€", "£"],
+    "money_words": ["dollars", "euros", "yen", "pounds", "rupees", "yuan", "francs", "roubles", "rubles", "pesos", "$", "€", "£"],
     "percent_words": ["%", "percent", "per cent"],
     # What a multiplier counts, written after it: "5 million dollars" is one amount.
     "unit_tail": r" (?:dollars|euros|pounds|yen|people|tons|tonnes|barrels|miles|kilometres|kilometers)\b",
@@ -94,6 +99,11 @@ PACK = {
     "titles_kept_in_names": ["saint", "st"],
     "place_preps": ["in", "at", "from", "to", "near", "into"],
     "list_items_need_article": False,
+    # Where a noun phrase keeps its head noun: a blank may lose the modifiers on the other side.
+    "phrase_head": "last",
+    # After a singular article, a noun phrase does not end in a plural: "a warm front forms" ends in a verb.
+    "singular_articles": ["a", "an"],
+    "plural_ending": "s",
     "phrase_links": ["of", "of the", "of a", "of an", "and", "and the"],
     # Numbers written as words: asked as numbers, graded exactly.
     "number_words": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12},
@@ -108,7 +118,8 @@ PACK = {
     },
     # Words that make an amount a bound ("more than 150 years"): any larger amount is true too.
     "bounds": ["over", "more than", "at least", "less than", "up to", "nearly", "almost", "under", "within", "above", "below",
-               "after", "before", "until", "since"],
+               "after", "before", "until", "since", "exceed", "exceeds", "exceeded", "exceeding", "surpass", "surpasses",
+               "top", "tops", "topped"],
     # Words that make an amount approximate ("about 5 litres"): near misses would be right too.
     "approximations": ["about", "around", "roughly", "approximately", "nearly", "almost", "some", "circa", "c.",
                        "over", "more than", "just over", "just under", "estimated"],

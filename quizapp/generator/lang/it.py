@@ -40,9 +40,14 @@ PACK = {
         "c' d' po' ecco circa pure qualche nessuno nessuna uno due "
         # Conjunctions and auxiliaries too short for the verb guesser: never part of an answer.
         "affinché benché sebbene finché purché cioè ossia ovvero sta stanno stava stavano sto stai stiamo "
-        "ho hai abbiamo avete abbia abbiano avrà avranno avrebbe sarebbe sarebbero siamo siete sei"
+        "ho hai abbiamo avete abbia abbiano avrà avranno avrebbe sarebbe sarebbero siamo siete sei "
+        # Connectives that end a noun phrase: «il caso dunque» is not an answer.
+        "dunque pertanto perciò allora anzi spesso ormai talvolta comunque"
     ).split(),
     "verb_lemma_suffixes": ["are", "ere", "ire", "rre"],
+    # Infinitives and gerunds with a pronoun attached ("sottoporla", "trasformandolo"), which the
+    # lemmatiser does not know. Only pronouns that rarely end a noun or adjective ("diversi", "commerci").
+    "verb_shape": r"\w{3,}(?:ar|er|ir|or|ur)(?:lo|la|li|le|gli|glielo|gliela)|\w{2,}ndo(?:lo|la|li|le|si|ne|ci|gli)",
     "date_patterns": [
         r"\b(?:[0-3]?\d(?:º|°)? )?(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre) (?:del )?\d{3,4}\b",
         r"\b[0-3]?\d (?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)\b",
@@ -68,7 +73,7 @@ PACK = {
         "milioni", "mila", "dollari", "euro", "sterline", "lire", "yen", "kWh", "MW", "GW", "watt", "km/h",
         "chilometri quadrati", "km²", "ettari", "litri", "barili", "miglia", "piedi", "volte",
     ],
-    "money_words": ["dollari", "euro", "sterline", "lire", "yen", "$", "€", "£"],
+    "money_words": ["dollari", "euro", "sterline", "lire", "yen", "rupie", "yuan", "franchi", "rubli", "pesos", "$", "€", "£"],
     "percent_words": ["%", "per cento", "percento"],
     # Adverbs made with -mente end a noun phrase ("legislazione precedentemente concordata").
     "adverb_ending": "mente",
@@ -110,6 +115,8 @@ PACK = {
     "titles_kept_in_names": ["santo", "san", "santa"],
     "place_preps": ["a", "in", "nel", "nella", "da", "verso", "presso"],
     "list_items_need_article": True,
+    # Where a noun phrase keeps its head noun: a blank may lose the modifiers on the other side.
+    "phrase_head": "first",
     "phrase_links": ["di", "del", "dello", "della", "dei", "degli", "delle", "dell'", "d'", "di un", "di una",
                      "e", "e il", "e lo", "e la", "e i", "e gli", "e le", "e l'"],
     # Numbers written as words: asked as numbers, graded exactly. ("sei" is left out: it is also "you are".)
@@ -118,13 +125,15 @@ PACK = {
     "wh": {"year_phrase": r"(?<![\w'’])(?:[Nn]el|[Nn]ell['’]anno) {year}\b,?"},
     # Cues of attribution: who reported the news is wording, not a fact worth asking.
     "worth": {
-        "reporting_before": r"(?:\bsecondo|\bcome (?:riferisce|riporta|scrive|spiega|ha (?:detto|spiegato|dichiarato|riferito))|\briferisce|\briporta|\bha (?:detto|dichiarato|spiegato|affermato|riferito)|\bfonti(?: di)?)\s+(?:(?:il|lo|la|i|gli|le|l['’])\s*)?(?:[\w’'-]+\s+){0,2}$",
+        "reporting_before": r"(?:\bsecondo|\bcome (?:riferisce|riporta|scrive|spiega|ha (?:detto|spiegato|dichiarato|riferito))|\briferisce|\briporta|\bha (?:detto|dichiarato|spiegato|affermato|riferito)|\bfonti(?: di)?|\b(?:riferit|riportat|dichiarat|comunicat|annunciat|res)[oaie](?: noto)?\s+(?:da|dal|dallo|dalla|dai|dagli|dalle))\s+(?:(?:il|lo|la|i|gli|le|l['’])\s*)?(?:[\w’'-]+\s+){0,2}$",
         "reporting_after": r"^\s*,?\s*(?:ha (?:detto|dichiarato|spiegato|affermato|riferito|annunciato|reso noto)|dichiara|afferma|spiega|riferisce|riporta)\b",
         "hypothetical": r"^(?:supponiamo|immaginiamo|ipotizziamo|se|ad esempio|per esempio)\b",
     },
     # Words that make an amount a bound ("oltre 150 anni"): any larger amount is true too.
     "bounds": ["oltre", "più di", "almeno", "meno di", "fino a", "fino al", "quasi", "sopra", "sotto", "entro",
-               "dopo il", "dopo", "prima del", "prima", "dal"],
+               "dopo il", "dopo", "prima del", "prima", "dal", "superare i", "superare il", "superare le", "supera i", "supera il",
+               "superano i", "superano il", "superato i", "superato il", "superò i", "superò il", "superiore a",
+               "superiori a", "inferiore a", "inferiori a", "sfiorare i", "sfiorano i"],
     # Words that make an amount approximate ("circa 5 litri"): near misses would be right too.
     "approximations": ["circa", "intorno al", "intorno a", "attorno al", "verso il", "quasi", "oltre", "più di",
                        "poco più di", "poco meno di", "all'incirca", "approssimativamente"],

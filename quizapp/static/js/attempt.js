@@ -76,6 +76,22 @@
     if (spoken) { spoken.textContent = ", " + (answered ? msg.msgAnswered : msg.msgUnanswered); }
   }
 
+  // The status bar's "n of N answered", kept true as answers are saved (the server wrote it at page load).
+  var progressText = document.getElementById("answered-text");
+  var progressBar = document.getElementById("answered-bar");
+  function countAnswered(answers) {
+    return Object.keys(answers).filter(function (name) { return !isBlank(answers[name]); }).length;
+  }
+  var answeredElsewhere = progressText ? parseInt(progressText.dataset.answered, 10) - countAnswered(collect()) : 0;
+
+  function showProgress(sent) {
+    if (!progressText || !msg.msgProgress) { return; }
+    var total = parseInt(progressText.dataset.total, 10);
+    var count = Math.max(0, Math.min(total, answeredElsewhere + countAnswered(sent)));
+    progressText.textContent = msg.msgProgress.replace("{num}", count).replace("{total}", total);
+    if (progressBar) { progressBar.setAttribute("width", (100 * count / (total || 1)).toFixed(1)); }
+  }
+
   function markErrors(fields) {
     Array.prototype.forEach.call(form.querySelectorAll("fieldset.question"), function (group) {
       group.classList.toggle("has-error", !!(fields && fields[group.dataset.name]));
@@ -103,6 +119,7 @@
         if (response.ok) {
           markErrors(null);
           markAnswered(sent);
+          showProgress(sent);
           if (!dirty) { say(msg.msgSaved); }
           if (typeof body.remaining === "number") { countdown.sync(body.remaining); }
           if (body.as_of && form.elements.as_of) {

@@ -1,0 +1,99 @@
+"""Find the shorter forms of a person's name that a teacher accepts as an answer.
+
+A student asked for "Lleyton Hewitt" writes "Hewitt"; asked for "Mao Zedong",
+"Mao". Both are right unless the text names another person of that surname.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from wordfreq import zipf_frequency
+
+DATA = Path(__file__).parent / "data"
+# A surname this common as a word of the language ("Line", "Fredda", "America") is
+# more likely part of a place or a thing than a family name.
+SURNAME_MAX_ZIPF = 4.0
+
+
+@lru_cache(maxsize=1)
+def surname_first() -> frozenset[str]:
+    """Return the family names written before the given name (Chinese, Korean), from ``data/surname_first.txt``."""
+    lines = (DATA / "surname_first.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Return the given names that open a person's name: ``data/given_names.txt`` and the lexicon's people."""
+    lines = (DATA / "given_names.txt").read_text(encoding="utf-8").splitlines()
+    names = {w.strip() for w in lines if w.strip() and not w.startswith("#")}
+    people = json.loads((DATA / "lexicon.json").read_text(encoding="utf-8")).get("person", [])
+    for person in people:
+        # A name is one string, or one per language ({"en": "Pope Pius V", "it": "Papa Pio V"}).
+        written = person["name"].values() if isinstance(person["name"], dict) else [person["name"]]
+        names.update(n.split()[0] for n in written if len(n.split()) > 1)
+    return frozenset(names)
+
+
+def _opens_a_name(word: str) -> bool:
+    """Tell whether ``word`` is a given name or an initial ("S.", "J.R.R.")."""
+    return word in given_names() or bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
+
+
+def _rare(word: str, lang: str) -> bool:
+    """Tell whether ``word`` is rare enough as a common word to be read as a family name."""
+    return zipf_frequency(word, lang) < SURNAME_MAX_ZIPF
+
+
+def _nobody_else(text: str, name: str, surname: str) -> bool:
+    """Tell whether every capitalised word the text puts before ``surname`` belongs to ``name``."""
+    given = set(name.split())
+    before = re.findall(r"([A-ZÀ-Ý][\w’'.-]*)\s+" + re.escape(surname) + r"\b", text)
+    return all(word in given for word in before)
+
+
+def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """Return the shorter forms of the person's ``name`` a teacher accepts: the surname, alone or with its particle.
+
+    "Giuseppe Ricci Oddi" gives "Ricci Oddi" and "Oddi"; "Alex de Minaur" gives
+    "de Minaur" and "Minaur"; "S. Somanath" gives "Somanath"; "Mao Zedong" gives
+    "Mao". Nothing when the text names another person of that surname ("Jacob
+    Bjerknes" beside "Vilhelm Bjerknes"), or when the last word is a common word of
+    the language, so that a place or a thing ("North America") is never shortened.
+    A name is a person's when it opens with a given name or an initial; "Stabat
+    Mater" and "Irkutsk Oblast" do not.
+    """
+    words = name.split()
+    if not 2 <= len(words) <= 4:
+        return []
+    if not all(w[:1].isupper() or w.lower() in connectors for w in words) or words[-1].lower() in connectors:
+        return []
+    if words[0] in surname_first() and len(words) == 2:
+        return [words[0]] if _nobody_else(text, name, words[0]) or _first_is_unique(text, name) else []
+    last = words[-1]
+    if not _opens_a_name(words[0]):
+        return []
+    # "Louis XVI", "Solimano I": a regnal number is no surname.
+    if re.fullmatch(r"[IVXLC]+", last):
+        return []
+    if len(last.strip(".")) < 3 or not _rare(last, lang) or not _nobody_else(text, name, last):
+        return []
+    out = []
+    # The surname with what belongs to it: "Ricci Oddi", "de Minaur"; never the given name alone.
+    for k in range(1, len(words) - 1):
+        if not words[k].endswith("."):
+            out.append(" ".join(words[k:]))
+            break
+    out.append(last)
+    return out
+
+
+def _first_is_unique(text: str, name: str) -> bool:
+    """Tell whether the surname written first ("Mao" of "Mao Zedong") opens no other name in the text."""
+    family = name.split()[0]
+    after = re.findall(re.escape(family) + r"\s+([A-ZÀ-Ý][\w’'.-]*)", text)
+    return all(word in name.split() for word in after)
