@@ -67,6 +67,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(auth.bp)
     app.register_blueprint(student.bp)
     app.register_blueprint(teacher.bp)
+    from .imports.views import bp as imports_bp
+
+    app.register_blueprint(imports_bp)
     errors.register(app)
     # Browsers and crawlers ask for /favicon.ico whatever a page links to: the SVG icon, not a logged 404.
     app.add_url_rule("/favicon.ico", "favicon", lambda: app.send_static_file("favicon.svg"))
@@ -75,6 +78,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     jobs.init_app(app)
     security.init_app(app)
+
+    from . import lti
+
+    lti.init_app(app)
 
     from . import cli
 

@@ -46,6 +46,10 @@ DEFAULTS: dict[str, object] = {
     # Origins allowed to frame the pages (LTI platforms, e.g. "https://moodle.example.org");
     # none by default: no site may frame quizapp.
     "LTI_PLATFORM_ORIGINS": [],
+    # The LTI tool's RSA key (quizapp/lti/keys.py): its folder (instance/lti when unset; with several
+    # machines, one they share), and how many days a replaced key's public half stays in the JWKS.
+    "LTI_KEY_DIR": None,
+    "LTI_KEY_RETIRED_DAYS": 7,
     # Background jobs (quizapp.jobs): Huey on Redis when this is set, else on
     # an SQLite file in the instance folder (JOBS_SQLITE_PATH moves it).
     "JOBS_REDIS_URL": None,
@@ -61,6 +65,8 @@ DEFAULTS: dict[str, object] = {
     "JOBS_STALE_SECONDS": 600,
     # Texts longer than this many characters are read into questions by a job, not by the request.
     "GENERATE_INLINE_CHARS": 20_000,
+    # The largest GIFT or Moodle XML file a teacher may import (quizapp.imports).
+    "IMPORT_MAX_BYTES": 2 * 1024 * 1024,
 }
 
 # Environment variable -> config key; every setting a deployment may change.
@@ -81,8 +87,11 @@ ENVIRONMENT = {
     "QUIZAPP_JOBS_WORKER_THREADS": "JOBS_WORKER_THREADS",
     "QUIZAPP_EXPORTS_DIR": "EXPORTS_DIR",
     "QUIZAPP_TIMEZONE": "TIMEZONE",
+    "QUIZAPP_LTI_KEY_DIR": "LTI_KEY_DIR",
+    "QUIZAPP_LTI_KEY_RETIRED_DAYS": "LTI_KEY_RETIRED_DAYS",
+    "QUIZAPP_IMPORT_MAX_BYTES": "IMPORT_MAX_BYTES",
 }
-INTEGER_KEYS = {"MAX_CONTENT_LENGTH", "PROXY_COUNT", "JOBS_WORKER_THREADS"}
+INTEGER_KEYS = {"MAX_CONTENT_LENGTH", "PROXY_COUNT", "JOBS_WORKER_THREADS", "LTI_KEY_RETIRED_DAYS", "IMPORT_MAX_BYTES"}
 BOOLEAN_KEYS = {"SESSION_COOKIE_SECURE"}
 
 

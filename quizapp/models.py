@@ -59,7 +59,7 @@ class Document(db.Model):
     """A text a teacher gave quizapp; its questions are generated from it."""
 
     __tablename__ = "document"
-    __table_args__ = (UniqueConstraint("owner_id", "checksum"),)
+    __table_args__ = (UniqueConstraint("owner_id", "checksum"), CheckConstraint("origin IN ('text', 'import')", name="origin"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="RESTRICT"), index=True)
@@ -69,6 +69,9 @@ class Document(db.Model):
     text: Mapped[str] = mapped_column(Text)
     checksum: Mapped[str] = mapped_column(String(64))
     source_name: Mapped[str | None] = mapped_column(String(255))
+    # "text": questions are generated from the text; "import": the text is a question file
+    # (GIFT or Moodle XML) whose questions were imported, and nothing is generated from it.
+    origin: Mapped[str] = mapped_column(String(12), default="text", server_default="text")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 

@@ -48,6 +48,8 @@ def app_config(database_url, tmp_path):
         "JOBS_SQLITE_PATH": str(tmp_path / "jobs.sqlite3"),
         "JOBS_WORKER_THREADS": 0,
         "EXPORTS_DIR": str(tmp_path / "exports"),
+        # Each test's own LTI tool key: a rotation in one test must not show in another's JWKS.
+        "LTI_KEY_DIR": str(tmp_path / "lti-keys"),
     }
 
 

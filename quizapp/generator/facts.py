@@ -522,6 +522,7 @@ def quantities(doc: Doc, i: int, sent: Span) -> list[Fact]:
             continue
         out.append(_fact(kind, doc, sent, [Span(m.start(), m.end(), num)], unit=unit, amount=doc.text[a0:a1]))
     rx = doc.pack.res.get("number_word")
+    ambiguous = set(doc.pack.get("ambiguous_number_words", ()))
     if rx is not None:
         for m in rx.finditer(doc.text, sent.start, sent.end):
             # "the Hundred Years' War", "i Trecento": a capitalised number word inside a sentence is a name.
@@ -529,6 +530,9 @@ def quantities(doc: Doc, i: int, sent: Span) -> list[Fact]:
                 continue
             um = unit_re.match(doc.text, m.end(), sent.end)
             unit = um.group().strip() if um else ""
+            # "soffiano venti regolari": a number word that is also a noun counts only with its unit.
+            if not unit and m.group().lower() in ambiguous:
+                continue
             out.append(_fact("quantity" if unit else "number", doc, sent, [Span(m.start(), m.end(), m.group())], unit=unit,
                              amount=doc.text[m.start():um.end() if um else m.end()]))
     return out

@@ -340,7 +340,7 @@ class Cloze(QuestionKind):
             # A capitalised name after "da", "in" is read as a place; the given name tells a person.
             if fact.kind in _ENTITY_KINDS:
                 accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code,
-                                        frozenset(ctx.doc.pack.get("name_connectors")))
+                                        frozenset(ctx.doc.pack.get("name_connectors")), fact.kind == "person")
             q = _q(ctx, fact, index, self.name, ctx.fill("cloze", cloze=cloze), [ans.text], fact.span, (), (), ans)
             out.append(QuestionDraft(**{**q.__dict__, "correct": tuple(accepted)}))
         return out

@@ -56,7 +56,8 @@ def _nobody_else(text: str, name: str, surname: str) -> bool:
     return all(word in given for word in before)
 
 
-def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | set[str] = frozenset()) -> list[str]:
+def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | set[str] = frozenset(),
+                titled: bool = False) -> list[str]:
     """Return the shorter forms of the person's ``name`` a teacher accepts: the surname, alone or with its particle.
 
     "Giuseppe Ricci Oddi" gives "Ricci Oddi" and "Oddi"; "Alex de Minaur" gives
@@ -64,8 +65,10 @@ def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | se
     "Mao". Nothing when the text names another person of that surname ("Jacob
     Bjerknes" beside "Vilhelm Bjerknes"), or when the last word is a common word of
     the language, so that a place or a thing ("North America") is never shortened.
-    A name is a person's when it opens with a given name or an initial; "Stabat
-    Mater" and "Irkutsk Oblast" do not.
+    A name is a person's when a title stands before it in the text (``titled``:
+    "Prime Minister Rishi Sunak") or when it opens with a given name or an initial;
+    "Stabat Mater" and "Irkutsk Oblast" do neither. After a known given name even a
+    surname that is a common word is one ("James Cook").
     """
     words = name.split()
     if not 2 <= len(words) <= 4:
@@ -75,12 +78,13 @@ def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | se
     if words[0] in surname_first() and len(words) == 2:
         return [words[0]] if _nobody_else(text, name, words[0]) or _first_is_unique(text, name) else []
     last = words[-1]
-    if not _opens_a_name(words[0]):
+    given = words[0] in given_names()
+    if not (titled or given or _opens_a_name(words[0])):
         return []
     # "Louis XVI", "Solimano I": a regnal number is no surname.
     if re.fullmatch(r"[IVXLC]+", last):
         return []
-    if len(last.strip(".")) < 3 or not _rare(last, lang) or not _nobody_else(text, name, last):
+    if len(last.strip(".")) < 3 or not (given or _rare(last, lang)) or not _nobody_else(text, name, last):
         return []
     out = []
     # The surname with what belongs to it: "Ricci Oddi", "de Minaur"; never the given name alone.

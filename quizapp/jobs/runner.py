@@ -63,9 +63,15 @@ class Jobs:
         for thread in self.threads:
             thread.join(timeout=30)
 
+    def _enqueue_due(self) -> None:
+        """Move scheduled tasks whose time has come into the queue (what huey_consumer's scheduler does)."""
+        for task in self.huey.read_schedule():
+            self.huey.enqueue(task)
+
     def _work(self) -> None:
         while not self.stopping.is_set():
             try:
+                self._enqueue_due()
                 task = self.huey.dequeue()
             except Exception:  # the queue's store is down: wait, it may come back
                 log.exception("could not read the job queue")

@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from .. import localtime
 from ..extensions import db
 from ..kinds import kind_of
+from ..lti import grades as lti_grades
 from ..models import Attempt, Participant, Question, Quiz, QuizQuestion, Response
 
 
@@ -339,6 +340,7 @@ def submit(attempt: Attempt, now: dt.datetime, *, automatic: bool = False) -> bo
     if result.rowcount != 1:
         return False
     grade(attempt)
+    lti_grades.record([attempt])  # an LTI learner's grade goes to the LMS once this commits
     return True
 
 

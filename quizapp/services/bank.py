@@ -204,6 +204,8 @@ def regenerate_one(question: Question) -> bool:
     """
     if question.status != "draft":
         raise BankError(str(_l("Only draft questions can be regenerated.")))
+    if question.origin == "imported":
+        raise BankError(str(_l("An imported question was not written from the text: edit it instead.")))
     if _has_responses(question):
         raise BankError(str(_l("Students have answered this question; edit it instead.")))
     document = question.document

@@ -14,6 +14,7 @@ from sqlalchemy import func
 from .. import jobs
 from ..extensions import db
 from ..generator import EmptyDocument, UnsupportedLanguage, generate_quiz, read_header
+from ..generator.lang import load_pack
 from ..models import Attempt, Document, Fact, Job, Question, Quiz, QuizQuestion, Response, User
 
 TITLE_LENGTH = 200
@@ -114,6 +115,8 @@ def create_document_job(job: Job, payload: dict, progress: jobs.Progress) -> dic
 
 def regenerate_or_queue(document: Document, owner: User, seed: int) -> list[Question] | Job:
     """Draw a short document's drafts again now, or queue a job for a long one; the caller commits."""
+    if document.origin == "import":
+        raise EmptyDocument("an imported question file has no text to generate from")
     if long_work(document.text):
         return jobs.enqueue("documents.regenerate", owner, {"document_id": document.id, "seed": seed})
     return regenerate(document, seed=seed)
@@ -201,6 +204,15 @@ def set_language(document: Document, language: str) -> None:
     """Correct a document's language and draw its drafts again in that language; the caller commits."""
     if language == document.language:
         return
+    if document.origin == "import":
+        # Nothing is generated from an imported file: its true or false options take the new language's words
+        # (answers point at them by position, so answers given stay right).
+        old, new = (list(load_pack(code).get("true_false")) for code in (document.language, language))
+        for question in document.questions:
+            if question.kind == "true_false" and list(question.options) == old:
+                question.options, question.answer_texts = new, [new[i] for i in question.correct if 0 <= i < 2]
+        document.language = language
+        return
     document.language = language
     regenerate(document, seed=0)
 
@@ -223,6 +235,8 @@ def regenerate(document: Document, seed: int, progress: Callable[[float], None] 
     Approved, rejected, edited-by-hand and used questions stay; facts no
     remaining question needs are dropped so the page shows this run's facts.
     """
+    if document.origin == "import":
+        raise EmptyDocument("an imported question file has no text to generate from")
     draft = generate_quiz(document.text, lang=document.language, seed=seed, progress=progress)
     stale = _unused_drafts(document)
     for question in stale:

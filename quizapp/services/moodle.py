@@ -80,8 +80,10 @@ def gift(quiz: Quiz) -> str:
             answers += " ####" + gift_escape(question.explanation)
         answers += "}"
         prompt = gift_escape(question.prompt)
-        if question.kind == "cloze" and BLANK in question.prompt:
-            # Moodle's own fill-in-the-blank: the answer block takes the blank's place.
+        if question.kind == "cloze" and question.prompt.partition(BLANK)[2].strip():
+            # Moodle's own fill-in-the-blank: the answer block takes the blank's place. A blank
+            # that ends the prompt stays written, before the block: GIFT reads an answer block
+            # at the end as a short answer, and the blank keeps it a fill-in-the-blank (quizapp.imports).
             before, _sep, after = question.prompt.partition(BLANK)
             body = f"{gift_escape(before)}{answers}{gift_escape(after)}"
         else:

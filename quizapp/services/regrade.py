@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..extensions import db
 from ..kinds import kind_of
+from ..lti import grades as lti_grades
 from ..models import Attempt, Question, QuizQuestion, Regrade, Response, User
 
 # Scores are stored rounded to this many decimals, as attempts.grade does.
@@ -19,6 +20,7 @@ def regrade_question(question: Question, user: User) -> int:
     kind = kind_of(question)
     entries = db.session.scalars(db.select(QuizQuestion).where(QuizQuestion.question_id == question.id)).all()
     changed_total = 0
+    changed_attempts: list[Attempt] = []
     for entry in entries:
         rows = db.session.execute(
             db.select(Response, Attempt)
@@ -38,10 +40,12 @@ def regrade_question(question: Question, user: User) -> int:
                 attempt.score = round((attempt.score or 0.0) - old + points, PLACES)
                 changed += 1
                 delta += points - old
+                changed_attempts.append(attempt)
         db.session.add(Regrade(quiz_id=entry.quiz_id, question_id=question.id, user_id=user.id,
                                attempts_changed=changed, key=kind.correct_text(question),
                                points_change=round(delta, PLACES)))
         changed_total += changed
+    lti_grades.record(changed_attempts)  # the LMS gets the new grades once this commits
     return changed_total
 
 

@@ -9,6 +9,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..extensions import db
+from ..lti import grades as lti_grade_service
+from ..lti import roster as lti_roster
 from ..kinds import kind_of
 from ..models import Attempt, Job, Quiz, utcnow
 from ..services import attempts as attempt_service
@@ -39,8 +41,11 @@ def results(quiz_id: int):
     # Like a bad sort, a page that is not a number falls back to the default; one out of range is clamped.
     page = request.args.get("page", 1, type=int)
     rows, pagination = stats.attempts_table(quiz, sort, descending, page)
+    # Attempts launched from an LMS: whether each grade reached it, and the course rosters.
+    lti_grades = lti_grade_service.statuses(attempt.id for attempt, *_rest in rows)
     return render_template("teacher/results.html", quiz=quiz, rows=rows, pagination=pagination,
-                           sort=sort, descending=descending, button_form=EmptyForm(), csv_style=exports.csv_style())
+                           sort=sort, descending=descending, button_form=EmptyForm(), csv_style=exports.csv_style(),
+                           lti_grades=lti_grades, lti_rosters=lti_roster.course_rosters(quiz))
 
 
 def _render_attempt(attempt: Attempt, status: int = 200):

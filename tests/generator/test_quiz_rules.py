@@ -241,6 +241,7 @@ def test_a_surname_gives_away_the_whole_name():
     ("it", "La Guerra Fredda divise l'Europa.", "Guerra Fredda", []),
     ("en", "Dvořák's Stabat Mater was received with enthusiasm.", "Stabat Mater", []),
     ("en", "Louis XVI was executed in 1793.", "Louis XVI", []),
+    ("en", "The coast was charted by James Cook in 1770.", "James Cook", ["Cook"]),
 ])
 def test_a_name_blank_accepts_the_surname_when_the_text_gives_it_to_nobody_else(lang, text, name, forms):
     from quizapp.generator.lang import load_pack
@@ -321,3 +322,15 @@ def test_a_city_is_never_offered_against_a_capital_of_another_region():
     got = distractors.same_kind("Vienna", "it", lambda name: False, random.Random(0), n=6)
     cities = {distractors.lexicon_kind(g, "it") for g in got}
     assert got and cities == {"city"} and "Siracusa" not in got
+
+
+@pytest.mark.parametrize("text,numbers", [
+    ("Sul lago soffiano venti regolari, come il Pelèr al mattino.", []),
+    ("La città conta venti chilometri di costa.", ["venti"]),
+])
+def test_a_number_word_that_is_also_a_noun_is_a_number_only_with_its_unit(text, numbers):
+    from quizapp.generator.facts import quantities
+
+    doc = doc_of(text, "it")
+    found = [a.text for f in quantities(doc, 0, doc.sentences[0]) for a in f.answers]
+    assert found == numbers

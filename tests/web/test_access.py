@@ -19,8 +19,10 @@ from quizapp.models import Attempt, Job, Quiz
 from ..conftest import csrf_token
 from .teaching import ENGLISH, approve_all, login, make_document, make_quiz, post
 
-OWNED_ARGS = {"document_id", "question_id", "quiz_id", "attempt_id", "item_id", "job_id"}
-ADMIN_PREFIX = "/teach/admin"
+OWNED_ARGS = {"document_id", "question_id", "quiz_id", "attempt_id", "item_id", "job_id", "grade_id", "link_id"}
+ADMIN_PREFIXES = ("/teach/admin", "/lti/admin")
+# LTI pages reached only through a platform's signed launch: without one, a clear 4xx for everybody.
+LTI_LAUNCH_ENDPOINTS = {"lti.login", "lti.launch", "lti.link_account", "lti.deep_link"}
 UNKNOWN_ID = 987654
 
 
@@ -40,9 +42,13 @@ ACCOUNT_ENDPOINTS = {"auth.logout", "auth.password"}
 
 def area_of(endpoint: str, rule: str, arguments: list[str]) -> str:
     """Say who may use a route: public, login, teacher, owned, admin or attempt."""
-    if rule.startswith(ADMIN_PREFIX):
+    if rule.startswith(ADMIN_PREFIXES):
         return "admin"
-    if endpoint.startswith(("teacher.", "jobs.")):
+    if endpoint in LTI_LAUNCH_ENDPOINTS:
+        return "lti-launch"
+    if endpoint == "lti.jwks":
+        return "public"
+    if endpoint.startswith(("teacher.", "jobs.", "lti.", "imports.")):
         return "owned" if OWNED_ARGS & set(arguments) else "teacher"
     if endpoint in ACCOUNT_ENDPOINTS:
         return "teacher"
@@ -77,6 +83,7 @@ def world(app, make_teacher):
         db.session.add(job)
         db.session.commit()
         job_id = job.id
+        lti_ids = lti_records(quiz_id, attempt_id)
 
     clients = {"anonymous": app.test_client(), "student": student}
     for role, email in (("other", "other@example.org"), ("admin", "root@example.org"), ("owner", "owner@example.org")):
@@ -88,8 +95,30 @@ def world(app, make_teacher):
     values = {"document_id": document_id, "quiz_id": quiz_id, "question_id": question_id, "item_id": item_id,
               "attempt_id": attempt_id, "user_id": owner_id, "code": code, "table": "scores",
               "filename": "quizapp.css", "job_id": job_id,
-              "export_job_id": int(queued.headers["Location"].rsplit("/", 1)[1])}
+              "export_job_id": int(queued.headers["Location"].rsplit("/", 1)[1]),
+              "launch_id": "lti1p3-launch-00000000-0000-0000-0000-000000000000", **lti_ids}
     return clients, values
+
+
+def lti_records(quiz_id: int, attempt_id: int) -> dict:
+    """Place the owner's quiz in an LMS course, with the student's attempt as a launched learner's and its grade."""
+    from quizapp.lti.models import LtiGrade, LtiLearner, LtiPlatform, LtiResourceLink
+
+    platform = LtiPlatform(name="LMS", issuer="https://lms.example.org", client_id="c", deployment_ids=["1"],
+                           auth_login_url="https://lms.example.org/auth", auth_token_url="https://lms.example.org/token",
+                           key_set_url="https://lms.example.org/jwks")
+    link = LtiResourceLink(platform=platform, deployment_id="1", resource_link_id="rl", quiz_id=quiz_id,
+                           memberships_url="https://lms.example.org/members")
+    db.session.add_all([platform, link])
+    db.session.flush()
+    learner = LtiLearner(platform_id=platform.id, sub="s", quiz_id=quiz_id, resource_link=link,
+                         participant_id=db.session.get(Attempt, attempt_id).participant_id)
+    db.session.add(learner)
+    db.session.flush()
+    grade = LtiGrade(attempt_id=attempt_id, learner_id=learner.id, status="failed")
+    db.session.add(grade)
+    db.session.commit()
+    return {"platform_id": platform.id, "link_id": link.id, "grade_id": grade.id}
 
 
 # Routes whose job is an export's: they are walked with the finished export job, not the document job.
@@ -141,6 +170,9 @@ def test_route_answers_each_role_as_it_should(app, world, rule, endpoint, method
     elif area == "teacher":
         assert got["other"].status_code in acted
         assert call(clients["owner"], method, url).status_code in acted
+    elif area == "lti-launch":
+        for role, response in got.items():
+            assert 400 <= response.status_code < 500, role  # no valid launch: refused, plainly
     elif area == "attempt":
         # Only the browser that started an attempt reaches it; teachers use /teach/attempts/<id>.
         for role in ("anonymous", "other"):

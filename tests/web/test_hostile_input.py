@@ -14,7 +14,8 @@ from quizapp.services import readers
 from .. import hostile
 from .teaching import post, teacher  # noqa: F401 (teacher: fixture)
 
-# Seconds any hostile case may take here; the old code took minutes (or gigabytes) on each.
+# CPU seconds of this process any hostile case may cost; the old code took minutes (or gigabytes)
+# on each. CPU time, not the clock: the bound is on the work done, whatever else the machine runs.
 QUICK = 10
 
 
@@ -24,11 +25,11 @@ def upload(client, name: str, data: bytes):
 
 
 def timed(function, *args):
-    started = time.perf_counter()
+    started = time.process_time()
     try:
-        return function(*args), time.perf_counter() - started
+        return function(*args), time.process_time() - started
     except readers.UnreadableFile as error:
-        return error, time.perf_counter() - started
+        return error, time.process_time() - started
 
 
 @pytest.mark.parametrize(("name", "build", "message"), [
@@ -50,9 +51,9 @@ def timed(function, *args):
 ])
 def test_hostile_uploads_are_refused_quickly_with_a_message(app, teacher, name, build, message):
     data = build()
-    started = time.perf_counter()
+    started = time.process_time()
     response = upload(teacher, name, data)
-    assert time.perf_counter() - started < QUICK
+    assert time.process_time() - started < QUICK
     assert response.status_code == 400
     assert message in response.get_data(as_text=True)
     with app.app_context():

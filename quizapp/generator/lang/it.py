@@ -45,6 +45,8 @@ PACK = {
         "dunque pertanto perciò allora anzi spesso ormai talvolta comunque"
     ).split(),
     "verb_lemma_suffixes": ["are", "ere", "ire", "rre"],
+    # Number words that are also common nouns ("i venti": the winds): numbers only before a unit.
+    "ambiguous_number_words": ["venti"],
     # Infinitives and gerunds with a pronoun attached ("sottoporla", "trasformandolo"), which the
     # lemmatiser does not know. Only pronouns that rarely end a noun or adjective ("diversi", "commerci").
     "verb_shape": r"\w{3,}(?:ar|er|ir|or|ur)(?:lo|la|li|le|gli|glielo|gliela)|\w{2,}ndo(?:lo|la|li|le|si|ne|ci|gli)",
