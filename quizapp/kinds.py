@@ -155,6 +155,9 @@ class Kind:
     name: ClassVar[str]
     label: ClassVar[Any]
     has_options: ClassVar[bool] = False
+    # The teacher's edit form asks for these besides the prompt, explanation and points
+    # (QuestionForm's field names): a fill-in-the-blank has no options and no tolerance.
+    answer_fields: ClassVar[tuple[str, ...]] = ()
 
     def field(self, label: str, choices: list[tuple[str, str]]) -> Field:
         """Return an unbound form field asking this question."""
@@ -220,6 +223,7 @@ class ChoiceKind(Kind):
     """A kind whose answer is one option, stored as the option's index."""
 
     has_options = True
+    answer_fields = ("options", "correct_options")
 
     def field(self, label, choices):
         return RadioField(label, choices=choices, validators=[Optional()], validate_choice=True,
@@ -251,6 +255,8 @@ class SingleChoice(ChoiceKind):
 class TrueFalse(ChoiceKind):
     name = "true_false"
     label = _l("True or false")
+    # Its two options are always the language's "true" and "false": only which one is right is chosen.
+    answer_fields = ("correct_options",)
 
 
 class MultipleSelect(ChoiceKind):
@@ -292,6 +298,8 @@ class MultipleSelect(ChoiceKind):
 class TextKind(Kind):
     """A kind answered in words, graded tolerantly against accepted answers."""
 
+    answer_fields = ("accepted",)
+
     def field(self, label, choices):
         return StringField(label, validators=[Optional(), Length(max=MAX_TEXT_ANSWER)], filters=[clean_text],
                            render_kw={"maxlength": MAX_TEXT_ANSWER}, widget=FastTextInput())
@@ -316,6 +324,7 @@ class ShortAnswer(TextKind):
 class Numeric(Kind):
     name = "numeric"
     label = _l("Number")
+    answer_fields = ("accepted", "tolerance")
 
     def field(self, label, choices):
         return StringField(

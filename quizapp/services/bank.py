@@ -93,6 +93,31 @@ def set_status(question: Question, status: str) -> None:
     question.status = status
 
 
+def set_status_many(document: Document, ids: list[int], status: str) -> tuple[list[Question], list[Question]]:
+    """Set the status of several of a document's questions; return those changed and those refused.
+
+    A question in a published quiz is refused anything but approval (see set_status),
+    the others still change. The caller commits.
+    """
+    if status not in STATUSES:
+        raise BankError(str(_l("Unknown status.")))
+    wanted = set(ids)
+    questions = list(db.session.scalars(db.select(Question).where(Question.document_id == document.id,
+                                                                  Question.id.in_(wanted))
+                                        .order_by(Question.position, Question.id)))
+    if len(questions) != len(wanted):
+        raise BankError(str(_l("Some of these questions are not in this document.")))
+    changed, refused = [], []
+    for question in questions:
+        try:
+            set_status(question, status)
+        except BankError:
+            refused.append(question)
+        else:
+            changed.append(question)
+    return changed, refused
+
+
 def _in_published_quiz(question: Question) -> bool:
     return db.session.scalar(
         db.select(func.count(QuizQuestion.id)).join(Quiz)

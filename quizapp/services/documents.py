@@ -69,13 +69,14 @@ def long_work(text: str) -> bool:
     return len(text) > current_app.config["GENERATE_INLINE_CHARS"]
 
 
-def add_document(owner: User, text: str, **options) -> Document | Job:
+def add_document(owner: User, text: str, *, propose: bool = False, **options) -> Document | Job:
     """Store a short text's document now, or queue a job for a long one; the caller commits.
 
-    Options are create_document's (title, language, source_name).
+    Options are create_document's (title, language, source_name). With
+    `propose`, a job leads its owner to the proposed quiz once done, not to the document.
     """
     if long_work(text):
-        return jobs.enqueue("documents.create", owner, {"text": text, **options})
+        return jobs.enqueue("documents.create", owner, {"text": text, "propose": propose, **options})
     return create_document(owner, text, **options)
 
 
@@ -138,7 +139,8 @@ def create_document_job(job: Job, payload: dict, progress: jobs.Progress) -> dic
     else:
         document.archived = False
         message = str(_l("You already have this document; here it is."))
-    return {"endpoint": "teacher.document", "values": {"document_id": document.id}, "message": message}
+    endpoint = "teacher.proposal" if payload.get("propose") else "teacher.document"
+    return {"endpoint": endpoint, "values": {"document_id": document.id}, "message": message}
 
 
 def regenerate_or_queue(document: Document, owner: User, seed: int) -> list[Question] | Job:

@@ -140,16 +140,28 @@ def add_questions(quiz: Quiz, questions: list[Question]) -> None:
             raise QuizError(_l("Only approved questions of the quiz's document can be added."))
         if question.id in held:
             continue
-        # A question whose prompt, options or evidence holds another's answer gives it away.
-        for other in kept:
-            answer = gives_away(_as_item(question), _as_item(other), language)
-            if answer:
-                raise QuizError(_l("“%(new)s” and “%(held)s” give each other away (“%(answer)s”): "
-                                   "keep one of them.", new=shorten(question.prompt, 60),
-                                   held=shorten(other.prompt, 60), answer=answer))
+        clash = given_away(question, kept, language)
+        if clash:
+            other, answer = clash
+            raise QuizError(_l("“%(new)s” and “%(held)s” give each other away (“%(answer)s”): "
+                               "keep one of them.", new=shorten(question.prompt, 60),
+                               held=shorten(other.prompt, 60), answer=answer))
         kept.append(question)
         quiz.items.append(QuizQuestion(question=question, position=len(quiz.items), points=question.points))
         held.add(question.id)
+
+
+def given_away(question: Question, others: list[Question], language: str | None) -> tuple[Question, str] | None:
+    """Return the first of `others` that gives this question's answer away or whose answer it gives, and the answer.
+
+    A question whose prompt, options or evidence holds another's answer gives it away.
+    """
+    item = _as_item(question)
+    for other in others:
+        answer = gives_away(item, _as_item(other), language)
+        if answer:
+            return other, answer
+    return None
 
 
 def has_attempts(quiz: Quiz) -> bool:

@@ -40,24 +40,28 @@ def upload_too_large(error):
 @bp.route("/documents/new", methods=["GET", "POST"])
 def new_document():
     form = DocumentForm()
+    # The short path's button: once the questions are written, lead to the proposed quiz, not to the document.
+    propose = request.form.get("then") == "quiz"
     if form.validate_on_submit():
         try:
             text, source = _text_of(form)
             document, existed = documents.submit(current_user, text, title=form.title.data or None,
-                                                 language=form.language.data or None, source_name=source)
+                                                 language=form.language.data or None, source_name=source,
+                                                 propose=propose)
         except readers.UnreadableFile as error:
             (form.upload if form.upload.data else form.text).errors.append(str(error))
         except documents.Refused as error:
             getattr(form, error.field).errors.append(str(error))
         else:
             if existed:
-                return done(_("You already have this document; here it is."), "teacher.document",
-                            document_id=document.id)
+                # One document per text and teacher: say so, and lead to the one they have.
+                db.session.commit()
+                return render_template("teacher/document_new.html", form=form, duplicate=document), 409
             if isinstance(document, Job):
                 return redirect(url_for("jobs.show", job_id=document.id))
             return done(ngettext("Document added with %(num)d draft question.",
                                  "Document added with %(num)d draft questions.", len(document.questions)),
-                        "teacher.document", document_id=document.id)
+                        "teacher.proposal" if propose else "teacher.document", document_id=document.id)
     if form.errors:
         return invalid("teacher/document_new.html", form=form)
     return render_template("teacher/document_new.html", form=form)

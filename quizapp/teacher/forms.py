@@ -16,6 +16,7 @@ from wtforms import (
     BooleanField,
     DecimalField,
     EmailField,
+    HiddenField,
     IntegerField,
     PasswordField,
     SelectField,
@@ -38,7 +39,7 @@ from .. import localtime
 from ..kinds import KINDS, MultiCheckboxField, parse_number, select_choices
 from ..labels import LANGUAGES as LANGUAGE_NAMES
 from ..services.accounts import MIN_PASSWORD_LENGTH
-from ..services.bank import (CHOICE_KINDS, TEXT_KINDS, QuestionData, key_count_problem, options_problem,
+from ..services.bank import (CHOICE_KINDS, STATUSES, TEXT_KINDS, QuestionData, key_count_problem, options_problem,
                              prompt_problem)
 
 LANGUAGES = list(LANGUAGE_NAMES.items())
@@ -129,11 +130,39 @@ class QuestionForm(Form):
     explanation = TextAreaField(_l("Explanation shown after the answer"), validators=[Length(max=3000)])
     points = DecimalField(_l("Points"), places=None,
                           validators=[InputRequired(), finite(NUMBER_MESSAGE), NumberRange(min=0, max=1000)], default=1)
+    # The kind whose fields the page showed: a different kind chosen asks for its own fields first.
+    shown_kind = HiddenField()
 
     def __init__(self, *args, true_false: list[str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         # The document language's two options, as the generator writes them (see bank.true_false_options).
         self.true_false = list(true_false or ["True", "False"])
+
+    def switching(self) -> bool:
+        """Tell whether the teacher chose another kind than the page showed the fields of: show them, save nothing."""
+        return bool(self.shown_kind.data) and self.shown_kind.data != self.kind.data and self.kind.data in KINDS
+
+    def answer_fields(self) -> list:
+        """Return the fields the current kind's answer needs (a blank has no options, only a number a tolerance)."""
+        kind = KINDS.get(self.kind.data) or KINDS["single"]
+        self.shown_kind.data = kind.name
+        if kind.name == "numeric":
+            self.accepted.label.text = _l("The correct number")
+            self.accepted.description = _l("Such as 2030 or 3.5.")
+            self.tolerance.label.text = _l("Tolerance")
+            self.tolerance.description = _l("How far from the number an answer may be and still count as right.")
+        elif kind.name in TEXT_KINDS:
+            self.accepted.description = _l("Every answer that counts as right; capitals and accents do not matter.")
+        elif kind.name == "true_false":
+            self.correct_options.label.text = _l("The right answer")
+            self.correct_options.description = ", ".join(
+                str(_l("%(n)d for “%(option)s”", n=number, option=option))
+                for number, option in enumerate(self.true_false, 1))
+        else:
+            self.options.description = ""
+        # A field of another kind shows too when it holds a message: a post that filled it in is told why it failed.
+        return [field for field in (self.options, self.correct_options, self.accepted, self.tolerance)
+                if field.name.removeprefix(self._prefix) in kind.answer_fields or field.errors]
 
     def choice_options(self) -> list[str]:
         """Return the options a choice question gets: those typed, or always the two of true or false."""
@@ -250,6 +279,21 @@ class NewQuizForm(Form):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
     questions = MultiCheckboxField(_l("Approved questions to include"), coerce=int,
                                    validators=[DataRequired(_l("Choose at least one approved question."))])
+
+
+class ProposalForm(Form):
+    """The generator's proposed quiz: its title and which questions to keep (each question's edits are its own form)."""
+
+    title = StringField(_l("Title of the quiz"), validators=[DataRequired(), Length(max=200)])
+    questions = MultiCheckboxField(_l("Questions"), coerce=int,
+                                   validators=[DataRequired(_l("Tick at least one question."))])
+
+
+class BulkStatusForm(Form):
+    """Approve, reject or return to draft every ticked question of a bank at once."""
+
+    ids = MultiCheckboxField(_l("Questions"), coerce=int, validators=[DataRequired(_l("Tick at least one question."))])
+    status = SelectField(_l("Status"), choices=select_choices((status, status) for status in STATUSES))
 
 
 class AddQuestionsForm(Form):

@@ -22,7 +22,7 @@ from ..web.teaching import (
     right_answer,
     submit_attempt,
 )
-from .conftest import answer_plan, assert_accessible, current_attempt, fill_with_mouse, join, screenshot
+from .conftest import answer_all_and_submit, assert_accessible, join, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -94,12 +94,7 @@ def test_upload_generate_edit_publish_take_and_export(app, make_teacher, new_pag
     # A student takes it in a browser of their own.
     student = new_page()
     join(student, code, "Giulia Rossi")
-    attempt = current_attempt(app)
-    fill_with_mouse(student, answer_plan(app, attempt.id))
-    student.click("button[value=submit]")
-    if student.locator("text=Submit anyway").count():
-        student.click("text=Submit anyway")
-    student.wait_for_url("**/result**")
+    answer_all_and_submit(app, student)
 
     # The teacher sees the result and the item analysis.
     with app.app_context():

@@ -247,3 +247,54 @@ def check_api_route(clients, values: dict, rule: str, method: str, url: str, *, 
     assert owner.status_code in acted, owner.get_data(as_text=True)
     if method == "GET" and owner.mimetype == "application/json":
         assert owner.get_json() is not None
+
+
+def test_another_teacher_cannot_act_on_your_questions_from_the_bank_or_the_proposal(app, make_teacher):
+    """The short path's and the bank's routes, as JSON and as forms: another teacher's questions are not found.
+
+    Also through the other teacher's own pages: a foreign question's id ticked in their
+    bulk form or their proposal is refused, and nothing of the owner's changes.
+    """
+    from werkzeug.datastructures import MultiDict
+
+    from quizapp.models import Question
+
+    from .teaching import ENGLISH
+
+    make_teacher("owner@example.org")
+    make_teacher("other@example.org")
+    mine = make_document(app, "owner@example.org", ENGLISH)
+    theirs = make_document(app, "other@example.org", ENGLISH + "\nThe end.")
+    with app.app_context():
+        question_id = db.session.scalar(db.select(Question.id).where(Question.document_id == mine))
+
+    def states():
+        with app.app_context():
+            db.session.remove()
+            return [(q.status, q.prompt) for q in db.session.scalars(
+                db.select(Question).where(Question.document_id == mine).order_by(Question.id))]
+
+    before = states()
+    other = app.test_client()
+    assert login(other, "other@example.org").status_code == 302
+    token = csrf_token(other, "/teach/")
+    for headers in ({}, {"Accept": "application/json"}):
+        assert other.get(f"/teach/questions/{question_id}?inline=1", headers=headers).status_code == 404
+        assert other.get(f"/teach/documents/{mine}/proposal", headers=headers).status_code == 404
+        for url, data in ((f"/teach/questions/{question_id}/status", {"status": "rejected"}),
+                          (f"/teach/questions/{question_id}", {"kind": "single", "prompt": "Mine now?",
+                                                               "options": "a\nb", "correct_options": "1",
+                                                               "points": "1"}),
+                          (f"/teach/documents/{mine}/questions/bulk", {"ids": str(question_id), "status": "rejected"}),
+                          (f"/teach/documents/{mine}/proposal", {"questions": str(question_id), "title": "Mine"})):
+            assert other.post(url, data={**data, "csrf_token": token}, headers=headers).status_code == 404, url
+    # Through their own document's forms.
+    bulk = other.post(f"/teach/documents/{theirs}/questions/bulk", headers={"Accept": "application/json"},
+                      data=MultiDict([("csrf_token", token), ("status", "rejected"), ("ids", str(question_id))]))
+    assert bulk.status_code == 409
+    proposal = other.post(f"/teach/documents/{theirs}/proposal",
+                          data=MultiDict([("csrf_token", token), ("title", "Mine"), ("questions", str(question_id))]))
+    assert proposal.status_code == 400
+    assert states() == before
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(Quiz.id))) == 0

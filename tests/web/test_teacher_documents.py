@@ -13,7 +13,7 @@ from quizapp.models import Document, Question
 from quizapp.services import readers
 
 from ..hostile import pdf_file
-from .teaching import ENGLISH, make_document, post, teacher  # noqa: F401 (teacher, document_id: fixtures)
+from .teaching import ENGLISH, login, make_document, post, teacher  # noqa: F401 (teacher, document_id: fixtures)
 
 
 def minimal_pdf(lines: list[str]) -> bytes:
@@ -172,10 +172,34 @@ def test_evidence_of_a_question_is_marked(app, teacher):
         assert unknown.status_code == 200 and 'id="evidence"' not in unknown.get_data(as_text=True)
 
 
-def test_same_text_twice_finds_the_first_document(app, teacher):
+@pytest.mark.parametrize("again", [
+    {"text": "\n  " + ENGLISH + "\n"},  # the same text once its edges are trimmed: the same hash
+    {"upload": (io.BytesIO(ENGLISH.encode("utf-8")), "again.txt"), "text": ""},
+    {"text": ENGLISH, "then": "quiz"},  # the short path's button
+])
+def test_the_same_text_again_is_refused_with_a_warning_and_a_link_to_the_first(app, teacher, make_teacher, again):
     first = post(teacher, "/teach/documents/new", {"text": ENGLISH})
-    second = post(teacher, "/teach/documents/new", {"text": ENGLISH})
-    assert first.headers["Location"] == second.headers["Location"]
+    document_path = first.headers["Location"]
+    document_id = int(document_path.rsplit("/", 1)[1])
+    with app.app_context():
+        db.session.get(Document, document_id).archived = True
+        db.session.commit()
+    second = post(teacher, "/teach/documents/new", again, content_type="multipart/form-data")
+    body = second.get_data(as_text=True)
+    assert second.status_code == 409
+    warning = body.split('id="duplicate"', 1)[1].split("</div>", 1)[0]
+    assert "You have added this text before." in warning
+    assert f'href="{document_path}"' in warning and f'href="/teach/documents/{document_id}/proposal"' in warning
+    with app.app_context():
+        db.session.remove()
+        assert db.session.scalar(db.select(db.func.count(Document.id))) == 1
+        # The link leads to a document in use again, listed on the dashboard.
+        assert db.session.get(Document, document_id).archived is False
+    # Another teacher's copy of the same text is theirs: no warning, a document of their own.
+    make_teacher("other@example.org")
+    other = app.test_client()
+    login(other, "other@example.org")
+    assert post(other, "/teach/documents/new", {"text": ENGLISH}).status_code == 302
 
 
 def test_generate_again_replaces_untouched_drafts_only(app, teacher):
