@@ -56,7 +56,7 @@ def attempt(attempt_id: int):
 def scores(args, quiz_id: int):
     """List the submitted attempts' scores, as the scores export has them, in the order they were handed in."""
     quiz = _quiz(quiz_id)
-    headers, rows = exports.score_rows(quiz)
+    headers, rows = exports.score_rows(quiz, plain=True)
     items = [dict(zip(headers, row)) for row in islice(rows, args["offset"], args["offset"] + args["limit"])]
     return paged(items, exports.row_count(quiz, "scores"), args, "api_results.scores", quiz_id=quiz.id)
 

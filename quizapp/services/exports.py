@@ -63,6 +63,9 @@ ANSWER_COLUMNS = (
     _l("Question number"), _l("Question ID"), _l("Kind"), _l("Prompt"), _l("Answer"), _l("Correct answer"),
     _l("Points"), _l("Maximum points"),
 )
+# The same columns named for programs: the API's fields.
+SCORE_KEYS = ("attempt_id", "name", "identifier", "attempt", "state", "started_at", "submitted_at", "duration_seconds",
+              "score", "max_score", "percentage", "passed", "counts_for_grade")
 STATES = {"submitted": _l("submitted"), "in_progress": _l("in progress")}
 
 
@@ -72,16 +75,18 @@ def headers_of(columns: Iterable[Any]) -> list[str]:
     return [str(column).replace("%(zone)s", zone) for column in columns]
 
 
-def score_rows(quiz: Quiz) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+def score_rows(quiz: Quiz, *, plain: bool = False) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
     """Return the headers and rows of a quiz's submitted attempts, one row each.
 
     The "counts for the grade" column says which attempts the quiz's grading method (highest,
-    last, first or average) takes for the student's grade, as the results page's ★.
+    last, first or average) takes for the student's grade, as the results page's ★. Files
+    speak the interface language and the school's time; ``plain`` rows are for programs
+    (the API): field names for headers, state codes and UTC times.
     """
-    headers = headers_of(SCORE_COLUMNS)
+    headers = list(SCORE_KEYS) if plain else headers_of(SCORE_COLUMNS)
     # Resolved now, in the request (or the job's forced locale): the rows are written later, as the response streams.
-    states = {code: str(label) for code, label in STATES.items()}
-    local = localtime.converter()
+    states = {} if plain else {code: str(label) for code, label in STATES.items()}
+    local = (lambda moment: moment) if plain else localtime.converter()
     pass_mark = quiz.pass_mark
     # Which attempt counts is ranked by the database in the same query (a window function), not read first.
     counting = counts_for_grade(quiz).subquery()
