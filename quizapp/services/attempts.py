@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from ..extensions import db
 from ..kinds import kind_of
 from ..models import Attempt, Participant, Question, Quiz, QuizQuestion, Response
+from . import aggregates
 
 
 class AttemptError(ValueError):
@@ -300,7 +301,11 @@ def save_answers(attempt: Attempt, answers: dict[int, Any], now: dt.datetime, gr
 
 
 def grade(attempt: Attempt) -> float:
-    """Score every question of an attempt, unanswered ones as zero, and return the total."""
+    """Score every question of an attempt, unanswered ones as zero, and return the total.
+
+    Called once, as the attempt is submitted: a submitted attempt's score is
+    also added to its quiz's item-analysis sums, in the same transaction.
+    """
     responses = {response.question_id: response for response in attempt.responses}
     total = 0.0
     for item in items(attempt):
@@ -313,6 +318,7 @@ def grade(attempt: Attempt) -> float:
         total += response.points
     attempt.score = round(total, 4)
     attempt.max_score = sum(item.entry.points for item in items(attempt))
+    aggregates.add_attempt(attempt)
     return attempt.score
 
 

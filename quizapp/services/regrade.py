@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..extensions import db
 from ..kinds import kind_of
 from ..models import Attempt, Question, QuizQuestion, Regrade, Response, User
+from . import aggregates
 
 # Scores are stored rounded to this many decimals, as attempts.grade does.
 PLACES = 4
@@ -14,12 +15,16 @@ def regrade_question(question: Question, user: User) -> int:
     """Score every submitted answer to the question again; return how many attempts changed.
 
     One Regrade row per quiz records who regraded the question, when, against
-    which key, how many attempts changed and by how many points. The caller commits.
+    which key, how many attempts changed and by how many points. Each quiz's
+    item-analysis sums are taken first (so a submission or another regrade
+    meanwhile waits), then the changed attempts are taken out of them as they
+    were and added back as they are now. The caller commits.
     """
     kind = kind_of(question)
     entries = db.session.scalars(db.select(QuizQuestion).where(QuizQuestion.question_id == question.id)).all()
     changed_total = 0
     for entry in entries:
+        aggregates.lock(entry.quiz_id)
         rows = db.session.execute(
             db.select(Response, Attempt)
             .join(Attempt, Response.attempt_id == Attempt.id)
@@ -28,20 +33,34 @@ def regrade_question(question: Question, user: User) -> int:
         ).all()
         if not rows:
             continue
-        changed = 0
-        delta = 0.0
+        changes = []
         for response, attempt in rows:
             points = round(kind.fraction(question, response.answer) * entry.points, PLACES)
-            old = response.points or 0.0
-            if points != old:
+            if points != (response.points or 0.0):
+                changes.append((response, attempt, points))
+        change = aggregates.Sums()
+        delta = 0.0
+        for start in range(0, len(changes), aggregates.CHUNK):
+            chunk = changes[start:start + aggregates.CHUNK]
+            # These attempts as they are stored, read before they change (a query per chunk keeps memory flat).
+            before = aggregates.read_attempts([attempt.id for _response, attempt, _points in chunk])
+            for response, attempt, points in chunk:
+                old = response.points or 0.0
                 response.points = points
                 attempt.score = round((attempt.score or 0.0) - old + points, PLACES)
-                changed += 1
                 delta += points - old
+            now = {attempt.id: (attempt.score, points) for _response, attempt, points in chunk}
+            after = [(attempt_id, now[attempt_id][0], max_score,
+                      {**responses, question.id: (responses[question.id][0], now[attempt_id][1])})
+                     for attempt_id, _score, max_score, responses in before]
+            change.add(aggregates.sums_of(after))
+            change.add(aggregates.sums_of(before).negated())
+        if changes:
+            aggregates.apply(entry.quiz_id, change)
         db.session.add(Regrade(quiz_id=entry.quiz_id, question_id=question.id, user_id=user.id,
-                               attempts_changed=changed, key=kind.correct_text(question),
+                               attempts_changed=len(changes), key=kind.correct_text(question),
                                points_change=round(delta, PLACES)))
-        changed_total += changed
+        changed_total += len(changes)
     return changed_total
 
 
