@@ -1,7 +1,7 @@
 """Time the teacher's pages and exports over HTTP on a quiz with many attempts, with the server's peak memory.
 
     .venv/bin/python bench/teacher_scale.py [--attempts 2000 20000 100000] [--database sqlite|postgres|both]
-                                            [--port 5121] [--repeat 3] [--keep DIR]
+                                            [--port 5121] [--repeat 5] [--keep DIR] [--json FILE]
 
 For each database it makes a scratch one (a SQLite file in a temporary folder,
 or a database of its own on the PostgreSQL server at 127.0.0.1:5432, dropped
@@ -9,20 +9,25 @@ at the end), loads the seed quiz (10 questions of six kinds) and, for each N in
 turn, adds attempts until the quiz has N submitted ones: students join and
 start an attempt through the attempt services, answer (right with a chance
 that is the student's ability, else one of a few wrong answers or a blank),
-and are graded by the grading service; one student in five tries twice. After
-each step one question's key is changed and regraded through the regrade
-service. All of it runs in one app context with a commit every BATCH attempts.
+and are graded by the grading service (which adds each attempt to the quiz's
+item-analysis sums); one student in five tries twice. After each step one
+question's key is changed and regraded through the regrade service. All of
+it runs in one app context with a commit every BATCH attempts.
 
 Then a fresh server (Waitress, 4 threads, one job worker thread, as `make run`)
 serves the database on 127.0.0.1:PORT (5121-5129), and the administrator's
-browser is played with urllib: each page is fetched --repeat times (the
-first view, the median and the slowest shown: the item analysis sums every
-attempt on its first view after a start, later views only the new ones; then
-the server is started again and the item analysis timed once more: that first
-view reads the sums the first server stored), the CSV downloads are timed to their first byte and to
-their end, and each XLSX export is queued (the request's own time), waited for
-on its job page and downloaded. The server's peak resident memory (VmHWM) is
-read at the end of each N. The machine may be shared: figures are wall times.
+browser is played with urllib: each page is fetched --repeat times (the first
+view, the median and the slowest shown; the item analysis's first view is the
+first after the fill's regrade, and at the first N the first ever), each CSV
+download --repeat times (median time to its first byte and to its end), and
+each XLSX export is queued once (the request's own time), waited for on its
+job page and downloaded. Then a key is changed and regraded through the
+service while the server runs (timed: it updates the kept sums), and the item
+analysis is timed again, its first view after that regrade apart. The
+server's peak resident memory (VmHWM, the XLSX jobs included) is read at the
+end of each N. Last, the SQL statements each page sends are counted in the
+bench's own process (Flask's test client). The machine may be shared:
+figures are wall times.
 """
 
 from __future__ import annotations
@@ -284,6 +289,11 @@ def xlsx_job(browser: Browser, quiz_id: int, table: str) -> dict:
             "slowest_poll": slowest_poll}
 
 
+def repeated(times: list[float]) -> dict:
+    """Return the first, median and slowest of a page's timings."""
+    return {"first": times[0], "median": statistics.median(times), "slowest": max(times)}
+
+
 def measure(base: str, quiz_id: int, repeat: int) -> dict:
     browser = Browser(base)
     browser.login()
@@ -296,34 +306,81 @@ def measure(base: str, quiz_id: int, repeat: int) -> dict:
     }
     figures: dict = {}
     for name, path in pages.items():
-        times = [browser.timed(path)[1] for _ in range(repeat)]
-        # The first view is shown apart: the item analysis sums every attempt then, later views only new ones.
-        figures[name] = {"first": times[0], "median": statistics.median(times), "slowest": max(times)}
+        figures[name] = repeated([browser.timed(path)[1] for _ in range(repeat)])
     for table in ("scores", "answers"):
-        ttfb, total, size = browser.timed(f"/teach/quizzes/{quiz_id}/{table}.csv")
-        figures[f"{table}.csv"] = {"first_byte": ttfb, "total": total, "bytes": size}
+        runs = [browser.timed(f"/teach/quizzes/{quiz_id}/{table}.csv") for _ in range(repeat)]
+        figures[f"{table}.csv"] = {"first_byte": statistics.median(run[0] for run in runs),
+                                   "total": statistics.median(run[1] for run in runs), "bytes": runs[0][2],
+                                   "runs": len(runs)}
     for table in ("scores", "answers"):
         figures[f"{table}.xlsx"] = xlsx_job(browser, quiz_id, table)
     return figures
 
 
-def restarted(base: str, quiz_id: int, repeat: int) -> dict:
-    """Time the item analysis on a server just started, its first view apart."""
-    browser = Browser(base)
-    browser.login()
-    times = [browser.timed(f"/teach/quizzes/{quiz_id}/analysis")[1] for _ in range(repeat)]
-    return {"first": times[0], "median": statistics.median(times), "slowest": max(times)}
+def change_key(app, quiz_id: int) -> tuple[float, int]:
+    """Move a single-choice question's key to its next option and regrade, as a teacher's fix; return (s, changed)."""
+    from quizapp.extensions import db
+    from quizapp.models import Quiz, User
+    from quizapp.services import regrade
+
+    with app.app_context():
+        quiz = db.session.get(Quiz, quiz_id)
+        question = [entry.question for entry in quiz.items if entry.question.kind == "single"][-1]
+        question.correct = [(question.correct[0] + 1) % len(question.options)]
+        db.session.commit()
+        started = time.perf_counter()
+        changed = regrade.regrade_question(question, db.session.get(User, quiz.owner_id))
+        db.session.commit()
+        return time.perf_counter() - started, changed
+
+
+def statement_counts(app, quiz_id: int) -> dict:
+    """Count the SQL statements the results and item analysis pages send, with Flask's test client."""
+    from sqlalchemy import event
+
+    from quizapp.extensions import db
+
+    seen: list[int] = []
+
+    def record(*_args):
+        seen.append(1)
+
+    client = app.test_client()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    match = CSRF.search(client.get("/auth/login").get_data(as_text=True))
+    client.post("/auth/login", data={"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD,
+                                     "csrf_token": match.group(1) or match.group(2)})
+    with app.app_context():
+        engine = db.engine
+    counts = {}
+    for name, path in (("results", f"/teach/quizzes/{quiz_id}/results"),
+                       ("item analysis", f"/teach/quizzes/{quiz_id}/analysis")):
+        event.listen(engine, "before_cursor_execute", record)
+        try:
+            seen.clear()
+            status = client.get(path).status_code
+            counts[name] = len(seen)
+        finally:
+            event.remove(engine, "before_cursor_execute", record)
+        if status != 200:
+            raise RuntimeError(f"{path} answered {status}")
+    return counts
 
 
 def report(kind: str, attempts: int, fill_seconds: float, figures: dict, rss: float) -> list[str]:
     lines = [f"== {kind}, {attempts} submitted attempts (filled in {fill_seconds:.0f} s); server peak RSS {rss:.0f} MB"]
     for name, value in figures.items():
-        if "median" in value:
+        if name == "regrade":
+            lines.append(f"  {'regrade (service, sums kept)':32} {value['seconds']:.2f} s, "
+                         f"{value['changed']} attempts changed")
+        elif name == "statements":
+            lines.append(f"  {'SQL statements per page':32} " + ", ".join(f"{k} {v}" for k, v in value.items()))
+        elif "median" in value:
             lines.append(f"  {name:32} first {value['first'] * 1000:6.0f} ms, median {value['median'] * 1000:6.0f} ms, "
                          f"slowest {value['slowest'] * 1000:.0f} ms")
         elif "first_byte" in value:
             lines.append(f"  {name:32} first byte {value['first_byte']:.2f} s, done {value['total']:.2f} s, "
-                         f"{value['bytes'] / 1e6:.1f} MB")
+                         f"{value['bytes'] / 1e6:.1f} MB (median of {value['runs']})")
         else:
             lines.append(f"  {name:32} queueing request {value['queue_request']:.2f} s, file ready after "
                          f"{value['ready_after']:.1f} s (slowest progress poll {value['slowest_poll']:.2f} s), "
@@ -346,18 +403,19 @@ def run(kind: str, sizes: list[int], port: int, repeat: int, keep: Path | None) 
                 fill_seconds = fill(app, quiz_id, attempts, rng)
                 server = serve(url, instance, port)
                 try:
-                    figures = measure(f"http://127.0.0.1:{port}", quiz_id, repeat)
+                    base = f"http://127.0.0.1:{port}"
+                    figures = measure(base, quiz_id, repeat)
+                    seconds, changed = change_key(app, quiz_id)
+                    figures["regrade"] = {"seconds": seconds, "changed": changed}
+                    browser = Browser(base)
+                    browser.login()
+                    figures["item analysis after a regrade"] = repeated(
+                        [browser.timed(f"/teach/quizzes/{quiz_id}/analysis")[1] for _ in range(repeat)])
                     rss = peak_rss_mb(server.pid)
                 finally:
                     server.terminate()
                     server.wait(timeout=30)
-                # A restart: the first view reads the sums the server before it stored, instead of summing again.
-                server = serve(url, instance, port)
-                try:
-                    figures["item analysis after a restart"] = restarted(f"http://127.0.0.1:{port}", quiz_id, repeat)
-                finally:
-                    server.terminate()
-                    server.wait(timeout=30)
+                figures["statements"] = statement_counts(app, quiz_id)
                 print("\n".join(report(kind, attempts, fill_seconds, figures, rss)), flush=True)
                 results.append({"database": kind, "attempts": attempts, "fill_seconds": fill_seconds,
                                 "peak_rss_mb": rss, "figures": figures})
@@ -378,7 +436,7 @@ def main() -> None:
     parser.add_argument("--attempts", type=int, nargs="+", default=[2000, 20000, 100000])
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="sqlite")
     parser.add_argument("--port", type=int, default=5121, choices=PORTS)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="Folder for the scratch SQLite file and instance (default: temporary).")
     parser.add_argument("--json", type=Path, help="Also write every figure to this file.")
     args = parser.parse_args()
