@@ -423,6 +423,21 @@ def _read(quiz_id: int) -> tuple[Sums, int | None, int]:
     return sums, count, submitted_count
 
 
+def _store_from_scratch(quiz_id: int, executor) -> Sums:
+    """Lock the quiz's sums, sum every attempt anew and store the result in place of the old; return it."""
+    _lock(quiz_id, executor)
+    sums = sum_from_scratch(quiz_id, executor if executor is not db.session else None)
+    executor.execute(delete(QuizAnswerStats).where(QuizAnswerStats.quiz_id == quiz_id))
+    _write_groups(quiz_id, sums.groups, executor)
+    _write_totals(quiz_id, sums.attempts, sums.totals, executor)
+    return sums
+
+
+def rebuild(quiz_id: int) -> Sums:
+    """Sum the quiz's attempts anew and store the sums, in the request's transaction (the caller commits)."""
+    return _store_from_scratch(quiz_id, db.session)
+
+
 def _rebuild(quiz_id: int) -> Sums:
     """Sum the quiz's attempts from scratch and store the sums on a connection of their own; return them.
 
@@ -441,11 +456,7 @@ def _rebuild(quiz_id: int) -> Sums:
                         connection.exec_driver_sql(f"PRAGMA busy_timeout={STORE_WAIT_MS}")
                     else:
                         connection.exec_driver_sql(f"SET LOCAL lock_timeout = {STORE_WAIT_MS}")
-                    _lock(quiz_id, connection)
-                    sums = sum_from_scratch(quiz_id, connection)
-                    connection.execute(delete(QuizAnswerStats).where(QuizAnswerStats.quiz_id == quiz_id))
-                    _write_groups(quiz_id, sums.groups, connection)
-                    _write_totals(quiz_id, sums.attempts, sums.totals, connection)
+                    sums = _store_from_scratch(quiz_id, connection)
                 return sums
             finally:
                 if dialect == "sqlite":

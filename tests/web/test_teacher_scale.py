@@ -253,6 +253,19 @@ def test_attempts_graded_before_the_sums_were_kept_are_summed_once_on_the_first_
     assert len(scans(seen)) == 1  # the reference's own scan, not the page's
 
 
+def test_the_rebuild_command_sums_older_attempts_ahead_of_the_first_view(app, teacher):
+    rng = random.Random(14)
+    quiz_id = scale_quiz(app, make_document(app, text=ENGLISH))
+    take(app, quiz_id, rng, students=6)
+    forget_sums(app, quiz_id)
+    outcome = app.test_cli_runner().invoke(args=["rebuild-stats"])
+    assert outcome.exit_code == 0 and f"quiz {quiz_id}: " in outcome.output
+    assert_kept_sums_are_sums_from_scratch(app, quiz_id)
+    with statements(app) as seen:
+        assert teacher.get(f"/teach/quizzes/{quiz_id}/analysis").status_code == 200
+    assert not scans(seen)
+
+
 # A trigger that refuses every write to the stored sums, as a read-only database would.
 REFUSE = {
     "sqlite": ["CREATE TRIGGER refuse_insert BEFORE INSERT ON quiz_stats BEGIN SELECT RAISE(ABORT, 'read-only'); END",
