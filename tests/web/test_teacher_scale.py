@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import random
+import threading
 
 import pytest
 from sqlalchemy import event
@@ -226,6 +227,54 @@ def test_the_page_only_reads_the_kept_sums_after_grading_regrading_and_points_ch
         assert not scans(seen), scans(seen)
         assert_same_figures(*old_and_new(app, quiz_id))
     assert_kept_sums_are_sums_from_scratch(app, quiz_id)
+
+
+def test_submissions_racing_each_other_and_a_regrade_keep_the_sums_exact(app, teacher):
+    """Students submit at the same moment while the teacher regrades: every update lands, none deadlocks."""
+    rng = random.Random(15)
+    quiz_id = scale_quiz(app, make_document(app, text=ENGLISH))
+    take(app, quiz_id, rng, students=6)
+    with app.app_context():
+        quiz = db.session.get(Quiz, quiz_id)
+        waiting = []
+        for number in range(8):
+            participant = attempt_service.join(quiz, f"Racer {number}", None, NOW)
+            attempt = attempt_service.start_attempt(participant, NOW, 0, set())
+            attempt_service.save_answers(attempt, {entry.question_id: random_answer(
+                rng, entry.question.kind, len(entry.question.options)) for entry in quiz.items}, NOW, 0)
+            waiting.append(attempt.id)
+        db.session.commit()
+    barrier = threading.Barrier(len(waiting) + 1)
+    errors = []
+
+    def submit(attempt_id):
+        try:
+            with app.app_context():
+                attempt = db.session.get(stats.Attempt, attempt_id)
+                barrier.wait()
+                assert attempt_service.submit(attempt, NOW + dt.timedelta(minutes=5))
+                db.session.commit()
+        except Exception as error:  # noqa: BLE001 - reported below, with the thread's error
+            errors.append(error)
+
+    def regrade_now():
+        try:
+            barrier.wait()
+            regrade_keys(app, quiz_id)
+        except Exception as error:  # noqa: BLE001
+            errors.append(error)
+
+    threads = [threading.Thread(target=submit, args=(attempt_id,)) for attempt_id in waiting]
+    threads.append(threading.Thread(target=regrade_now))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert not errors, errors
+    assert_kept_sums_are_sums_from_scratch(app, quiz_id)
+    with app.app_context():
+        assert aggregates._read(quiz_id)[1] > 6 + len(waiting)
+    assert_same_figures(*old_and_new(app, quiz_id))
 
 
 def forget_sums(app, quiz_id: int) -> None:
