@@ -18,16 +18,21 @@ Then a fresh server (Waitress, 4 threads, one job worker thread, as `make run`)
 serves the database on 127.0.0.1:PORT (5121-5129), and the administrator's
 browser is played with urllib: each page is fetched --repeat times (the first
 view, the median and the slowest shown; the item analysis's first view is the
-first after the fill's regrade, and at the first N the first ever), each CSV
-download --repeat times (median time to its first byte and to its end), and
-each XLSX export is queued once (the request's own time), waited for on its
-job page and downloaded. Then a key is changed and regraded through the
-service while the server runs (timed: it updates the kept sums), and the item
-analysis is timed again, its first view after that regrade apart. The
-server's peak resident memory (VmHWM, the XLSX jobs included) is read at the
-end of each N. Last, the SQL statements each page sends are counted in the
-bench's own process (Flask's test client). The machine may be shared:
-figures are wall times.
+first after the fill's regrade, and at the first N the first ever), and each
+CSV download --repeat times (median time to its first byte and to its end).
+Then a key is changed and regraded through the service while the server runs
+(timed: it updates the kept sums), and the item analysis is timed again, its
+first view after that regrade apart. Last, each XLSX export is queued (the
+request's own time) and its job waited for on its job page (at most
+--xlsx-wait seconds) and downloaded. The server's peak resident memory
+(VmHWM, the XLSX jobs included) is read at the end of each N. The SQL
+statements each page sends are counted in the bench's own process (Flask's
+test client). The machine may be shared: figures are wall times.
+
+--bulk-fill writes the same students and answers in bulk rows, scored by the
+question kinds as grading does, and makes the sums in one pass
+(aggregates.rebuild): for a machine too busy to add 100,000 attempts one by
+one in time. The regrades still go through the regrade service.
 """
 
 from __future__ import annotations
@@ -341,8 +346,8 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def xlsx_job(browser: Browser, quiz_id: int, table: str) -> dict:
-    """Queue an XLSX export, wait for its job, download the file; return the times."""
+def xlsx_job(browser: Browser, quiz_id: int, table: str, wait: float | None = None) -> dict:
+    """Queue an XLSX export, wait for its job (at most `wait` seconds), download the file; return the times."""
     token = browser.token(f"/teach/quizzes/{quiz_id}/results")
     started = time.perf_counter()
     request = urllib.request.Request(f"{browser.base}/teach/quizzes/{quiz_id}/{table}.xlsx",
@@ -364,6 +369,9 @@ def xlsx_job(browser: Browser, quiz_id: int, table: str) -> dict:
         polls += 1
         if state["status"] in ("done", "failed"):
             break
+        if wait is not None and time.perf_counter() - started > wait:
+            return {"queue_request": queued, "ready_after": None, "progress": state.get("progress"),
+                    "slowest_poll": slowest_poll}
         time.sleep(0.5)
     if state["status"] != "done":
         raise RuntimeError(f"export job failed: {state}")
@@ -396,9 +404,14 @@ def measure(base: str, quiz_id: int, repeat: int) -> dict:
         figures[f"{table}.csv"] = {"first_byte": statistics.median(run[0] for run in runs),
                                    "total": statistics.median(run[1] for run in runs), "bytes": runs[0][2],
                                    "runs": len(runs)}
-    for table in ("scores", "answers"):
-        figures[f"{table}.xlsx"] = xlsx_job(browser, quiz_id, table)
     return figures
+
+
+def measure_xlsx(base: str, quiz_id: int, wait: float | None) -> dict:
+    """Queue each XLSX export and wait for its job (at most `wait` seconds each)."""
+    browser = Browser(base)
+    browser.login()
+    return {f"{table}.xlsx": xlsx_job(browser, quiz_id, table, wait) for table in ("scores", "answers")}
 
 
 def change_key(app, quiz_id: int) -> tuple[float, int]:
@@ -465,6 +478,9 @@ def report(kind: str, attempts: int, fill_seconds: float, figures: dict, rss: fl
         elif "first_byte" in value:
             lines.append(f"  {name:32} first byte {value['first_byte']:.2f} s, done {value['total']:.2f} s, "
                          f"{value['bytes'] / 1e6:.1f} MB (median of {value['runs']})")
+        elif value.get("ready_after") is None:
+            lines.append(f"  {name:32} queueing request {value['queue_request']:.2f} s, not waited for past "
+                         f"{value['progress']}% (slowest progress poll {value['slowest_poll']:.2f} s)")
         else:
             lines.append(f"  {name:32} queueing request {value['queue_request']:.2f} s, file ready after "
                          f"{value['ready_after']:.1f} s (slowest progress poll {value['slowest_poll']:.2f} s), "
@@ -472,7 +488,8 @@ def report(kind: str, attempts: int, fill_seconds: float, figures: dict, rss: fl
     return lines
 
 
-def run(kind: str, sizes: list[int], port: int, repeat: int, keep: Path | None, bulk: bool = False) -> list[dict]:
+def run(kind: str, sizes: list[int], port: int, repeat: int, keep: Path | None, bulk: bool = False,
+        xlsx_wait: float | None = None) -> list[dict]:
     results = []
     with tempfile.TemporaryDirectory() as scratch:
         folder = keep or Path(scratch)
@@ -495,6 +512,8 @@ def run(kind: str, sizes: list[int], port: int, repeat: int, keep: Path | None, 
                     browser.login()
                     figures["item analysis after a regrade"] = repeated(
                         [browser.timed(f"/teach/quizzes/{quiz_id}/analysis")[1] for _ in range(repeat)])
+                    # Last, as a job left unfinished (--xlsx-wait) would slow what comes after it.
+                    figures.update(measure_xlsx(base, quiz_id, xlsx_wait))
                     rss = peak_rss_mb(server.pid)
                 finally:
                     server.terminate()
@@ -523,13 +542,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="Folder for the scratch SQLite file and instance (default: temporary).")
     parser.add_argument("--json", type=Path, help="Also write every figure to this file.")
+    parser.add_argument("--xlsx-wait", type=float, help="Wait at most this many seconds for each XLSX job "
+                        "(default: until it is done); its queueing request is timed either way.")
     parser.add_argument("--bulk-fill", action="store_true",
                         help="Write the attempts in bulk rows, scored as grading does, sums made in one pass (fill_bulk).")
     args = parser.parse_args()
     kinds = ["sqlite", "postgres"] if args.database == "both" else [args.database]
     results = []
     for kind in kinds:
-        results += run(kind, sorted(args.attempts), args.port, args.repeat, args.keep, args.bulk_fill)
+        results += run(kind, sorted(args.attempts), args.port, args.repeat, args.keep, args.bulk_fill,
+                       args.xlsx_wait)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
 
