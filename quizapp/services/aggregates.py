@@ -94,10 +94,6 @@ class Tally:
         return Tally(self.count + other.count, self.scores + other.scores, self.squares + other.squares,
                      min(firsts) if firsts else None)
 
-    def negated(self) -> Tally:
-        """Return the tally taken away; the first attempt is kept, as a minimum cannot be taken away."""
-        return Tally(-self.count, -self.scores, -self.squares, None)
-
 
 def _merge(into: dict, key, tally: Tally) -> None:
     into[key] = into[key].plus(tally) if key in into else tally
@@ -116,10 +112,6 @@ class Sums:
             _merge(self.totals, key, tally)
         for key, tally in other.groups.items():
             _merge(self.groups, key, tally)
-
-    def negated(self) -> Sums:
-        return Sums({key: tally.negated() for key, tally in self.totals.items()},
-                    {key: tally.negated() for key, tally in self.groups.items()})
 
     @property
     def attempts(self) -> int:
@@ -261,6 +253,35 @@ def sums_of(attempts: Iterable[tuple[int, float | None, float | None, dict[int, 
         sums.add(attempt_sums(attempt_id, score, max_score,
                               ((question_id, answer, points) for question_id, (answer, points) in responses.items())))
     return sums
+
+
+def regrade_change(before: Iterable[tuple[int, float | None, float | None, dict]], question_id: int,
+                   now: dict[int, tuple[float, float]]) -> Sums:
+    """Return the change to the sums when attempts' points on one question and their scores change.
+
+    `before` holds the attempts as stored (as read_attempts gives them), `now`
+    each one's new score and new points on the question. Every group of an
+    attempt moves by the change in its score; on the question the attempt
+    leaves its old group and joins the new one, and it may change score row.
+    """
+    change = Sums()
+    for attempt_id, score, max_score, responses in before:
+        new_score, new_points = now[attempt_id]
+        old, new = units(score), units(new_score)
+        moved = Tally(0, new - old, new * new - old * old)
+        out, into = Tally(-1, -old, -old * old), Tally(1, new, new * new, attempt_id)
+        for one_question, (answer, points) in responses.items():
+            text = answer_text(answer)
+            if one_question == question_id:
+                _merge(change.groups, (one_question, units(points), text), out)
+                _merge(change.groups, (one_question, units(new_points), text), into)
+            else:
+                _merge(change.groups, (one_question, units(points), text), moved)
+        maximum = float(max_score or 0.0)
+        for value, tally in ((score, out), (new_score, into)):
+            percentage = 100.0 * (value or 0.0) / maximum if maximum else 0.0
+            _merge(change.totals, (bin_of(percentage), maximum), tally)
+    return change
 
 
 def read_attempts(attempt_ids: list[int]) -> list[tuple[int, float | None, float | None, dict]]:

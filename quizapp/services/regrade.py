@@ -50,11 +50,7 @@ def regrade_question(question: Question, user: User) -> int:
                 attempt.score = round((attempt.score or 0.0) - old + points, PLACES)
                 delta += points - old
             now = {attempt.id: (attempt.score, points) for _response, attempt, points in chunk}
-            after = [(attempt_id, now[attempt_id][0], max_score,
-                      {**responses, question.id: (responses[question.id][0], now[attempt_id][1])})
-                     for attempt_id, _score, max_score, responses in before]
-            change.add(aggregates.sums_of(after))
-            change.add(aggregates.sums_of(before).negated())
+            change.add(aggregates.regrade_change(before, question.id, now))
         if changes:
             aggregates.apply(entry.quiz_id, change)
         db.session.add(Regrade(quiz_id=entry.quiz_id, question_id=question.id, user_id=user.id,
