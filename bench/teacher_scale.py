@@ -1,7 +1,7 @@
 """Time the teacher's pages and exports over HTTP on a quiz with many attempts, with the server's peak memory.
 
     .venv/bin/python bench/teacher_scale.py [--attempts 2000 20000 100000] [--database sqlite|postgres|both]
-                                            [--port 5121] [--repeat 3] [--keep DIR]
+                                            [--port 5121] [--repeat 5] [--keep DIR] [--json FILE]
 
 For each database it makes a scratch one (a SQLite file in a temporary folder,
 or a database of its own on the PostgreSQL server at 127.0.0.1:5432, dropped
@@ -9,20 +9,30 @@ at the end), loads the seed quiz (10 questions of six kinds) and, for each N in
 turn, adds attempts until the quiz has N submitted ones: students join and
 start an attempt through the attempt services, answer (right with a chance
 that is the student's ability, else one of a few wrong answers or a blank),
-and are graded by the grading service; one student in five tries twice. After
-each step one question's key is changed and regraded through the regrade
-service. All of it runs in one app context with a commit every BATCH attempts.
+and are graded by the grading service (which adds each attempt to the quiz's
+item-analysis sums); one student in five tries twice. After each step one
+question's key is changed and regraded through the regrade service. All of
+it runs in one app context with a commit every BATCH attempts.
 
 Then a fresh server (Waitress, 4 threads, one job worker thread, as `make run`)
 serves the database on 127.0.0.1:PORT (5121-5129), and the administrator's
-browser is played with urllib: each page is fetched --repeat times (the
-first view, the median and the slowest shown: the item analysis sums every
-attempt on its first view after a start, later views only the new ones; then
-the server is started again and the item analysis timed once more: that first
-view reads the sums the first server stored), the CSV downloads are timed to their first byte and to
-their end, and each XLSX export is queued (the request's own time), waited for
-on its job page and downloaded. The server's peak resident memory (VmHWM) is
-read at the end of each N. The machine may be shared: figures are wall times.
+browser is played with urllib: each page is fetched --repeat times (the first
+view, the median and the slowest shown; the item analysis's first view is the
+first after the fill's regrade, and at the first N the first ever), and each
+CSV download --repeat times (median time to its first byte and to its end).
+Then a key is changed and regraded through the service while the server runs
+(timed: it updates the kept sums), and the item analysis is timed again, its
+first view after that regrade apart. Last, each XLSX export is queued (the
+request's own time) and its job waited for on its job page (at most
+--xlsx-wait seconds) and downloaded. The server's peak resident memory
+(VmHWM, the XLSX jobs included) is read at the end of each N. The SQL
+statements each page sends are counted in the bench's own process (Flask's
+test client). The machine may be shared: figures are wall times.
+
+--bulk-fill writes the same students and answers in bulk rows, scored by the
+question kinds as grading does, and makes the sums in one pass
+(aggregates.rebuild): for a machine too busy to add 100,000 attempts one by
+one in time. The regrades still go through the regrade service.
 """
 
 from __future__ import annotations
@@ -53,6 +63,8 @@ PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 ADMIN_EMAIL = "bench@example.org"
 ADMIN_PASSWORD = "bench password 123"
 BATCH = 1000
+# Attempts per bulk write in fill_bulk.
+BULK = 2000
 PORTS = range(5121, 5130)
 # Wrong answers students type or pick, per kind (right ones come from the key).
 WRONG = {
@@ -133,9 +145,8 @@ def fill(app, quiz_id: int, target: int, rng: random.Random) -> float:
     import datetime as dt
 
     from quizapp.extensions import db
-    from quizapp.models import Attempt, Quiz, Response, User
+    from quizapp.models import Attempt, Quiz, Response
     from quizapp.services import attempts as attempt_service
-    from quizapp.services import regrade
 
     started = time.perf_counter()
     with app.app_context():
@@ -168,7 +179,19 @@ def fill(app, quiz_id: int, target: int, rng: random.Random) -> float:
                 quiz = db.session.get(Quiz, quiz_id)
                 entries = list(quiz.items)
         db.session.commit()
-        # Some regrades: one question's key changes, as a teacher's fix would.
+    regrade_and_analyze(app, quiz_id)
+    return time.perf_counter() - started
+
+
+def regrade_and_analyze(app, quiz_id: int) -> None:
+    """Change one question's key and regrade it through the service, as a teacher's fix would; ANALYZE on PostgreSQL."""
+    from quizapp.extensions import db
+    from quizapp.models import Quiz, User
+    from quizapp.services import regrade
+
+    with app.app_context():
+        quiz = db.session.get(Quiz, quiz_id)
+        entries = list(quiz.items)
         # The seed quiz may have no true/false question: then a single-choice one's key moves to the next option.
         question = next((entry.question for entry in entries if entry.question.kind == "true_false"), None) or \
             next(entry.question for entry in entries if entry.question.kind == "single")
@@ -179,6 +202,77 @@ def fill(app, quiz_id: int, target: int, rng: random.Random) -> float:
             # What autovacuum would have done after so many new rows: the planner needs the tables' statistics.
             with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
                 connection.exec_driver_sql("ANALYZE")
+
+
+def fill_bulk(app, quiz_id: int, target: int, rng: random.Random) -> float:
+    """Add attempts in bulk rows until the quiz has `target` submitted ones; return the seconds taken.
+
+    The same students, answers and dates as `fill`, scored by the question
+    kinds as attempts.grade scores them, but written BULK rows at a time
+    (executemany), and the item-analysis sums then made by the aggregates
+    service in one pass (aggregates.rebuild) instead of attempt by attempt:
+    for a machine too busy to fill 100,000 attempts one by one in time. The
+    regrade after each step goes through the regrade service as in `fill`.
+    """
+    import datetime as dt
+    import secrets
+
+    from quizapp.extensions import db
+    from quizapp.kinds import kind_of
+    from quizapp.models import Attempt, Participant, Quiz, Response
+    from quizapp.services import aggregates
+
+    started = time.perf_counter()
+    with app.app_context():
+        quiz = db.session.get(Quiz, quiz_id)
+        entries = list(quiz.items)
+        layout = {"order": [entry.id for entry in entries],
+                  "options": {str(entry.id): list(range(len(entry.question.options))) for entry in entries}}
+        max_score = quiz.max_score
+        done = db.session.scalar(db.select(db.func.count(Attempt.id)).where(
+            Attempt.quiz_id == quiz_id, Attempt.state == "submitted"))
+        student = db.session.scalar(db.select(db.func.count(Participant.id)).where(Participant.quiz_id == quiz_id))
+        next_participant = (db.session.scalar(db.select(db.func.max(Participant.id))) or 0) + 1
+        next_attempt = (db.session.scalar(db.select(db.func.max(Attempt.id))) or 0) + 1
+        clock = dt.datetime(2025, 9, 15, 8, 0) + dt.timedelta(minutes=done)
+        while done < target:
+            participants, attempts, responses = [], [], []
+            while done < target and len(attempts) < BULK:
+                ability = rng.random()
+                participants.append({"id": next_participant, "quiz_id": quiz_id,
+                                     "display_name": f"Studente {student:06d}", "identifier": f"s{student:06d}",
+                                     "token": secrets.token_urlsafe(32), "created_at": clock})
+                student += 1
+                for number in range(1, 3 if rng.random() < 0.2 and done + 1 < target else 2):
+                    total = 0.0
+                    for entry in entries:
+                        answer = answer_for(entry.question, rng.random() < ability, rng)
+                        points = round(kind_of(entry.question).fraction(entry.question, answer) * entry.points, 4)
+                        total += points
+                        responses.append({"attempt_id": next_attempt, "question_id": entry.question_id,
+                                          "answer": answer, "points": points, "saved_at": clock})
+                    attempts.append({"id": next_attempt, "quiz_id": quiz_id, "participant_id": next_participant,
+                                     "number": number, "token": secrets.token_urlsafe(32), "state": "submitted",
+                                     "started_at": clock, "deadline_at": None,
+                                     "submitted_at": clock + dt.timedelta(minutes=rng.randint(3, 25)),
+                                     "auto_submitted": False, "score": round(total, 4), "max_score": max_score,
+                                     "layout": layout, "page": 0})
+                    next_attempt += 1
+                    done += 1
+                    clock += dt.timedelta(minutes=1)
+                next_participant += 1
+            db.session.execute(db.insert(Participant), participants)
+            db.session.execute(db.insert(Attempt), attempts)
+            db.session.execute(db.insert(Response), responses)
+            db.session.commit()
+        if db.engine.dialect.name == "postgresql":
+            # Ids were given: the sequences move past them, for rows the app adds later.
+            for table in ("participant", "attempt"):
+                db.session.execute(db.text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                           f"(SELECT max(id) FROM {table}))"))
+        aggregates.rebuild(quiz_id)
+        db.session.commit()
+    regrade_and_analyze(app, quiz_id)
     return time.perf_counter() - started
 
 
@@ -252,8 +346,8 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def xlsx_job(browser: Browser, quiz_id: int, table: str) -> dict:
-    """Queue an XLSX export, wait for its job, download the file; return the times."""
+def xlsx_job(browser: Browser, quiz_id: int, table: str, wait: float | None = None) -> dict:
+    """Queue an XLSX export, wait for its job (at most `wait` seconds), download the file; return the times."""
     token = browser.token(f"/teach/quizzes/{quiz_id}/results")
     started = time.perf_counter()
     request = urllib.request.Request(f"{browser.base}/teach/quizzes/{quiz_id}/{table}.xlsx",
@@ -275,6 +369,9 @@ def xlsx_job(browser: Browser, quiz_id: int, table: str) -> dict:
         polls += 1
         if state["status"] in ("done", "failed"):
             break
+        if wait is not None and time.perf_counter() - started > wait:
+            return {"queue_request": queued, "ready_after": None, "progress": state.get("progress"),
+                    "slowest_poll": slowest_poll}
         time.sleep(0.5)
     if state["status"] != "done":
         raise RuntimeError(f"export job failed: {state}")
@@ -282,6 +379,11 @@ def xlsx_job(browser: Browser, quiz_id: int, table: str) -> dict:
     _ttfb, download, size = browser.timed(f"/teach/exports/{job_id}/download")
     return {"queue_request": queued, "ready_after": built, "download": download, "bytes": size,
             "slowest_poll": slowest_poll}
+
+
+def repeated(times: list[float]) -> dict:
+    """Return the first, median and slowest of a page's timings."""
+    return {"first": times[0], "median": statistics.median(times), "slowest": max(times)}
 
 
 def measure(base: str, quiz_id: int, repeat: int) -> dict:
@@ -296,34 +398,89 @@ def measure(base: str, quiz_id: int, repeat: int) -> dict:
     }
     figures: dict = {}
     for name, path in pages.items():
-        times = [browser.timed(path)[1] for _ in range(repeat)]
-        # The first view is shown apart: the item analysis sums every attempt then, later views only new ones.
-        figures[name] = {"first": times[0], "median": statistics.median(times), "slowest": max(times)}
+        figures[name] = repeated([browser.timed(path)[1] for _ in range(repeat)])
     for table in ("scores", "answers"):
-        ttfb, total, size = browser.timed(f"/teach/quizzes/{quiz_id}/{table}.csv")
-        figures[f"{table}.csv"] = {"first_byte": ttfb, "total": total, "bytes": size}
-    for table in ("scores", "answers"):
-        figures[f"{table}.xlsx"] = xlsx_job(browser, quiz_id, table)
+        runs = [browser.timed(f"/teach/quizzes/{quiz_id}/{table}.csv") for _ in range(repeat)]
+        figures[f"{table}.csv"] = {"first_byte": statistics.median(run[0] for run in runs),
+                                   "total": statistics.median(run[1] for run in runs), "bytes": runs[0][2],
+                                   "runs": len(runs)}
     return figures
 
 
-def restarted(base: str, quiz_id: int, repeat: int) -> dict:
-    """Time the item analysis on a server just started, its first view apart."""
+def measure_xlsx(base: str, quiz_id: int, wait: float | None) -> dict:
+    """Queue each XLSX export and wait for its job (at most `wait` seconds each)."""
     browser = Browser(base)
     browser.login()
-    times = [browser.timed(f"/teach/quizzes/{quiz_id}/analysis")[1] for _ in range(repeat)]
-    return {"first": times[0], "median": statistics.median(times), "slowest": max(times)}
+    return {f"{table}.xlsx": xlsx_job(browser, quiz_id, table, wait) for table in ("scores", "answers")}
+
+
+def change_key(app, quiz_id: int) -> tuple[float, int]:
+    """Move a single-choice question's key to its next option and regrade, as a teacher's fix; return (s, changed)."""
+    from quizapp.extensions import db
+    from quizapp.models import Quiz, User
+    from quizapp.services import regrade
+
+    with app.app_context():
+        quiz = db.session.get(Quiz, quiz_id)
+        question = [entry.question for entry in quiz.items if entry.question.kind == "single"][-1]
+        question.correct = [(question.correct[0] + 1) % len(question.options)]
+        db.session.commit()
+        started = time.perf_counter()
+        changed = regrade.regrade_question(question, db.session.get(User, quiz.owner_id))
+        db.session.commit()
+        return time.perf_counter() - started, changed
+
+
+def statement_counts(app, quiz_id: int) -> dict:
+    """Count the SQL statements the results and item analysis pages send, with Flask's test client."""
+    from sqlalchemy import event
+
+    from quizapp.extensions import db
+
+    seen: list[int] = []
+
+    def record(*_args):
+        seen.append(1)
+
+    client = app.test_client()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    match = CSRF.search(client.get("/auth/login").get_data(as_text=True))
+    client.post("/auth/login", data={"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD,
+                                     "csrf_token": match.group(1) or match.group(2)})
+    with app.app_context():
+        engine = db.engine
+    counts = {}
+    for name, path in (("results", f"/teach/quizzes/{quiz_id}/results"),
+                       ("item analysis", f"/teach/quizzes/{quiz_id}/analysis")):
+        event.listen(engine, "before_cursor_execute", record)
+        try:
+            seen.clear()
+            status = client.get(path).status_code
+            counts[name] = len(seen)
+        finally:
+            event.remove(engine, "before_cursor_execute", record)
+        if status != 200:
+            raise RuntimeError(f"{path} answered {status}")
+    return counts
 
 
 def report(kind: str, attempts: int, fill_seconds: float, figures: dict, rss: float) -> list[str]:
     lines = [f"== {kind}, {attempts} submitted attempts (filled in {fill_seconds:.0f} s); server peak RSS {rss:.0f} MB"]
     for name, value in figures.items():
-        if "median" in value:
+        if name == "regrade":
+            lines.append(f"  {'regrade (service, sums kept)':32} {value['seconds']:.2f} s, "
+                         f"{value['changed']} attempts changed")
+        elif name == "statements":
+            lines.append(f"  {'SQL statements per page':32} " + ", ".join(f"{k} {v}" for k, v in value.items()))
+        elif "median" in value:
             lines.append(f"  {name:32} first {value['first'] * 1000:6.0f} ms, median {value['median'] * 1000:6.0f} ms, "
                          f"slowest {value['slowest'] * 1000:.0f} ms")
         elif "first_byte" in value:
             lines.append(f"  {name:32} first byte {value['first_byte']:.2f} s, done {value['total']:.2f} s, "
-                         f"{value['bytes'] / 1e6:.1f} MB")
+                         f"{value['bytes'] / 1e6:.1f} MB (median of {value['runs']})")
+        elif value.get("ready_after") is None:
+            lines.append(f"  {name:32} queueing request {value['queue_request']:.2f} s, not waited for past "
+                         f"{value['progress']}% (slowest progress poll {value['slowest_poll']:.2f} s)")
         else:
             lines.append(f"  {name:32} queueing request {value['queue_request']:.2f} s, file ready after "
                          f"{value['ready_after']:.1f} s (slowest progress poll {value['slowest_poll']:.2f} s), "
@@ -331,7 +488,8 @@ def report(kind: str, attempts: int, fill_seconds: float, figures: dict, rss: fl
     return lines
 
 
-def run(kind: str, sizes: list[int], port: int, repeat: int, keep: Path | None) -> list[dict]:
+def run(kind: str, sizes: list[int], port: int, repeat: int, keep: Path | None, bulk: bool = False,
+        xlsx_wait: float | None = None) -> list[dict]:
     results = []
     with tempfile.TemporaryDirectory() as scratch:
         folder = keep or Path(scratch)
@@ -343,21 +501,24 @@ def run(kind: str, sizes: list[int], port: int, repeat: int, keep: Path | None) 
             quiz_id = prepare(app)
             rng = random.Random(15)
             for attempts in sizes:
-                fill_seconds = fill(app, quiz_id, attempts, rng)
+                fill_seconds = (fill_bulk if bulk else fill)(app, quiz_id, attempts, rng)
                 server = serve(url, instance, port)
                 try:
-                    figures = measure(f"http://127.0.0.1:{port}", quiz_id, repeat)
+                    base = f"http://127.0.0.1:{port}"
+                    figures = measure(base, quiz_id, repeat)
+                    seconds, changed = change_key(app, quiz_id)
+                    figures["regrade"] = {"seconds": seconds, "changed": changed}
+                    browser = Browser(base)
+                    browser.login()
+                    figures["item analysis after a regrade"] = repeated(
+                        [browser.timed(f"/teach/quizzes/{quiz_id}/analysis")[1] for _ in range(repeat)])
+                    # Last, as a job left unfinished (--xlsx-wait) would slow what comes after it.
+                    figures.update(measure_xlsx(base, quiz_id, xlsx_wait))
                     rss = peak_rss_mb(server.pid)
                 finally:
                     server.terminate()
                     server.wait(timeout=30)
-                # A restart: the first view reads the sums the server before it stored, instead of summing again.
-                server = serve(url, instance, port)
-                try:
-                    figures["item analysis after a restart"] = restarted(f"http://127.0.0.1:{port}", quiz_id, repeat)
-                finally:
-                    server.terminate()
-                    server.wait(timeout=30)
+                figures["statements"] = statement_counts(app, quiz_id)
                 print("\n".join(report(kind, attempts, fill_seconds, figures, rss)), flush=True)
                 results.append({"database": kind, "attempts": attempts, "fill_seconds": fill_seconds,
                                 "peak_rss_mb": rss, "figures": figures})
@@ -378,14 +539,19 @@ def main() -> None:
     parser.add_argument("--attempts", type=int, nargs="+", default=[2000, 20000, 100000])
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="sqlite")
     parser.add_argument("--port", type=int, default=5121, choices=PORTS)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="Folder for the scratch SQLite file and instance (default: temporary).")
     parser.add_argument("--json", type=Path, help="Also write every figure to this file.")
+    parser.add_argument("--xlsx-wait", type=float, help="Wait at most this many seconds for each XLSX job "
+                        "(default: until it is done); its queueing request is timed either way.")
+    parser.add_argument("--bulk-fill", action="store_true",
+                        help="Write the attempts in bulk rows, scored as grading does, sums made in one pass (fill_bulk).")
     args = parser.parse_args()
     kinds = ["sqlite", "postgres"] if args.database == "both" else [args.database]
     results = []
     for kind in kinds:
-        results += run(kind, sorted(args.attempts), args.port, args.repeat, args.keep)
+        results += run(kind, sorted(args.attempts), args.port, args.repeat, args.keep, args.bulk_fill,
+                       args.xlsx_wait)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
 

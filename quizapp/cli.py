@@ -114,10 +114,27 @@ def close_overdue_command() -> None:
     click.echo(f"Submitted {count} overdue attempt(s).")
 
 
+@click.command("rebuild-stats")
+@click.argument("quiz_ids", nargs=-1, type=int)
+@with_appcontext
+def rebuild_stats_command(quiz_ids: tuple[int, ...]) -> None:
+    """Sum the item-analysis figures of quizzes anew (all with attempts, or those given), e.g. after an upgrade."""
+    from .models import Attempt
+    from .services import aggregates
+
+    if not quiz_ids:
+        quiz_ids = tuple(db.session.scalars(db.select(Attempt.quiz_id).where(Attempt.state == "submitted")
+                                            .distinct().order_by(Attempt.quiz_id)))
+    for quiz_id in quiz_ids:
+        sums = aggregates.rebuild(quiz_id)
+        db.session.commit()
+        click.echo(f"quiz {quiz_id}: {sums.attempts} submitted attempts summed")
+
+
 def register(app: Flask) -> None:
     """Add quizapp's commands to the app's `flask` command."""
     for command in (seed_command, init_admin_command, create_teacher_command, generate_command,
-                    close_overdue_command):
+                    close_overdue_command, rebuild_stats_command):
         app.cli.add_command(command)
 
 

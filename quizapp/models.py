@@ -9,6 +9,7 @@ from typing import Any
 from flask_login import UserMixin
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
     false,
 )
@@ -326,23 +328,56 @@ class Regrade(db.Model):
     quiz: Mapped[Quiz] = relationship()  # its title names it on the regrade page, not its id
 
 
-class StatsSnapshot(db.Model):
-    """A quiz's item-analysis sums up to a mark, kept so a restarted or second app adds only newer attempts.
+class ExactInt(TypeDecorator):
+    """A Python integer of any size, stored as its decimal text: a sum of squared scores outgrows BIGINT."""
 
-    Written by aggregates.quiz_sums whenever it sums anew; read when the app
-    holds no sums of its own for the quiz. `basis` is what the sums depend on
-    besides the attempts (questions, points, regrades): a row whose basis no
-    longer matches is ignored and overwritten.
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: int | None, dialect) -> str | None:
+        return None if value is None else str(int(value))
+
+    def process_result_value(self, value: str | None, dialect) -> int | None:
+        return None if value is None else int(value)
+
+
+class QuizStats(db.Model):
+    """A quiz's item-analysis sums: how many attempts they hold, and the score rows (see services.aggregates).
+
+    Every writer of the quiz's sums takes this row first, so they go one at a time.
+    `totals` is JSON: [bin, max score, attempts, sum of scores, sum of squares, first attempt]
+    per histogram bin and maximum score, scores in ten-thousandths. An `attempts`
+    that differs from the quiz's submitted attempts makes the page sum them again.
     """
 
-    __tablename__ = "stats_snapshot"
+    __tablename__ = "quiz_stats"
 
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quiz.id", ondelete="CASCADE"), primary_key=True)
-    mark_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    mark_id: Mapped[int] = mapped_column(Integer)
-    basis: Mapped[str] = mapped_column(Text)
-    sums: Mapped[str] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    totals: Mapped[str] = mapped_column(Text, default="[]")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class QuizAnswerStats(db.Model):
+    """The submitted attempts of a quiz that gave one question one answer and earned the same points on it.
+
+    Points and scores in ten-thousandths (they are stored rounded to four
+    decimals), so the sums are exact. Known by the answer's digest: an answer
+    may be longer than an index entry can be.
+    """
+
+    __tablename__ = "quiz_answer_stats"
+
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quiz.id", ondelete="CASCADE"), primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id", ondelete="CASCADE"), primary_key=True)
+    points: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    answer_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # The answer as JSON text (services.aggregates.answer_text).
+    answer: Mapped[str] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer)
+    first_attempt_id: Mapped[int] = mapped_column(Integer)
+    score_sum: Mapped[int] = mapped_column(ExactInt)
+    score_squares: Mapped[int] = mapped_column(ExactInt)
 
 
 class Job(db.Model):

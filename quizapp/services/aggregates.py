@@ -1,148 +1,213 @@
-"""Sum a quiz's submitted attempts in the database, and keep the sums so a new view only adds the new attempts.
+"""Keep each quiz's item-analysis sums in the database, exact, in the transaction that grades or regrades.
 
-Two GROUP BYs give everything the item analysis shows: one over the attempts
-(histogram bin, percentages, scores), one over their responses by question
-and stored answer (how many, the first attempt to give it, full marks, and
-the sums Pearson's r needs). Every figure is a sum, so sums over two sets of
-attempts add up to the sums over both.
+Everything the item analysis shows is a sum over the submitted attempts:
 
-That is what the snapshot uses: each app keeps, per quiz, the sums up to a
-mark (the submission time and id of the last attempt counted). The next view
-sums only the attempts submitted after the mark and adds them, so a school's
-year of attempts is read once, not on every view. The snapshot is dropped
-and everything is summed again when the quiz's questions or points changed,
-when a regrade was recorded, or when the sums no longer add up to the count
-of submitted attempts (an attempt submitted with an earlier time, or one removed).
+- per histogram bin and maximum score: how many attempts, the sum of their
+  scores and of their squares (the histogram and the mean percentage);
+- per question, stored answer and points earned (a "group"): how many
+  attempts gave it, the first of them, and the sum of their whole scores and
+  of their squares. Pearson's sums for the question follow (x is the group's
+  points, y the score less x), and so do option counts, typed answers, and
+  full marks, which are judged against the quiz's points when the page is
+  drawn, so a points change needs no new sums.
 
-The snapshot is also stored in the database (StatsSnapshot) whenever it is
-summed anew, with the mark and what it depends on, so the first view after a
-restart, or in another worker process, adds only the attempts since the
-stored mark instead of summing a year of them. Storing it is best effort: it
-runs on a connection of its own with a short lock wait, and a failure (a
-read-only database, a busy one) only costs the next cold start its speed.
+Scores and points are stored rounded to four decimals (attempts.grade,
+regrade.PLACES), so the sums are kept in whole ten-thousandths, as Python
+integers (stored as text: a sum of squares outgrows a 64-bit column). Adding
+an attempt and taking it away again are then exact, in any order: the kept
+sums are equal, to the last bit, to sums made from scratch.
+
+Grading an attempt adds it (attempts.grade); a regrade takes its changed
+attempts away as they were and adds them back as they are
+(regrade.regrade_question). Both happen in the transaction that changes the
+scores, after taking the quiz's QuizStats row: writers of one quiz's sums go
+one at a time (a row lock on PostgreSQL; on SQLite the write takes the
+database's lock), so no update is lost and none deadlocks another.
+
+The page reads the stored sums, with the count of submitted attempts, in one
+statement. When the counts differ (attempts written before the sums were
+kept, or by a path that does not keep them) it sums every attempt from
+scratch once and stores the result, on a connection of its own with a short
+lock wait; when that fails (a read-only or busy database) the page is shown
+from the fresh sums all the same.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import hashlib
 import json
 import math
-import threading
-from collections import OrderedDict
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import Float, Text, case, cast, delete, func, insert, literal
+from sqlalchemy import Float, case, delete, func, literal, null, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..extensions import SQLITE_BUSY_TIMEOUT_MS, db
-from ..models import Attempt, Quiz, QuizQuestion, Regrade, Response, StatsSnapshot, utcnow
+from ..models import Attempt, QuizAnswerStats, QuizStats, Response, utcnow
 
 HISTOGRAM_BINS = 10
 FULL_MARKS_EPSILON = 1e-9
-# Quizzes whose sums each app keeps; the least recently viewed goes first.
-SNAPSHOTS_KEPT = 64
-EXTENSION = "quizapp.stats_snapshots"
-# Bumped when the stored sums' layout changes: rows of another format are summed again, not misread.
-STORED_FORMAT = 1
-# How long storing a snapshot may wait for a lock: a page view never waits on it for long.
+# Scores and points are stored rounded to four decimals: the sums count in ten-thousandths.
+UNITS = 10_000
+# How long the page's rebuild of a quiz's sums may wait for a lock: a page view never waits on it for long.
 STORE_WAIT_MS = 250
+# Rows per statement when many groups are read or written (well under SQLite's bound on parameters).
+CHUNK = 400
 
-Mark = tuple[dt.datetime, int]
+# A group's key: question id, points earned in ten-thousandths, the answer as JSON text.
+GroupKey = tuple[int, int, str]
+# A score row's key: histogram bin, the attempts' maximum score.
+TotalKey = tuple[int, float]
 
 
-@dataclass
-class Moments:
-    """Running sums for the Pearson correlation of two series."""
+def units(value: float | None) -> int:
+    """Return a stored score or points (rounded to four decimals) as whole ten-thousandths."""
+    return round((value or 0.0) * UNITS)
 
-    n: int = 0
-    sx: float = 0.0
-    sy: float = 0.0
-    sxx: float = 0.0
-    syy: float = 0.0
-    sxy: float = 0.0
 
-    def add(self, x: float, y: float) -> None:
-        self.n += 1
-        self.sx += x
-        self.sy += y
-        self.sxx += x * x
-        self.syy += y * y
-        self.sxy += x * y
+def answer_text(answer: Any) -> str:
+    """Return a stored answer as the JSON text its group is known by."""
+    return json.dumps(answer)
 
-    def plus(self, other: Moments) -> Moments:
-        """Return the sums over both series."""
-        return Moments(self.n + other.n, self.sx + other.sx, self.sy + other.sy, self.sxx + other.sxx,
-                       self.syy + other.syy, self.sxy + other.sxy)
 
-    def pearson(self) -> float | None:
-        """Return r with n−1 denominators, None when n < 2 or a variance is zero."""
-        if self.n < 2:
-            return None
-        var_x = (self.sxx - self.sx * self.sx / self.n) / (self.n - 1)
-        var_y = (self.syy - self.sy * self.sy / self.n) / (self.n - 1)
-        # Sums of floats leave crumbs; a variance this small is a constant series.
-        if var_x <= 1e-12 or var_y <= 1e-12:
-            return None
-        cov = (self.sxy - self.sx * self.sy / self.n) / (self.n - 1)
-        return max(-1.0, min(1.0, cov / math.sqrt(var_x * var_y)))
+def answer_key(text: str) -> str:
+    """Return the digest a group is indexed by: answers can be longer than an index entry may be."""
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 @dataclass
-class AnswerGroup:
-    """The attempts that gave one question the same stored answer, summed in the database."""
+class Tally:
+    """How many attempts, the first of them, and the sums of their scores and squared scores, in units."""
 
-    question_id: int
-    text: str | None  # the stored JSON, as the database holds it
-    count: int
-    first_attempt_id: int
-    full_marks: int
-    moments: Moments
-    # Sums of the whole scores of these attempts and of their squares.
-    scores: float
-    squares: float
+    count: int = 0
+    scores: int = 0
+    squares: int = 0
+    first_attempt_id: int | None = None
 
-    @property
-    def answer(self) -> Any:
-        return None if self.text is None else json.loads(self.text)
-
-    def plus(self, other: AnswerGroup) -> AnswerGroup:
-        return replace(self, count=self.count + other.count,
-                       first_attempt_id=min(self.first_attempt_id, other.first_attempt_id),
-                       full_marks=self.full_marks + other.full_marks, moments=self.moments.plus(other.moments),
-                       scores=self.scores + other.scores, squares=self.squares + other.squares)
+    def plus(self, other: Tally) -> Tally:
+        firsts = [first for first in (self.first_attempt_id, other.first_attempt_id) if first is not None]
+        return Tally(self.count + other.count, self.scores + other.scores, self.squares + other.squares,
+                     min(firsts) if firsts else None)
 
 
-@dataclass
-class ScoreTotals:
-    """Submitted attempts summed in the database: count, histogram, percentages, scores."""
-
-    attempts: int = 0
-    histogram: list[int] = field(default_factory=lambda: [0] * HISTOGRAM_BINS)
-    percentages: float = 0.0
-    scores: float = 0.0
-    squares: float = 0.0
-
-    def plus(self, other: ScoreTotals) -> ScoreTotals:
-        return ScoreTotals(self.attempts + other.attempts, [a + b for a, b in zip(self.histogram, other.histogram)],
-                           self.percentages + other.percentages, self.scores + other.scores,
-                           self.squares + other.squares)
+def _merge(into: dict, key, tally: Tally) -> None:
+    into[key] = into[key].plus(tally) if key in into else tally
 
 
 @dataclass
 class Sums:
-    """Everything the statistics need about some of a quiz's submitted attempts."""
+    """A quiz's sums, or a change to them: score rows by (bin, max score), groups by (question, points, answer)."""
 
-    totals: ScoreTotals = field(default_factory=ScoreTotals)
-    groups: dict[tuple[int, str | None], AnswerGroup] = field(default_factory=dict)
+    totals: dict[TotalKey, Tally] = field(default_factory=dict)
+    groups: dict[GroupKey, Tally] = field(default_factory=dict)
 
-    def plus(self, other: Sums) -> Sums:
-        groups = dict(self.groups)
-        for key, group in other.groups.items():
-            groups[key] = groups[key].plus(group) if key in groups else group
-        return Sums(self.totals.plus(other.totals), groups)
+    def add(self, other: Sums) -> None:
+        """Add other's tallies to these, in place."""
+        for key, tally in other.totals.items():
+            _merge(self.totals, key, tally)
+        for key, tally in other.groups.items():
+            _merge(self.groups, key, tally)
+
+    @property
+    def attempts(self) -> int:
+        return sum(tally.count for tally in self.totals.values())
+
+    def total(self) -> Tally:
+        """Return the tally of every attempt."""
+        whole = Tally()
+        for tally in self.totals.values():
+            whole = whole.plus(tally)
+        return whole
+
+    def histogram(self) -> list[int]:
+        counts = [0] * HISTOGRAM_BINS
+        for (index, _max_score), tally in self.totals.items():
+            counts[index] += tally.count
+        return counts
+
+    def mean_percentage(self) -> float | None:
+        """Return the mean of the attempts' percentages, exactly rounded once (0% for an attempt worth nothing)."""
+        attempts = self.attempts
+        if not attempts:
+            return None
+        exact = sum((Fraction(100 * tally.scores, UNITS) / Fraction(max_score)
+                     for (_bin, max_score), tally in self.totals.items() if max_score), Fraction(0))
+        return float(exact / attempts)
+
+
+def bin_of(percentage: float) -> int:
+    """Return the histogram bin of a percentage: the last bin whose lower bound it reaches (no rounding decides)."""
+    width = 100 // HISTOGRAM_BINS
+    return next((index for index in range(HISTOGRAM_BINS - 1, 0, -1) if percentage >= float(width * index)), 0)
+
+
+def attempt_sums(attempt_id: int, score: float | None, max_score: float | None,
+                 responses: Iterable[tuple[int, Any, float | None]]) -> Sums:
+    """Return what one submitted attempt adds to its quiz's sums, given its (question id, answer, points) rows."""
+    whole = units(score)
+    maximum = float(max_score or 0.0)
+    percentage = 100.0 * (score or 0.0) / maximum if maximum else 0.0
+    sums = Sums({(bin_of(percentage), maximum): Tally(1, whole, whole * whole, attempt_id)})
+    for question_id, answer, points in responses:
+        sums.groups[question_id, units(points), answer_text(answer)] = Tally(1, whole, whole * whole, attempt_id)
+    return sums
+
+
+@dataclass
+class Moments:
+    """Exact sums for the Pearson correlation of two series of four-decimal values, in ten-thousandths."""
+
+    n: int = 0
+    x: int = 0
+    y: int = 0
+    xx: int = 0
+    yy: int = 0
+    xy: int = 0
+
+    @classmethod
+    def of_group(cls, points: int, tally: Tally) -> Moments:
+        """Return the moments of a group: x is its points for every attempt, y each attempt's score less x."""
+        n, x = tally.count, points
+        return cls(n, n * x, tally.scores - n * x, n * x * x, tally.squares - 2 * x * tally.scores + n * x * x,
+                   x * tally.scores - n * x * x)
+
+    def add(self, x: float, y: float) -> None:
+        """Count one pair of values (stored rounded to four decimals)."""
+        x, y = units(x), units(y)
+        self.n += 1
+        self.x += x
+        self.y += y
+        self.xx += x * x
+        self.yy += y * y
+        self.xy += x * y
+
+    def plus(self, other: Moments) -> Moments:
+        """Return the sums over both series."""
+        return Moments(self.n + other.n, self.x + other.x, self.y + other.y, self.xx + other.xx,
+                       self.yy + other.yy, self.xy + other.xy)
+
+    def mean_x(self) -> float | None:
+        """Return the mean of x, None before any value."""
+        return self.x / (UNITS * self.n) if self.n else None
+
+    def pearson(self) -> float | None:
+        """Return r, None when n < 2 or a variance is at most 1e-12 (a constant series)."""
+        n = self.n
+        if n < 2:
+            return None
+        # n (n - 1) times each variance, in units squared: exact integers.
+        spread_x = n * self.xx - self.x * self.x
+        spread_y = n * self.yy - self.y * self.y
+        # variance <= 1e-12  <=>  spread / (n (n - 1) UNITS²) <= 1e-12  <=>  spread * 10^4 <= n (n - 1)
+        if spread_x * 10_000 <= n * (n - 1) or spread_y * 10_000 <= n * (n - 1):
+            return None
+        covariance = n * self.xy - self.x * self.y
+        return max(-1.0, min(1.0, covariance / math.sqrt(spread_x * spread_y)))
 
 
 def percentage_sql():
@@ -153,200 +218,255 @@ def percentage_sql():
     return case((max_score != zero, hundred * func.coalesce(Attempt.score, zero) / max_score), else_=zero)
 
 
-def _bin_sql(percentage):
-    """Return the histogram bin of a percentage as SQL: p // 10, kept within the bins.
-
-    Compared with each bin's lower bound rather than divided: p >= 10 k holds
-    exactly when Python's p // 10 >= k, so no rounding decides a bin.
-    """
-    width = 100 // HISTOGRAM_BINS
-    return case(*[(percentage >= literal(float(width * b), Float), b) for b in range(HISTOGRAM_BINS - 1, 0, -1)],
-                else_=0)
-
-
-def submitted_of(quiz: Quiz):
+def submitted_of(quiz):
     """Return the condition picking the quiz's submitted attempts."""
     return (Attempt.quiz_id == quiz.id) & (Attempt.state == "submitted")
 
 
-def _after(mark: Mark):
-    """Return the condition of an attempt submitted after a mark (a later time, or the same time and a larger id)."""
-    at, attempt_id = mark
-    return (Attempt.submitted_at > at) | ((Attempt.submitted_at == at) & (Attempt.id > attempt_id))
+# --- reading attempts ------------------------------------------------------------------------------------------
+
+def _attempt_rows(condition):
+    """Return the select of the attempts matching a condition with their responses, attempt by attempt."""
+    return (db.select(Attempt.id, Attempt.score, Attempt.max_score, Response.question_id, Response.answer,
+                      Response.points)
+            .outerjoin(Response, Response.attempt_id == Attempt.id).where(condition).order_by(Attempt.id))
 
 
-def _between(quiz: Quiz, since: Mark | None, until: Mark | None):
-    condition = submitted_of(quiz)
-    if since is not None:
-        condition = condition & _after(since)
-    if until is not None:
-        condition = condition & ~_after(until)
-    return condition
+def _per_attempt(rows: Iterable) -> Iterator[tuple[int, float | None, float | None, dict[int, tuple[Any, Any]]]]:
+    """Fold rows of _attempt_rows into (attempt id, score, max score, {question id: (answer, points)})."""
+    current = None
+    for attempt_id, score, max_score, question_id, answer, points in rows:
+        if current is None or current[0] != attempt_id:
+            if current is not None:
+                yield current
+            current = (attempt_id, score, max_score, {})
+        if question_id is not None:
+            current[3][question_id] = (answer, points)
+    if current is not None:
+        yield current
 
 
-def _score_totals(condition) -> ScoreTotals:
-    percentage = percentage_sql()
-    # Grouped by the label of a subquery: PostgreSQL would not match a GROUP BY whose bound values are new parameters.
-    rows = db.select(_bin_sql(percentage).label("bin"), percentage.label("percentage"),
-                     func.coalesce(Attempt.score, literal(0.0, Float)).label("score")).where(condition).subquery()
-    query = (db.select(rows.c.bin, func.count(), func.sum(rows.c.percentage), func.sum(rows.c.score),
-                       func.sum(rows.c.score * rows.c.score)).group_by(rows.c.bin))
-    totals = ScoreTotals()
-    for index, count, percentages, scores, squares in db.session.execute(query):
-        totals.attempts += count
-        totals.histogram[index] = count
-        totals.percentages += percentages or 0.0
-        totals.scores += scores or 0.0
-        totals.squares += squares or 0.0
-    return totals
+def sums_of(attempts: Iterable[tuple[int, float | None, float | None, dict[int, tuple[Any, Any]]]]) -> Sums:
+    """Return the sums over attempts as _per_attempt gives them."""
+    sums = Sums()
+    for attempt_id, score, max_score, responses in attempts:
+        sums.add(attempt_sums(attempt_id, score, max_score,
+                              ((question_id, answer, points) for question_id, (answer, points) in responses.items())))
+    return sums
 
 
-def _answer_groups(condition) -> dict[tuple[int, str | None], AnswerGroup]:
-    zero = literal(0.0, Float)
-    score = func.coalesce(Attempt.score, zero)
-    x = func.coalesce(Response.points, zero)
-    y = score - x
-    # The stored JSON's text: json has no equality on PostgreSQL, and equal answers are stored alike.
-    answer = cast(Response.answer, Text)
-    query = (
-        db.select(Response.question_id, answer, func.count(), func.min(Attempt.id),
-                  func.sum(case((x >= QuizQuestion.points - literal(FULL_MARKS_EPSILON, Float), 1), else_=0)),
-                  func.sum(x), func.sum(y), func.sum(x * x), func.sum(y * y), func.sum(x * y),
-                  func.sum(score), func.sum(score * score))
-        .join(Attempt, Response.attempt_id == Attempt.id)
-        .join(QuizQuestion, (QuizQuestion.quiz_id == Attempt.quiz_id) & (QuizQuestion.question_id == Response.question_id))
-        .where(condition)
-        .group_by(Response.question_id, answer)
-    )
-    groups = {}
-    for question_id, text, count, first, full, sx, sy, sxx, syy, sxy, scores, squares in db.session.execute(query):
-        groups[question_id, text] = AnswerGroup(
-            question_id, text, count, first, full or 0,
-            Moments(count, sx or 0.0, sy or 0.0, sxx or 0.0, syy or 0.0, sxy or 0.0), scores or 0.0, squares or 0.0)
-    return groups
+def regrade_change(before: Iterable[tuple[int, float | None, float | None, dict]], question_id: int,
+                   now: dict[int, tuple[float, float]]) -> Sums:
+    """Return the change to the sums when attempts' points on one question and their scores change.
+
+    `before` holds the attempts as stored (as read_attempts gives them), `now`
+    each one's new score and new points on the question. Every group of an
+    attempt moves by the change in its score; on the question the attempt
+    leaves its old group and joins the new one, and it may change score row.
+    """
+    change = Sums()
+    for attempt_id, score, max_score, responses in before:
+        new_score, new_points = now[attempt_id]
+        old, new = units(score), units(new_score)
+        moved = Tally(0, new - old, new * new - old * old)
+        out, into = Tally(-1, -old, -old * old), Tally(1, new, new * new, attempt_id)
+        for one_question, (answer, points) in responses.items():
+            text = answer_text(answer)
+            if one_question == question_id:
+                _merge(change.groups, (one_question, units(points), text), out)
+                _merge(change.groups, (one_question, units(new_points), text), into)
+            else:
+                _merge(change.groups, (one_question, units(points), text), moved)
+        maximum = float(max_score or 0.0)
+        for value, tally in ((score, out), (new_score, into)):
+            percentage = 100.0 * (value or 0.0) / maximum if maximum else 0.0
+            _merge(change.totals, (bin_of(percentage), maximum), tally)
+    return change
 
 
-def sum_attempts(quiz: Quiz, since: Mark | None = None, until: Mark | None = None) -> Sums:
-    """Return the sums over the quiz's submitted attempts, or those submitted after `since` up to `until`."""
-    condition = _between(quiz, since, until)
-    return Sums(_score_totals(condition), _answer_groups(condition))
+def read_attempts(attempt_ids: list[int]) -> list[tuple[int, float | None, float | None, dict]]:
+    """Return attempts with their responses as _per_attempt gives them, in a query per CHUNK attempts."""
+    found = []
+    for start in range(0, len(attempt_ids), CHUNK):
+        chunk = attempt_ids[start:start + CHUNK]
+        found += _per_attempt(db.session.execute(_attempt_rows(Attempt.id.in_(chunk))))
+    return found
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    """A quiz's sums up to a mark, and what must not have changed for them to hold."""
-
-    sums: Sums
-    mark: Mark
-    basis: tuple
-
-
-class Snapshots:
-    """The sums an app keeps, per quiz, most recently used last; safe across request threads."""
-
-    def __init__(self, size: int = SNAPSHOTS_KEPT) -> None:
-        self.size = size
-        self._kept: OrderedDict[int, Snapshot] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, quiz_id: int) -> Snapshot | None:
-        with self._lock:
-            snapshot = self._kept.get(quiz_id)
-            if snapshot is not None:
-                self._kept.move_to_end(quiz_id)
-            return snapshot
-
-    def put(self, quiz_id: int, snapshot: Snapshot) -> None:
-        with self._lock:
-            self._kept[quiz_id] = snapshot
-            self._kept.move_to_end(quiz_id)
-            while len(self._kept) > self.size:
-                self._kept.popitem(last=False)
+def sum_from_scratch(quiz_id: int, connection=None) -> Sums:
+    """Return the sums over every submitted attempt of the quiz, read row by row (a rebuild, not the page's path)."""
+    query = _attempt_rows((Attempt.quiz_id == quiz_id) & (Attempt.state == "submitted"))
+    if connection is None:
+        rows = db.session.execute(query.execution_options(yield_per=5000))
+    else:
+        rows = connection.execute(query.execution_options(stream_results=True, max_row_buffer=5000))
+    return sums_of(_per_attempt(rows))
 
 
-def snapshots() -> Snapshots:
-    """Return the current app's snapshots (made on first use)."""
-    return current_app.extensions.setdefault(EXTENSION, Snapshots())
+# --- storing the sums ------------------------------------------------------------------------------------------
+
+def _encode_totals(totals: dict[TotalKey, Tally]) -> str:
+    # Floats keep every bit in JSON (their shortest exact form); integers keep every digit.
+    return json.dumps([[index, max_score, t.count, t.scores, t.squares, t.first_attempt_id]
+                       for (index, max_score), t in sorted(totals.items())])
 
 
-def _state(quiz: Quiz) -> tuple[Mark | None, int, tuple]:
-    """Return the quiz's latest mark, its count of submitted attempts and its regrade record, in two queries."""
-    latest = db.session.execute(
-        db.select(Attempt.submitted_at, Attempt.id)
-        .where(submitted_of(quiz), Attempt.submitted_at.is_not(None))
-        .order_by(Attempt.submitted_at.desc(), Attempt.id.desc()).limit(1)
-    ).first()
-    counted = db.session.execute(
-        db.select(func.count(Attempt.id), db.select(func.max(Regrade.id)).where(Regrade.quiz_id == quiz.id)
-                  .scalar_subquery()).where(submitted_of(quiz))
-    ).one()
-    mark = (latest[0], latest[1]) if latest else None
-    return mark, counted[0], (counted[1],)
+def _decode_totals(text: str | None) -> dict[TotalKey, Tally]:
+    return {(index, float(max_score)): Tally(count, scores, squares, first)
+            for index, max_score, count, scores, squares, first in json.loads(text or "[]")}
 
 
-def _encode(sums: Sums) -> str:
-    """Return the sums as JSON text; floats keep every bit (json writes their shortest exact form)."""
-    totals = sums.totals
-    return json.dumps({
-        "format": STORED_FORMAT,
-        "totals": [totals.attempts, totals.histogram, totals.percentages, totals.scores, totals.squares],
-        "groups": [[g.question_id, g.text, g.count, g.first_attempt_id, g.full_marks,
-                    [g.moments.n, g.moments.sx, g.moments.sy, g.moments.sxx, g.moments.syy, g.moments.sxy],
-                    g.scores, g.squares] for g in sums.groups.values()],
-    })
+def _dialect(executor) -> str:
+    bind = executor.get_bind() if hasattr(executor, "get_bind") else executor
+    return bind.dialect.name
 
 
-def _decode(text: str) -> Sums | None:
-    """Return the sums stored as JSON text, or None when they are of another format or damaged."""
-    try:
-        data = json.loads(text)
-        if data.get("format") != STORED_FORMAT:
-            return None
-        attempts, histogram, percentages, scores, squares = data["totals"]
-        groups = {}
-        for question_id, answer, count, first, full, moments, group_scores, group_squares in data["groups"]:
-            groups[question_id, answer] = AnswerGroup(question_id, answer, count, first, full, Moments(*moments),
-                                                      group_scores, group_squares)
-        return Sums(ScoreTotals(attempts, list(histogram), percentages, scores, squares), groups)
-    except (ValueError, TypeError, KeyError, AttributeError):
-        return None
+def _insert(executor):
+    """Return the dialect's INSERT, which has ON CONFLICT (SQLite and PostgreSQL, the databases quizapp runs on)."""
+    return postgresql.insert if _dialect(executor) == "postgresql" else sqlite.insert
 
 
-def _basis_text(basis: tuple) -> str:
-    return json.dumps(basis)
+def _lock(quiz_id: int, executor) -> tuple[int, dict[TotalKey, Tally]]:
+    """Take the quiz's QuizStats row for this transaction, made if missing; return its count and score rows.
+
+    A no-op upsert: on PostgreSQL it holds the row's lock until commit, so the
+    next writer of this quiz's sums reads them only after this one is done.
+    """
+    statement = _insert(executor)(QuizStats).values(quiz_id=quiz_id, attempts=0, totals="[]", updated_at=utcnow())
+    statement = statement.on_conflict_do_update(
+        index_elements=[QuizStats.quiz_id], set_={"updated_at": statement.excluded.updated_at},
+    ).returning(QuizStats.attempts, QuizStats.totals)
+    attempts, totals = executor.execute(statement).one()
+    return attempts, _decode_totals(totals)
 
 
-def _stored(quiz: Quiz, basis: tuple) -> Snapshot | None:
-    """Return the snapshot stored for the quiz when it was taken on the same basis, in one query."""
-    # Columns, not the entity: the session's identity map would hand back a row read earlier.
-    row = db.session.execute(
-        db.select(StatsSnapshot.mark_at, StatsSnapshot.mark_id, StatsSnapshot.basis, StatsSnapshot.sums)
-        .where(StatsSnapshot.quiz_id == quiz.id)
-    ).first()
-    if row is None or row.basis != _basis_text(basis):
-        return None
-    sums = _decode(row.sums)
-    return None if sums is None else Snapshot(sums, (row.mark_at, row.mark_id), basis)
+def lock(quiz_id: int) -> None:
+    """Hold the quiz's sums for the request's transaction: a regrade takes them before reading the scores it changes."""
+    _lock(quiz_id, db.session)
 
 
-def _upsert(dialect: str, values: dict):
-    """Return the statement that writes a snapshot row, replacing the quiz's row if another process wrote one."""
-    changed = {name: value for name, value in values.items() if name != "quiz_id"}
-    if dialect in ("sqlite", "postgresql"):
-        statement = (sqlite if dialect == "sqlite" else postgresql).insert(StatsSnapshot).values(**values)
-        return statement.on_conflict_do_update(index_elements=[StatsSnapshot.quiz_id], set_=changed)
-    return None
+GROUP = (QuizAnswerStats.question_id, QuizAnswerStats.points, QuizAnswerStats.answer_key)
 
 
-def _store(quiz: Quiz, snapshot: Snapshot) -> None:
-    """Write the snapshot to the database on a connection of its own; on failure, log it and go on.
+def _stored_groups(quiz_id: int, keys: list[GroupKey], executor) -> dict[GroupKey, Tally]:
+    stored = {}
+    for start in range(0, len(keys), CHUNK):
+        wanted = [(question_id, points, answer_key(text)) for question_id, points, text in keys[start:start + CHUNK]]
+        rows = executor.execute(
+            db.select(QuizAnswerStats.question_id, QuizAnswerStats.points, QuizAnswerStats.answer,
+                      QuizAnswerStats.attempts, QuizAnswerStats.score_sum, QuizAnswerStats.score_squares,
+                      QuizAnswerStats.first_attempt_id)
+            .where(QuizAnswerStats.quiz_id == quiz_id, tuple_(*GROUP).in_(wanted)))
+        for question_id, points, text, count, scores, squares, first in rows:
+            stored[question_id, points, text] = Tally(count, scores, squares, first)
+    return stored
+
+
+def _write_groups(quiz_id: int, changed: dict[GroupKey, Tally], executor) -> None:
+    """Write the groups' new tallies: upsert those with attempts, delete those left with none."""
+    rows = [{"quiz_id": quiz_id, "question_id": question_id, "points": points, "answer_key": answer_key(text),
+             "answer": text, "attempts": tally.count, "first_attempt_id": tally.first_attempt_id,
+             "score_sum": tally.scores, "score_squares": tally.squares}
+            for (question_id, points, text), tally in changed.items() if tally.count > 0]
+    insert = _insert(executor)
+    for start in range(0, len(rows), CHUNK // 10):
+        statement = insert(QuizAnswerStats).values(rows[start:start + CHUNK // 10])
+        executor.execute(statement.on_conflict_do_update(
+            index_elements=[QuizAnswerStats.quiz_id, *GROUP],
+            set_={name: statement.excluded[name]
+                  for name in ("attempts", "first_attempt_id", "score_sum", "score_squares")}))
+    gone = [(question_id, points, answer_key(text)) for (question_id, points, text), tally in changed.items()
+            if tally.count <= 0]
+    for start in range(0, len(gone), CHUNK):
+        executor.execute(delete(QuizAnswerStats).where(QuizAnswerStats.quiz_id == quiz_id,
+                                                       tuple_(*GROUP).in_(gone[start:start + CHUNK])))
+
+
+def _write_totals(quiz_id: int, attempts: int, totals: dict[TotalKey, Tally], executor) -> None:
+    executor.execute(update(QuizStats).where(QuizStats.quiz_id == quiz_id).values(
+        attempts=attempts, totals=_encode_totals({key: t for key, t in totals.items() if t.count}),
+        updated_at=utcnow()))
+
+
+def apply(quiz_id: int, change: Sums) -> None:
+    """Add a change to the quiz's stored sums, in the request's transaction (four statements, more for big changes).
+
+    A group or score row that would fall below zero attempts means the stored
+    sums were already wrong: the count is then set to -1, so the next view of
+    the page sums everything again.
+    """
+    attempts, totals = _lock(quiz_id, db.session)
+    stored = _stored_groups(quiz_id, list(change.groups), db.session)
+    groups = {key: stored[key].plus(tally) if key in stored else tally for key, tally in change.groups.items()}
+    for key, tally in change.totals.items():
+        _merge(totals, key, tally)
+    attempts += change.attempts
+    if any(tally.count < 0 for tally in (*groups.values(), *totals.values())):
+        current_app.logger.warning("item analysis sums of quiz %s were wrong: they will be summed again", quiz_id)
+        attempts = -1
+    _write_groups(quiz_id, groups, db.session)
+    _write_totals(quiz_id, attempts, totals, db.session)
+
+
+def add_attempt(attempt: Attempt) -> None:
+    """Add a graded, submitted attempt to its quiz's sums, in the transaction that graded it."""
+    if attempt.state != "submitted":
+        return
+    apply(attempt.quiz_id, attempt_sums(attempt.id, attempt.score, attempt.max_score,
+                                        ((r.question_id, r.answer, r.points) for r in attempt.responses)))
+
+
+# --- the page --------------------------------------------------------------------------------------------------
+
+def _read(quiz_id: int) -> tuple[Sums, int | None, int]:
+    """Return the stored sums, their count of attempts (None when nothing is stored) and the submitted count.
+
+    One statement, so on PostgreSQL (a snapshot per statement) the three agree
+    even while students submit: groups first, then one row with the score rows.
+    """
+    groups = db.select(literal(1).label("part"), QuizAnswerStats.question_id, QuizAnswerStats.points,
+                       QuizAnswerStats.answer, QuizAnswerStats.attempts, QuizAnswerStats.first_attempt_id,
+                       QuizAnswerStats.score_sum, QuizAnswerStats.score_squares
+                       ).where(QuizAnswerStats.quiz_id == quiz_id)
+    stored = db.select(QuizStats.attempts).where(QuizStats.quiz_id == quiz_id).scalar_subquery()
+    totals = db.select(QuizStats.totals).where(QuizStats.quiz_id == quiz_id).scalar_subquery()
+    submitted = (db.select(func.count(Attempt.id)).where(Attempt.quiz_id == quiz_id, Attempt.state == "submitted")
+                 .scalar_subquery())
+    header = db.select(literal(0), null(), null(), totals, stored, submitted, null(), null())
+    sums, count, submitted_count = Sums(), None, 0
+    for part, question_id, points, text, attempts, first, scores, squares in db.session.execute(
+            groups.union_all(header)):
+        if part == 0:
+            count, submitted_count = attempts, first
+            sums.totals = _decode_totals(text)
+        else:
+            sums.groups[question_id, points, text] = Tally(attempts, int(scores), int(squares), first)
+    return sums, count, submitted_count
+
+
+def _store_from_scratch(quiz_id: int, executor) -> Sums:
+    """Lock the quiz's sums, sum every attempt anew and store the result in place of the old; return it."""
+    _lock(quiz_id, executor)
+    sums = sum_from_scratch(quiz_id, executor if executor is not db.session else None)
+    executor.execute(delete(QuizAnswerStats).where(QuizAnswerStats.quiz_id == quiz_id))
+    _write_groups(quiz_id, sums.groups, executor)
+    _write_totals(quiz_id, sums.attempts, sums.totals, executor)
+    return sums
+
+
+def rebuild(quiz_id: int) -> Sums:
+    """Sum the quiz's attempts anew and store the sums, in the request's transaction (the caller commits)."""
+    return _store_from_scratch(quiz_id, db.session)
+
+
+def _rebuild(quiz_id: int) -> Sums:
+    """Sum the quiz's attempts from scratch and store the sums on a connection of their own; return them.
 
     Its own connection and transaction: the request's session is left as it
-    was (nothing committed, nothing expired), and a read-only or busy
-    database shows the page all the same.
+    was. The quiz's sums are locked first (with a short wait), so submissions
+    meanwhile are added after the rebuild, not lost. On failure (read-only,
+    busy) the sums are made in the request's session and only shown.
     """
-    values = {"quiz_id": quiz.id, "mark_at": snapshot.mark[0], "mark_id": snapshot.mark[1],
-              "basis": _basis_text(snapshot.basis), "sums": _encode(snapshot.sums), "updated_at": utcnow()}
     try:
         with db.engine.connect() as connection:
             dialect = connection.dialect.name
@@ -355,55 +475,26 @@ def _store(quiz: Quiz, snapshot: Snapshot) -> None:
                     # A short wait for the lock: a long write elsewhere (a regrade) must not hold up the page.
                     if dialect == "sqlite":
                         connection.exec_driver_sql(f"PRAGMA busy_timeout={STORE_WAIT_MS}")
-                    elif dialect == "postgresql":
+                    else:
                         connection.exec_driver_sql(f"SET LOCAL lock_timeout = {STORE_WAIT_MS}")
-                    statement = _upsert(dialect, values)
-                    if statement is None:  # another database: replace the row within the transaction
-                        connection.execute(delete(StatsSnapshot).where(StatsSnapshot.quiz_id == quiz.id))
-                        statement = insert(StatsSnapshot).values(**values)
-                    connection.execute(statement)
+                    sums = _store_from_scratch(quiz_id, connection)
+                return sums
             finally:
                 if dialect == "sqlite":
                     # The connection goes back to the pool: other work keeps the usual patience.
                     connection.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     except SQLAlchemyError as error:
-        current_app.logger.warning("item analysis sums of quiz %s not stored: %s", quiz.id, error)
+        current_app.logger.warning("item analysis sums of quiz %s not stored: %s", quiz_id, error)
+    return sum_from_scratch(quiz_id)
 
 
-def quiz_sums(quiz: Quiz, entries: list[QuizQuestion]) -> Sums:
-    """Return the sums over all the quiz's submitted attempts, adding only the new ones to the kept snapshot.
+def quiz_sums(quiz_id: int) -> Sums:
+    """Return the sums over every submitted attempt of the quiz: the stored ones, read in one statement.
 
-    The snapshot is the app's own, else the one stored in the database (a
-    restart, another worker). At most three queries for the state, one for
-    the stored snapshot, two for the sums and one write when nothing changed
-    but new attempts; everything again when the snapshot does not hold.
+    Summed from scratch (and stored) only when the stored count of attempts is
+    not the quiz's count of submitted attempts.
     """
-    mark, submitted, regrades = _state(quiz)
-    # What the sums depend on besides the attempts: the questions and their points, and the regrades.
-    # Points as floats: an entry made in this session may hold an int, and the stored basis is compared as text.
-    basis = (tuple((entry.question_id, None if entry.points is None else float(entry.points)) for entry in entries),
-             regrades)
-    kept = snapshots()
-    snapshot = kept.get(quiz.id)
-    if mark is not None and (snapshot is None or snapshot.basis != basis):
-        snapshot = _stored(quiz, basis)
-    if snapshot is not None and mark is not None and snapshot.basis == basis:
-        sums = snapshot.sums
-        if mark != snapshot.mark:
-            sums = sums.plus(sum_attempts(quiz, since=snapshot.mark, until=mark))
-        if sums.totals.attempts == submitted:
-            fresh = Snapshot(sums, mark, basis)
-            kept.put(quiz.id, fresh)
-            if mark != snapshot.mark:
-                _store(quiz, fresh)
-            return sums
-    if mark is not None:
-        # Up to the mark, so the next view's new attempts start right after it.
-        sums = sum_attempts(quiz, until=mark)
-        if sums.totals.attempts == submitted:
-            fresh = Snapshot(sums, mark, basis)
-            kept.put(quiz.id, fresh)
-            _store(quiz, fresh)
-            return sums
-    # Attempts without a submission time, or attempts submitted meanwhile: all of them, and nothing kept.
-    return sum_attempts(quiz)
+    sums, count, submitted = _read(quiz_id)
+    if count == submitted or (count is None and not submitted):
+        return sums
+    return _rebuild(quiz_id)

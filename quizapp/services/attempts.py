@@ -23,6 +23,7 @@ from ..extensions import db
 from ..kinds import kind_of
 from ..lti import grades as lti_grades
 from ..models import Attempt, Participant, Quiz, Response, utcnow
+from . import aggregates
 from .layouts import EntryView, QuestionView, layout_of
 
 
@@ -362,7 +363,11 @@ def _insert_responses(attempt: Attempt, rows: list[dict[str, Any]]) -> None:
 
 
 def grade(attempt: Attempt) -> float:
-    """Score every question of an attempt, unanswered ones as zero, and return the total."""
+    """Score every question of an attempt, unanswered ones as zero, and return the total.
+
+    Called once, as the attempt is submitted: a submitted attempt's score is
+    also added to its quiz's item-analysis sums, in the same transaction.
+    """
     responses = {response.question_id: response for response in attempt.responses}
     total = 0.0
     missing = []
@@ -379,6 +384,7 @@ def grade(attempt: Attempt) -> float:
     _insert_responses(attempt, missing)
     attempt.score = round(total, 4)
     attempt.max_score = sum(item.entry.points for item in items(attempt))
+    aggregates.add_attempt(attempt)
     return attempt.score
 
 

@@ -6,6 +6,7 @@ from ..extensions import db
 from ..kinds import kind_of
 from ..lti import grades as lti_grades
 from ..models import Attempt, Question, QuizQuestion, Regrade, Response, User
+from . import aggregates
 
 # Scores are stored rounded to this many decimals, as attempts.grade does.
 PLACES = 4
@@ -15,13 +16,17 @@ def regrade_question(question: Question, user: User) -> int:
     """Score every submitted answer to the question again; return how many attempts changed.
 
     One Regrade row per quiz records who regraded the question, when, against
-    which key, how many attempts changed and by how many points. The caller commits.
+    which key, how many attempts changed and by how many points. Each quiz's
+    item-analysis sums are taken first (so a submission or another regrade
+    meanwhile waits), then the changed attempts are taken out of them as they
+    were and added back as they are now. The caller commits.
     """
     kind = kind_of(question)
     entries = db.session.scalars(db.select(QuizQuestion).where(QuizQuestion.question_id == question.id)).all()
     changed_total = 0
     changed_attempts: list[Attempt] = []
     for entry in entries:
+        aggregates.lock(entry.quiz_id)
         rows = db.session.execute(
             db.select(Response, Attempt)
             .join(Attempt, Response.attempt_id == Attempt.id)
@@ -30,21 +35,31 @@ def regrade_question(question: Question, user: User) -> int:
         ).all()
         if not rows:
             continue
-        changed = 0
-        delta = 0.0
+        changes = []
         for response, attempt in rows:
             points = round(kind.fraction(question, response.answer) * entry.points, PLACES)
-            old = response.points or 0.0
-            if points != old:
+            if points != (response.points or 0.0):
+                changes.append((response, attempt, points))
+        change = aggregates.Sums()
+        delta = 0.0
+        for start in range(0, len(changes), aggregates.CHUNK):
+            chunk = changes[start:start + aggregates.CHUNK]
+            # These attempts as they are stored, read before they change (a query per chunk keeps memory flat).
+            before = aggregates.read_attempts([attempt.id for _response, attempt, _points in chunk])
+            for response, attempt, points in chunk:
+                old = response.points or 0.0
                 response.points = points
                 attempt.score = round((attempt.score or 0.0) - old + points, PLACES)
-                changed += 1
                 delta += points - old
                 changed_attempts.append(attempt)
+            now = {attempt.id: (attempt.score, points) for _response, attempt, points in chunk}
+            change.add(aggregates.regrade_change(before, question.id, now))
+        if changes:
+            aggregates.apply(entry.quiz_id, change)
         db.session.add(Regrade(quiz_id=entry.quiz_id, question_id=question.id, user_id=user.id,
-                               attempts_changed=changed, key=kind.correct_text(question),
+                               attempts_changed=len(changes), key=kind.correct_text(question),
                                points_change=round(delta, PLACES)))
-        changed_total += changed
+        changed_total += len(changes)
     lti_grades.record(changed_attempts)  # the LMS gets the new grades once this commits
     return changed_total
 

@@ -1,17 +1,17 @@
 """Compute a quiz's statistics: item analysis (Moodle's definitions), score histogram, fact mastery.
 
-The database does the counting (aggregates.py): one GROUP BY over the
-submitted attempts gives the histogram and the mean, one GROUP BY over their
-responses gives, for each question and each distinct answer, how many gave
-it, when it was first given, and the sums Pearson's correlation needs; the
-sums are kept per quiz so a later view adds only the attempts submitted since.
-Python only folds those few rows together, so the work the app does grows
-with the number of questions and of distinct answers, not of attempts.
-Which attempt counts for a student's grade is ranked by a window function.
+The sums every figure comes from are kept in the database as attempts are
+graded and regraded (aggregates.py): per histogram bin, and per question,
+answer and points earned, how many attempts and the sums of their scores.
+The page reads them in one statement and Python folds those few rows
+together, so its work grows with the number of questions and of distinct
+answers, not of attempts. Which attempt counts for a student's grade is
+ranked by a window function.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from collections import defaultdict
 from collections.abc import Collection
@@ -26,7 +26,7 @@ from sqlalchemy.orm import contains_eager, joinedload
 from ..extensions import db
 from ..kinds import kind_of, parse_number
 from ..models import Attempt, Fact, Participant, Quiz, QuizQuestion
-from .aggregates import FULL_MARKS_EPSILON, HISTOGRAM_BINS, Moments, percentage_sql, quiz_sums, submitted_of
+from .aggregates import FULL_MARKS_EPSILON, HISTOGRAM_BINS, UNITS, Moments, percentage_sql, quiz_sums, submitted_of
 
 # A distractor chosen by fewer than this share of students is not doing its job.
 WEAK_DISTRACTOR_SHARE = 0.05
@@ -90,7 +90,7 @@ class ItemStats:
         """Return mean score / max score, 0..1."""
         if not self.attempts or not self.entry.points:
             return None
-        return self.moments.sx / self.attempts / self.entry.points
+        return self.moments.mean_x() / self.entry.points
 
     @property
     def discrimination(self) -> float | None:
@@ -235,60 +235,67 @@ def analyse(quiz: Quiz) -> Analysis:
     """Return the item analysis, histogram and fact mastery over the quiz's submitted attempts.
 
     A constant number of queries whatever the size: the entries with their
-    questions, the document's facts, and the sums (see aggregates.quiz_sums).
+    questions, the document's facts, and the kept sums (aggregates.quiz_sums).
     """
     entries = quiz_entries(quiz)
     items = {entry.question_id: ItemStats(entry, number) for number, entry in enumerate(entries, start=1)}
     facts = db.session.scalars(db.select(Fact).where(Fact.document_id == quiz.document_id)
                                .order_by(Fact.position)).all()
     mastery = {fact.id: FactMastery(fact) for fact in facts}
-    sums = quiz_sums(quiz, entries)
-    totals = sums.totals
+    sums = quiz_sums(quiz.id)
+    totals = sums.total()
 
     present: dict[int, Moments] = defaultdict(Moments)
     full_marks: dict[int, int] = defaultdict(int)
     # Sums of the scores (and squares) of the attempts that have a row for each question.
-    answering: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
-    # In the order each answer was first given: the first spelling of a typed answer is the one shown.
-    for group in sorted(sums.groups.values(), key=lambda g: (g.question_id, g.first_attempt_id)):
-        stats = items.get(group.question_id)
+    answering: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    # Each answer's attempts and the first of them, whatever points it earned (a regrade may split them).
+    answers: dict[tuple[int, str], list[int]] = {}
+    for (question_id, points, text), tally in sums.groups.items():
+        stats = items.get(question_id)
         if stats is None:
             continue
-        present[group.question_id] = present[group.question_id].plus(group.moments)
-        answer = group.answer
-        full_marks[group.question_id] += group.full_marks
-        answering[group.question_id][0] += group.scores
-        answering[group.question_id][1] += group.squares
+        present[question_id] = present[question_id].plus(Moments.of_group(points, tally))
+        # Full marks against the quiz's points now: a points change needs no new sums.
+        if stats.entry.points and points / UNITS >= stats.entry.points - FULL_MARKS_EPSILON:
+            full_marks[question_id] += tally.count
+        answering[question_id][0] += tally.scores
+        answering[question_id][1] += tally.squares
+        seen = answers.setdefault((question_id, text), [0, tally.first_attempt_id])
+        seen[0] += tally.count
+        seen[1] = min(seen[1], tally.first_attempt_id)
+    # In the order each answer was first given: the first spelling of a typed answer is the one shown.
+    for (question_id, text), (count, _first) in sorted(answers.items(), key=lambda pair: (pair[0][0], pair[1][1])):
+        stats = items[question_id]
+        answer = json.loads(text)
         if answer not in (None, [], ""):
-            stats.answered += group.count
+            stats.answered += count
         for index in set(_chosen(answer)):
-            stats.option_counts[index] += group.count
+            stats.option_counts[index] += count
         if stats.typed:
-            stats.count_answer(answer, group.count)
+            stats.count_answer(answer, count)
 
     for question_id, stats in items.items():
         moments = present[question_id]
         # An attempt without a row for the question scored 0 on it: x = 0 and y = its whole score.
-        missing = totals.attempts - moments.n
+        missing = totals.count - moments.n
         if missing:
             score_sum, square_sum = answering[question_id]
-            moments.n += missing
-            moments.sy += totals.scores - score_sum
-            moments.syy += totals.squares - square_sum
+            moments = moments.plus(Moments(n=missing, y=totals.scores - score_sum, yy=totals.squares - square_sum))
         stats.moments = moments
         fact_id = stats.question.fact_id
         if fact_id in mastery:
-            mastery[fact_id].answers += totals.attempts
+            mastery[fact_id].answers += totals.count
             mastery[fact_id].right += full_marks[question_id]
             if missing and stats.entry.points and 0.0 >= stats.entry.points - FULL_MARKS_EPSILON:
                 mastery[fact_id].right += missing
 
     return Analysis(
-        attempts=totals.attempts,
+        attempts=totals.count,
         items=list(items.values()),
-        histogram=totals.histogram,
+        histogram=sums.histogram(),
         mastery=sorted(mastery.values(), key=lambda m: (m.answers == 0, m.fact.position)),
-        mean_percentage=totals.percentages / totals.attempts if totals.attempts else None,
+        mean_percentage=sums.mean_percentage(),
     )
 
 

@@ -2,12 +2,14 @@
 
 Kept as the reference the database aggregates are checked against (test_teacher_scale.py):
 the same code as the old ``stats.analyse`` and ``stats.counted_attempt_ids``, on the
-current figure classes.
+current figure classes, with the old floating-point sums for Pearson's r.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from quizapp.extensions import db
@@ -22,6 +24,40 @@ from quizapp.services.stats import (
 )
 
 
+@dataclass
+class FloatMoments:
+    """The old running sums for the Pearson correlation, in floats added attempt by attempt."""
+
+    n: int = 0
+    sx: float = 0.0
+    sy: float = 0.0
+    sxx: float = 0.0
+    syy: float = 0.0
+    sxy: float = 0.0
+
+    def add(self, x: float, y: float) -> None:
+        self.n += 1
+        self.sx += x
+        self.sy += y
+        self.sxx += x * x
+        self.syy += y * y
+        self.sxy += x * y
+
+    def mean_x(self) -> float | None:
+        return self.sx / self.n if self.n else None
+
+    def pearson(self) -> float | None:
+        """Return r with n−1 denominators, None when n < 2 or a variance is zero."""
+        if self.n < 2:
+            return None
+        var_x = (self.sxx - self.sx * self.sx / self.n) / (self.n - 1)
+        var_y = (self.syy - self.sy * self.sy / self.n) / (self.n - 1)
+        if var_x <= 1e-12 or var_y <= 1e-12:
+            return None
+        cov = (self.sxy - self.sx * self.sy / self.n) / (self.n - 1)
+        return max(-1.0, min(1.0, cov / math.sqrt(var_x * var_y)))
+
+
 def _bin(percentage: float) -> int:
     return min(HISTOGRAM_BINS - 1, max(0, int(percentage // (100 / HISTOGRAM_BINS))))
 
@@ -30,6 +66,8 @@ def analyse(quiz: Quiz) -> Analysis:
     """Return the analysis the old way: one pass over every submitted response, in attempt order."""
     entries = list(quiz.items)
     items = {entry.question_id: ItemStats(entry, number) for number, entry in enumerate(entries, start=1)}
+    for stats in items.values():
+        stats.moments = FloatMoments()
     mastery = {fact.id: FactMastery(fact) for fact in quiz.document.facts}
     histogram = [0] * HISTOGRAM_BINS
     percentages_sum = 0.0

@@ -11,7 +11,7 @@ import pytest
 from quizapp.extensions import db
 from quizapp.kinds import kind_of
 from quizapp.models import Attempt, Document, Participant, Quiz, Response, utcnow
-from quizapp.services import accounts, documents, quizzes
+from quizapp.services import accounts, aggregates, documents, quizzes
 
 from ..conftest import PASSWORD, SEED_FILE, csrf_token
 
@@ -128,6 +128,8 @@ def submit_attempt(app, quiz_id: int, name: str, answers_by_position: dict[int, 
             db.session.add(Response(attempt=attempt, question_id=item.question_id, answer=answer, points=points))
         attempt.score = round(score, 4)
         db.session.add(attempt)
+        db.session.flush()
+        aggregates.add_attempt(attempt)  # as grading a submission does
         db.session.commit()
         return attempt.id
 
@@ -142,10 +144,13 @@ def many_attempts(app, quiz_id: int, count: int) -> None:
         now = utcnow()
         for number in range(count):
             participant = Participant(quiz=quiz, display_name=f"Student {number:03d}", token=secrets.token_urlsafe(16))
-            db.session.add(Attempt(quiz=quiz, participant=participant, number=1, token=secrets.token_urlsafe(16),
-                                   state="submitted", score=quiz.max_score * (number % 4) / 3,
-                                   max_score=quiz.max_score, started_at=now - dt.timedelta(minutes=number + 1),
-                                   submitted_at=now))
+            attempt = Attempt(quiz=quiz, participant=participant, number=1, token=secrets.token_urlsafe(16),
+                              state="submitted", score=quiz.max_score * (number % 4) / 3,
+                              max_score=quiz.max_score, started_at=now - dt.timedelta(minutes=number + 1),
+                              submitted_at=now)
+            db.session.add(attempt)
+            db.session.flush()
+            aggregates.add_attempt(attempt)  # as grading a submission does
         db.session.commit()
 
 
