@@ -62,3 +62,9 @@ class QuizChoiceForm(Form):
     """Which of the teacher's quizzes becomes the course's activity."""
 
     quiz = RadioField(_l("Quiz"), coerce=int, validators=[DataRequired(_l("Choose a quiz."))])
+
+
+class DocumentChoiceForm(Form):
+    """Which of the teacher's documents gives the course's activity: its proposed quiz, published as proposed."""
+
+    document = RadioField(_l("Document"), coerce=int, validators=[DataRequired(_l("Choose a document."))])

@@ -12,14 +12,16 @@ from pylti1p3.deep_link_resource import DeepLinkResource
 from pylti1p3.lineitem import LineItem
 
 from ..extensions import csrf, db
-from ..models import Quiz, utcnow
+from ..models import Document, Question, Quiz, utcnow
 from ..redirects import local_target
 from ..security import CSP
+from ..services import bank, proposals
+from ..services import quizzes as quiz_service
 from ..teacher.access import admin_required, owned_or_404, visible_to_current
 from ..teacher.forms import EmptyForm
 from . import grades, keys, launches, protocol, registry, roster
 from .errors import LaunchRefused
-from .forms import PlatformForm, QuizChoiceForm
+from .forms import DocumentChoiceForm, PlatformForm, QuizChoiceForm
 from .models import LtiGrade, LtiPlatform, LtiResourceLink
 
 bp = Blueprint("lti", __name__, url_prefix="/lti")
@@ -145,7 +147,8 @@ def link_account(launch_id: str):
 
 @bp.route("/deep-link/<launch_id>", methods=["GET", "POST"])
 def deep_link(launch_id: str):
-    """Let a linked instructor pick one of their quizzes; send it back to the platform as a resource link."""
+    """Let a linked instructor pick one of their quizzes, or a document whose proposed quiz is published at once;
+    send the quiz back to the platform as a resource link."""
     message, _body, platform, sub = _instructor_launch(launch_id)
     if not message.is_deep_link_launch():
         abort(404)
@@ -154,12 +157,31 @@ def deep_link(launch_id: str):
         return redirect(url_for("lti.link_account", launch_id=launch_id, next=request.path))
     quizzes = db.session.scalars(visible_to_current(Quiz).where(Quiz.archived.is_(False))
                                  .order_by(Quiz.created_at.desc(), Quiz.id.desc())).all()
+    # Only documents with a question to propose: an imported file's or a generated bank's, not all rejected.
+    usable = db.select(Question.id).where(Question.document_id == Document.id, Question.status != "rejected")
+    documents = db.session.scalars(visible_to_current(Document).where(Document.archived.is_(False), usable.exists())
+                                   .order_by(Document.created_at.desc(), Document.id.desc())).all()
     form = QuizChoiceForm()
     form.quiz.choices = [(quiz.id, quiz.title) for quiz in quizzes]
-    if form.validate_on_submit():
+    document_form = DocumentChoiceForm()
+    document_form.document.choices = [(document.id, document.title) for document in documents]
+    if "document" in request.form:
+        if document_form.validate_on_submit():
+            document = owned_or_404(Document, document_form.document.data)
+            try:
+                quiz = proposals.publish_proposed(current_user._get_current_object(), document)
+            except (bank.BankError, quiz_service.QuizError) as error:
+                db.session.rollback()
+                document_form.document.errors.append(str(error))
+            else:
+                db.session.commit()
+                return _deep_link_response(message, quiz)
+    elif form.validate_on_submit():
         quiz = owned_or_404(Quiz, form.quiz.data)
         return _deep_link_response(message, quiz)
-    return render_template("lti/deep_link.html", form=form, quizzes=quizzes), 400 if form.errors else 200
+    status = 400 if form.errors or document_form.errors else 200
+    return render_template("lti/deep_link.html", form=form, quizzes=quizzes, document_form=document_form,
+                           documents=documents), status
 
 
 def _deep_link_response(message, quiz: Quiz):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from ..models import Document, Question, Quiz, User
 from . import bank, quizzes
 
@@ -67,3 +69,17 @@ def publish_proposal(owner: User, document: Document, title: str, chosen: list[Q
     if publish:
         quizzes.publish(quiz)
     return quiz, regrade
+
+
+def publish_proposed(owner: User, document: Document) -> Quiz:
+    """Publish the document's proposed quiz as proposed: its title, its questions, the default settings.
+
+    For a teacher who takes the proposal without looking at it (an LMS's picker).
+    Raises QuizError when the document has no question to propose, BankError or
+    QuizError as publish_proposal does; the caller commits or rolls back.
+    """
+    proposed, _others = propose(document)
+    if not proposed:
+        raise quizzes.QuizError(_l("This document has no questions to make a quiz of."))
+    quiz, _regrade = publish_proposal(owner, document, document.title, proposed, {})
+    return quiz
