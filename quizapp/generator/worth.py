@@ -32,6 +32,7 @@ REPORTING = 0.15
 BRACKETED_AMOUNT = 0.15
 BRACKETED = 0.5
 SHORT_CONTEXT = 0.2
+ECHOED = 0.2
 SHORT_CONTEXT_WORDS = 4
 # An amount with up to three words after it, a comma and up to two words before the blank.
 _AMOUNT_THEN_COMMA = re.compile(r"\d[\d.,]*((?:\s+[^\W\d_]+){1,3})\s*,\s*(?:[^\W\d_]+\s+){0,2}$")
@@ -142,6 +143,8 @@ class Weigher:
         opened = before.rfind("(")
         if opened >= 0 and ")" not in before[opened:]:
             w *= BRACKETED_AMOUNT if any(ch.isdigit() for ch in ans.text) else BRACKETED
+        if _echoed(before + " " + after, core):
+            w *= ECHOED  # "measured in amperes, named after the physicist ____": the sentence spells the answer
         if sum(any(ch.isalnum() for ch in x) for x in (before + " " + after).split()) < SHORT_CONTEXT_WORDS:
             w *= SHORT_CONTEXT  # "Esiste infine la ____.": too little around the blank to point at one answer
         if self._conversion(before, ans.text):
@@ -230,3 +233,12 @@ class Weigher:
         if fact.kind in ("concept", "phrase") and any(x in self.verbs for x in core[1:]):
             w *= CLAUSE  # "Economists measure inflation": a clause, not a term
         return w
+
+
+def _echoed(context: str, core: list[str]) -> bool:
+    """Tell whether the sentence around a blank holds a word made from the answer's last word ("amperes", "italiano")."""
+    last = core[-1] if core else ""
+    if len(last) < 4 or not last.isalpha():
+        return False
+    stem = last[:max(4, len(last) - 1)]
+    return any(word.startswith(stem) for word in normalise(context).split())

@@ -287,6 +287,8 @@ def test_a_long_phrase_blank_accepts_the_phrase_without_its_outer_modifiers(lang
     ("it", "Esiste infine la fissazione industriale.", "fissazione industriale", True),
     ("it", "Secondo quanto riferito dalla procura, i controlli hanno confermato l'attribuzione.", "procura", True),
     ("it", "Il quadro fu ritrovato dai giardinieri nel muro esterno della galleria.", "giardinieri", False),
+    ("en", "Current is measured in amperes, named after the French physicist Ampère.", "Ampère", True),
+    ("en", "Current is measured in amperes, named after a French physicist, Ampère.", "French", False),
 ])
 def test_conversions_reporters_and_bare_sentences_are_weighed_down(lang, text, answer, weighed_down):
     assert (weight_of(lang, text, answer, "concept") < 0.3) is weighed_down
