@@ -686,7 +686,8 @@ def concepts(doc: Doc, i: int, sent: Span) -> list[Fact]:
         if len(run) == 1 and run[0].text.lower() in common:
             run.clear()
         # "A warm front forms when…": after "a", a last word in the plural is the verb.
-        if len(run) >= 3 and plural_end and _before(run[0]) in singular:
+        # k0 (the enclosing loop's) is still the run's first token here.
+        if len(run) >= 3 and plural_end and k0 and toks[k0 - 1].text.lower() in singular:
             last = run[-1].text
             if last.islower() and last.endswith(plural_end) and not last.endswith(("ss", "us", "is")):
                 run.pop()
@@ -696,10 +697,6 @@ def concepts(doc: Doc, i: int, sent: Span) -> list[Fact]:
                 out.append(_fact("concept", doc, sent, [Span(words[0].start, words[-1].end,
                                                              doc.text[words[0].start:words[-1].end])]))
         run.clear()
-
-    def _before(tok: Token) -> str:
-        k = next((n for n, t in enumerate(toks) if t.start == tok.start), 0)
-        return toks[k - 1].text.lower() if k else ""
 
     runs: list[tuple[int, int]] = []
     k0 = None
