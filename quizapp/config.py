@@ -13,7 +13,6 @@ MAX_TIME_LIMIT_MINUTES = 24 * 60
 CSRF_TIME_LIMIT_SECONDS = (MAX_TIME_LIMIT_MINUTES + 60) * 60
 
 DEFAULTS: dict[str, object] = {
-    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     "WTF_CSRF_TIME_LIMIT": CSRF_TIME_LIMIT_SECONDS,
     "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
     # A pasted text may have 1,000,000 characters (readers.MAX_CHARS), up to 4 bytes each in
@@ -24,6 +23,9 @@ DEFAULTS: dict[str, object] = {
     "REMEMBER_COOKIE_HTTPONLY": True,
     "REMEMBER_COOKIE_SAMESITE": "Lax",
     "PERMANENT_SESSION_LIFETIME": CSRF_TIME_LIMIT_SECONDS,
+    # A student's session cookie is written when it changes (joining), not re-signed on every
+    # autosave: its lifetime already outlasts the longest attempt.
+    "SESSION_REFRESH_EACH_REQUEST": False,
     "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_HEADERS_ENABLED": True,
     "LOGIN_RATE_LIMIT": "10 per minute;50 per hour",  # per address and e-mail
@@ -113,6 +115,16 @@ def from_environment(environ: os._Environ[str] | dict[str, str]) -> dict[str, ob
 def default_database_url(instance_path: str) -> str:
     """Return the embedded SQLite database in the instance folder."""
     return f"sqlite:///{Path(instance_path) / 'quizapp.db'}"
+
+
+def engine_options(database_url: str) -> dict[str, object]:
+    """Return the SQLAlchemy engine options for this database.
+
+    A server (PostgreSQL) may drop pooled connections (a restart, an idle
+    timeout), so each is tested as it is taken from the pool; an SQLite file
+    never drops one, and the test would be one more statement on every request.
+    """
+    return {} if database_url.startswith("sqlite") else {"pool_pre_ping": True}
 
 
 def instance_secret_key(instance_path: str) -> str:

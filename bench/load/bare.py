@@ -15,6 +15,8 @@ from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import JSON, DateTime, Integer, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from quizapp.config import engine_options  # the same pool settings as quizapp's, for a fair match
+
 
 class Base(DeclarativeBase):
     pass
@@ -46,7 +48,7 @@ PAGE = """<!doctype html>
 def create_app(database_url: str) -> Flask:
     """Return the bare app on this database (mounted under /bare; run.py creates its table)."""
     app = Flask(__name__)
-    app.config.update(SQLALCHEMY_DATABASE_URI=database_url, SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True})
+    app.config.update(SQLALCHEMY_DATABASE_URI=database_url, SQLALCHEMY_ENGINE_OPTIONS=engine_options(database_url))
     app.jinja_loader = DictLoader({"page.html": PAGE})  # compiled once, as a template file is
     db.init_app(app)
 

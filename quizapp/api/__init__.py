@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import account, documents, jobs, questions, quizzes, results  # noqa: F401  (they add their routes)
-from .common import BLUEPRINTS
-from .spec import SETTINGS, QuizApi, docs
-from .tokens import bp as tokens_bp
 
 RATE_LIMITS = {
     # Per token (or per address without one), and per address whatever the token.
@@ -18,6 +14,13 @@ RATE_LIMITS = {
 
 def init_app(app: Flask) -> None:
     """Register the API, its OpenAPI document and docs page, and the token page on an app."""
+    # Imported here, not with the package: the error pages import api.problems, and the API's
+    # modules import the teacher side, which imports the error pages.
+    from . import account, documents, jobs, questions, quizzes, results  # noqa: F401  (they add their routes)
+    from .common import BLUEPRINTS
+    from .spec import SETTINGS, QuizApi, docs
+    from .tokens import bp as tokens_bp
+
     for key, value in {**SETTINGS, **RATE_LIMITS}.items():
         app.config.setdefault(key, value)
     api = QuizApi(app)

@@ -27,7 +27,7 @@ from ..models import Attempt, Document, Participant, Quiz, utcnow
 from ..redirects import local_target
 from ..services import attempts as attempt_service
 from ..services import quizzes as quiz_service
-from . import forms, review
+from . import forms, fragments, review
 
 bp = Blueprint("student", __name__)
 
@@ -167,16 +167,18 @@ def _pages(attempt: Attempt) -> list[list[attempt_service.Item]]:
     return [items]
 
 
-def _render_attempt(attempt: Attempt, pages, page: int, form, saved: dict, status: int = 200):
+def _render_attempt(attempt: Attempt, pages, page: int, saved: dict, posted=None, status: int = 200):
+    """Render a page of the attempt, filled with the saved answers, or with ``posted``, a form with errors."""
     answered = [all(not attempt_service.is_blank(saved.get(item.question.id)) for item in p) for p in pages]
     answered_count = sum(not attempt_service.is_blank(saved.get(item.question.id)) for p in pages for item in p)
     first_number = sum(len(p) for p in pages[:page]) + 1
     now = utcnow()
     return render_template(
-        "student/attempt.html", attempt=attempt, quiz=attempt.quiz, form=form, items=pages[page], page=page,
+        "student/attempt.html", attempt=attempt, quiz=attempt.quiz, items=pages[page], page=page,
         page_count=len(pages), answered=answered, first_number=first_number, as_of=now.isoformat(),
         answered_count=answered_count, question_count=sum(len(p) for p in pages),
-        remaining=attempt_service.remaining_seconds(attempt, now), field_name=forms.field_name,
+        remaining=attempt_service.remaining_seconds(attempt, now),
+        questions=fragments.QuestionBlocks(pages[page], saved, posted),
     ), status
 
 
@@ -195,9 +197,7 @@ def attempt(attempt_id: int):
         return redirect(url_for("student.result", attempt_id=attempt.id))
     pages = _pages(attempt)
     page = min(max(attempt.page, 0), len(pages) - 1)
-    saved = attempt_service.saved_answers(attempt)
-    form = forms.attempt_form(pages[page], saved)
-    return _render_attempt(attempt, pages, page, form, saved)
+    return _render_attempt(attempt, pages, page, attempt_service.saved_answers(attempt))
 
 
 def _as_of(value: str | None) -> dt.datetime | None:
@@ -240,7 +240,7 @@ def answer(attempt_id: int):
     form = forms.attempt_form(pages[page], saved)
     if not form.validate():
         flash(_("Some answers could not be saved: see the messages below. Your earlier answers are kept."), "error")
-        return _render_attempt(attempt, pages, page, form, saved, status=400)
+        return _render_attempt(attempt, pages, page, saved, posted=form, status=400)
     try:
         stored = attempt_service.save_answers(attempt, forms.answers_from(form, pages[page]), now, _grace(),
                                               as_of=_as_of(request.form.get("as_of")))

@@ -1,0 +1,75 @@
+"""Render each question of the attempt page once per look, shared among requests and students.
+
+A question's block on the page (its legend, hint and inputs) depends only on
+the quiz entry (a shared object, new with each version of the quiz), the
+attempt's option order, the interface language, the number it is shown with
+and the answer filled in. Most pages repeat a look that another student or an
+earlier request already had (every blank question, every option picked), so
+the HTML is kept per process under those, and the form and its Jinja macro
+are built only for a look not seen yet. A page showing a posted form's errors
+is always rendered afresh.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Any
+
+from flask import get_template_attribute
+from flask_babel import get_locale
+from markupsafe import Markup
+
+from ..kinds import kind_of
+from ..services.attempts import Item
+from . import forms
+
+# Blocks a process keeps (a few hundred bytes to a few kilobytes each).
+MAX_BLOCKS = 8192
+
+_cache: OrderedDict[tuple, Markup] = OrderedDict()
+_lock = threading.Lock()
+
+
+def _look(data: Any) -> Any:
+    """Return a field's data as part of a key: lists (checked boxes) as tuples, anything else as it is."""
+    if isinstance(data, list):
+        return tuple(data)
+    return data if isinstance(data, str | int | float | type(None)) else repr(data)
+
+
+class QuestionBlocks:
+    """The question blocks of one page, filled with the saved answers or with a posted form that has errors."""
+
+    def __init__(self, items: list[Item], saved: dict[int, Any], posted: forms.AnswersForm | None = None):
+        self._items, self._saved, self._form = items, saved, posted
+        self._fresh = posted is not None
+        self._locale = str(get_locale())
+
+    def _field(self, item: Item):
+        if self._form is None:
+            self._form = forms.attempt_form(self._items, self._saved)
+        return self._form[forms.field_name(item)]
+
+    def html(self, item: Item, number: int) -> Markup:
+        """Return the HTML of one question, rendered by macros/questions.html at most once per look."""
+        if self._fresh:
+            return _render(self._field(item), item, number)
+        question = item.question
+        data = kind_of(question).to_field_data(self._saved.get(question.id), item.option_order)
+        key = (item.entry, item.option_order, self._locale, number, _look(data))
+        with _lock:
+            html = _cache.get(key)
+            if html is not None:
+                _cache.move_to_end(key)
+                return html
+        html = _render(self._field(item), item, number)
+        with _lock:
+            _cache[key] = html
+            while len(_cache) > MAX_BLOCKS:
+                _cache.popitem(last=False)
+        return html
+
+
+def _render(field, item: Item, number: int) -> Markup:
+    return Markup(get_template_attribute("macros/questions.html", "question")(field, item, number))
