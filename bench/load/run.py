@@ -43,14 +43,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import html
 import json
 import os
 import random
-import re
 import resource
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -67,70 +63,10 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-INPUT = re.compile(r"<input\b[^>]*>")
-ATTRIBUTE = re.compile(r'([\w-]+)(?:="([^"]*)")?')
-FIELD = re.compile(r'data-kind="(\w+)" data-name="(q\d+)"')
-AUTOSAVE_URL = re.compile(r'data-autosave-url="([^"]+)"')
-TEXT_ANSWERS = ["CATL", "Toyota", "2030", "batterie", "la Cina", "non lo so"]
+from tests import served  # noqa: E402 (the page reading, seeding and serving the tests use too)
+from tests.served import Page, hidden_fields  # noqa: E402
+
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-
-
-# --- the page, read as a browser reads it -----------------------------------------------
-
-def inputs(page: str) -> list[dict[str, str]]:
-    """Return the attributes of every <input> of a page, unescaped."""
-    found = []
-    for tag in INPUT.findall(page):
-        found.append({name: html.unescape(value or "") for name, value in ATTRIBUTE.findall(tag[6:-1])})
-    return found
-
-
-def hidden_fields(page: str) -> dict[str, str]:
-    return {i["name"]: i.get("value", "") for i in inputs(page) if i.get("type") == "hidden" and "name" in i}
-
-
-class Page:
-    """What the question page tells its script: fields, option values, the autosave URL, the CSRF token."""
-
-    def __init__(self, url: str, text: str):
-        self.url = url
-        self.fields = FIELD.findall(text)
-        self.options: dict[str, list[str]] = defaultdict(list)
-        for tag in inputs(text):
-            if tag.get("type") in {"radio", "checkbox"}:
-                self.options[tag["name"]].append(tag["value"])
-        hidden = hidden_fields(text)
-        self.token = hidden.get("csrf_token", "")
-        self.as_of = hidden.get("as_of", "")
-        match = AUTOSAVE_URL.search(text)
-        self.autosave_url = html.unescape(match.group(1)) if match else None
-
-    def answer(self, answers: dict[str, object], name: str, kind: str, rng: random.Random) -> None:
-        """Answer one question as a student would: pick options or type a few words."""
-        if kind == "multiple":
-            answers[name] = sorted(rng.sample(self.options[name], rng.randint(1, 2)))
-        elif self.options.get(name):
-            answers[name] = rng.choice(self.options[name])
-        elif kind == "numeric":
-            answers[name] = str(rng.choice([2030, 2027, 45, 3]))
-        else:
-            answers[name] = rng.choice(TEXT_ANSWERS)
-
-    def collect(self, answers: dict[str, object]) -> dict[str, object]:
-        """Return the autosave body attempt.js sends: every field of the page, unanswered ones empty."""
-        body = {}
-        for kind, name in self.fields:
-            default = [] if kind == "multiple" else (None if self.options.get(name) else "")
-            body[name] = answers.get(name, default)
-        return {"answers": body}
-
-    def form(self, answers: dict[str, object], action: str, **extra: str) -> list[tuple[str, str]]:
-        """Return the form a browser posts: hidden fields, the answers, the button pressed."""
-        data = [("csrf_token", self.token), ("page", "0"), ("as_of", self.as_of), ("action", action)]
-        for name, value in answers.items():
-            for single in value if isinstance(value, list) else [value]:
-                data.append((name, str(single)))
-        return data + list(extra.items())
 
 
 # --- figures ----------------------------------------------------------------------------
@@ -267,47 +203,17 @@ def revision() -> str:
     return commit + (" with uncommitted changes" if dirty else "")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @contextmanager
 def server(kind: str, url: str, instance: Path, port: int, workers: int, threads: int):
     """Serve quizapp and the bare baseline (bench/load/wsgi.py) with this server; yield its process."""
-    env = {**os.environ, "QUIZAPP_DATABASE_URL": url, "QUIZAPP_INSTANCE_PATH": str(instance),
-           "QUIZAPP_SECRET_KEY": "bench-load", "QUIZAPP_WORKERS": str(workers), "QUIZAPP_THREADS": str(threads),
-           "PYTHONPATH": str(ROOT)}
-    bin_dir = Path(sys.executable).parent
+    env = served.server_environment(url, instance, workers, threads)
     if kind == "gunicorn":
-        command = [str(bin_dir / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), "--bind", f"127.0.0.1:{port}",
-                   "--chdir", str(HERE), "wsgi:application"]
+        command = served.gunicorn_command(port, "--chdir", str(HERE), "wsgi:application")
     else:  # the server `make run` started before issue 12, for comparison
-        command = [str(bin_dir / "waitress-serve"), "--host", "127.0.0.1", "--port", str(port),
+        command = [str(Path(sys.executable).parent / "waitress-serve"), "--host", "127.0.0.1", "--port", str(port),
                    "--threads", str(threads), "wsgi:application"]
-    log = open(instance / "server.log", "w")
-    process = subprocess.Popen(command, env=env, cwd=HERE, stdout=log, stderr=subprocess.STDOUT,
-                               start_new_session=True)
-    try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                if process.poll() is not None or time.time() > deadline:
-                    raise SystemExit(f"the server did not start: {(instance / 'server.log').read_text()[-2000:]}")
-                time.sleep(0.2)
+    with served.serving(command, env, HERE, port, instance / "server.log") as process:
         yield process
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.close()
 
 
 def server_cpu_seconds(pid: int) -> float:
@@ -374,20 +280,8 @@ def scratch_database(choice: str, folder: Path):
 def prepare(url: str, instance: Path) -> str:
     """Make the tables, load the seed quiz as `make seed` does and a row for the bare page; return the join code."""
     import bare
-    from quizapp import create_app
-    from quizapp.extensions import db
-    from quizapp.models import Quiz
-    from quizapp.services import accounts, seeding
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench-load",
-                      "JOBS_SQLITE_PATH": str(instance / "jobs.sqlite3"), "JOBS_WORKER_THREADS": 0})
-    with app.app_context():
-        db.create_all()
-        admin, _ = accounts.ensure_admin("bench@example.org", "bench password 123")
-        seeding.load_seeds(Path(app.config["SEEDS_DIR"]), admin)
-        code = db.session.scalar(db.select(Quiz.join_code))
-        db.session.commit()
-        db.engine.dispose()
+    code = served.seed_quiz(url, instance)
     baseline = bare.create_app(url)
     with baseline.app_context():
         bare.db.create_all()
@@ -605,7 +499,7 @@ async def bench(choice: str, args) -> None:
         print("  SQL statements per request (one student's walk, counted in-process):")
         for name, count in statements_per_request(url, instance, code).items():
             print(f"    {name:<28} {count}")
-        port = free_port()
+        port = served.free_port()
         with server(args.server, url, instance, port, args.workers, args.threads) as process:
             base = f"http://127.0.0.1:{port}"
             await warm_up(base, code, args.workers * args.threads)
@@ -631,10 +525,11 @@ async def bench(choice: str, args) -> None:
             if "direct" in args.phases:
                 cpu = server_cpu_seconds(process.pid)
                 stats, most, elapsed, finished = await direct_run(base, code, args, port)
-                served = stats.count()
+                requests_served = stats.count()
                 print(f"  Direct run: {args.browsers} browsers, arriving over {args.ramp:g} s, {args.answers} answers "
                       f"with {args.think:g} s think time, submits within {args.submit_window:g} s; {elapsed:.0f} s, "
-                      f"{served} requests, server CPU {(server_cpu_seconds(process.pid) - cpu) * 1000 / max(served, 1):.2f} "
+                      f"{requests_served} requests, server CPU "
+                      f"{(server_cpu_seconds(process.pid) - cpu) * 1000 / max(requests_served, 1):.2f} "
                       f"ms/request, at most {most} connections held, {finished} students saw their result")
                 report_latencies(stats)
 
