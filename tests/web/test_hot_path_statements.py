@@ -221,3 +221,62 @@ def test_an_unflushed_edit_is_seen_by_its_own_transaction(app, taken):
         shown = {item.question.id: item.question for item in attempt_service.items(attempt)}
         assert shown[question.id].correct == (1,)
         db.session.rollback()
+
+
+# --- question blocks shared among pages (student/fragments.py) show each page its own answers -------
+
+def checked_values(page: str, name: str) -> list[str]:
+    """Return the values of the checked inputs of one question on a page."""
+    tags = re.findall(rf'<input[^>]*name="{name}"[^>]*>', page)
+    return [re.search(r'value="([^"]*)"', tag).group(1) for tag in tags if re.search(r"\bchecked\b", tag)]
+
+
+def text_value(page: str, name: str) -> str | None:
+    match = re.search(rf'<input[^>]*name="{name}"[^>]*value="([^"]*)"', page)
+    return match.group(1) if match else None
+
+
+def test_each_student_sees_their_own_answers_on_shared_blocks(app, make_teacher, make_student):
+    code = quiz_code(app, make_quiz(app, make_teacher, 6))
+    first, second = make_student(), make_student()
+    for student in (first, second):
+        student.join(code)
+    blank = first.client.get(first.url).get_data(as_text=True)  # every block seen blank, so shared
+    fields = dict((name, kind) for kind, name in re.findall(r'data-kind="(\w+)" data-name="(q\d+)"', blank))
+    single = next(name for name, kind in fields.items() if kind == "single")
+    cloze = next(name for name, kind in fields.items() if kind == "cloze")
+    assert first.autosave({single: "1", cloze: "Ravenna"}).status_code == 200
+    assert second.autosave({single: "2", cloze: "Bologna"}).status_code == 200
+
+    pages = [student.client.get(student.url).get_data(as_text=True) for student in (first, second, first)]
+    assert [checked_values(page, single) for page in pages] == [["1"], ["2"], ["1"]]
+    assert [text_value(page, cloze) for page in pages] == ["Ravenna", "Bologna", "Ravenna"]
+    assert pages[0] == pages[2].replace(token_of(pages[2]), token_of(pages[0])).replace(
+        re.search(r'name="as_of" value="([^"]*)"', pages[2]).group(1),
+        re.search(r'name="as_of" value="([^"]*)"', pages[0]).group(1))
+
+
+def test_a_block_follows_the_interface_language(app, make_teacher, make_student):
+    code = quiz_code(app, make_quiz(app, make_teacher, 6))
+    student = make_student()
+    student.join(code)
+    assert "Write the missing words." in student.client.get(student.url).get_data(as_text=True)
+    student.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "it"
+    page = student.client.get(student.url).get_data(as_text=True)
+    assert "Scrivi le parole mancanti." in page and "Write the missing words." not in page
+
+
+def test_a_refused_answer_is_shown_with_its_error_then_the_saved_one_again(app, make_teacher, make_student):
+    code = quiz_code(app, make_quiz(app, make_teacher, 6))
+    student = make_student()
+    student.join(code)
+    page = student.client.get(student.url).get_data(as_text=True)
+    numeric = next(name for kind, name in re.findall(r'data-kind="(\w+)" data-name="(q\d+)"', page)
+                   if kind == "numeric")
+    assert student.post({numeric: "2031"}).status_code == 302
+    refused = student.post({numeric: "soon"})
+    assert refused.status_code == 400
+    shown = refused.get_data(as_text=True)
+    assert text_value(shown, numeric) == "soon" and "Enter a number" in shown
+    again = student.client.get(student.url).get_data(as_text=True)
+    assert text_value(again, numeric) == "2031" and "Enter a number" not in again
