@@ -47,6 +47,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         babel,
         csrf,
         db,
+        install_template_gettext,
         limiter,
         login_manager,
         migrate,
@@ -61,6 +62,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
+    install_template_gettext(app)
     app.before_request(share_wtforms_translations)
     from flask_babel import get_locale
 

@@ -6,9 +6,9 @@ import sqlite3
 from functools import lru_cache
 
 from babel import support
-from flask import current_app, has_request_context, request, session
+from flask import current_app, g, has_request_context, request, session
 from flask.json.provider import DefaultJSONProvider
-from flask_babel import Babel, get_locale
+from flask_babel import Babel, get_locale, get_translations
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -85,6 +85,33 @@ def share_wtforms_translations() -> None:
     """
     if current_app.config.get("WTF_I18N_ENABLED", True):
         request.wtforms_translations = _wtforms_translations(str(get_locale()))
+
+
+def _request_translations() -> support.NullTranslations:
+    """Return the request's translations, looked up once per app context and locale.
+
+    Flask-Babel finds them again on every call (its context, domain, locale and
+    cache, each through flask.g); a result page translates a few hundred labels.
+    Keyed by the locale object, so a force_locale() inside the context still
+    gets its own language.
+    """
+    locale = get_locale()
+    cached = g.get("quizapp_translations")
+    if cached is None or cached[0] is not locale:
+        cached = g.quizapp_translations = (locale, get_translations())
+    return cached[1]
+
+
+def install_template_gettext(app) -> None:
+    """Give the app's templates gettext and ngettext that look the translations up once per request."""
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda string: _request_translations().ugettext(string),
+        ngettext=lambda singular, plural, n: _request_translations().ungettext(singular, plural, n),
+        pgettext=lambda context, string: _request_translations().upgettext(context, string),
+        npgettext=lambda context, singular, plural, n: _request_translations().unpgettext(
+            context, singular, plural, n),
+        newstyle=True,
+    )
 
 
 def select_locale() -> str | None:

@@ -34,6 +34,8 @@ from the fresh sums all the same.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import hashlib
 import json
 import math
@@ -43,7 +45,7 @@ from fractions import Fraction
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import Float, case, delete, func, literal, null, tuple_, update
+from sqlalchemy import Float, bindparam, case, delete, func, literal, null, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -321,9 +323,13 @@ def _dialect(executor) -> str:
     return bind.dialect.name
 
 
+# The INSERTs that have ON CONFLICT, on the databases quizapp runs on.
+_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+
+
 def _insert(executor):
-    """Return the dialect's INSERT, which has ON CONFLICT (SQLite and PostgreSQL, the databases quizapp runs on)."""
-    return postgresql.insert if _dialect(executor) == "postgresql" else sqlite.insert
+    """Return the dialect's INSERT, which has ON CONFLICT."""
+    return _INSERTS[_dialect(executor)]
 
 
 def _lock(quiz_id: int, executor) -> tuple[int, dict[TotalKey, Tally]]:
@@ -332,12 +338,19 @@ def _lock(quiz_id: int, executor) -> tuple[int, dict[TotalKey, Tally]]:
     A no-op upsert: on PostgreSQL it holds the row's lock until commit, so the
     next writer of this quiz's sums reads them only after this one is done.
     """
-    statement = _insert(executor)(QuizStats).values(quiz_id=quiz_id, attempts=0, totals="[]", updated_at=utcnow())
-    statement = statement.on_conflict_do_update(
+    attempts, totals = executor.execute(_claim_stats(_dialect(executor)),
+                                        {"quiz_id": quiz_id, "now": utcnow()}).one()
+    return attempts, _decode_totals(totals)
+
+
+@lru_cache(maxsize=4)
+def _claim_stats(dialect: str):
+    """Return _lock's upsert for this dialect, built and compiled once per process."""
+    statement = _INSERTS[dialect](QuizStats).values(quiz_id=bindparam("quiz_id"), attempts=0, totals="[]",
+                                                    updated_at=bindparam("now"))
+    return statement.on_conflict_do_update(
         index_elements=[QuizStats.quiz_id], set_={"updated_at": statement.excluded.updated_at},
     ).returning(QuizStats.attempts, QuizStats.totals)
-    attempts, totals = executor.execute(statement).one()
-    return attempts, _decode_totals(totals)
 
 
 def lock(quiz_id: int) -> None:
@@ -362,19 +375,25 @@ def _stored_groups(quiz_id: int, keys: list[GroupKey], executor) -> dict[GroupKe
     return stored
 
 
+@lru_cache(maxsize=4)
+def _upsert_groups(dialect: str):
+    """Return the upsert of one group's tally, for this dialect."""
+    statement = _INSERTS[dialect](QuizAnswerStats)
+    return statement.on_conflict_do_update(
+        index_elements=[QuizAnswerStats.quiz_id, *GROUP],
+        set_={name: statement.excluded[name] for name in ("attempts", "first_attempt_id", "score_sum", "score_squares")})
+
+
 def _write_groups(quiz_id: int, changed: dict[GroupKey, Tally], executor) -> None:
     """Write the groups' new tallies: upsert those with attempts, delete those left with none."""
     rows = [{"quiz_id": quiz_id, "question_id": question_id, "points": points, "answer_key": answer_key(text),
              "answer": text, "attempts": tally.count, "first_attempt_id": tally.first_attempt_id,
              "score_sum": tally.scores, "score_squares": tally.squares}
             for (question_id, points, text), tally in changed.items() if tally.count > 0]
-    insert = _insert(executor)
-    for start in range(0, len(rows), CHUNK // 10):
-        statement = insert(QuizAnswerStats).values(rows[start:start + CHUNK // 10])
-        executor.execute(statement.on_conflict_do_update(
-            index_elements=[QuizAnswerStats.quiz_id, *GROUP],
-            set_={name: statement.excluded[name]
-                  for name in ("attempts", "first_attempt_id", "score_sum", "score_squares")}))
+    if rows:
+        # One statement with the rows as parameter sets (executemany): compiled once per process and
+        # reused, where a multi-row VALUES clause was compiled anew on every submit.
+        executor.execute(_upsert_groups(_dialect(executor)), rows)
     gone = [(question_id, points, answer_key(text)) for (question_id, points, text), tally in changed.items()
             if tally.count <= 0]
     for start in range(0, len(gone), CHUNK):
