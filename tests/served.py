@@ -62,6 +62,8 @@ class Page:
         self.as_of = hidden.get("as_of", "")
         match = AUTOSAVE_URL.search(text)
         self.autosave_url = html.unescape(match.group(1)) if match else None
+        # The answers the server holds, as far as this page knows: none on a fresh attempt's page.
+        self.acknowledged: dict[str, object] = {}
 
     def answer(self, answers: dict[str, object], name: str, kind: str, rng: random.Random) -> None:
         """Answer one question as a student would: pick options or type a few words."""
@@ -75,12 +77,22 @@ class Page:
             answers[name] = rng.choice(TEXT_ANSWERS)
 
     def collect(self, answers: dict[str, object]) -> dict[str, object]:
-        """Return the autosave body attempt.js sends: every field of the page, unanswered ones empty."""
+        """Return every field of the page as attempt.js reads them, unanswered ones empty, as an autosave body."""
         body = {}
         for kind, name in self.fields:
             default = [] if kind == "multiple" else (None if self.options.get(name) else "")
             body[name] = answers.get(name, default)
         return {"answers": body}
+
+    def changes(self, answers: dict[str, object]) -> dict[str, object]:
+        """Return the autosave body attempt.js sends: the fields that differ from the last acknowledged save."""
+        current = self.collect(answers)["answers"]
+        known = self.collect(self.acknowledged)["answers"]
+        return {"answers": {name: value for name, value in current.items() if value != known[name]}}
+
+    def acknowledge(self, body: dict[str, object]) -> None:
+        """Remember a save the server acknowledged, as attempt.js does."""
+        self.acknowledged.update(body["answers"])
 
     def form(self, answers: dict[str, object], action: str, **extra: str) -> list[tuple[str, str]]:
         """Return the form a browser posts: hidden fields, the answers, the button pressed."""

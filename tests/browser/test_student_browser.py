@@ -273,3 +273,24 @@ def test_pager_marks_the_current_question_as_its_answer_is_saved(app, seeded, ne
     # The other questions keep the marks the server gave them.
     assert page.locator(".pager button.answered").count() == 1
     assert page.locator(f".pager button[value=page-{other}]").text_content() == f"{other + 1}, con risposta"
+
+
+def test_an_autosave_sends_only_what_changed_so_another_tab_keeps_its_answer(app, seeded, new_page):
+    """Two tabs of one attempt: each tab's autosave carries its own changes, not its stale copy of the rest."""
+    code = quiz_code(app, seeded)
+    first = new_page()
+    join(first, code)
+    second = first.context.new_page()
+    second.goto(first.url)  # drawn before either tab answers anything
+    attempt = current_attempt(app)
+    plan = answer_plan(app, attempt.id)
+    saved = "() => document.getElementById('save-status').textContent.includes('saved')"
+
+    fill_with_mouse(first, plan[:1])
+    first.wait_for_function(saved)
+    fill_with_mouse(second, plan[1:2])
+    second.wait_for_function(saved)
+
+    by_name = {f"q{question_id}": answer for question_id, answer in stored(app, attempt.id).items()}
+    assert set(by_name) >= {plan[0][0], plan[1][0]}
+    assert all(by_name[name] not in (None, "", []) for name, _, _ in plan[:2])

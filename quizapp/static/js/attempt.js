@@ -1,7 +1,8 @@
 /* quizapp attempt page: comfort on top of a form that works without JavaScript.
  *
- * - autosave: answers are sent as JSON (CSRF token in a header) shortly after
- *   they change, when the page is hidden, and again when the network returns;
+ * - autosave: the answers that changed are sent as JSON (CSRF token in a
+ *   header) shortly after they change, when the page is hidden, and again when
+ *   the network returns;
  * - countdown: the server's remaining seconds, counted down here; at zero the
  *   form is sent with action=timeout and the server submits it;
  * - a warning before leaving while changes are not saved yet;
@@ -56,6 +57,19 @@
     return answers;
   }
 
+  // The page's answers as the server holds them, as far as the page knows (what it was drawn with,
+  // then each acknowledged save): a save sends only what differs, so it stays small and never
+  // overwrites an answer given meanwhile in another tab with this page's older copy.
+  var acknowledged = collect();
+
+  function changes(current) {
+    var sent = {};
+    Object.keys(current).forEach(function (name) {
+      if (JSON.stringify(current[name]) !== JSON.stringify(acknowledged[name])) { sent[name] = current[name]; }
+    });
+    return sent;
+  }
+
   function isBlank(value) {
     // As the server sees it: no choice, no boxes ticked, or only spaces.
     if (value === null || value === undefined) { return true; }
@@ -104,8 +118,14 @@
     inFlight = true;
     again = false;
     dirty = false;
+    var current = collect();
+    var sent = changes(current);
+    if (Object.keys(sent).length === 0) {  // changed back to what is saved: nothing to send
+      inFlight = false;
+      say(msg.msgSaved);
+      return;
+    }
     say(msg.msgSaving);
-    var sent = collect();
     fetch(url, {
       method: "POST",
       credentials: "same-origin",
@@ -117,9 +137,10 @@
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) {
         if (response.ok) {
+          Object.keys(sent).forEach(function (name) { acknowledged[name] = sent[name]; });
           markErrors(null);
-          markAnswered(sent);
-          showProgress(sent);
+          markAnswered(current);
+          showProgress(current);
           if (!dirty) { say(msg.msgSaved); }
           if (typeof body.remaining === "number") { countdown.sync(body.remaining); }
           if (body.as_of && form.elements.as_of) {
