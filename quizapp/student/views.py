@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from flask import (
     Blueprint,
@@ -42,6 +43,22 @@ OWN_ATTEMPT = (db.select(Attempt).options(joinedload(Attempt.quiz).options(WITH_
                .where(Attempt.id == bindparam("attempt")))
 
 
+def _hour() -> int:
+    return int(time.time() // 3600)
+
+
+@bp.before_request
+def _renew_session_hourly() -> None:
+    """Rewrite a student's session cookie about once an hour, not on every request.
+
+    The cookie then expires PERMANENT_SESSION_LIFETIME after the student's last
+    visit (within the hour), as a cookie renewed on every request would, while
+    autosaves in between send no Set-Cookie (SESSION_REFRESH_EACH_REQUEST is off).
+    """
+    if session.permanent and session.get("renewed") != _hour():
+        session["renewed"] = _hour()
+
+
 def _grace() -> int:
     return current_app.config["DEADLINE_GRACE_SECONDS"]
 
@@ -63,6 +80,7 @@ def _remember(quiz_id: int, participant_token: str, attempt_token: str) -> None:
     if attempt_token not in _attempt_tokens():
         session["attempts"] = [*_attempt_tokens(), attempt_token][-50:]
     session.permanent = True
+    session["renewed"] = _hour()
 
 
 def _own_attempt(attempt_id: int) -> Attempt:

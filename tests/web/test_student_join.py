@@ -173,3 +173,18 @@ def test_arbitrary_join_input_never_gives_a_500(app, student, seeded, code, name
     response = student.client.post(f"/q/{quiz_code}", data={"display_name": name, "identifier": identifier,
                                                              "csrf_token": token})
     assert response.status_code < 500
+
+
+def test_a_students_cookie_is_renewed_once_an_hour_not_on_every_request(app, seeded, student, monkeypatch):
+    """The session cookie outlives the last visit by its lifetime, with no Set-Cookie on every autosave."""
+    from quizapp.student import views
+
+    code = settings(app, seeded)
+    monkeypatch.setattr(views, "_hour", lambda: 1000)
+    student.join(code)
+    student.client.get(student.url)  # the first page may still add to the session (Flask-Login's mark)
+    assert "Set-Cookie" not in student.client.get(student.url).headers
+    monkeypatch.setattr(views, "_hour", lambda: 1001)
+    renewed = student.client.get(student.url)
+    assert "Set-Cookie" in renewed.headers and "Expires=" in renewed.headers["Set-Cookie"]
+    assert "Set-Cookie" not in student.client.get(student.url).headers
