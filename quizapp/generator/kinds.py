@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from . import distractors, phrasing
 from .facts import Doc
-from .names import short_forms
+from .names import place_forms, short_forms, unknown_name_forms
 from .pool import ENTITY_TYPES, Pool, value_type
 from .text import normalise, shorten, strip_article
 from .types import Fact, QuestionDraft, Span
@@ -53,6 +53,12 @@ class Context:
         if len(quote) > 240 and focus is not None:
             quote = window(self.doc, evidence, focus, keep=focus.text, words=22)
         return self.fill("explanation", evidence=shorten(quote, 300))
+
+    def born(self) -> int | None:
+        """Return the year the text's subject was born (its lead says "born in 1564", "(10 December 1815 – …)"), or None."""
+        if "born" not in self._mentioned:
+            self._mentioned["born"] = _birth_year(self.doc)
+        return self._mentioned["born"]
 
     def mentioned(self, name: str) -> bool:
         """Tell whether the document names ``name`` (remembered: each asking searches the whole text)."""
@@ -335,12 +341,25 @@ class Cloze(QuestionKind):
             bare = strip_article(ans.text, ctx.doc.pack.articles)
             if bare and bare != normalise(ans.text):
                 accepted.append(bare)
-            if fact.kind in ("concept", "phrase"):
+            if fact.kind in ("concept", "phrase", "list", "pair"):
                 accepted += _phrase_cores(ans.text, ctx.doc.pack)
+                accepted += _shorter_answers(ans.text, ctx.doc.pack)
             # A capitalised name after "da", "in" is read as a place; the given name tells a person.
             if fact.kind in _ENTITY_KINDS:
                 accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code,
                                         frozenset(ctx.doc.pack.get("name_connectors")), fact.kind == "person")
+                owner = _possessive_stem(ans.text)
+                if owner:
+                    accepted.append(owner)
+                    accepted += short_forms(ctx.doc.text, owner, ctx.doc.pack.code,
+                                            frozenset(ctx.doc.pack.get("name_connectors")), fact.kind == "person")
+                name = owner or ans.text
+                placed = place_forms(name, ctx.doc.pack.get("place_heads", ()))
+                accepted += placed
+                if fact.kind in ("entity", "person", "place") and not placed:
+                    known = bool(distractors.lexicon_kind(name, ctx.doc.pack.code))
+                    accepted += unknown_name_forms(ctx.doc.text, name, ctx.doc.pack.code, known)
+                accepted = list(dict.fromkeys(accepted))
             q = _q(ctx, fact, index, self.name, ctx.fill("cloze", cloze=cloze), [ans.text], fact.span, (), (), ans)
             out.append(QuestionDraft(**{**q.__dict__, "correct": tuple(accepted)}))
         return out
@@ -369,6 +388,52 @@ def _phrase_cores(phrase: str, pack) -> list[str]:
         if edge.lower() not in pack.stopwords:
             out.append(" ".join(core))
     return out
+
+
+def _possessive_stem(name: str) -> str:
+    """Return the owner of a possessive name ("Ohm's" gives "Ohm"), or ""."""
+    for tail in ("'s", "’s"):
+        if name.endswith(tail) and len(name) > len(tail) + 1:
+            return name[:-len(tail)]
+    return ""
+
+
+def _shorter_answers(phrase: str, pack) -> list[str]:
+    """Return the shorter answers a teacher accepts for a blank cut around a phrase.
+
+    "around 2,900 individual reefs" gives "2,900 individual reefs" and "2,900
+    reefs" (an approximation and the modifiers between number and noun may go);
+    "joule of energy" gives "joule" (the head before "of"); after a word that
+    only counts or sorts ("species of molluscs", ``phrase_classifiers``) the
+    noun after it is the answer too ("molluscs"), with its shorter forms.
+    """
+    out: list[str] = []
+    words = phrase.split()
+    approx = {a for a in pack.get("approximations", ()) if " " not in a}
+    if len(words) >= 2 and words[0].lower() in approx:
+        words = words[1:]
+        out.append(" ".join(words))
+    if len(words) >= 3 and words[0][:1].isdigit() and words[-1].isalpha():
+        out.append(f"{words[0]} {words[-1]}")
+    lower = [w.lower() for w in words]
+    links = sorted(pack.get("phrase_links", ()), key=lambda x: -len(x.split()))
+    for k in range(1, len(words) - 1):
+        for link in links:
+            n = len(link.split())
+            if " ".join(lower[k:k + n]) != link or k + n >= len(words):
+                continue
+            head, tail = words[:k], words[k + n:]
+            classifier = head[-1].lower() in pack.get("phrase_classifiers", ())
+            if any(w.lower() not in pack.stopwords for w in head) and not any(ch.isdigit() for ch in head[-1]) \
+                    and not classifier:
+                out.append(" ".join(head))
+            if classifier:
+                rest = " ".join(tail)
+                bare = strip_article(rest, pack.articles)
+                out.append(bare or rest)
+                out += _phrase_cores(bare or rest, pack)
+            return [o for o in out if o]
+    return [o for o in out if o]
 
 
 class TrueFalse(QuestionKind):
@@ -539,18 +604,60 @@ def _day(date_text: str) -> int | None:
                  and len(w.rstrip(",º°")) <= 2), None)
 
 
+# Sentences at the head of a text where its subject's birth is stated.
+BIRTH_SENTENCES = 3
+# Before this age a life's events (studies, offices, deaths of others it mentions) are not plausible.
+CHILDHOOD = 12
+
+
+def _birth_year(doc: Doc) -> int | None:
+    """Return the birth year its lead gives the text's subject: after a birth cue, or opening a bracketed life span."""
+    cues = doc.pack.get("birth_cues", ())
+    year = doc.pack.res["year"]
+    for sent in doc.sentences[:BIRTH_SENTENCES]:
+        text = sent.text
+        span = re.search(r"\(([^()]*?)[–-]\s*[^()]*\)", text)
+        if span:
+            m = year.search(span.group(1))
+            if m:
+                return int(m.group(0))
+        for cue in cues:
+            m = re.search(r"\b" + re.escape(cue) + r"\b(.{0,60})", text, flags=re.IGNORECASE)
+            if m:
+                y = year.search(m.group(1))
+                if y:
+                    return int(y.group(0))
+    return None
+
+
+def _in_lifetime(year: int, wrong: int, born: int | None) -> bool:
+    """Tell whether a wrong year stays as plausible as the right one against the subject's birth year.
+
+    "Died in Greece in 1814, when she was eight" for a daughter born in 1815, or
+    enrolling at university in 1570 for Galileo born in 1564, is false on its face.
+    """
+    if born is None or year < born:
+        return True
+    if wrong < born:
+        return False
+    return year < born + CHILDHOOD or wrong >= born + CHILDHOOD
+
+
 def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) -> list[str]:
     """Return ``n`` wrong years: one the text ties to another fact, the rest near misses it never names."""
     year = int(ans.text)
     near = distractors.year_distractors(year, ctx.years, rng, n=n + 3, future=fact.kind == "target_year",
                                         approximate=approximate(ctx, fact, ans))
+    born = ctx.born()
+    near = [y for y in near if _in_lifetime(year, int(y), born)]
     if fact.kind != "target_year" and ctx.years:
         # A past event's wrong years stay within the text's own time line: no 2031 for a 2023
         # match, no 1525 for a painter the text says died in 1510.
         latest = max(ctx.years)
         near = [y for y in near if int(y) <= latest]
     other = [y for y in ctx.pool.others("year", ans.text, fact.span, fact.span.text, rng, 3)
-             if abs(int(y) - year) <= 60 and (fact.kind != "target_year" or int(y) > year - 10)]
+             if abs(int(y) - year) <= 60 and (fact.kind != "target_year" or int(y) > year - 10)
+             and _in_lifetime(year, int(y), born)]
     # Near misses first: a year the text ties to another fact would also reveal that fact's
     # answer to a quiz asking it, so it only fills in where near misses run short.
     picked = near + [y for y in other if y not in near]

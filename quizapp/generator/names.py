@@ -96,6 +96,42 @@ def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | se
     return out
 
 
+def unknown_name_forms(text: str, name: str, lang: str, known: bool) -> list[str]:
+    """Return the surname of a two-word name no list knows, when both words are rare: "Aitana Bonmatí" gives "Bonmatí".
+
+    A run of two rare capitalised words ("Keira Walsh", "Denis Matveev") is far more
+    often a person than a place; a place whose words are common ("Cape York", "Hong
+    Kong") or that the lexicon knows (``known``) keeps its whole name. Nothing when
+    the text names another person of that surname.
+    """
+    words = name.split()
+    if known or len(words) != 2 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return []
+    if words[0].isupper() or words[1].isupper() or len(words[1]) < 3:
+        return []
+    if not all(_rare(w.lower(), lang) for w in words) or not _nobody_else(text, name, words[1]):
+        return []
+    return [words[1]]
+
+
+def place_forms(name: str, heads: list[str] | tuple[str, ...]) -> list[str]:
+    """Return a place's name without its generic head ("Windsor Castle" gives "Windsor"), from the language's ``place_heads``.
+
+    Also an acronym before a longer name ("UNESCO World Heritage List" gives "World Heritage List").
+    """
+    out = []
+    words = name.split()
+    for head in sorted(heads, key=lambda h: -len(h)):
+        if name.endswith(" " + head) or name.startswith(head + " "):
+            rest = name[:-len(head) - 1] if name.endswith(" " + head) else name[len(head) + 1:]
+            if rest and rest[:1].isupper() and len(rest) >= 3:
+                out.append(rest)
+            break
+    if len(words) >= 3 and words[0].isupper() and len(words[0]) >= 2 and words[0].isalpha():
+        out.append(" ".join(words[1:]))
+    return out
+
+
 def _first_is_unique(text: str, name: str) -> bool:
     """Tell whether the surname written first ("Mao" of "Mao Zedong") opens no other name in the text."""
     family = name.split()[0]

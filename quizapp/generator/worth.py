@@ -46,6 +46,10 @@ PASSING_ACRONYM = 0.3
 ANAPHORIC = 0.4
 COORDINATED = 0.4
 CLAUSE = 0.3
+# A possessive name before a noun ("Sarina Wiegman's side"): another owner fits the blank as well.
+POSSESSIVE = 0.2
+# A number the sentence spells as the sum of its parts: the blank is a sum, not a fact.
+GIVEN_SUM = 0.05
 _LONG_OK = frozenset({"members", "benefits", "drawbacks", "acronym", "definition", "quote"})
 LONG_BLANK = 0.3
 # "i tre scienziati", "i due climatologi": a small count written in words only restates the sentence.
@@ -156,6 +160,10 @@ class Weigher:
             w *= HYPOTHETICAL
         if opening and opening[0].lower() in self.anaphoric:
             w *= ANAPHORIC  # "This is known as the ____": the sentence leans on the one before
+        if re.search(r"['’]s$", ans.text) and re.match(r"\s+[a-zà-ÿ]", after):
+            w *= POSSESSIVE  # "____ side had beaten Colombia": "England's" fits as well as "Wiegman's"
+        if _summed(ans.text, before + " " + after):
+            w *= GIVEN_SUM  # "____ grandi elettori: 630 deputati, 321 senatori e 58 delegati"
         if fact.kind in ("pair", "range"):
             w *= COORDINATED  # "left and right ventricles", "5 to 10": a reader answers one part
         return w
@@ -233,6 +241,34 @@ class Weigher:
         if fact.kind in ("concept", "phrase") and any(x in self.verbs for x in core[1:]):
             w *= CLAUSE  # "Economists measure inflation": a clause, not a term
         return w
+
+
+_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![\d])|(?<![\d.,])\d+(?![\d.,]\d)")
+
+
+def _as_int(text: str) -> int | None:
+    """Read an integer written with or without thousands separators ("1.009", "1,009", "630"), or None."""
+    digits = re.sub(r"[.,]", "", text)
+    return int(digits) if digits.isdigit() and len(digits) <= 9 else None
+
+
+def _summed(answer: str, context: str) -> bool:
+    """Tell whether the answer's number is the sum of two to five numbers its sentence gives ("630 … 321 … 58")."""
+    m = _NUMBER.search(answer)
+    value = _as_int(m.group(0)) if m else None
+    if value is None or value < 10:
+        return False
+    parts = [v for v in (_as_int(x) for x in _NUMBER.findall(context)) if v is not None and 0 < v < value]
+    if len(parts) < 2 or len(parts) > 8:
+        return False
+    # Consecutive runs only: the parts of a sum are listed together.
+    for a in range(len(parts)):
+        total = 0
+        for b in range(a, min(a + 5, len(parts))):
+            total += parts[b]
+            if total == value and b > a:
+                return True
+    return False
 
 
 def _echoed(context: str, core: list[str]) -> bool:
