@@ -259,7 +259,59 @@ class SingleChoice(QuestionKind):
             return self._entity(ctx, fact, index)
         if fact.kind in ("quantity", "money", "percentage", "number"):
             return self._amount(ctx, fact, index)
+        if fact.kind == "list" and fact.slot("verb"):
+            return self._list_item(ctx, fact, index)
         return []
+
+    def _list_item(self, ctx, fact, index):
+        """Ask for one item of a list a verb governs, the wrong options from another such list of the text.
+
+        "Sfidando ____ e l'Occidente" (il Giappone) against "riunisce il governo
+        cinese, il mondo accademico e l'industria": items the text ties to another
+        verb, written the same way (with an article or without), are wrong by the
+        text's own words and plausible to a reader who has not read it; none is
+        named in the list's own sentence, and the list's other items stay in view.
+        Only short items of one shape: names, or noun phrases with their article.
+        """
+        items = list(fact.answers)
+        if not 2 <= len(items) <= 4:
+            return []
+        here = f" {normalise(fact.span.text)} "
+        arts = ctx.doc.pack.articles
+
+        def article(item: str) -> str:
+            """Return the item's shape: "article" ("il Giappone"), "name" ("Airbus"), or "" (anything else)."""
+            if len(item.split()) > 4 or any(ch.isdigit() for ch in item):
+                return ""
+            low = item.lower().replace("’", "'")
+            if low.split()[0] in arts or low[:2] in arts:
+                return "article"
+            return "name" if item[:1].isupper() and item.split()[-1][:1].isupper() else ""
+
+        shape = {article(x.text) for x in items}
+        if len(shape) != 1 or "" in shape:
+            return []
+        wrong: list[str] = []
+        for span, others in ctx.pool.lists:
+            if span.start == fact.span.start:
+                continue
+            for x in others:
+                nx = normalise(x)
+                if nx and f" {nx} " not in here and {article(x)} == shape and x not in wrong:
+                    wrong.append(x)
+            if len(wrong) >= 3:
+                break
+        if len(wrong) < 2:
+            return []
+        rng = ctx.rng(index, self.name, 7)
+        ans = items[0]  # the list's head: the item a text names first is the one it stresses
+        cloze = _cloze(ctx.doc, fact.span, ans)
+        if cloze is None:
+            return []
+        rng.shuffle(wrong)
+        opts, correct = _shuffle(ctx.rng(index, self.name, 1), [ans.text], wrong[:3])
+        return [_q(ctx, fact, index, self.name, ctx.fill("entity_single", cloze=cloze), [ans.text], fact.span,
+                   opts, correct, ans)]
 
     def _entity(self, ctx, fact, index):
         """Ask for a person, place or organisation among others the text names elsewhere."""
@@ -428,10 +480,11 @@ def _shorter_answers(phrase: str, pack) -> list[str]:
                     and not classifier:
                 out.append(" ".join(head))
             if classifier:
+                if len(tail) > 1 and tail[0].lower() in pack.articles:
+                    tail = tail[1:]
                 rest = " ".join(tail)
-                bare = strip_article(rest, pack.articles)
-                out.append(bare or rest)
-                out += _phrase_cores(bare or rest, pack)
+                out.append(rest)
+                out += _phrase_cores(rest, pack)
             return [o for o in out if o]
     return [o for o in out if o]
 

@@ -336,3 +336,162 @@ def test_a_number_word_that_is_also_a_noun_is_a_number_only_with_its_unit(text, 
     doc = doc_of(text, "it")
     found = [a.text for f in quantities(doc, 0, doc.sentences[0]) for a in f.answers]
     assert found == numbers
+
+
+@pytest.mark.parametrize("lang,text,answer,not_an_answer", [
+    ("en", "When these free electrons drift in the same direction, we say that a current flows.",
+     "free electrons", "free electrons drift"),
+    ("en", "The supply curve shifts when the conditions of production change.", "supply curve", "supply curve shifts"),
+    ("en", "The demand curve slopes downwards from left to right.", "demand curve", "demand curve slopes downwards"),
+    ("en", "The result is a surplus: unsold goods pile up, and sellers cut their prices.", "unsold goods",
+     "unsold goods pile up"),
+    ("en", "The price elasticity of demand measures how strongly buyers respond.", "price elasticity",
+     "demand measures"),
+    ("en", "A change in the price of the good itself causes a movement along the curve.", "movement",
+     "good itself causes"),
+    # A plural noun before a comma or a verb of its own is left whole.
+    ("en", "The tiny air sacs, called alveoli, are where gas exchange happens.", "tiny air sacs", "tiny air"),
+    ("en", "Heat waves, storm surges and floods are becoming more frequent.", "storm surges", "storm"),
+    ("en", "Safety measures in the plant were checked by inspectors.", "Safety measures", "Safety"),
+])
+def test_a_clause_verb_that_looks_like_a_noun_ends_the_subject_blank(lang, text, answer, not_an_answer):
+    from quizapp.generator.facts import concepts
+
+    doc = doc_of(text, lang)
+    answers = {a.text for f in concepts(doc, 0, doc.sentences[0]) for a in f.answers}
+    assert answer in answers and not_an_answer not in answers
+
+
+@pytest.mark.parametrize("lang,phrase,shorter", [
+    ("en", "joule of energy", ["joule"]),
+    ("en", "species of molluscs", ["molluscs"]),
+    ("en", "power of an electrical device", ["power"]),
+    ("en", "around 2,900 individual reefs", ["2,900 individual reefs", "2,900 reefs"]),
+    ("en", "outbreaks of the coral-eating crown-of-thorns starfish",
+     ["coral-eating crown-of-thorns starfish", "crown-of-thorns starfish"]),
+    ("it", "specie di molluschi", ["molluschi"]),
+    ("it", "prezzo del petrolio", ["prezzo"]),
+    ("en", "chest cavity", []),
+])
+def test_a_phrase_blank_accepts_its_head_or_the_noun_counted(lang, phrase, shorter):
+    from quizapp.generator.kinds import _shorter_answers
+
+    assert _shorter_answers(phrase, load_pack(lang)) == shorter
+
+
+@pytest.mark.parametrize("lang,text,name,known,forms", [
+    ("en", "Aitana Bonmatí, the Barcelona midfielder, was named the best player.", "Aitana Bonmatí", False,
+     ["Bonmatí"]),
+    ("en", "A penalty was awarded for a handball by Keira Walsh.", "Keira Walsh", False, ["Walsh"]),
+    ("it", "Lascerà la stazione insieme a Denis Matveev e Sergey Korsakov.", "Denis Matveev", False, ["Matveev"]),
+    # Common words make a place ("Hong Kong", "Cape York"); a known name keeps its whole form.
+    ("en", "The ship reached Hong Kong in May.", "Hong Kong", False, []),
+    ("en", "The reef runs north to Cape York.", "Cape York", False, []),
+    ("en", "Storms hit Buenos Aires.", "Buenos Aires", True, []),
+    # Another Walsh in the text: the surname alone is ambiguous.
+    ("en", "Keira Walsh passed to Anna Walsh.", "Keira Walsh", False, []),
+])
+def test_an_unknown_two_word_name_of_rare_words_accepts_its_surname(lang, text, name, known, forms):
+    from quizapp.generator.names import unknown_name_forms
+
+    assert unknown_name_forms(text, name, lang, known) == forms
+
+
+@pytest.mark.parametrize("lang,name,forms", [
+    ("en", "Windsor Castle", ["Windsor"]),
+    ("en", "Kennedy Space Center", ["Kennedy"]),
+    ("en", "UNESCO World Heritage List", ["World Heritage List"]),
+    ("it", "Gardone Riviera", ["Gardone"]),
+    ("it", "Kennedy Space Center", ["Kennedy"]),
+    ("en", "Holy Sepulchre", []),
+])
+def test_a_place_blank_accepts_the_name_without_its_generic_head(lang, name, forms):
+    from quizapp.generator.names import place_forms
+
+    assert place_forms(name, load_pack(lang).get("place_heads")) == forms
+
+
+@pytest.mark.parametrize("path,answer,also", [
+    ("holdout5/en_news_12.txt", "Keira Walsh", "Walsh"),
+    ("holdout5/en_news_11.txt", "Windsor Castle", "Windsor"),
+    ("holdout5/en_text_10.txt", "Ohm's", "Ohm"),
+    ("holdout5/it_enc_11.txt", "Gardone Riviera", "Gardone"),
+])
+def test_review_5_short_answers_are_accepted(path, answer, also):
+    draft = generate_quiz((REVIEW / path).read_text(encoding="utf-8"))
+    blanks = [q for q in draft.questions if q.kind == "cloze" and q.answer_texts == (answer,)]
+    assert blanks and all(also in q.correct for q in blanks)
+
+
+def test_a_title_before_of_makes_no_name():
+    from quizapp.generator.facts import entities
+
+    doc = doc_of("The Prince of Wales knelt before his father to pledge his loyalty.", "en")
+    names = {a.text for f in entities(doc, 0, doc.sentences[0]) for a in f.answers}
+    assert "of Wales" not in names
+
+
+@pytest.mark.parametrize("lang,text,answer,weighed_down", [
+    ("it", "Il collegio era composto da 1.009 grandi elettori: 630 deputati, 321 senatori e 58 delegati.",
+     "1.009", True),
+    ("it", "Mattarella ha ottenuto 759 voti, oltre la maggioranza di 505 richiesta.", "759", False),
+    ("en", "Sarina Wiegman's side had beaten Colombia in the quarter-finals.", "Sarina Wiegman's", True),
+])
+def test_sums_and_possessive_names_are_weighed_down(lang, text, answer, weighed_down):
+    kind = "number" if answer[:1].isdigit() else "entity"
+    assert (weight_of(lang, text, answer, kind) < 0.3) is weighed_down
+
+
+@pytest.mark.parametrize("year,wrong,born,plausible", [
+    (1824, 1814, 1815, False),   # Byron dies "when she was eight": not before her birth
+    (1580, 1570, 1564, False),   # Galileo enrols at university: not at six
+    (1580, 1582, 1564, True),
+    (1833, 1832, 1815, True),
+    (1810, 1805, 1815, True),    # an event before the birth keeps its near misses
+    (1824, 1814, None, True),
+])
+def test_a_false_year_stays_within_the_subjects_life(year, wrong, born, plausible):
+    from quizapp.generator.kinds import _in_lifetime
+
+    assert _in_lifetime(year, wrong, born) is plausible
+
+
+def test_the_birth_year_is_read_from_the_lead():
+    from quizapp.generator.kinds import _birth_year
+
+    en = doc_of("Augusta Ada King (10 December 1815 – 27 November 1852) was a mathematician. She met Babbage.", "en")
+    it = doc_of("Galileo Galilei nacque a Pisa il 15 febbraio 1564. Studiò medicina.", "it")
+    none = doc_of("The coronation took place in 2023. It was long.", "en")
+    assert _birth_year(en) == 1815 and _birth_year(it) == 1564 and _birth_year(none) is None
+
+
+@pytest.mark.parametrize("lang,text,asked,offered", [
+    # The items of another list a verb governs, written alike, are the wrong options.
+    ("it", "Le aziende si sono unite sfidando il Giappone e l'Occidente nel settore. "
+           "Il consorzio riunisce il governo cinese, il mondo accademico e l'industria.",
+     "sfidando", {"il governo cinese", "il mondo accademico", "l'industria"}),
+    ("en", "The alliance brings together Airbus, Safran and Thales. Its rivals include Boeing and Lockheed Martin.",
+     "include", {"Airbus", "Safran", "Thales"}),
+    # Items written another way (with an article, without one) are never mixed.
+    ("it", "Il consorzio riunisce il governo, le università e l'industria. "
+           "Sfida Tokyo e Seul.", "riunisce", set()),
+])
+def test_a_list_item_is_asked_against_the_items_of_another_list(lang, text, asked, offered):
+    from quizapp.generator.facts import extract_facts
+    from quizapp.generator.kinds import Context, SingleChoice
+    from quizapp.generator.pool import Pool
+
+    doc = doc_of(text, lang)
+    facts = extract_facts(doc)
+    ctx = Context(doc=doc, seed=0, years=set(), pool=Pool(facts))
+    lists = [f for f in facts if f.kind == "list" and asked in f.span.text]
+    assert lists
+    qs = [q for k, f in enumerate(facts) if f in lists for q in SingleChoice().build(ctx, f, k)]
+    if not offered:
+        assert not qs
+        return
+    assert qs
+    for q in qs:
+        wrong = {o for k, o in enumerate(q.options) if k not in q.correct}
+        assert wrong and {normalise(w) for w in wrong} <= {normalise(o) for o in offered}
+        assert all(normalise(w) not in normalise(lists[0].span.text) for w in wrong)
