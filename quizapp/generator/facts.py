@@ -736,7 +736,7 @@ def _plural(word: str, ending: str) -> bool:
 
 
 def _clause_verbs(doc: Doc, toks: list[Token], verbs: set[int]) -> set[int]:
-    """Return the starts of words that are the verb of a clause with no other verb ("free electrons drift in").
+    """Return the starts of words that are the verb of a clause with no verb before them ("free electrons drift in").
 
     English nouns and verbs share their forms: "The supply curve shifts when…",
     "The demand curve slopes downwards", "unsold goods pile up". In a clause that
@@ -762,25 +762,36 @@ def _clause_verbs(doc: Doc, toks: list[Token], verbs: set[int]) -> set[int]:
         end = k
         while end < n and toks[end].text not in ",;:()" and (end == k or toks[end].text.lower() not in openers):
             end += 1
-        if not any(toks[j].start in verbs for j in range(k, end)):
-            found, bare_found = None, None
-            for j in range(k + 1, min(end, n - 1)):
-                w, prev, nxt = toks[j].text, toks[j - 1], toks[j + 1]
-                if not (w.isalpha() and w.islower() and len(w) >= 3 and prev.is_word and (nxt.is_word or nxt.text == ",")) \
-                        or w in doc.pack.stopwords or (prev.text.lower() in doc.pack.stopwords
-                                                       and prev.text.lower() not in modifiers):
-                    continue
-                p = prev.text.lower()
-                third = _plural(w, ending) and not p.endswith(ending)
-                bare = not w.endswith(ending) and _plural(p, ending) and not w.endswith("ly") and known_word(w, doc.pack.code)
-                if bare and bare_found is None:
-                    bare_found = j
-                elif third and nxt.is_word:
-                    found = j
-            # "Economists answer questions": a bare form after a plural comes first.
-            found = bare_found if bare_found is not None else found
-            if found is not None:
-                out.add(toks[found].start)
+        whole_clause_free = not any(toks[j].start in verbs for j in range(k, end))
+        auxiliaries = set(doc.pack.get("auxiliaries", ()))
+        found, bare_found = None, None
+        helped = False
+        for j in range(k + 1, min(end + 1, n)):
+            w, prev = toks[j].text, toks[j - 1]
+            nxt = toks[j + 1] if j + 1 < n else None
+            if prev.text.lower() in auxiliaries:
+                helped = True  # "Why does a cup of coffee cost more": the bare form after its subject
+            if j >= end or (toks[j].start in verbs and w.lower() not in auxiliaries):
+                break
+            if not (w.isalpha() and w.islower() and len(w) >= 3 and prev.is_word) \
+                    or w in doc.pack.stopwords or (prev.text.lower() in doc.pack.stopwords
+                                                   and prev.text.lower() not in modifiers):
+                continue
+            p = prev.text.lower()
+            # The head before "of" agrees with the verb: "the conditions of production change".
+            head = toks[j - 3].text.lower() if j >= 3 and toks[j - 2].text.lower() == "of" else \
+                toks[j - 4].text.lower() if j >= 4 and toks[j - 3].text.lower() == "of" else ""
+            third = _plural(w, ending) and not p.endswith(ending) and nxt is not None and nxt.is_word
+            bare = (not w.endswith(ending) and not w.endswith("ly") and known_word(w, doc.pack.code)
+                    and (_plural(p, ending) or _plural(head, ending) or (helped and not p.endswith(ending))))
+            if bare and bare_found is None and (nxt is None or nxt.is_word or nxt.text in ",.?!"):
+                bare_found = j
+            elif third and whole_clause_free:
+                found = j
+        # "Economists answer questions": a bare form after a plural comes first.
+        found = bare_found if bare_found is not None else found
+        if found is not None:
+            out.add(toks[found].start)
     return out
 
 

@@ -32,6 +32,8 @@ PACK = {
         "sometimes always never already still even again usually "
         # Reflexive pronouns: "the good itself causes" holds no term beyond "good".
         "itself themselves himself herself "
+        # "questions like these": a preposition, not part of the noun phrase.
+        "like unlike "
         # Prepositions of place: "below atmospheric pressure" is a bound, not a term.
         "below above across along around behind beyond beneath out"
     ).split(),
@@ -108,6 +110,8 @@ PACK = {
     "plural_ending": "s",
     # Words that open a clause whose subject may be followed by a verb that looks like a
     # noun ("when these free electrons drift", "the curve shifts when…").
+    # Auxiliaries before a subject: the bare form after the subject is the verb ("does a cup of coffee cost").
+    "auxiliaries": ["do", "does", "did", "can", "could", "will", "would", "shall", "should", "may", "might", "must"],
     "subject_clause_openers": ["when", "whenever", "if", "while", "because", "although", "though", "that",
                                "where", "whereas", "how", "why", "once", "unless", "so", "and", "but"],
     # Words that count or sort what follows them: in "species of molluscs" the answer is "molluscs" too.
