@@ -92,6 +92,13 @@ class Weigher:
         content = [w for s in doc.sentences for w in set(normalise(s.text).split())
                    if w not in pack.stopwords and len(w) > 2 and not w.isdigit()]
         self.df = Counter(content)
+        # A text that gives someone's birth year makes their age arithmetic ("nato nel 1941 … compirà 81 anni").
+        cues = pack.get("birth_cues", ())
+        self.born_stated = bool(cues) and bool(re.search(
+            r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b[^.]{0,60}?\b(?:1[0-9]{3}|20[0-9]{2})\b", doc.text,
+            flags=re.IGNORECASE))
+        self.age_cue = _cue(r"(?:" + "|".join(re.escape(c) for c in pack.get("age_cues", ())) + r")\s*$") \
+            if pack.get("age_cues") else None
         self.centrality = [self._centrality(i) for i in range(len(doc.sentences))]
         self.headings = {i for i, sent in enumerate(doc.sentences) if self._heading(sent)}
         # Only a heading is a title; a text without one starts with a sentence like any other.
@@ -162,7 +169,9 @@ class Weigher:
             w *= ANAPHORIC  # "This is known as the ____": the sentence leans on the one before
         if re.search(r"['’]s$", ans.text) and re.match(r"\s+[a-zà-ÿ]", after):
             w *= POSSESSIVE  # "____ side had beaten Colombia": "England's" fits as well as "Wiegman's"
-        if _summed(ans.text, before + " " + after):
+        if self.born_stated and self.age_cue and self.age_cue.search(before[-30:]):
+            w *= GIVEN_SUM  # "nato nel 1941 … compirà ____": an age the text's years compute
+        if _summed(ans.text, before, after):
             w *= GIVEN_SUM  # "____ grandi elettori: 630 deputati, 321 senatori e 58 delegati"
         if fact.kind in ("pair", "range"):
             w *= COORDINATED  # "left and right ventricles", "5 to 10": a reader answers one part
@@ -252,21 +261,29 @@ def _as_int(text: str) -> int | None:
     return int(digits) if digits.isdigit() and len(digits) <= 9 else None
 
 
-def _summed(answer: str, context: str) -> bool:
-    """Tell whether the answer's number is the sum of two to five numbers its sentence gives ("630 … 321 … 58")."""
+def _summed(answer: str, before: str, after: str = "") -> bool:
+    """Tell whether the answer's number is a stated sum or one of its parts ("1.009 …: 630, 321 … e 58").
+
+    Either way a question on it is arithmetic on the prompt, and a swapped part makes
+    a false statement that its own sentence refutes.
+    """
     m = _NUMBER.search(answer)
     value = _as_int(m.group(0)) if m else None
     if value is None or value < 10:
         return False
-    parts = [v for v in (_as_int(x) for x in _NUMBER.findall(context)) if v is not None and 0 < v < value]
-    if len(parts) < 2 or len(parts) > 8:
+    numbers = [v for v in (_as_int(x) for x in _NUMBER.findall(before)) if v is not None] + [value] + \
+        [v for v in (_as_int(x) for x in _NUMBER.findall(after)) if v is not None]
+    at = len([x for x in _NUMBER.findall(before) if _as_int(x) is not None])
+    if len(numbers) < 3 or len(numbers) > 12:
         return False
+    totals = set(numbers)
     # Consecutive runs only: the parts of a sum are listed together.
-    for a in range(len(parts)):
+    for a in range(len(numbers)):
         total = 0
-        for b in range(a, min(a + 5, len(parts))):
-            total += parts[b]
-            if total == value and b > a:
+        for b in range(a, min(a + 5, len(numbers))):
+            total += numbers[b]
+            if b > a and total in totals and (a <= at <= b or total == value) \
+                    and numbers.index(total) not in range(a, b + 1):
                 return True
     return False
 

@@ -441,6 +441,12 @@ def test_a_title_before_of_makes_no_name():
     ("it", "Il collegio era composto da 1.009 grandi elettori: 630 deputati, 321 senatori e 58 delegati.",
      "1.009", True),
     ("it", "Mattarella ha ottenuto 759 voti, oltre la maggioranza di 505 richiesta.", "759", False),
+    # A part of a stated sum: swapped, its own sentence refutes it.
+    ("it", "Il collegio era composto da 1.009 grandi elettori: 630 deputati, 321 senatori e 58 delegati.",
+     "630", True),
+    # An age the text's birth year computes.
+    ("it", "Mattarella, nato a Palermo nel 1941, compirà 81 anni a luglio.", "81", True),
+    ("it", "Mattarella compirà 81 anni a luglio.", "81", False),
     ("en", "Sarina Wiegman's side had beaten Colombia in the quarter-finals.", "Sarina Wiegman's", True),
 ])
 def test_sums_and_possessive_names_are_weighed_down(lang, text, answer, weighed_down):

@@ -120,6 +120,8 @@ PACK = {
                     "Airport", "Bridge", "Tower", "Island", "Islands", "Peninsula", "Reef"],
     # Words that give the birth of the text's subject in its lead: no false year comes before it.
     "birth_cues": ["born"],
+    # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.
+    "age_cues": ["aged", "turns", "turned", "will turn", "at the age of", "age of"],
     "phrase_classifiers": ["species", "kind", "kinds", "type", "types", "sort", "sorts", "form", "forms",
                            "variety", "varieties", "group", "groups", "amount", "amounts", "number",
                            "outbreaks", "thousands", "millions", "hundreds", "dozens", "piece", "pieces"],

@@ -126,6 +126,8 @@ PACK = {
                     "Space Center", "Space Centre", "Castle", "Palace", "Abbey"],
     # Words that give the birth of the text's subject in its lead: no false year comes before it.
     "birth_cues": ["nato", "nata", "nacque", "nasce"],
+    # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.
+    "age_cues": ["compie", "compirà", "compiuto", "compiuti", "all'età di", "età di"],
     "phrase_classifiers": ["specie", "tipo", "tipi", "forma", "forme", "varietà", "gruppo", "gruppi",
                            "quantità", "numero", "migliaia", "milioni", "centinaia", "decine", "pezzo", "pezzi"],
     "phrase_links": ["di", "del", "dello", "della", "dei", "degli", "delle", "dell'", "d'", "di un", "di una",
