@@ -25,6 +25,8 @@ _STRUCTURAL = {"acronym", "definition", "members", "benefits", "drawbacks", "tar
 TOPIC = 0.25
 # Texts shorter than this (a paragraph) have no topic words to avoid.
 TOPIC_MIN_SENTENCES = 8
+# A word of the opening name found in more sentences than this makes that name the text's subject.
+TOPIC_NAME_SENTENCES = 3
 # From this many sentences on a text is a document, not a paragraph.
 DOCUMENT_SENTENCES = 12
 GENERIC = 0.2
@@ -106,6 +108,8 @@ class Weigher:
         # A short text's most repeated word is what it is about, and what a reader is asked.
         top = [w for w, c in self.df.most_common(3) if c >= 3] if len(doc.sentences) >= TOPIC_MIN_SENTENCES else []
         self.topic = set(top)
+        # Where the text's first sentence (after any heading) starts.
+        self.opening = next((sent.start for i, sent in enumerate(doc.sentences) if i not in self.headings), -1)
         wh = pack.get("worth", {})
         self.before = _cue(wh.get("reporting_before", ""))
         self.after = _cue(wh.get("reporting_after", ""))
@@ -221,6 +225,11 @@ class Weigher:
         # A name the headline gives ("Jacobs" for "Lamont Marcell Jacobs") is answered by it.
         named = fact.kind in ("person", "organization", "place", "country", "entity") and any(
             len(x) > 3 and f" {x} " in self.title for x in content)
+        # The name that opens the text, when the text goes on calling its bearer by one of its
+        # words ("Augusta Ada King, Countess of Lovelace" … "Ada met Babbage"), is the subject.
+        if fact.kind in ("person", "entity") and fact.span.start == self.opening \
+                and fact.answers[0].start - fact.span.start <= 2 and len(self.doc.sentences) >= TOPIC_MIN_SENTENCES:
+            named = named or any(len(x) > 2 and self.df[x] > TOPIC_NAME_SENTENCES and x[:1].isalpha() for x in content)
         if fact.kind not in _STRUCTURAL and (f" {joined} " in self.title or (len(core) == 1 and joined in self.topic)
                                              or (content and in_title * 2 >= len(content)) or named):
             w *= TOPIC

@@ -507,3 +507,19 @@ def test_a_list_item_is_asked_against_the_items_of_another_list(lang, text, aske
         wrong = {o for k, o in enumerate(q.options) if k not in q.correct}
         assert wrong and {normalise(w) for w in wrong} <= {normalise(o) for o in offered}
         assert all(normalise(w) not in normalise(lists[0].span.text) for w in wrong)
+
+
+def test_the_name_that_opens_the_text_is_its_subject_when_the_text_goes_on_using_it():
+    from quizapp.generator.facts import extract_facts
+    from quizapp.generator.worth import Weigher
+
+    text = ("Ada Lovelace\n\nAugusta Ada King, Countess of Lovelace, was an English mathematician. "
+            + " ".join(f"In {1830 + k} Ada wrote note number {k} on the engine of Charles Babbage." for k in range(8)))
+    doc = doc_of(text, "en")
+    weigher = Weigher(doc, "Ada Lovelace")
+    king = [f for f in extract_facts(doc) if f.answers and f.answers[0].text == "Augusta Ada King"]
+    babbage = [f for f in extract_facts(doc) if f.answers and f.answers[0].text == "Charles Babbage"]
+    assert king and babbage
+    sentence = {s.start: i for i, s in enumerate(doc.sentences)}
+    assert weigher.weight(king[0], sentence[king[0].span.start]) < 0.5 * weigher.weight(
+        babbage[0], sentence[babbage[0].span.start])
