@@ -540,7 +540,8 @@ class TrueFalse(QuestionKind):
         rng = ctx.rng(index, self.name, 5)
         kind = value_type(fact)
         if kind == "year":
-            focus, wrong = ans, year_swaps(ctx, fact, ans, rng, 1)
+            focus, wrong = ans, [y for y in year_swaps(ctx, fact, ans, rng, 3)
+                                 if not _crosses_stated_year(ctx, fact, ans, int(y))][:1]
         elif kind in ENTITY_TYPES or kind == "date":
             focus, wrong = ans, entity_swaps(ctx, fact, ans, rng, 1)
         else:
@@ -553,14 +554,53 @@ class TrueFalse(QuestionKind):
         # A statement is read whole where it is short enough: a cut one can be neither true nor false.
         words = 40 if len(fact.span.text.split()) <= 45 else 16
         if ctx.rng(index, self.name, 6).random() < 0.5:
-            statement = window(ctx.doc, fact.span, focus, keep=focus.text, words=words)
+            statement = _whole_clause(window(ctx.doc, fact.span, focus, keep=focus.text, words=words), focus.text,
+                                      ctx.doc.pack)
             return [_q(ctx, fact, index, self.name, ctx.fill("tf_statement", statement=statement), [focus.text],
                        fact.span, labels, (0,), focus)]
-        statement = window(ctx.doc, fact.span, focus, keep=wrong[0], words=words)
+        statement = _whole_clause(window(ctx.doc, fact.span, focus, keep=wrong[0], words=words), wrong[0],
+                                  ctx.doc.pack)
         if ctx.mentioned(statement.strip(" …")):
             return []
         return [_q(ctx, fact, index, self.name, ctx.fill("tf_statement", statement=statement), [focus.text],
                    fact.span, labels, (1,), focus)]
+
+
+def _crosses_stated_year(ctx: Context, fact: Fact, ans: Span, wrong: int) -> bool:
+    """Tell whether a false year falls before a year its sentence or the one before states, the true one after it.
+
+    "In quell'occasione (2014) … aveva stabilito il record, superato soltanto nel
+    2012" is false on its face: the story the text tells runs forward.
+    """
+    year = int(ans.text)
+    starts = [s.start for s in ctx.doc.sentences]
+    k = starts.index(fact.span.start) if fact.span.start in starts else -1
+    text = ctx.doc.text[ctx.doc.sentences[k - 1].start if k > 0 else fact.span.start:fact.span.end]
+    text = text.replace(ans.text, " ", 1) if ans.start >= fact.span.start else text
+    stated = [int(y) for y in ctx.doc.pack.res["year"].findall(text)]
+    return any(wrong < y <= year for y in stated)
+
+
+def _whole_clause(statement: str, focus: str, pack) -> str:
+    """End a statement cut mid-sentence ("… un'attività extraveicolare: insieme …") at its last clause break.
+
+    The break is a colon or semicolon, or a comma before a relative word ("…
+    dell'Intesa, che in caso di vittoria prometteva …"), after the stated value;
+    what comes before it is a statement a reader can judge whole.
+    """
+    if not statement.endswith("…"):
+        return statement
+    at = statement.find(focus)
+    if at < 0:
+        return statement
+    relatives = "|".join(re.escape(w) for w in pack.get("clause_relatives", ()))
+    pattern = r"[:;]\s" + (r"|,\s+(?=(?:" + relatives + r")\b)" if relatives else "")
+    # What stays must be a statement of its own: some words after the value, a sentence's length.
+    cuts = [m.start() for m in re.finditer(pattern, statement) if m.start() > at + len(focus)
+            and len(statement[at + len(focus):m.start()].split()) >= 3 and len(statement[:m.start()].split()) >= 8]
+    if not cuts:
+        return statement
+    return statement[:cuts[-1]].rstrip() + "."
 
 
 def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) -> list[str]:

@@ -523,3 +523,39 @@ def test_the_name_that_opens_the_text_is_its_subject_when_the_text_goes_on_using
     sentence = {s.start: i for i, s in enumerate(doc.sentences)}
     assert weigher.weight(king[0], sentence[king[0].span.start]) < 0.5 * weigher.weight(
         babbage[0], sentence[babbage[0].span.start])
+
+
+@pytest.mark.parametrize("lang,statement,focus,expected", [
+    ("it", "Il 21 luglio era diventata la prima donna italiana e la prima astronauta europea a compiere "
+           "un'attività extraveicolare: insieme …", "21 luglio",
+     "Il 21 luglio era diventata la prima donna italiana e la prima astronauta europea a compiere "
+     "un'attività extraveicolare."),
+    ("it", "Il governo di Antonio Salandra firmò in segreto il 26 aprile 1915 il Patto di Londra con le potenze "
+           "dell'Intesa, che in caso di vittoria prometteva all'Italia il …", "26 aprile 1915",
+     "Il governo di Antonio Salandra firmò in segreto il 26 aprile 1915 il Patto di Londra con le potenze "
+     "dell'Intesa."),
+    # Too little would stay: the statement is left as it is.
+    ("it", "Nel 1900 il re, che era vecchio, morì a Monza dove …", "1900",
+     "Nel 1900 il re, che era vecchio, morì a Monza dove …"),
+    ("en", "The park was created in 1975 and is managed by the Authority.", "1975",
+     "The park was created in 1975 and is managed by the Authority."),
+])
+def test_a_true_false_statement_cut_mid_sentence_ends_at_a_clause_break(lang, statement, focus, expected):
+    from quizapp.generator.kinds import _whole_clause
+
+    assert _whole_clause(statement, focus, load_pack(lang)) == expected
+
+
+@pytest.mark.parametrize("wrong,crosses", [(2012, True), (2013, True), (2015, False), (2019, False)])
+def test_a_false_year_does_not_run_the_story_backwards(wrong, crosses):
+    from quizapp.generator.facts import extract_facts
+    from quizapp.generator.kinds import Context, _crosses_stated_year
+    from quizapp.generator.pool import Pool
+
+    text = ("La sua prima missione era partita il 23 novembre 2014 a bordo di una Soyuz. "
+            "In quell'occasione aveva stabilito il record, superato soltanto nel 2017 dalla statunitense Peggy Whitson.")
+    doc = doc_of(text, "it")
+    facts = extract_facts(doc)
+    ctx = Context(doc=doc, seed=0, years={2014, 2017}, pool=Pool(facts))
+    fact = next(f for f in facts if f.answers and f.answers[0].text == "2017")
+    assert _crosses_stated_year(ctx, fact, fact.answers[0], wrong) is crosses

@@ -122,6 +122,8 @@ PACK = {
     "birth_cues": ["born"],
     # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.
     "age_cues": ["aged", "turns", "turned", "will turn", "at the age of", "age of"],
+    # Words that open a relative clause: a statement cut mid-sentence may end before them.
+    "clause_relatives": ["which", "who", "whose", "where", "while", "whereas"],
     "phrase_classifiers": ["species", "kind", "kinds", "type", "types", "sort", "sorts", "form", "forms",
                            "variety", "varieties", "group", "groups", "amount", "amounts", "number",
                            "outbreaks", "thousands", "millions", "hundreds", "dozens", "piece", "pieces"],

@@ -128,6 +128,8 @@ PACK = {
     "birth_cues": ["nato", "nata", "nacque", "nasce"],
     # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.
     "age_cues": ["compie", "compirà", "compiuto", "compiuti", "all'età di", "età di"],
+    # Words that open a relative clause: a statement cut mid-sentence may end before them.
+    "clause_relatives": ["che", "il quale", "la quale", "i quali", "le quali", "dove", "mentre", "cui"],
     "phrase_classifiers": ["specie", "tipo", "tipi", "forma", "forme", "varietà", "gruppo", "gruppi",
                            "quantità", "numero", "migliaia", "milioni", "centinaia", "decine", "pezzo", "pezzi"],
     "phrase_links": ["di", "del", "dello", "della", "dei", "degli", "delle", "dell'", "d'", "di un", "di una",
