@@ -396,6 +396,8 @@ class Cloze(QuestionKind):
             if fact.kind in ("concept", "phrase", "list", "pair"):
                 accepted += _phrase_cores(ans.text, ctx.doc.pack)
                 accepted += _shorter_answers(ans.text, ctx.doc.pack)
+            if fact.kind == "range":
+                accepted += _range_ends(ans.text)
             # A capitalised name after "da", "in" is read as a place; the given name tells a person.
             if fact.kind in _ENTITY_KINDS:
                 accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code,
@@ -440,6 +442,27 @@ def _phrase_cores(phrase: str, pack) -> list[str]:
         if edge.lower() not in pack.stopwords:
             out.append(" ".join(core))
     return out
+
+
+# A range whose high end is at most this many times the low one is narrow: either end is the fact.
+NARROW = 1.25
+_NARROW_RANGE = re.compile(r"^(\d+(?:[.,]\d+)?)\s*[-–]\s*(\d+(?:[.,]\d+)?)(\s+\D+)?$")
+
+
+def _range_ends(text: str) -> list[str]:
+    """Return each end of a narrow range with its unit ("8-9 metri" gives "8 metri", "9 metri").
+
+    Where the ends are this close ("circa 8-9 metri"), a student who gives either
+    has learnt the fact; a wide range ("1963-1989") keeps its whole form.
+    """
+    m = _NARROW_RANGE.match(text.strip())
+    if not m:
+        return []
+    low, high = (float(x.replace(",", ".")) for x in m.group(1, 2))
+    if not m.group(3) or not 0 < low < high <= NARROW * low:
+        return []
+    unit = m.group(3) or ""
+    return [m.group(1) + unit, m.group(2) + unit]
 
 
 def _possessive_stem(name: str) -> str:

@@ -303,4 +303,6 @@ def _echoed(context: str, core: list[str]) -> bool:
     if len(last) < 4 or not last.isalpha():
         return False
     stem = last[:max(4, len(last) - 1)]
-    return any(word.startswith(stem) for word in normalise(context).split())
+    # "i microvilli" spells "villi": a compound ending in the answer gives it away too.
+    return any(word.startswith(stem) or (len(word) > len(last) and word.endswith(last))
+               for word in normalise(context).split())

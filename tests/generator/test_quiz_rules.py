@@ -559,3 +559,23 @@ def test_a_false_year_does_not_run_the_story_backwards(wrong, crosses):
     ctx = Context(doc=doc, seed=0, years={2014, 2017}, pool=Pool(facts))
     fact = next(f for f in facts if f.answers and f.answers[0].text == "2017")
     assert _crosses_stated_year(ctx, fact, fact.answers[0], wrong) is crosses
+
+
+@pytest.mark.parametrize("text,ends", [
+    ("8-9 metri", ["8 metri", "9 metri"]),
+    ("10-12 km", ["10 km", "12 km"]),
+    ("7 - 10 percent", []),
+    ("1963-1989", []),
+])
+def test_either_end_of_a_narrow_range_is_accepted(text, ends):
+    from quizapp.generator.kinds import _range_ends
+
+    assert _range_ends(text) == ends
+
+
+@pytest.mark.parametrize("lang,text,answer,weighed_down", [
+    ("it", "Le cellule dei villi presentano a loro volta sottilissime estroflessioni, i microvilli.", "villi", True),
+    ("it", "Le cellule dei villi presentano a loro volta sottilissime estroflessioni.", "villi", False),
+])
+def test_a_compound_of_the_answer_gives_it_away(lang, text, answer, weighed_down):
+    assert (weight_of(lang, text, answer, "concept") < 0.3) is weighed_down
