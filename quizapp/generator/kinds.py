@@ -74,10 +74,17 @@ def window(doc: Doc, sent: Span, focus: Span, keep: str | None = None, words: in
     after = doc.text[focus.end:sent.end]
     b_words = before.split(" ")
     if len(b_words) > words + 1:
-        before = "… " + " ".join(b_words[-(words + 1):]).lstrip()
+        # Never start inside a name ("… Zealand, was the first"): take in its capitalised words.
+        k = len(b_words) - (words + 1)
+        while k > 0 and len(b_words) - k < words + 5 and b_words[k][:1].isupper() and b_words[k - 1][:1].isupper():
+            k -= 1
+        before = "… " + " ".join(b_words[k:]).lstrip()
     a_words = after.split(" ")
     if len(a_words) > words + 1:
-        after = " ".join(a_words[:words + 1]).rstrip() + " …"
+        k = words + 1
+        while k < len(a_words) and k < words + 5 and a_words[k][:1].isupper() and a_words[k - 1][:1].isupper():
+            k += 1
+        after = " ".join(a_words[:k]).rstrip() + " …"
     middle = keep if keep is not None else BLANK
     return " ".join((before + middle + after).split())
 

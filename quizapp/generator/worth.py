@@ -36,6 +36,8 @@ BRACKETED = 0.5
 SHORT_CONTEXT = 0.2
 ECHOED = 0.2
 SHORT_CONTEXT_WORDS = 4
+# A sentence with at most this many content words, all common, does not point at one answer.
+VAGUE_WORDS = 4
 # An amount with up to three words after it, a comma and up to two words before the blank.
 _AMOUNT_THEN_COMMA = re.compile(r"\d[\d.,]*((?:\s+[^\W\d_]+){1,3})\s*,\s*(?:[^\W\d_]+\s+){0,2}$")
 LIST_INSIDE = 0.6
@@ -162,6 +164,8 @@ class Weigher:
             w *= ECHOED  # "measured in amperes, named after the physicist ____": the sentence spells the answer
         if sum(any(ch.isalnum() for ch in x) for x in (before + " " + after).split()) < SHORT_CONTEXT_WORDS:
             w *= SHORT_CONTEXT  # "Esiste infine la ____.": too little around the blank to point at one answer
+        elif self._vague(before + " " + after):
+            w *= SHORT_CONTEXT  # "Il ____ fu un anno di svolta.": only common words around the blank
         if self._conversion(before, ans.text):
             w *= BRACKETED_AMOUNT  # "6.15 billion rupees, roughly 75 million US dollars": a conversion
         if before.rstrip().endswith(",") and after.lstrip().startswith(","):
@@ -180,6 +184,14 @@ class Weigher:
         if fact.kind in ("pair", "range"):
             w *= COORDINATED  # "left and right ventricles", "5 to 10": a reader answers one part
         return w
+
+    def _vague(self, context: str) -> bool:
+        """Tell whether a blank's sentence holds only a few words, all of them common ("fu un anno di svolta")."""
+        # A number or a name beside the blank ("sold 5 million cars in 2020") points at one answer.
+        if any(ch.isdigit() for ch in context) or any(x[:1].isupper() for x in context.split()[1:]):
+            return False
+        content = [x for x in normalise(context).split() if x not in self.doc.pack.stopwords and x.isalpha()]
+        return 0 < len(content) <= VAGUE_WORDS and all(_zipf(x, self.doc.pack.code) >= GENERIC_ZIPF for x in content)
 
     def _conversion(self, before: str, answer: str) -> bool:
         """Tell whether an amount follows another sum of money after a comma: the same sum in another currency."""

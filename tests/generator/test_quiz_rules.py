@@ -579,3 +579,33 @@ def test_either_end_of_a_narrow_range_is_accepted(text, ends):
 ])
 def test_a_compound_of_the_answer_gives_it_away(lang, text, answer, weighed_down):
     assert (weight_of(lang, text, answer, "concept") < 0.3) is weighed_down
+
+
+@pytest.mark.parametrize("lang,text,answer,weighed_down", [
+    ("it", "Il 1917 fu un anno di svolta.", "1917", True),
+    ("it", "La peristalsi è presente lungo tutto il canale alimentare.", "peristalsi", True),
+    ("en", "The voltmeter tells us how quickly it transfers energy.", "voltmeter", False),
+    ("it", "Nel 1992 papa Giovanni Paolo II riconobbe gli errori commessi dai giudici.", "1992", False),
+])
+def test_a_blank_among_only_common_words_is_weighed_down(lang, text, answer, weighed_down):
+    kind = "year" if answer.isdigit() else "concept"
+    assert (weight_of(lang, text, answer, kind) < 0.3) is weighed_down
+
+
+def test_a_prompt_never_starts_or_ends_inside_a_name():
+    from quizapp.generator.kinds import window
+
+    text = ("The tournament, co-hosted by Australia and New Zealand, was the first Women's World Cup with 32 teams, "
+            "up from 24 in 2019, and organisers said that attendance had passed 1.9 million at Stadium Australia.")
+    doc = doc_of(text, "en")
+    sent, ans = span_of(doc, "2019")
+    words = text.split()
+    for n in range(3, 18):
+        got = window(doc, sent, ans, words=n)
+        assert "____" in got
+        first = got.split()[1] if got.startswith("…") else ""
+        if first[:1].isupper():
+            # The word before the prompt's first word, in the text, is no part of the same name.
+            at = words.index(first)
+            assert at == 0 or not words[at - 1][:1].isupper(), got
+    assert any(window(doc, sent, ans, words=n).startswith("… New Zealand,") for n in range(3, 18))
