@@ -419,7 +419,10 @@ class Cloze(QuestionKind):
                 accepted += placed
                 if fact.kind in ("entity", "person", "place") and not placed:
                     known = bool(distractors.lexicon_kind(name, ctx.doc.pack.code))
-                    accepted += unknown_name_forms(ctx.doc.text, name, ctx.doc.pack.code, known)
+                    accepted += unknown_name_forms(ctx.doc.text, name, ctx.doc.pack.code, known,
+                                                   frozenset(ctx.doc.pack.get("org_words"))
+                                                   | frozenset(ctx.doc.pack.get("firm_endings", ())),
+                                                   fact.kind == "place")
                 accepted = list(dict.fromkeys(accepted))
             q = _q(ctx, fact, index, self.name, ctx.fill("cloze", cloze=cloze), [ans.text], fact.span, (), (), ans)
             out.append(QuestionDraft(**{**q.__dict__, "correct": tuple(accepted)}))
@@ -491,6 +494,9 @@ def _shorter_answers(phrase: str, pack) -> list[str]:
     """
     out: list[str] = []
     words = phrase.split()
+    lead = [w for w in words if w.lower() not in pack.articles][:1]
+    if not lead or lead[0][:1].isupper():
+        return []  # a name ("a House of Peers") is answered whole
     approx = {a for a in pack.get("approximations", ()) if " " not in a}
     if len(words) >= 2 and words[0].lower() in approx:
         words = words[1:]

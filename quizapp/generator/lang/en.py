@@ -124,6 +124,11 @@ PACK = {
     "age_cues": ["aged", "turns", "turned", "will turn", "at the age of", "age of"],
     # Words that open a relative clause: a statement cut mid-sentence may end before them.
     "clause_relatives": ["which", "who", "whose", "where", "while", "whereas"],
+    # Last words of firms' names, never a surname ("Kiniksa Pharmaceuticals" is not "Pharmaceuticals").
+    "firm_endings": ["pharmaceuticals", "therapeutics", "technologies", "technology", "systems", "motors",
+                     "airlines", "airways", "holdings", "laboratories", "labs", "industries", "solutions",
+                     "networks", "partners", "capital", "ventures", "biotech", "energy", "electronics", "media",
+                     "software", "robotics", "semiconductors", "chemicals", "foods", "brands", "entertainment"],
     "phrase_classifiers": ["species", "kind", "kinds", "type", "types", "sort", "sorts", "form", "forms",
                            "variety", "varieties", "group", "groups", "amount", "amounts", "number",
                            "outbreaks", "thousands", "millions", "hundreds", "dozens", "piece", "pieces"],
