@@ -577,8 +577,11 @@ class TrueFalse(QuestionKind):
         kind = value_type(fact)
         if kind == "year":
             focus, wrong = ans, [y for y in year_swaps(ctx, fact, ans, rng, 3)
-                                 if not _crosses_stated_year(ctx, fact, ans, int(y))][:1]
-        elif kind in ENTITY_TYPES or kind == "date":
+                                 if not _crosses_stated_time(ctx, fact, ans, y)][:1]
+        elif kind == "date":
+            focus, wrong = ans, [d for d in entity_swaps(ctx, fact, ans, rng, 3)
+                                 if not _crosses_stated_time(ctx, fact, ans, d)][:1]
+        elif kind in ENTITY_TYPES:
             focus, wrong = ans, entity_swaps(ctx, fact, ans, rng, 1)
         else:
             found = amount_swaps(ctx, fact, rng, 1)
@@ -602,19 +605,53 @@ class TrueFalse(QuestionKind):
                    fact.span, labels, (1,), focus)]
 
 
-def _crosses_stated_year(ctx: Context, fact: Fact, ans: Span, wrong: int) -> bool:
-    """Tell whether a false year falls before a year its sentence or the one before states, the true one after it.
+def _times(text: str, months: list[str], skip: tuple[int, int] = (-1, -1)) -> list[tuple[int, tuple[int, int, int]]]:
+    """Return the dates and years written in ``text`` as (offset, (year, month, day)), 0 where not given, outside ``skip``."""
+    names = "|".join(re.escape(m) for m in months)
+    pattern = (r"(?:(\d{1,2})(?:st|nd|rd|th|º|°)?\s+)?\b(" + names + r")\b\s+(?:(\d{1,2}),?\s+)?(\d{4})"
+               r"|(?<![\d.,])(1\d{3}|20\d{2})(?![\d.,]\d)")
+    out = []
+    for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+        if m.start() < skip[1] and skip[0] < m.end():
+            continue
+        if m.group(5):
+            out.append((m.start(), (int(m.group(5)), 0, 0)))
+        else:
+            day = m.group(1) or m.group(3)
+            out.append((m.start(), (int(m.group(4)), months.index(m.group(2).lower()) + 1, int(day) if day else 0)))
+    return out
 
-    "In quell'occasione (2014) … aveva stabilito il record, superato soltanto nel
-    2012" is false on its face: the story the text tells runs forward.
+
+def _order(a: tuple[int, int, int], b: tuple[int, int, int]) -> int:
+    """Compare two times at the precision both give: -1, 0 or 1."""
+    n = 3 if a[2] and b[2] else 2 if a[1] and b[1] else 1
+    return (a[:n] > b[:n]) - (a[:n] < b[:n])
+
+
+def _crosses_stated_time(ctx: Context, fact: Fact, ans: Span, wrong: str) -> bool:
+    """Tell whether a false year or date turns round the order of the times its sentence states, or falls before
+    a time the sentence before states while the true one does not.
+
+    "In September 1794 his opponents turned against him, and he was guillotined
+    on 28 July 1794", or a record "surpassed in 2012" after a mission of 2014, is
+    false on its face: the story the text tells runs forward.
     """
-    year = int(ans.text)
-    starts = [s.start for s in ctx.doc.sentences]
-    k = starts.index(fact.span.start) if fact.span.start in starts else -1
-    text = ctx.doc.text[ctx.doc.sentences[k - 1].start if k > 0 else fact.span.start:fact.span.end]
-    text = text.replace(ans.text, " ", 1) if ans.start >= fact.span.start else text
-    stated = [int(y) for y in ctx.doc.pack.res["year"].findall(text)]
-    return any(wrong < y <= year for y in stated)
+    months = [m.lower() for m in ctx.doc.pack.get("months")]
+    true_t = _times(ans.text, months)
+    wrong_t = _times(wrong, months)
+    if not true_t or not wrong_t:
+        return False
+    t, w = true_t[0][1], wrong_t[0][1]
+    at = ans.start - fact.span.start
+    here = _times(fact.span.text, months, (at, ans.end - fact.span.start))
+    # A time written before the answer is passed going back; one written after it, going forward.
+    if any(_order(t, x) >= 0 > _order(w, x) for pos, x in here if pos < at) or \
+            any(_order(t, x) <= 0 < _order(w, x) for pos, x in here if pos > at):
+        return True
+    starts = [sn.start for sn in ctx.doc.sentences]
+    k = starts.index(fact.span.start) if fact.span.start in starts else 0
+    before = _times(ctx.doc.sentences[k - 1].text, months) if k > 0 else []
+    return any(_order(t, x) >= 0 > _order(w, x) for _, x in before)
 
 
 def _whole_clause(statement: str, focus: str, pack) -> str:

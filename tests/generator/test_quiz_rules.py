@@ -571,7 +571,7 @@ def test_a_true_false_statement_cut_mid_sentence_ends_at_a_clause_break(lang, st
 @pytest.mark.parametrize("wrong,crosses", [(2012, True), (2013, True), (2015, False), (2019, False)])
 def test_a_false_year_does_not_run_the_story_backwards(wrong, crosses):
     from quizapp.generator.facts import extract_facts
-    from quizapp.generator.kinds import Context, _crosses_stated_year
+    from quizapp.generator.kinds import Context, _crosses_stated_time
     from quizapp.generator.pool import Pool
 
     text = ("La sua prima missione era partita il 23 novembre 2014 a bordo di una Soyuz. "
@@ -580,7 +580,21 @@ def test_a_false_year_does_not_run_the_story_backwards(wrong, crosses):
     facts = extract_facts(doc)
     ctx = Context(doc=doc, seed=0, years={2014, 2017}, pool=Pool(facts))
     fact = next(f for f in facts if f.answers and f.answers[0].text == "2017")
-    assert _crosses_stated_year(ctx, fact, fact.answers[0], wrong) is crosses
+    assert _crosses_stated_time(ctx, fact, fact.answers[0], str(wrong)) is crosses
+
+
+@pytest.mark.parametrize("wrong,crosses", [("September 1794", True), ("June 1794", False), ("July 1793", False)])
+def test_a_false_date_keeps_the_order_of_its_sentence(wrong, crosses):
+    from quizapp.generator.facts import extract_facts
+    from quizapp.generator.kinds import Context, _crosses_stated_time
+    from quizapp.generator.pool import Pool
+
+    text = "In July 1794 Robespierre's opponents turned against him, and he was himself guillotined on 28 July 1794."
+    doc = doc_of(text, "en")
+    facts = extract_facts(doc)
+    ctx = Context(doc=doc, seed=0, years={1794}, pool=Pool(facts))
+    fact = next(f for f in facts if f.answers and f.answers[0].text == "July 1794")
+    assert _crosses_stated_time(ctx, fact, fact.answers[0], wrong) is crosses
 
 
 @pytest.mark.parametrize("text,ends", [
