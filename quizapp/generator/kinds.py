@@ -676,6 +676,19 @@ def _whole_clause(statement: str, focus: str, pack) -> str:
     return statement[:cuts[-1]].rstrip() + "."
 
 
+# A text whose years span more than this tells of several ages: no period is read from it.
+PERIOD_YEARS = 60
+
+
+def _period(ctx: Context, fact: Fact) -> tuple[int, int] | None:
+    """Return the years a fact's sentence speaks of, else the text's when they are one age, else None."""
+    here = [int(y) for y in ctx.doc.pack.res["year"].findall(fact.span.text)]
+    years = here or sorted(ctx.years)
+    if not years or max(years) - min(years) > PERIOD_YEARS:
+        return None
+    return min(years), max(years)
+
+
 def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) -> list[str]:
     """Return up to ``n`` names of the answer's type for the same slot: the text's others, then the lexicon's.
 
@@ -704,7 +717,7 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
                 if not ctx.mentioned(m)]
         out = near + [v for v in out if normalise(v) not in {normalise(m) for m in near}]
     if len(out) < n and kind and not role:
-        more = distractors.same_kind(ans.text, ctx.doc.pack.code, ctx.mentioned, rng, 3 * n)
+        more = distractors.same_kind(ans.text, ctx.doc.pack.code, ctx.mentioned, rng, 3 * n, _period(ctx, fact))
         out += [m for m in more if normalise(m) not in {normalise(o) for o in out} and _shape(m) == shape]
     # A year among names, or a name among years, gives the answer away.
     if any(_YEAR_RE.match(v) for v in out) != bool(_YEAR_RE.match(ans.text)) or any(

@@ -645,3 +645,14 @@ def test_a_prompt_never_starts_or_ends_inside_a_name():
             at = words.index(first)
             assert at == 0 or not words[at - 1][:1].isupper(), got
     assert any(window(doc, sent, ans, words=n).startswith("… New Zealand,") for n in range(3, 18))
+
+
+def test_a_person_offered_was_grown_up_in_the_years_the_text_speaks_of():
+    got = distractors.same_kind("Giovanni Giolitti", "it", lambda name: False, random.Random(0), n=20, when=(1914, 1919))
+    people = {e["name"] if isinstance(e["name"], str) else e["name"]["it"]: e
+              for e in distractors._lexicon()["person"]}
+    assert got
+    for name in got:
+        e = people[name]
+        assert e["born"] + distractors.ADULT <= 1919 and (e.get("died") or 1914) >= 1914, name
+    assert "Giulio Andreotti" not in got and "Altiero Spinelli" not in got
