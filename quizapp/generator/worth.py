@@ -283,7 +283,8 @@ def _as_int(text: str) -> int | None:
 
 
 def _summed(answer: str, before: str, after: str = "") -> bool:
-    """Tell whether the answer's number is a stated sum or one of its parts ("1.009 …: 630, 321 … e 58").
+    """Tell whether the answer's number is a stated sum or one of its parts ("1.009 …: 630, 321 … e 58"),
+    or a product or one of its factors.
 
     Either way a question on it is arithmetic on the prompt, and a swapped part makes
     a false statement that its own sentence refutes.
@@ -298,6 +299,12 @@ def _summed(answer: str, before: str, after: str = "") -> bool:
     if len(numbers) < 3 or len(numbers) > 12:
         return False
     totals = set(numbers)
+    # A worked example: the answer is the product of two numbers of its sentence, or one of its factors
+    # ("a 230 V supply … 10 A … a power of 2,300 W").
+    others = [v for k, v in enumerate(numbers) if k != at and v >= 2]
+    if value >= 2 and any(x * y == value or value * x == y for i, x in enumerate(others) for y in others[i + 1:]) \
+            or any(value * x == y or value * y == x for i, x in enumerate(others) for y in others[i + 1:]):
+        return True
     # Consecutive runs only: the parts of a sum are listed together.
     for a in range(len(numbers)):
         total = 0

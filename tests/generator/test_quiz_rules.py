@@ -466,6 +466,9 @@ def test_a_title_before_of_makes_no_name():
     # A part of a stated sum: swapped, its own sentence refutes it.
     ("it", "Il collegio era composto da 1.009 grandi elettori: 630 deputati, 321 senatori e 58 delegati.",
      "630", True),
+    # A worked example: a product or one of its factors.
+    ("en", "A kettle connected to a 230 V supply that draws a current of 10 A has a power of 2,300 W.", "230", True),
+    ("en", "In 2019 the tournament had 24 teams and 52 matches, and in 2023 it had 32 teams.", "52", False),
     # An age the text's birth year computes.
     ("it", "Mattarella, nato a Palermo nel 1941, compirà 81 anni a luglio.", "81", True),
     ("it", "Mattarella compirà 81 anni a luglio.", "81", False),
