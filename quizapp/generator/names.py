@@ -52,6 +52,7 @@ def _rare(word: str, lang: str) -> bool:
     return zipf_frequency(word, lang) < SURNAME_MAX_ZIPF
 
 
+@lru_cache(maxsize=4096)
 def _nobody_else(text: str, name: str, surname: str) -> bool:
     """Tell whether every capitalised word the text puts before ``surname`` belongs to ``name``."""
     given = set(name.split())
