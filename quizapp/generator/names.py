@@ -52,11 +52,30 @@ def _rare(word: str, lang: str) -> bool:
     return zipf_frequency(word, lang) < SURNAME_MAX_ZIPF
 
 
+# A capitalised word and the capitalised word after it (looked ahead, so pairs overlap).
+_CAPITAL_PAIR = re.compile(r"([A-ZÀ-Ý][\w’'.-]*)\s+(?=([A-ZÀ-Ý][\w’'.-]*))")
+
+
+@lru_cache(maxsize=4)
+def _capitals_before(text: str) -> dict[str, set[str]]:
+    """Map each capitalised word of the text (its letters up to an apostrophe or a dot) to the capitalised words before it."""
+    index: dict[str, set[str]] = {}
+    for m in _CAPITAL_PAIR.finditer(text):
+        head = re.match(r"\w+", m.group(2))
+        if head:
+            index.setdefault(head.group(0), set()).add(m.group(1))
+    return index
+
+
 @lru_cache(maxsize=4096)
 def _nobody_else(text: str, name: str, surname: str) -> bool:
     """Tell whether every capitalised word the text puts before ``surname`` belongs to ``name``."""
     given = set(name.split())
-    before = re.findall(r"([A-ZÀ-Ý][\w’'.-]*)\s+" + re.escape(surname) + r"\b", text)
+    if re.fullmatch(r"\w+", surname):
+        # One index per text: a long text is read once, not once per name.
+        before = _capitals_before(text).get(surname, ())
+    else:
+        before = re.findall(r"([A-ZÀ-Ý][\w’'.-]*)\s+" + re.escape(surname) + r"\b", text)
     return all(word in given for word in before)
 
 
@@ -124,8 +143,8 @@ def unknown_name_forms(text: str, name: str, lang: str, known: bool, not_names: 
     # A word of the language or of English is a place's or a thing's ("Casale Monferrato", "Irkutsk
     # Oblast", "Baikalsk Pulp"), not a given name or a surname.
     first, last = words[0].lower(), words[1].lower()
-    if simplemma.is_known(first, lang) or any(simplemma.is_known(last, code) and zipf_frequency(last, code) >= KNOWN_WORD_ZIPF
-                                              for code in {lang, "en"}):
+    # (The text's own language only: loading a second lemmatiser's dictionary costs 50 MB.)
+    if simplemma.is_known(first, lang) or (simplemma.is_known(last, lang) and zipf_frequency(last, lang) >= KNOWN_WORD_ZIPF):
         return []
     if not all(_rare(w.lower(), lang) for w in words) or not _nobody_else(text, name, words[1]):
         return []
