@@ -398,6 +398,7 @@ def test_a_phrase_blank_accepts_its_head_or_the_noun_counted(lang, phrase, short
     ("en", "The mill closed in Irkutsk Oblast.", "Irkutsk Oblast", False, []),
     ("en", "The mill of Baikalsk Pulp closed.", "Baikalsk Pulp", False, []),
     ("en", "The bridge was built by Fincantieri Infrastructure.", "Fincantieri Infrastructure", False, []),
+    ("it", "Il ponte fu costruito da Fincantieri Infrastructure.", "Fincantieri Infrastructure", False, []),
     ("it", "Lascerà la stazione insieme a Denis Matveev e Sergey Korsakov.", "Denis Matveev", False, ["Matveev"]),
     # Common words make a place ("Hong Kong", "Cape York"); a known name keeps its whole form.
     ("en", "The ship reached Hong Kong in May.", "Hong Kong", False, []),

@@ -132,7 +132,8 @@ PACK = {
     "clause_relatives": ["che", "il quale", "la quale", "i quali", "le quali", "dove", "mentre", "cui"],
     # Ultime parole di nomi d'impresa, mai un cognome.
     "firm_endings": ["pharmaceuticals", "therapeutics", "technologies", "systems", "motors", "holdings",
-                     "industries", "solutions", "energy", "group", "costruzioni", "spa", "srl"],
+                     "industries", "solutions", "energy", "group", "infrastructure", "infrastrutture",
+                     "engineering", "costruzioni", "spa", "srl"],
     "phrase_classifiers": ["specie", "tipo", "tipi", "forma", "forme", "varietà", "gruppo", "gruppi",
                            "quantità", "numero", "migliaia", "milioni", "centinaia", "decine", "pezzo", "pezzi"],
     "phrase_links": ["di", "del", "dello", "della", "dei", "degli", "delle", "dell'", "d'", "di un", "di una",
