@@ -161,6 +161,11 @@ def _likeness(cat: str, other: dict, entry: dict, attr: str | None) -> int:
     return 2
 
 
+# The age from which a person offered as a wrong option is old enough to have played a part in
+# the events a text tells (a leader, a scientist, an artist).
+ADULT = 25
+
+
 def _contemporary(other: dict, person: dict) -> bool:
     """Tell whether two people share role and nationality and were born within a century."""
     born, other_born = person.get("born"), other.get("born")
@@ -174,11 +179,14 @@ def lexicon_kind(name: str, lang: str) -> str:
     return hit[0] if hit else ""
 
 
-def same_kind(answer: str, lang: str, mentioned, rng: random.Random, n: int = 3) -> list[str]:
+def same_kind(answer: str, lang: str, mentioned, rng: random.Random, n: int = 3,
+              when: tuple[int, int] | None = None) -> list[str]:
     """Return up to ``n`` lexicon items of the answer's category, alike where it counts, that the text never names.
 
     Only for a slot that holds exactly one value (the caller checks): there, any
-    other item of the category is wrong in the world as well as in the text.
+    other item of the category is wrong in the world as well as in the text. With
+    ``when`` (the years the sentence or text speaks of), a person offered was an
+    adult at some time of that span: no Andreotti (born 1919) against Giolitti in 1915.
     """
     hit = _index(lang).get(normalise(answer))
     if hit is None:
@@ -197,6 +205,9 @@ def same_kind(answer: str, lang: str, mentioned, rng: random.Random, n: int = 3)
     if cat == "person":
         # A king among kings of his country and age: Elizabeth II is no option for Louis XVI.
         entries = [e for e in entries if _contemporary(e, entry)]
+        if when is not None:
+            entries = [e for e in entries if e.get("born") is not None and e["born"] + ADULT <= when[1]
+                       and (e.get("died") or when[0]) >= when[0]]
     out: list[str] = []
     for e in entries:
         name = _name(e, lang)

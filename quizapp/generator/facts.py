@@ -620,7 +620,8 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
                 start, titled = p + 1, True
                 break
         words = [x.text.lower() for x in toks[start:end] if x.is_word]
-        if all(w in calendar for w in words) or _title_case(doc, words):
+        # "The Prince of Wales": the title and its "of …" are one name; "of Wales" alone is none.
+        if all(w in calendar for w in words) or _title_case(doc, words) or not toks[start].is_capitalised:
             k = j
             continue
         # A title makes a person; an owner ("the Moon's South Pole") says nothing of the name's kind.
@@ -700,7 +701,7 @@ def concepts(doc: Doc, i: int, sent: Span) -> list[Fact]:
 
     runs: list[tuple[int, int]] = []
     k0 = None
-    verbs = set(doc.verbs(i))
+    verbs = set(doc.verbs(i)) | _clause_verbs(doc, toks, set(doc.verbs(i)))
     for k, t in enumerate(toks):
         # Verbs and adverbs end a noun phrase: "manufacturing typically involves" offers "manufacturing".
         if (t.is_word or t.is_number) and not _is_stop(doc.pack, t) and t.start not in verbs \
@@ -726,6 +727,71 @@ def concepts(doc: Doc, i: int, sent: Span) -> list[Fact]:
             first, last = toks[a0], toks[b1 - 1]
             kind = "pair" if gap[0] in conj else "phrase"
             out.append(_fact(kind, doc, sent, [Span(first.start, last.end, doc.text[first.start:last.end])]))
+    return out
+
+
+def _plural(word: str, ending: str) -> bool:
+    """Tell whether a lower-case word ends like a plural ("electrons"), not like "glass", "virus", "axis"."""
+    return word.endswith(ending) and not word.endswith(("ss", "us", "is")) and len(word) > len(ending) + 2
+
+
+def _clause_verbs(doc: Doc, toks: list[Token], verbs: set[int]) -> set[int]:
+    """Return the starts of words that are the verb of a clause with no verb before them ("free electrons drift in").
+
+    English nouns and verbs share their forms: "The supply curve shifts when…",
+    "The demand curve slopes downwards", "unsold goods pile up". In a clause that
+    opens the sentence, follows a colon or one of the language's
+    ``subject_clause_openers`` ("when", "how") and holds no known verb up to its
+    next comma, the last word of the subject's noun run that agrees as a verb
+    (the first bare form after a plural, else the last third-person -s after a
+    singular noun) is that clause's verb, and the noun phrase ends before it. An
+    -s word followed by punctuation ("tiny air sacs,") is left a noun.
+    """
+    openers = set(doc.pack.get("subject_clause_openers", ()))
+    ending = doc.pack.get("plural_ending", "")
+    if not openers or not ending:
+        return set()
+    modifiers = set(doc.pack.get("answer_modifiers", ()))
+    out: set[int] = set()
+    n = len(toks)
+    # A clause starts the sentence, or follows a colon or semicolon, or opens with an opener;
+    # after a plain comma come list items ("heat waves, storm surges and floods").
+    starts = [0] + [j + 1 for j in range(n - 1) if toks[j].text in ";:"] + \
+        [j for j in range(1, n) if toks[j].text.lower() in openers]
+    for k in sorted(set(starts)):
+        end = k
+        while end < n and toks[end].text not in ",;:()" and (end == k or toks[end].text.lower() not in openers):
+            end += 1
+        whole_clause_free = not any(toks[j].start in verbs for j in range(k, end))
+        auxiliaries = set(doc.pack.get("auxiliaries", ()))
+        found, bare_found = None, None
+        helped = False
+        for j in range(k + 1, min(end + 1, n)):
+            w, prev = toks[j].text, toks[j - 1]
+            nxt = toks[j + 1] if j + 1 < n else None
+            if prev.text.lower() in auxiliaries:
+                helped = True  # "Why does a cup of coffee cost more": the bare form after its subject
+            if j >= end or (toks[j].start in verbs and w.lower() not in auxiliaries):
+                break
+            if not (w.isalpha() and w.islower() and len(w) >= 3 and prev.is_word) \
+                    or w in doc.pack.stopwords or (prev.text.lower() in doc.pack.stopwords
+                                                   and prev.text.lower() not in modifiers):
+                continue
+            p = prev.text.lower()
+            # The head before "of" agrees with the verb: "the conditions of production change".
+            head = toks[j - 3].text.lower() if j >= 3 and toks[j - 2].text.lower() == "of" else \
+                toks[j - 4].text.lower() if j >= 4 and toks[j - 3].text.lower() == "of" else ""
+            third = _plural(w, ending) and not p.endswith(ending) and nxt is not None and nxt.is_word
+            bare = (not w.endswith(ending) and not w.endswith("ly") and known_word(w, doc.pack.code)
+                    and (_plural(p, ending) or _plural(head, ending) or (helped and not p.endswith(ending))))
+            if bare and bare_found is None and (nxt is None or nxt.is_word or nxt.text in ",.?!"):
+                bare_found = j
+            elif third and whole_clause_free:
+                found = j
+        # "Economists answer questions": a bare form after a plural comes first.
+        found = bare_found if bare_found is not None else found
+        if found is not None:
+            out.add(toks[found].start)
     return out
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from . import distractors, phrasing
 from .facts import Doc
-from .names import short_forms
+from .names import place_forms, short_forms, unknown_name_forms
 from .pool import ENTITY_TYPES, Pool, value_type
 from .text import normalise, shorten, strip_article
 from .types import Fact, QuestionDraft, Span
@@ -54,6 +54,12 @@ class Context:
             quote = window(self.doc, evidence, focus, keep=focus.text, words=22)
         return self.fill("explanation", evidence=shorten(quote, 300))
 
+    def born(self) -> int | None:
+        """Return the year the text's subject was born (its lead says "born in 1564", "(10 December 1815 – …)"), or None."""
+        if "born" not in self._mentioned:
+            self._mentioned["born"] = _birth_year(self.doc)
+        return self._mentioned["born"]
+
     def mentioned(self, name: str) -> bool:
         """Tell whether the document names ``name`` (remembered: each asking searches the whole text)."""
         known = self._mentioned.get(name)
@@ -68,10 +74,17 @@ def window(doc: Doc, sent: Span, focus: Span, keep: str | None = None, words: in
     after = doc.text[focus.end:sent.end]
     b_words = before.split(" ")
     if len(b_words) > words + 1:
-        before = "… " + " ".join(b_words[-(words + 1):]).lstrip()
+        # Never start inside a name ("… Zealand, was the first"): take in its capitalised words.
+        k = len(b_words) - (words + 1)
+        while k > 0 and len(b_words) - k < words + 5 and b_words[k][:1].isupper() and b_words[k - 1][:1].isupper():
+            k -= 1
+        before = "… " + " ".join(b_words[k:]).lstrip()
     a_words = after.split(" ")
     if len(a_words) > words + 1:
-        after = " ".join(a_words[:words + 1]).rstrip() + " …"
+        k = words + 1
+        while k < len(a_words) and k < words + 5 and a_words[k][:1].isupper() and a_words[k - 1][:1].isupper():
+            k += 1
+        after = " ".join(a_words[:k]).rstrip() + " …"
     middle = keep if keep is not None else BLANK
     return " ".join((before + middle + after).split())
 
@@ -253,7 +266,59 @@ class SingleChoice(QuestionKind):
             return self._entity(ctx, fact, index)
         if fact.kind in ("quantity", "money", "percentage", "number"):
             return self._amount(ctx, fact, index)
+        if fact.kind == "list" and fact.slot("verb"):
+            return self._list_item(ctx, fact, index)
         return []
+
+    def _list_item(self, ctx, fact, index):
+        """Ask for one item of a list a verb governs, the wrong options from another such list of the text.
+
+        "Sfidando ____ e l'Occidente" (il Giappone) against "riunisce il governo
+        cinese, il mondo accademico e l'industria": items the text ties to another
+        verb, written the same way (with an article or without), are wrong by the
+        text's own words and plausible to a reader who has not read it; none is
+        named in the list's own sentence, and the list's other items stay in view.
+        Only short items of one shape: names, or noun phrases with their article.
+        """
+        items = list(fact.answers)
+        if not 2 <= len(items) <= 4:
+            return []
+        here = f" {normalise(fact.span.text)} "
+        arts = ctx.doc.pack.articles
+
+        def article(item: str) -> str:
+            """Return the item's shape: "article" ("il Giappone"), "name" ("Airbus"), or "" (anything else)."""
+            if len(item.split()) > 4 or any(ch.isdigit() for ch in item):
+                return ""
+            low = item.lower().replace("’", "'")
+            if low.split()[0] in arts or low[:2] in arts:
+                return "article"
+            return "name" if item[:1].isupper() and item.split()[-1][:1].isupper() else ""
+
+        shape = {article(x.text) for x in items}
+        if len(shape) != 1 or "" in shape:
+            return []
+        wrong: list[str] = []
+        for span, others in ctx.pool.lists:
+            if span.start == fact.span.start:
+                continue
+            for x in others:
+                nx = normalise(x)
+                if nx and f" {nx} " not in here and {article(x)} == shape and x not in wrong:
+                    wrong.append(x)
+            if len(wrong) >= 3:
+                break
+        if len(wrong) < 2:
+            return []
+        rng = ctx.rng(index, self.name, 7)
+        ans = items[0]  # the list's head: the item a text names first is the one it stresses
+        cloze = _cloze(ctx.doc, fact.span, ans)
+        if cloze is None:
+            return []
+        rng.shuffle(wrong)
+        opts, correct = _shuffle(ctx.rng(index, self.name, 1), [ans.text], wrong[:3])
+        return [_q(ctx, fact, index, self.name, ctx.fill("entity_single", cloze=cloze), [ans.text], fact.span,
+                   opts, correct, ans)]
 
     def _entity(self, ctx, fact, index):
         """Ask for a person, place or organisation among others the text names elsewhere."""
@@ -335,12 +400,30 @@ class Cloze(QuestionKind):
             bare = strip_article(ans.text, ctx.doc.pack.articles)
             if bare and bare != normalise(ans.text):
                 accepted.append(bare)
-            if fact.kind in ("concept", "phrase"):
+            if fact.kind in ("concept", "phrase", "list", "pair"):
                 accepted += _phrase_cores(ans.text, ctx.doc.pack)
+                accepted += _shorter_answers(ans.text, ctx.doc.pack)
+            if fact.kind == "range":
+                accepted += _range_ends(ans.text)
             # A capitalised name after "da", "in" is read as a place; the given name tells a person.
             if fact.kind in _ENTITY_KINDS:
                 accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code,
                                         frozenset(ctx.doc.pack.get("name_connectors")), fact.kind == "person")
+                owner = _possessive_stem(ans.text)
+                if owner:
+                    accepted.append(owner)
+                    accepted += short_forms(ctx.doc.text, owner, ctx.doc.pack.code,
+                                            frozenset(ctx.doc.pack.get("name_connectors")), fact.kind == "person")
+                name = owner or ans.text
+                placed = place_forms(name, ctx.doc.pack.get("place_heads", ()))
+                accepted += placed
+                if fact.kind in ("entity", "person", "place") and not placed:
+                    known = bool(distractors.lexicon_kind(name, ctx.doc.pack.code))
+                    accepted += unknown_name_forms(ctx.doc.text, name, ctx.doc.pack.code, known,
+                                                   frozenset(ctx.doc.pack.get("org_words"))
+                                                   | frozenset(ctx.doc.pack.get("firm_endings", ())),
+                                                   fact.kind == "place")
+                accepted = list(dict.fromkeys(accepted))
             q = _q(ctx, fact, index, self.name, ctx.fill("cloze", cloze=cloze), [ans.text], fact.span, (), (), ans)
             out.append(QuestionDraft(**{**q.__dict__, "correct": tuple(accepted)}))
         return out
@@ -369,6 +452,77 @@ def _phrase_cores(phrase: str, pack) -> list[str]:
         if edge.lower() not in pack.stopwords:
             out.append(" ".join(core))
     return out
+
+
+# A range whose high end is at most this many times the low one is narrow: either end is the fact.
+NARROW = 1.25
+_NARROW_RANGE = re.compile(r"^(\d+(?:[.,]\d+)?)\s*[-–]\s*(\d+(?:[.,]\d+)?)(\s+\D+)?$")
+
+
+def _range_ends(text: str) -> list[str]:
+    """Return each end of a narrow range with its unit ("8-9 metri" gives "8 metri", "9 metri").
+
+    Where the ends are this close ("circa 8-9 metri"), a student who gives either
+    has learnt the fact; a wide range ("1963-1989") keeps its whole form.
+    """
+    m = _NARROW_RANGE.match(text.strip())
+    if not m:
+        return []
+    low, high = (float(x.replace(",", ".")) for x in m.group(1, 2))
+    if not m.group(3) or not 0 < low < high <= NARROW * low:
+        return []
+    unit = m.group(3) or ""
+    return [m.group(1) + unit, m.group(2) + unit]
+
+
+def _possessive_stem(name: str) -> str:
+    """Return the owner of a possessive name ("Ohm's" gives "Ohm"), or ""."""
+    for tail in ("'s", "’s"):
+        if name.endswith(tail) and len(name) > len(tail) + 1:
+            return name[:-len(tail)]
+    return ""
+
+
+def _shorter_answers(phrase: str, pack) -> list[str]:
+    """Return the shorter answers a teacher accepts for a blank cut around a phrase.
+
+    "around 2,900 individual reefs" gives "2,900 individual reefs" and "2,900
+    reefs" (an approximation and the modifiers between number and noun may go);
+    "joule of energy" gives "joule" (the head before "of"); after a word that
+    only counts or sorts ("species of molluscs", ``phrase_classifiers``) the
+    noun after it is the answer too ("molluscs"), with its shorter forms.
+    """
+    out: list[str] = []
+    words = phrase.split()
+    lead = [w for w in words if w.lower() not in pack.articles][:1]
+    if not lead or lead[0][:1].isupper():
+        return []  # a name ("a House of Peers") is answered whole
+    approx = {a for a in pack.get("approximations", ()) if " " not in a}
+    if len(words) >= 2 and words[0].lower() in approx:
+        words = words[1:]
+        out.append(" ".join(words))
+    if len(words) >= 3 and words[0][:1].isdigit() and words[-1].isalpha():
+        out.append(f"{words[0]} {words[-1]}")
+    lower = [w.lower() for w in words]
+    links = sorted(pack.get("phrase_links", ()), key=lambda x: -len(x.split()))
+    for k in range(1, len(words) - 1):
+        for link in links:
+            n = len(link.split())
+            if " ".join(lower[k:k + n]) != link or k + n >= len(words):
+                continue
+            head, tail = words[:k], words[k + n:]
+            classifier = head[-1].lower() in pack.get("phrase_classifiers", ())
+            if any(w.lower() not in pack.stopwords for w in head) and not any(ch.isdigit() for ch in head[-1]) \
+                    and not classifier:
+                out.append(" ".join(head))
+            if classifier:
+                if len(tail) > 1 and tail[0].lower() in pack.articles:
+                    tail = tail[1:]
+                rest = " ".join(tail)
+                out.append(rest)
+                out += _phrase_cores(rest, pack)
+            return [o for o in out if o]
+    return [o for o in out if o]
 
 
 class TrueFalse(QuestionKind):
@@ -422,8 +576,12 @@ class TrueFalse(QuestionKind):
         rng = ctx.rng(index, self.name, 5)
         kind = value_type(fact)
         if kind == "year":
-            focus, wrong = ans, year_swaps(ctx, fact, ans, rng, 1)
-        elif kind in ENTITY_TYPES or kind == "date":
+            focus, wrong = ans, [y for y in year_swaps(ctx, fact, ans, rng, 3)
+                                 if not _crosses_stated_time(ctx, fact, ans, y)][:1]
+        elif kind == "date":
+            focus, wrong = ans, [d for d in entity_swaps(ctx, fact, ans, rng, 3)
+                                 if not _crosses_stated_time(ctx, fact, ans, d)][:1]
+        elif kind in ENTITY_TYPES:
             focus, wrong = ans, entity_swaps(ctx, fact, ans, rng, 1)
         else:
             found = amount_swaps(ctx, fact, rng, 1)
@@ -435,14 +593,100 @@ class TrueFalse(QuestionKind):
         # A statement is read whole where it is short enough: a cut one can be neither true nor false.
         words = 40 if len(fact.span.text.split()) <= 45 else 16
         if ctx.rng(index, self.name, 6).random() < 0.5:
-            statement = window(ctx.doc, fact.span, focus, keep=focus.text, words=words)
+            statement = _whole_clause(window(ctx.doc, fact.span, focus, keep=focus.text, words=words), focus.text,
+                                      ctx.doc.pack)
             return [_q(ctx, fact, index, self.name, ctx.fill("tf_statement", statement=statement), [focus.text],
                        fact.span, labels, (0,), focus)]
-        statement = window(ctx.doc, fact.span, focus, keep=wrong[0], words=words)
+        statement = _whole_clause(window(ctx.doc, fact.span, focus, keep=wrong[0], words=words), wrong[0],
+                                  ctx.doc.pack)
         if ctx.mentioned(statement.strip(" …")):
             return []
         return [_q(ctx, fact, index, self.name, ctx.fill("tf_statement", statement=statement), [focus.text],
                    fact.span, labels, (1,), focus)]
+
+
+def _times(text: str, months: list[str], skip: tuple[int, int] = (-1, -1)) -> list[tuple[int, tuple[int, int, int]]]:
+    """Return the dates and years written in ``text`` as (offset, (year, month, day)), 0 where not given, outside ``skip``."""
+    names = "|".join(re.escape(m) for m in months)
+    pattern = (r"(?:(\d{1,2})(?:st|nd|rd|th|º|°)?\s+)?\b(" + names + r")\b\s+(?:(\d{1,2}),?\s+)?(\d{4})"
+               r"|(?<![\d.,])(1\d{3}|20\d{2})(?![\d.,]\d)")
+    out = []
+    for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+        if m.start() < skip[1] and skip[0] < m.end():
+            continue
+        if m.group(5):
+            out.append((m.start(), (int(m.group(5)), 0, 0)))
+        else:
+            day = m.group(1) or m.group(3)
+            out.append((m.start(), (int(m.group(4)), months.index(m.group(2).lower()) + 1, int(day) if day else 0)))
+    return out
+
+
+def _order(a: tuple[int, int, int], b: tuple[int, int, int]) -> int:
+    """Compare two times at the precision both give: -1, 0 or 1."""
+    n = 3 if a[2] and b[2] else 2 if a[1] and b[1] else 1
+    return (a[:n] > b[:n]) - (a[:n] < b[:n])
+
+
+def _crosses_stated_time(ctx: Context, fact: Fact, ans: Span, wrong: str) -> bool:
+    """Tell whether a false year or date turns round the order of the times its sentence states, or falls before
+    a time the sentence before states while the true one does not.
+
+    "In September 1794 his opponents turned against him, and he was guillotined
+    on 28 July 1794", or a record "surpassed in 2012" after a mission of 2014, is
+    false on its face: the story the text tells runs forward.
+    """
+    months = [m.lower() for m in ctx.doc.pack.get("months")]
+    true_t = _times(ans.text, months)
+    wrong_t = _times(wrong, months)
+    if not true_t or not wrong_t:
+        return False
+    t, w = true_t[0][1], wrong_t[0][1]
+    at = ans.start - fact.span.start
+    here = _times(fact.span.text, months, (at, ans.end - fact.span.start))
+    # A time written before the answer is passed going back; one written after it, going forward.
+    if any(_order(t, x) >= 0 > _order(w, x) for pos, x in here if pos < at) or \
+            any(_order(t, x) <= 0 < _order(w, x) for pos, x in here if pos > at):
+        return True
+    starts = [sn.start for sn in ctx.doc.sentences]
+    k = starts.index(fact.span.start) if fact.span.start in starts else 0
+    before = _times(ctx.doc.sentences[k - 1].text, months) if k > 0 else []
+    return any(_order(t, x) >= 0 > _order(w, x) for _, x in before)
+
+
+def _whole_clause(statement: str, focus: str, pack) -> str:
+    """End a statement cut mid-sentence ("… un'attività extraveicolare: insieme …") at its last clause break.
+
+    The break is a colon or semicolon, or a comma before a relative word ("…
+    dell'Intesa, che in caso di vittoria prometteva …"), after the stated value;
+    what comes before it is a statement a reader can judge whole.
+    """
+    if not statement.endswith("…"):
+        return statement
+    at = statement.find(focus)
+    if at < 0:
+        return statement
+    relatives = "|".join(re.escape(w) for w in pack.get("clause_relatives", ()))
+    pattern = r"[:;]\s" + (r"|,\s+(?=(?:" + relatives + r")\b)" if relatives else "")
+    # What stays must be a statement of its own: some words after the value, a sentence's length.
+    cuts = [m.start() for m in re.finditer(pattern, statement) if m.start() > at + len(focus)
+            and len(statement[at + len(focus):m.start()].split()) >= 3 and len(statement[:m.start()].split()) >= 8]
+    if not cuts:
+        return statement
+    return statement[:cuts[-1]].rstrip() + "."
+
+
+# A text whose years span more than this tells of several ages: no period is read from it.
+PERIOD_YEARS = 60
+
+
+def _period(ctx: Context, fact: Fact) -> tuple[int, int] | None:
+    """Return the years a fact's sentence speaks of, else the text's when they are one age, else None."""
+    here = [int(y) for y in ctx.doc.pack.res["year"].findall(fact.span.text)]
+    years = here or sorted(ctx.years)
+    if not years or max(years) - min(years) > PERIOD_YEARS:
+        return None
+    return min(years), max(years)
 
 
 def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) -> list[str]:
@@ -473,7 +717,7 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
                 if not ctx.mentioned(m)]
         out = near + [v for v in out if normalise(v) not in {normalise(m) for m in near}]
     if len(out) < n and kind and not role:
-        more = distractors.same_kind(ans.text, ctx.doc.pack.code, ctx.mentioned, rng, 3 * n)
+        more = distractors.same_kind(ans.text, ctx.doc.pack.code, ctx.mentioned, rng, 3 * n, _period(ctx, fact))
         out += [m for m in more if normalise(m) not in {normalise(o) for o in out} and _shape(m) == shape]
     # A year among names, or a name among years, gives the answer away.
     if any(_YEAR_RE.match(v) for v in out) != bool(_YEAR_RE.match(ans.text)) or any(
@@ -539,18 +783,60 @@ def _day(date_text: str) -> int | None:
                  and len(w.rstrip(",º°")) <= 2), None)
 
 
+# Sentences at the head of a text where its subject's birth is stated.
+BIRTH_SENTENCES = 3
+# Before this age a life's events (studies, offices, deaths of others it mentions) are not plausible.
+CHILDHOOD = 12
+
+
+def _birth_year(doc: Doc) -> int | None:
+    """Return the birth year its lead gives the text's subject: after a birth cue, or opening a bracketed life span."""
+    cues = doc.pack.get("birth_cues", ())
+    year = doc.pack.res["year"]
+    for sent in doc.sentences[:BIRTH_SENTENCES]:
+        text = sent.text
+        span = re.search(r"\(([^()]*?)[–-]\s*[^()]*\)", text)
+        if span:
+            m = year.search(span.group(1))
+            if m:
+                return int(m.group(0))
+        for cue in cues:
+            m = re.search(r"\b" + re.escape(cue) + r"\b(.{0,60})", text, flags=re.IGNORECASE)
+            if m:
+                y = year.search(m.group(1))
+                if y:
+                    return int(y.group(0))
+    return None
+
+
+def _in_lifetime(year: int, wrong: int, born: int | None) -> bool:
+    """Tell whether a wrong year stays as plausible as the right one against the subject's birth year.
+
+    "Died in Greece in 1814, when she was eight" for a daughter born in 1815, or
+    enrolling at university in 1570 for Galileo born in 1564, is false on its face.
+    """
+    if born is None or year < born:
+        return True
+    if wrong < born:
+        return False
+    return year < born + CHILDHOOD or wrong >= born + CHILDHOOD
+
+
 def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) -> list[str]:
     """Return ``n`` wrong years: one the text ties to another fact, the rest near misses it never names."""
     year = int(ans.text)
     near = distractors.year_distractors(year, ctx.years, rng, n=n + 3, future=fact.kind == "target_year",
                                         approximate=approximate(ctx, fact, ans))
+    born = ctx.born()
+    near = [y for y in near if _in_lifetime(year, int(y), born)]
     if fact.kind != "target_year" and ctx.years:
         # A past event's wrong years stay within the text's own time line: no 2031 for a 2023
         # match, no 1525 for a painter the text says died in 1510.
         latest = max(ctx.years)
         near = [y for y in near if int(y) <= latest]
     other = [y for y in ctx.pool.others("year", ans.text, fact.span, fact.span.text, rng, 3)
-             if abs(int(y) - year) <= 60 and (fact.kind != "target_year" or int(y) > year - 10)]
+             if abs(int(y) - year) <= 60 and (fact.kind != "target_year" or int(y) > year - 10)
+             and _in_lifetime(year, int(y), born)]
     # Near misses first: a year the text ties to another fact would also reveal that fact's
     # answer to a quiz asking it, so it only fills in where near misses run short.
     picked = near + [y for y in other if y not in near]

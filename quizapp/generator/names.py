@@ -11,12 +11,15 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import simplemma
 from wordfreq import zipf_frequency
 
 DATA = Path(__file__).parent / "data"
 # A surname this common as a word of the language ("Line", "Fredda", "America") is
 # more likely part of a place or a thing than a family name.
 SURNAME_MAX_ZIPF = 4.0
+# A last word the lemmatiser knows and this frequent is a common noun ("Oblast", "Pulp"), not a surname.
+KNOWN_WORD_ZIPF = 2.5
 
 
 @lru_cache(maxsize=1)
@@ -49,10 +52,30 @@ def _rare(word: str, lang: str) -> bool:
     return zipf_frequency(word, lang) < SURNAME_MAX_ZIPF
 
 
+# A capitalised word and the capitalised word after it (looked ahead, so pairs overlap).
+_CAPITAL_PAIR = re.compile(r"([A-ZÀ-Ý][\w’'.-]*)\s+(?=([A-ZÀ-Ý][\w’'.-]*))")
+
+
+@lru_cache(maxsize=4)
+def _capitals_before(text: str) -> dict[str, set[str]]:
+    """Map each capitalised word of the text (its letters up to an apostrophe or a dot) to the capitalised words before it."""
+    index: dict[str, set[str]] = {}
+    for m in _CAPITAL_PAIR.finditer(text):
+        head = re.match(r"\w+", m.group(2))
+        if head:
+            index.setdefault(head.group(0), set()).add(m.group(1))
+    return index
+
+
+@lru_cache(maxsize=4096)
 def _nobody_else(text: str, name: str, surname: str) -> bool:
     """Tell whether every capitalised word the text puts before ``surname`` belongs to ``name``."""
     given = set(name.split())
-    before = re.findall(r"([A-ZÀ-Ý][\w’'.-]*)\s+" + re.escape(surname) + r"\b", text)
+    if re.fullmatch(r"\w+", surname):
+        # One index per text: a long text is read once, not once per name.
+        before = _capitals_before(text).get(surname, ())
+    else:
+        before = re.findall(r"([A-ZÀ-Ý][\w’'.-]*)\s+" + re.escape(surname) + r"\b", text)
     return all(word in given for word in before)
 
 
@@ -93,6 +116,64 @@ def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | se
             out.append(" ".join(words[k:]))
             break
     out.append(last)
+    return out
+
+
+def unknown_name_forms(text: str, name: str, lang: str, known: bool, not_names: frozenset[str] | set[str] = frozenset(),
+                       placed: bool = False) -> list[str]:
+    """Return the surname of a two-word name no list knows, when both words are rare: "Aitana Bonmatí" gives "Bonmatí".
+
+    A run of two rare capitalised words ("Keira Walsh", "Denis Matveev") is far more
+    often a person than a place; a place whose words are common ("Cape York", "Hong
+    Kong") or that the lexicon knows (``known``) keeps its whole name. Nothing when
+    the text names another person of that surname. Never for a family name written
+    first ("Xie Jun"), a name holding a word of firms or bodies (``not_names``:
+    "Kiniksa Pharmaceuticals"), a short last word ("Qhapaq Ñan"), one whose first
+    word is a word of the language ("Casale Monferrato") or whose last is a common
+    noun the lemmatiser knows ("Irkutsk Oblast"; also "Keira Walsh", the price of
+    caution). ``placed`` (read as a place, after "a", "in") is kept for callers.
+    """
+    words = name.split()
+    if known or len(words) != 2 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return []
+    if words[0].isupper() or words[1].isupper() or len(words[1]) < 4 or words[0] in surname_first():
+        return []
+    if any(w.lower() in not_names for w in words):
+        return []
+    # A word of the language or of English is a place's or a thing's ("Casale Monferrato", "Irkutsk
+    # Oblast", "Baikalsk Pulp"), not a given name or a surname.
+    first, last = words[0].lower(), words[1].lower()
+    # (The text's own language only: loading a second lemmatiser's dictionary costs 50 MB.)
+    if simplemma.is_known(first, lang) or (simplemma.is_known(last, lang) and zipf_frequency(last, lang) >= KNOWN_WORD_ZIPF):
+        return []
+    if not all(_rare(w.lower(), lang) for w in words) or not _nobody_else(text, name, words[1]):
+        return []
+    # A Japanese name is written either way round ("Hinata Miyazawa", "Iwakura Tomomi"): either word
+    # may be the surname, so both are accepted.
+    if all(_JAPANESE.fullmatch(w.lower()) for w in words) and _nobody_else(text, name, words[0]):
+        return [words[0], words[1]]
+    return [words[1]]
+
+
+# A romanised Japanese word: syllables of a consonant (or none) and a vowel, or a final n.
+_JAPANESE = re.compile(r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|[jfwy])?[aiueoōū]|n(?![aiueoōūy]))+")
+
+
+def place_forms(name: str, heads: list[str] | tuple[str, ...]) -> list[str]:
+    """Return a place's name without its generic head ("Windsor Castle" gives "Windsor"), from the language's ``place_heads``.
+
+    Also an acronym before a longer name ("UNESCO World Heritage List" gives "World Heritage List").
+    """
+    out = []
+    words = name.split()
+    for head in sorted(heads, key=lambda h: -len(h)):
+        if name.endswith(" " + head) or name.startswith(head + " "):
+            rest = name[:-len(head) - 1] if name.endswith(" " + head) else name[len(head) + 1:]
+            if rest and rest[:1].isupper() and len(rest) >= 3:
+                out.append(rest)
+            break
+    if len(words) >= 3 and words[0].isupper() and len(words[0]) >= 2 and words[0].isalpha():
+        out.append(" ".join(words[1:]))
     return out
 
 

@@ -19,6 +19,8 @@ from .types import Fact, Span
 ENTITY_TYPES = ("person", "place", "organization", "country")
 _YEAR_RE = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
 # Values looked at for one question's wrong options.
+# Lists kept to draw wrong options from (a long text has many; a few suffice).
+MAX_LISTS = 50
 LOOK_AT = 60
 
 
@@ -54,8 +56,12 @@ class Pool:
 
     def __init__(self, facts: list[Fact]):
         self._by_kind: dict[str, list[Value]] = {}
+        # Lists of items ("riunisce il governo, il mondo accademico e l'industria"), by sentence.
+        self.lists: list[tuple[Span, tuple[str, ...]]] = []
         seen: set[tuple[str, str, int]] = set()
         for f in facts:
+            if f.kind == "list" and len(self.lists) < MAX_LISTS:
+                self.lists.append((f.span, tuple(a.text for a in f.answers)))
             kind = value_type(f)
             if not kind:
                 continue

@@ -25,6 +25,8 @@ _STRUCTURAL = {"acronym", "definition", "members", "benefits", "drawbacks", "tar
 TOPIC = 0.25
 # Texts shorter than this (a paragraph) have no topic words to avoid.
 TOPIC_MIN_SENTENCES = 8
+# A word of the opening name found in more sentences than this makes that name the text's subject.
+TOPIC_NAME_SENTENCES = 3
 # From this many sentences on a text is a document, not a paragraph.
 DOCUMENT_SENTENCES = 12
 GENERIC = 0.2
@@ -34,6 +36,8 @@ BRACKETED = 0.5
 SHORT_CONTEXT = 0.2
 ECHOED = 0.2
 SHORT_CONTEXT_WORDS = 4
+# A sentence with at most this many content words, all common, does not point at one answer.
+VAGUE_WORDS = 4
 # An amount with up to three words after it, a comma and up to two words before the blank.
 _AMOUNT_THEN_COMMA = re.compile(r"\d[\d.,]*((?:\s+[^\W\d_]+){1,3})\s*,\s*(?:[^\W\d_]+\s+){0,2}$")
 LIST_INSIDE = 0.6
@@ -46,6 +50,10 @@ PASSING_ACRONYM = 0.3
 ANAPHORIC = 0.4
 COORDINATED = 0.4
 CLAUSE = 0.3
+# A possessive name before a noun ("Sarina Wiegman's side"): another owner fits the blank as well.
+POSSESSIVE = 0.2
+# A number the sentence spells as the sum of its parts: the blank is a sum, not a fact.
+GIVEN_SUM = 0.05
 _LONG_OK = frozenset({"members", "benefits", "drawbacks", "acronym", "definition", "quote"})
 LONG_BLANK = 0.3
 # "i tre scienziati", "i due climatologi": a small count written in words only restates the sentence.
@@ -88,6 +96,13 @@ class Weigher:
         content = [w for s in doc.sentences for w in set(normalise(s.text).split())
                    if w not in pack.stopwords and len(w) > 2 and not w.isdigit()]
         self.df = Counter(content)
+        # A text that gives someone's birth year makes their age arithmetic ("nato nel 1941 … compirà 81 anni").
+        cues = pack.get("birth_cues", ())
+        self.born_stated = bool(cues) and bool(re.search(
+            r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b[^.]{0,60}?\b(?:1[0-9]{3}|20[0-9]{2})\b", doc.text,
+            flags=re.IGNORECASE))
+        self.age_cue = _cue(r"(?:" + "|".join(re.escape(c) for c in pack.get("age_cues", ())) + r")\s*$") \
+            if pack.get("age_cues") else None
         self.centrality = [self._centrality(i) for i in range(len(doc.sentences))]
         self.headings = {i for i, sent in enumerate(doc.sentences) if self._heading(sent)}
         # Only a heading is a title; a text without one starts with a sentence like any other.
@@ -95,6 +110,8 @@ class Weigher:
         # A short text's most repeated word is what it is about, and what a reader is asked.
         top = [w for w, c in self.df.most_common(3) if c >= 3] if len(doc.sentences) >= TOPIC_MIN_SENTENCES else []
         self.topic = set(top)
+        # Where the text's first sentence (after any heading) starts.
+        self.opening = next((sent.start for i, sent in enumerate(doc.sentences) if i not in self.headings), -1)
         wh = pack.get("worth", {})
         self.before = _cue(wh.get("reporting_before", ""))
         self.after = _cue(wh.get("reporting_after", ""))
@@ -147,6 +164,8 @@ class Weigher:
             w *= ECHOED  # "measured in amperes, named after the physicist ____": the sentence spells the answer
         if sum(any(ch.isalnum() for ch in x) for x in (before + " " + after).split()) < SHORT_CONTEXT_WORDS:
             w *= SHORT_CONTEXT  # "Esiste infine la ____.": too little around the blank to point at one answer
+        elif self._vague(before + " " + after):
+            w *= SHORT_CONTEXT  # "Il ____ fu un anno di svolta.": only common words around the blank
         if self._conversion(before, ans.text):
             w *= BRACKETED_AMOUNT  # "6.15 billion rupees, roughly 75 million US dollars": a conversion
         if before.rstrip().endswith(",") and after.lstrip().startswith(","):
@@ -156,9 +175,23 @@ class Weigher:
             w *= HYPOTHETICAL
         if opening and opening[0].lower() in self.anaphoric:
             w *= ANAPHORIC  # "This is known as the ____": the sentence leans on the one before
+        if re.search(r"['’]s$", ans.text) and re.match(r"\s+[a-zà-ÿ]", after):
+            w *= POSSESSIVE  # "____ side had beaten Colombia": "England's" fits as well as "Wiegman's"
+        if self.born_stated and self.age_cue and self.age_cue.search(before[-30:]):
+            w *= GIVEN_SUM  # "nato nel 1941 … compirà ____": an age the text's years compute
+        if _summed(ans.text, before, after):
+            w *= GIVEN_SUM  # "____ grandi elettori: 630 deputati, 321 senatori e 58 delegati"
         if fact.kind in ("pair", "range"):
             w *= COORDINATED  # "left and right ventricles", "5 to 10": a reader answers one part
         return w
+
+    def _vague(self, context: str) -> bool:
+        """Tell whether a blank's sentence holds only a few words, all of them common ("fu un anno di svolta")."""
+        # A number or a name beside the blank ("sold 5 million cars in 2020") points at one answer.
+        if any(ch.isdigit() for ch in context) or any(x[:1].isupper() for x in context.split()[1:]):
+            return False
+        content = [x for x in normalise(context).split() if x not in self.doc.pack.stopwords and x.isalpha()]
+        return 0 < len(content) <= VAGUE_WORDS and all(_zipf(x, self.doc.pack.code) >= GENERIC_ZIPF for x in content)
 
     def _conversion(self, before: str, answer: str) -> bool:
         """Tell whether an amount follows another sum of money after a comma: the same sum in another currency."""
@@ -204,6 +237,11 @@ class Weigher:
         # A name the headline gives ("Jacobs" for "Lamont Marcell Jacobs") is answered by it.
         named = fact.kind in ("person", "organization", "place", "country", "entity") and any(
             len(x) > 3 and f" {x} " in self.title for x in content)
+        # The name that opens the text, when the text goes on calling its bearer by one of its
+        # words ("Augusta Ada King, Countess of Lovelace" … "Ada met Babbage"), is the subject.
+        if fact.kind in ("person", "entity") and fact.span.start == self.opening \
+                and fact.answers[0].start - fact.span.start <= 2 and len(self.doc.sentences) >= TOPIC_MIN_SENTENCES:
+            named = named or any(len(x) > 2 and self.df[x] > TOPIC_NAME_SENTENCES and x[:1].isalpha() for x in content)
         if fact.kind not in _STRUCTURAL and (f" {joined} " in self.title or (len(core) == 1 and joined in self.topic)
                                              or (content and in_title * 2 >= len(content)) or named):
             w *= TOPIC
@@ -235,10 +273,55 @@ class Weigher:
         return w
 
 
+_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![\d])|(?<![\d.,])\d+(?![\d.,]\d)")
+
+
+def _as_int(text: str) -> int | None:
+    """Read an integer written with or without thousands separators ("1.009", "1,009", "630"), or None."""
+    digits = re.sub(r"[.,]", "", text)
+    return int(digits) if digits.isdigit() and len(digits) <= 9 else None
+
+
+def _summed(answer: str, before: str, after: str = "") -> bool:
+    """Tell whether the answer's number is a stated sum or one of its parts ("1.009 …: 630, 321 … e 58"),
+    or a product or one of its factors.
+
+    Either way a question on it is arithmetic on the prompt, and a swapped part makes
+    a false statement that its own sentence refutes.
+    """
+    m = _NUMBER.search(answer)
+    value = _as_int(m.group(0)) if m else None
+    if value is None or value < 10:
+        return False
+    numbers = [v for v in (_as_int(x) for x in _NUMBER.findall(before)) if v is not None] + [value] + \
+        [v for v in (_as_int(x) for x in _NUMBER.findall(after)) if v is not None]
+    at = len([x for x in _NUMBER.findall(before) if _as_int(x) is not None])
+    if len(numbers) < 3 or len(numbers) > 12:
+        return False
+    totals = set(numbers)
+    # A worked example: the answer is the product of two numbers of its sentence, or one of its factors
+    # ("a 230 V supply … 10 A … a power of 2,300 W").
+    others = [v for k, v in enumerate(numbers) if k != at and v >= 2]
+    if value >= 2 and any(x * y == value or value * x == y for i, x in enumerate(others) for y in others[i + 1:]) \
+            or any(value * x == y or value * y == x for i, x in enumerate(others) for y in others[i + 1:]):
+        return True
+    # Consecutive runs only: the parts of a sum are listed together.
+    for a in range(len(numbers)):
+        total = 0
+        for b in range(a, min(a + 5, len(numbers))):
+            total += numbers[b]
+            if b > a and total in totals and (a <= at <= b or total == value) \
+                    and numbers.index(total) not in range(a, b + 1):
+                return True
+    return False
+
+
 def _echoed(context: str, core: list[str]) -> bool:
     """Tell whether the sentence around a blank holds a word made from the answer's last word ("amperes", "italiano")."""
     last = core[-1] if core else ""
     if len(last) < 4 or not last.isalpha():
         return False
     stem = last[:max(4, len(last) - 1)]
-    return any(word.startswith(stem) for word in normalise(context).split())
+    # "i microvilli" spells "villi": a compound ending in the answer gives it away too.
+    return any(word.startswith(stem) or (len(word) > len(last) and word.endswith(last))
+               for word in normalise(context).split())

@@ -30,6 +30,10 @@ PACK = {
         # Connectives and adverbs of time that end a noun phrase: "the cold front therefore" is not an answer.
         "therefore hence moreover furthermore nevertheless nonetheless meanwhile instead otherwise often "
         "sometimes always never already still even again usually "
+        # Reflexive pronouns: "the good itself causes" holds no term beyond "good".
+        "itself themselves himself herself "
+        # "questions like these": a preposition, not part of the noun phrase.
+        "like unlike "
         # Prepositions of place: "below atmospheric pressure" is a bound, not a term.
         "below above across along around behind beyond beneath out"
     ).split(),
@@ -104,6 +108,30 @@ PACK = {
     # After a singular article, a noun phrase does not end in a plural: "a warm front forms" ends in a verb.
     "singular_articles": ["a", "an"],
     "plural_ending": "s",
+    # Words that open a clause whose subject may be followed by a verb that looks like a
+    # noun ("when these free electrons drift", "the curve shifts when…").
+    # Auxiliaries before a subject: the bare form after the subject is the verb ("does a cup of coffee cost").
+    "auxiliaries": ["do", "does", "did", "can", "could", "will", "would", "shall", "should", "may", "might", "must"],
+    "subject_clause_openers": ["when", "whenever", "if", "while", "because", "although", "though", "that",
+                               "where", "whereas", "how", "why", "once", "unless", "so", "and", "but"],
+    # Words that count or sort what follows them: in "species of molluscs" the answer is "molluscs" too.
+    # Generic heads of a place's name: "Windsor Castle" is answered "Windsor" too.
+    "place_heads": ["Castle", "Palace", "Abbey", "Cathedral", "Space Center", "Space Centre", "Stadium",
+                    "Airport", "Bridge", "Tower", "Island", "Islands", "Peninsula", "Reef"],
+    # Words that give the birth of the text's subject in its lead: no false year comes before it.
+    "birth_cues": ["born"],
+    # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.
+    "age_cues": ["aged", "turns", "turned", "will turn", "at the age of", "age of"],
+    # Words that open a relative clause: a statement cut mid-sentence may end before them.
+    "clause_relatives": ["which", "who", "whose", "where", "while", "whereas"],
+    # Last words of firms' names, never a surname ("Kiniksa Pharmaceuticals" is not "Pharmaceuticals").
+    "firm_endings": ["pharmaceuticals", "therapeutics", "technologies", "technology", "systems", "motors",
+                     "airlines", "airways", "holdings", "laboratories", "labs", "industries", "solutions",
+                     "networks", "partners", "capital", "ventures", "biotech", "energy", "electronics", "media",
+                     "software", "robotics", "semiconductors", "chemicals", "foods", "brands", "entertainment"],
+    "phrase_classifiers": ["species", "kind", "kinds", "type", "types", "sort", "sorts", "form", "forms",
+                           "variety", "varieties", "group", "groups", "amount", "amounts", "number",
+                           "outbreaks", "thousands", "millions", "hundreds", "dozens", "piece", "pieces"],
     "phrase_links": ["of", "of the", "of a", "of an", "and", "and the"],
     # Numbers written as words: asked as numbers, graded exactly.
     "number_words": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12},

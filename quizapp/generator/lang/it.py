@@ -119,6 +119,23 @@ PACK = {
     "list_items_need_article": True,
     # Where a noun phrase keeps its head noun: a blank may lose the modifiers on the other side.
     "phrase_head": "first",
+    # Parole che contano o classificano ciò che segue: in "specie di molluschi" la risposta è anche "molluschi".
+    # Parti generiche del nome di un luogo: "Gardone Riviera" si risponde anche "Gardone".
+    "place_heads": ["Riviera", "Terme", "Marittima", "Castello", "Palazzo", "Stadio", "Aeroporto",
+                    # Nomi inglesi che i testi italiani lasciano come sono.
+                    "Space Center", "Space Centre", "Castle", "Palace", "Abbey"],
+    # Words that give the birth of the text's subject in its lead: no false year comes before it.
+    "birth_cues": ["nato", "nata", "nacque", "nasce"],
+    # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.
+    "age_cues": ["compie", "compirà", "compiuto", "compiuti", "all'età di", "età di"],
+    # Words that open a relative clause: a statement cut mid-sentence may end before them.
+    "clause_relatives": ["che", "il quale", "la quale", "i quali", "le quali", "dove", "mentre", "cui"],
+    # Ultime parole di nomi d'impresa, mai un cognome.
+    "firm_endings": ["pharmaceuticals", "therapeutics", "technologies", "systems", "motors", "holdings",
+                     "industries", "solutions", "energy", "group", "infrastructure", "infrastrutture",
+                     "engineering", "costruzioni", "spa", "srl"],
+    "phrase_classifiers": ["specie", "tipo", "tipi", "forma", "forme", "varietà", "gruppo", "gruppi",
+                           "quantità", "numero", "migliaia", "milioni", "centinaia", "decine", "pezzo", "pezzi"],
     "phrase_links": ["di", "del", "dello", "della", "dei", "degli", "delle", "dell'", "d'", "di un", "di una",
                      "e", "e il", "e lo", "e la", "e i", "e gli", "e le", "e l'"],
     # Numbers written as words: asked as numbers, graded exactly. ("sei" is left out: it is also "you are".)
