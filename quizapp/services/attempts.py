@@ -17,6 +17,7 @@ from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, insert, inspect, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import localtime
 from ..extensions import db
@@ -295,6 +296,9 @@ _CLAIM = (update(_ATTEMPTS)
           .values(page=_ATTEMPTS.c.page))
 _STORED = (select(_RESPONSES.c.id, _RESPONSES.c.question_id, _RESPONSES.c.answer, _RESPONSES.c.saved_at)
            .where(_RESPONSES.c.attempt_id == bindparam("attempt")))
+# A grade's points, the answer and the time it was saved left as they are.
+_SCORE = (update(_RESPONSES).where(_RESPONSES.c.id == bindparam("response"))
+          .values(points=bindparam("new_points", type_=_RESPONSES.c.points.type)))
 _CHANGE = (update(_RESPONSES)
            .where(_RESPONSES.c.id == bindparam("response"))
            .values(answer=bindparam("new_answer", type_=_RESPONSES.c.answer.type), saved_at=bindparam("now")))
@@ -370,7 +374,7 @@ def grade(attempt: Attempt) -> float:
     """
     responses = {response.question_id: response for response in attempt.responses}
     total = 0.0
-    missing = []
+    missing, scored = [], []
     for item in items(attempt):
         question = item.question
         response = responses.get(question.id)
@@ -378,9 +382,12 @@ def grade(attempt: Attempt) -> float:
         points = round(kind_of(question).fraction(question, answer) * item.entry.points, 4)
         if response is None:
             missing.append({"question_id": question.id, "answer": None, "points": points})
-        else:
-            response.points = points
+        elif response.points != points:
+            scored.append({"response": response.id, "new_points": points})
+            set_committed_value(response, "points", points)  # written below, in one statement
         total += points
+    if scored:
+        db.session.execute(_SCORE, scored)
     _insert_responses(attempt, missing)
     attempt.score = round(total, 4)
     attempt.max_score = sum(item.entry.points for item in items(attempt))
