@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -95,24 +96,35 @@ def beyond_evidence(explanation: str, evidence: str) -> str:
     return " ".join(part for part in (before, after) if part)
 
 
+@lru_cache(maxsize=4096)
+def _shown_for_every_answer(question) -> tuple[str, str, Markup]:
+    """Return a question's correct answer, explanation and marked evidence, as every review shows them.
+
+    Worked out once per question version: ``question`` is the quiz layout's shared
+    view (services/layouts.py), a new object whenever the question changes.
+    """
+    keys = list(question.answer_texts) + [str(value) for value in question.correct if isinstance(value, str)]
+    return (kind_of(question).correct_text(question), beyond_evidence(question.explanation, question.evidence_text),
+            highlight(question.evidence_text, keys))
+
+
 def rows(attempt: Attempt) -> list[ReviewRow]:
     """Return one review row per question of a submitted attempt."""
     responses = {response.question_id: response for response in attempt.responses}
     result = []
     for number, item in enumerate(attempt_service.items(attempt), start=1):
         question = item.question
-        kind = kind_of(question)
         response = responses.get(question.id)
         answer = response.answer if response else None
-        keys = list(question.answer_texts) + [str(value) for value in question.correct if isinstance(value, str)]
+        correct, explanation, evidence = _shown_for_every_answer(question)
         result.append(ReviewRow(
             number=number,
             prompt=question.prompt,
-            answer=kind.describe(question, answer),
-            correct=kind.correct_text(question),
+            answer=kind_of(question).describe(question, answer),
+            correct=correct,
             points=(response.points or 0.0) if response else 0.0,
             max_points=item.entry.points,
-            explanation=beyond_evidence(question.explanation, question.evidence_text),
-            evidence=highlight(question.evidence_text, keys),
+            explanation=explanation,
+            evidence=evidence,
         ))
     return result
