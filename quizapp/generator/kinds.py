@@ -742,9 +742,28 @@ def bounded(ctx: Context, fact: Fact, ans: Span) -> bool:
 
     Near misses on the open side of a bound are true too.
     """
-    before = ctx.doc.text[fact.span.start:ans.start].lower().split()[-2:]
+    before = ctx.doc.text[fact.span.start:ans.start].lower().split()[-3:]
+    # "below minus 90": the sign belongs to the number, the bound stands before it.
+    while before and before[-1] in ctx.doc.pack.get("sign_words", ()):
+        before.pop()
+    before = before[-2:]
     bounds = ctx.doc.pack.get("bounds", ())
     return bool(before) and (before[-1] in bounds or " ".join(before) in bounds)
+
+
+def upper_bound(ctx: Context, fact: Fact, unit: str) -> float | None:
+    """Return the largest value an amount of ``unit`` takes in its sentence, from the language's ``number_bounds``.
+
+    "69 degrees south latitude" is at most 90, "a height of 8,848 metres" at most Everest's.
+    """
+    units = set(normalise(unit).split()) | ({"°"} if "°" in unit else set())
+    if not units:
+        return None
+    words = set(normalise(ctx.doc.text[fact.span.start:fact.span.end]).split())
+    for bound in ctx.doc.pack.get("number_bounds", ()):
+        if units & set(bound["units"]) and words & set(bound["context"]):
+            return float(bound["max"])
+    return None
 
 
 def approximate(ctx: Context, fact: Fact, ans: Span) -> bool:
@@ -867,7 +886,8 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
     decimals = len(ans.text.rsplit(dec, 1)[1]) if dec in ans.text and value != int(value) else 0
     grouped = thou in ans.text
     near = distractors.number_distractors(value, decimals, rng, n=n + 2, percent=fact.kind == "percentage",
-                                          approximate=approximate(ctx, fact, ans))
+                                          approximate=approximate(ctx, fact, ans),
+                                          upper=upper_bound(ctx, fact, amount[len(ans.text):]))
     wrong = []
     for v in near:
         number = distractors.format_number(v, decimals, dec, thou, grouped)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 from pathlib import Path
 
@@ -660,3 +661,43 @@ def test_a_person_offered_was_grown_up_in_the_years_the_text_speaks_of():
         e = people[name]
         assert e["born"] + distractors.ADULT <= 1919 and (e.get("died") or 1914) >= 1914, name
     assert "Giulio Andreotti" not in got and "Altiero Spinelli" not in got
+
+
+@pytest.mark.parametrize("value,decimals,upper", [
+    (8848.0, 0, 8849.0), (69.0, 0, 90.0), (29002.0, 0, None), (6.15, 2, None), (366.0, 0, None),
+    (340.0, 0, None), (35.0, 0, None), (118.0, 0, None), (40.0, 0, 100.0),
+])
+def test_near_miss_amounts_are_not_derived_from_the_key(value, decimals, upper):
+    # Review 6: "138 degrees" of latitude, Everest at 11,060 m, 59 beside 118: halves and doubles flag the key.
+    places = set()
+    for seed in range(12):
+        got = distractors.number_distractors(value, decimals, random.Random(seed), n=3, upper=upper)
+        assert len(got) == 3 and value not in got
+        for v in got:
+            ratio = v / value
+            assert all(abs(ratio - r) > 0.01 * r for r in (0.25, 0.5, 2.0, 4.0, 1.5, 0.75, 1.25))
+            assert abs(ratio - 1) >= 0.05  # never a rounding of the key ("8,848" for 8,848.86)
+            assert upper is None or v <= upper
+        for v, w in itertools.combinations(got, 2):
+            assert abs(v / w - 1) >= 0.05  # no two near misses a rounding apart
+        places.add(sum(v > value for v in got))
+    if upper is None or upper > value * 1.3:
+        assert len(places) >= 3  # the key is not always the middle (or the base) value
+
+
+def test_an_approximate_amount_of_two_figures_gets_near_misses_a_good_way_off():
+    got = distractors.number_distractors(69.0, 0, random.Random(1), n=3, approximate=True, upper=90.0)
+    assert all(abs(v / 69 - 1) >= 0.15 and v <= 90 for v in got)
+
+
+@pytest.mark.parametrize("sentence,unit,bound", [
+    ("The landing site lies at about 69 degrees south latitude, far closer to the pole.", " degrees", 90.0),
+    ("An Indian survey in 1955 gave a height of 8,840 metres, the figure used for decades.", " metres", 8849.0),
+    ("The bridge carried 30,000 vehicles a day.", " vehicles", None),
+])
+def test_the_unit_and_the_sentence_bound_an_amount(sentence, unit, bound):
+    from quizapp.generator.kinds import upper_bound
+    from quizapp.generator.types import Fact, Span
+    doc = Doc(text=sentence, pack=load_pack("en"), body_start=0)
+    fact = Fact(kind="quantity", text=sentence, span=Span(0, len(sentence), sentence))
+    assert upper_bound(type("C", (), {"doc": doc})(), fact, unit) == bound

@@ -149,6 +149,17 @@ PACK = {
                "after", "before", "until", "since", "exceed", "exceeds", "exceeded", "exceeding", "surpass", "surpasses",
                "top", "tops", "topped"],
     # Words that make an amount approximate ("about 5 litres"): near misses would be right too.
+    # The largest value an amount takes, by its unit and a word of its sentence: no "138 degrees" of latitude.
+    "number_bounds": [
+        {"units": ["degrees", "°"], "context": ["latitude"], "max": 90},
+        {"units": ["degrees", "°"], "context": ["longitude"], "max": 180},
+        {"units": ["metres", "meters", "m"], "context": ["height", "high", "tall", "summit", "altitude", "elevation",
+                                                          "peak", "mountain", "climb", "climbers"], "max": 8849},
+        {"units": ["feet", "ft"], "context": ["height", "high", "tall", "summit", "altitude", "elevation", "peak",
+                                              "mountain", "climb", "climbers"], "max": 29032},
+    ],
+    # Words for a number's sign: "below minus 90" bounds the number after them.
+    "sign_words": ["minus", "plus"],
     "approximations": ["about", "around", "roughly", "approximately", "nearly", "almost", "some", "circa", "c.",
                        "over", "more than", "just over", "just under", "estimated"],
     # Sentences that open by pointing back ("This is known as…") lean on the one before.

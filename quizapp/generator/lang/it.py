@@ -154,6 +154,16 @@ PACK = {
                "superano i", "superano il", "superato i", "superato il", "superò i", "superò il", "superiore a",
                "superiori a", "inferiore a", "inferiori a", "sfiorare i", "sfiorano i"],
     # Words that make an amount approximate ("circa 5 litri"): near misses would be right too.
+    # Il valore massimo di una quantità, per unità e parola della frase: niente "138 gradi" di latitudine.
+    "number_bounds": [
+        {"units": ["gradi", "°"], "context": ["latitudine"], "max": 90},
+        {"units": ["gradi", "°"], "context": ["longitudine"], "max": 180},
+        {"units": ["metri", "m"], "context": ["altezza", "alta", "alto", "altitudine", "quota", "vetta", "cima",
+                                              "montagna", "monte", "scalatori"], "max": 8849},
+        {"units": ["piedi"], "context": ["altezza", "alta", "alto", "altitudine", "quota", "vetta", "cima"], "max": 29032},
+    ],
+    # Parole del segno di un numero: "sotto meno 90" limita il numero dopo di esse.
+    "sign_words": ["meno"],
     "approximations": ["circa", "intorno al", "intorno a", "attorno al", "verso il", "quasi", "oltre", "più di",
                        "poco più di", "poco meno di", "all'incirca", "approssimativamente"],
     # Sentences that open by pointing back ("Questo è noto come…") lean on the one before.
