@@ -405,6 +405,8 @@ class Cloze(QuestionKind):
                 accepted += _shorter_answers(ans.text, ctx.doc.pack)
             if fact.kind == "range":
                 accepted += _range_ends(ans.text)
+            accepted += _month_year_forms(ans.text, ctx.doc.pack)
+            accepted += _regnal_forms(ans.text, ctx.doc.pack)
             # A capitalised name after "da", "in" is read as a place; the given name tells a person.
             if fact.kind in _ENTITY_KINDS:
                 accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code,
@@ -427,6 +429,31 @@ class Cloze(QuestionKind):
             q = _q(ctx, fact, index, self.name, ctx.fill("cloze", cloze=cloze), [ans.text], fact.span, (), (), ans)
             out.append(QuestionDraft(**{**q.__dict__, "correct": tuple(accepted)}))
         return out
+
+
+def _month_year_forms(text: str, pack) -> list[str]:
+    """Return the year of a month and year ("marzo 2021", "febbraio del 1349"), and the month and year without a connector.
+
+    The blank asks when: "nel ____" is answered "2021" as well as "marzo 2021". A date with
+    a day keeps its month, the day would be the question.
+    """
+    words = text.split()
+    months = [m.lower() for m in pack.get("months", ())]
+    if not 2 <= len(words) <= 3 or words[0].lower() not in months or not _YEAR_RE.match(words[-1]):
+        return []
+    out = [words[-1]]
+    if len(words) == 3 and words[1].lower() in pack.get("name_connectors", ()):
+        out.append(words[0] + " " + words[-1])
+    return out
+
+
+def _regnal_forms(text: str, pack) -> list[str]:
+    """Return a ruler's name without the realm ("Valdemar IV of Denmark" gives "Valdemar IV")."""
+    connectors = "|".join(re.escape(c) for c in pack.get("name_connectors", ()) if c.isalpha())
+    if not connectors:
+        return []
+    m = re.match(r"^([A-ZÀ-Ý][\w'’-]+ (?:[IVX]+|[IVX]+[º°]?))\s+(?:" + connectors + r")\s+[A-ZÀ-Ý]", text)
+    return [m.group(1)] if m else []
 
 
 def _phrase_cores(phrase: str, pack) -> list[str]:

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .distractors import lexicon_kind
 from .facts import Doc, _spells, listed_words
+from .names import given_names
 from .text import normalise
 from .types import Fact
 
@@ -214,6 +215,12 @@ class Weigher:
         # "United Arab Emirates' Hope": an owner and the thing owned are two answers.
         if re.search(r"s['’] \w", ans.text):
             return True
+        # "Stati Uniti Donald Trump": a known place and the person after it are two answers.
+        words = ans.text.split()
+        for i in range(1, len(words) - 1):
+            if words[i] in given_names() and words[i + 1][:1].isupper() \
+                    and lexicon_kind(" ".join(words[:i]), self.doc.pack.code) in _PLACE_KINDS:
+                return True
         if len(after) == 2 and after[0] in ":-/" and after[1].isalnum():
             return True
         # "the 600 ____" for "MeV Synchrocyclotron": a unit glued to the number before it.
@@ -274,6 +281,10 @@ class Weigher:
 
 
 _NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![\d])|(?<![\d.,])\d+(?![\d.,]\d)")
+
+
+# Lexicon kinds of places: a place's name never runs on into a person's.
+_PLACE_KINDS = {"country", "city", "region", "river", "mountain", "body_of_water"}
 
 
 def _as_int(text: str) -> int | None:

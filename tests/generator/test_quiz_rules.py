@@ -701,3 +701,48 @@ def test_the_unit_and_the_sentence_bound_an_amount(sentence, unit, bound):
     doc = Doc(text=sentence, pack=load_pack("en"), body_start=0)
     fact = Fact(kind="quantity", text=sentence, span=Span(0, len(sentence), sentence))
     assert upper_bound(type("C", (), {"doc": doc})(), fact, unit) == bound
+
+
+@pytest.mark.parametrize("lang,key,accepted", [
+    ("it", "marzo 2021", ["2021"]),
+    ("it", "febbraio del 1349", ["1349", "febbraio 1349"]),
+    ("en", "September 2019", ["2019"]),
+    ("en", "16 May 1975", []),  # a day's date keeps its month: the day is the question
+])
+def test_a_month_and_year_also_accept_the_year(lang, key, accepted):
+    from quizapp.generator.kinds import _month_year_forms
+    assert _month_year_forms(key, load_pack(lang)) == accepted
+
+
+@pytest.mark.parametrize("lang,key,accepted", [
+    ("en", "Valdemar IV of Denmark", ["Valdemar IV"]),
+    ("it", "Palazzo di Giustizia", []),
+    ("it", "Enrico VIII di Inghilterra", ["Enrico VIII"]),
+    ("en", "Bank of England", []),
+])
+def test_a_ruler_is_answered_without_the_realm(lang, key, accepted):
+    from quizapp.generator.kinds import _regnal_forms
+    assert _regnal_forms(key, load_pack(lang)) == accepted
+
+
+@pytest.mark.parametrize("name,short", [
+    ("Patapsco River", "Patapsco"), ("Sagarmatha National Park", "Sagarmatha"),
+    ("Dow Jones Industrial Average", "Dow Jones"),
+])
+def test_generic_heads_of_places_and_indices_may_be_left_out(name, short):
+    from quizapp.generator.names import place_forms
+    assert short in place_forms(name, load_pack("en").get("place_heads"))
+
+
+def test_a_blank_never_spans_a_place_and_a_person():
+    from quizapp.generator.worth import Weigher
+    from quizapp.generator.types import Fact, Span
+    text = "Tra loro il presidente eletto degli Stati Uniti Donald Trump e il principe William."
+    doc = doc_of(text, "it")
+    start = text.index("Stati")
+    ans = Span(start, start + len("Stati Uniti Donald Trump"), "Stati Uniti Donald Trump")
+    fact = Fact(kind="entity", text=text, span=Span(0, len(text), text), answers=(ans,))
+    assert Weigher(doc, "").weight(fact, 0) == 0.0
+    start = text.index("Donald")
+    ans = Span(start, start + len("Donald Trump"), "Donald Trump")
+    assert Weigher(doc, "").weight(Fact(kind="person", text=text, span=fact.span, answers=(ans,)), 0) > 0

@@ -117,7 +117,9 @@ PACK = {
     # Words that count or sort what follows them: in "species of molluscs" the answer is "molluscs" too.
     # Generic heads of a place's name: "Windsor Castle" is answered "Windsor" too.
     "place_heads": ["Castle", "Palace", "Abbey", "Cathedral", "Space Center", "Space Centre", "Stadium",
-                    "Airport", "Bridge", "Tower", "Island", "Islands", "Peninsula", "Reef"],
+                    "Airport", "Bridge", "Tower", "Island", "Islands", "Peninsula", "Reef", "River", "National Park",
+                    # Generic ends of indices and institutions: "Dow Jones Industrial Average" is "the Dow Jones".
+                    "Industrial Average", "Composite Index"],
     # Words that give the birth of the text's subject in its lead: no false year comes before it.
     "birth_cues": ["born"],
     # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.
