@@ -746,3 +746,44 @@ def test_a_blank_never_spans_a_place_and_a_person():
     start = text.index("Donald")
     ans = Span(start, start + len("Donald Trump"), "Donald Trump")
     assert Weigher(doc, "").weight(Fact(kind="person", text=text, span=fact.span, answers=(ans,)), 0) > 0
+
+
+def _weight_of(text: str, lang: str, answer: str, kind: str = "quantity", title: str = "") -> float:
+    from quizapp.generator.worth import Weigher
+    from quizapp.generator.types import Fact, Span
+    doc = doc_of(text, lang)
+    sent = next(s for s in doc.sentences if answer in s.text)
+    start = text.index(answer, sent.start)
+    fact = Fact(kind=kind, text=sent.text, span=Span(sent.start, sent.end, sent.text),
+                answers=(Span(start, start + len(answer), answer),))
+    return Weigher(doc, title).weight(fact, doc.sentences.index(sent))
+
+
+@pytest.mark.parametrize("lang,text,answer,kind", [
+    # Review 6: an answer the prompt computes or converts.
+    ("it", "Solo nel 2019 il Comune ha rilasciato una licenza edilizia regolare, 137 anni dopo l'inizio del cantiere.",
+     "2019", "year"),
+    ("it", "Nel 2019, a centocinquant'anni dalla tavola di Mendeleev, l'ONU ha proclamato l'Anno della tavola periodica.",
+     "2019", "year"),
+    ("en", "In 1856 the survey announced a height of 29,002 feet (8,840 metres), the highest known summit.",
+     "29,002", "quantity"),
+    ("en", "The bridge carried around 30,000 vehicles a day, or more than 11 million a year, including trucks.",
+     "30,000", "quantity"),
+    ("en", "The bridge carried around 30,000 vehicles a day, or more than 11 million a year, including trucks.",
+     "11", "quantity"),
+])
+def test_an_answer_the_prompt_computes_is_weighed_down(lang, text, answer, kind):
+    plain = {"it": "Nel 2019 il Comune di Barcellona ha rilasciato una licenza edilizia regolare per il cantiere.",
+             "en": "In 1856 the survey announced a height of 29,002 feet for the highest known summit, a record."}[lang]
+    plain_answer = "2019" if lang == "it" else "29,002"
+    assert _weight_of(text, lang, answer, kind) < 0.5 * _weight_of(plain, lang, plain_answer, kind)
+
+
+def test_a_topic_phrase_is_weighed_down():
+    text = ("The Layers of Earth's Atmosphere\n\nDry air is a mixture of gases. The air thins with height. "
+            "Air pressure falls. Warm air rises. Cold air sinks. The air holds water vapour. "
+            "The air moves as wind. Humid air is lighter. "
+            "The ozone layer is a mixture of gases.")
+    title = "The Layers of Earth's Atmosphere"
+    assert _weight_of(text, "en", "Dry air", "concept", title) < 0.5 * _weight_of(text, "en", "ozone layer", "concept",
+                                                                                  title)

@@ -162,6 +162,11 @@ PACK = {
     ],
     # Words for a number's sign: "below minus 90" bounds the number after them.
     "sign_words": ["minus", "plus"],
+    # Words that count years from another time: the year asked is a sum of two the quiz may show.
+    "elapsed_cues": ["years after", "years later", "years since", "years from", "years on from", "anniversary",
+                     "centenary", "bicentenary"],
+    # Words that restate an amount in other terms ("30,000 a day, or 11 million a year").
+    "restatement_words": ["or", "that is", "i.e.", "equivalent to"],
     "approximations": ["about", "around", "roughly", "approximately", "nearly", "almost", "some", "circa", "c.",
                        "over", "more than", "just over", "just under", "estimated"],
     # Sentences that open by pointing back ("This is known as…") lean on the one before.

@@ -164,6 +164,11 @@ PACK = {
     ],
     # Parole del segno di un numero: "sotto meno 90" limita il numero dopo di esse.
     "sign_words": ["meno"],
+    # Parole che contano gli anni da un altro momento: l'anno chiesto è una somma di due che il quiz può mostrare.
+    "elapsed_cues": ["anni dopo", "anni più tardi", "anni dalla", "anni dal", "anni da", "anni dall'", "anni dall’",
+                     "anniversario", "centenario", "bicentenario"],
+    # Parole che ridicono una quantità in altri termini ("30.000 al giorno, ossia 11 milioni l'anno").
+    "restatement_words": ["ossia", "cioè", "ovvero", "pari a", "vale a dire", "o"],
     "approximations": ["circa", "intorno al", "intorno a", "attorno al", "verso il", "quasi", "oltre", "più di",
                        "poco più di", "poco meno di", "all'incirca", "approssimativamente"],
     # Sentences that open by pointing back ("Questo è noto come…") lean on the one before.
