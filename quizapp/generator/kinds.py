@@ -882,7 +882,7 @@ def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) 
         near = [y for y in near if int(y) <= latest]
     other = [y for y in ctx.pool.others("year", ans.text, fact.span, fact.span.text, rng, 3)
              if abs(int(y) - year) <= 60 and (fact.kind != "target_year" or int(y) > year - 10)
-             and _in_lifetime(year, int(y), born)]
+             and _in_lifetime(year, int(y), born) and not re.search(rf"(?<!\d){y}(?!\d)", fact.span.text)]
     # Near misses first: a year the text ties to another fact would also reveal that fact's
     # answer to a quiz asking it, so it only fills in where near misses run short.
     picked = near + [y for y in other if y not in near]
