@@ -139,6 +139,8 @@ def number_distractors(value: float, decimals: int, rng: random.Random, n: int =
         upper = min(upper, 100.0) if upper is not None else 100.0
     if upper is not None and value > upper:
         upper = None
+    if percent and upper is not None and value > 0.9 * upper:
+        return []  # "about 95%", "99.9% purity": every near miss would lie below, the key stands out
     sign = -1 if value < 0 else 1
     value = abs(value)
     small = value.is_integer() and value < 10 and not approximate

@@ -775,7 +775,11 @@ def bounded(ctx: Context, fact: Fact, ans: Span) -> bool:
         before.pop()
     before = before[-2:]
     bounds = ctx.doc.pack.get("bounds", ())
-    return bool(before) and (before[-1] in bounds or " ".join(before) in bounds)
+    if bool(before) and (before[-1] in bounds or " ".join(before) in bounds):
+        return True
+    # "around 10 million people or more": the bound follows the amount.
+    after = " ".join(ctx.doc.text[ans.end:fact.span.end].lower().replace(",", " ").split()[:4])
+    return any(re.search(r"(?:^|\s)" + re.escape(cue) + r"(?!\w)", after) for cue in ctx.doc.pack.get("bounds_after", ()))
 
 
 def upper_bound(ctx: Context, fact: Fact, unit: str) -> float | None:

@@ -787,3 +787,25 @@ def test_a_topic_phrase_is_weighed_down():
     title = "The Layers of Earth's Atmosphere"
     assert _weight_of(text, "en", "Dry air", "concept", title) < 0.5 * _weight_of(text, "en", "ozone layer", "concept",
                                                                                   title)
+
+
+def test_a_percentage_near_a_hundred_gets_no_near_misses():
+    # "About 95%", "99.9% purity": every near miss would lie below and the key would stand out.
+    assert distractors.number_distractors(95.0, 0, random.Random(0), n=3, percent=True, approximate=True) == []
+    assert distractors.number_distractors(99.9, 1, random.Random(0), n=3, percent=True) == []
+
+
+@pytest.mark.parametrize("lang,text,answer,expected", [
+    ("en", "Many historians place it at around 10 million people or more.", "10", True),
+    ("en", "The mesopause can drop below minus 90 degrees Celsius.", "90", True),
+    ("it", "La città contava 50 mila abitanti o più.", "50", True),
+    ("en", "The bridge carried 30,000 vehicles a day.", "30,000", False),
+])
+def test_an_amount_given_as_a_bound_gets_no_near_misses(lang, text, answer, expected):
+    from quizapp.generator.kinds import bounded
+    from quizapp.generator.types import Fact, Span
+    doc = doc_of(text, lang)
+    start = text.index(answer)
+    ans = Span(start, start + len(answer), answer)
+    fact = Fact(kind="quantity", text=text, span=Span(0, len(text), text), answers=(ans,))
+    assert bounded(type("C", (), {"doc": doc})(), fact, ans) is expected

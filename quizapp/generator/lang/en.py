@@ -167,6 +167,9 @@ PACK = {
                      "centenary", "bicentenary"],
     # Words that restate an amount in other terms ("30,000 a day, or 11 million a year").
     "restatement_words": ["or", "that is", "i.e.", "equivalent to"],
+    # Words after an amount that make it a bound ("10 million or more"): near misses beyond it are true.
+    "bounds_after": ["or more", "or less", "or fewer", "or over", "or higher", "or lower", "and more", "and over",
+                     "and above", "plus"],
     "approximations": ["about", "around", "roughly", "approximately", "nearly", "almost", "some", "circa", "c.",
                        "over", "more than", "just over", "just under", "estimated"],
     # Sentences that open by pointing back ("This is known as…") lean on the one before.

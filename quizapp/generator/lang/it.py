@@ -169,6 +169,8 @@ PACK = {
                      "anniversario", "centenario", "bicentenario"],
     # Parole che ridicono una quantità in altri termini ("30.000 al giorno, ossia 11 milioni l'anno").
     "restatement_words": ["ossia", "cioè", "ovvero", "pari a", "vale a dire", "o"],
+    # Parole dopo una quantità che ne fanno un limite ("10 milioni o più"): i valori oltre sono veri.
+    "bounds_after": ["o più", "o meno", "e più", "e oltre", "o oltre", "o superiore", "o inferiore"],
     "approximations": ["circa", "intorno al", "intorno a", "attorno al", "verso il", "quasi", "oltre", "più di",
                        "poco più di", "poco meno di", "all'incirca", "approssimativamente"],
     # Sentences that open by pointing back ("Questo è noto come…") lean on the one before.
