@@ -181,10 +181,18 @@ def number_distractors(value: float, decimals: int, rng: random.Random, n: int =
         above = [v for v in above if v <= upper]
     rng.shuffle(below)
     rng.shuffle(above)
-    # How many near misses lie above the key: any number, so the key's place tells nothing.
-    k = rng.randint(0, n)
+    # How many near misses lie above the key: any number, so the key's place tells little;
+    # far misses ("about 5 litres") keep one on each side, or the key would stand apart.
+    k = rng.choice(range(1, n) if approximate and n > 1 else [0] + [i for i in range(n + 1) for _ in (0, 1)][2:-2] + [n])
     k = min(k, len(above))
     k = max(k, n - len(below))
+    # A key beyond all its near misses has the nearest beside it, so it does not stand apart.
+    if k == 0 and below:
+        nearest = max(below)
+        below = [nearest] + [v for v in below if v != nearest]
+    if k == n and above:
+        nearest = min(above)
+        above = [nearest] + [v for v in above if v != nearest]
     picked = above[:k] + below[:max(0, n - k)]
     # No near miss a simple multiple of another ("59, 118" beside a key of 70).
     out: list[float] = []

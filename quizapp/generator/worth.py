@@ -274,7 +274,7 @@ class Weigher:
             w *= TOPIC
         # "Dry air" in a text on the air, "lunar south pole" under "… near the Moon's south pole":
         # the head noun and all but one modifier are the text's topic or title words.
-        if fact.kind not in _STRUCTURAL and len(content) >= 2:
+        if fact.kind not in _STRUCTURAL and fact.kind not in _NAME_KINDS and len(content) >= 2:
             head = content[0] if doc.pack.get("phrase_head") == "first" else content[-1]
             known = [x for x in content if f" {x} " in self.title or x in self.topic]
             if head in known and len(known) >= len(content) - 1:
@@ -310,6 +310,8 @@ class Weigher:
 _NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![\d])|(?<![\d.,])\d+(?![\d.,]\d)")
 
 
+# Kinds of facts whose answer is a name: "Charles Babbage" is no phrase about the topic "Babbage".
+_NAME_KINDS = frozenset({"person", "organization", "place", "country", "entity", "acronym"})
 # Lexicon kinds of places: a place's name never runs on into a person's.
 _PLACE_KINDS = {"country", "city", "region", "river", "mountain", "body_of_water"}
 
