@@ -124,7 +124,7 @@ def _derived(v: float, value: float) -> bool:
 
 def number_distractors(value: float, decimals: int, rng: random.Random, n: int = 3,
                        percent: bool = False, approximate: bool = False,
-                       upper: float | None = None) -> list[float]:
+                       upper: float | None = None, allowed=None) -> list[float]:
     """Return ``n`` near misses for an amount: other values of the same size and precision.
 
     A slot that holds one amount ("380,005 inhabitants") makes any other amount
@@ -132,6 +132,7 @@ def number_distractors(value: float, decimals: int, rng: random.Random, n: int =
     varied offsets on both sides, so the key is neither always the middle value nor
     the one the others derive from (no exact half or double), and within ``upper``
     (the largest value the quantity takes: 90 degrees of latitude, 100 per cent).
+    ``allowed(v)`` tells whether a near miss may be offered (the text may name it).
     """
     if value == 0:
         return []
@@ -179,6 +180,9 @@ def number_distractors(value: float, decimals: int, rng: random.Random, n: int =
             below, above = b, a
     if upper is not None:
         above = [v for v in above if v <= upper]
+    if allowed is not None:
+        below = [v for v in below if allowed(sign * v)]
+        above = [v for v in above if allowed(sign * v)]
     rng.shuffle(below)
     rng.shuffle(above)
     # How many near misses lie above the key: any number, so the key's place tells little;

@@ -916,23 +916,21 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
     dec, thou = pack.get("decimal_sep"), pack.get("thousands_sep")
     decimals = len(ans.text.rsplit(dec, 1)[1]) if dec in ans.text and value != int(value) else 0
     grouped = thou in ans.text
-    wrong: list[str] = []
-    # The near misses are picked as a set (on both sides of the key, the nearest beside it):
-    # a few more are asked only when the text names one of them.
-    for extra in (0, 2):
-        near = distractors.number_distractors(value, decimals, rng, n=n + extra, percent=fact.kind == "percentage",
-                                              approximate=approximate(ctx, fact, ans),
-                                              upper=upper_bound(ctx, fact, amount[len(ans.text):]))
-        wrong = []
-        for v in near:
-            number = distractors.format_number(v, decimals, dec, thou, grouped)
-            text = amount.replace(ans.text, number, 1)
-            # 652 doubled is 1304, which reads as a year beside the other amounts.
-            if not ctx.mentioned(text) and not _FOUR_DIGITS.match(number):
-                wrong.append(text)
-        if len(wrong) >= n:
-            break
-    return focus, wrong[:n]
+
+    def written(v: float) -> str:
+        return amount.replace(ans.text, distractors.format_number(v, decimals, dec, thou, grouped), 1)
+
+    def allowed(v: float) -> bool:
+        # 652 doubled is 1304, which reads as a year beside the other amounts.
+        return not _FOUR_DIGITS.match(distractors.format_number(v, decimals, dec, thou, grouped)) \
+            and not ctx.mentioned(written(v))
+
+    # The near misses are picked as a set (on both sides of the key, the nearest beside it),
+    # among those the text does not name.
+    near = distractors.number_distractors(value, decimals, rng, n=n, percent=fact.kind == "percentage",
+                                          approximate=approximate(ctx, fact, ans),
+                                          upper=upper_bound(ctx, fact, amount[len(ans.text):]), allowed=allowed)
+    return focus, [written(v) for v in near]
 
 
 def _flip(item: str, opposites: dict[str, str]) -> str | None:
