@@ -809,3 +809,15 @@ def test_an_amount_given_as_a_bound_gets_no_near_misses(lang, text, answer, expe
     ans = Span(start, start + len(answer), answer)
     fact = Fact(kind="quantity", text=text, span=Span(0, len(text), text), answers=(ans,))
     assert bounded(type("C", (), {"doc": doc})(), fact, ans) is expected
+
+
+def test_an_amount_leaks_through_its_number_with_the_unit_a_little_later():
+    # Review 6: "The ____ extends from about 50 to 85 kilometres" answers "the stratosphere extends to about ____".
+    a = Item(kind="single", prompt="The stratosphere extends to about ____.", options=("50 kilometres", "20 kilometres"),
+             answers=("50 kilometres",), evidence="The stratosphere extends to about 50 kilometres.", sentence=1,
+             fact="a")
+    b = Item(kind="cloze", prompt="The ____ extends from about 50 to 85 kilometres.", options=(),
+             answers=("mesosphere",), evidence="The mesosphere extends from about 50 to 85 kilometres.", sentence=2,
+             fact="b")
+    assert gives_away(a, b, "en") == "50 kilometres"
+    assert pick_quiz([a, b], size=2, lang="en") == [0]
