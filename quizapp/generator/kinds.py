@@ -406,6 +406,7 @@ class Cloze(QuestionKind):
             if fact.kind == "range":
                 accepted += _range_ends(ans.text)
             accepted += _month_year_forms(ans.text, ctx.doc.pack)
+            accepted += _period_forms(ans.text, ctx.doc.pack)
             accepted += _regnal_forms(ans.text, ctx.doc.pack)
             # A capitalised name after "da", "in" is read as a place; the given name tells a person.
             if fact.kind in _ENTITY_KINDS:
@@ -445,6 +446,15 @@ def _month_year_forms(text: str, pack) -> list[str]:
     if len(words) == 3 and words[1].lower() in pack.get("name_connectors", ()):
         out.append(words[0] + " " + words[-1])
     return out
+
+
+def _period_forms(text: str, pack) -> list[str]:
+    """Return a decade or century without the part of it the text names ("late 1930s" gives "1930s")."""
+    words = text.split()
+    mods = pack.get("period_modifiers", ())
+    if len(words) == 2 and words[0].lower() in mods and re.fullmatch(r"\d{3}0s|\d{1,2}(?:st|nd|rd|th)", words[1]):
+        return [words[1]]
+    return []
 
 
 def _regnal_forms(text: str, pack) -> list[str]:

@@ -821,3 +821,9 @@ def test_an_amount_leaks_through_its_number_with_the_unit_a_little_later():
              fact="b")
     assert gives_away(a, b, "en") == "50 kilometres"
     assert pick_quiz([a, b], size=2, lang="en") == [0]
+
+
+@pytest.mark.parametrize("key,accepted", [("late 1930s", ["1930s"]), ("early 1990s", ["1990s"]), ("late summer", [])])
+def test_part_of_a_decade_also_accepts_the_decade(key, accepted):
+    from quizapp.generator.kinds import _period_forms
+    assert _period_forms(key, load_pack("en")) == accepted

@@ -170,6 +170,8 @@ PACK = {
     # Words after an amount that make it a bound ("10 million or more"): near misses beyond it are true.
     "bounds_after": ["or more", "or less", "or fewer", "or over", "or higher", "or lower", "and more", "and over",
                      "and above", "plus"],
+    # Words naming part of a decade: "late 1930s" is answered "1930s" too.
+    "period_modifiers": ["late", "early", "mid", "mid-"],
     "approximations": ["about", "around", "roughly", "approximately", "nearly", "almost", "some", "circa", "c.",
                        "over", "more than", "just over", "just under", "estimated"],
     # Sentences that open by pointing back ("This is known as…") lean on the one before.
