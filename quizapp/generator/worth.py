@@ -202,6 +202,9 @@ class Weigher:
             w *= GIVEN_SUM  # "nato nel 1941 … compirà ____": an age the text's years compute
         if _summed(ans.text, before, after):
             w *= GIVEN_SUM  # "____ grandi elettori: 630 deputati, 321 senatori e 58 delegati"
+        half = len(core) // 2
+        if len(core) >= 2 and len(core) % 2 == 0 and core[:half] == core[half:]:
+            w *= GENERIC  # «a suolo a suolo»: a doubled phrase is the wording, not a fact
         if fact.kind in ("pair", "range"):
             w *= COORDINATED  # "left and right ventricles", "5 to 10": a reader answers one part
         return w

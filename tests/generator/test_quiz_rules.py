@@ -827,3 +827,11 @@ def test_an_amount_leaks_through_its_number_with_the_unit_a_little_later():
 def test_part_of_a_decade_also_accepts_the_decade(key, accepted):
     from quizapp.generator.kinds import _period_forms
     assert _period_forms(key, load_pack("en")) == accepted
+
+
+def test_a_doubled_phrase_is_weighed_down():
+    # Review 6: «a suolo a suolo» asks the wording of a quotation, not a fact.
+    text = ("I morti venivano sepolti in grandi fosse comuni, a suolo a suolo come le merci nelle navi. "
+            "I morti venivano sepolti in grandi fosse comuni, strato su strato come le merci nelle navi.")
+    assert _weight_of(text, "it", "a suolo a suolo", "phrase") < 0.5 * _weight_of(text, "it", "strato su strato",
+                                                                                  "phrase")
