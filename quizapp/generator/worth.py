@@ -276,11 +276,11 @@ class Weigher:
                                              or (content and in_title * 2 >= len(content)) or named):
             w *= TOPIC
         # "Dry air" in a text on the air, "lunar south pole" under "… near the Moon's south pole":
-        # the head noun and all but one modifier are the text's topic or title words.
+        # the head noun is the text's topic word, and all but one modifier are topic or title words.
         if fact.kind not in _STRUCTURAL and fact.kind not in _NAME_KINDS and len(content) >= 2:
             head = content[0] if doc.pack.get("phrase_head") == "first" else content[-1]
             known = [x for x in content if f" {x} " in self.title or x in self.topic]
-            if head in known and len(known) >= len(content) - 1:
+            if head in self.topic and len(known) >= len(content) - 1:
                 w *= TOPIC
         if fact.kind == "acronym":
             acronym = fact.slot("acronym")
