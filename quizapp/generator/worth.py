@@ -43,7 +43,7 @@ VAGUE_WORDS = 4
 _AMOUNT_THEN_COMMA = re.compile(r"\d[\d.,]*((?:\s+[^\W\d_]+){1,3})\s*,\s*(?:[^\W\d_]+\s+){0,2}$")
 LIST_INSIDE = 0.6
 # An amount followed by the same amount in brackets ("29,002 feet (8,840 metres)").
-_CONVERTED_AFTER = re.compile(r"^(?:\s+[^\W\d_]+){0,3}\s*\([^)\d]{0,15}\d")
+_CONVERTED_AFTER = re.compile(r"^(?:\s+[^\W\d_]+){0,3}\s*\(\s*(?:[^\W\d_]+\s+)?\d[\d.,]*\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\)")
 _YEAR_IN = re.compile(r"(?<!\d)(?:1[0-9]{3}|20[0-9]{2})(?!\d)")
 LEAD = 1.15
 HEADING = 0.2
