@@ -17,6 +17,7 @@ teacher's quick quiz), so every assembled quiz keeps the same rules:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -122,6 +123,8 @@ def pick(items: Sequence[Item], size: int, articles: Sequence[str] = ()) -> list
     # A name whose surname the text repeats everywhere ("Cesare") is the topic too.
     topic = [topic[i] or any(sum(1 for s, ev in sentences.items() if s != items[i].sentence and f" {w} " in ev)
                              >= TOPIC_SENTENCES for w in names[i]) for i in range(len(items))]
+    # An amount leaks through its number with its unit a word or two later ("50 to 85 kilometres").
+    spreads = [[p for p in map(_spread, keys[i]) if p is not _NEVER] for i in range(len(items))]
     by_fact: dict[object, list[int]] = {}
     for i, it in enumerate(items):
         by_fact.setdefault(it.fact, []).append(i)
@@ -151,7 +154,8 @@ def pick(items: Sequence[Item], size: int, articles: Sequence[str] = ()) -> list
                 if not shared_sentences or any(f" {k} " in asked[i] for k in leaks[j]) \
                         or any(f" {k} " in asked[j] for k in leaks[i]):
                     return False
-            elif any(f" {k} " in texts[i] for k in leaks[j]) or any(f" {k} " in texts[j] for k in leaks[i]):
+            elif any(f" {k} " in texts[i] for k in leaks[j]) or any(f" {k} " in texts[j] for k in leaks[i]) \
+                    or any(p.search(texts[i]) for p in spreads[j]) or any(p.search(texts[j]) for p in spreads[i]):
                 return False
         return True
 
@@ -202,4 +206,18 @@ def give_away(first: Item, second: Item, articles: Sequence[str] = ()) -> str:
             key = _key(answer, arts)
             if key and f" {key} " in text:
                 return answer
+            if key and _spread(key) is not _NEVER and _spread(key).search(text):
+                return answer  # "about 50 kilometres" beside "from about 50 to 85 kilometres"
     return ""
+
+
+_NEVER = re.compile(r"(?!x)x")
+
+
+@lru_cache(maxsize=4096)
+def _spread(key: str) -> re.Pattern:
+    """Return a pattern for an amount whose unit follows a little later ("50 … kilometres"), or one that never matches."""
+    words = key.split()
+    if len(words) < 2 or not words[0][:1].isdigit() or not any(ch.isalpha() for ch in words[-1]):
+        return _NEVER
+    return re.compile(" " + re.escape(words[0]) + r" (?:\S+ ){1,2}" + re.escape(" ".join(words[1:])) + " ")

@@ -103,35 +103,111 @@ def year_distractors(year: int, mentioned_years: set[int], rng: random.Random, n
     return [str(y) for y in sorted(pool[:n])]
 
 
+# Ratios of a wrong amount to the key that show which value the others derive from:
+# half, double, a quarter… A student who spots one has the key.
+_SIMPLE_RATIOS = (0.25, 1 / 3, 0.5, 2 / 3, 0.75, 1.25, 1.5, 2.0, 3.0, 4.0)
+# Offsets of a precise amount's near misses: varied, never a simple ratio, and far enough
+# (at least 7%) that no near miss reads as a rounding of the key.
+_PRECISE_OFFSETS = (0.07, 0.09, 0.12, 0.14, 0.17, 0.21, 0.23, 0.28, 0.31, 0.36)
+# An approximate amount of two or more figures ("about 69 degrees") is wrong a good way off;
+# a round one ("about 5 litres", "about 30,000") only far off.
+_APPROXIMATE_OFFSETS = (0.18, 0.22, 0.27, 0.31, 0.36, 0.42)
+_FAR_FACTORS_DOWN = (0.3, 0.35, 0.4)
+_FAR_FACTORS_UP = (2.4, 2.6, 3.2, 3.6)
+
+
+def _derived(v: float, value: float) -> bool:
+    """Tell whether ``v`` is a simple multiple of ``value`` (half, double, a quarter…) or a rounding of it."""
+    ratio = v / value
+    return any(abs(ratio - r) < 0.01 * r for r in _SIMPLE_RATIOS) or abs(v - value) < 0.05 * max(v, value)
+
+
 def number_distractors(value: float, decimals: int, rng: random.Random, n: int = 3,
-                       percent: bool = False, approximate: bool = False) -> list[float]:
+                       percent: bool = False, approximate: bool = False,
+                       upper: float | None = None, allowed=None) -> list[float]:
     """Return ``n`` near misses for an amount: other values of the same size and precision.
 
     A slot that holds one amount ("380,005 inhabitants") makes any other amount
-    wrong; near misses of the same magnitude keep the options plausible.
+    wrong; near misses of the same magnitude keep the options plausible. They lie at
+    varied offsets on both sides, so the key is neither always the middle value nor
+    the one the others derive from (no exact half or double), and within ``upper``
+    (the largest value the quantity takes: 90 degrees of latitude, 100 per cent).
+    ``allowed(v)`` tells whether a near miss may be offered (the text may name it).
     """
     if value == 0:
         return []
-    if approximate:
-        # "About 5 litres": 4 or 6 litres are about right too; only amounts far off are wrong.
-        pool = {value * f for f in (0.25, 0.4, 2.0, 2.5, 3.0)}
-    elif value.is_integer() and abs(value) < 10:
-        pool = {value + d for d in (-2, -1, 1, 2, 3) if value + d > 0}
-    else:
-        pool = {value * f for f in (0.5, 0.6, 0.75, 1.25, 1.5, 2.0, 3.0)}
+    if percent:
+        upper = min(upper, 100.0) if upper is not None else 100.0
+    if upper is not None and value > upper:
+        upper = None
+    if percent and upper is not None and value > 0.9 * upper:
+        return []  # "about 95%", "99.9% purity": every near miss would lie below, the key stands out
+    sign = -1 if value < 0 else 1
+    value = abs(value)
+    small = value.is_integer() and value < 10 and not approximate
     # Keep the answer's precision, and round away digits the answer does not show
-    # ("1.500" gives 750 and 3.000, not 1.125).
-    digits = len(str(int(abs(value)))) if value.is_integer() else 0
-    trailing = len(str(int(abs(value)))) - len(str(int(abs(value))).rstrip("0")) if digits else 0
-    out = set()
-    for v in pool:
-        v = round(v, decimals) if decimals else float(round(v, -trailing) if trailing else round(v))
-        if v <= 0 or v == value or (percent and v > 100):
+    # ("1.500" gives 1.300 and 1.900, not 1.125).
+    digits = len(str(int(value))) if value.is_integer() else 0
+    trailing = digits - len(str(int(value)).rstrip("0")) if digits else 0
+    figures = digits - trailing if digits else 2
+    offsets = _PRECISE_OFFSETS
+    if approximate and figures >= 2:
+        approximate, offsets = False, _APPROXIMATE_OFFSETS
+
+    def rounded(v: float, coarse: int) -> float:
+        return round(v, decimals) if decimals else float(round(v, -coarse) if coarse else round(v))
+
+    below, above = [], []
+    if small:
+        below = [value - d for d in (1, 2, 3) if value - d > 0]
+        above = [value + d for d in (1, 2, 3)]
+    else:
+        down = [1 / f for f in _FAR_FACTORS_UP] + list(_FAR_FACTORS_DOWN) if approximate \
+            else [1 - o for o in offsets]
+        up = list(_FAR_FACTORS_UP) if approximate else [1 + o for o in offsets]
+        for coarse in sorted({trailing, max(0, trailing - 1)}, reverse=True):
+            b = [rounded(value * f, coarse) for f in down]
+            a = [rounded(value * f, coarse) for f in up]
+            b = [v for v in dict.fromkeys(b) if 0 < v < value and (approximate or not _derived(v, value))]
+            a = [v for v in dict.fromkeys(a) if v > value and (approximate or not _derived(v, value))]
+            if approximate:
+                b = [v for v in b if abs(v / value - 0.5) > 0.01 and abs(v / value - 0.25) > 0.01]
+                a = [v for v in a if abs(v / value - 2) > 0.02 and abs(v / value - 3) > 0.03
+                     and abs(v / value - 4) > 0.04]
+            if len(b) + len(a) >= n:
+                below, above = b, a
+                break
+            below, above = b, a
+    if upper is not None:
+        above = [v for v in above if v <= upper]
+    if allowed is not None:
+        below = [v for v in below if allowed(sign * v)]
+        above = [v for v in above if allowed(sign * v)]
+    rng.shuffle(below)
+    rng.shuffle(above)
+    # How many near misses lie above the key: any number, so the key's place tells little;
+    # far misses ("about 5 litres") keep one on each side, or the key would stand apart.
+    k = rng.choice(range(1, n) if approximate and n > 1 else [0] + [i for i in range(n + 1) for _ in (0, 1)][2:-2] + [n])
+    k = min(k, len(above))
+    k = max(k, n - len(below))
+    # A key beyond all its near misses has the nearest beside it, so it does not stand apart.
+    if k == 0 and below:
+        nearest = max(below)
+        below = [nearest] + [v for v in below if v != nearest]
+    if k == n and above:
+        nearest = min(above)
+        above = [nearest] + [v for v in above if v != nearest]
+    picked = above[:k] + below[:max(0, n - k)]
+    # No near miss a simple multiple of another ("59, 118" beside a key of 70).
+    out: list[float] = []
+    for v in picked + below[n - k:] + above[k:]:
+        if len(out) == n:
+            break
+        # Nor two near misses a rounding apart ("400 mila, 410 mila").
+        if v in out or any(not approximate and not small and _derived(v, w) for w in out):
             continue
-        out.add(v)
-    values = sorted(out)
-    rng.shuffle(values)
-    return sorted(values[:n])
+        out.append(v)
+    return sorted(sign * v for v in out)
 
 
 def format_number(value: float, decimals: int, decimal_sep: str, thousands_sep: str, grouped: bool) -> str:

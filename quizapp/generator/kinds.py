@@ -405,6 +405,9 @@ class Cloze(QuestionKind):
                 accepted += _shorter_answers(ans.text, ctx.doc.pack)
             if fact.kind == "range":
                 accepted += _range_ends(ans.text)
+            accepted += _month_year_forms(ans.text, ctx.doc.pack)
+            accepted += _period_forms(ans.text, ctx.doc.pack)
+            accepted += _regnal_forms(ans.text, ctx.doc.pack)
             # A capitalised name after "da", "in" is read as a place; the given name tells a person.
             if fact.kind in _ENTITY_KINDS:
                 accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code,
@@ -427,6 +430,40 @@ class Cloze(QuestionKind):
             q = _q(ctx, fact, index, self.name, ctx.fill("cloze", cloze=cloze), [ans.text], fact.span, (), (), ans)
             out.append(QuestionDraft(**{**q.__dict__, "correct": tuple(accepted)}))
         return out
+
+
+def _month_year_forms(text: str, pack) -> list[str]:
+    """Return the year of a month and year ("marzo 2021", "febbraio del 1349"), and the month and year without a connector.
+
+    The blank asks when: "nel ____" is answered "2021" as well as "marzo 2021". A date with
+    a day keeps its month, the day would be the question.
+    """
+    words = text.split()
+    months = [m.lower() for m in pack.get("months", ())]
+    if not 2 <= len(words) <= 3 or words[0].lower() not in months or not _YEAR_RE.match(words[-1]):
+        return []
+    out = [words[-1]]
+    if len(words) == 3 and words[1].lower() in pack.get("name_connectors", ()):
+        out.append(words[0] + " " + words[-1])
+    return out
+
+
+def _period_forms(text: str, pack) -> list[str]:
+    """Return a decade or century without the part of it the text names ("late 1930s" gives "1930s")."""
+    words = text.split()
+    mods = pack.get("period_modifiers", ())
+    if len(words) == 2 and words[0].lower() in mods and re.fullmatch(r"\d{3}0s|\d{1,2}(?:st|nd|rd|th)", words[1]):
+        return [words[1]]
+    return []
+
+
+def _regnal_forms(text: str, pack) -> list[str]:
+    """Return a ruler's name without the realm ("Valdemar IV of Denmark" gives "Valdemar IV")."""
+    connectors = "|".join(re.escape(c) for c in pack.get("name_connectors", ()) if c.isalpha())
+    if not connectors:
+        return []
+    m = re.match(r"^([A-ZÀ-Ý][\w'’-]+ (?:[IVX]+|[IVX]+[º°]?))\s+(?:" + connectors + r")\s+[A-ZÀ-Ý]", text)
+    return [m.group(1)] if m else []
 
 
 def _phrase_cores(phrase: str, pack) -> list[str]:
@@ -742,9 +779,32 @@ def bounded(ctx: Context, fact: Fact, ans: Span) -> bool:
 
     Near misses on the open side of a bound are true too.
     """
-    before = ctx.doc.text[fact.span.start:ans.start].lower().split()[-2:]
+    before = ctx.doc.text[fact.span.start:ans.start].lower().split()[-3:]
+    # "below minus 90": the sign belongs to the number, the bound stands before it.
+    while before and before[-1] in ctx.doc.pack.get("sign_words", ()):
+        before.pop()
+    before = before[-2:]
     bounds = ctx.doc.pack.get("bounds", ())
-    return bool(before) and (before[-1] in bounds or " ".join(before) in bounds)
+    if bool(before) and (before[-1] in bounds or " ".join(before) in bounds):
+        return True
+    # "around 10 million people or more": the bound follows the amount.
+    after = " ".join(ctx.doc.text[ans.end:fact.span.end].lower().replace(",", " ").split()[:4])
+    return any(re.search(r"(?:^|\s)" + re.escape(cue) + r"(?!\w)", after) for cue in ctx.doc.pack.get("bounds_after", ()))
+
+
+def upper_bound(ctx: Context, fact: Fact, unit: str) -> float | None:
+    """Return the largest value an amount of ``unit`` takes in its sentence, from the language's ``number_bounds``.
+
+    "69 degrees south latitude" is at most 90, "a height of 8,848 metres" at most Everest's.
+    """
+    units = set(normalise(unit).split()) | ({"°"} if "°" in unit else set())
+    if not units:
+        return None
+    words = set(normalise(ctx.doc.text[fact.span.start:fact.span.end]).split())
+    for bound in ctx.doc.pack.get("number_bounds", ()):
+        if units & set(bound["units"]) and words & set(bound["context"]):
+            return float(bound["max"])
+    return None
 
 
 def approximate(ctx: Context, fact: Fact, ans: Span) -> bool:
@@ -836,7 +896,7 @@ def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) 
         near = [y for y in near if int(y) <= latest]
     other = [y for y in ctx.pool.others("year", ans.text, fact.span, fact.span.text, rng, 3)
              if abs(int(y) - year) <= 60 and (fact.kind != "target_year" or int(y) > year - 10)
-             and _in_lifetime(year, int(y), born)]
+             and _in_lifetime(year, int(y), born) and not re.search(rf"(?<!\d){y}(?!\d)", fact.span.text)]
     # Near misses first: a year the text ties to another fact would also reveal that fact's
     # answer to a quiz asking it, so it only fills in where near misses run short.
     picked = near + [y for y in other if y not in near]
@@ -866,16 +926,21 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
     dec, thou = pack.get("decimal_sep"), pack.get("thousands_sep")
     decimals = len(ans.text.rsplit(dec, 1)[1]) if dec in ans.text and value != int(value) else 0
     grouped = thou in ans.text
-    near = distractors.number_distractors(value, decimals, rng, n=n + 2, percent=fact.kind == "percentage",
-                                          approximate=approximate(ctx, fact, ans))
-    wrong = []
-    for v in near:
-        number = distractors.format_number(v, decimals, dec, thou, grouped)
-        text = amount.replace(ans.text, number, 1)
+
+    def written(v: float) -> str:
+        return amount.replace(ans.text, distractors.format_number(v, decimals, dec, thou, grouped), 1)
+
+    def allowed(v: float) -> bool:
         # 652 doubled is 1304, which reads as a year beside the other amounts.
-        if not ctx.mentioned(text) and not _FOUR_DIGITS.match(number):
-            wrong.append(text)
-    return focus, wrong[:n]
+        return not _FOUR_DIGITS.match(distractors.format_number(v, decimals, dec, thou, grouped)) \
+            and not ctx.mentioned(written(v))
+
+    # The near misses are picked as a set (on both sides of the key, the nearest beside it),
+    # among those the text does not name.
+    near = distractors.number_distractors(value, decimals, rng, n=n, percent=fact.kind == "percentage",
+                                          approximate=approximate(ctx, fact, ans),
+                                          upper=upper_bound(ctx, fact, amount[len(ans.text):]), allowed=allowed)
+    return focus, [written(v) for v in near]
 
 
 def _flip(item: str, opposites: dict[str, str]) -> str | None:

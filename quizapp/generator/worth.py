@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .distractors import lexicon_kind
 from .facts import Doc, _spells, listed_words
+from .names import given_names
 from .text import normalise
 from .types import Fact
 
@@ -41,6 +42,9 @@ VAGUE_WORDS = 4
 # An amount with up to three words after it, a comma and up to two words before the blank.
 _AMOUNT_THEN_COMMA = re.compile(r"\d[\d.,]*((?:\s+[^\W\d_]+){1,3})\s*,\s*(?:[^\W\d_]+\s+){0,2}$")
 LIST_INSIDE = 0.6
+# An amount followed by the same amount in brackets ("29,002 feet (8,840 metres)").
+_CONVERTED_AFTER = re.compile(r"^(?:\s+[^\W\d_]+){0,3}\s*\(\s*(?:[^\W\d_]+\s+)?\d[\d.,]*\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\)")
+_YEAR_IN = re.compile(r"(?<!\d)(?:1[0-9]{3}|20[0-9]{2})(?!\d)")
 LEAD = 1.15
 HEADING = 0.2
 HYPOTHETICAL = 0.3
@@ -117,6 +121,17 @@ class Weigher:
         self.after = _cue(wh.get("reporting_after", ""))
         self.hypothetical = _cue(wh.get("hypothetical", ""))
         self.anaphoric = frozenset(pack.get("anaphoric_openers", ()))
+        # "137 anni dopo l'inizio": a year the sentence counts from another one the quiz may ask.
+        elapsed = pack.get("elapsed_cues", ())
+        self.elapsed = re.compile(r"(?:^|[\s'’])(?:" + "|".join(re.escape(c) for c in elapsed) + r")(?!\w)",
+                                  re.IGNORECASE) if elapsed else None
+        # "30,000 vehicles a day, or more than 11 million a year": the same amount restated.
+        restated = pack.get("restatement_words", ())
+        self.restated = re.compile(r"^(?:\s+[^\W\d_]+){0,4}\s*,?\s+(?:" + "|".join(re.escape(c) for c in restated)
+                                   + r")\s+(?:[^\W\d_]+\s+){0,3}\d", re.IGNORECASE) if restated else None
+        self.restating = re.compile(r"\d[\d.,]*(?:\s+[^\W\d_]+){0,4}\s*,?\s+(?:"
+                                    + "|".join(re.escape(c) for c in restated)
+                                    + r")\s+(?:[^\W\d_]+\s+){0,3}$", re.IGNORECASE) if restated else None
         self.verbs = listed_words(pack.code, "verbs")
 
     def _heading(self, sent) -> bool:
@@ -168,6 +183,12 @@ class Weigher:
             w *= SHORT_CONTEXT  # "Il ____ fu un anno di svolta.": only common words around the blank
         if self._conversion(before, ans.text):
             w *= BRACKETED_AMOUNT  # "6.15 billion rupees, roughly 75 million US dollars": a conversion
+        if any(ch.isdigit() for ch in ans.text) and (_CONVERTED_AFTER.match(after)
+                                                     or (self.restated and self.restated.match(after))
+                                                     or (self.restating and self.restating.search(before[-80:]))):
+            w *= BRACKETED_AMOUNT  # "29,002 feet (8,840 metres)", "30,000 vehicles a day, or 11 million a year"
+        if self.elapsed and _YEAR_IN.search(ans.text) and self.elapsed.search(before + " " + after):
+            w *= GIVEN_SUM  # "Solo nel ____ …, 137 anni dopo l'inizio": another year of the quiz and a sum
         if before.rstrip().endswith(",") and after.lstrip().startswith(","):
             w *= LIST_INSIDE
         opening = doc.text[fact.span.start:fact.span.end].split(" ", 2)
@@ -181,6 +202,9 @@ class Weigher:
             w *= GIVEN_SUM  # "nato nel 1941 … compirà ____": an age the text's years compute
         if _summed(ans.text, before, after):
             w *= GIVEN_SUM  # "____ grandi elettori: 630 deputati, 321 senatori e 58 delegati"
+        half = len(core) // 2
+        if len(core) >= 2 and len(core) % 2 == 0 and core[:half] == core[half:]:
+            w *= GENERIC  # «a suolo a suolo»: a doubled phrase is the wording, not a fact
         if fact.kind in ("pair", "range"):
             w *= COORDINATED  # "left and right ventricles", "5 to 10": a reader answers one part
         return w
@@ -214,6 +238,12 @@ class Weigher:
         # "United Arab Emirates' Hope": an owner and the thing owned are two answers.
         if re.search(r"s['’] \w", ans.text):
             return True
+        # "Stati Uniti Donald Trump": a known place and the person after it are two answers.
+        words = ans.text.split()
+        for i in range(1, len(words) - 1):
+            if words[i] in given_names() and words[i + 1][:1].isupper() \
+                    and lexicon_kind(" ".join(words[:i]), self.doc.pack.code) in _PLACE_KINDS:
+                return True
         if len(after) == 2 and after[0] in ":-/" and after[1].isalnum():
             return True
         # "the 600 ____" for "MeV Synchrocyclotron": a unit glued to the number before it.
@@ -245,6 +275,13 @@ class Weigher:
         if fact.kind not in _STRUCTURAL and (f" {joined} " in self.title or (len(core) == 1 and joined in self.topic)
                                              or (content and in_title * 2 >= len(content)) or named):
             w *= TOPIC
+        # "Dry air" in a text on the air, "lunar south pole" under "… near the Moon's south pole":
+        # the head noun is the text's topic word, and all but one modifier are topic or title words.
+        if fact.kind not in _STRUCTURAL and fact.kind not in _NAME_KINDS and len(content) >= 2:
+            head = content[0] if doc.pack.get("phrase_head") == "first" else content[-1]
+            known = [x for x in content if f" {x} " in self.title or x in self.topic]
+            if head in self.topic and len(known) >= len(content) - 1:
+                w *= TOPIC
         if fact.kind == "acronym":
             acronym = fact.slot("acronym")
             if not _spells(acronym, fact.answers[0].text):
@@ -274,6 +311,12 @@ class Weigher:
 
 
 _NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![\d])|(?<![\d.,])\d+(?![\d.,]\d)")
+
+
+# Kinds of facts whose answer is a name: "Charles Babbage" is no phrase about the topic "Babbage".
+_NAME_KINDS = frozenset({"person", "organization", "place", "country", "entity", "acronym"})
+# Lexicon kinds of places: a place's name never runs on into a person's.
+_PLACE_KINDS = {"country", "city", "region", "river", "mountain", "body_of_water"}
 
 
 def _as_int(text: str) -> int | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 from pathlib import Path
 
@@ -660,3 +661,177 @@ def test_a_person_offered_was_grown_up_in_the_years_the_text_speaks_of():
         e = people[name]
         assert e["born"] + distractors.ADULT <= 1919 and (e.get("died") or 1914) >= 1914, name
     assert "Giulio Andreotti" not in got and "Altiero Spinelli" not in got
+
+
+@pytest.mark.parametrize("value,decimals,upper", [
+    (8848.0, 0, 8849.0), (69.0, 0, 90.0), (29002.0, 0, None), (6.15, 2, None), (366.0, 0, None),
+    (340.0, 0, None), (35.0, 0, None), (118.0, 0, None), (40.0, 0, 100.0),
+])
+def test_near_miss_amounts_are_not_derived_from_the_key(value, decimals, upper):
+    # Review 6: "138 degrees" of latitude, Everest at 11,060 m, 59 beside 118: halves and doubles flag the key.
+    places = set()
+    for seed in range(12):
+        got = distractors.number_distractors(value, decimals, random.Random(seed), n=3, upper=upper)
+        assert len(got) == 3 and value not in got
+        for v in got:
+            ratio = v / value
+            assert all(abs(ratio - r) > 0.01 * r for r in (0.25, 0.5, 2.0, 4.0, 1.5, 0.75, 1.25))
+            assert abs(ratio - 1) >= 0.05  # never a rounding of the key ("8,848" for 8,848.86)
+            assert upper is None or v <= upper
+        for v, w in itertools.combinations(got, 2):
+            assert abs(v / w - 1) >= 0.05  # no two near misses a rounding apart
+        places.add(sum(v > value for v in got))
+    if upper is None or upper > value * 1.3:
+        assert len(places) >= 3  # the key is not always the middle (or the base) value
+
+
+def test_an_approximate_amount_of_two_figures_gets_near_misses_a_good_way_off():
+    got = distractors.number_distractors(69.0, 0, random.Random(1), n=3, approximate=True, upper=90.0)
+    assert all(abs(v / 69 - 1) >= 0.15 and v <= 90 for v in got)
+
+
+@pytest.mark.parametrize("sentence,unit,bound", [
+    ("The landing site lies at about 69 degrees south latitude, far closer to the pole.", " degrees", 90.0),
+    ("An Indian survey in 1955 gave a height of 8,840 metres, the figure used for decades.", " metres", 8849.0),
+    ("The bridge carried 30,000 vehicles a day.", " vehicles", None),
+])
+def test_the_unit_and_the_sentence_bound_an_amount(sentence, unit, bound):
+    from quizapp.generator.kinds import upper_bound
+    from quizapp.generator.types import Fact, Span
+    doc = Doc(text=sentence, pack=load_pack("en"), body_start=0)
+    fact = Fact(kind="quantity", text=sentence, span=Span(0, len(sentence), sentence))
+    assert upper_bound(type("C", (), {"doc": doc})(), fact, unit) == bound
+
+
+@pytest.mark.parametrize("lang,key,accepted", [
+    ("it", "marzo 2021", ["2021"]),
+    ("it", "febbraio del 1349", ["1349", "febbraio 1349"]),
+    ("en", "September 2019", ["2019"]),
+    ("en", "16 May 1975", []),  # a day's date keeps its month: the day is the question
+])
+def test_a_month_and_year_also_accept_the_year(lang, key, accepted):
+    from quizapp.generator.kinds import _month_year_forms
+    assert _month_year_forms(key, load_pack(lang)) == accepted
+
+
+@pytest.mark.parametrize("lang,key,accepted", [
+    ("en", "Valdemar IV of Denmark", ["Valdemar IV"]),
+    ("it", "Palazzo di Giustizia", []),
+    ("it", "Enrico VIII di Inghilterra", ["Enrico VIII"]),
+    ("en", "Bank of England", []),
+])
+def test_a_ruler_is_answered_without_the_realm(lang, key, accepted):
+    from quizapp.generator.kinds import _regnal_forms
+    assert _regnal_forms(key, load_pack(lang)) == accepted
+
+
+@pytest.mark.parametrize("name,short", [
+    ("Patapsco River", "Patapsco"), ("Sagarmatha National Park", "Sagarmatha"),
+    ("Dow Jones Industrial Average", "Dow Jones"),
+])
+def test_generic_heads_of_places_and_indices_may_be_left_out(name, short):
+    from quizapp.generator.names import place_forms
+    assert short in place_forms(name, load_pack("en").get("place_heads"))
+
+
+def test_a_blank_never_spans_a_place_and_a_person():
+    from quizapp.generator.worth import Weigher
+    from quizapp.generator.types import Fact, Span
+    text = "Tra loro il presidente eletto degli Stati Uniti Donald Trump e il principe William."
+    doc = doc_of(text, "it")
+    start = text.index("Stati")
+    ans = Span(start, start + len("Stati Uniti Donald Trump"), "Stati Uniti Donald Trump")
+    fact = Fact(kind="entity", text=text, span=Span(0, len(text), text), answers=(ans,))
+    assert Weigher(doc, "").weight(fact, 0) == 0.0
+    start = text.index("Donald")
+    ans = Span(start, start + len("Donald Trump"), "Donald Trump")
+    assert Weigher(doc, "").weight(Fact(kind="person", text=text, span=fact.span, answers=(ans,)), 0) > 0
+
+
+def _weight_of(text: str, lang: str, answer: str, kind: str = "quantity", title: str = "") -> float:
+    from quizapp.generator.worth import Weigher
+    from quizapp.generator.types import Fact, Span
+    doc = doc_of(text, lang)
+    sent = next(s for s in doc.sentences if answer in s.text)
+    start = text.index(answer, sent.start)
+    fact = Fact(kind=kind, text=sent.text, span=Span(sent.start, sent.end, sent.text),
+                answers=(Span(start, start + len(answer), answer),))
+    return Weigher(doc, title).weight(fact, doc.sentences.index(sent))
+
+
+@pytest.mark.parametrize("lang,text,answer,kind", [
+    # Review 6: an answer the prompt computes or converts.
+    ("it", "Solo nel 2019 il Comune ha rilasciato una licenza edilizia regolare, 137 anni dopo l'inizio del cantiere.",
+     "2019", "year"),
+    ("it", "Nel 2019, a centocinquant'anni dalla tavola di Mendeleev, l'ONU ha proclamato l'Anno della tavola periodica.",
+     "2019", "year"),
+    ("en", "In 1856 the survey announced a height of 29,002 feet (8,840 metres), the highest known summit.",
+     "29,002", "quantity"),
+    ("en", "The bridge carried around 30,000 vehicles a day, or more than 11 million a year, including trucks.",
+     "30,000", "quantity"),
+    ("en", "The bridge carried around 30,000 vehicles a day, or more than 11 million a year, including trucks.",
+     "11", "quantity"),
+])
+def test_an_answer_the_prompt_computes_is_weighed_down(lang, text, answer, kind):
+    plain = {"it": "Nel 2019 il Comune di Barcellona ha rilasciato una licenza edilizia regolare per il cantiere.",
+             "en": "In 1856 the survey announced a height of 29,002 feet for the highest known summit, a record."}[lang]
+    plain_answer = "2019" if lang == "it" else "29,002"
+    assert _weight_of(text, lang, answer, kind) < 0.5 * _weight_of(plain, lang, plain_answer, kind)
+
+
+def test_a_topic_phrase_is_weighed_down():
+    text = ("The Layers of Earth's Atmosphere\n\nDry air is a mixture of gases. The air thins with height. "
+            "Air pressure falls. Warm air rises. Cold air sinks. The air holds water vapour. "
+            "The air moves as wind. Humid air is lighter. "
+            "The ozone layer is a mixture of gases.")
+    title = "The Layers of Earth's Atmosphere"
+    assert _weight_of(text, "en", "Dry air", "concept", title) < 0.5 * _weight_of(text, "en", "ozone layer", "concept",
+                                                                                  title)
+
+
+def test_a_percentage_near_a_hundred_gets_no_near_misses():
+    # "About 95%", "99.9% purity": every near miss would lie below and the key would stand out.
+    assert distractors.number_distractors(95.0, 0, random.Random(0), n=3, percent=True, approximate=True) == []
+    assert distractors.number_distractors(99.9, 1, random.Random(0), n=3, percent=True) == []
+
+
+@pytest.mark.parametrize("lang,text,answer,expected", [
+    ("en", "Many historians place it at around 10 million people or more.", "10", True),
+    ("en", "The mesopause can drop below minus 90 degrees Celsius.", "90", True),
+    ("it", "La città contava 50 mila abitanti o più.", "50", True),
+    ("en", "The bridge carried 30,000 vehicles a day.", "30,000", False),
+])
+def test_an_amount_given_as_a_bound_gets_no_near_misses(lang, text, answer, expected):
+    from quizapp.generator.kinds import bounded
+    from quizapp.generator.types import Fact, Span
+    doc = doc_of(text, lang)
+    start = text.index(answer)
+    ans = Span(start, start + len(answer), answer)
+    fact = Fact(kind="quantity", text=text, span=Span(0, len(text), text), answers=(ans,))
+    assert bounded(type("C", (), {"doc": doc})(), fact, ans) is expected
+
+
+def test_an_amount_leaks_through_its_number_with_the_unit_a_little_later():
+    # Review 6: "The ____ extends from about 50 to 85 kilometres" answers "the stratosphere extends to about ____".
+    a = Item(kind="single", prompt="The stratosphere extends to about ____.", options=("50 kilometres", "20 kilometres"),
+             answers=("50 kilometres",), evidence="The stratosphere extends to about 50 kilometres.", sentence=1,
+             fact="a")
+    b = Item(kind="cloze", prompt="The ____ extends from about 50 to 85 kilometres.", options=(),
+             answers=("mesosphere",), evidence="The mesosphere extends from about 50 to 85 kilometres.", sentence=2,
+             fact="b")
+    assert gives_away(a, b, "en") == "50 kilometres"
+    assert pick_quiz([a, b], size=2, lang="en") == [0]
+
+
+@pytest.mark.parametrize("key,accepted", [("late 1930s", ["1930s"]), ("early 1990s", ["1990s"]), ("late summer", [])])
+def test_part_of_a_decade_also_accepts_the_decade(key, accepted):
+    from quizapp.generator.kinds import _period_forms
+    assert _period_forms(key, load_pack("en")) == accepted
+
+
+def test_a_doubled_phrase_is_weighed_down():
+    # Review 6: «a suolo a suolo» asks the wording of a quotation, not a fact.
+    text = ("I morti venivano sepolti in grandi fosse comuni, a suolo a suolo come le merci nelle navi. "
+            "I morti venivano sepolti in grandi fosse comuni, strato su strato come le merci nelle navi.")
+    assert _weight_of(text, "it", "a suolo a suolo", "phrase") < 0.5 * _weight_of(text, "it", "strato su strato",
+                                                                                  "phrase")

@@ -117,7 +117,9 @@ PACK = {
     # Words that count or sort what follows them: in "species of molluscs" the answer is "molluscs" too.
     # Generic heads of a place's name: "Windsor Castle" is answered "Windsor" too.
     "place_heads": ["Castle", "Palace", "Abbey", "Cathedral", "Space Center", "Space Centre", "Stadium",
-                    "Airport", "Bridge", "Tower", "Island", "Islands", "Peninsula", "Reef"],
+                    "Airport", "Bridge", "Tower", "Island", "Islands", "Peninsula", "Reef", "River", "National Park",
+                    # Generic ends of indices and institutions: "Dow Jones Industrial Average" is "the Dow Jones".
+                    "Industrial Average", "Composite Index"],
     # Words that give the birth of the text's subject in its lead: no false year comes before it.
     "birth_cues": ["born"],
     # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.
@@ -149,6 +151,27 @@ PACK = {
                "after", "before", "until", "since", "exceed", "exceeds", "exceeded", "exceeding", "surpass", "surpasses",
                "top", "tops", "topped"],
     # Words that make an amount approximate ("about 5 litres"): near misses would be right too.
+    # The largest value an amount takes, by its unit and a word of its sentence: no "138 degrees" of latitude.
+    "number_bounds": [
+        {"units": ["degrees", "°"], "context": ["latitude"], "max": 90},
+        {"units": ["degrees", "°"], "context": ["longitude"], "max": 180},
+        {"units": ["metres", "meters", "m"], "context": ["height", "high", "tall", "summit", "altitude", "elevation",
+                                                          "peak", "mountain", "climb", "climbers"], "max": 8849},
+        {"units": ["feet", "ft"], "context": ["height", "high", "tall", "summit", "altitude", "elevation", "peak",
+                                              "mountain", "climb", "climbers"], "max": 29032},
+    ],
+    # Words for a number's sign: "below minus 90" bounds the number after them.
+    "sign_words": ["minus", "plus"],
+    # Words that count years from another time: the year asked is a sum of two the quiz may show.
+    "elapsed_cues": ["years after", "years later", "years since", "years from", "years on from", "anniversary",
+                     "centenary", "bicentenary"],
+    # Words that restate an amount in other terms ("30,000 a day, or 11 million a year").
+    "restatement_words": ["or", "that is", "i.e.", "equivalent to"],
+    # Words after an amount that make it a bound ("10 million or more"): near misses beyond it are true.
+    "bounds_after": ["or more", "or less", "or fewer", "or over", "or higher", "or lower", "and more", "and over",
+                     "and above", "plus"],
+    # Words naming part of a decade: "late 1930s" is answered "1930s" too.
+    "period_modifiers": ["late", "early", "mid", "mid-"],
     "approximations": ["about", "around", "roughly", "approximately", "nearly", "almost", "some", "circa", "c.",
                        "over", "more than", "just over", "just under", "estimated"],
     # Sentences that open by pointing back ("This is known as…") lean on the one before.

@@ -123,7 +123,7 @@ PACK = {
     # Parti generiche del nome di un luogo: "Gardone Riviera" si risponde anche "Gardone".
     "place_heads": ["Riviera", "Terme", "Marittima", "Castello", "Palazzo", "Stadio", "Aeroporto",
                     # Nomi inglesi che i testi italiani lasciano come sono.
-                    "Space Center", "Space Centre", "Castle", "Palace", "Abbey"],
+                    "Space Center", "Space Centre", "Castle", "Palace", "Abbey", "River", "National Park"],
     # Words that give the birth of the text's subject in its lead: no false year comes before it.
     "birth_cues": ["nato", "nata", "nacque", "nasce"],
     # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.
@@ -154,6 +154,23 @@ PACK = {
                "superano i", "superano il", "superato i", "superato il", "superò i", "superò il", "superiore a",
                "superiori a", "inferiore a", "inferiori a", "sfiorare i", "sfiorano i"],
     # Words that make an amount approximate ("circa 5 litri"): near misses would be right too.
+    # Il valore massimo di una quantità, per unità e parola della frase: niente "138 gradi" di latitudine.
+    "number_bounds": [
+        {"units": ["gradi", "°"], "context": ["latitudine"], "max": 90},
+        {"units": ["gradi", "°"], "context": ["longitudine"], "max": 180},
+        {"units": ["metri", "m"], "context": ["altezza", "alta", "alto", "altitudine", "quota", "vetta", "cima",
+                                              "montagna", "monte", "scalatori"], "max": 8849},
+        {"units": ["piedi"], "context": ["altezza", "alta", "alto", "altitudine", "quota", "vetta", "cima"], "max": 29032},
+    ],
+    # Parole del segno di un numero: "sotto meno 90" limita il numero dopo di esse.
+    "sign_words": ["meno"],
+    # Parole che contano gli anni da un altro momento: l'anno chiesto è una somma di due che il quiz può mostrare.
+    "elapsed_cues": ["anni dopo", "anni più tardi", "anni dalla", "anni dal", "anni da", "anni dall'", "anni dall’",
+                     "anniversario", "centenario", "bicentenario"],
+    # Parole che ridicono una quantità in altri termini ("30.000 al giorno, ossia 11 milioni l'anno").
+    "restatement_words": ["ossia", "cioè", "ovvero", "pari a", "vale a dire", "o"],
+    # Parole dopo una quantità che ne fanno un limite ("10 milioni o più"): i valori oltre sono veri.
+    "bounds_after": ["o più", "o meno", "e più", "e oltre", "o oltre", "o superiore", "o inferiore"],
     "approximations": ["circa", "intorno al", "intorno a", "attorno al", "verso il", "quasi", "oltre", "più di",
                        "poco più di", "poco meno di", "all'incirca", "approssimativamente"],
     # Sentences that open by pointing back ("Questo è noto come…") lean on the one before.
