@@ -327,11 +327,6 @@ def _dialect(executor) -> str:
 _INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
-def _insert(executor):
-    """Return the dialect's INSERT, which has ON CONFLICT."""
-    return _INSERTS[_dialect(executor)]
-
-
 def _lock(quiz_id: int, executor) -> tuple[int, dict[TotalKey, Tally]]:
     """Take the quiz's QuizStats row for this transaction, made if missing; return its count and score rows.
 

@@ -14,8 +14,6 @@ after the commit; a version rolled back is never drawn again.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
@@ -24,6 +22,7 @@ from sqlalchemy import event, or_, select
 from sqlalchemy.orm import Session
 
 from ..extensions import db
+from ..lru import SharedLRU
 from ..models import Document, Question, Quiz, QuizQuestion, new_layout_version
 
 # Quizzes whose questions a process keeps: a school's exams at once, with room to spare.
@@ -77,8 +76,7 @@ class QuizLayout:
     max_score: float
 
 
-_cache: OrderedDict[tuple[int, str], QuizLayout] = OrderedDict()
-_lock = threading.Lock()
+_layouts: SharedLRU[QuizLayout] = SharedLRU(MAX_QUIZZES)
 
 
 def layout_of(quiz: Quiz) -> QuizLayout:
@@ -87,18 +85,7 @@ def layout_of(quiz: Quiz) -> QuizLayout:
     if session.new or session.dirty or session.deleted:
         # A change not flushed yet gets its new version first, as a query would have flushed it.
         session.flush()
-    key = (quiz.id, quiz.layout_version)
-    with _lock:
-        layout = _cache.get(key)
-        if layout is not None:
-            _cache.move_to_end(key)
-            return layout
-    layout = _read(quiz.id, quiz.layout_version)
-    with _lock:
-        _cache[key] = layout
-        while len(_cache) > MAX_QUIZZES:
-            _cache.popitem(last=False)
-    return layout
+    return _layouts.get_or_make((quiz.id, quiz.layout_version), lambda: _read(quiz.id, quiz.layout_version))
 
 
 def _read(quiz_id: int, version: str) -> QuizLayout:

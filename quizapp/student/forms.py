@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import secrets
-import threading
-from collections import OrderedDict
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -14,6 +12,7 @@ from wtforms import HiddenField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..kinds import clean_text, kind_of, option_choices
+from ..lru import SharedLRU
 from ..services.attempts import Item
 
 MAX_NAME = 80
@@ -61,8 +60,7 @@ def field_name(item: Item) -> str:
 # Form classes asking a set of quiz entries (a page, or what an autosave names), kept per process:
 # building a WTForms class is most of a form's cost, and a quiz's pages are few.
 MAX_FORM_CLASSES = 2048
-_form_classes: OrderedDict[frozenset, type[AnswersForm]] = OrderedDict()
-_form_classes_lock = threading.Lock()
+_form_classes: SharedLRU[type[AnswersForm]] = SharedLRU(MAX_FORM_CLASSES)
 
 
 def _form_class(items: list[Item]) -> type[AnswersForm]:
@@ -72,23 +70,16 @@ def _form_class(items: list[Item]) -> type[AnswersForm]:
     quiz, so an edited question gets a new class. Choices are in the questions'
     natural order here; attempt_form puts each attempt's own order on the instance.
     """
-    key = frozenset(item.entry for item in items)
-    with _form_classes_lock:
-        form_class = _form_classes.get(key)
-        if form_class is not None:
-            _form_classes.move_to_end(key)
-            return form_class
+    return _form_classes.get_or_make(frozenset(item.entry for item in items), lambda: _build_form_class(items))
+
+
+def _build_form_class(items: list[Item]) -> type[AnswersForm]:
     fields = {}
     for item in items:
         question = item.question
         choices = option_choices(question.options, range(len(question.options)))
         fields[field_name(item)] = kind_of(question).field(question.prompt, choices)
-    form_class = type("AttemptPageForm", (AnswersForm,), fields)
-    with _form_classes_lock:
-        _form_classes[key] = form_class
-        while len(_form_classes) > MAX_FORM_CLASSES:
-            _form_classes.popitem(last=False)
-    return form_class
+    return type("AttemptPageForm", (AnswersForm,), fields)
 
 
 def attempt_form(items: list[Item], saved: dict[int, Any], formdata=None, *, csrf: bool = True) -> AnswersForm:

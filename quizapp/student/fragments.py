@@ -12,8 +12,6 @@ is always rendered afresh.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from typing import Any
 
 from flask import get_template_attribute
@@ -21,14 +19,14 @@ from flask_babel import get_locale
 from markupsafe import Markup
 
 from ..kinds import kind_of
+from ..lru import SharedLRU
 from ..services.attempts import Item
 from . import forms
 
 # Blocks a process keeps (a few hundred bytes to a few kilobytes each).
 MAX_BLOCKS = 8192
 
-_cache: OrderedDict[tuple, Markup] = OrderedDict()
-_lock = threading.Lock()
+_blocks: SharedLRU[Markup] = SharedLRU(MAX_BLOCKS)
 
 
 def _look(data: Any) -> Any:
@@ -58,17 +56,7 @@ class QuestionBlocks:
         question = item.question
         data = kind_of(question).to_field_data(self._saved.get(question.id), item.option_order)
         key = (item.entry, item.option_order, self._locale, number, _look(data))
-        with _lock:
-            html = _cache.get(key)
-            if html is not None:
-                _cache.move_to_end(key)
-                return html
-        html = _render(self._field(item), item, number)
-        with _lock:
-            _cache[key] = html
-            while len(_cache) > MAX_BLOCKS:
-                _cache.popitem(last=False)
-        return html
+        return _blocks.get_or_make(key, lambda: _render(self._field(item), item, number))
 
 
 def _render(field, item: Item, number: int) -> Markup:

@@ -55,8 +55,9 @@ def _renew_session_hourly() -> None:
     visit (within the hour), as a cookie renewed on every request would, while
     autosaves in between send no Set-Cookie (SESSION_REFRESH_EACH_REQUEST is off).
     """
-    if session.permanent and session.get("renewed") != _hour():
-        session["renewed"] = _hour()
+    hour = _hour()
+    if session.permanent and session.get("renewed") != hour:
+        session["renewed"] = hour
 
 
 def _grace() -> int:
