@@ -19,8 +19,10 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_wtf.csrf import generate_csrf
+from itsdangerous import BadData
+from itsdangerous.encoding import base64_decode, bytes_to_int
 from sqlalchemy import bindparam
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import defer, joinedload
 
 from ..errors import page as error_page
 from ..extensions import db, limiter
@@ -34,12 +36,16 @@ bp = Blueprint("student", __name__)
 
 # An autosave carries one page of answers; anything bigger is not from our page.
 AUTOSAVE_MAX_BYTES = 256 * 1024
+# A page's CSRF token is good for WTF_CSRF_TIME_LIMIT (a day and more); an autosave sends a
+# fresh one only once the page's is this old, not a newly signed token with every save.
+CSRF_RENEW_AFTER_SECONDS = 15 * 60
 # The browser's countdown may fire a little before the server's clock agrees.
 TIMEOUT_SLACK = dt.timedelta(seconds=5)
 # What the student's pages show of a quiz's document, read with the quiz in one query (never its text).
 WITH_DOCUMENT = joinedload(Quiz.document).load_only(Document.language, Document.title)
-# An attempt with its quiz, one query, the statement built once.
-OWN_ATTEMPT = (db.select(Attempt).options(joinedload(Attempt.quiz).options(WITH_DOCUMENT))
+# An attempt with its quiz, one query, the statement built once; not the quiz's roster, which
+# only joining reads and which can be a whole school's names.
+OWN_ATTEMPT = (db.select(Attempt).options(joinedload(Attempt.quiz).options(defer(Quiz.roster), WITH_DOCUMENT))
                .where(Attempt.id == bindparam("attempt")))
 
 
@@ -329,9 +335,23 @@ def autosave(attempt_id: int):
     remaining = attempt_service.remaining_seconds(attempt, now)
     unanswered = len(attempt_service.unanswered_numbers(attempt, stored))
     db.session.commit()
-    # A fresh token keeps a page that stays open for hours able to post.
-    return jsonify(saved=True, remaining=remaining, unanswered=unanswered, csrf_token=generate_csrf(),
-                   as_of=now.isoformat())
+    reply = {"saved": True, "remaining": remaining, "unanswered": unanswered, "as_of": now.isoformat()}
+    if _csrf_token_age(request.headers.get("X-CSRFToken", "")) >= CSRF_RENEW_AFTER_SECONDS:
+        reply["csrf_token"] = generate_csrf()  # keeps a page that stays open for hours able to post
+    return jsonify(reply)
+
+
+def _csrf_token_age(token: str) -> float:
+    """Return the seconds since a CSRF token was signed, or infinity if it does not say.
+
+    The token was verified by CSRFProtect before the view ran, so its timestamp
+    (the middle part of Flask-WTF's signed token) is read here without checking again.
+    """
+    try:
+        signed_at = bytes_to_int(base64_decode(token.rsplit(".", 2)[1]))
+    except (IndexError, BadData, ValueError):
+        return float("inf")
+    return time.time() - signed_at
 
 
 @bp.get("/attempt/<int:attempt_id>/result")

@@ -127,7 +127,7 @@ class Student:
                 self.refused.append(response.status_code)
                 continue
             self.acknowledged = len(self.sent) - 1
-            self.page.token = response.json()["csrf_token"]
+            self.page.token = response.json().get("csrf_token", self.page.token)
             acknowledged()
 
     def shown(self, page_html: str) -> dict[str, object]:

@@ -177,6 +177,19 @@ def test_autosave_without_the_csrf_header_is_refused(app, started):
     assert stored(app, started.attempt_id) == {}
 
 
+def test_autosave_renews_the_csrf_token_only_once_it_is_old(app, started, monkeypatch):
+    from quizapp.student import views
+
+    name, value = next(iter(started.right_answers().items()))
+    fresh = started.autosave({name: value})
+    assert fresh.status_code == 200 and "csrf_token" not in fresh.json  # the page keeps its token
+    monkeypatch.setattr(views, "CSRF_RENEW_AFTER_SECONDS", 0)  # every token is old enough now
+    renewed = started.autosave({name: None})
+    token = renewed.json["csrf_token"]
+    assert token and started.autosave({name: value}, token=token).status_code == 200
+    assert len(stored(app, started.attempt_id)) == 1
+
+
 @pytest.mark.parametrize("payload", [
     None, [], {"answers": []}, {"answers": {"q999999": "1"}}, {"answers": {"qx": "1"}},
     {"answers": {"Q": {"nested": 1}}}, {"answers": {"{first}": {"a": 1}}}, {"answers": {"{first}": True}},
