@@ -248,6 +248,8 @@ class Attempt(db.Model):
         # sort, the exports' order, and the statistics' "submitted since" without reading the rest.
         # With the scores in it, the dashboard's and the histogram's sums are read from the index alone.
         Index("ix_attempt_quiz_state_submitted", "quiz_id", "state", "submitted_at", "id", "score", "max_score"),
+        # The item analysis counts a quiz's tallied and untallied submitted attempts off this index.
+        Index("ix_attempt_quiz_state_tallied", "quiz_id", "state", "tallied"),
         CheckConstraint("state IN ('in_progress', 'submitted')", name="state"),
         CheckConstraint("score IS NULL OR score >= 0", name="score"),
     )
@@ -264,6 +266,9 @@ class Attempt(db.Model):
     auto_submitted: Mapped[bool] = mapped_column(Boolean, default=False)
     score: Mapped[float | None] = mapped_column(Float)
     max_score: Mapped[float] = mapped_column(Float, default=0.0)
+    # Whether the quiz's item-analysis sums hold this submitted attempt: a submit leaves it
+    # out, and the next reader of the sums adds every attempt not yet in them (aggregates).
+    tallied: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Quiz-question ids in the order this attempt shows them, and for each a
     # permutation of its options: shuffled once, stable for the attempt.
     layout: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

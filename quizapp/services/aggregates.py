@@ -1,4 +1,4 @@
-"""Keep each quiz's item-analysis sums in the database, exact, in the transaction that grades or regrades.
+"""Keep each quiz's item-analysis sums in the database, exact, brought up to date by whoever reads them.
 
 Everything the item analysis shows is a sum over the submitted attempts:
 
@@ -17,19 +17,23 @@ integers (stored as text: a sum of squares outgrows a 64-bit column). Adding
 an attempt and taking it away again are then exact, in any order: the kept
 sums are equal, to the last bit, to sums made from scratch.
 
-Grading an attempt adds it (attempts.grade); a regrade takes its changed
-attempts away as they were and adds them back as they are
-(regrade.regrade_question). Both happen in the transaction that changes the
-scores, after taking the quiz's QuizStats row: writers of one quiz's sums go
-one at a time (a row lock on PostgreSQL; on SQLite the write takes the
-database's lock), so no update is lost and none deadlocks another.
+A submit does not touch the sums: the student's request stays short, and a
+whole class submitting at once does not queue on the quiz's one QuizStats row.
+Its attempt is left untallied (Attempt.tallied), and whoever next reads or
+changes the sums first adds every untallied submitted attempt, in one batch:
+the page (on a connection of its own, with a short lock wait) and a regrade
+(catch_up, in its transaction). A regrade then takes its changed attempts
+away as they were and adds them back as they are (regrade.regrade_question).
+Writers of one quiz's sums go one at a time behind the quiz's QuizStats row
+(a row lock on PostgreSQL; on SQLite the write takes the database's lock), so
+no update is lost, none is counted twice and none deadlocks another.
 
-The page reads the stored sums, with the count of submitted attempts, in one
-statement. When the counts differ (attempts written before the sums were
-kept, or by a path that does not keep them) it sums every attempt from
-scratch once and stores the result, on a connection of its own with a short
-lock wait; when that fails (a read-only or busy database) the page is shown
-from the fresh sums all the same.
+The page reads the stored sums, with the counts of tallied and untallied
+submitted attempts, in one statement. When the stored count differs from the
+tallied count (attempts deleted, or sums lost) it sums every attempt from
+scratch once and stores the result; when that or the catching up fails (a
+read-only or busy database) the page is shown from sums made in memory all
+the same.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from functools import lru_cache
 import hashlib
 import json
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -286,23 +290,44 @@ def regrade_change(before: Iterable[tuple[int, float | None, float | None, dict]
     return change
 
 
-def read_attempts(attempt_ids: list[int]) -> list[tuple[int, float | None, float | None, dict]]:
+def read_attempts(attempt_ids: list[int], executor=None) -> list[tuple[int, float | None, float | None, dict]]:
     """Return attempts with their responses as _per_attempt gives them, in a query per CHUNK attempts."""
+    executor = db.session if executor is None else executor
     found = []
     for start in range(0, len(attempt_ids), CHUNK):
         chunk = attempt_ids[start:start + CHUNK]
-        found += _per_attempt(db.session.execute(_attempt_rows(Attempt.id.in_(chunk))))
+        found += _per_attempt(executor.execute(_attempt_rows(Attempt.id.in_(chunk))))
     return found
 
 
-def sum_from_scratch(quiz_id: int, connection=None) -> Sums:
-    """Return the sums over every submitted attempt of the quiz, read row by row (a rebuild, not the page's path)."""
+def sum_from_scratch(quiz_id: int, connection=None, summed: list[int] | None = None) -> Sums:
+    """Return the sums over every submitted attempt of the quiz, read row by row (a rebuild, not the page's path).
+
+    The ids of the attempts summed are appended to `summed` when it is given.
+    """
     query = _attempt_rows((Attempt.quiz_id == quiz_id) & (Attempt.state == "submitted"))
     if connection is None:
         rows = db.session.execute(query.execution_options(yield_per=5000))
     else:
         rows = connection.execute(query.execution_options(stream_results=True, max_row_buffer=5000))
-    return sums_of(_per_attempt(rows))
+    attempts = _per_attempt(rows)
+    if summed is not None:
+        attempts = (summed.append(attempt[0]) or attempt for attempt in attempts)
+    return sums_of(attempts)
+
+
+def _untallied(quiz_id: int, executor) -> list[int]:
+    """Return the ids of the quiz's submitted attempts that its stored sums do not hold yet."""
+    return list(executor.execute(db.select(Attempt.id).where(
+        Attempt.quiz_id == quiz_id, Attempt.state == "submitted", Attempt.tallied.is_(False)).order_by(Attempt.id)
+    ).scalars())
+
+
+def _mark_tallied(attempt_ids: list[int], executor) -> None:
+    for start in range(0, len(attempt_ids), CHUNK):
+        executor.execute(update(Attempt).where(Attempt.id.in_(attempt_ids[start:start + CHUNK]),
+                                               Attempt.tallied.is_(False))
+                         .values(tallied=True).execution_options(synchronize_session=False))
 
 
 # --- storing the sums ------------------------------------------------------------------------------------------
@@ -348,9 +373,21 @@ def _claim_stats(dialect: str):
     ).returning(QuizStats.attempts, QuizStats.totals)
 
 
-def lock(quiz_id: int) -> None:
-    """Hold the quiz's sums for the request's transaction: a regrade takes them before reading the scores it changes."""
-    _lock(quiz_id, db.session)
+def catch_up(quiz_id: int) -> None:
+    """Hold the quiz's sums for the request's transaction and add the attempts submitted since they were last read.
+
+    A regrade calls it before reading the scores it changes; the caller commits.
+    """
+    _catch_up(quiz_id, db.session)
+
+
+def _catch_up(quiz_id: int, executor) -> None:
+    """Lock the quiz's sums, then add its untallied submitted attempts to them and mark those tallied."""
+    attempts, totals = _lock(quiz_id, executor)
+    pending = _untallied(quiz_id, executor)
+    if pending:
+        _add(quiz_id, attempts, totals, sums_of(read_attempts(pending, executor)), executor)
+        _mark_tallied(pending, executor)
 
 
 GROUP = (QuizAnswerStats.question_id, QuizAnswerStats.points, QuizAnswerStats.answer_key)
@@ -410,7 +447,12 @@ def apply(quiz_id: int, change: Sums) -> None:
     the page sums everything again.
     """
     attempts, totals = _lock(quiz_id, db.session)
-    stored = _stored_groups(quiz_id, list(change.groups), db.session)
+    _add(quiz_id, attempts, totals, change, db.session)
+
+
+def _add(quiz_id: int, attempts: int, totals: dict[TotalKey, Tally], change: Sums, executor) -> None:
+    """Write the stored sums (count and score rows as _lock read them, under its lock) plus a change."""
+    stored = _stored_groups(quiz_id, list(change.groups), executor)
     groups = {key: stored[key].plus(tally) if key in stored else tally for key, tally in change.groups.items()}
     for key, tally in change.totals.items():
         _merge(totals, key, tally)
@@ -418,53 +460,55 @@ def apply(quiz_id: int, change: Sums) -> None:
     if any(tally.count < 0 for tally in (*groups.values(), *totals.values())):
         current_app.logger.warning("item analysis sums of quiz %s were wrong: they will be summed again", quiz_id)
         attempts = -1
-    _write_groups(quiz_id, groups, db.session)
-    _write_totals(quiz_id, attempts, totals, db.session)
-
-
-def add_attempt(attempt: Attempt) -> None:
-    """Add a graded, submitted attempt to its quiz's sums, in the transaction that graded it."""
-    if attempt.state != "submitted":
-        return
-    apply(attempt.quiz_id, attempt_sums(attempt.id, attempt.score, attempt.max_score,
-                                        ((r.question_id, r.answer, r.points) for r in attempt.responses)))
+    _write_groups(quiz_id, groups, executor)
+    _write_totals(quiz_id, attempts, totals, executor)
 
 
 # --- the page --------------------------------------------------------------------------------------------------
 
-def _read(quiz_id: int) -> tuple[Sums, int | None, int]:
-    """Return the stored sums, their count of attempts (None when nothing is stored) and the submitted count.
+def _read(quiz_id: int, executor=None) -> tuple[Sums, int | None, int, int]:
+    """Return the stored sums, their count of attempts (None when nothing is stored), and how many of the
+    quiz's submitted attempts are tallied in them and how many are not yet.
 
-    One statement, so on PostgreSQL (a snapshot per statement) the three agree
+    One statement, so on PostgreSQL (a snapshot per statement) the four agree
     even while students submit: groups first, then one row with the score rows.
     """
+    executor = db.session if executor is None else executor
     groups = db.select(literal(1).label("part"), QuizAnswerStats.question_id, QuizAnswerStats.points,
                        QuizAnswerStats.answer, QuizAnswerStats.attempts, QuizAnswerStats.first_attempt_id,
                        QuizAnswerStats.score_sum, QuizAnswerStats.score_squares
                        ).where(QuizAnswerStats.quiz_id == quiz_id)
     stored = db.select(QuizStats.attempts).where(QuizStats.quiz_id == quiz_id).scalar_subquery()
     totals = db.select(QuizStats.totals).where(QuizStats.quiz_id == quiz_id).scalar_subquery()
-    submitted = (db.select(func.count(Attempt.id)).where(Attempt.quiz_id == quiz_id, Attempt.state == "submitted")
-                 .scalar_subquery())
-    header = db.select(literal(0), null(), null(), totals, stored, submitted, null(), null())
-    sums, count, submitted_count = Sums(), None, 0
-    for part, question_id, points, text, attempts, first, scores, squares in db.session.execute(
+
+    def submitted(tallied: bool):
+        return (db.select(func.count(Attempt.id))
+                .where(Attempt.quiz_id == quiz_id, Attempt.state == "submitted", Attempt.tallied.is_(tallied))
+                .scalar_subquery())
+
+    # The header row carries the three counts in integer columns of the groups' select.
+    header = db.select(literal(0), null(), submitted(False), totals, stored, submitted(True), null(), null())
+    sums, count, tallied, untallied = Sums(), None, 0, 0
+    for part, question_id, points, text, attempts, first, scores, squares in executor.execute(
             groups.union_all(header)):
         if part == 0:
-            count, submitted_count = attempts, first
+            count, tallied, untallied = attempts, first, points
             sums.totals = _decode_totals(text)
         else:
             sums.groups[question_id, points, text] = Tally(attempts, int(scores), int(squares), first)
-    return sums, count, submitted_count
+    return sums, count, tallied, untallied
 
 
 def _store_from_scratch(quiz_id: int, executor) -> Sums:
     """Lock the quiz's sums, sum every attempt anew and store the result in place of the old; return it."""
     _lock(quiz_id, executor)
-    sums = sum_from_scratch(quiz_id, executor if executor is not db.session else None)
+    summed: list[int] = []
+    sums = sum_from_scratch(quiz_id, executor if executor is not db.session else None, summed)
     executor.execute(delete(QuizAnswerStats).where(QuizAnswerStats.quiz_id == quiz_id))
     _write_groups(quiz_id, sums.groups, executor)
     _write_totals(quiz_id, sums.attempts, sums.totals, executor)
+    # Exactly the attempts summed: one submitted while this ran is left for the next catch-up.
+    _mark_tallied(summed, executor)
     return sums
 
 
@@ -473,42 +517,53 @@ def rebuild(quiz_id: int) -> Sums:
     return _store_from_scratch(quiz_id, db.session)
 
 
-def _rebuild(quiz_id: int) -> Sums:
-    """Sum the quiz's attempts from scratch and store the sums on a connection of their own; return them.
+def _caught_up(quiz_id: int, connection) -> Sums:
+    """Add the untallied attempts to the stored sums and return the sums as stored now."""
+    _catch_up(quiz_id, connection)
+    return _read(quiz_id, connection)[0]
+
+
+def _stored_on_own_connection(quiz_id: int, work: Callable[[int, Any], Sums]) -> Sums:
+    """Run work(quiz_id, connection) on a connection of its own, in one transaction, and return its sums.
 
     Its own connection and transaction: the request's session is left as it
-    was. The quiz's sums are locked first (with a short wait), so submissions
-    meanwhile are added after the rebuild, not lost. On failure (read-only,
-    busy) the sums are made in the request's session and only shown.
+    was. The work locks the quiz's sums first, with a short wait, so a long
+    write elsewhere (a regrade) does not hold up the page; on failure (a
+    read-only or busy database) SQLAlchemyError is raised.
     """
-    try:
-        with db.engine.connect() as connection:
-            dialect = connection.dialect.name
-            try:
-                with connection.begin():
-                    # A short wait for the lock: a long write elsewhere (a regrade) must not hold up the page.
-                    if dialect == "sqlite":
-                        connection.exec_driver_sql(f"PRAGMA busy_timeout={STORE_WAIT_MS}")
-                    else:
-                        connection.exec_driver_sql(f"SET LOCAL lock_timeout = {STORE_WAIT_MS}")
-                    sums = _store_from_scratch(quiz_id, connection)
-                return sums
-            finally:
+    with db.engine.connect() as connection:
+        dialect = connection.dialect.name
+        try:
+            with connection.begin():
                 if dialect == "sqlite":
-                    # The connection goes back to the pool: other work keeps the usual patience.
-                    connection.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-    except SQLAlchemyError as error:
-        current_app.logger.warning("item analysis sums of quiz %s not stored: %s", quiz_id, error)
-    return sum_from_scratch(quiz_id)
+                    connection.exec_driver_sql(f"PRAGMA busy_timeout={STORE_WAIT_MS}")
+                else:
+                    connection.exec_driver_sql(f"SET LOCAL lock_timeout = {STORE_WAIT_MS}")
+                return work(quiz_id, connection)
+        finally:
+            if dialect == "sqlite":
+                # The connection goes back to the pool: other work keeps the usual patience.
+                connection.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
 
 
 def quiz_sums(quiz_id: int) -> Sums:
     """Return the sums over every submitted attempt of the quiz: the stored ones, read in one statement.
 
-    Summed from scratch (and stored) only when the stored count of attempts is
-    not the quiz's count of submitted attempts.
+    Attempts submitted since the sums were last read are added to them first;
+    everything is summed from scratch (and stored) only when the stored count
+    of attempts is not the count of attempts marked as tallied. When the sums
+    cannot be stored (a read-only or busy database) they are made in memory
+    and only shown.
     """
-    sums, count, submitted = _read(quiz_id)
-    if count == submitted or (count is None and not submitted):
+    sums, count, tallied, untallied = _read(quiz_id)
+    kept = count == tallied or (count is None and not tallied)
+    if kept and not untallied:
         return sums
-    return _rebuild(quiz_id)
+    try:
+        return _stored_on_own_connection(quiz_id, _caught_up if kept else _store_from_scratch)
+    except SQLAlchemyError as error:
+        current_app.logger.warning("item analysis sums of quiz %s not stored: %s", quiz_id, error)
+    if kept:
+        sums.add(sums_of(read_attempts(_untallied(quiz_id, db.session))))
+        return sums
+    return sum_from_scratch(quiz_id)

@@ -369,8 +369,9 @@ def _insert_responses(attempt: Attempt, rows: list[dict[str, Any]]) -> None:
 def grade(attempt: Attempt) -> float:
     """Score every question of an attempt, unanswered ones as zero, and return the total.
 
-    Called once, as the attempt is submitted: a submitted attempt's score is
-    also added to its quiz's item-analysis sums, in the same transaction.
+    Called once, as the attempt is submitted. The quiz's item-analysis sums
+    are not touched: the attempt stays untallied until they are next read
+    (services/aggregates.py), so a class submitting at once does not queue on them.
     """
     responses = {response.question_id: response for response in attempt.responses}
     total = 0.0
@@ -391,7 +392,6 @@ def grade(attempt: Attempt) -> float:
     _insert_responses(attempt, missing)
     attempt.score = round(total, 4)
     attempt.max_score = sum(item.entry.points for item in items(attempt))
-    aggregates.add_attempt(attempt)
     return attempt.score
 
 
