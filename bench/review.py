@@ -96,7 +96,8 @@ def show(path: Path, n: int, out) -> dict:
         for i, option in enumerate(q.options):
             print(f"   {'*' if i in q.correct else '-'} {option}", file=out)
         if not q.options:
-            print(f"   key: {' | '.join(map(str, q.correct))}", file=out)
+            within = f" (answers within ± {q.tolerance:g} are right)" if q.tolerance else ""
+            print(f"   key: {' | '.join(map(str, q.correct))}{within}", file=out)
         print(f"   evidence: {q.evidence.text}", file=out)
     kinds = Counter(q.kind for q in questions)
     choice = sum(kinds[k] for k in CHOICE)
@@ -113,6 +114,17 @@ def show(path: Path, n: int, out) -> dict:
             "weak": len(weak), "tf_true": tf.count(True), "tf_false": tf.count(False)}
 
 
+# How the app grades a typed answer (quizapp.generator.match.answers_match), told to the reviewer,
+# who judges a key as a teacher using the app would.
+GRADING = """How typed answers (cloze, short, numeric) are graded: a student's answer is right when it matches one
+of the alternatives listed after "key:". Case, accents, punctuation, articles, spacing and word breaks and one
+small typo per word are forgiven. Numbers match by value however written ("cento" = "100", "twenty-five" = "25",
+"3 milioni" = "3.000.000", "3,5" = "3.5"). Dates match by day, month and year in any written form ("1º marzo
+1896" = "1 marzo 1896" = "primo marzo 1896" = "1/3/1896" = "1896-03-01"; "March 1, 1896" = "1st of March 1896").
+Words that only point back or stress may be left out at the edges of an answer; nothing else is: a shorter form
+of a name or phrase is accepted only when it is listed as an alternative."""
+
+
 def main() -> None:
     """Run the review over the given documents (default: every document under bench/review/)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -120,6 +132,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10, help="questions per document (default 10)")
     args = parser.parse_args()
     files = args.files or sorted((ROOT / "bench" / "review").glob("*/*.txt"))
+    print(GRADING)
     rows = [show(f, args.n, sys.stdout) for f in files]
     print("\n| document | questions | choice | cross-leaks | sentences reused | weak blanks | T/F true:false |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
