@@ -42,9 +42,16 @@ def given_names() -> frozenset[str]:
     return frozenset(names)
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# Particles of family names in many languages: capitalised, they stay with the surname ("Del Monte",
+# "La Tour"); lower-case, the surname may go without them ("de Orellana" or "Orellana").
+PARTICLES = frozenset({"de", "del", "della", "di", "da", "dos", "das", "du", "des", "la", "le", "lo", "van", "von",
+                       "der", "den", "ter", "ten", "y"})
+
+
 def _opens_a_name(word: str) -> bool:
     """Tell whether ``word`` is a given name or an initial ("S.", "J.R.R.")."""
-    return word in given_names() or bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
+    return word in given_names() or bool(_INITIALS.fullmatch(word))
 
 
 def _rare(word: str, lang: str) -> bool:
@@ -76,7 +83,8 @@ def _nobody_else(text: str, name: str, surname: str) -> bool:
         before = _capitals_before(text).get(surname, ())
     else:
         before = re.findall(r"([A-ZÀ-Ý][\w’'.-]*)\s+" + re.escape(surname) + r"\b", text)
-    return all(word in given for word in before)
+    # A word with a dot that is no initial ends the sentence before ("John R. Pierce. Bardeen …").
+    return all(word in given or (word.endswith(".") and not _INITIALS.fullmatch(word)) for word in before)
 
 
 def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | set[str] = frozenset(),
@@ -107,15 +115,30 @@ def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | se
     # "Louis XVI", "Solimano I": a regnal number is no surname.
     if re.fullmatch(r"[IVXLC]+", last):
         return []
-    if len(last.strip(".")) < 3 or not (given or _rare(last, lang)) or not _nobody_else(text, name, last):
+    # The surname starts after the given names and initials ("Francesco Maria Del Monte", "John R. Pierce").
+    first = 1
+    while first < len(words) - 1 and _opens_a_name(words[first]):
+        first += 1
+    surname = words[first:]
+    # A surname of two letters ("Giovanni Battista Re") is one only after given names the list knows.
+    short = len(last.strip(".")) < 3 and not (len(last) == 2 and given and all(
+        w in given_names() for w in words[:first]) and last.lower() not in PARTICLES | set(connectors))
+    if short or not (given or _rare(last, lang)) or not _nobody_else(text, name, last):
         return []
-    out = []
-    # The surname with what belongs to it: "Ricci Oddi", "de Minaur"; never the given name alone.
-    for k in range(1, len(words) - 1):
-        if not words[k].endswith("."):
-            out.append(" ".join(words[k:]))
-            break
-    out.append(last)
+    # The surname with what belongs to it ("Ricci Oddi", "de Minaur"), without a lower-case
+    # particle ("de La Tour" gives "La Tour"); never the given name alone.
+    out = [" ".join(surname)] if len(surname) > 1 else []
+    # A middle name with the surname is also how people are called ("Graham Bell", "Edgar Lilienfeld").
+    if len(words) == 3 and first == 2 and not words[1].endswith("."):
+        out.append(" ".join(words[1:]))
+    k = 0
+    while k < len(surname) - 1 and surname[k].lower() in PARTICLES | set(connectors) and surname[k][:1].islower():
+        k += 1
+    if 0 < k < len(surname) - 1:
+        out.append(" ".join(surname[k:]))
+    # The last word alone, unless a capitalised particle binds it ("Del Monte" is never "Monte").
+    if not (len(surname) > 1 and surname[-2][:1].isupper() and surname[-2].lower() in PARTICLES):
+        out.append(last)
     return out
 
 
