@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from . import distractors, phrasing
 from .facts import Doc
-from .names import place_forms, short_forms, unknown_name_forms
+from .names import full_forms, model_forms, place_forms, short_forms, unknown_name_forms
 from .pool import ENTITY_TYPES, Pool, value_type
 from .text import normalise, shorten, strip_article
 from .types import Fact, QuestionDraft, Span
@@ -418,6 +418,7 @@ class Cloze(QuestionKind):
                     accepted += short_forms(ctx.doc.text, owner, ctx.doc.pack.code,
                                             frozenset(ctx.doc.pack.get("name_connectors")), fact.kind == "person")
                 name = owner or ans.text
+                accepted += full_forms(ctx.doc.text, name) + model_forms(ctx.doc.text, name)
                 placed = place_forms(name, ctx.doc.pack.get("place_heads", ()))
                 accepted += placed
                 if fact.kind in ("entity", "person", "place") and not placed:

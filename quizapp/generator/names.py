@@ -205,3 +205,33 @@ def _first_is_unique(text: str, name: str) -> bool:
     family = name.split()[0]
     after = re.findall(re.escape(family) + r"\s+([A-ZÀ-Ý][\w’'.-]*)", text)
     return all(word in name.split() for word in after)
+
+
+def full_forms(text: str, name: str) -> list[str]:
+    """Return the one fuller name the text writes for a bare surname: "Golgi" gives "Camillo Golgi".
+
+    Only given names and initials may stand before it; two different ones ("Pierre
+    Curie", "Marie Curie") are two people, and neither is the answer.
+    """
+    if not re.fullmatch(r"[A-ZÀ-Ý][\w’'-]+", name):
+        return []
+    found = {m.group(1) + name for m in re.finditer(r"((?:[A-ZÀ-Ý][\w’'.-]*\s+){1,2})" + re.escape(name) + r"\b", text)
+             if all(_opens_a_name(w) for w in m.group(1).split())}
+    return [" ".join(f.split()) for f in found] if len(found) == 1 else []
+
+
+def model_forms(text: str, name: str) -> list[str]:
+    """Return the shorter names of a numbered thing: "Sputnik 1" gives "Sputnik", "Intel 4004" gives "4004".
+
+    The name without a small number is right when the text numbers no other of its
+    kind ("Apollo 11" beside "Apollo 13" keeps its number); a model number of three
+    figures or more names the thing alone, unless it reads as a year.
+    """
+    m = re.fullmatch(r"([A-ZÀ-Ý][\w’'-]*(?: [A-ZÀ-Ý][\w’'-]*)?) (\d+)", name)
+    if not m:
+        return []
+    base, number = m.groups()
+    if len(number) >= 3:
+        return [] if re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", number) else [number]
+    others = {n for n in re.findall(re.escape(base) + r"\s+(\d+)\b", text)} - {number}
+    return [] if others else [base]

@@ -852,3 +852,27 @@ def test_a_doubled_phrase_is_weighed_down():
             "I morti venivano sepolti in grandi fosse comuni, strato su strato come le merci nelle navi.")
     assert _weight_of(text, "it", "a suolo a suolo", "phrase") < 0.5 * _weight_of(text, "it", "strato su strato",
                                                                                   "phrase")
+
+
+@pytest.mark.parametrize("text,name,forms", [
+    # Review 7: a bare surname also takes the full name the text gives it, when only one person has it.
+    ("Nel 1873 l'italiano Camillo Golgi mise a punto la reazione nera, come invece pensava Golgi.", "Golgi",
+     ["Camillo Golgi"]),
+    ("Pierre Curie and Marie Curie shared the prize; Curie later won another.", "Curie", []),
+    ("The Royal Society named Newton its president.", "Newton", []),
+])
+def test_a_bare_surname_also_accepts_the_full_name_the_text_gives(text, name, forms):
+    from quizapp.generator.names import full_forms
+    assert full_forms(text, name) == forms
+
+
+@pytest.mark.parametrize("text,name,forms", [
+    # Review 7: "Sputnik" is right for "Sputnik 1" when no other Sputnik is numbered; a model number names the chip.
+    ("In October 1957 the Soviet Union launched Sputnik 1, the first artificial satellite.", "Sputnik 1", ["Sputnik"]),
+    ("Apollo 11 landed in 1969; Apollo 13 never did.", "Apollo 11", []),
+    ("The first commercial microprocessor, the Intel 4004, was released in 1971.", "Intel 4004", ["4004"]),
+    ("The Rover 2000 was built in Solihull.", "Rover 2000", []),
+])
+def test_a_numbered_name_accepts_its_short_form_when_nothing_else_shares_it(text, name, forms):
+    from quizapp.generator.names import model_forms
+    assert model_forms(text, name) == forms
