@@ -133,7 +133,8 @@ PACK = {
                      "software", "robotics", "semiconductors", "chemicals", "foods", "brands", "entertainment"],
     "phrase_classifiers": ["species", "kind", "kinds", "type", "types", "sort", "sorts", "form", "forms",
                            "variety", "varieties", "group", "groups", "amount", "amounts", "number",
-                           "outbreaks", "thousands", "millions", "hundreds", "dozens", "piece", "pieces"],
+                           "outbreaks", "thousands", "millions", "hundreds", "dozens", "piece", "pieces", "series", "set",
+                           "sets", "pair", "pairs"],
     "phrase_links": ["of", "of the", "of a", "of an", "and", "and the"],
     # Numbers written as words: asked as numbers, graded exactly.
     "number_words": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12},

@@ -135,7 +135,8 @@ PACK = {
                      "industries", "solutions", "energy", "group", "infrastructure", "infrastrutture",
                      "engineering", "costruzioni", "spa", "srl"],
     "phrase_classifiers": ["specie", "tipo", "tipi", "forma", "forme", "varietà", "gruppo", "gruppi",
-                           "quantità", "numero", "migliaia", "milioni", "centinaia", "decine", "pezzo", "pezzi"],
+                           "quantità", "numero", "migliaia", "milioni", "centinaia", "decine", "pezzo", "pezzi", "serie",
+                           "insieme", "coppia", "coppie"],
     "phrase_links": ["di", "del", "dello", "della", "dei", "degli", "delle", "dell'", "d'", "di un", "di una",
                      "e", "e il", "e lo", "e la", "e i", "e gli", "e le", "e l'"],
     # Numbers written as words: asked as numbers, graded exactly. ("sei" is left out: it is also "you are".)
