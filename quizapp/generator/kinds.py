@@ -400,9 +400,13 @@ class Cloze(QuestionKind):
             bare = strip_article(ans.text, ctx.doc.pack.articles)
             if bare and bare != normalise(ans.text):
                 accepted.append(bare)
+            # Part of a decade ("in the late 1960s") is no blank: every year in it is a right answer.
+            if fact.kind == "date" and _period_forms(ans.text, ctx.doc.pack):
+                continue
             if fact.kind in ("concept", "phrase", "list", "pair"):
                 accepted += _phrase_cores(ans.text, ctx.doc.pack)
                 accepted += _shorter_answers(ans.text, ctx.doc.pack)
+            accepted += _name_in_phrase(ans.text, ctx.doc.pack)
             if fact.kind == "range":
                 accepted += _range_ends(ans.text)
             accepted += _month_year_forms(ans.text, ctx.doc.pack)
@@ -511,6 +515,34 @@ def _range_ends(text: str) -> list[str]:
         return []
     unit = m.group(3) or ""
     return [m.group(1) + unit, m.group(2) + unit]
+
+
+def _name_in_phrase(phrase: str, pack) -> list[str]:
+    """Return the name a longer blank is cut around: "the company's Safari web browser" gives "Safari web browser" and "Safari".
+
+    The owner before a possessive may go, and so may the lower-case head nouns after a
+    name the phrase does not open (a name that opens it may be a sentence's first word,
+    "Dry air"); a name owned by an acronym goes without it ("Deep Impact della NASA").
+    """
+    words = phrase.split()
+    out = []
+    owner = next((k for k, w in enumerate(words[:3]) if w.endswith(("'s", "’s"))), None)
+    if owner is not None and owner + 1 < len(words):
+        words = words[owner + 1:]
+        out.append(" ".join(words))
+    opened = owner is not None or (words[0].lower() in pack.articles and len(words) > 1)
+    if opened and words[0].lower() in pack.articles:
+        words = words[1:]
+    named = 0
+    while named < len(words) and words[named][:1].isupper():
+        named += 1
+    if opened and 0 < named < len(words) <= named + 3 and all(w.islower() for w in words[named:]):
+        out.append(" ".join(words[:named]))
+    connectors = "|".join(re.escape(c) for c in pack.get("name_connectors", ()) if c.isalpha())
+    m = re.fullmatch(r"([A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*)*) (?:" + connectors + r") [A-Z]{2,}", " ".join(words))
+    if connectors and m:
+        out.append(m.group(1))
+    return out
 
 
 def _possessive_stem(name: str) -> str:

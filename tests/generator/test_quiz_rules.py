@@ -397,6 +397,9 @@ def test_a_clause_verb_that_looks_like_a_noun_ends_the_subject_blank(lang, text,
     ("it", "prezzo del petrolio", ["prezzo"]),
     ("en", "chest cavity", []),
     ("en", "a House of Peers", []),
+    # Review 7: a series counts, it is not the answer.
+    ("en", "a series of compressions", ["compressions"]),
+    ("it", "una serie di compressioni", ["compressioni"]),
 ])
 def test_a_phrase_blank_accepts_its_head_or_the_noun_counted(lang, phrase, shorter):
     from quizapp.generator.kinds import _shorter_answers
@@ -844,6 +847,30 @@ def test_an_amount_leaks_through_its_number_with_the_unit_a_little_later():
 def test_part_of_a_decade_also_accepts_the_decade(key, accepted):
     from quizapp.generator.kinds import _period_forms
     assert _period_forms(key, load_pack("en")) == accepted
+
+
+@pytest.mark.parametrize("lang,phrase,forms", [
+    # Review 7: a blank cut around a name also takes the name ("Safari"), without its owner or head noun.
+    ("en", "the company's Safari web browser", ["Safari web browser", "Safari"]),
+    ("en", "the Pacific coast", ["Pacific"]),
+    ("it", "Deep Impact della NASA", ["Deep Impact"]),
+    ("en", "Dry air", []),
+    ("en", "Bank of America", []),
+    ("it", "Università di Bologna", []),
+    ("en", "the company's new phone", ["new phone"]),
+])
+def test_a_blank_cut_around_a_name_accepts_the_name(lang, phrase, forms):
+    from quizapp.generator.kinds import _name_in_phrase
+    assert _name_in_phrase(phrase, load_pack(lang)) == forms
+
+
+def test_part_of_a_decade_is_no_blank():
+    text = ("The Space Race\n\nThe rivalry between the two powers shaped science for decades. "
+            "Public interest in spaceflight was at its peak in the late 1960s, when crews flew to the Moon. "
+            "Budgets fell in the following years. Robots replaced crews on most missions. "
+            "Probes visited every planet. Telescopes were put in orbit. Stations were built in low orbit.")
+    keys = {a for q in generate_quiz(text, "en").questions if q.kind == "cloze" for a in q.correct}
+    assert "late 1960s" not in keys
 
 
 def test_a_doubled_phrase_is_weighed_down():
