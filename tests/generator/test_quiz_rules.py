@@ -809,6 +809,16 @@ def test_a_topic_phrase_is_weighed_down():
                                                                                   title)
 
 
+def test_a_common_head_on_the_topic_word_is_weighed_down():
+    # Review 7: "superficie di una cometa" in an article on a comet landing: the topic with a generic head.
+    text = ("Philae è sulla cometa\n\nPer la prima volta un oggetto si è posato sulla superficie di una cometa. "
+            "La cometa è un corpo ghiacciato. Il lander ha toccato il nucleo della cometa ieri. "
+            "La sonda Rosetta segue la cometa dal 2014. Il nucleo è scuro. La sonda ha fotografato il nucleo.")
+    title = "Philae è sulla cometa"
+    assert _weight_of(text, "it", "superficie di una cometa", "concept", title) < 0.5 * _weight_of(
+        text, "it", "corpo ghiacciato", "concept", title)
+
+
 def test_a_percentage_near_a_hundred_gets_no_near_misses():
     # "About 95%", "99.9% purity": every near miss would lie below and the key would stand out.
     assert distractors.number_distractors(95.0, 0, random.Random(0), n=3, percent=True, approximate=True) == []
