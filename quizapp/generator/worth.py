@@ -202,12 +202,52 @@ class Weigher:
             w *= GIVEN_SUM  # "nato nel 1941 … compirà ____": an age the text's years compute
         if _summed(ans.text, before, after):
             w *= GIVEN_SUM  # "____ grandi elettori: 630 deputati, 321 senatori e 58 delegati"
+        elif self._worked_out(fact, ans.text, before, after):
+            w *= GIVEN_SUM  # "440 Hz … ____ per second … 0.78 metres", "Mach 2", "lunedì dell'Angelo"
         half = len(core) // 2
         if len(core) >= 2 and len(core) % 2 == 0 and core[:half] == core[half:]:
             w *= GENERIC  # «a suolo a suolo»: a doubled phrase is the wording, not a fact
         if fact.kind in ("pair", "range"):
             w *= COORDINATED  # "left and right ventricles", "5 to 10": a reader answers one part
         return w
+
+    def _worked_out(self, fact: Fact, answer: str, before: str, after: str) -> bool:
+        """Tell whether the rest of the sentence lets a student work the answer out without the text.
+
+        An amount within 3% of the product or ratio of two other numbers of the sentence
+        (a fraction in words counts: "due terzi dei voti, cioè ____"), or within 10% of the
+        same amount restated ("28 minuti … quasi mezz'ora"); a numbered name beside the next
+        of its series ("____ is the speed of sound, Mach 2 twice that"); a date beside a feast
+        that fixes its month ("il ____, lunedì dell'Angelo").
+        """
+        pack = self.doc.pack
+        context = before + " " + after
+        low = context.lower()
+        named = re.fullmatch(r"(.+?) (\d+)", answer)
+        if named and re.search(re.escape(named.group(1)) + r"\s+\d", context):
+            return True
+        months = [m.lower() for m in pack.get("months", ())]
+        if fact.kind == "date" and any(m in answer.lower().split() for m in months):
+            return any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", low) for f in pack.get("feasts", ()))
+        key = _figures(answer, pack)
+        if not key or _YEAR_IN.fullmatch(answer.strip()):
+            return False
+        value = key[0]
+        fractions = pack.get("fraction_words", {})
+        others = [v for v in _figures(context, pack) if v not in (0, 1) and not (v == int(v) and 1000 <= v <= 2100)]
+        others += [v for word, v in fractions.items() if re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", low)]
+
+        def close(x: float, share: float) -> bool:
+            return abs(x - value) <= share * abs(value)
+
+        if any(close(x * y, 0.03) or close(x / y, 0.03) or close(y / x, 0.03)
+               for i, x in enumerate(others) for y in others[i + 1:]):
+            return True
+        # The unit: the word after the number, in the answer ("28 minuti") or after the blank.
+        unit = re.match(r"\s*([^\W\d_]+)", answer[_FIGURE.search(answer).end():] or after)
+        unit = unit.group(1).lower() if unit else ""
+        return bool(unit) and any(close(v, 0.1) for word, (v, u) in pack.get("amount_words", {}).items()
+                                  if u == unit and re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", low))
 
     def _vague(self, context: str) -> bool:
         """Tell whether a blank's sentence holds only a few words, all of them common ("fu un anno di svolta")."""
@@ -357,6 +397,27 @@ def _summed(answer: str, before: str, after: str = "") -> bool:
                     and numbers.index(total) not in range(a, b + 1):
                 return True
     return False
+
+
+# A number in figures, with thousands or decimal separators; not part of a word or code ("67P").
+_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![^\W\d_])")
+
+
+def _figures(text: str, pack) -> list[float]:
+    """Return the values of the numbers written in figures in ``text``, read with the language's separators."""
+    dec, thou = pack.get("decimal_sep", "."), pack.get("thousands_sep", ",")
+    out = []
+    for m in _FIGURE.finditer(text):
+        s = m.group(0)
+        if re.fullmatch(r"\d{1,3}(?:" + re.escape(thou) + r"\d{3})+", s):
+            s = s.replace(thou, "")
+        elif s.count(dec) == 1 and thou not in s:
+            s = s.replace(dec, ".")
+        try:
+            out.append(float(s))
+        except ValueError:
+            continue
+    return out
 
 
 def _echoed(context: str, core: list[str]) -> bool:

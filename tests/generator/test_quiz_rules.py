@@ -791,12 +791,38 @@ def _weight_of(text: str, lang: str, answer: str, kind: str = "quantity", title:
      "30,000", "quantity"),
     ("en", "The bridge carried around 30,000 vehicles a day, or more than 11 million a year, including trucks.",
      "11", "quantity"),
+    # Review 7: a product or ratio of two other numbers of the sentence, within 3%.
+    ("en", "A 440 Hz note travelling at 343 metres per second has a wavelength of about 0.78 metres.", "343",
+     "quantity"),
+    ("it", "Entrarono 133 cardinali; per essere eletto un candidato doveva avere due terzi dei voti, cioè 89.", "89",
+     "number"),
+    # The same amount restated in words ("quasi mezz'ora") or the next of a numbered series ("Mach 2").
+    ("it", "I segnali impiegano circa 28 minuti per raggiungere la Terra, con quasi mezz'ora di ritardo.", "28",
+     "quantity"),
+    ("en", "The Mach number compares a speed with that of sound: Mach 1 is the speed of sound, Mach 2 twice that.",
+     "Mach 1", "entity"),
+    # A feast the sentence names fixes the date's month.
+    ("it", "Il papa è scomparso il 21 aprile 2025, lunedì dell'Angelo, nella sua residenza.", "21 aprile 2025",
+     "date"),
+    ("en", "The king died on 25 December 1066, Christmas Day, in his palace at Westminster.", "25 December 1066",
+     "date"),
 ])
 def test_an_answer_the_prompt_computes_is_weighed_down(lang, text, answer, kind):
     plain = {"it": "Nel 2019 il Comune di Barcellona ha rilasciato una licenza edilizia regolare per il cantiere.",
              "en": "In 1856 the survey announced a height of 29,002 feet for the highest known summit, a record."}[lang]
     plain_answer = "2019" if lang == "it" else "29,002"
     assert _weight_of(text, lang, answer, kind) < 0.5 * _weight_of(plain, lang, plain_answer, kind)
+
+
+@pytest.mark.parametrize("lang,text,answer,kind", [
+    ("en", "A 440 Hz note has a wavelength of about 78 centimetres in air at room temperature.", "440", "quantity"),
+    ("it", "I segnali impiegano circa 28 minuti per raggiungere la Terra, a 510 milioni di chilometri.", "28",
+     "quantity"),
+    ("it", "Il papa è scomparso il 21 aprile 2025 nella sua residenza di Santa Marta, in Vaticano.", "21 aprile 2025",
+     "date"),
+])
+def test_an_answer_the_prompt_does_not_compute_keeps_its_weight(lang, text, answer, kind):
+    assert _weight_of(text, lang, answer, kind) > 0.5
 
 
 def test_a_topic_phrase_is_weighed_down():

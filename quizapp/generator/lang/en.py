@@ -168,6 +168,16 @@ PACK = {
                      "centenary", "bicentenary"],
     # Words that restate an amount in other terms ("30,000 a day, or 11 million a year").
     "restatement_words": ["or", "that is", "i.e.", "equivalent to"],
+    # Fractions and amounts written in words, that make an amount of the sentence computable ("two thirds of
+    # 133 votes, that is 89"; "28 minutes, nearly half an hour").
+    "fraction_words": {"half": 0.5, "a third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "three quarters": 0.75,
+                       "twice": 2, "double": 2, "three times": 3},
+    "amount_words": {"half an hour": [30, "minutes"], "an hour": [60, "minutes"], "a day": [24, "hours"],
+                     "a week": [7, "days"], "a fortnight": [14, "days"], "a decade": [10, "years"],
+                     "a century": [100, "years"]},
+    # Feasts that fix a date's month ("25 December, Christmas Day").
+    "feasts": ["christmas", "easter", "new year's day", "new year's eve", "good friday", "boxing day", "halloween",
+               "thanksgiving", "independence day", "bastille day", "all saints' day", "epiphany", "whit monday"],
     # Words after an amount that make it a bound ("10 million or more"): near misses beyond it are true.
     "bounds_after": ["or more", "or less", "or fewer", "or over", "or higher", "or lower", "and more", "and over",
                      "and above", "plus"],

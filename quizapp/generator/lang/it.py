@@ -170,6 +170,16 @@ PACK = {
                      "anniversario", "centenario", "bicentenario"],
     # Parole che ridicono una quantità in altri termini ("30.000 al giorno, ossia 11 milioni l'anno").
     "restatement_words": ["ossia", "cioè", "ovvero", "pari a", "vale a dire", "o"],
+    # Frazioni e quantità scritte in parole, che rendono calcolabile una quantità della frase ("due terzi
+    # dei voti, cioè 89"; "28 minuti, quasi mezz'ora").
+    "fraction_words": {"metà": 0.5, "un terzo": 1 / 3, "due terzi": 2 / 3, "un quarto": 0.25, "tre quarti": 0.75,
+                       "doppio": 2, "triplo": 3},
+    "amount_words": {"mezz'ora": [30, "minuti"], "mezz’ora": [30, "minuti"], "un'ora": [60, "minuti"],
+                     "un’ora": [60, "minuti"], "un giorno": [24, "ore"], "una settimana": [7, "giorni"],
+                     "un decennio": [10, "anni"], "un secolo": [100, "anni"]},
+    # Feste che fissano il mese di una data ("21 aprile, lunedì dell'Angelo").
+    "feasts": ["natale", "pasqua", "pasquetta", "lunedì dell'angelo", "lunedì dell’angelo", "capodanno", "ferragosto",
+               "epifania", "ognissanti", "venerdì santo", "santo stefano", "vigilia di natale", "pentecoste"],
     # Parole dopo una quantità che ne fanno un limite ("10 milioni o più"): i valori oltre sono veri.
     "bounds_after": ["o più", "o meno", "e più", "e oltre", "o oltre", "o superiore", "o inferiore"],
     "approximations": ["circa", "intorno al", "intorno a", "attorno al", "verso il", "quasi", "oltre", "più di",
