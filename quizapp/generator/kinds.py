@@ -812,12 +812,14 @@ def bounded(ctx: Context, fact: Fact, ans: Span) -> bool:
 
     Near misses on the open side of a bound are true too.
     """
-    before = ctx.doc.text[fact.span.start:ans.start].lower().split()[-3:]
-    # "below minus 90": the sign belongs to the number, the bound stands before it.
-    while before and before[-1] in ctx.doc.pack.get("sign_words", ()):
+    # "below minus 90", "above about 85": the sign and the approximation belong to the number,
+    # the bound stands before them.
+    bounds = ctx.doc.pack.get("bounds", ())
+    skipped = (set(ctx.doc.pack.get("sign_words", ())) | set(ctx.doc.pack.get("approximations", ()))) - set(bounds)
+    before = ctx.doc.text[fact.span.start:ans.start].lower().split()[-4:]
+    while before and before[-1] in skipped:
         before.pop()
     before = before[-2:]
-    bounds = ctx.doc.pack.get("bounds", ())
     if bool(before) and (before[-1] in bounds or " ".join(before) in bounds):
         return True
     # "around 10 million people or more": the bound follows the amount.

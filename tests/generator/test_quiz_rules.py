@@ -856,6 +856,10 @@ def test_a_percentage_near_a_hundred_gets_no_near_misses():
     ("en", "The mesopause can drop below minus 90 degrees Celsius.", "90", True),
     ("it", "La città contava 50 mila abitanti o più.", "50", True),
     ("en", "The bridge carried 30,000 vehicles a day.", "30,000", False),
+    # Review 7: an approximation between the bound and the number ("above about 85 dB": 104 and 121 are true too).
+    ("en", "Long exposure to sounds above about 85 dB can permanently damage hearing.", "85", True),
+    ("it", "L'esposizione a suoni oltre circa 85 dB danneggia l'udito.", "85", True),
+    ("en", "The note lasts about 85 seconds.", "85", False),
 ])
 def test_an_amount_given_as_a_bound_gets_no_near_misses(lang, text, answer, expected):
     from quizapp.generator.kinds import bounded
