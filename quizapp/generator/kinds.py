@@ -974,8 +974,24 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
     # among those the text does not name.
     near = distractors.number_distractors(value, decimals, rng, n=n, percent=fact.kind == "percentage",
                                           approximate=approximate(ctx, fact, ans),
-                                          upper=upper_bound(ctx, fact, amount[len(ans.text):]), allowed=allowed)
+                                          upper=upper_bound(ctx, fact, amount[len(ans.text):]), allowed=allowed,
+                                          fine=_measured(amount, ans.text, pack))
     return focus, [written(v) for v in near]
+
+
+def _measured(amount: str, number: str, pack) -> bool:
+    """Tell whether an amount is a measurement written to the hundredth ("9.69 seconds"), not a rounded sum.
+
+    A scale word ("6.15 billion") or a currency ("$4.99") makes the figures a price or
+    a rounded total, whose near misses may lie further off.
+    """
+    dec = pack.get("decimal_sep")
+    if dec not in number or len(number.rsplit(dec, 1)[1]) < 2:
+        return False
+    scales = {w for w, v in (pack.get("number_words") or {}).items() if v >= 1000}
+    money = {w.lower() for w in pack.get("money_words", ())}
+    words = set(amount.lower().replace(number, " ").split()) | set(re.findall(r"[^\w\s.,]", amount))
+    return not (words & (scales | money))
 
 
 def _flip(item: str, opposites: dict[str, str]) -> str | None:

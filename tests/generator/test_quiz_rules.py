@@ -683,6 +683,26 @@ def test_a_person_offered_was_grown_up_in_the_years_the_text_speaks_of():
     assert "Giulio Andreotti" not in got and "Altiero Spinelli" not in got
 
 
+@pytest.mark.parametrize("amount,number,lang,fine", [
+    # Review 7: a time to the hundredth is a measurement: its near misses stay close ("8.53 seconds" is absurd).
+    ("9.69 seconds", "9.69", "en", True),
+    ("19,30 secondi", "19,30", "it", True),
+    ("6.15 billion rupees", "6.15", "en", False),
+    ("$4.99", "4.99", "en", False),
+    ("33,5 metri", "33,5", "it", False),
+])
+def test_an_amount_measured_to_the_hundredth_is_a_measurement(amount, number, lang, fine):
+    from quizapp.generator.kinds import _measured
+    assert _measured(amount, number, load_pack(lang)) is fine
+
+
+def test_a_measurement_gets_near_misses_close_by():
+    for seed in range(12):
+        got = distractors.number_distractors(9.69, 2, random.Random(seed), n=3, fine=True)
+        assert len(got) == 3 and 9.69 not in got and len(set(got)) == 3
+        assert all(0.95 * 9.69 <= v <= 1.05 * 9.69 and round(v, 2) == v for v in got), got
+
+
 @pytest.mark.parametrize("value,decimals,upper", [
     (8848.0, 0, 8849.0), (69.0, 0, 90.0), (29002.0, 0, None), (6.15, 2, None), (366.0, 0, None),
     (340.0, 0, None), (35.0, 0, None), (118.0, 0, None), (40.0, 0, 100.0),
