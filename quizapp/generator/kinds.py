@@ -114,7 +114,7 @@ def _number_value(text: str, pack) -> float | None:
     dec, thou = pack.get("decimal_sep"), pack.get("thousands_sep")
     if thou in s and dec in s:
         s = s.replace(thou, "").replace(dec, ".")
-    elif dec in s and re.fullmatch(r"\d+" + re.escape(dec) + r"\d{1,2}", s):
+    elif dec in s and re.fullmatch(r"\d+" + re.escape(dec) + r"\d{1,2}|0" + re.escape(dec) + r"\d+", s):
         s = s.replace(dec, ".")
     else:
         s = s.replace(thou, "").replace(dec, "")

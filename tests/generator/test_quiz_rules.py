@@ -963,3 +963,13 @@ def test_a_bare_surname_also_accepts_the_full_name_the_text_gives(text, name, fo
 def test_a_numbered_name_accepts_its_short_form_when_nothing_else_shares_it(text, name, forms):
     from quizapp.generator.names import model_forms
     assert model_forms(text, name) == forms
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    # "0.146 seconds" is no thousands group: a group never starts with a zero.
+    ("en", "0.146", 0.146), ("it", "0,146", 0.146), ("en", "1,500", 1500.0), ("it", "1.500", 1500.0),
+    ("en", "9.69", 9.69), ("it", "33,5", 33.5),
+])
+def test_a_number_is_read_with_the_language_separators(lang, text, value):
+    from quizapp.generator.kinds import _number_value
+    assert _number_value(text, load_pack(lang)) == value
