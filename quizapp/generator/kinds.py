@@ -920,8 +920,9 @@ def _in_lifetime(year: int, wrong: int, born: int | None) -> bool:
 def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) -> list[str]:
     """Return ``n`` wrong years: one the text ties to another fact, the rest near misses it never names."""
     year = int(ans.text)
+    period = event_period(ctx.doc, fact, ans)
     near = distractors.year_distractors(year, ctx.years, rng, n=n + 3, future=fact.kind == "target_year",
-                                        approximate=approximate(ctx, fact, ans))
+                                        approximate=approximate(ctx, fact, ans), period=period)
     born = ctx.born()
     near = [y for y in near if _in_lifetime(year, int(y), born)]
     if fact.kind != "target_year" and ctx.years:
@@ -931,11 +932,22 @@ def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) 
         near = [y for y in near if int(y) <= latest]
     other = [y for y in ctx.pool.others("year", ans.text, fact.span, fact.span.text, rng, 3)
              if abs(int(y) - year) <= 60 and (fact.kind != "target_year" or int(y) > year - 10)
-             and _in_lifetime(year, int(y), born) and not re.search(rf"(?<!\d){y}(?!\d)", fact.span.text)]
+             and _in_lifetime(year, int(y), born) and not re.search(rf"(?<!\d){y}(?!\d)", fact.span.text)
+             and (not period or (int(y) - year) % period == 0)]
     # Near misses first: a year the text ties to another fact would also reveal that fact's
     # answer to a quiz asking it, so it only fills in where near misses run short.
     picked = near + [y for y in other if y not in near]
     return sorted(picked[:n])
+
+
+def event_period(doc: Doc, fact: Fact, ans: Span) -> int | None:
+    """Return how many years apart the event a year names is held ("the 1996 Atlanta Olympics": 4), or None."""
+    start, end = max(fact.span.start, ans.start - 40), min(fact.span.end, ans.end + 40)
+    near = " ".join(normalise(doc.text[start:end]).split())
+    for event, period in doc.pack.get("recurring_events", {}).items():
+        if re.search(r"(?<!\w)" + re.escape(normalise(event)) + r"(?!\w)", near):
+            return int(period)
+    return None
 
 
 def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[Span, list[str]] | None:

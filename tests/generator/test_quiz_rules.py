@@ -973,3 +973,26 @@ def test_a_numbered_name_accepts_its_short_form_when_nothing_else_shares_it(text
 def test_a_number_is_read_with_the_language_separators(lang, text, value):
     from quizapp.generator.kinds import _number_value
     assert _number_value(text, load_pack(lang)) == value
+
+
+def test_a_year_of_a_recurring_event_is_swapped_by_its_period():
+    # Review 7: "the 1991 Atlanta Olympics" is false by form: Olympic years come every four.
+    got = distractors.year_distractors(1996, set(), random.Random(0), n=3, period=4)
+    assert len(got) == 3 and all((int(y) - 1996) % 4 == 0 and y != "1996" for y in got), got
+
+
+@pytest.mark.parametrize("lang,text,year,period", [
+    ("en", "He broke the mark set by Michael Johnson at the 1996 Atlanta Olympics.", "1996", 4),
+    ("en", "France won the 1998 FIFA World Cup at home.", "1998", 4),
+    ("it", "Ai Giochi olimpici del 2006 a Torino vinse l'oro.", "2006", 4),
+    ("it", "Alle Olimpiadi di Roma del 1960 vinse l'oro.", "1960", 4),
+    ("en", "He moved to Atlanta in 1996 to study.", "1996", None),
+])
+def test_the_period_of_the_event_a_year_names(lang, text, year, period):
+    from quizapp.generator.kinds import event_period
+    from quizapp.generator.types import Fact, Span
+    doc = doc_of(text, lang)
+    start = text.index(year)
+    ans = Span(start, start + 4, year)
+    fact = Fact(kind="year", text=text, span=Span(0, len(text), text), answers=(ans,))
+    assert event_period(doc, fact, ans) == period

@@ -175,6 +175,9 @@ PACK = {
     "amount_words": {"half an hour": [30, "minutes"], "an hour": [60, "minutes"], "a day": [24, "hours"],
                      "a week": [7, "days"], "a fortnight": [14, "days"], "a decade": [10, "years"],
                      "a century": [100, "years"]},
+    # Events held every so many years: a false year of one is another of its years ("1992 Olympics", not 1991).
+    "recurring_events": {"olympics": 4, "olympic games": 4, "paralympics": 4, "world cup": 4,
+                         "commonwealth games": 4},
     # Feasts that fix a date's month ("25 December, Christmas Day").
     "feasts": ["christmas", "easter", "new year's day", "new year's eve", "good friday", "boxing day", "halloween",
                "thanksgiving", "independence day", "bastille day", "all saints' day", "epiphany", "whit monday"],

@@ -177,6 +177,9 @@ PACK = {
     "amount_words": {"mezz'ora": [30, "minuti"], "mezz’ora": [30, "minuti"], "un'ora": [60, "minuti"],
                      "un’ora": [60, "minuti"], "un giorno": [24, "ore"], "una settimana": [7, "giorni"],
                      "un decennio": [10, "anni"], "un secolo": [100, "anni"]},
+    # Eventi che tornano ogni tanti anni: un anno falso è un altro dei loro anni ("Olimpiadi del 1992", non 1991).
+    # ("Mondiali" no: quelli di atletica sono ogni due anni, quelli di calcio ogni quattro.)
+    "recurring_events": {"olimpiadi": 4, "olimpiade": 4, "giochi olimpici": 4, "paralimpiadi": 4},
     # Feste che fissano il mese di una data ("21 aprile, lunedì dell'Angelo").
     "feasts": ["natale", "pasqua", "pasquetta", "lunedì dell'angelo", "lunedì dell’angelo", "capodanno", "ferragosto",
                "epifania", "ognissanti", "venerdì santo", "santo stefano", "vigilia di natale", "pentecoste"],
