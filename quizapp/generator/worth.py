@@ -10,6 +10,7 @@ multiplier on the ranker's score; the cue words are data in the language packs.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from functools import lru_cache
@@ -58,6 +59,10 @@ CLAUSE = 0.3
 POSSESSIVE = 0.2
 # A number the sentence spells as the sum of its parts: the blank is a sum, not a fact.
 GIVEN_SUM = 0.05
+# How far (in characters) on either side of a blank the numbers that work it out are looked for.
+WORKED_OUT_REACH = 300
+# How many numbers on either side of a blank are tried as the operands of a product or ratio.
+WORKED_OUT_NUMBERS = 4
 _LONG_OK = frozenset({"members", "benefits", "drawbacks", "acronym", "definition", "quote"})
 LONG_BLANK = 0.3
 # "i tre scienziati", "i due climatologi": a small count written in words only restates the sentence.
@@ -221,6 +226,8 @@ class Weigher:
         that fixes its month ("il ____, lunedì dell'Angelo").
         """
         pack = self.doc.pack
+        # A sentence's own numbers lie near the blank; a text without full stops is one long "sentence".
+        before, after = before[-WORKED_OUT_REACH:], after[:WORKED_OUT_REACH]
         context = before + " " + after
         low = context.lower()
         named = re.fullmatch(r"(.+?) (\d+)", answer)
@@ -234,7 +241,9 @@ class Weigher:
             return False
         value = key[0]
         fractions = pack.get("fraction_words", {})
-        others = [v for v in _figures(context, pack) if v not in (0, 1) and not (v == int(v) and 1000 <= v <= 2100)]
+        # The nearest few numbers on either side: a sentence that lists dozens is no worked example.
+        others = [v for v in _figures(before, pack)[-WORKED_OUT_NUMBERS:] + _figures(after, pack)[:WORKED_OUT_NUMBERS]
+                  if v not in (0, 1) and not (v == int(v) and 1000 <= v <= 2100)]
         others += [v for word, v in fractions.items() if re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", low)]
 
         def close(x: float, share: float) -> bool:
@@ -414,9 +423,11 @@ def _figures(text: str, pack) -> list[float]:
         elif s.count(dec) == 1 and thou not in s:
             s = s.replace(dec, ".")
         try:
-            out.append(float(s))
+            value = float(s)
         except ValueError:
             continue
+        if math.isfinite(value):  # "1" written 400 times is no amount
+            out.append(value)
     return out
 
 
