@@ -210,16 +210,17 @@ def _first_is_unique(text: str, name: str) -> bool:
 def full_forms(text: str, name: str) -> list[str]:
     """Return the one fuller name the text writes for a bare surname: "Golgi" gives "Camillo Golgi".
 
-    Only given names and initials may stand before it; two different ones ("Pierre
+    Only a given name or an initial counts before it; two different ones ("Pierre
     Curie", "Marie Curie") are two people, and neither is the answer.
     """
-    if not re.fullmatch(r"[A-ZÀ-Ý][\w’'-]+", name):
+    if not re.fullmatch(r"\w+", name) or not name[:1].isupper():
         return []
-    found = {m.group(1) + name for m in re.finditer(r"((?:[A-ZÀ-Ý][\w’'.-]*\s+){1,2})" + re.escape(name) + r"\b", text)
-             if all(_opens_a_name(w) for w in m.group(1).split())}
-    return [" ".join(f.split()) for f in found] if len(found) == 1 else []
+    # One index of the capitalised words before each word, per text: a long text is read once.
+    found = {w for w in _capitals_before(text).get(name, ()) if _opens_a_name(w)}
+    return [f"{found.pop()} {name}"] if len(found) == 1 else []
 
 
+@lru_cache(maxsize=4096)
 def model_forms(text: str, name: str) -> list[str]:
     """Return the shorter names of a numbered thing: "Sputnik 1" gives "Sputnik", "Intel 4004" gives "4004".
 
