@@ -11,6 +11,7 @@ import datetime as _dt
 import math
 import random
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from . import distractors, phrasing
@@ -38,6 +39,7 @@ class Context:
     pool: Pool = field(default_factory=lambda: Pool([]))
     published: _dt.date | None = None
     _mentioned: dict[str, bool] = field(default_factory=dict)
+    _counts: dict[str, Counter] = field(default_factory=dict)
 
     def rng(self, fact_index: int, kind: str, variant: int = 0) -> random.Random:
         """Return a random generator fixed by seed, fact and kind (same seed, same quiz)."""
@@ -59,6 +61,12 @@ class Context:
         if "born" not in self._mentioned:
             self._mentioned["born"] = _birth_year(self.doc)
         return self._mentioned["born"]
+
+    def word_counts(self) -> Counter:
+        """Return how often the text uses each of its normalised words (counted once per document)."""
+        if "words" not in self._counts:
+            self._counts["words"] = Counter(normalise(self.doc.text).split())
+        return self._counts["words"]
 
     def mentioned(self, name: str) -> bool:
         """Tell whether the document names ``name`` (remembered: each asking searches the whole text)."""
@@ -160,6 +168,8 @@ class MultipleSelect(QuestionKind):
     def build(self, ctx, fact, index):
         if fact.kind in ("benefits", "drawbacks"):
             return self._turned(ctx, fact, index)
+        if fact.kind == "list":
+            return self._counted(ctx, fact, index)
         if fact.kind != "members":
             return []
         items = [a.text for a in fact.answers]
@@ -169,6 +179,40 @@ class MultipleSelect(QuestionKind):
         opts, correct = _shuffle(ctx.rng(index, self.name, 1), items, wrong)
         prompt = ctx.fill("multiple_members", group=fact.slot("group"))
         return [_q(ctx, fact, index, self.name, prompt, items, fact.span, opts, correct)]
+
+    def _counted(self, ctx, fact, index):
+        """Ask which places belong to a list the text counts ("sei paesi: Francia, …") among alike ones it never names.
+
+        A list whose count the text states is the whole set: a place of the same kind and
+        region that the text never names is wrong in the text and in the world. Up to three
+        items are shown right (those the text names least elsewhere), with two or three
+        wrong ones; the whole list is the blank.
+        """
+        code = ctx.doc.pack.code
+        items = [a.text for a in fact.answers]
+        if not 3 <= len(items) <= 12 or _stated_count(ctx.doc, fact) != len(items):
+            return []
+        # Places or things of one kind ("Germania Ovest", unknown to the lexicon, may stand among them).
+        kinds = [distractors.lexicon_kind(x, code) for x in items]
+        known = {k for k in kinds if k}
+        if len(known) != 1 or "person" in known or len(items) - kinds.count("") < 3:
+            return []
+        rng = ctx.rng(index, self.name, 5)
+        wrong = [w for w in distractors.same_kind(items[0], code, ctx.mentioned, rng, n=len(items) + 3)
+                 if w not in items]
+        # The items shown right are those whose words the text uses least elsewhere: another
+        # question's sentence naming one ("l'Italia entrò …", "dieci nuovi paesi") would give it away.
+        words = ctx.word_counts()
+        rng.shuffle(items)
+        right = sorted(items, key=lambda x: max(words[w] for w in normalise(x).split()))[:3]
+        wrong = wrong[:5 - len(right)]
+        if len(wrong) < 2:
+            return []
+        whole = _list_span(fact)
+        cloze = window(ctx.doc, fact.span, Span(whole.start, whole.end, ctx.doc.text[whole.start:whole.end]))
+        opts, correct = _shuffle(ctx.rng(index, self.name, 6), right, wrong)
+        return [_q(ctx, fact, index, self.name, ctx.fill("multiple_list", cloze=cloze), right, fact.span, opts,
+                   correct)]
 
     def _turned(self, ctx, fact, index):
         """Ask which items are benefits when some are shown turned into their opposite.
@@ -190,6 +234,19 @@ class MultipleSelect(QuestionKind):
         opts, correct = _shuffle(ctx.rng(index, self.name, 4), right, wrong)
         prompt = ctx.fill("multiple_items", art=fact.slot("art").lower(), head=fact.slot("head"))
         return [_q(ctx, fact, index, self.name, prompt, right, fact.span, opts, correct)]
+
+
+def _stated_count(doc: Doc, fact: Fact) -> int | None:
+    """Return the count the text gives right before a list ("sei paesi: Francia, …", "five countries:"), or None."""
+    before = doc.text[fact.span.start:fact.answers[0].start].rstrip(" :,").split()[-4:]
+    words = {**(doc.pack.get("number_words") or {}), **(doc.pack.get("count_words") or {})}
+    for word in before:
+        w = word.lower()
+        if w.isdigit():
+            return int(w)
+        if w in words:
+            return int(words[w])
+    return None
 
 
 def _number_prompt(ctx, fact, ans, template: str) -> str | None:

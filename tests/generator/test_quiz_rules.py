@@ -996,3 +996,25 @@ def test_the_period_of_the_event_a_year_names(lang, text, year, period):
     ans = Span(start, start + 4, year)
     fact = Fact(kind="year", text=text, span=Span(0, len(text), text), answers=(ans,))
     assert event_period(doc, fact, ans) == period
+
+
+def test_a_list_the_text_counts_is_asked_as_a_multiple_select():
+    # Review 7: no multiple select in any first ten; a counted list is the whole set, so alike places
+    # the text never names are wrong in the world too.
+    text = ("Nel 1951 nacque la Comunità europea del carbone e dell'acciaio, a cui aderirono sei paesi: Francia, "
+            "Germania Ovest, Italia, Belgio, Paesi Bassi e Lussemburgo. Il Regno Unito entrò nel 1973.")
+    qs = [q for q in generate_quiz(text, "it").questions if q.kind == "multiple"]
+    assert qs, "no multiple select"
+    q = qs[0]
+    founders = {"Francia", "Germania Ovest", "Italia", "Belgio", "Paesi Bassi", "Lussemburgo"}
+    right = {q.options[i] for i in q.correct}
+    wrong = set(q.options) - right
+    assert right <= founders and len(right) >= 2 and len(wrong) >= 2
+    assert not wrong & founders and "Regno Unito" not in wrong
+    assert "Francia" not in q.prompt and "____" in q.prompt
+
+
+def test_a_list_the_text_does_not_count_is_no_multiple_select():
+    text = ("Il fiume attraversa molti paesi, tra cui Francia, Germania, Svizzera e Austria, prima di sfociare "
+            "nel mare. La sua portata è molto variabile.")
+    assert not [q for q in generate_quiz(text, "it").questions if q.kind == "multiple"]

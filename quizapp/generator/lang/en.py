@@ -193,6 +193,7 @@ PACK = {
     "templates": {
         "prefix": "According to the text",
         "multiple_members": "According to the text, which of these are among {group}?",
+        "multiple_list": "According to the text, which of these complete the sentence: \"{cloze}\"?",
         "single_members": "According to the text, which of these is among {group}?",
         "tf_members": "According to the text, {item} is among {group}.",
         "tf_benefit": "According to the text, {item} is {one_of} {head}.",

@@ -180,6 +180,8 @@ PACK = {
     # Eventi che tornano ogni tanti anni: un anno falso è un altro dei loro anni ("Olimpiadi del 1992", non 1991).
     # ("Mondiali" no: quelli di atletica sono ogni due anni, quelli di calcio ogni quattro.)
     "recurring_events": {"olimpiadi": 4, "olimpiade": 4, "giochi olimpici": 4, "paralimpiadi": 4},
+    # Numeri che sono anche altre parole ("sei": "tu sei"): contano solo davanti a una lista ("sei paesi: …").
+    "count_words": {"sei": 6},
     # Feste che fissano il mese di una data ("21 aprile, lunedì dell'Angelo").
     "feasts": ["natale", "pasqua", "pasquetta", "lunedì dell'angelo", "lunedì dell’angelo", "capodanno", "ferragosto",
                "epifania", "ognissanti", "venerdì santo", "santo stefano", "vigilia di natale", "pentecoste"],
@@ -192,6 +194,7 @@ PACK = {
     "templates": {
         "prefix": "Secondo il testo",
         "multiple_members": "Secondo il testo, quali di queste opzioni rientrano tra {group}?",
+        "multiple_list": "Secondo il testo, quali di queste opzioni completano la frase: «{cloze}»?",
         "single_members": "Secondo il testo, quale di queste opzioni rientra tra {group}?",
         "tf_members": "Secondo il testo, {item} rientra tra {group}.",
         "tf_benefit": "Secondo il testo, {item} è {one_of} {head}.",
