@@ -151,6 +151,19 @@ def test_pick_keeps_one_question_per_sentence_and_fact_and_mixes_kinds():
     assert sum(i.kind in CHOICE for i in chosen) >= 5
 
 
+def test_pick_holds_a_multiple_select_where_the_text_allows_one():
+    # Review 7: no multiple select in any first ten, though counted lists gave some just under the floor.
+    items = [item(kind="cloze", answers=(f"a{k}",), evidence=f"s{k}", sentence=k, fact=k, score=10 - k / 2)
+             for k in range(14)]
+    items += [item(kind="multiple", options=("m1", "m2", "m3", "w1", "w2"), answers=("m1", "m2", "m3"),
+                   evidence="s20", sentence=20, fact=20, score=1.5)]
+    assert "multiple" in [items[i].kind for i in pick_quiz(items, 10, "it")]
+    # Far below every other question, it waits its turn.
+    low = items[:-1] + [item(kind="multiple", options=("m1", "w1", "w2"), answers=("m1",), evidence="s20",
+                             sentence=20, fact=20, score=0.5)]
+    assert "multiple" not in [low[i].kind for i in pick_quiz(low, 10, "it")]
+
+
 def test_pick_balances_true_and_false():
     items = [item(kind="true_false", answers=(f"a{k}",), evidence=f"s{k}", sentence=k, fact=k, truth=True,
                   score=10 - k) for k in range(6)]
