@@ -53,6 +53,8 @@ FOREIGN_ACRONYM = 0.3
 # An acronym the text uses once is wording, not a term it teaches.
 PASSING_ACRONYM = 0.3
 ANAPHORIC = 0.4
+# How many words at a sentence's start may hold a word that leans on the sentence before.
+CONTEXT_REACH = 8
 COORDINATED = 0.4
 CLAUSE = 0.3
 # A possessive name before a noun ("Sarina Wiegman's side"): another owner fits the blank as well.
@@ -126,6 +128,9 @@ class Weigher:
         self.after = _cue(wh.get("reporting_after", ""))
         self.hypothetical = _cue(wh.get("hypothetical", ""))
         self.anaphoric = frozenset(pack.get("anaphoric_openers", ()))
+        context = pack.get("context_words", ())
+        self.context = re.compile(r"^(?:\S+ ){0,%d}(?:%s)(?: |$)" % (CONTEXT_REACH - 1, "|".join(
+            re.escape(normalise(c)) for c in context))) if context else None
         # "137 anni dopo l'inizio": a year the sentence counts from another one the quiz may ask.
         elapsed = pack.get("elapsed_cues", ())
         self.elapsed = re.compile(r"(?:^|[\s'’])(?:" + "|".join(re.escape(c) for c in elapsed) + r")(?!\w)",
@@ -201,6 +206,8 @@ class Weigher:
             w *= HYPOTHETICAL
         if opening and opening[0].lower() in self.anaphoric:
             w *= ANAPHORIC  # "This is known as the ____": the sentence leans on the one before
+        elif self.context and self.context.match(normalise(doc.text[fact.span.start:fact.span.end][:200])):
+            w *= ANAPHORIC  # "Nel 1906 i due ricevettero …", "In 1947 they demonstrated …": who?
         if re.search(r"['’]s$", ans.text) and re.match(r"\s+[a-zà-ÿ]", after):
             w *= POSSESSIVE  # "____ side had beaten Colombia": "England's" fits as well as "Wiegman's"
         if self.born_stated and self.age_cue and self.age_cue.search(before[-30:]):

@@ -1031,3 +1031,16 @@ def test_a_list_the_text_does_not_count_is_no_multiple_select():
     text = ("Il fiume attraversa molti paesi, tra cui Francia, Germania, Svizzera e Austria, prima di sfociare "
             "nel mare. La sua portata è molto variabile.")
     assert not [q for q in generate_quiz(text, "it").questions if q.kind == "multiple"]
+
+
+@pytest.mark.parametrize("lang,text,answer,kind,plain", [
+    # Review 7: "they", "i due", "invece" lean on the sentence before: copied alone they have no referent.
+    ("en", "In December 1947 they demonstrated a point-contact transistor made of germanium.", "1947", "year",
+     "In December 1947 Bardeen demonstrated a point-contact transistor made of germanium."),
+    ("it", "Nel 1906 i due ricevettero insieme il premio Nobel per la medicina.", "1906", "year",
+     "Nel 1906 Golgi ricevette il premio Nobel per la medicina."),
+    ("it", "Per la prima volta uno Stato ha invece lasciato l'Unione nel 2020, dopo il referendum.", "2020", "year",
+     "Per la prima volta uno Stato ha lasciato l'Unione nel 2020, dopo il referendum."),
+])
+def test_a_sentence_leaning_on_the_one_before_is_weighed_down(lang, text, answer, kind, plain):
+    assert _weight_of(text, lang, answer, kind) < 0.5 * _weight_of(plain, lang, answer, kind)

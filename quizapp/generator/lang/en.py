@@ -190,6 +190,8 @@ PACK = {
                        "over", "more than", "just over", "just under", "estimated"],
     # Sentences that open by pointing back ("This is known as…") lean on the one before.
     "anaphoric_openers": ["this", "these", "those", "such"],
+    # Words near a sentence's start that lean on the sentence before ("In 1947 they demonstrated…").
+    "context_words": ["they", "the two", "both men", "instead", "today"],
     "templates": {
         "prefix": "According to the text",
         "multiple_members": "According to the text, which of these are among {group}?",

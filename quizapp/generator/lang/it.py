@@ -191,6 +191,8 @@ PACK = {
                        "poco più di", "poco meno di", "all'incirca", "approssimativamente"],
     # Sentences that open by pointing back ("Questo è noto come…") lean on the one before.
     "anaphoric_openers": ["questo", "questa", "questi", "queste", "ciò", "tale", "tali", "esso", "essa"],
+    # Parole all'inizio di una frase che si appoggiano alla precedente ("Nel 1906 i due ricevettero…").
+    "context_words": ["i due", "le due", "entrambi", "invece", "essi", "esse", "oggi", "quest'ultimo", "quest'ultima"],
     "templates": {
         "prefix": "Secondo il testo",
         "multiple_members": "Secondo il testo, quali di queste opzioni rientrano tra {group}?",
