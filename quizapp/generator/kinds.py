@@ -719,6 +719,8 @@ class TrueFalse(QuestionKind):
             return []
         # A statement is read whole where it is short enough: a cut one can be neither true nor false.
         words = 40 if len(fact.span.text.split()) <= 45 else 16
+        if window(ctx.doc, fact.span, focus, keep=focus.text, words=words).startswith("…"):
+            return []  # cut after its subject ("… di una fascia di territorio larga circa 16 chilometri"): a fragment
         if ctx.rng(index, self.name, 6).random() < 0.5:
             statement = _whole_clause(window(ctx.doc, fact.span, focus, keep=focus.text, words=words), focus.text,
                                       ctx.doc.pack)

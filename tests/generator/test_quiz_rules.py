@@ -1044,3 +1044,15 @@ def test_a_list_the_text_does_not_count_is_no_multiple_select():
 ])
 def test_a_sentence_leaning_on_the_one_before_is_weighed_down(lang, text, answer, kind, plain):
     assert _weight_of(text, lang, answer, kind) < 0.5 * _weight_of(plain, lang, answer, kind)
+
+
+def test_a_fragment_is_never_a_true_false_statement():
+    # Review 7: "… di una fascia di territorio larga circa 16 chilometri, …" has no subject to judge.
+    text = ("Il canale di Panama fu costruito dagli Stati Uniti, che con il trattato Hay-Bunau-Varilla firmato "
+            "nel novembre del 1903 con il nuovo governo panamense ottennero il controllo perpetuo di una fascia di "
+            "territorio larga circa 16 chilometri, la Zona del Canale, in cambio di un pagamento iniziale di 10 "
+            "milioni di dollari e di un canone annuo di 250.000 dollari, versato a partire dal 1913 al governo.")
+    for seed in range(6):
+        for q in generate_quiz(text, "it", seed=seed).questions:
+            if q.kind == "true_false":
+                assert "«…" not in q.prompt, q.prompt
