@@ -467,6 +467,7 @@ class Cloze(QuestionKind):
             if fact.kind == "range":
                 accepted += _range_ends(ans.text)
             accepted += _month_year_forms(ans.text, ctx.doc.pack)
+            accepted += _date_forms(ans.text, ctx.doc.pack)
             accepted += _period_forms(ans.text, ctx.doc.pack)
             accepted += _regnal_forms(ans.text, ctx.doc.pack)
             # A capitalised name after "da", "in" is read as a place; the given name tells a person.
@@ -507,6 +508,19 @@ def _month_year_forms(text: str, pack) -> list[str]:
     out = [words[-1]]
     if len(words) == 3 and words[1].lower() in pack.get("name_connectors", ()):
         out.append(words[0] + " " + words[-1])
+    return out
+
+
+def _date_forms(text: str, pack) -> list[str]:
+    """Return a day, month and year in figures ("21 August 1986" gives "21/8/1986"), and in English month first."""
+    months = [m.lower() for m in pack.get("months", ())]
+    m = re.fullmatch(r"(\d{1,2})[º°]?\s+(\w+)\s+(\d{4})", text.strip())
+    if not m or m.group(2).lower() not in months[:12]:
+        return []
+    day, month, year = int(m.group(1)), months.index(m.group(2).lower()) + 1, m.group(3)
+    out = [f"{day}/{month}/{year}"]
+    if pack.code == "en":
+        out.append(f"{m.group(2)} {day}, {year}")
     return out
 
 

@@ -1056,3 +1056,16 @@ def test_a_fragment_is_never_a_true_false_statement():
         for q in generate_quiz(text, "it", seed=seed).questions:
             if q.kind == "true_false":
                 assert "«…" not in q.prompt, q.prompt
+
+
+@pytest.mark.parametrize("lang,key,forms", [
+    # Review 7: a date blank lists its other written forms (grading takes them anyway).
+    ("en", "21 August 1986", ["21/8/1986", "August 21, 1986"]),
+    ("it", "15 agosto 1914", ["15/8/1914"]),
+    ("it", "9 gennaio 1964", ["9/1/1964"]),
+    ("en", "August 1986", []),
+    ("it", "1º marzo 1896", ["1/3/1896"]),
+])
+def test_a_date_blank_accepts_its_other_written_forms(lang, key, forms):
+    from quizapp.generator.kinds import _date_forms
+    assert _date_forms(key, load_pack(lang)) == forms
