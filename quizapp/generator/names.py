@@ -123,7 +123,9 @@ def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | se
     # A surname of two letters ("Giovanni Battista Re") is one only after given names the list knows.
     short = len(last.strip(".")) < 3 and not (len(last) == 2 and given and all(
         w in given_names() for w in words[:first]) and last.lower() not in PARTICLES | set(connectors))
-    if short or not (given or _rare(last, lang)) or not _nobody_else(text, name, last):
+    # A surname bound to a capitalised particle is looked for whole: "Pio Monte" is no other "Del Monte".
+    bound = len(surname) > 1 and surname[-2][:1].isupper() and surname[-2].lower() in PARTICLES
+    if short or not (given or _rare(last, lang)) or not _nobody_else(text, name, " ".join(surname[-2:]) if bound else last):
         return []
     # The surname with what belongs to it ("Ricci Oddi", "de Minaur"), without a lower-case
     # particle ("de La Tour" gives "La Tour"); never the given name alone.
@@ -137,7 +139,7 @@ def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | se
     if 0 < k < len(surname) - 1:
         out.append(" ".join(surname[k:]))
     # The last word alone, unless a capitalised particle binds it ("Del Monte" is never "Monte").
-    if not (len(surname) > 1 and surname[-2][:1].isupper() and surname[-2].lower() in PARTICLES):
+    if not bound:
         out.append(last)
     return out
 

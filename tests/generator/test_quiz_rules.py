@@ -268,6 +268,8 @@ def test_a_surname_gives_away_the_whole_name():
     ("it", "Lavorò al servizio del cardinale Francesco Maria Del Monte, raffinato collezionista.",
      "Francesco Maria Del Monte", ["Del Monte"]),
     ("it", "Lo imitarono Rembrandt, Velázquez e Georges de La Tour.", "Georges de La Tour", ["de La Tour", "La Tour"]),
+    ("it", "Servì il cardinale Francesco Maria Del Monte. Dipinse per il Pio Monte della Misericordia.",
+     "Francesco Maria Del Monte", ["Del Monte"]),
     # A surname of two letters only after given names the list knows; one letter never.
     ("it", "Il decano era il cardinale Giovanni Battista Re.", "Giovanni Battista Re", ["Battista Re", "Re"]),
     ("en", "The telephone was patented by Alexander Graham Bell.", "Alexander Graham Bell", ["Graham Bell", "Bell"]),
