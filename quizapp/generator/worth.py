@@ -114,6 +114,7 @@ class Weigher:
             flags=re.IGNORECASE))
         self.age_cue = _cue(r"(?:" + "|".join(re.escape(c) for c in pack.get("age_cues", ())) + r")\s*$") \
             if pack.get("age_cues") else None
+        self.age_words = {normalise(w) for w in pack.get("age_words", ())}
         self.centrality = [self._centrality(i) for i in range(len(doc.sentences))]
         self.headings = {i for i, sent in enumerate(doc.sentences) if self._heading(sent)}
         # Only a heading is a title; a text without one starts with a sentence like any other.
@@ -210,8 +211,9 @@ class Weigher:
             w *= ANAPHORIC  # "Nel 1906 i due ricevettero …", "In 1947 they demonstrated …": who?
         if re.search(r"['’]s$", ans.text) and re.match(r"\s+[a-zà-ÿ]", after):
             w *= POSSESSIVE  # "____ side had beaten Colombia": "England's" fits as well as "Wiegman's"
-        if self.born_stated and self.age_cue and self.age_cue.search(before[-30:]):
-            w *= GIVEN_SUM  # "nato nel 1941 … compirà ____": an age the text's years compute
+        if self.born_stated and ((self.age_cue and self.age_cue.search(before[-30:]))
+                                 or any(x in core for x in self.age_words)):
+            w *= GIVEN_SUM  # "nato nel 1941 … compirà ____", "the day before his ____" (23rd birthday)
         if _summed(ans.text, before, after):
             w *= GIVEN_SUM  # "____ grandi elettori: 630 deputati, 321 senatori e 58 delegati"
         elif self._worked_out(fact, ans.text, before, after):

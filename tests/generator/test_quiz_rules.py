@@ -1071,3 +1071,11 @@ def test_a_fragment_is_never_a_true_false_statement():
 def test_a_date_blank_accepts_its_other_written_forms(lang, key, forms):
     from quizapp.generator.kinds import _date_forms
     assert _date_forms(key, load_pack(lang)) == forms
+
+
+def test_an_age_the_text_computes_is_weighed_down():
+    # Review 7 follow-up: "born on 21 August 1986 … the day before his ____" (23rd birthday).
+    text = ("Born on 21 August 1986 in Trelawny, he won the world title in Berlin. "
+            "The final is scheduled for Thursday, the day before his 23rd birthday.")
+    plain = "The final is scheduled for Thursday, the day before his 23rd birthday."
+    assert _weight_of(text, "en", "23rd birthday", "phrase") < 0.5 * _weight_of(plain, "en", "23rd birthday", "phrase")

@@ -123,6 +123,8 @@ PACK = {
     # Words that give the birth of the text's subject in its lead: no false year comes before it.
     "birth_cues": ["born"],
     # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.
+    # An age the answer names ("his 23rd birthday"): the text's birth year and date compute it.
+    "age_words": ["birthday"],
     "age_cues": ["aged", "turns", "turned", "will turn", "at the age of", "age of"],
     # Words that open a relative clause: a statement cut mid-sentence may end before them.
     "clause_relatives": ["which", "who", "whose", "where", "while", "whereas"],

@@ -127,6 +127,8 @@ PACK = {
     # Words that give the birth of the text's subject in its lead: no false year comes before it.
     "birth_cues": ["nato", "nata", "nacque", "nasce"],
     # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.
+    # Un'età che la risposta nomina ("il suo 23º compleanno"): l'anno di nascita e la data la calcolano.
+    "age_words": ["compleanno"],
     "age_cues": ["compie", "compirà", "compiuto", "compiuti", "all'età di", "età di"],
     # Words that open a relative clause: a statement cut mid-sentence may end before them.
     "clause_relatives": ["che", "il quale", "la quale", "i quali", "le quali", "dove", "mentre", "cui"],
