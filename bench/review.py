@@ -96,8 +96,10 @@ def show(path: Path, n: int, out) -> dict:
         for i, option in enumerate(q.options):
             print(f"   {'*' if i in q.correct else '-'} {option}", file=out)
         if not q.options:
+            # A number as the text writes it ("33,5 metri", "tre") first: grading takes either form.
+            written = q.answer_texts if q.kind == "numeric" else ()
             within = f" (answers within ± {q.tolerance:g} are right)" if q.tolerance else ""
-            print(f"   key: {' | '.join(map(str, q.correct))}{within}", file=out)
+            print(f"   key: {' | '.join(dict.fromkeys([*written, *map(str, q.correct)]))}{within}", file=out)
         print(f"   evidence: {q.evidence.text}", file=out)
     kinds = Counter(q.kind for q in questions)
     choice = sum(kinds[k] for k in CHOICE)

@@ -321,6 +321,22 @@ class ShortAnswer(TextKind):
     label = _l("Short answer")
 
 
+def _as_written(question) -> str:
+    """Return the key's number as the document writes it ("33,5", "tre"), from its stored answer texts, or "".
+
+    The generator keeps the written form ("33,5 metri"); a teacher's own key is stored
+    as typed. Only a written number of the key's value is shown, without its unit.
+    """
+    value = float(question.correct[0])
+    for text in question.answer_texts or ():
+        figures = re.match(r"\d[\d.,\u202f ]*\d|\d", str(text))
+        written = figures.group(0).strip() if figures else str(text).strip()
+        read = [parse_answer_number(written, sep) for sep in (".", ",")] if figures else [parse_answer_number(written)]
+        if written and any(r is not None and abs(r - value) <= 1e-9 * max(1.0, abs(value)) for r in read):
+            return written
+    return ""
+
+
 class Numeric(Kind):
     name = "numeric"
     label = _l("Number")
@@ -359,7 +375,7 @@ class Numeric(Kind):
     def correct_text(self, question):
         if not question.correct:
             return ""
-        text = self.to_field_data(question.correct[0])
+        text = _as_written(question) or self.to_field_data(question.correct[0])
         return f"{text} ± {question.tolerance:g}" if question.tolerance else text
 
 

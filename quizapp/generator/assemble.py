@@ -38,6 +38,9 @@ TOPIC_SENTENCES = 3
 LOOKAHEAD = 30
 # A fact scored under this share of the best is taken only when nothing better is left.
 FLOOR = 0.2
+# A multiple select asks a whole set the text counts: the quiz holds one scored at least this
+# share of the best, as a quiz of blanks alone never asks which items belong together.
+MULTIPLE_FLOOR = 0.1
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,11 @@ def pick(items: Sequence[Item], size: int, articles: Sequence[str] = ()) -> list
     # holding the other's answer), rather than only once the better facts are gone.
     short = len(sentences) < size
     least = floor
+    best = max(it.score for it in items)
+    multiple = next((i for i, it in enumerate(items) if it.kind == "multiple" and it.score >= MULTIPLE_FLOOR * best),
+                    None)
+    if multiple is not None and fits(multiple, True):
+        chosen.append(multiple)
     for capped, shared_sentences, least, reserve in passes:
         shared_sentences = shared_sentences or short
         for fact, members in by_fact.items():

@@ -88,14 +88,18 @@ def entity_distractors(correct: list[str], lang: str, mentioned, rng: random.Ran
 
 
 def year_distractors(year: int, mentioned_years: set[int], rng: random.Random, n: int = 3, future: bool = False,
-                     approximate: bool = False) -> list[str]:
+                     approximate: bool = False, period: int | None = None) -> list[str]:
     """Return ``n`` near-miss years, none of which the document mentions.
 
     An approximate year ("around 1527") makes the next few years true as well, so its
-    near misses are decades away.
+    near misses are decades away; a year of an event held every ``period`` years
+    ("the 1996 Olympics") is swapped for another of its years, never one a student
+    rejects by form (1991).
     """
     # A target year's near misses are other plausible targets: mostly later, one earlier.
     steps = (20, 30, 50, 75) if approximate else (1, 2, 3, 5, 10)
+    if period:
+        future, steps = False, tuple(period * k for k in (1, 2, 3, 4))
     pool = sorted({year - 5, year + 5, year + 10, year + 15, year + 20} if future and not approximate
                   else {year + s for s in steps} | {year - s for s in steps})
     pool = [y for y in pool if y not in mentioned_years and 1000 <= y <= 2199 and y != year]
@@ -113,18 +117,21 @@ _PRECISE_OFFSETS = (0.07, 0.09, 0.12, 0.14, 0.17, 0.21, 0.23, 0.28, 0.31, 0.36)
 # a round one ("about 5 litres", "about 30,000") only far off.
 _APPROXIMATE_OFFSETS = (0.18, 0.22, 0.27, 0.31, 0.36, 0.42)
 _FAR_FACTORS_DOWN = (0.3, 0.35, 0.4)
+# A measurement written to the hundredth ("9.69 seconds") varies little in the world: its near
+# misses lie within 4%, or a far one ("8.53 seconds" for a 100 m record) is absurd.
+_FINE_OFFSETS = (0.011, 0.016, 0.022, 0.027, 0.033, 0.038)
 _FAR_FACTORS_UP = (2.4, 2.6, 3.2, 3.6)
 
 
-def _derived(v: float, value: float) -> bool:
+def _derived(v: float, value: float, rounding: float = 0.05) -> bool:
     """Tell whether ``v`` is a simple multiple of ``value`` (half, double, a quarter…) or a rounding of it."""
     ratio = v / value
-    return any(abs(ratio - r) < 0.01 * r for r in _SIMPLE_RATIOS) or abs(v - value) < 0.05 * max(v, value)
+    return any(abs(ratio - r) < 0.01 * r for r in _SIMPLE_RATIOS) or abs(v - value) < rounding * max(v, value)
 
 
 def number_distractors(value: float, decimals: int, rng: random.Random, n: int = 3,
                        percent: bool = False, approximate: bool = False,
-                       upper: float | None = None, allowed=None) -> list[float]:
+                       upper: float | None = None, allowed=None, fine: bool = False) -> list[float]:
     """Return ``n`` near misses for an amount: other values of the same size and precision.
 
     A slot that holds one amount ("380,005 inhabitants") makes any other amount
@@ -132,7 +139,8 @@ def number_distractors(value: float, decimals: int, rng: random.Random, n: int =
     varied offsets on both sides, so the key is neither always the middle value nor
     the one the others derive from (no exact half or double), and within ``upper``
     (the largest value the quantity takes: 90 degrees of latitude, 100 per cent).
-    ``allowed(v)`` tells whether a near miss may be offered (the text may name it).
+    ``allowed(v)`` tells whether a near miss may be offered (the text may name it);
+    ``fine`` marks a measurement written to the hundredth, whose near misses stay close.
     """
     if value == 0:
         return []
@@ -150,7 +158,9 @@ def number_distractors(value: float, decimals: int, rng: random.Random, n: int =
     digits = len(str(int(value))) if value.is_integer() else 0
     trailing = digits - len(str(int(value)).rstrip("0")) if digits else 0
     figures = digits - trailing if digits else 2
-    offsets = _PRECISE_OFFSETS
+    offsets = _FINE_OFFSETS if fine and not approximate else _PRECISE_OFFSETS
+    # Two near misses of a measurement 1% apart are no rounding of each other (9.84, 9.93).
+    rounding = 0.005 if fine and not approximate else 0.05
     if approximate and figures >= 2:
         approximate, offsets = False, _APPROXIMATE_OFFSETS
 
@@ -168,8 +178,8 @@ def number_distractors(value: float, decimals: int, rng: random.Random, n: int =
         for coarse in sorted({trailing, max(0, trailing - 1)}, reverse=True):
             b = [rounded(value * f, coarse) for f in down]
             a = [rounded(value * f, coarse) for f in up]
-            b = [v for v in dict.fromkeys(b) if 0 < v < value and (approximate or not _derived(v, value))]
-            a = [v for v in dict.fromkeys(a) if v > value and (approximate or not _derived(v, value))]
+            b = [v for v in dict.fromkeys(b) if 0 < v < value and (approximate or not _derived(v, value, rounding))]
+            a = [v for v in dict.fromkeys(a) if v > value and (approximate or not _derived(v, value, rounding))]
             if approximate:
                 b = [v for v in b if abs(v / value - 0.5) > 0.01 and abs(v / value - 0.25) > 0.01]
                 a = [v for v in a if abs(v / value - 2) > 0.02 and abs(v / value - 3) > 0.03
@@ -204,7 +214,7 @@ def number_distractors(value: float, decimals: int, rng: random.Random, n: int =
         if len(out) == n:
             break
         # Nor two near misses a rounding apart ("400 mila, 410 mila").
-        if v in out or any(not approximate and not small and _derived(v, w) for w in out):
+        if v in out or any(not approximate and not small and _derived(v, w, rounding) for w in out):
             continue
         out.append(v)
     return sorted(sign * v for v in out)

@@ -11,11 +11,12 @@ import datetime as _dt
 import math
 import random
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from . import distractors, phrasing
 from .facts import Doc
-from .names import place_forms, short_forms, unknown_name_forms
+from .names import full_forms, model_forms, place_forms, short_forms, unknown_name_forms
 from .pool import ENTITY_TYPES, Pool, value_type
 from .text import normalise, shorten, strip_article
 from .types import Fact, QuestionDraft, Span
@@ -38,6 +39,7 @@ class Context:
     pool: Pool = field(default_factory=lambda: Pool([]))
     published: _dt.date | None = None
     _mentioned: dict[str, bool] = field(default_factory=dict)
+    _counts: dict[str, Counter] = field(default_factory=dict)
 
     def rng(self, fact_index: int, kind: str, variant: int = 0) -> random.Random:
         """Return a random generator fixed by seed, fact and kind (same seed, same quiz)."""
@@ -59,6 +61,12 @@ class Context:
         if "born" not in self._mentioned:
             self._mentioned["born"] = _birth_year(self.doc)
         return self._mentioned["born"]
+
+    def word_counts(self) -> Counter:
+        """Return how often the text uses each of its normalised words (counted once per document)."""
+        if "words" not in self._counts:
+            self._counts["words"] = Counter(normalise(self.doc.text).split())
+        return self._counts["words"]
 
     def mentioned(self, name: str) -> bool:
         """Tell whether the document names ``name`` (remembered: each asking searches the whole text)."""
@@ -114,7 +122,7 @@ def _number_value(text: str, pack) -> float | None:
     dec, thou = pack.get("decimal_sep"), pack.get("thousands_sep")
     if thou in s and dec in s:
         s = s.replace(thou, "").replace(dec, ".")
-    elif dec in s and re.fullmatch(r"\d+" + re.escape(dec) + r"\d{1,2}", s):
+    elif dec in s and re.fullmatch(r"\d+" + re.escape(dec) + r"\d{1,2}|0" + re.escape(dec) + r"\d+", s):
         s = s.replace(dec, ".")
     else:
         s = s.replace(thou, "").replace(dec, "")
@@ -160,6 +168,8 @@ class MultipleSelect(QuestionKind):
     def build(self, ctx, fact, index):
         if fact.kind in ("benefits", "drawbacks"):
             return self._turned(ctx, fact, index)
+        if fact.kind == "list":
+            return self._counted(ctx, fact, index)
         if fact.kind != "members":
             return []
         items = [a.text for a in fact.answers]
@@ -169,6 +179,40 @@ class MultipleSelect(QuestionKind):
         opts, correct = _shuffle(ctx.rng(index, self.name, 1), items, wrong)
         prompt = ctx.fill("multiple_members", group=fact.slot("group"))
         return [_q(ctx, fact, index, self.name, prompt, items, fact.span, opts, correct)]
+
+    def _counted(self, ctx, fact, index):
+        """Ask which places belong to a list the text counts ("sei paesi: Francia, …") among alike ones it never names.
+
+        A list whose count the text states is the whole set: a place of the same kind and
+        region that the text never names is wrong in the text and in the world. Up to three
+        items are shown right (those the text names least elsewhere), with two or three
+        wrong ones; the whole list is the blank.
+        """
+        code = ctx.doc.pack.code
+        items = [a.text for a in fact.answers]
+        if not 3 <= len(items) <= 12 or _stated_count(ctx.doc, fact) != len(items):
+            return []
+        # Places or things of one kind ("Germania Ovest", unknown to the lexicon, may stand among them).
+        kinds = [distractors.lexicon_kind(x, code) for x in items]
+        known = {k for k in kinds if k}
+        if len(known) != 1 or "person" in known or len(items) - kinds.count("") < 3:
+            return []
+        rng = ctx.rng(index, self.name, 5)
+        wrong = [w for w in distractors.same_kind(items[0], code, ctx.mentioned, rng, n=len(items) + 3)
+                 if w not in items]
+        # The items shown right are those whose words the text uses least elsewhere: another
+        # question's sentence naming one ("l'Italia entrò …", "dieci nuovi paesi") would give it away.
+        words = ctx.word_counts()
+        rng.shuffle(items)
+        right = sorted(items, key=lambda x: max(words[w] for w in normalise(x).split()))[:3]
+        wrong = wrong[:5 - len(right)]
+        if len(wrong) < 2:
+            return []
+        whole = _list_span(fact)
+        cloze = window(ctx.doc, fact.span, Span(whole.start, whole.end, ctx.doc.text[whole.start:whole.end]))
+        opts, correct = _shuffle(ctx.rng(index, self.name, 6), right, wrong)
+        return [_q(ctx, fact, index, self.name, ctx.fill("multiple_list", cloze=cloze), right, fact.span, opts,
+                   correct)]
 
     def _turned(self, ctx, fact, index):
         """Ask which items are benefits when some are shown turned into their opposite.
@@ -190,6 +234,19 @@ class MultipleSelect(QuestionKind):
         opts, correct = _shuffle(ctx.rng(index, self.name, 4), right, wrong)
         prompt = ctx.fill("multiple_items", art=fact.slot("art").lower(), head=fact.slot("head"))
         return [_q(ctx, fact, index, self.name, prompt, right, fact.span, opts, correct)]
+
+
+def _stated_count(doc: Doc, fact: Fact) -> int | None:
+    """Return the count the text gives right before a list ("sei paesi: Francia, …", "five countries:"), or None."""
+    before = doc.text[fact.span.start:fact.answers[0].start].rstrip(" :,").split()[-4:]
+    words = {**(doc.pack.get("number_words") or {}), **(doc.pack.get("count_words") or {})}
+    for word in before:
+        w = word.lower()
+        if w.isdigit():
+            return int(w)
+        if w in words:
+            return int(words[w])
+    return None
 
 
 def _number_prompt(ctx, fact, ans, template: str) -> str | None:
@@ -400,12 +457,17 @@ class Cloze(QuestionKind):
             bare = strip_article(ans.text, ctx.doc.pack.articles)
             if bare and bare != normalise(ans.text):
                 accepted.append(bare)
+            # Part of a decade ("in the late 1960s") is no blank: every year in it is a right answer.
+            if fact.kind == "date" and _period_forms(ans.text, ctx.doc.pack):
+                continue
             if fact.kind in ("concept", "phrase", "list", "pair"):
                 accepted += _phrase_cores(ans.text, ctx.doc.pack)
                 accepted += _shorter_answers(ans.text, ctx.doc.pack)
+            accepted += _name_in_phrase(ans.text, ctx.doc.pack)
             if fact.kind == "range":
                 accepted += _range_ends(ans.text)
             accepted += _month_year_forms(ans.text, ctx.doc.pack)
+            accepted += _date_forms(ans.text, ctx.doc.pack)
             accepted += _period_forms(ans.text, ctx.doc.pack)
             accepted += _regnal_forms(ans.text, ctx.doc.pack)
             # A capitalised name after "da", "in" is read as a place; the given name tells a person.
@@ -418,6 +480,7 @@ class Cloze(QuestionKind):
                     accepted += short_forms(ctx.doc.text, owner, ctx.doc.pack.code,
                                             frozenset(ctx.doc.pack.get("name_connectors")), fact.kind == "person")
                 name = owner or ans.text
+                accepted += full_forms(ctx.doc.text, name) + model_forms(ctx.doc.text, name)
                 placed = place_forms(name, ctx.doc.pack.get("place_heads", ()))
                 accepted += placed
                 if fact.kind in ("entity", "person", "place") and not placed:
@@ -445,6 +508,19 @@ def _month_year_forms(text: str, pack) -> list[str]:
     out = [words[-1]]
     if len(words) == 3 and words[1].lower() in pack.get("name_connectors", ()):
         out.append(words[0] + " " + words[-1])
+    return out
+
+
+def _date_forms(text: str, pack) -> list[str]:
+    """Return a day, month and year in figures ("21 August 1986" gives "21/8/1986"), and in English month first."""
+    months = [m.lower() for m in pack.get("months", ())]
+    m = re.fullmatch(r"(\d{1,2})[º°]?\s+(\w+)\s+(\d{4})", text.strip())
+    if not m or m.group(2).lower() not in months[:12]:
+        return []
+    day, month, year = int(m.group(1)), months.index(m.group(2).lower()) + 1, m.group(3)
+    out = [f"{day}/{month}/{year}"]
+    if pack.code == "en":
+        out.append(f"{m.group(2)} {day}, {year}")
     return out
 
 
@@ -510,6 +586,34 @@ def _range_ends(text: str) -> list[str]:
         return []
     unit = m.group(3) or ""
     return [m.group(1) + unit, m.group(2) + unit]
+
+
+def _name_in_phrase(phrase: str, pack) -> list[str]:
+    """Return the name a longer blank is cut around: "the company's Safari web browser" gives "Safari web browser" and "Safari".
+
+    The owner before a possessive may go, and so may the lower-case head nouns after a
+    name the phrase does not open (a name that opens it may be a sentence's first word,
+    "Dry air"); a name owned by an acronym goes without it ("Deep Impact della NASA").
+    """
+    words = phrase.split()
+    out = []
+    owner = next((k for k, w in enumerate(words[:3]) if w.endswith(("'s", "’s"))), None)
+    if owner is not None and owner + 1 < len(words):
+        words = words[owner + 1:]
+        out.append(" ".join(words))
+    opened = owner is not None or (words[0].lower() in pack.articles and len(words) > 1)
+    if opened and words[0].lower() in pack.articles:
+        words = words[1:]
+    named = 0
+    while named < len(words) and words[named][:1].isupper():
+        named += 1
+    if opened and 0 < named < len(words) <= named + 3 and all(w.islower() for w in words[named:]):
+        out.append(" ".join(words[:named]))
+    connectors = "|".join(re.escape(c) for c in pack.get("name_connectors", ()) if c.isalpha())
+    m = re.fullmatch(r"([A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*)*) (?:" + connectors + r") [A-Z]{2,}", " ".join(words))
+    if connectors and m:
+        out.append(m.group(1))
+    return out
 
 
 def _possessive_stem(name: str) -> str:
@@ -629,6 +733,8 @@ class TrueFalse(QuestionKind):
             return []
         # A statement is read whole where it is short enough: a cut one can be neither true nor false.
         words = 40 if len(fact.span.text.split()) <= 45 else 16
+        if window(ctx.doc, fact.span, focus, keep=focus.text, words=words).startswith("…"):
+            return []  # cut after its subject ("… di una fascia di territorio larga circa 16 chilometri"): a fragment
         if ctx.rng(index, self.name, 6).random() < 0.5:
             statement = _whole_clause(window(ctx.doc, fact.span, focus, keep=focus.text, words=words), focus.text,
                                       ctx.doc.pack)
@@ -779,12 +885,14 @@ def bounded(ctx: Context, fact: Fact, ans: Span) -> bool:
 
     Near misses on the open side of a bound are true too.
     """
-    before = ctx.doc.text[fact.span.start:ans.start].lower().split()[-3:]
-    # "below minus 90": the sign belongs to the number, the bound stands before it.
-    while before and before[-1] in ctx.doc.pack.get("sign_words", ()):
+    # "below minus 90", "above about 85": the sign and the approximation belong to the number,
+    # the bound stands before them.
+    bounds = ctx.doc.pack.get("bounds", ())
+    skipped = (set(ctx.doc.pack.get("sign_words", ())) | set(ctx.doc.pack.get("approximations", ()))) - set(bounds)
+    before = ctx.doc.text[fact.span.start:ans.start].lower().split()[-4:]
+    while before and before[-1] in skipped:
         before.pop()
     before = before[-2:]
-    bounds = ctx.doc.pack.get("bounds", ())
     if bool(before) and (before[-1] in bounds or " ".join(before) in bounds):
         return True
     # "around 10 million people or more": the bound follows the amount.
@@ -885,8 +993,9 @@ def _in_lifetime(year: int, wrong: int, born: int | None) -> bool:
 def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) -> list[str]:
     """Return ``n`` wrong years: one the text ties to another fact, the rest near misses it never names."""
     year = int(ans.text)
+    period = event_period(ctx.doc, fact, ans)
     near = distractors.year_distractors(year, ctx.years, rng, n=n + 3, future=fact.kind == "target_year",
-                                        approximate=approximate(ctx, fact, ans))
+                                        approximate=approximate(ctx, fact, ans), period=period)
     born = ctx.born()
     near = [y for y in near if _in_lifetime(year, int(y), born)]
     if fact.kind != "target_year" and ctx.years:
@@ -896,11 +1005,22 @@ def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) 
         near = [y for y in near if int(y) <= latest]
     other = [y for y in ctx.pool.others("year", ans.text, fact.span, fact.span.text, rng, 3)
              if abs(int(y) - year) <= 60 and (fact.kind != "target_year" or int(y) > year - 10)
-             and _in_lifetime(year, int(y), born) and not re.search(rf"(?<!\d){y}(?!\d)", fact.span.text)]
+             and _in_lifetime(year, int(y), born) and not re.search(rf"(?<!\d){y}(?!\d)", fact.span.text)
+             and (not period or (int(y) - year) % period == 0)]
     # Near misses first: a year the text ties to another fact would also reveal that fact's
     # answer to a quiz asking it, so it only fills in where near misses run short.
     picked = near + [y for y in other if y not in near]
     return sorted(picked[:n])
+
+
+def event_period(doc: Doc, fact: Fact, ans: Span) -> int | None:
+    """Return how many years apart the event a year names is held ("the 1996 Atlanta Olympics": 4), or None."""
+    start, end = max(fact.span.start, ans.start - 40), min(fact.span.end, ans.end + 40)
+    near = " ".join(normalise(doc.text[start:end]).split())
+    for event, period in doc.pack.get("recurring_events", {}).items():
+        if re.search(r"(?<!\w)" + re.escape(normalise(event)) + r"(?!\w)", near):
+            return int(period)
+    return None
 
 
 def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[Span, list[str]] | None:
@@ -939,8 +1059,24 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
     # among those the text does not name.
     near = distractors.number_distractors(value, decimals, rng, n=n, percent=fact.kind == "percentage",
                                           approximate=approximate(ctx, fact, ans),
-                                          upper=upper_bound(ctx, fact, amount[len(ans.text):]), allowed=allowed)
+                                          upper=upper_bound(ctx, fact, amount[len(ans.text):]), allowed=allowed,
+                                          fine=_measured(amount, ans.text, pack))
     return focus, [written(v) for v in near]
+
+
+def _measured(amount: str, number: str, pack) -> bool:
+    """Tell whether an amount is a measurement written to the hundredth ("9.69 seconds"), not a rounded sum.
+
+    A scale word ("6.15 billion") or a currency ("$4.99") makes the figures a price or
+    a rounded total, whose near misses may lie further off.
+    """
+    dec = pack.get("decimal_sep")
+    if dec not in number or len(number.rsplit(dec, 1)[1]) < 2:
+        return False
+    scales = {w for w, v in (pack.get("number_words") or {}).items() if v >= 1000}
+    money = {w.lower() for w in pack.get("money_words", ())}
+    words = set(amount.lower().replace(number, " ").split()) | set(re.findall(r"[^\w\s.,]", amount))
+    return not (words & (scales | money))
 
 
 def _flip(item: str, opposites: dict[str, str]) -> str | None:

@@ -42,9 +42,16 @@ def given_names() -> frozenset[str]:
     return frozenset(names)
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# Particles of family names in many languages: capitalised, they stay with the surname ("Del Monte",
+# "La Tour"); lower-case, the surname may go without them ("de Orellana" or "Orellana").
+PARTICLES = frozenset({"de", "del", "della", "di", "da", "dos", "das", "du", "des", "la", "le", "lo", "van", "von",
+                       "der", "den", "ter", "ten", "y"})
+
+
 def _opens_a_name(word: str) -> bool:
     """Tell whether ``word`` is a given name or an initial ("S.", "J.R.R.")."""
-    return word in given_names() or bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
+    return word in given_names() or bool(_INITIALS.fullmatch(word))
 
 
 def _rare(word: str, lang: str) -> bool:
@@ -76,7 +83,8 @@ def _nobody_else(text: str, name: str, surname: str) -> bool:
         before = _capitals_before(text).get(surname, ())
     else:
         before = re.findall(r"([A-ZÀ-Ý][\w’'.-]*)\s+" + re.escape(surname) + r"\b", text)
-    return all(word in given for word in before)
+    # A word with a dot that is no initial ends the sentence before ("John R. Pierce. Bardeen …").
+    return all(word in given or (word.endswith(".") and not _INITIALS.fullmatch(word)) for word in before)
 
 
 def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | set[str] = frozenset(),
@@ -107,15 +115,32 @@ def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | se
     # "Louis XVI", "Solimano I": a regnal number is no surname.
     if re.fullmatch(r"[IVXLC]+", last):
         return []
-    if len(last.strip(".")) < 3 or not (given or _rare(last, lang)) or not _nobody_else(text, name, last):
+    # The surname starts after the given names and initials ("Francesco Maria Del Monte", "John R. Pierce").
+    first = 1
+    while first < len(words) - 1 and _opens_a_name(words[first]):
+        first += 1
+    surname = words[first:]
+    # A surname of two letters ("Giovanni Battista Re") is one only after given names the list knows.
+    short = len(last.strip(".")) < 3 and not (len(last) == 2 and given and all(
+        w in given_names() for w in words[:first]) and last.lower() not in PARTICLES | set(connectors))
+    # A surname bound to a capitalised particle is looked for whole: "Pio Monte" is no other "Del Monte".
+    bound = len(surname) > 1 and surname[-2][:1].isupper() and surname[-2].lower() in PARTICLES
+    if short or not (given or _rare(last, lang)) or not _nobody_else(text, name, " ".join(surname[-2:]) if bound else last):
         return []
-    out = []
-    # The surname with what belongs to it: "Ricci Oddi", "de Minaur"; never the given name alone.
-    for k in range(1, len(words) - 1):
-        if not words[k].endswith("."):
-            out.append(" ".join(words[k:]))
-            break
-    out.append(last)
+    # The surname with what belongs to it ("Ricci Oddi", "de Minaur"), without a lower-case
+    # particle ("de La Tour" gives "La Tour"); never the given name alone.
+    out = [" ".join(surname)] if len(surname) > 1 else []
+    # A middle name with the surname is also how people are called ("Graham Bell", "Edgar Lilienfeld").
+    if len(words) == 3 and first == 2 and not words[1].endswith("."):
+        out.append(" ".join(words[1:]))
+    k = 0
+    while k < len(surname) - 1 and surname[k].lower() in PARTICLES | set(connectors) and surname[k][:1].islower():
+        k += 1
+    if 0 < k < len(surname) - 1:
+        out.append(" ".join(surname[k:]))
+    # The last word alone, unless a capitalised particle binds it ("Del Monte" is never "Monte").
+    if not bound:
+        out.append(last)
     return out
 
 
@@ -182,3 +207,34 @@ def _first_is_unique(text: str, name: str) -> bool:
     family = name.split()[0]
     after = re.findall(re.escape(family) + r"\s+([A-ZÀ-Ý][\w’'.-]*)", text)
     return all(word in name.split() for word in after)
+
+
+def full_forms(text: str, name: str) -> list[str]:
+    """Return the one fuller name the text writes for a bare surname: "Golgi" gives "Camillo Golgi".
+
+    Only a given name or an initial counts before it; two different ones ("Pierre
+    Curie", "Marie Curie") are two people, and neither is the answer.
+    """
+    if not re.fullmatch(r"\w+", name) or not name[:1].isupper():
+        return []
+    # One index of the capitalised words before each word, per text: a long text is read once.
+    found = {w for w in _capitals_before(text).get(name, ()) if _opens_a_name(w)}
+    return [f"{found.pop()} {name}"] if len(found) == 1 else []
+
+
+@lru_cache(maxsize=4096)
+def model_forms(text: str, name: str) -> list[str]:
+    """Return the shorter names of a numbered thing: "Sputnik 1" gives "Sputnik", "Intel 4004" gives "4004".
+
+    The name without a small number is right when the text numbers no other of its
+    kind ("Apollo 11" beside "Apollo 13" keeps its number); a model number of three
+    figures or more names the thing alone, unless it reads as a year.
+    """
+    m = re.fullmatch(r"([A-ZÀ-Ý][\w’'-]*(?: [A-ZÀ-Ý][\w’'-]*)?) (\d+)", name)
+    if not m:
+        return []
+    base, number = m.groups()
+    if len(number) >= 3:
+        return [] if re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", number) else [number]
+    others = {n for n in re.findall(re.escape(base) + r"\s+(\d+)\b", text)} - {number}
+    return [] if others else [base]

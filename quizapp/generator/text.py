@@ -10,7 +10,8 @@ from functools import lru_cache
 
 from .types import Span
 
-_HEADER_RE = re.compile(r"\A\s*date[ \t]+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d-])[ \t]*:?\s*", re.IGNORECASE)
+# "date 2014-11-13" or "date: 2014-11-13", as the review set's news items write it.
+_HEADER_RE = re.compile(r"\A\s*date(?:[ \t]*:[ \t]*|[ \t]+)(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d-])[ \t]*:?\s*", re.IGNORECASE)
 
 # Apostrophes and quotes vary by keyboard; compare them as one.
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})

@@ -10,6 +10,7 @@ multiplier on the ranker's score; the cue words are data in the language packs.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from functools import lru_cache
@@ -52,12 +53,18 @@ FOREIGN_ACRONYM = 0.3
 # An acronym the text uses once is wording, not a term it teaches.
 PASSING_ACRONYM = 0.3
 ANAPHORIC = 0.4
+# How many words at a sentence's start may hold a word that leans on the sentence before.
+CONTEXT_REACH = 8
 COORDINATED = 0.4
 CLAUSE = 0.3
 # A possessive name before a noun ("Sarina Wiegman's side"): another owner fits the blank as well.
 POSSESSIVE = 0.2
 # A number the sentence spells as the sum of its parts: the blank is a sum, not a fact.
 GIVEN_SUM = 0.05
+# How far (in characters) on either side of a blank the numbers that work it out are looked for.
+WORKED_OUT_REACH = 300
+# How many numbers on either side of a blank are tried as the operands of a product or ratio.
+WORKED_OUT_NUMBERS = 4
 _LONG_OK = frozenset({"members", "benefits", "drawbacks", "acronym", "definition", "quote"})
 LONG_BLANK = 0.3
 # "i tre scienziati", "i due climatologi": a small count written in words only restates the sentence.
@@ -107,6 +114,7 @@ class Weigher:
             flags=re.IGNORECASE))
         self.age_cue = _cue(r"(?:" + "|".join(re.escape(c) for c in pack.get("age_cues", ())) + r")\s*$") \
             if pack.get("age_cues") else None
+        self.age_words = {normalise(w) for w in pack.get("age_words", ())}
         self.centrality = [self._centrality(i) for i in range(len(doc.sentences))]
         self.headings = {i for i, sent in enumerate(doc.sentences) if self._heading(sent)}
         # Only a heading is a title; a text without one starts with a sentence like any other.
@@ -121,6 +129,9 @@ class Weigher:
         self.after = _cue(wh.get("reporting_after", ""))
         self.hypothetical = _cue(wh.get("hypothetical", ""))
         self.anaphoric = frozenset(pack.get("anaphoric_openers", ()))
+        context = pack.get("context_words", ())
+        self.context = re.compile(r"^(?:\S+ ){0,%d}(?:%s)(?: |$)" % (CONTEXT_REACH - 1, "|".join(
+            re.escape(normalise(c)) for c in context))) if context else None
         # "137 anni dopo l'inizio": a year the sentence counts from another one the quiz may ask.
         elapsed = pack.get("elapsed_cues", ())
         self.elapsed = re.compile(r"(?:^|[\s'’])(?:" + "|".join(re.escape(c) for c in elapsed) + r")(?!\w)",
@@ -196,18 +207,65 @@ class Weigher:
             w *= HYPOTHETICAL
         if opening and opening[0].lower() in self.anaphoric:
             w *= ANAPHORIC  # "This is known as the ____": the sentence leans on the one before
+        elif self.context and self.context.match(normalise(doc.text[fact.span.start:fact.span.end][:200])):
+            w *= ANAPHORIC  # "Nel 1906 i due ricevettero …", "In 1947 they demonstrated …": who?
         if re.search(r"['’]s$", ans.text) and re.match(r"\s+[a-zà-ÿ]", after):
             w *= POSSESSIVE  # "____ side had beaten Colombia": "England's" fits as well as "Wiegman's"
-        if self.born_stated and self.age_cue and self.age_cue.search(before[-30:]):
-            w *= GIVEN_SUM  # "nato nel 1941 … compirà ____": an age the text's years compute
+        if self.born_stated and ((self.age_cue and self.age_cue.search(before[-30:]))
+                                 or any(x in core for x in self.age_words)):
+            w *= GIVEN_SUM  # "nato nel 1941 … compirà ____", "the day before his ____" (23rd birthday)
         if _summed(ans.text, before, after):
             w *= GIVEN_SUM  # "____ grandi elettori: 630 deputati, 321 senatori e 58 delegati"
+        elif self._worked_out(fact, ans.text, before, after):
+            w *= GIVEN_SUM  # "440 Hz … ____ per second … 0.78 metres", "Mach 2", "lunedì dell'Angelo"
         half = len(core) // 2
         if len(core) >= 2 and len(core) % 2 == 0 and core[:half] == core[half:]:
             w *= GENERIC  # «a suolo a suolo»: a doubled phrase is the wording, not a fact
         if fact.kind in ("pair", "range"):
             w *= COORDINATED  # "left and right ventricles", "5 to 10": a reader answers one part
         return w
+
+    def _worked_out(self, fact: Fact, answer: str, before: str, after: str) -> bool:
+        """Tell whether the rest of the sentence lets a student work the answer out without the text.
+
+        An amount within 3% of the product or ratio of two other numbers of the sentence
+        (a fraction in words counts: "due terzi dei voti, cioè ____"), or within 10% of the
+        same amount restated ("28 minuti … quasi mezz'ora"); a numbered name beside the next
+        of its series ("____ is the speed of sound, Mach 2 twice that"); a date beside a feast
+        that fixes its month ("il ____, lunedì dell'Angelo").
+        """
+        pack = self.doc.pack
+        # A sentence's own numbers lie near the blank; a text without full stops is one long "sentence".
+        before, after = before[-WORKED_OUT_REACH:], after[:WORKED_OUT_REACH]
+        context = before + " " + after
+        low = context.lower()
+        named = re.fullmatch(r"(.+?) (\d+)", answer)
+        if named and re.search(re.escape(named.group(1)) + r"\s+\d", context):
+            return True
+        months = [m.lower() for m in pack.get("months", ())]
+        if fact.kind == "date" and any(m in answer.lower().split() for m in months):
+            return any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", low) for f in pack.get("feasts", ()))
+        key = _figures(answer, pack)
+        if not key or _YEAR_IN.fullmatch(answer.strip()):
+            return False
+        value = key[0]
+        fractions = pack.get("fraction_words", {})
+        # The nearest few numbers on either side: a sentence that lists dozens is no worked example.
+        others = [v for v in _figures(before, pack)[-WORKED_OUT_NUMBERS:] + _figures(after, pack)[:WORKED_OUT_NUMBERS]
+                  if v not in (0, 1) and not (v == int(v) and 1000 <= v <= 2100)]
+        others += [v for word, v in fractions.items() if re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", low)]
+
+        def close(x: float, share: float) -> bool:
+            return abs(x - value) <= share * abs(value)
+
+        if any(close(x * y, 0.03) or close(x / y, 0.03) or close(y / x, 0.03)
+               for i, x in enumerate(others) for y in others[i + 1:]):
+            return True
+        # The unit: the word after the number, in the answer ("28 minuti") or after the blank.
+        unit = re.match(r"\s*([^\W\d_]+)", answer[_FIGURE.search(answer).end():] or after)
+        unit = unit.group(1).lower() if unit else ""
+        return bool(unit) and any(close(v, 0.1) for word, (v, u) in pack.get("amount_words", {}).items()
+                                  if u == unit and re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", low))
 
     def _vague(self, context: str) -> bool:
         """Tell whether a blank's sentence holds only a few words, all of them common ("fu un anno di svolta")."""
@@ -357,6 +415,29 @@ def _summed(answer: str, before: str, after: str = "") -> bool:
                     and numbers.index(total) not in range(a, b + 1):
                 return True
     return False
+
+
+# A number in figures, with thousands or decimal separators; not part of a word or code ("67P").
+_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![^\W\d_])")
+
+
+def _figures(text: str, pack) -> list[float]:
+    """Return the values of the numbers written in figures in ``text``, read with the language's separators."""
+    dec, thou = pack.get("decimal_sep", "."), pack.get("thousands_sep", ",")
+    out = []
+    for m in _FIGURE.finditer(text):
+        s = m.group(0)
+        if re.fullmatch(r"\d{1,3}(?:" + re.escape(thou) + r"\d{3})+", s):
+            s = s.replace(thou, "")
+        elif s.count(dec) == 1 and thou not in s:
+            s = s.replace(dec, ".")
+        try:
+            value = float(s)
+        except ValueError:
+            continue
+        if math.isfinite(value):  # "1" written 400 times is no amount
+            out.append(value)
+    return out
 
 
 def _echoed(context: str, core: list[str]) -> bool:

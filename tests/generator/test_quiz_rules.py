@@ -151,6 +151,19 @@ def test_pick_keeps_one_question_per_sentence_and_fact_and_mixes_kinds():
     assert sum(i.kind in CHOICE for i in chosen) >= 5
 
 
+def test_pick_holds_a_multiple_select_where_the_text_allows_one():
+    # Review 7: no multiple select in any first ten, though counted lists gave some just under the floor.
+    items = [item(kind="cloze", answers=(f"a{k}",), evidence=f"s{k}", sentence=k, fact=k, score=10 - k / 2)
+             for k in range(14)]
+    items += [item(kind="multiple", options=("m1", "m2", "m3", "w1", "w2"), answers=("m1", "m2", "m3"),
+                   evidence="s20", sentence=20, fact=20, score=1.5)]
+    assert "multiple" in [items[i].kind for i in pick_quiz(items, 10, "it")]
+    # Far below every other question, it waits its turn.
+    low = items[:-1] + [item(kind="multiple", options=("m1", "w1", "w2"), answers=("m1",), evidence="s20",
+                             sentence=20, fact=20, score=0.5)]
+    assert "multiple" not in [low[i].kind for i in pick_quiz(low, 10, "it")]
+
+
 def test_pick_balances_true_and_false():
     items = [item(kind="true_false", answers=(f"a{k}",), evidence=f"s{k}", sentence=k, fact=k, truth=True,
                   score=10 - k) for k in range(6)]
@@ -243,6 +256,25 @@ def test_a_surname_gives_away_the_whole_name():
     ("en", "Dvořák's Stabat Mater was received with enthusiasm.", "Stabat Mater", []),
     ("en", "Louis XVI was executed in 1793.", "Louis XVI", []),
     ("en", "The coast was charted by James Cook in 1770.", "James Cook", ["Cook"]),
+    # Review 7: a dot that ends a sentence before the surname is no other person's given name.
+    ("en", "It was built by John Bardeen. The name came from John R. Pierce. Bardeen won again.", "John Bardeen",
+     ["Bardeen"]),
+    ("en", "He is coached by Glen Mills.", "Glen Mills", ["Mills"]),
+    ("en", "The navigator Vicente Yáñez Pinzón found fresh water far out at sea.", "Vicente Yáñez Pinzón",
+     ["Yáñez Pinzón", "Pinzón"]),
+    ("en", "The chronicler, the friar Gaspar de Carvajal, wrote of women warriors.", "Gaspar de Carvajal",
+     ["de Carvajal", "Carvajal"]),
+    # Given names run on ("Francesco Maria"); a capitalised particle stays with the surname ("La Tour", not "Tour").
+    ("it", "Lavorò al servizio del cardinale Francesco Maria Del Monte, raffinato collezionista.",
+     "Francesco Maria Del Monte", ["Del Monte"]),
+    ("it", "Lo imitarono Rembrandt, Velázquez e Georges de La Tour.", "Georges de La Tour", ["de La Tour", "La Tour"]),
+    ("it", "Servì il cardinale Francesco Maria Del Monte. Dipinse per il Pio Monte della Misericordia.",
+     "Francesco Maria Del Monte", ["Del Monte"]),
+    # A surname of two letters only after given names the list knows; one letter never.
+    ("it", "Il decano era il cardinale Giovanni Battista Re.", "Giovanni Battista Re", ["Battista Re", "Re"]),
+    ("en", "The telephone was patented by Alexander Graham Bell.", "Alexander Graham Bell", ["Graham Bell", "Bell"]),
+    ("en", "The speech was given by Malcolm X in Harlem.", "Malcolm X", []),
+    ("en", "The song was recorded by Rome Ra in 1990.", "Rome Ra", []),
 ])
 def test_a_name_blank_accepts_the_surname_when_the_text_gives_it_to_nobody_else(lang, text, name, forms):
     from quizapp.generator.lang import load_pack
@@ -380,6 +412,9 @@ def test_a_clause_verb_that_looks_like_a_noun_ends_the_subject_blank(lang, text,
     ("it", "prezzo del petrolio", ["prezzo"]),
     ("en", "chest cavity", []),
     ("en", "a House of Peers", []),
+    # Review 7: a series counts, it is not the answer.
+    ("en", "a series of compressions", ["compressions"]),
+    ("it", "una serie di compressioni", ["compressioni"]),
 ])
 def test_a_phrase_blank_accepts_its_head_or_the_noun_counted(lang, phrase, shorter):
     from quizapp.generator.kinds import _shorter_answers
@@ -663,6 +698,26 @@ def test_a_person_offered_was_grown_up_in_the_years_the_text_speaks_of():
     assert "Giulio Andreotti" not in got and "Altiero Spinelli" not in got
 
 
+@pytest.mark.parametrize("amount,number,lang,fine", [
+    # Review 7: a time to the hundredth is a measurement: its near misses stay close ("8.53 seconds" is absurd).
+    ("9.69 seconds", "9.69", "en", True),
+    ("19,30 secondi", "19,30", "it", True),
+    ("6.15 billion rupees", "6.15", "en", False),
+    ("$4.99", "4.99", "en", False),
+    ("33,5 metri", "33,5", "it", False),
+])
+def test_an_amount_measured_to_the_hundredth_is_a_measurement(amount, number, lang, fine):
+    from quizapp.generator.kinds import _measured
+    assert _measured(amount, number, load_pack(lang)) is fine
+
+
+def test_a_measurement_gets_near_misses_close_by():
+    for seed in range(12):
+        got = distractors.number_distractors(9.69, 2, random.Random(seed), n=3, fine=True)
+        assert len(got) == 3 and 9.69 not in got and len(set(got)) == 3
+        assert all(0.95 * 9.69 <= v <= 1.05 * 9.69 and round(v, 2) == v for v in got), got
+
+
 @pytest.mark.parametrize("value,decimals,upper", [
     (8848.0, 0, 8849.0), (69.0, 0, 90.0), (29002.0, 0, None), (6.15, 2, None), (366.0, 0, None),
     (340.0, 0, None), (35.0, 0, None), (118.0, 0, None), (40.0, 0, 100.0),
@@ -771,12 +826,38 @@ def _weight_of(text: str, lang: str, answer: str, kind: str = "quantity", title:
      "30,000", "quantity"),
     ("en", "The bridge carried around 30,000 vehicles a day, or more than 11 million a year, including trucks.",
      "11", "quantity"),
+    # Review 7: a product or ratio of two other numbers of the sentence, within 3%.
+    ("en", "A 440 Hz note travelling at 343 metres per second has a wavelength of about 0.78 metres.", "343",
+     "quantity"),
+    ("it", "Entrarono 133 cardinali; per essere eletto un candidato doveva avere due terzi dei voti, cioè 89.", "89",
+     "number"),
+    # The same amount restated in words ("quasi mezz'ora") or the next of a numbered series ("Mach 2").
+    ("it", "I segnali impiegano circa 28 minuti per raggiungere la Terra, con quasi mezz'ora di ritardo.", "28",
+     "quantity"),
+    ("en", "The Mach number compares a speed with that of sound: Mach 1 is the speed of sound, Mach 2 twice that.",
+     "Mach 1", "entity"),
+    # A feast the sentence names fixes the date's month.
+    ("it", "Il papa è scomparso il 21 aprile 2025, lunedì dell'Angelo, nella sua residenza.", "21 aprile 2025",
+     "date"),
+    ("en", "The king died on 25 December 1066, Christmas Day, in his palace at Westminster.", "25 December 1066",
+     "date"),
 ])
 def test_an_answer_the_prompt_computes_is_weighed_down(lang, text, answer, kind):
     plain = {"it": "Nel 2019 il Comune di Barcellona ha rilasciato una licenza edilizia regolare per il cantiere.",
              "en": "In 1856 the survey announced a height of 29,002 feet for the highest known summit, a record."}[lang]
     plain_answer = "2019" if lang == "it" else "29,002"
     assert _weight_of(text, lang, answer, kind) < 0.5 * _weight_of(plain, lang, plain_answer, kind)
+
+
+@pytest.mark.parametrize("lang,text,answer,kind", [
+    ("en", "A 440 Hz note has a wavelength of about 78 centimetres in air at room temperature.", "440", "quantity"),
+    ("it", "I segnali impiegano circa 28 minuti per raggiungere la Terra, a 510 milioni di chilometri.", "28",
+     "quantity"),
+    ("it", "Il papa è scomparso il 21 aprile 2025 nella sua residenza di Santa Marta, in Vaticano.", "21 aprile 2025",
+     "date"),
+])
+def test_an_answer_the_prompt_does_not_compute_keeps_its_weight(lang, text, answer, kind):
+    assert _weight_of(text, lang, answer, kind) > 0.5
 
 
 def test_a_topic_phrase_is_weighed_down():
@@ -787,6 +868,16 @@ def test_a_topic_phrase_is_weighed_down():
     title = "The Layers of Earth's Atmosphere"
     assert _weight_of(text, "en", "Dry air", "concept", title) < 0.5 * _weight_of(text, "en", "ozone layer", "concept",
                                                                                   title)
+
+
+def test_a_common_head_on_the_topic_word_is_weighed_down():
+    # Review 7: "superficie di una cometa" in an article on a comet landing: the topic with a generic head.
+    text = ("Philae è sulla cometa\n\nPer la prima volta un oggetto si è posato sulla superficie di una cometa. "
+            "La cometa è un corpo ghiacciato. Il lander ha toccato il nucleo della cometa ieri. "
+            "La sonda Rosetta segue la cometa dal 2014. Il nucleo è scuro. La sonda ha fotografato il nucleo.")
+    title = "Philae è sulla cometa"
+    assert _weight_of(text, "it", "superficie di una cometa", "concept", title) < 0.5 * _weight_of(
+        text, "it", "corpo ghiacciato", "concept", title)
 
 
 def test_a_percentage_near_a_hundred_gets_no_near_misses():
@@ -800,6 +891,10 @@ def test_a_percentage_near_a_hundred_gets_no_near_misses():
     ("en", "The mesopause can drop below minus 90 degrees Celsius.", "90", True),
     ("it", "La città contava 50 mila abitanti o più.", "50", True),
     ("en", "The bridge carried 30,000 vehicles a day.", "30,000", False),
+    # Review 7: an approximation between the bound and the number ("above about 85 dB": 104 and 121 are true too).
+    ("en", "Long exposure to sounds above about 85 dB can permanently damage hearing.", "85", True),
+    ("it", "L'esposizione a suoni oltre circa 85 dB danneggia l'udito.", "85", True),
+    ("en", "The note lasts about 85 seconds.", "85", False),
 ])
 def test_an_amount_given_as_a_bound_gets_no_near_misses(lang, text, answer, expected):
     from quizapp.generator.kinds import bounded
@@ -829,9 +924,158 @@ def test_part_of_a_decade_also_accepts_the_decade(key, accepted):
     assert _period_forms(key, load_pack("en")) == accepted
 
 
+@pytest.mark.parametrize("lang,phrase,forms", [
+    # Review 7: a blank cut around a name also takes the name ("Safari"), without its owner or head noun.
+    ("en", "the company's Safari web browser", ["Safari web browser", "Safari"]),
+    ("en", "the Pacific coast", ["Pacific"]),
+    ("it", "Deep Impact della NASA", ["Deep Impact"]),
+    ("en", "Dry air", []),
+    ("en", "Bank of America", []),
+    ("it", "Università di Bologna", []),
+    ("en", "the company's new phone", ["new phone"]),
+])
+def test_a_blank_cut_around_a_name_accepts_the_name(lang, phrase, forms):
+    from quizapp.generator.kinds import _name_in_phrase
+    assert _name_in_phrase(phrase, load_pack(lang)) == forms
+
+
+def test_part_of_a_decade_is_no_blank():
+    text = ("The Space Race\n\nThe rivalry between the two powers shaped science for decades. "
+            "Public interest in spaceflight was at its peak in the late 1960s, when crews flew to the Moon. "
+            "Budgets fell in the following years. Robots replaced crews on most missions. "
+            "Probes visited every planet. Telescopes were put in orbit. Stations were built in low orbit.")
+    keys = {a for q in generate_quiz(text, "en").questions if q.kind == "cloze" for a in q.correct}
+    assert "late 1960s" not in keys
+
+
 def test_a_doubled_phrase_is_weighed_down():
     # Review 6: «a suolo a suolo» asks the wording of a quotation, not a fact.
     text = ("I morti venivano sepolti in grandi fosse comuni, a suolo a suolo come le merci nelle navi. "
             "I morti venivano sepolti in grandi fosse comuni, strato su strato come le merci nelle navi.")
     assert _weight_of(text, "it", "a suolo a suolo", "phrase") < 0.5 * _weight_of(text, "it", "strato su strato",
                                                                                   "phrase")
+
+
+@pytest.mark.parametrize("text,name,forms", [
+    # Review 7: a bare surname also takes the full name the text gives it, when only one person has it.
+    ("Nel 1873 l'italiano Camillo Golgi mise a punto la reazione nera, come invece pensava Golgi.", "Golgi",
+     ["Camillo Golgi"]),
+    ("Pierre Curie and Marie Curie shared the prize; Curie later won another.", "Curie", []),
+    ("The Royal Society named Newton its president.", "Newton", []),
+])
+def test_a_bare_surname_also_accepts_the_full_name_the_text_gives(text, name, forms):
+    from quizapp.generator.names import full_forms
+    assert full_forms(text, name) == forms
+
+
+@pytest.mark.parametrize("text,name,forms", [
+    # Review 7: "Sputnik" is right for "Sputnik 1" when no other Sputnik is numbered; a model number names the chip.
+    ("In October 1957 the Soviet Union launched Sputnik 1, the first artificial satellite.", "Sputnik 1", ["Sputnik"]),
+    ("Apollo 11 landed in 1969; Apollo 13 never did.", "Apollo 11", []),
+    ("The first commercial microprocessor, the Intel 4004, was released in 1971.", "Intel 4004", ["4004"]),
+    ("The Rover 2000 was built in Solihull.", "Rover 2000", []),
+])
+def test_a_numbered_name_accepts_its_short_form_when_nothing_else_shares_it(text, name, forms):
+    from quizapp.generator.names import model_forms
+    assert model_forms(text, name) == forms
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    # "0.146 seconds" is no thousands group: a group never starts with a zero.
+    ("en", "0.146", 0.146), ("it", "0,146", 0.146), ("en", "1,500", 1500.0), ("it", "1.500", 1500.0),
+    ("en", "9.69", 9.69), ("it", "33,5", 33.5),
+])
+def test_a_number_is_read_with_the_language_separators(lang, text, value):
+    from quizapp.generator.kinds import _number_value
+    assert _number_value(text, load_pack(lang)) == value
+
+
+def test_a_year_of_a_recurring_event_is_swapped_by_its_period():
+    # Review 7: "the 1991 Atlanta Olympics" is false by form: Olympic years come every four.
+    got = distractors.year_distractors(1996, set(), random.Random(0), n=3, period=4)
+    assert len(got) == 3 and all((int(y) - 1996) % 4 == 0 and y != "1996" for y in got), got
+
+
+@pytest.mark.parametrize("lang,text,year,period", [
+    ("en", "He broke the mark set by Michael Johnson at the 1996 Atlanta Olympics.", "1996", 4),
+    ("en", "France won the 1998 FIFA World Cup at home.", "1998", 4),
+    ("it", "Ai Giochi olimpici del 2006 a Torino vinse l'oro.", "2006", 4),
+    ("it", "Alle Olimpiadi di Roma del 1960 vinse l'oro.", "1960", 4),
+    ("en", "He moved to Atlanta in 1996 to study.", "1996", None),
+])
+def test_the_period_of_the_event_a_year_names(lang, text, year, period):
+    from quizapp.generator.kinds import event_period
+    from quizapp.generator.types import Fact, Span
+    doc = doc_of(text, lang)
+    start = text.index(year)
+    ans = Span(start, start + 4, year)
+    fact = Fact(kind="year", text=text, span=Span(0, len(text), text), answers=(ans,))
+    assert event_period(doc, fact, ans) == period
+
+
+def test_a_list_the_text_counts_is_asked_as_a_multiple_select():
+    # Review 7: no multiple select in any first ten; a counted list is the whole set, so alike places
+    # the text never names are wrong in the world too.
+    text = ("Nel 1951 nacque la Comunità europea del carbone e dell'acciaio, a cui aderirono sei paesi: Francia, "
+            "Germania Ovest, Italia, Belgio, Paesi Bassi e Lussemburgo. Il Regno Unito entrò nel 1973.")
+    qs = [q for q in generate_quiz(text, "it").questions if q.kind == "multiple"]
+    assert qs, "no multiple select"
+    q = qs[0]
+    founders = {"Francia", "Germania Ovest", "Italia", "Belgio", "Paesi Bassi", "Lussemburgo"}
+    right = {q.options[i] for i in q.correct}
+    wrong = set(q.options) - right
+    assert right <= founders and len(right) >= 2 and len(wrong) >= 2
+    assert not wrong & founders and "Regno Unito" not in wrong
+    assert "Francia" not in q.prompt and "____" in q.prompt
+
+
+def test_a_list_the_text_does_not_count_is_no_multiple_select():
+    text = ("Il fiume attraversa molti paesi, tra cui Francia, Germania, Svizzera e Austria, prima di sfociare "
+            "nel mare. La sua portata è molto variabile.")
+    assert not [q for q in generate_quiz(text, "it").questions if q.kind == "multiple"]
+
+
+@pytest.mark.parametrize("lang,text,answer,kind,plain", [
+    # Review 7: "they", "i due", "invece" lean on the sentence before: copied alone they have no referent.
+    ("en", "In December 1947 they demonstrated a point-contact transistor made of germanium.", "1947", "year",
+     "In December 1947 Bardeen demonstrated a point-contact transistor made of germanium."),
+    ("it", "Nel 1906 i due ricevettero insieme il premio Nobel per la medicina.", "1906", "year",
+     "Nel 1906 Golgi ricevette il premio Nobel per la medicina."),
+    ("it", "Per la prima volta uno Stato ha invece lasciato l'Unione nel 2020, dopo il referendum.", "2020", "year",
+     "Per la prima volta uno Stato ha lasciato l'Unione nel 2020, dopo il referendum."),
+])
+def test_a_sentence_leaning_on_the_one_before_is_weighed_down(lang, text, answer, kind, plain):
+    assert _weight_of(text, lang, answer, kind) < 0.5 * _weight_of(plain, lang, answer, kind)
+
+
+def test_a_fragment_is_never_a_true_false_statement():
+    # Review 7: "… di una fascia di territorio larga circa 16 chilometri, …" has no subject to judge.
+    text = ("Il canale di Panama fu costruito dagli Stati Uniti, che con il trattato Hay-Bunau-Varilla firmato "
+            "nel novembre del 1903 con il nuovo governo panamense ottennero il controllo perpetuo di una fascia di "
+            "territorio larga circa 16 chilometri, la Zona del Canale, in cambio di un pagamento iniziale di 10 "
+            "milioni di dollari e di un canone annuo di 250.000 dollari, versato a partire dal 1913 al governo.")
+    for seed in range(6):
+        for q in generate_quiz(text, "it", seed=seed).questions:
+            if q.kind == "true_false":
+                assert "«…" not in q.prompt, q.prompt
+
+
+@pytest.mark.parametrize("lang,key,forms", [
+    # Review 7: a date blank lists its other written forms (grading takes them anyway).
+    ("en", "21 August 1986", ["21/8/1986", "August 21, 1986"]),
+    ("it", "15 agosto 1914", ["15/8/1914"]),
+    ("it", "9 gennaio 1964", ["9/1/1964"]),
+    ("en", "August 1986", []),
+    ("it", "1º marzo 1896", ["1/3/1896"]),
+])
+def test_a_date_blank_accepts_its_other_written_forms(lang, key, forms):
+    from quizapp.generator.kinds import _date_forms
+    assert _date_forms(key, load_pack(lang)) == forms
+
+
+def test_an_age_the_text_computes_is_weighed_down():
+    # Review 7 follow-up: "born on 21 August 1986 … the day before his ____" (23rd birthday).
+    text = ("Born on 21 August 1986 in Trelawny, he won the world title in Berlin. "
+            "The final is scheduled for Thursday, the day before his 23rd birthday.")
+    plain = "The final is scheduled for Thursday, the day before his 23rd birthday."
+    assert _weight_of(text, "en", "23rd birthday", "phrase") < 0.5 * _weight_of(plain, "en", "23rd birthday", "phrase")

@@ -123,6 +123,8 @@ PACK = {
     # Words that give the birth of the text's subject in its lead: no false year comes before it.
     "birth_cues": ["born"],
     # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.
+    # An age the answer names ("his 23rd birthday"): the text's birth year and date compute it.
+    "age_words": ["birthday"],
     "age_cues": ["aged", "turns", "turned", "will turn", "at the age of", "age of"],
     # Words that open a relative clause: a statement cut mid-sentence may end before them.
     "clause_relatives": ["which", "who", "whose", "where", "while", "whereas"],
@@ -133,7 +135,8 @@ PACK = {
                      "software", "robotics", "semiconductors", "chemicals", "foods", "brands", "entertainment"],
     "phrase_classifiers": ["species", "kind", "kinds", "type", "types", "sort", "sorts", "form", "forms",
                            "variety", "varieties", "group", "groups", "amount", "amounts", "number",
-                           "outbreaks", "thousands", "millions", "hundreds", "dozens", "piece", "pieces"],
+                           "outbreaks", "thousands", "millions", "hundreds", "dozens", "piece", "pieces", "series", "set",
+                           "sets", "pair", "pairs"],
     "phrase_links": ["of", "of the", "of a", "of an", "and", "and the"],
     # Numbers written as words: asked as numbers, graded exactly.
     "number_words": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12},
@@ -167,6 +170,19 @@ PACK = {
                      "centenary", "bicentenary"],
     # Words that restate an amount in other terms ("30,000 a day, or 11 million a year").
     "restatement_words": ["or", "that is", "i.e.", "equivalent to"],
+    # Fractions and amounts written in words, that make an amount of the sentence computable ("two thirds of
+    # 133 votes, that is 89"; "28 minutes, nearly half an hour").
+    "fraction_words": {"half": 0.5, "a third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "three quarters": 0.75,
+                       "twice": 2, "double": 2, "three times": 3},
+    "amount_words": {"half an hour": [30, "minutes"], "an hour": [60, "minutes"], "a day": [24, "hours"],
+                     "a week": [7, "days"], "a fortnight": [14, "days"], "a decade": [10, "years"],
+                     "a century": [100, "years"]},
+    # Events held every so many years: a false year of one is another of its years ("1992 Olympics", not 1991).
+    "recurring_events": {"olympics": 4, "olympic games": 4, "paralympics": 4, "world cup": 4,
+                         "commonwealth games": 4},
+    # Feasts that fix a date's month ("25 December, Christmas Day").
+    "feasts": ["christmas", "easter", "new year's day", "new year's eve", "good friday", "boxing day", "halloween",
+               "thanksgiving", "independence day", "bastille day", "all saints' day", "epiphany", "whit monday"],
     # Words after an amount that make it a bound ("10 million or more"): near misses beyond it are true.
     "bounds_after": ["or more", "or less", "or fewer", "or over", "or higher", "or lower", "and more", "and over",
                      "and above", "plus"],
@@ -176,9 +192,12 @@ PACK = {
                        "over", "more than", "just over", "just under", "estimated"],
     # Sentences that open by pointing back ("This is known as…") lean on the one before.
     "anaphoric_openers": ["this", "these", "those", "such"],
+    # Words near a sentence's start that lean on the sentence before ("In 1947 they demonstrated…").
+    "context_words": ["they", "the two", "both men", "instead", "today"],
     "templates": {
         "prefix": "According to the text",
         "multiple_members": "According to the text, which of these are among {group}?",
+        "multiple_list": "According to the text, which of these complete the sentence: \"{cloze}\"?",
         "single_members": "According to the text, which of these is among {group}?",
         "tf_members": "According to the text, {item} is among {group}.",
         "tf_benefit": "According to the text, {item} is {one_of} {head}.",

@@ -127,6 +127,8 @@ PACK = {
     # Words that give the birth of the text's subject in its lead: no false year comes before it.
     "birth_cues": ["nato", "nata", "nacque", "nasce"],
     # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.
+    # Un'età che la risposta nomina ("il suo 23º compleanno"): l'anno di nascita e la data la calcolano.
+    "age_words": ["compleanno"],
     "age_cues": ["compie", "compirà", "compiuto", "compiuti", "all'età di", "età di"],
     # Words that open a relative clause: a statement cut mid-sentence may end before them.
     "clause_relatives": ["che", "il quale", "la quale", "i quali", "le quali", "dove", "mentre", "cui"],
@@ -135,7 +137,8 @@ PACK = {
                      "industries", "solutions", "energy", "group", "infrastructure", "infrastrutture",
                      "engineering", "costruzioni", "spa", "srl"],
     "phrase_classifiers": ["specie", "tipo", "tipi", "forma", "forme", "varietà", "gruppo", "gruppi",
-                           "quantità", "numero", "migliaia", "milioni", "centinaia", "decine", "pezzo", "pezzi"],
+                           "quantità", "numero", "migliaia", "milioni", "centinaia", "decine", "pezzo", "pezzi", "serie",
+                           "insieme", "coppia", "coppie"],
     "phrase_links": ["di", "del", "dello", "della", "dei", "degli", "delle", "dell'", "d'", "di un", "di una",
                      "e", "e il", "e lo", "e la", "e i", "e gli", "e le", "e l'"],
     # Numbers written as words: asked as numbers, graded exactly. ("sei" is left out: it is also "you are".)
@@ -169,15 +172,33 @@ PACK = {
                      "anniversario", "centenario", "bicentenario"],
     # Parole che ridicono una quantità in altri termini ("30.000 al giorno, ossia 11 milioni l'anno").
     "restatement_words": ["ossia", "cioè", "ovvero", "pari a", "vale a dire", "o"],
+    # Frazioni e quantità scritte in parole, che rendono calcolabile una quantità della frase ("due terzi
+    # dei voti, cioè 89"; "28 minuti, quasi mezz'ora").
+    "fraction_words": {"metà": 0.5, "un terzo": 1 / 3, "due terzi": 2 / 3, "un quarto": 0.25, "tre quarti": 0.75,
+                       "doppio": 2, "triplo": 3},
+    "amount_words": {"mezz'ora": [30, "minuti"], "mezz’ora": [30, "minuti"], "un'ora": [60, "minuti"],
+                     "un’ora": [60, "minuti"], "un giorno": [24, "ore"], "una settimana": [7, "giorni"],
+                     "un decennio": [10, "anni"], "un secolo": [100, "anni"]},
+    # Eventi che tornano ogni tanti anni: un anno falso è un altro dei loro anni ("Olimpiadi del 1992", non 1991).
+    # ("Mondiali" no: quelli di atletica sono ogni due anni, quelli di calcio ogni quattro.)
+    "recurring_events": {"olimpiadi": 4, "olimpiade": 4, "giochi olimpici": 4, "paralimpiadi": 4},
+    # Numeri che sono anche altre parole ("sei": "tu sei"): contano solo davanti a una lista ("sei paesi: …").
+    "count_words": {"sei": 6},
+    # Feste che fissano il mese di una data ("21 aprile, lunedì dell'Angelo").
+    "feasts": ["natale", "pasqua", "pasquetta", "lunedì dell'angelo", "lunedì dell’angelo", "capodanno", "ferragosto",
+               "epifania", "ognissanti", "venerdì santo", "santo stefano", "vigilia di natale", "pentecoste"],
     # Parole dopo una quantità che ne fanno un limite ("10 milioni o più"): i valori oltre sono veri.
     "bounds_after": ["o più", "o meno", "e più", "e oltre", "o oltre", "o superiore", "o inferiore"],
     "approximations": ["circa", "intorno al", "intorno a", "attorno al", "verso il", "quasi", "oltre", "più di",
                        "poco più di", "poco meno di", "all'incirca", "approssimativamente"],
     # Sentences that open by pointing back ("Questo è noto come…") lean on the one before.
     "anaphoric_openers": ["questo", "questa", "questi", "queste", "ciò", "tale", "tali", "esso", "essa"],
+    # Parole all'inizio di una frase che si appoggiano alla precedente ("Nel 1906 i due ricevettero…").
+    "context_words": ["i due", "le due", "entrambi", "invece", "essi", "esse", "oggi", "quest'ultimo", "quest'ultima"],
     "templates": {
         "prefix": "Secondo il testo",
         "multiple_members": "Secondo il testo, quali di queste opzioni rientrano tra {group}?",
+        "multiple_list": "Secondo il testo, quali di queste opzioni completano la frase: «{cloze}»?",
         "single_members": "Secondo il testo, quale di queste opzioni rientra tra {group}?",
         "tf_members": "Secondo il testo, {item} rientra tra {group}.",
         "tf_benefit": "Secondo il testo, {item} è {one_of} {head}.",
