@@ -136,6 +136,16 @@ def _number_value(text: str, pack) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def _grouping_or_decimal(text: str, pack) -> bool:
+    """Tell whether a number reads both as thousands and as a decimal ("2.125" in English).
+
+    Grading reads three figures after one separator as thousands, so a typed key
+    would accept the wrong value ("2125" for 2.125 units); a choice asks it safely.
+    """
+    m = re.fullmatch(r"\d{1,3}([.,])\d{3}", text.strip())
+    return bool(m) and m.group(1) == pack.get("decimal_sep")
+
+
 def _q(ctx: Context, fact: Fact, index: int, kind: str, prompt: str, answers: list[str], evidence: Span,
        options: tuple[str, ...] = (), correct: tuple = (), focus: Span | None = None) -> QuestionDraft:
     """Build a question with its explanation."""
@@ -276,7 +286,7 @@ class Numeric(QuestionKind):
             return []
         ans = fact.answers[0]
         value = _number_value(ans.text, ctx.doc.pack)
-        if value is None:
+        if value is None or _grouping_or_decimal(ans.text, ctx.doc.pack):
             return []
         # A year is asked as a year, a count as a count ("1500 abitanti" is no year).
         is_year = fact.kind in ("year", "target_year") and _YEAR_RE.match(ans.text)

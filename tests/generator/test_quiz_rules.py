@@ -990,6 +990,16 @@ def test_a_number_is_read_with_the_language_separators(lang, text, value):
     assert _number_value(text, load_pack(lang)) == value
 
 
+@pytest.mark.parametrize("lang,text,ambiguous", [
+    # Review 8: "2.125 units" typed as "2125" would be graded right; such a number is not asked typed.
+    ("en", "2.125", True), ("it", "2,125", True), ("en", "2,125", False), ("it", "2.125", False),
+    ("en", "2.12", False), ("en", "12.125.000", False),
+])
+def test_a_number_read_as_thousands_or_decimal_is_not_a_typed_key(lang, text, ambiguous):
+    from quizapp.generator.kinds import _grouping_or_decimal
+    assert _grouping_or_decimal(text, load_pack(lang)) is ambiguous
+
+
 def test_a_year_of_a_recurring_event_is_swapped_by_its_period():
     # Review 7: "the 1991 Atlanta Olympics" is false by form: Olympic years come every four.
     got = distractors.year_distractors(1996, set(), random.Random(0), n=3, period=4)
