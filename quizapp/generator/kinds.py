@@ -475,7 +475,7 @@ class Cloze(QuestionKind):
                 accepted += _shorter_answers(ans.text, ctx.doc.pack)
             accepted += _name_in_phrase(ans.text, ctx.doc.pack)
             if fact.kind == "range":
-                accepted += _range_ends(ans.text)
+                accepted += _range_ends(ans.text) + _range_dash_form(ans.text)
             accepted += _month_year_forms(ans.text, ctx.doc.pack)
             accepted += _date_forms(ans.text, ctx.doc.pack)
             accepted += _period_forms(ans.text, ctx.doc.pack)
@@ -580,6 +580,15 @@ def _phrase_cores(phrase: str, pack) -> list[str]:
 # A range whose high end is at most this many times the low one is narrow: either end is the fact.
 NARROW = 1.25
 _NARROW_RANGE = re.compile(r"^(\d+(?:[.,]\d+)?)\s*[-–]\s*(\d+(?:[.,]\d+)?)(\s+\D+)?$")
+
+
+def _range_dash_form(text: str) -> list[str]:
+    """Return a range written with words in figures and a dash ("250 to 350" gives "250-350").
+
+    The dash is how a student writes a range; the connecting words are no part of the fact.
+    """
+    m = re.fullmatch(r"\D*?(\d+(?:[.,]\d+)?) +(?:[^\W\d]+['’ ]+){1,2}?(\d+(?:[.,]\d+)?)(\s*\D+)?", text.strip())
+    return [f"{m.group(1)}-{m.group(2)}{m.group(3) or ''}"] if m else []
 
 
 def _range_ends(text: str) -> list[str]:

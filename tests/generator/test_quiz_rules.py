@@ -657,6 +657,21 @@ def test_a_compound_of_the_answer_gives_it_away(lang, text, answer, weighed_down
     assert (weight_of(lang, text, answer, "concept") < 0.3) is weighed_down
 
 
+@pytest.mark.parametrize("text,dashed", [
+    # Review 8: a range written with words is also answered with a dash.
+    ("250 to 350", ["250-350"]),
+    ("between 5 and 7 percent", ["5-7 percent"]),
+    ("da 10 a 15 milioni", ["10-15 milioni"]),
+    ("tra il 7 e il 10%", ["7-10%"]),
+    ("1963-1989", []),
+    ("in 1990", []),
+])
+def test_a_range_in_words_also_accepts_its_dashed_form(text, dashed):
+    from quizapp.generator.kinds import _range_dash_form
+
+    assert _range_dash_form(text) == dashed
+
+
 @pytest.mark.parametrize("lang,text,answer,weighed_down", [
     ("it", "Il 1917 fu un anno di svolta.", "1917", True),
     ("it", "La peristalsi è presente lungo tutto il canale alimentare.", "peristalsi", True),
