@@ -574,6 +574,10 @@ def _phrase_cores(phrase: str, pack) -> list[str]:
         edge = core[0] if head_last else core[-1]
         if edge.lower() not in pack.stopwords:
             out.append(" ".join(core))
+    # An owner's thing ("heart's natural pacemaker") is named by its head alone: the owner
+    # says whose it is, the modifiers which kind, and the head is what a student writes.
+    if head_last and re.fullmatch(r"\w+['’]s?", words[0]) and not links:
+        out += [f"{words[0]} {words[-1]}", words[-1]]
     return out
 
 

@@ -307,6 +307,8 @@ def test_near_miss_dates_of_a_past_event_fall_before_the_article(lang, date, pub
     ("it", "sacco di plastica nero", ["sacco di plastica"]),
     ("it", "catena di approvvigionamento", []),
     ("it", "prezzo del petrolio greggio", ["prezzo del petrolio"]),
+    # Review 8: an owner's thing is named by its head alone.
+    ("en", "heart's natural pacemaker", ["natural pacemaker", "heart's pacemaker", "pacemaker"]),
 ])
 def test_a_long_phrase_blank_accepts_the_phrase_without_its_outer_modifiers(lang, phrase, cores):
     from quizapp.generator.kinds import _phrase_cores
