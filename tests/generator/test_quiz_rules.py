@@ -471,6 +471,9 @@ def test_a_place_whose_first_word_is_a_word_of_the_language_keeps_its_whole_name
     ("it", "Gardone Riviera", ["Gardone"]),
     ("it", "Kennedy Space Center", ["Kennedy"]),
     ("en", "Holy Sepulchre", []),
+    # Review 8: a Japanese shrine is named without its generic end.
+    ("en", "Fushimi Inari Taisha", ["Fushimi Inari"]),
+    ("it", "Meiji Jingū", ["Meiji"]),
 ])
 def test_a_place_blank_accepts_the_name_without_its_generic_head(lang, name, forms):
     from quizapp.generator.names import place_forms

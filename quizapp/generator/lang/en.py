@@ -119,7 +119,9 @@ PACK = {
     "place_heads": ["Castle", "Palace", "Abbey", "Cathedral", "Space Center", "Space Centre", "Stadium",
                     "Airport", "Bridge", "Tower", "Island", "Islands", "Peninsula", "Reef", "River", "National Park",
                     # Generic ends of indices and institutions: "Dow Jones Industrial Average" is "the Dow Jones".
-                    "Industrial Average", "Composite Index"],
+                    "Industrial Average", "Composite Index",
+                    # Generic ends of Japanese shrines and temples: "Fushimi Inari Taisha" is "Fushimi Inari".
+                    "Taisha", "Jinja", "Jingū", "Shrine", "Temple"],
     # Words that give the birth of the text's subject in its lead: no false year comes before it.
     "birth_cues": ["born"],
     # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.

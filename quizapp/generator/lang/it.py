@@ -123,7 +123,9 @@ PACK = {
     # Parti generiche del nome di un luogo: "Gardone Riviera" si risponde anche "Gardone".
     "place_heads": ["Riviera", "Terme", "Marittima", "Castello", "Palazzo", "Stadio", "Aeroporto",
                     # Nomi inglesi che i testi italiani lasciano come sono.
-                    "Space Center", "Space Centre", "Castle", "Palace", "Abbey", "River", "National Park"],
+                    "Space Center", "Space Centre", "Castle", "Palace", "Abbey", "River", "National Park",
+                    # Fine generica dei santuari giapponesi: "Fushimi Inari Taisha" è anche "Fushimi Inari".
+                    "Taisha", "Jinja", "Jingū"],
     # Words that give the birth of the text's subject in its lead: no false year comes before it.
     "birth_cues": ["nato", "nata", "nacque", "nasce"],
     # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.
