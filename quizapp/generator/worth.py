@@ -128,6 +128,7 @@ class Weigher:
         self.before = _cue(wh.get("reporting_before", ""))
         self.after = _cue(wh.get("reporting_after", ""))
         self.hypothetical = _cue(wh.get("hypothetical", ""))
+        self.speech = _cue(wh.get("speech", ""))
         self.anaphoric = frozenset(pack.get("anaphoric_openers", ()))
         context = pack.get("context_words", ())
         self.context = re.compile(r"^(?:\S+ ){0,%d}(?:%s)(?: |$)" % (CONTEXT_REACH - 1, "|".join(
@@ -183,6 +184,8 @@ class Weigher:
         after = doc.text[ans.end:fact.span.end]
         if (self.before and self.before.search(before[-40:])) or (self.after and self.after.match(after[:40])):
             w *= REPORTING
+        elif self.speech and _quoted(before, after) and self.speech.search(before + " " + after):
+            w *= REPORTING  # «ha detto …, sottolineando che si tratta di "____"»: the speaker's wording
         opened = before.rfind("(")
         if opened >= 0 and ")" not in before[opened:]:
             w *= BRACKETED_AMOUNT if any(ch.isdigit() for ch in ans.text) else BRACKETED
@@ -375,6 +378,11 @@ _NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![\d])|(?<![\d.,])\d+(?
 _NAME_KINDS = frozenset({"person", "organization", "place", "country", "entity", "acronym"})
 # Lexicon kinds of places: a place's name never runs on into a person's.
 _PLACE_KINDS = {"country", "city", "region", "river", "mountain", "body_of_water"}
+
+
+def _quoted(before: str, after: str) -> bool:
+    """Tell whether the blank fills a whole quotation: an opening mark just before it, a closing one just after."""
+    return before.rstrip()[-1:] in "\"“«" and bool(re.match(r"\s*[,.;:!?]?[\"”»]", after))
 
 
 def _as_int(text: str) -> int | None:

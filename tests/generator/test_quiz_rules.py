@@ -324,6 +324,16 @@ def test_a_long_phrase_blank_accepts_the_phrase_without_its_outer_modifiers(lang
     ("it", "Il quadro fu ritrovato dai giardinieri nel muro esterno della galleria.", "giardinieri", False),
     ("en", "Current is measured in amperes, named after the French physicist Ampère.", "Ampère", True),
     ("en", "Current is measured in amperes, named after a French physicist, Ampère.", "French", False),
+    # Review 8: the source's trivia (journal, speaker's institute, a speaker's exact words).
+    ("en", "The results were published on Wednesday in a series of six papers in The Astrophysical Journal Letters.",
+     "Astrophysical Journal Letters", True),
+    ("en", "\"We did it,\" said Sheperd Doeleman of the Harvard-Smithsonian Center for Astrophysics, the director.",
+     "Harvard-Smithsonian Center for Astrophysics", True),
+    ("en", "The Royal Society published the first scientific journal in London.", "London", False),
+    ("en", "Einstein published four papers in 1905, his miracle year.", "1905", False),
+    ("it", '"Lo faremo per tutti", ha detto la leader, sottolineando che si tratta di "una notte di orgoglio".',
+     "una notte di orgoglio", True),
+    ("it", 'Per questo lo Stromboli è chiamato "faro del Mediterraneo" dai marinai.', "faro del Mediterraneo", False),
 ])
 def test_conversions_reporters_and_bare_sentences_are_weighed_down(lang, text, answer, weighed_down):
     assert (weight_of(lang, text, answer, "concept") < 0.3) is weighed_down

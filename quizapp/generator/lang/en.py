@@ -147,7 +147,11 @@ PACK = {
     "wh": {"year_phrase": r"(?<!\w)[Ii]n {year}\b,?", "invert": ["was", "were"]},
     # Cues of attribution: who reported the news is wording, not a fact worth asking.
     "worth": {
-        "reporting_before": r"(?:\baccording to|\b(?:as )?reported by|\bsaid|\btold|\bwrote|\b(?:cited|quoted) by|\bsources? (?:at|in|close to))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
+        # Also the source's trivia: the journal a study was published in, a speaker's institute
+        # ("said Sheperd Doeleman of the ____").
+        "reporting_before": r"(?:\baccording to|\b(?:as )?reported by|\bsaid|\btold|\bwrote|\b(?:cited|quoted) by|\bsources? (?:at|in|close to)|\b(?:published|papers?)\b[^.]{0,25}?\bin(?=\s+the\b)|\bin the journal|\b(?:said|told|wrote)\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:of|at|from))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
+        # A speaker's words: a blank inside quotation marks in a sentence with one of these is a quotation.
+        "speech": r"\b(?:said|says|told|added|stressed|declared)\b",
         "reporting_after": r"^\s*,?\s*(?:said|says|told|reported|reports|wrote|announced|stated|added|explained)\b",
         "hypothetical": r"^(?:suppose|imagine|if|for example|for instance|say)\b",
     },
