@@ -168,7 +168,8 @@ class Weigher:
             return 1.0
         doc, ans = self.doc, fact.answers[0]
         core = [x for x in normalise(ans.text).split() if x not in doc.pack.articles]
-        if not core or self._cut_wrong(fact, ans):
+        # "____ have taken the first picture": a pronoun or other grammar word is never a fact.
+        if not core or all(x in doc.pack.stopwords for x in core) or self._cut_wrong(fact, ans):
             return 0.0
         w = 1.0
         # Where a fact stands in the document (its lead, its key terms) says something only of

@@ -334,6 +334,8 @@ def test_a_long_phrase_blank_accepts_the_phrase_without_its_outer_modifiers(lang
     ("it", '"Lo faremo per tutti", ha detto la leader, sottolineando che si tratta di "una notte di orgoglio".',
      "una notte di orgoglio", True),
     ("it", 'Per questo lo Stromboli è chiamato "faro del Mediterraneo" dai marinai.', "faro del Mediterraneo", False),
+    # Review 8: a pronoun is no answer.
+    ("en", '"We have taken the first picture of a black hole."', "We", True),
 ])
 def test_conversions_reporters_and_bare_sentences_are_weighed_down(lang, text, answer, weighed_down):
     assert (weight_of(lang, text, answer, "concept") < 0.3) is weighed_down
