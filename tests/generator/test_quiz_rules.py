@@ -1127,3 +1127,24 @@ def test_an_age_the_text_computes_is_weighed_down():
             "The final is scheduled for Thursday, the day before his 23rd birthday.")
     plain = "The final is scheduled for Thursday, the day before his 23rd birthday."
     assert _weight_of(text, "en", "23rd birthday", "phrase") < 0.5 * _weight_of(plain, "en", "23rd birthday", "phrase")
+
+
+@pytest.mark.parametrize("lang,text,answer,published,given_away", [
+    # Review 8: a year, or a count of years, that another year of the sentence (or the article's) gives by subtraction.
+    ("en", "It is their third title, after 1978 and 1986, the first since the trophy was lifted 36 years ago.",
+     "36 years", 2022, True),
+    ("en", "It is their third title, after 1978 and 1986, the first since the trophy was lifted 36 years ago.",
+     "36 years", 2021, False),
+    ("it", "È il secondo titolo europeo, a 53 anni di distanza dal successo del 1968.", "1968", 2021, True),
+    ("it", "È il secondo titolo europeo, a 53 anni di distanza dal successo del 1968.", "1968", 2020, False),
+    ("en", "The bridge, opened in 1932, was repainted 40 years later, in 1972.", "1972", None, True),
+    ("en", "The bridge opened in 1932 after 8 years of work.", "1932", 2020, False),
+])
+def test_years_worked_out_by_subtraction_are_weighed_down(lang, text, answer, published, given_away):
+    from quizapp.generator.types import Fact
+    from quizapp.generator.worth import Weigher
+
+    doc = doc_of(text, lang)
+    sent, ans = span_of(doc, answer)
+    fact = Fact(kind="year" if len(answer) == 4 else "quantity", text=sent.text, span=sent, answers=(ans,))
+    assert (Weigher(doc, "", published).weight(fact, 0) < 0.3) is given_away

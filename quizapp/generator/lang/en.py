@@ -176,6 +176,8 @@ PACK = {
                      "centenary", "bicentenary"],
     # Words that restate an amount in other terms ("30,000 a day, or 11 million a year").
     "restatement_words": ["or", "that is", "i.e.", "equivalent to"],
+    # Words that count years: "36 years ago" with 1986 in the sentence and a 2022 article is arithmetic.
+    "years_words": ["years", "year"],
     # Fractions and amounts written in words, that make an amount of the sentence computable ("two thirds of
     # 133 votes, that is 89"; "28 minutes, nearly half an hour").
     "fraction_words": {"half": 0.5, "a third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "three quarters": 0.75,

@@ -176,6 +176,8 @@ PACK = {
                      "anniversario", "centenario", "bicentenario"],
     # Parole che ridicono una quantità in altri termini ("30.000 al giorno, ossia 11 milioni l'anno").
     "restatement_words": ["ossia", "cioè", "ovvero", "pari a", "vale a dire", "o"],
+    # Parole che contano anni: "53 anni di distanza dal ____" in un articolo del 2021 è aritmetica.
+    "years_words": ["anni", "anno"],
     # Frazioni e quantità scritte in parole, che rendono calcolabile una quantità della frase ("due terzi
     # dei voti, cioè 89"; "28 minuti, quasi mezz'ora").
     "fraction_words": {"metà": 0.5, "un terzo": 1 / 3, "due terzi": 2 / 3, "un quarto": 0.25, "tre quarti": 0.75,
