@@ -1037,12 +1037,18 @@ def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) 
 
 
 def event_period(doc: Doc, fact: Fact, ans: Span) -> int | None:
-    """Return how many years apart the event a year names is held ("the 1996 Atlanta Olympics": 4), or None."""
-    start, end = max(fact.span.start, ans.start - 40), min(fact.span.end, ans.end + 40)
-    near = " ".join(normalise(doc.text[start:end]).split())
-    for event, period in doc.pack.get("recurring_events", {}).items():
-        if re.search(r"(?<!\w)" + re.escape(normalise(event)) + r"(?!\w)", near):
-            return int(period)
+    """Return how many years apart the event a year names is held ("the 1996 Atlanta Olympics": 4), or None.
+
+    The event is looked for in the year's sentence, then in the text's opening line: in an
+    article about a World Cup, "France, who won in Russia in ____" asks a World Cup year.
+    """
+    events = doc.pack.get("recurring_events", {})
+    opening = doc.sentences[0].text if doc.sentences else ""
+    for where in (fact.span.text, opening):
+        near = " ".join(normalise(where).split())
+        for event, period in events.items():
+            if re.search(r"(?<!\w)" + re.escape(normalise(event)) + r"(?!\w)", near):
+                return int(period)
     return None
 
 

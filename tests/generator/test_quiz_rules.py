@@ -1148,3 +1148,20 @@ def test_years_worked_out_by_subtraction_are_weighed_down(lang, text, answer, pu
     sent, ans = span_of(doc, answer)
     fact = Fact(kind="year" if len(answer) == 4 else "quantity", text=sent.text, span=sent, answers=(ans,))
     assert (Weigher(doc, "", published).weight(fact, 0) < 0.3) is given_away
+
+
+@pytest.mark.parametrize("lang,text,year,period", [
+    # Review 8: a tournament year offers only the tournament's years, when the sentence or the opening line names it.
+    ("en", "Messi leads Argentina to World Cup glory.\n\nFrance, who won in Russia in 2018, lost.", "2018", 4),
+    ("en", "Geoff Hurst scored three goals in the World Cup final in 1966.", "1966", 4),
+    ("it", "L'Italia è campione d'Europa.\n\nIl torneo era previsto per l'estate del 2020.", "2020", 4),
+    ("it", "Gli Europei del 1968 furono vinti dall'Italia.", "1968", 4),
+    ("en", "Kyoto is an old city.\n\nNintendo was founded in 1889.", "1889", None),
+])
+def test_a_recurring_event_year_is_offered_among_its_years(lang, text, year, period):
+    from quizapp.generator.kinds import event_period
+    from quizapp.generator.types import Fact
+
+    doc = doc_of(text, lang)
+    sent, ans = span_of(doc, year)
+    assert event_period(doc, Fact(kind="year", text=sent.text, span=sent, answers=(ans,)), ans) == period

@@ -187,7 +187,8 @@ PACK = {
                      "a century": [100, "years"]},
     # Events held every so many years: a false year of one is another of its years ("1992 Olympics", not 1991).
     "recurring_events": {"olympics": 4, "olympic games": 4, "paralympics": 4, "world cup": 4,
-                         "commonwealth games": 4},
+                         "commonwealth games": 4, "european championship": 4, "european championships": 4,
+                         "euros": 4},
     # Feasts that fix a date's month ("25 December, Christmas Day").
     "feasts": ["christmas", "easter", "new year's day", "new year's eve", "good friday", "boxing day", "halloween",
                "thanksgiving", "independence day", "bastille day", "all saints' day", "epiphany", "whit monday"],

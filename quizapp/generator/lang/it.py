@@ -187,7 +187,9 @@ PACK = {
                      "un decennio": [10, "anni"], "un secolo": [100, "anni"]},
     # Eventi che tornano ogni tanti anni: un anno falso è un altro dei loro anni ("Olimpiadi del 1992", non 1991).
     # ("Mondiali" no: quelli di atletica sono ogni due anni, quelli di calcio ogni quattro.)
-    "recurring_events": {"olimpiadi": 4, "olimpiade": 4, "giochi olimpici": 4, "paralimpiadi": 4},
+    "recurring_events": {"olimpiadi": 4, "olimpiade": 4, "giochi olimpici": 4, "paralimpiadi": 4,
+                         "mondiali": 4, "coppa del mondo": 4, "europei": 4, "campionato europeo": 4,
+                         "campionati europei": 4, "campione d'europa": 4, "campioni d'europa": 4},
     # Numeri che sono anche altre parole ("sei": "tu sei"): contano solo davanti a una lista ("sei paesi: …").
     "count_words": {"sei": 6},
     # Feste che fissano il mese di una data ("21 aprile, lunedì dell'Angelo").
