@@ -885,11 +885,39 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
     if len(out) < n and kind and not role:
         more = distractors.same_kind(ans.text, ctx.doc.pack.code, ctx.mentioned, rng, 3 * n, _period(ctx, fact))
         out += [m for m in more if normalise(m) not in {normalise(o) for o in out} and _shape(m) == shape]
+    out = _same_article(ctx.doc, ans, out)
     # A year among names, or a name among years, gives the answer away.
     if any(_YEAR_RE.match(v) for v in out) != bool(_YEAR_RE.match(ans.text)) or any(
             bool(_YEAR_RE.match(v)) != bool(_YEAR_RE.match(ans.text)) for v in out):
         return []
     return out[:n]
+
+
+def _article_before(doc: Doc, start: int) -> str:
+    """Return the article that the word just before ``start`` carries ("con il" gives "il", "all'" gives "l'"), or ""."""
+    m = re.search(r"(?:^|[^\w'’])(\w+['’]|\w+\s+)$", doc.text[max(0, start - 12):start])
+    forms = doc.pack.get("article_forms", {})
+    return forms.get(m.group(1).strip().lower().replace("’", "'"), "") if m else ""
+
+
+def _same_article(doc: Doc, ans: Span, options: list[str]) -> list[str]:
+    """Keep the options that take the article the blank's preposition carries ("con il ____": "Belgio", not "Turchia").
+
+    An option's article is read where the text writes it ("alla Turchia"); a name the text
+    never writes after an article keeps its place unless it starts with a vowel (always "l'").
+    """
+    wanted = _article_before(doc, ans.start)
+    if not wanted:
+        return options
+    out = []
+    for v in options:
+        seen = {_article_before(doc, m.start()) for m in re.finditer(r"(?<!\w)" + re.escape(v) + r"(?!\w)", doc.text)}
+        seen.discard("")
+        if not seen and v[:1].lower() in "aeiouàèéìòù":
+            seen = {"l'"}
+        if not seen or wanted in seen:
+            out.append(v)
+    return out
 
 
 def _near_in_time(value: str, answer: str, years: int = 30) -> bool:

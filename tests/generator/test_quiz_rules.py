@@ -1165,3 +1165,19 @@ def test_a_recurring_event_year_is_offered_among_its_years(lang, text, year, per
     doc = doc_of(text, lang)
     sent, ans = span_of(doc, year)
     assert event_period(doc, Fact(kind="year", text=sent.text, span=sent, answers=(ans,)), ans) == period
+
+
+@pytest.mark.parametrize("text,answer,options,kept", [
+    # Review 8: "con il ____" takes "Belgio", not "Turchia" ("alla Turchia") nor "Austria" ("l'Austria").
+    ("Vinse contro la Turchia e l'Austria. Nella sfida con il Belgio perse Spinazzola.", "Belgio",
+     ["Turchia", "Austria", "Portogallo"], ["Portogallo"]),
+    ("Vinse contro la Turchia. Nella sfida con la Spagna perse ai rigori.", "Spagna", ["Turchia", "Olanda"],
+     ["Turchia"]),
+    ("Nella sfida con Mario Rossi perse.", "Mario Rossi", ["Turchia", "Austria"], ["Turchia", "Austria"]),
+])
+def test_place_options_take_the_article_of_the_blank(text, answer, options, kept):
+    from quizapp.generator.kinds import _same_article
+
+    doc = doc_of(text, "it")
+    _, ans = span_of(doc, answer)
+    assert _same_article(doc, ans, options) == kept

@@ -11,6 +11,15 @@ PACK = {
     "articles": ["il", "lo", "la", "l'", "i", "gli", "le", "un", "uno", "una", "un'"],
     # Article-like prefixes glued by an apostrophe; split off so "l’autonomia" gives two tokens.
     "elisions": ["l", "dell", "all", "nell", "sull", "dall", "un", "d", "quest", "quell", "c", "s", "coll", "tutt"],
+    # L'articolo che porta ogni articolo o preposizione articolata: "con il ____" vuole un nome col "il"
+    # ("Belgio"), non "Turchia" ("la Turchia") né "Austria" ("l'Austria").
+    "article_forms": {**{p + "l": "il" for p in ("i", "a", "de", "da", "ne", "su", "co")},
+                      **{p + "lo": "lo" for p in ("", "al", "del", "dal", "nel", "sul")},
+                      **{p + "la": "la" for p in ("", "al", "del", "dal", "nel", "sul")},
+                      **{p + "l'": "l'" for p in ("", "al", "del", "dal", "nel", "sul")},
+                      **{p + "i": "i" for p in ("", "a", "de", "da", "ne", "su")},
+                      **{p + "gli": "gli" for p in ("", "a", "de", "da", "ne", "su")},
+                      **{p + "le": "le" for p in ("", "al", "del", "dal", "nel", "sul")}},
     "decimal_sep": ",",
     "thousands_sep": ".",
     "weekdays": ["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"],
