@@ -868,7 +868,7 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
     if not kind and fact.kind in ("place", "organization", "country"):
         return []
     from_text = [v for v in ctx.pool.others(fact.kind, ans.text, fact.span, fact.span.text, rng, n * 3)
-                 if distractors.lexicon_kind(v, ctx.doc.pack.code) == kind]
+                 if distractors.lexicon_kind(v, ctx.doc.pack.code) == kind and _same_country(v, ans.text, kind, ctx)]
     shape = _shape(ans.text)
     out = [v for v in from_text if _shape(v) == shape and _near_in_time(v, ans.text)]
     role = _role_before(ctx.doc, ans.start) if fact.kind == "person" else ""
@@ -918,6 +918,14 @@ def _same_article(doc: Doc, ans: Span, options: list[str]) -> list[str]:
         if not seen or wanted in seen:
             out.append(v)
     return out
+
+
+def _same_country(value: str, answer: str, kind: str, ctx: Context) -> bool:
+    """Tell whether a city of the text lies in the answer's country ("città italiane, da ____": no "Londra")."""
+    if kind != "city":
+        return True
+    a, b = (distractors.lexicon_attr(x, ctx.doc.pack.code, "country") for x in (value, answer))
+    return not a or not b or a == b
 
 
 def _near_in_time(value: str, answer: str, years: int = 30) -> bool:

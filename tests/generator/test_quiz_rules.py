@@ -1181,3 +1181,13 @@ def test_place_options_take_the_article_of_the_blank(text, answer, options, kept
     doc = doc_of(text, "it")
     _, ans = span_of(doc, answer)
     assert _same_article(doc, ans, options) == kept
+
+
+@pytest.mark.parametrize("value,answer,same", [
+    # Review 8 follow-up: "città italiane, da ____ a Milano" swapped Roma for Londra, false on its face.
+    ("Londra", "Roma", False), ("Napoli", "Roma", True), ("Atlantide", "Roma", True),
+])
+def test_a_city_of_the_text_is_swapped_only_within_its_country(value, answer, same):
+    from quizapp.generator.kinds import Context, _same_country
+
+    assert _same_country(value, answer, "city", Context(doc=doc_of("Roma.", "it"), seed=0, years=set())) is same
