@@ -784,6 +784,9 @@ def test_an_approximate_amount_of_two_figures_gets_near_misses_a_good_way_off():
     ("The landing site lies at about 69 degrees south latitude, far closer to the pole.", " degrees", 90.0),
     ("An Indian survey in 1955 gave a height of 8,840 metres, the figure used for decades.", " metres", 8849.0),
     ("The bridge carried 30,000 vehicles a day.", " vehicles", None),
+    # Review 8: a player's age has a ceiling; a building's does not.
+    ("The trophy was lifted by the captain Giorgio Chiellini, 36 years old.", " years", 41.0),
+    ("The cathedral, 360 years old, was restored.", " years", None),
 ])
 def test_the_unit_and_the_sentence_bound_an_amount(sentence, unit, bound):
     from quizapp.generator.kinds import upper_bound

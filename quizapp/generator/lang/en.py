@@ -168,6 +168,9 @@ PACK = {
                                                           "peak", "mountain", "climb", "climbers"], "max": 8849},
         {"units": ["feet", "ft"], "context": ["height", "high", "tall", "summit", "altitude", "elevation", "peak",
                                               "mountain", "climb", "climbers"], "max": 29032},
+        # A player's age: no 47-year-old captain in a final.
+        {"units": ["years", "year"], "context": ["captain", "player", "striker", "goalkeeper", "defender", "midfielder",
+                                                 "footballer", "athlete", "sprinter", "forward", "winger"], "max": 41},
     ],
     # Words for a number's sign: "below minus 90" bounds the number after them.
     "sign_words": ["minus", "plus"],

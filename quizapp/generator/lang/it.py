@@ -177,6 +177,10 @@ PACK = {
         {"units": ["metri", "m"], "context": ["altezza", "alta", "alto", "altitudine", "quota", "vetta", "cima",
                                               "montagna", "monte", "scalatori"], "max": 8849},
         {"units": ["piedi"], "context": ["altezza", "alta", "alto", "altitudine", "quota", "vetta", "cima"], "max": 29032},
+        # L'età di un giocatore: nessun capitano di 47 anni in una finale.
+        {"units": ["anni", "anno"], "context": ["capitano", "giocatore", "calciatore", "portiere", "attaccante",
+                                                "difensore", "centrocampista", "atleta", "velocista", "terzino"],
+         "max": 41},
     ],
     # Parole del segno di un numero: "sotto meno 90" limita il numero dopo di esse.
     "sign_words": ["meno"],
