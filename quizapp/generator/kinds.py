@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from wordfreq import zipf_frequency
+
 from . import distractors, phrasing
 from .facts import Doc
 from .names import full_forms, model_forms, place_forms, short_forms, unknown_name_forms
@@ -479,7 +481,7 @@ class Cloze(QuestionKind):
             accepted += _month_year_forms(ans.text, ctx.doc.pack)
             accepted += _date_forms(ans.text, ctx.doc.pack)
             accepted += _period_forms(ans.text, ctx.doc.pack)
-            accepted += _regnal_forms(ans.text, ctx.doc.pack)
+            accepted += _regnal_forms(ans.text, ctx.doc.pack) + _name_before_place(ans.text, ctx.doc.pack)
             # A capitalised name after "da", "in" is read as a place; the given name tells a person.
             if fact.kind in _ENTITY_KINDS:
                 accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code,
@@ -550,6 +552,24 @@ def _regnal_forms(text: str, pack) -> list[str]:
         return []
     m = re.match(r"^([A-ZÀ-Ý][\w'’-]+ (?:[IVX]+|[IVX]+[º°]?))\s+(?:" + connectors + r")\s+[A-ZÀ-Ý]", text)
     return [m.group(1)] if m else []
+
+
+# Below this frequency a capitalised word is a name of its own ("Olimpico"), not a common noun ("Università").
+_OWN_NAME_ZIPF = 4.4
+
+
+def _name_before_place(text: str, pack) -> list[str]:
+    """Return a name without the known place it is "of" ("Olimpico di Roma" gives "Olimpico").
+
+    Only when every word of the name is rare: "Università di Pavia", "Bank of England"
+    keep their place, which is what tells them apart.
+    """
+    connectors = "|".join(re.escape(c) for c in pack.get("name_connectors", ()) if c.isalpha())
+    m = re.fullmatch(r"([A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?) (?:" + connectors + r") ([A-ZÀ-Ý][\w'’ -]+)", text.strip()) \
+        if connectors else None
+    if not m or distractors.lexicon_kind(m.group(2), pack.code) not in ("city", "country", "region"):
+        return []
+    return [m.group(1)] if all(zipf_frequency(w.lower(), pack.code) < _OWN_NAME_ZIPF for w in m.group(1).split()) else []
 
 
 def _phrase_cores(phrase: str, pack) -> list[str]:

@@ -1194,3 +1194,16 @@ def test_a_city_of_the_text_is_swapped_only_within_its_country(value, answer, sa
     from quizapp.generator.kinds import Context, _same_country
 
     assert _same_country(value, answer, "city", Context(doc=doc_of("Roma.", "it"), seed=0, years=set())) is same
+
+
+@pytest.mark.parametrize("lang,name,forms", [
+    # Review 8: "allo stadio ____" is answered "Olimpico"; a common noun keeps its place.
+    ("it", "Olimpico di Roma", ["Olimpico"]),
+    ("it", "Università di Pavia", []),
+    ("en", "Bank of England", []),
+    ("it", "Olimpico", []),
+])
+def test_a_rare_name_of_a_known_place_is_answered_without_the_place(lang, name, forms):
+    from quizapp.generator.kinds import _name_before_place
+
+    assert _name_before_place(name, load_pack(lang)) == forms
