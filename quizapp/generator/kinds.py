@@ -1036,6 +1036,18 @@ BIRTH_SENTENCES = 3
 CHILDHOOD = 12
 
 
+def _born_before_life(year: int, wrong: int, born: int | None, years: set[int]) -> bool:
+    """Tell whether a wrong birth year leaves a childhood before the next year the text gives.
+
+    Gutenberg "born around 1400" and "by 1448 he had returned to Mainz": a false
+    birth in 1450 or 1475 is ruled out by the text itself.
+    """
+    if born is None or year != born:
+        return True
+    later = [y for y in years if y > year]
+    return not later or wrong + CHILDHOOD <= min(later)
+
+
 def _birth_year(doc: Doc) -> int | None:
     """Return the birth year its lead gives the text's subject: after a birth cue, or opening a bracketed life span."""
     cues = doc.pack.get("birth_cues", ())
@@ -1076,7 +1088,7 @@ def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) 
     near = distractors.year_distractors(year, ctx.years, rng, n=n + 3, future=fact.kind == "target_year",
                                         approximate=approximate(ctx, fact, ans), period=period)
     born = ctx.born()
-    near = [y for y in near if _in_lifetime(year, int(y), born)]
+    near = [y for y in near if _in_lifetime(year, int(y), born) and _born_before_life(year, int(y), born, ctx.years)]
     if fact.kind != "target_year" and ctx.years:
         # A past event's wrong years stay within the text's own time line: no 2031 for a 2023
         # match, no 1525 for a painter the text says died in 1510.

@@ -1207,3 +1207,16 @@ def test_a_rare_name_of_a_known_place_is_answered_without_the_place(lang, name, 
     from quizapp.generator.kinds import _name_before_place
 
     assert _name_before_place(name, load_pack(lang)) == forms
+
+
+@pytest.mark.parametrize("year,wrong,born,years,kept", [
+    # Review 8: Gutenberg "born around 1400", back in Mainz "by 1448": no false birth in 1450 or 1475.
+    (1400, 1450, 1400, {1400, 1448, 1454}, False),
+    (1400, 1420, 1400, {1400, 1448, 1454}, True),
+    (1400, 1440, 1400, {1400, 1448, 1454}, False),
+    (1468, 1475, 1400, {1400, 1448, 1468}, True),
+])
+def test_a_false_birth_year_leaves_a_childhood_before_the_texts_next_year(year, wrong, born, years, kept):
+    from quizapp.generator.kinds import _born_before_life
+
+    assert _born_before_life(year, wrong, born, years) is kept
