@@ -35,8 +35,6 @@ GENERIC = 0.2
 REPORTING = 0.15
 BRACKETED_AMOUNT = 0.15
 BRACKETED = 0.5
-# A name followed by its abbreviation in brackets ("Messier 87 (M87)"): the bracket gives it away.
-ABBREVIATED = 0.15
 SHORT_CONTEXT = 0.2
 ECHOED = 0.2
 SHORT_CONTEXT_WORDS = 4
@@ -191,8 +189,6 @@ class Weigher:
             w *= REPORTING
         elif self.speech and _quoted(before, after) and self.speech.search(before + " " + after):
             w *= REPORTING  # «ha detto …, sottolineando che si tratta di "____"»: the speaker's wording
-        if fact.kind != "acronym" and _ABBREVIATION_AFTER.match(after):
-            w *= ABBREVIATED  # "the centre of ____ (M87)": the bracket names it, and "M87" would be refused
         opened = before.rfind("(")
         if opened >= 0 and ")" not in before[opened:]:
             w *= BRACKETED_AMOUNT if any(ch.isdigit() for ch in ans.text) else BRACKETED
@@ -406,10 +402,6 @@ _NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![\d])|(?<![\d.,])\d+(?
 _NAME_KINDS = frozenset({"person", "organization", "place", "country", "entity", "acronym"})
 # Lexicon kinds of places: a place's name never runs on into a person's.
 _PLACE_KINDS = {"country", "city", "region", "river", "mountain", "body_of_water"}
-
-
-# A short bracket right after the blank holding a capital letter: an abbreviation ("(M87)", "(WHO)").
-_ABBREVIATION_AFTER = re.compile(r"\s*\((?=[^()\s]*[A-Z])[^()\s]{1,12}\)")
 
 
 def _quoted(before: str, after: str) -> bool:
