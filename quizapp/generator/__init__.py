@@ -194,7 +194,7 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
     # Writing questions is the costly step: in a long document only the best facts are asked.
     limit = MAX_FACTS_ASKED if max_questions is None else max(60, 4 * _as_int(max_questions))
     scores = score_facts(doc, facts, sent_index, keep=PREFILTER * limit)
-    weigher = Weigher(doc, _title(doc))
+    weigher = Weigher(doc, _title(doc), published.year if published else None)
     scores = [sc * weigher.weight(f, sent_index[(f.span.start, f.span.end)]) if sc else sc
               for f, sc in zip(facts, scores)]
     # Every year the text mentions, in any role, is kept out of the near-miss distractors.

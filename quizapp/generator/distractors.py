@@ -259,6 +259,12 @@ def _contemporary(other: dict, person: dict) -> bool:
             and born is not None and other_born is not None and abs(born - other_born) <= 100)
 
 
+def lexicon_attr(name: str, lang: str, attr: str) -> str:
+    """Return one attribute of a known name ("Roma", "country" gives "IT"), or ""."""
+    hit = _index(lang).get(normalise(name))
+    return str(hit[1].get(attr, "")) if hit else ""
+
+
 def lexicon_kind(name: str, lang: str) -> str:
     """Return the lexicon category of a known name ("city", "person", "river"…), or ""."""
     hit = _index(lang).get(normalise(name))

@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from wordfreq import zipf_frequency
+
 from . import distractors, phrasing
 from .facts import Doc
 from .names import full_forms, model_forms, place_forms, short_forms, unknown_name_forms
@@ -134,6 +136,16 @@ def _number_value(text: str, pack) -> float | None:
     except ValueError:
         return None
     return value if math.isfinite(value) else None
+
+
+def _grouping_or_decimal(text: str, pack) -> bool:
+    """Tell whether a number reads both as thousands and as a decimal ("2.125" in English).
+
+    Grading reads three figures after one separator as thousands, so a typed key
+    would accept the wrong value ("2125" for 2.125 units); a choice asks it safely.
+    """
+    m = re.fullmatch(r"\d{1,3}([.,])\d{3}", text.strip())
+    return bool(m) and m.group(1) == pack.get("decimal_sep")
 
 
 def _q(ctx: Context, fact: Fact, index: int, kind: str, prompt: str, answers: list[str], evidence: Span,
@@ -276,7 +288,7 @@ class Numeric(QuestionKind):
             return []
         ans = fact.answers[0]
         value = _number_value(ans.text, ctx.doc.pack)
-        if value is None:
+        if value is None or _grouping_or_decimal(ans.text, ctx.doc.pack):
             return []
         # A year is asked as a year, a count as a count ("1500 abitanti" is no year).
         is_year = fact.kind in ("year", "target_year") and _YEAR_RE.match(ans.text)
@@ -465,11 +477,11 @@ class Cloze(QuestionKind):
                 accepted += _shorter_answers(ans.text, ctx.doc.pack)
             accepted += _name_in_phrase(ans.text, ctx.doc.pack)
             if fact.kind == "range":
-                accepted += _range_ends(ans.text)
+                accepted += _range_ends(ans.text) + _range_dash_form(ans.text)
             accepted += _month_year_forms(ans.text, ctx.doc.pack)
             accepted += _date_forms(ans.text, ctx.doc.pack)
             accepted += _period_forms(ans.text, ctx.doc.pack)
-            accepted += _regnal_forms(ans.text, ctx.doc.pack)
+            accepted += _regnal_forms(ans.text, ctx.doc.pack) + _name_before_place(ans.text, ctx.doc.pack)
             # A capitalised name after "da", "in" is read as a place; the given name tells a person.
             if fact.kind in _ENTITY_KINDS:
                 accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code,
@@ -542,6 +554,24 @@ def _regnal_forms(text: str, pack) -> list[str]:
     return [m.group(1)] if m else []
 
 
+# Below this frequency a capitalised word is a name of its own ("Olimpico"), not a common noun ("Università").
+_OWN_NAME_ZIPF = 4.4
+
+
+def _name_before_place(text: str, pack) -> list[str]:
+    """Return a name without the known place it is "of" ("Olimpico di Roma" gives "Olimpico").
+
+    Only when every word of the name is rare: "Università di Pavia", "Bank of England"
+    keep their place, which is what tells them apart.
+    """
+    connectors = "|".join(re.escape(c) for c in pack.get("name_connectors", ()) if c.isalpha())
+    m = re.fullmatch(r"([A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?) (?:" + connectors + r") ([A-ZÀ-Ý][\w'’ -]+)", text.strip()) \
+        if connectors else None
+    if not m or distractors.lexicon_kind(m.group(2), pack.code) not in ("city", "country", "region"):
+        return []
+    return [m.group(1)] if all(zipf_frequency(w.lower(), pack.code) < _OWN_NAME_ZIPF for w in m.group(1).split()) else []
+
+
 def _phrase_cores(phrase: str, pack) -> list[str]:
     """Return the shorter noun phrases of a long blank that a teacher accepts: its head with a modifier less.
 
@@ -564,12 +594,25 @@ def _phrase_cores(phrase: str, pack) -> list[str]:
         edge = core[0] if head_last else core[-1]
         if edge.lower() not in pack.stopwords:
             out.append(" ".join(core))
+    # An owner's thing ("heart's natural pacemaker") is named by its head alone: the owner
+    # says whose it is, the modifiers which kind, and the head is what a student writes.
+    if head_last and re.fullmatch(r"\w+['’]s?", words[0]) and not links:
+        out += [f"{words[0]} {words[-1]}", words[-1]]
     return out
 
 
 # A range whose high end is at most this many times the low one is narrow: either end is the fact.
 NARROW = 1.25
 _NARROW_RANGE = re.compile(r"^(\d+(?:[.,]\d+)?)\s*[-–]\s*(\d+(?:[.,]\d+)?)(\s+\D+)?$")
+
+
+def _range_dash_form(text: str) -> list[str]:
+    """Return a range written with words in figures and a dash ("250 to 350" gives "250-350").
+
+    The dash is how a student writes a range; the connecting words are no part of the fact.
+    """
+    m = re.fullmatch(r"\D*?(\d+(?:[.,]\d+)?) +(?:[^\W\d]+['’ ]+){1,2}?(\d+(?:[.,]\d+)?)(\s*\D+)?", text.strip())
+    return [f"{m.group(1)}-{m.group(2)}{m.group(3) or ''}"] if m else []
 
 
 def _range_ends(text: str) -> list[str]:
@@ -845,7 +888,7 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
     if not kind and fact.kind in ("place", "organization", "country"):
         return []
     from_text = [v for v in ctx.pool.others(fact.kind, ans.text, fact.span, fact.span.text, rng, n * 3)
-                 if distractors.lexicon_kind(v, ctx.doc.pack.code) == kind]
+                 if distractors.lexicon_kind(v, ctx.doc.pack.code) == kind and _same_country(v, ans.text, kind, ctx)]
     shape = _shape(ans.text)
     out = [v for v in from_text if _shape(v) == shape and _near_in_time(v, ans.text)]
     role = _role_before(ctx.doc, ans.start) if fact.kind == "person" else ""
@@ -862,11 +905,47 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
     if len(out) < n and kind and not role:
         more = distractors.same_kind(ans.text, ctx.doc.pack.code, ctx.mentioned, rng, 3 * n, _period(ctx, fact))
         out += [m for m in more if normalise(m) not in {normalise(o) for o in out} and _shape(m) == shape]
+    out = _same_article(ctx.doc, ans, out)
     # A year among names, or a name among years, gives the answer away.
     if any(_YEAR_RE.match(v) for v in out) != bool(_YEAR_RE.match(ans.text)) or any(
             bool(_YEAR_RE.match(v)) != bool(_YEAR_RE.match(ans.text)) for v in out):
         return []
     return out[:n]
+
+
+def _article_before(doc: Doc, start: int) -> str:
+    """Return the article that the word just before ``start`` carries ("con il" gives "il", "all'" gives "l'"), or ""."""
+    m = re.search(r"(?:^|[^\w'’])(\w+['’]|\w+\s+)$", doc.text[max(0, start - 12):start])
+    forms = doc.pack.get("article_forms", {})
+    return forms.get(m.group(1).strip().lower().replace("’", "'"), "") if m else ""
+
+
+def _same_article(doc: Doc, ans: Span, options: list[str]) -> list[str]:
+    """Keep the options that take the article the blank's preposition carries ("con il ____": "Belgio", not "Turchia").
+
+    An option's article is read where the text writes it ("alla Turchia"); a name the text
+    never writes after an article keeps its place unless it starts with a vowel (always "l'").
+    """
+    wanted = _article_before(doc, ans.start)
+    if not wanted:
+        return options
+    out = []
+    for v in options:
+        seen = {_article_before(doc, m.start()) for m in re.finditer(r"(?<!\w)" + re.escape(v) + r"(?!\w)", doc.text)}
+        seen.discard("")
+        if not seen and v[:1].lower() in "aeiouàèéìòù":
+            seen = {"l'"}
+        if not seen or wanted in seen:
+            out.append(v)
+    return out
+
+
+def _same_country(value: str, answer: str, kind: str, ctx: Context) -> bool:
+    """Tell whether a city of the text lies in the answer's country ("città italiane, da ____": no "Londra")."""
+    if kind != "city":
+        return True
+    a, b = (distractors.lexicon_attr(x, ctx.doc.pack.code, "country") for x in (value, answer))
+    return not a or not b or a == b
 
 
 def _near_in_time(value: str, answer: str, years: int = 30) -> bool:
@@ -957,6 +1036,18 @@ BIRTH_SENTENCES = 3
 CHILDHOOD = 12
 
 
+def _born_before_life(year: int, wrong: int, born: int | None, years: set[int]) -> bool:
+    """Tell whether a wrong birth year leaves a childhood before the next year the text gives.
+
+    Gutenberg "born around 1400" and "by 1448 he had returned to Mainz": a false
+    birth in 1450 or 1475 is ruled out by the text itself.
+    """
+    if born is None or year != born:
+        return True
+    later = [y for y in years if y > year]
+    return not later or wrong + CHILDHOOD <= min(later)
+
+
 def _birth_year(doc: Doc) -> int | None:
     """Return the birth year its lead gives the text's subject: after a birth cue, or opening a bracketed life span."""
     cues = doc.pack.get("birth_cues", ())
@@ -997,7 +1088,7 @@ def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) 
     near = distractors.year_distractors(year, ctx.years, rng, n=n + 3, future=fact.kind == "target_year",
                                         approximate=approximate(ctx, fact, ans), period=period)
     born = ctx.born()
-    near = [y for y in near if _in_lifetime(year, int(y), born)]
+    near = [y for y in near if _in_lifetime(year, int(y), born) and _born_before_life(year, int(y), born, ctx.years)]
     if fact.kind != "target_year" and ctx.years:
         # A past event's wrong years stay within the text's own time line: no 2031 for a 2023
         # match, no 1525 for a painter the text says died in 1510.
@@ -1014,12 +1105,18 @@ def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) 
 
 
 def event_period(doc: Doc, fact: Fact, ans: Span) -> int | None:
-    """Return how many years apart the event a year names is held ("the 1996 Atlanta Olympics": 4), or None."""
-    start, end = max(fact.span.start, ans.start - 40), min(fact.span.end, ans.end + 40)
-    near = " ".join(normalise(doc.text[start:end]).split())
-    for event, period in doc.pack.get("recurring_events", {}).items():
-        if re.search(r"(?<!\w)" + re.escape(normalise(event)) + r"(?!\w)", near):
-            return int(period)
+    """Return how many years apart the event a year names is held ("the 1996 Atlanta Olympics": 4), or None.
+
+    The event is looked for in the year's sentence, then in the text's opening line: in an
+    article about a World Cup, "France, who won in Russia in ____" asks a World Cup year.
+    """
+    events = doc.pack.get("recurring_events", {})
+    opening = doc.sentences[0].text if doc.sentences else ""
+    for where in (fact.span.text, opening):
+        near = " ".join(normalise(where).split())
+        for event, period in events.items():
+            if re.search(r"(?<!\w)" + re.escape(normalise(event)) + r"(?!\w)", near):
+                return int(period)
     return None
 
 

@@ -215,11 +215,12 @@ def full_forms(text: str, name: str) -> list[str]:
     Only a given name or an initial counts before it; two different ones ("Pierre
     Curie", "Marie Curie") are two people, and neither is the answer.
     """
-    if not re.fullmatch(r"\w+", name) or not name[:1].isupper():
+    # A surname of two words ("Kolo Muani") is looked up by its first word, and must follow the given name.
+    if not re.fullmatch(r"\w+(?: \w+)?", name) or not name[:1].isupper():
         return []
     # One index of the capitalised words before each word, per text: a long text is read once.
-    found = {w for w in _capitals_before(text).get(name, ()) if _opens_a_name(w)}
-    return [f"{found.pop()} {name}"] if len(found) == 1 else []
+    found = {w for w in _capitals_before(text).get(name.split()[0], ()) if _opens_a_name(w)}
+    return [f"{found.pop()} {name}"] if len(found) == 1 and f"{min(found)} {name}" in text else []
 
 
 @lru_cache(maxsize=4096)

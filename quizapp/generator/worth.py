@@ -101,8 +101,10 @@ def _cue(pattern: str) -> re.Pattern | None:
 class Weigher:
     """Hold what a document says about itself (title, topic terms, key words) to weigh its facts."""
 
-    def __init__(self, doc: Doc, title: str):
+    def __init__(self, doc: Doc, title: str, published_year: int | None = None):
         self.doc = doc
+        # The text's "now", for "36 years ago": the article's year, else the latest year it names.
+        self.now = published_year or max((int(y) for y in _YEAR_IN.findall(doc.text)), default=None)
         pack = doc.pack
         content = [w for s in doc.sentences for w in set(normalise(s.text).split())
                    if w not in pack.stopwords and len(w) > 2 and not w.isdigit()]
@@ -128,6 +130,7 @@ class Weigher:
         self.before = _cue(wh.get("reporting_before", ""))
         self.after = _cue(wh.get("reporting_after", ""))
         self.hypothetical = _cue(wh.get("hypothetical", ""))
+        self.speech = _cue(wh.get("speech", ""))
         self.anaphoric = frozenset(pack.get("anaphoric_openers", ()))
         context = pack.get("context_words", ())
         self.context = re.compile(r"^(?:\S+ ){0,%d}(?:%s)(?: |$)" % (CONTEXT_REACH - 1, "|".join(
@@ -167,7 +170,8 @@ class Weigher:
             return 1.0
         doc, ans = self.doc, fact.answers[0]
         core = [x for x in normalise(ans.text).split() if x not in doc.pack.articles]
-        if not core or self._cut_wrong(fact, ans):
+        # "____ have taken the first picture": a pronoun or other grammar word is never a fact.
+        if not core or all(x in doc.pack.stopwords for x in core) or self._cut_wrong(fact, ans):
             return 0.0
         w = 1.0
         # Where a fact stands in the document (its lead, its key terms) says something only of
@@ -183,6 +187,8 @@ class Weigher:
         after = doc.text[ans.end:fact.span.end]
         if (self.before and self.before.search(before[-40:])) or (self.after and self.after.match(after[:40])):
             w *= REPORTING
+        elif self.speech and _quoted(before, after) and self.speech.search(before + " " + after):
+            w *= REPORTING  # «ha detto …, sottolineando che si tratta di "____"»: the speaker's wording
         opened = before.rfind("(")
         if opened >= 0 and ")" not in before[opened:]:
             w *= BRACKETED_AMOUNT if any(ch.isdigit() for ch in ans.text) else BRACKETED
@@ -216,7 +222,7 @@ class Weigher:
             w *= GIVEN_SUM  # "nato nel 1941 … compirà ____", "the day before his ____" (23rd birthday)
         if _summed(ans.text, before, after):
             w *= GIVEN_SUM  # "____ grandi elettori: 630 deputati, 321 senatori e 58 delegati"
-        elif self._worked_out(fact, ans.text, before, after):
+        elif self._worked_out(fact, ans.text, before, after) or self._years_apart(ans.text, before, after):
             w *= GIVEN_SUM  # "440 Hz … ____ per second … 0.78 metres", "Mach 2", "lunedì dell'Angelo"
         half = len(core) // 2
         if len(core) >= 2 and len(core) % 2 == 0 and core[:half] == core[half:]:
@@ -266,6 +272,27 @@ class Weigher:
         unit = unit.group(1).lower() if unit else ""
         return bool(unit) and any(close(v, 0.1) for word, (v, u) in pack.get("amount_words", {}).items()
                                   if u == unit and re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", low))
+
+    def _years_apart(self, answer: str, before: str, after: str) -> bool:
+        """Tell whether a year or a count of years is another year of the sentence plus or minus the rest.
+
+        "after the victories of 1978 and 1986 … lifted the trophy ____ ago" in a 2022
+        article is 2022 − 1986; "a 53 anni di distanza dal successo del ____" in 2021 is
+        2021 − 53. Years are operands here only: the article's year (or the text's latest) counts as one.
+        """
+        words = self.doc.pack.get("years_words", ())
+        if not words:
+            return False
+        context = before[-WORKED_OUT_REACH:] + " " + after[:WORKED_OUT_REACH]
+        years = {int(y) for y in _YEAR_IN.findall(context)} | ({self.now} if self.now else set())
+        counted = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:%s)\b" % "|".join(map(re.escape, words)), re.IGNORECASE)
+        if _YEAR_IN.fullmatch(answer.strip()):
+            year = int(answer.strip())
+            return any(r - int(n) == year or r + int(n) == year for n in counted.findall(context) for r in years)
+        # A count of years: "36 years", or "36" before "years".
+        m = re.fullmatch(r"(\d{1,3})", answer.strip()) and counted.match(answer.strip() + after) \
+            or counted.fullmatch(answer.strip())
+        return bool(m) and any(a - b == int(m.group(1)) for a in years for b in years)
 
     def _vague(self, context: str) -> bool:
         """Tell whether a blank's sentence holds only a few words, all of them common ("fu un anno di svolta")."""
@@ -375,6 +402,11 @@ _NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![\d])|(?<![\d.,])\d+(?
 _NAME_KINDS = frozenset({"person", "organization", "place", "country", "entity", "acronym"})
 # Lexicon kinds of places: a place's name never runs on into a person's.
 _PLACE_KINDS = {"country", "city", "region", "river", "mountain", "body_of_water"}
+
+
+def _quoted(before: str, after: str) -> bool:
+    """Tell whether the blank fills a whole quotation: an opening mark just before it, a closing one just after."""
+    return before.rstrip()[-1:] in "\"“«" and bool(re.match(r"\s*[,.;:!?]?[\"”»]", after))
 
 
 def _as_int(text: str) -> int | None:

@@ -119,7 +119,9 @@ PACK = {
     "place_heads": ["Castle", "Palace", "Abbey", "Cathedral", "Space Center", "Space Centre", "Stadium",
                     "Airport", "Bridge", "Tower", "Island", "Islands", "Peninsula", "Reef", "River", "National Park",
                     # Generic ends of indices and institutions: "Dow Jones Industrial Average" is "the Dow Jones".
-                    "Industrial Average", "Composite Index"],
+                    "Industrial Average", "Composite Index",
+                    # Generic ends of Japanese shrines and temples: "Fushimi Inari Taisha" is "Fushimi Inari".
+                    "Taisha", "Jinja", "Jingū", "Shrine", "Temple"],
     # Words that give the birth of the text's subject in its lead: no false year comes before it.
     "birth_cues": ["born"],
     # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.
@@ -145,7 +147,11 @@ PACK = {
     "wh": {"year_phrase": r"(?<!\w)[Ii]n {year}\b,?", "invert": ["was", "were"]},
     # Cues of attribution: who reported the news is wording, not a fact worth asking.
     "worth": {
-        "reporting_before": r"(?:\baccording to|\b(?:as )?reported by|\bsaid|\btold|\bwrote|\b(?:cited|quoted) by|\bsources? (?:at|in|close to))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
+        # Also the source's trivia: the journal a study was published in, a speaker's institute
+        # ("said Sheperd Doeleman of the ____").
+        "reporting_before": r"(?:\baccording to|\b(?:as )?reported by|\bsaid|\btold|\bwrote|\b(?:cited|quoted) by|\bsources? (?:at|in|close to)|\b(?:published|papers?)\b[^.]{0,25}?\bin(?=\s+the\b)|\bin the journal|\b(?:said|told|wrote)\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:of|at|from))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
+        # A speaker's words: a blank inside quotation marks in a sentence with one of these is a quotation.
+        "speech": r"\b(?:said|says|told|added|stressed|declared)\b",
         "reporting_after": r"^\s*,?\s*(?:said|says|told|reported|reports|wrote|announced|stated|added|explained)\b",
         "hypothetical": r"^(?:suppose|imagine|if|for example|for instance|say)\b",
     },
@@ -162,6 +168,9 @@ PACK = {
                                                           "peak", "mountain", "climb", "climbers"], "max": 8849},
         {"units": ["feet", "ft"], "context": ["height", "high", "tall", "summit", "altitude", "elevation", "peak",
                                               "mountain", "climb", "climbers"], "max": 29032},
+        # A player's age: no 47-year-old captain in a final.
+        {"units": ["years", "year"], "context": ["captain", "player", "striker", "goalkeeper", "defender", "midfielder",
+                                                 "footballer", "athlete", "sprinter", "forward", "winger"], "max": 41},
     ],
     # Words for a number's sign: "below minus 90" bounds the number after them.
     "sign_words": ["minus", "plus"],
@@ -170,6 +179,8 @@ PACK = {
                      "centenary", "bicentenary"],
     # Words that restate an amount in other terms ("30,000 a day, or 11 million a year").
     "restatement_words": ["or", "that is", "i.e.", "equivalent to"],
+    # Words that count years: "36 years ago" with 1986 in the sentence and a 2022 article is arithmetic.
+    "years_words": ["years", "year"],
     # Fractions and amounts written in words, that make an amount of the sentence computable ("two thirds of
     # 133 votes, that is 89"; "28 minutes, nearly half an hour").
     "fraction_words": {"half": 0.5, "a third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "three quarters": 0.75,
@@ -179,7 +190,8 @@ PACK = {
                      "a century": [100, "years"]},
     # Events held every so many years: a false year of one is another of its years ("1992 Olympics", not 1991).
     "recurring_events": {"olympics": 4, "olympic games": 4, "paralympics": 4, "world cup": 4,
-                         "commonwealth games": 4},
+                         "commonwealth games": 4, "european championship": 4, "european championships": 4,
+                         "euros": 4},
     # Feasts that fix a date's month ("25 December, Christmas Day").
     "feasts": ["christmas", "easter", "new year's day", "new year's eve", "good friday", "boxing day", "halloween",
                "thanksgiving", "independence day", "bastille day", "all saints' day", "epiphany", "whit monday"],

@@ -11,6 +11,15 @@ PACK = {
     "articles": ["il", "lo", "la", "l'", "i", "gli", "le", "un", "uno", "una", "un'"],
     # Article-like prefixes glued by an apostrophe; split off so "l’autonomia" gives two tokens.
     "elisions": ["l", "dell", "all", "nell", "sull", "dall", "un", "d", "quest", "quell", "c", "s", "coll", "tutt"],
+    # L'articolo che porta ogni articolo o preposizione articolata: "con il ____" vuole un nome col "il"
+    # ("Belgio"), non "Turchia" ("la Turchia") né "Austria" ("l'Austria").
+    "article_forms": {**{p + "l": "il" for p in ("i", "a", "de", "da", "ne", "su", "co")},
+                      **{p + "lo": "lo" for p in ("", "al", "del", "dal", "nel", "sul")},
+                      **{p + "la": "la" for p in ("", "al", "del", "dal", "nel", "sul")},
+                      **{p + "l'": "l'" for p in ("", "al", "del", "dal", "nel", "sul")},
+                      **{p + "i": "i" for p in ("", "a", "de", "da", "ne", "su")},
+                      **{p + "gli": "gli" for p in ("", "a", "de", "da", "ne", "su")},
+                      **{p + "le": "le" for p in ("", "al", "del", "dal", "nel", "sul")}},
     "decimal_sep": ",",
     "thousands_sep": ".",
     "weekdays": ["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"],
@@ -123,7 +132,9 @@ PACK = {
     # Parti generiche del nome di un luogo: "Gardone Riviera" si risponde anche "Gardone".
     "place_heads": ["Riviera", "Terme", "Marittima", "Castello", "Palazzo", "Stadio", "Aeroporto",
                     # Nomi inglesi che i testi italiani lasciano come sono.
-                    "Space Center", "Space Centre", "Castle", "Palace", "Abbey", "River", "National Park"],
+                    "Space Center", "Space Centre", "Castle", "Palace", "Abbey", "River", "National Park",
+                    # Fine generica dei santuari giapponesi: "Fushimi Inari Taisha" è anche "Fushimi Inari".
+                    "Taisha", "Jinja", "Jingū"],
     # Words that give the birth of the text's subject in its lead: no false year comes before it.
     "birth_cues": ["nato", "nata", "nacque", "nasce"],
     # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.
@@ -149,6 +160,8 @@ PACK = {
     "worth": {
         "reporting_before": r"(?:\bsecondo|\bcome (?:riferisce|riporta|scrive|spiega|ha (?:detto|spiegato|dichiarato|riferito))|\briferisce|\briporta|\bha (?:detto|dichiarato|spiegato|affermato|riferito)|\bfonti(?: di)?|\b(?:riferit|riportat|dichiarat|comunicat|annunciat|res)[oaie](?: noto)?\s+(?:da|dal|dallo|dalla|dai|dagli|dalle))\s+(?:(?:il|lo|la|i|gli|le|l['’])\s*)?(?:[\w’'-]+\s+){0,2}$",
         "reporting_after": r"^\s*,?\s*(?:ha (?:detto|dichiarato|spiegato|affermato|riferito|annunciato|reso noto)|dichiara|afferma|spiega|riferisce|riporta)\b",
+        # Le parole di chi parla: uno spazio tra virgolette in una frase con uno di questi è una citazione.
+        "speech": r"\b(?:ha (?:detto|dichiarato|aggiunto|sottolineato|affermato)|sottolineando|dichiarando|aggiungendo)\b",
         "hypothetical": r"^(?:supponiamo|immaginiamo|ipotizziamo|se|ad esempio|per esempio)\b",
     },
     # Words that make an amount a bound ("oltre 150 anni"): any larger amount is true too.
@@ -164,6 +177,10 @@ PACK = {
         {"units": ["metri", "m"], "context": ["altezza", "alta", "alto", "altitudine", "quota", "vetta", "cima",
                                               "montagna", "monte", "scalatori"], "max": 8849},
         {"units": ["piedi"], "context": ["altezza", "alta", "alto", "altitudine", "quota", "vetta", "cima"], "max": 29032},
+        # L'età di un giocatore: nessun capitano di 47 anni in una finale.
+        {"units": ["anni", "anno"], "context": ["capitano", "giocatore", "calciatore", "portiere", "attaccante",
+                                                "difensore", "centrocampista", "atleta", "velocista", "terzino"],
+         "max": 41},
     ],
     # Parole del segno di un numero: "sotto meno 90" limita il numero dopo di esse.
     "sign_words": ["meno"],
@@ -172,6 +189,8 @@ PACK = {
                      "anniversario", "centenario", "bicentenario"],
     # Parole che ridicono una quantità in altri termini ("30.000 al giorno, ossia 11 milioni l'anno").
     "restatement_words": ["ossia", "cioè", "ovvero", "pari a", "vale a dire", "o"],
+    # Parole che contano anni: "53 anni di distanza dal ____" in un articolo del 2021 è aritmetica.
+    "years_words": ["anni", "anno"],
     # Frazioni e quantità scritte in parole, che rendono calcolabile una quantità della frase ("due terzi
     # dei voti, cioè 89"; "28 minuti, quasi mezz'ora").
     "fraction_words": {"metà": 0.5, "un terzo": 1 / 3, "due terzi": 2 / 3, "un quarto": 0.25, "tre quarti": 0.75,
@@ -181,7 +200,9 @@ PACK = {
                      "un decennio": [10, "anni"], "un secolo": [100, "anni"]},
     # Eventi che tornano ogni tanti anni: un anno falso è un altro dei loro anni ("Olimpiadi del 1992", non 1991).
     # ("Mondiali" no: quelli di atletica sono ogni due anni, quelli di calcio ogni quattro.)
-    "recurring_events": {"olimpiadi": 4, "olimpiade": 4, "giochi olimpici": 4, "paralimpiadi": 4},
+    "recurring_events": {"olimpiadi": 4, "olimpiade": 4, "giochi olimpici": 4, "paralimpiadi": 4,
+                         "mondiali": 4, "coppa del mondo": 4, "europei": 4, "campionato europeo": 4,
+                         "campionati europei": 4, "campione d'europa": 4, "campioni d'europa": 4},
     # Numeri che sono anche altre parole ("sei": "tu sei"): contano solo davanti a una lista ("sei paesi: …").
     "count_words": {"sei": 6},
     # Feste che fissano il mese di una data ("21 aprile, lunedì dell'Angelo").
