@@ -20,6 +20,7 @@ from . import distractors, phrasing
 from .facts import Doc
 from .names import full_forms, model_forms, place_forms, short_forms, unknown_name_forms
 from .pool import ENTITY_TYPES, Pool, value_type
+from .siblings import PHRASE_KINDS, Siblings
 from .text import normalise, shorten, strip_article
 from .types import Fact, QuestionDraft, Span
 
@@ -29,6 +30,11 @@ _ANY_YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
 # Four digits read as a year beside other amounts, whatever their value.
 _FOUR_DIGITS = re.compile(r"^\d{4}$")
 _ENTITY_KINDS = {"organization", "person", "place", "country", "entity"}
+# A pronoun this near a sentence's start points at the sentence before ("It passes into…");
+# later it mostly points within the sentence ("Because cold air is denser, it acts…").
+PRONOUN_REACH = 3
+# Words run together by a missing space ("la.I"): no statement can be made of them.
+_RUN_TOGETHER = re.compile(r"[^\W\d_][.,;:][^\W\d_]")
 
 
 @dataclass
@@ -40,6 +46,7 @@ class Context:
     years: set[int]
     pool: Pool = field(default_factory=lambda: Pool([]))
     published: _dt.date | None = None
+    siblings: Siblings | None = None
     _mentioned: dict[str, bool] = field(default_factory=dict)
     _counts: dict[str, Counter] = field(default_factory=dict)
 
@@ -337,6 +344,25 @@ class SingleChoice(QuestionKind):
             return self._amount(ctx, fact, index)
         if fact.kind == "list" and fact.slot("verb"):
             return self._list_item(ctx, fact, index)
+        if fact.kind in PHRASE_KINDS:
+            return self._sibling(ctx, fact, index)
+        return []
+
+    def _sibling(self, ctx, fact, index):
+        """Ask for a term among its siblings the text names elsewhere ("left ventricle" for "right ventricle")."""
+        if ctx.siblings is None:
+            return []
+        for ans in fact.answers:
+            if not phrasing.single_value(ctx.doc, fact.span, ans):
+                continue
+            wrong = _same_article(ctx.doc, ans, ctx.siblings.options(ans.text, fact.span.text))[:3]
+            cloze = _cloze(ctx.doc, fact.span, ans) if len(wrong) >= 2 else None
+            if cloze is None:
+                continue
+            wrong = [_capital_as(ans.text, w) for w in wrong]
+            opts, correct = _shuffle(ctx.rng(index, self.name, 1), [ans.text], wrong)
+            return [_q(ctx, fact, index, self.name, ctx.fill("entity_single", cloze=cloze), [ans.text], fact.span,
+                       opts, correct, ans)]
         return []
 
     def _list_item(self, ctx, fact, index):
@@ -461,7 +487,10 @@ class Cloze(QuestionKind):
         if fact.kind not in self.kinds:
             return []
         out = []
+        examples = _example_cue(ctx.doc.pack)
         for ans in fact.answers:
+            if examples and examples.search(ctx.doc.text[max(fact.span.start, ans.start - 120):ans.start]):
+                continue  # "waste products such as ____": any other example is right too
             cloze = _cloze(ctx.doc, fact.span, ans)
             if cloze is None:
                 continue
@@ -505,6 +534,27 @@ class Cloze(QuestionKind):
             q = _q(ctx, fact, index, self.name, ctx.fill("cloze", cloze=cloze), [ans.text], fact.span, (), (), ans)
             out.append(QuestionDraft(**{**q.__dict__, "correct": tuple(accepted)}))
         return out
+
+
+_EXAMPLE_CUES: dict[str, re.Pattern | None] = {}
+
+
+def _example_cue(pack) -> re.Pattern | None:
+    """Return a pattern for a blank among examples ("such as ____", "such as urea, ____ and"), or None."""
+    if pack.code not in _EXAMPLE_CUES:
+        _EXAMPLE_CUES[pack.code] = _example_pattern(pack)
+    return _EXAMPLE_CUES[pack.code]
+
+
+def _example_pattern(pack) -> re.Pattern | None:
+    cues = pack.get("example_cues", ())
+    if not cues:
+        return None
+    alternation = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    conjunctions = "|".join(re.escape(c) for c in pack.get("list_conjunctions", ()))
+    articles = "|".join(re.escape(a) for a in sorted(pack.articles, key=len, reverse=True))
+    return re.compile(r"(?:^|[^\w'’])(?:%s)\s+(?:[^,;:.()]+,\s*)*(?:[^,;:.()]*?\b(?:%s)\s+)?(?:(?:%s)\s*)?$"
+                      % (alternation, conjunctions, articles), re.IGNORECASE)
 
 
 def _month_year_forms(text: str, pack) -> list[str]:
@@ -731,12 +781,19 @@ class TrueFalse(QuestionKind):
                               [listed], fact.span, labels, (1,)))
         elif value_type(fact):
             out.extend(self._swapped(ctx, fact, index, labels))
+        elif fact.kind in PHRASE_KINDS and ctx.siblings is not None:
+            out.extend(self._term(ctx, fact, index, labels))
         elif fact.kind in ("benefits", "drawbacks"):
             one_of = ctx.doc.pack.get("one_of").get(fact.slot("art"), "")
             if not one_of:
                 return []
             head = fact.slot("head")
             for ans in fact.answers:
+                words = normalise(ans.text).split()
+                stop = ctx.doc.pack.stopwords
+                if _RUN_TOGETHER.search(ans.text) or not words or words[-1] in stop \
+                        or not any(w.isalpha() and len(w) > 2 and w not in stop for w in words):
+                    continue  # "la.I", "la cis I", "LA H": no statement is made of grammar words and letters
                 prompt = ctx.fill("tf_benefit", item=ans.text, one_of=one_of, head=head)
                 out.append(_q(ctx, fact, index, self.name, prompt, [ans.text], fact.span, labels, (0,), ans))
                 # The same item turned into its opposite ("lower risk" -> "higher risk") is false
@@ -789,6 +846,55 @@ class TrueFalse(QuestionKind):
             return []
         return [_q(ctx, fact, index, self.name, ctx.fill("tf_statement", statement=statement), [focus.text],
                    fact.span, labels, (1,), focus)]
+
+
+    def _term(self, ctx, fact, index, labels):
+        """State a sentence about a term as it is (true) or with the term's contrary (false).
+
+        "It passes into the left ventricle" for "right ventricle": the text names
+        both, and their modifiers exclude each other (the language's contrast
+        sets), so the false statement is false in the world, not only in the text;
+        a comparative key turns into its opposite ("cold air is lighter").
+        The sentence is stated whole, and not where it holds a pronoun, which only
+        its neighbour explains.
+        """
+        sentence = fact.span.text
+        if not 6 <= len(sentence.split()) <= 40 or _leans_back(sentence, ctx.doc.pack):
+            return []
+        opposites = ctx.doc.pack.get("opposites", {})
+        for ans in fact.answers:
+            if not phrasing.single_value(ctx.doc, fact.span, ans):
+                continue
+            if ans.text.lower() in opposites:
+                wrong = [opposites[ans.text.lower()]]  # "cold air is lighter": a comparative turned round
+            elif ctx.siblings.term(ans.text) is not None:
+                wrong = ctx.siblings.contrast(ans.text, fact.span.text)
+            else:
+                continue
+            true = _q(ctx, fact, index, self.name, ctx.fill("tf_statement", statement=sentence), [ans.text],
+                      fact.span, labels, (0,), ans)
+            swapped = _capital_as(ans.text, wrong[0]) if wrong else ""
+            statement = sentence[:ans.start - fact.span.start] + swapped + sentence[ans.end - fact.span.start:]
+            if not wrong or ctx.mentioned(statement.strip(" .…")):
+                return [true]
+            false = _q(ctx, fact, index, self.name, ctx.fill("tf_statement", statement=statement), [ans.text],
+                       fact.span, labels, (1,), ans)
+            # Both ways, in the seed's order: quiz assembly takes the one that keeps true and
+            # false statements balanced, and false ones are the scarcer.
+            return [true, false] if ctx.rng(index, self.name, 6).random() < 0.5 else [false, true]
+        return []
+
+
+def _leans_back(sentence: str, pack) -> bool:
+    """Tell whether a sentence leans on the one before: a pronoun near its start, or "these valves" anywhere."""
+    words = normalise(sentence).split()
+    return bool(set(words[:PRONOUN_REACH]) & set(pack.get("pronouns", ()))
+                or set(words) & set(pack.get("anaphoric_openers", ())))
+
+
+def _capital_as(model: str, text: str) -> str:
+    """Return ``text`` with its first letter in the case of ``model``'s ("Left ventricle" at a sentence's start)."""
+    return text[:1].upper() + text[1:] if model[:1].isupper() else text
 
 
 def _times(text: str, months: list[str], skip: tuple[int, int] = (-1, -1)) -> list[tuple[int, tuple[int, int, int]]]:

@@ -88,7 +88,13 @@ PACK = {
     "opposites": {"greater": "lower", "higher": "lower", "lower": "higher", "more": "less", "less": "more",
                   "better": "worse", "worse": "better", "larger": "smaller", "smaller": "larger",
                   "faster": "slower", "slower": "faster", "increase": "reduce", "reduce": "increase",
-                  "increased": "reduced", "reduced": "increased", "cheaper": "costlier", "costlier": "cheaper"},
+                  "increased": "reduced", "reduced": "increased", "cheaper": "costlier", "costlier": "cheaper",
+                  "denser": "lighter", "lighter": "heavier", "heavier": "lighter", "warmer": "colder",
+                  "colder": "warmer", "hotter": "colder", "shallower": "steeper", "steeper": "shallower",
+                  "longer": "shorter", "shorter": "longer", "older": "younger", "younger": "older",
+                  "wetter": "drier", "drier": "wetter", "stronger": "weaker", "weaker": "stronger",
+                  "thicker": "thinner", "thinner": "thicker", "wider": "narrower", "narrower": "wider",
+                  "deeper": "shallower", "bigger": "smaller", "richer": "poorer", "poorer": "richer"},
     # Capitalised only because they open the sentence: never the start of a name.
     "sentence_openers": ["according", "following", "despite", "unlike", "like", "although", "initially", "later", "today", "currently", "after", "before", "during"],
     "name_connectors": ["of", "the", "de", "von", "van", "da", "&", "for"],
@@ -206,6 +212,40 @@ PACK = {
     "anaphoric_openers": ["this", "these", "those", "such"],
     # Words near a sentence's start that lean on the sentence before ("In 1947 they demonstrated…").
     "context_words": ["they", "the two", "both men", "instead", "today"],
+    # Words opening a sentence that only the sentence before explains ("It passes into…").
+    # Words that open a list of examples: a blank among them has other right answers ("such as ____").
+    "example_cues": ["such as", "including", "for example", "for instance", "e.g.", "among them", "among others"],
+    "pronouns": ["it", "its", "they", "their", "them", "he", "his", "him", "she", "her"],
+    # Modifiers that describe rather than classify: "tiny vessels" is no kind of vessel (siblings.py).
+    "generic_modifiers": [
+        "several", "similar", "single", "tiny", "small", "smaller", "large", "larger", "big", "bigger", "huge",
+        "vast", "little", "new", "old", "original", "given", "chosen", "many", "few", "other", "same",
+        "different", "whole", "total", "main", "certain", "various", "important", "major", "great", "good",
+        "bad", "long", "short", "full", "entire", "special", "particular", "common", "general", "own", "real",
+        "simple", "basic", "typical", "usual", "normal", "further", "following", "previous", "next", "last",
+        "recent", "modern", "current", "present", "possible", "specific", "key", "overall", "much", "more",
+        "most", "less", "least", "best", "better", "worse", "worst", "significant", "strong", "weak", "wide",
+        "narrow", "deep", "clear", "separate", "individual", "numerous", "multiple", "extra", "additional",
+        "average", "human", "adult", "famous", "known", "well-known", "rapid", "slow", "fast", "quick", "huge",
+        "largest", "smallest", "biggest", "highest", "lowest", "longest", "shortest", "oldest", "newest",
+        "distant", "nearby", "entire", "actual", "true", "false", "correct", "whole", "complete", "single",
+        "same", "such", "own", "very", "only", "even", "still", "also", "just", "next", "thick", "thin",
+    ],
+    # Modifiers that exclude each other in the world: a term swapped within a set is false.
+    "contrast_sets": [
+        ["left", "right"], ["upper", "lower"], ["inner", "outer"], ["internal", "external"],
+        ["northern", "southern"], ["eastern", "western"], ["north", "south"], ["east", "west"],
+        ["first", "second", "third", "fourth"], ["positive", "negative"], ["male", "female"],
+        ["red", "white"], ["arterial", "venous"], ["systemic", "pulmonary"], ["anterior", "posterior"],
+        ["primary", "secondary", "tertiary"], ["maximum", "minimum"], ["solid", "liquid", "gaseous"],
+        ["aerobic", "anaerobic"], ["eukaryotic", "prokaryotic"], ["dominant", "recessive"],
+        ["absolute", "constitutional"], ["short-term", "long-term"], ["high", "low"], ["cold", "warm"],
+        ["hot", "cold"], ["freshwater", "saltwater"], ["endothermic", "exothermic"], ["kinetic", "potential"],
+        ["renewable", "non-renewable"], ["sensory", "motor"], ["voluntary", "involuntary"],
+        ["direct", "alternating"], ["series", "parallel"], ["public", "private"], ["domestic", "foreign"],
+        ["oxygen-rich", "oxygen-poor"], ["unicellular", "multicellular"], ["sexual", "asexual"],
+        ["elastic", "inelastic"], ["nominal", "real"], ["fiscal", "monetary"], ["plant", "animal"],
+    ],
     "templates": {
         "prefix": "According to the text",
         "multiple_members": "According to the text, which of these are among {group}?",

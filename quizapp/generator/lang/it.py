@@ -112,7 +112,9 @@ PACK = {
                   "più": "meno", "meno": "più", "migliore": "peggiore", "peggiore": "migliore",
                   "miglior": "peggior", "peggior": "miglior", "superiore": "inferiore", "inferiore": "superiore",
                   "aumentare": "ridurre", "ridurre": "aumentare", "alta": "bassa", "bassa": "alta",
-                  "alto": "basso", "basso": "alto", "alti": "bassi", "bassi": "alti", "alte": "basse", "basse": "alte"},
+                  "alto": "basso", "basso": "alto", "alti": "bassi", "bassi": "alti", "alte": "basse", "basse": "alte",
+                  "maggiori": "minori", "minori": "maggiori", "superiori": "inferiori", "inferiori": "superiori",
+                  "migliori": "peggiori", "peggiori": "migliori"},
     # Capitalised only because they open the sentence: never the start of a name.
     "sentence_openers": ["secondo", "grazie", "nonostante", "durante", "dopo", "oltre", "sebbene", "malgrado", "riguardo", "inizialmente", "successivamente", "attualmente", "oggi"],
     "name_connectors": ["di", "del", "della", "dei", "degli", "delle", "de", "da", "d'", "dell'", "dell’", "d’"],
@@ -216,6 +218,43 @@ PACK = {
     "anaphoric_openers": ["questo", "questa", "questi", "queste", "ciò", "tale", "tali", "esso", "essa"],
     # Parole all'inizio di una frase che si appoggiano alla precedente ("Nel 1906 i due ricevettero…").
     "context_words": ["i due", "le due", "entrambi", "invece", "essi", "esse", "oggi", "quest'ultimo", "quest'ultima"],
+    # Parole che aprono una frase spiegata solo dalla precedente ("Esso passa nel…").
+    # Parole che aprono un elenco di esempi: una lacuna tra essi ha altre risposte giuste ("tra cui ____").
+    "example_cues": ["tra cui", "fra cui", "ad esempio", "per esempio", "come ad esempio", "tra gli altri",
+                     "tra le altre", "quali ad esempio"],
+    "pronouns": ["esso", "essa", "essi", "esse", "egli", "ella", "lui", "lei", "loro", "suo", "sua", "suoi",
+                 "sue"],
+    # Aggettivi che descrivono, non classificano: "piccoli vasi" non è un tipo di vaso (siblings.py).
+    # Anche gli aggettivi che precedono il nome ("grande fiume"), che un termine di due parole non ha in testa.
+    "generic_modifiers": [
+        "nuovo", "nuova", "nuovi", "nuove", "grande", "grandi", "gran", "piccolo", "piccola", "piccoli", "piccole",
+        "vari", "varie", "diversi", "diverse", "stesso", "stessa", "stessi", "stesse", "altro", "altra", "altri",
+        "altre", "principale", "principali", "importante", "importanti", "numerosi", "numerose", "molti",
+        "molte", "pochi", "poche", "intero", "intera", "interi", "intere", "totale", "generale", "comune",
+        "particolare", "semplice", "lungo", "lunga", "lunghi", "lunghe", "breve", "brevi", "vecchio", "vecchia",
+        "bello", "bella", "buono", "buona", "ultimo", "ultima", "unico", "unica", "vero", "vera", "certo", "certa",
+        "tale", "tali", "ogni", "proprio", "propria", "noto", "nota", "famoso", "famosa", "celebre", "celebri",
+        "enorme", "enormi", "vasto", "vasta", "minuscolo", "minuscoli", "piccolissimi", "rapido", "rapida",
+        "lento", "lenta", "recente", "recenti", "moderno", "moderna", "attuale", "attuali", "possibile",
+        "specifico", "specifica", "significativo", "significativa", "forte", "forti", "debole", "ampio",
+        "ampia", "profondo", "profonda", "singolo", "singola", "umano", "umana", "umani", "adulto", "spesso",
+        "sottile", "maggior", "minor", "maggiore", "minore", "più", "meno", "molto", "molta", "tutto", "tutta",
+    ],
+    # Aggettivi che si escludono nel mondo: un termine scambiato dentro un insieme è falso.
+    "contrast_sets": [
+        ["destro", "sinistro"], ["destra", "sinistra"], ["destri", "sinistri"], ["destre", "sinistre"],
+        ["superiore", "inferiore"], ["superiori", "inferiori"], ["interno", "esterno"], ["interna", "esterna"],
+        ["interni", "esterni"], ["interne", "esterne"], ["settentrionale", "meridionale"],
+        ["orientale", "occidentale"], ["primo", "secondo", "terzo"], ["prima", "seconda", "terza"],
+        ["positivo", "negativo"], ["positiva", "negativa"], ["maschile", "femminile"], ["rossi", "bianchi"],
+        ["arterioso", "venoso"], ["sistemica", "polmonare"], ["primario", "secondario", "terziario"],
+        ["primaria", "secondaria", "terziaria"], ["solido", "liquido", "gassoso"], ["aerobica", "anaerobica"],
+        ["eucariotica", "procariotica"], ["eucariotiche", "procariotiche"], ["dominante", "recessivo"],
+        ["caldo", "freddo"], ["calda", "fredda"], ["continua", "alternata"], ["pubblico", "privato"],
+        ["pubblica", "privata"], ["cinetica", "potenziale"], ["volontario", "involontario"],
+        ["unicellulari", "pluricellulari"], ["sessuata", "asessuata"], ["fiscale", "monetaria"],
+        ["ricco", "povero"], ["ricca", "povera"], ["vegetale", "animale"], ["vegetali", "animali"],
+    ],
     "templates": {
         "prefix": "Secondo il testo",
         "multiple_members": "Secondo il testo, quali di queste opzioni rientrano tra {group}?",
