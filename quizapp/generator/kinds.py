@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from wordfreq import zipf_frequency
 
 from . import distractors, phrasing
-from .facts import Doc
+from .facts import Doc, verb_like
 from .names import full_forms, model_forms, place_forms, short_forms, unknown_name_forms
 from .pool import ENTITY_TYPES, Pool, value_type
 from .siblings import PHRASE_KINDS, Siblings
@@ -633,6 +633,9 @@ def _phrase_cores(phrase: str, pack) -> list[str]:
     if len(words) < 3 or not phrase[:1].islower() or any(ch.isdigit() for ch in phrase):
         return []
     head_last = pack.get("phrase_head", "last") == "last"
+    if head_last and (words[-1].lower() in pack.get("verb_particles", ())
+                      or any(verb_like(w.lower(), pack.code, pack.verb_suffixes) for w in words[-2:])):
+        return []  # "next best alternative given up" ends in a verb, not its head: "given up" is no answer
     # Only modifiers on the far side of the head may go, never across a link word:
     # "slope of a warm front" is not a "warm front".
     links = [n for n, w in enumerate(words) if w.lower() in pack.stopwords]
@@ -829,24 +832,27 @@ class TrueFalse(QuestionKind):
             if found is None:
                 return []
             focus, wrong = found
-        if not wrong or len(ctx.doc.text[fact.span.start:fact.span.end].split()) < 6:
+        if len(fact.span.text.split()) < 6:
             return []
         # A statement is read whole where it is short enough: a cut one can be neither true nor false.
         words = 40 if len(fact.span.text.split()) <= 45 else 16
         if window(ctx.doc, fact.span, focus, keep=focus.text, words=words).startswith("…"):
             return []  # cut after its subject ("… di una fascia di territorio larga circa 16 chilometri"): a fragment
-        if ctx.rng(index, self.name, 6).random() < 0.5:
-            statement = _whole_clause(window(ctx.doc, fact.span, focus, keep=focus.text, words=words), focus.text,
-                                      ctx.doc.pack)
-            return [_q(ctx, fact, index, self.name, ctx.fill("tf_statement", statement=statement), [focus.text],
-                       fact.span, labels, (0,), focus)]
+        statement = _whole_clause(window(ctx.doc, fact.span, focus, keep=focus.text, words=words), focus.text,
+                                  ctx.doc.pack)
+        true = _q(ctx, fact, index, self.name, ctx.fill("tf_statement", statement=statement), [focus.text],
+                  fact.span, labels, (0,), focus)
+        if not wrong:
+            # No false statement can be made: a true one, where the sentence stands alone.
+            return [] if _leans_back(fact.span.text, ctx.doc.pack) else [true]
         statement = _whole_clause(window(ctx.doc, fact.span, focus, keep=wrong[0], words=words), wrong[0],
                                   ctx.doc.pack)
         if ctx.mentioned(statement.strip(" …")):
-            return []
-        return [_q(ctx, fact, index, self.name, ctx.fill("tf_statement", statement=statement), [focus.text],
-                   fact.span, labels, (1,), focus)]
-
+            return [true]
+        false = _q(ctx, fact, index, self.name, ctx.fill("tf_statement", statement=statement), [focus.text],
+                   fact.span, labels, (1,), focus)
+        # Both ways, in the seed's order: quiz assembly takes the one that keeps true and false balanced.
+        return [true, false] if ctx.rng(index, self.name, 6).random() < 0.5 else [false, true]
 
     def _term(self, ctx, fact, index, labels):
         """State a sentence about a term as it is (true) or with the term's contrary (false).
@@ -886,8 +892,12 @@ class TrueFalse(QuestionKind):
 
 
 def _leans_back(sentence: str, pack) -> bool:
-    """Tell whether a sentence leans on the one before: a pronoun near its start, or "these valves" anywhere."""
+    """Tell whether a sentence leans on the one before: a pronoun near its start, "these valves" anywhere,
+    or a verb first, whose subject is the last sentence's ("Nacque a Como", "È uno dei vulcani più attivi")."""
     words = normalise(sentence).split()
+    if not words or words[0] in pack.get("null_subject_verbs", ()) or verb_like(words[0], pack.code,
+                                                                                  pack.verb_suffixes):
+        return True
     return bool(set(words[:PRONOUN_REACH]) & set(pack.get("pronouns", ()))
                 or set(words) & set(pack.get("anaphoric_openers", ())))
 

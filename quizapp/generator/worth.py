@@ -40,6 +40,9 @@ ECHOED = 0.2
 SHORT_CONTEXT_WORDS = 4
 # A sentence with at most this many content words, all common, does not point at one answer.
 VAGUE_WORDS = 4
+# A phrase blank that opens its sentence, with at most this many content words after it, is a
+# subject many phrases could fill.
+OPENING_REST_WORDS = 5
 # An amount with up to three words after it, a comma and up to two words before the blank.
 _AMOUNT_THEN_COMMA = re.compile(r"\d[\d.,]*((?:\s+[^\W\d_]+){1,3})\s*,\s*(?:[^\W\d_]+\s+){0,2}$")
 LIST_INSIDE = 0.6
@@ -79,6 +82,7 @@ GENERIC_ZIPF = 4.4
 
 
 _TWO_NUMBERS = re.compile(r"\d[\d.,%]*\s+(?:and|or|e|ed|o)\s+\d")
+_PARALLEL_AMOUNT = re.compile(r"^\s*,?\s*(?:and|or|e|ed|o)\s+\d")
 _SENTENCE_BREAK = re.compile(r"[a-z]{3}\. [A-Z]|\d \w{1,3}\. [A-Z]")
 
 
@@ -198,6 +202,8 @@ class Weigher:
             w *= SHORT_CONTEXT  # "Esiste infine la ____.": too little around the blank to point at one answer
         elif self._vague(before + " " + after):
             w *= SHORT_CONTEXT  # "Il ____ fu un anno di svolta.": only common words around the blank
+        elif self._opening_phrase(fact, before, after):
+            w *= SHORT_CONTEXT  # "____ is more complicated than Ricardo's model.": a subject any phrase could be
         if self._conversion(before, ans.text):
             w *= BRACKETED_AMOUNT  # "6.15 billion rupees, roughly 75 million US dollars": a conversion
         if any(ch.isdigit() for ch in ans.text) and (_CONVERTED_AFTER.match(after)
@@ -229,6 +235,8 @@ class Weigher:
             w *= GENERIC  # «a suolo a suolo»: a doubled phrase is the wording, not a fact
         if fact.kind in ("pair", "range"):
             w *= COORDINATED  # "left and right ventricles", "5 to 10": a reader answers one part
+        elif fact.kind in ("concept", "phrase") and ans.text[:1].isdigit() and _PARALLEL_AMOUNT.match(after):
+            w *= SHORT_CONTEXT  # "total output is ____ and 2 of wine": half of two amounts, its noun left out
         return w
 
     def _worked_out(self, fact: Fact, answer: str, before: str, after: str) -> bool:
@@ -301,6 +309,13 @@ class Weigher:
             return False
         content = [x for x in normalise(context).split() if x not in self.doc.pack.stopwords and x.isalpha()]
         return 0 < len(content) <= VAGUE_WORDS and all(_zipf(x, self.doc.pack.code) >= GENERIC_ZIPF for x in content)
+
+    def _opening_phrase(self, fact: Fact, before: str, after: str) -> bool:
+        """Tell whether a phrase blank is the subject of a short sentence ("____ rises even though no one works harder")."""
+        if fact.kind not in ("concept", "phrase") or any(ch.isalnum() for ch in before.split("\n")[-1]):
+            return False
+        words = [x for x in normalise(after).split() if x not in self.doc.pack.stopwords]
+        return len(words) <= OPENING_REST_WORDS
 
     def _conversion(self, before: str, answer: str) -> bool:
         """Tell whether an amount follows another sum of money after a comma: the same sum in another currency."""

@@ -309,6 +309,9 @@ def test_near_miss_dates_of_a_past_event_fall_before_the_article(lang, date, pub
     ("it", "prezzo del petrolio greggio", ["prezzo del petrolio"]),
     # Review 8: an owner's thing is named by its head alone.
     ("en", "heart's natural pacemaker", ["natural pacemaker", "heart's pacemaker", "pacemaker"]),
+    # A phrase that ends in its verb has no head noun last: "given up" is no answer.
+    ("en", "next best alternative given up", []),
+    ("en", "amount of heat released", []),
 ])
 def test_a_long_phrase_blank_accepts_the_phrase_without_its_outer_modifiers(lang, phrase, cores):
     from quizapp.generator.kinds import _phrase_cores
@@ -698,6 +701,21 @@ def test_a_compound_of_the_answer_gives_it_away(lang, text, answer, weighed_down
 def test_a_blank_among_only_common_words_is_weighed_down(lang, text, answer, weighed_down):
     kind = "year" if answer.isdigit() else "concept"
     assert (weight_of(lang, text, answer, kind) < 0.3) is weighed_down
+
+
+@pytest.mark.parametrize("lang,text,answer,weighed_down", [
+    # Review 8: the subject of a short sentence could be many phrases.
+    ("en", "Real-world trade is more complicated than Ricardo's model.", "Real-world trade", True),
+    ("en", "Total world output rises even though no one works harder.", "Total world output", True),
+    ("en", "Oxygen-poor blood returns from the body through the venae cavae into the right atrium.",
+     "Oxygen-poor blood", False),
+    ("en", "Without trade, total output is 2 units of cloth and 2 of wine in the two countries together.",
+     "2 units of cloth", True),
+    ("en", "The Bergen model is still used to explain mid-latitude depressions, the areas of low pressure "
+           "that bring most of Europe's rain.", "mid-latitude depressions", False),
+])
+def test_a_phrase_opening_a_short_sentence_or_half_of_two_amounts_is_weighed_down(lang, text, answer, weighed_down):
+    assert (weight_of(lang, text, answer, "concept") < 0.3) is weighed_down
 
 
 def test_a_prompt_never_starts_or_ends_inside_a_name():

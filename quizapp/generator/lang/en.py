@@ -195,7 +195,8 @@ PACK = {
                      "a week": [7, "days"], "a fortnight": [14, "days"], "a decade": [10, "years"],
                      "a century": [100, "years"]},
     # Events held every so many years: a false year of one is another of its years ("1992 Olympics", not 1991).
-    "recurring_events": {"olympics": 4, "olympic games": 4, "paralympics": 4, "world cup": 4,
+    "recurring_events": {"olympics": 4, "olympic games": 4, "olympic": 4, "paralympics": 4, "paralympic": 4,
+                         "world cup": 4,
                          "commonwealth games": 4, "european championship": 4, "european championships": 4,
                          "euros": 4},
     # Feasts that fix a date's month ("25 December, Christmas Day").
@@ -215,6 +216,8 @@ PACK = {
     # Words opening a sentence that only the sentence before explains ("It passes into…").
     # Words that open a list of examples: a blank among them has other right answers ("such as ____").
     "example_cues": ["such as", "including", "for example", "for instance", "e.g.", "among them", "among others"],
+    # Words that end a phrasal verb ("given up"): a phrase ending in one has no head noun last.
+    "verb_particles": ["up", "down", "off", "out", "away", "back", "over", "through", "apart"],
     "pronouns": ["it", "its", "they", "their", "them", "he", "his", "him", "she", "her"],
     # Modifiers that describe rather than classify: "tiny vessels" is no kind of vessel (siblings.py).
     "generic_modifiers": [

@@ -202,7 +202,8 @@ PACK = {
                      "un decennio": [10, "anni"], "un secolo": [100, "anni"]},
     # Eventi che tornano ogni tanti anni: un anno falso è un altro dei loro anni ("Olimpiadi del 1992", non 1991).
     # ("Mondiali" no: quelli di atletica sono ogni due anni, quelli di calcio ogni quattro.)
-    "recurring_events": {"olimpiadi": 4, "olimpiade": 4, "giochi olimpici": 4, "paralimpiadi": 4,
+    "recurring_events": {"olimpiadi": 4, "olimpiade": 4, "giochi olimpici": 4, "olimpico": 4, "olimpica": 4,
+                         "olimpionico": 4, "olimpionica": 4, "paralimpiadi": 4,
                          "mondiali": 4, "coppa del mondo": 4, "europei": 4, "campionato europeo": 4,
                          "campionati europei": 4, "campione d'europa": 4, "campioni d'europa": 4},
     # Numeri che sono anche altre parole ("sei": "tu sei"): contano solo davanti a una lista ("sei paesi: …").
@@ -222,6 +223,8 @@ PACK = {
     # Parole che aprono un elenco di esempi: una lacuna tra essi ha altre risposte giuste ("tra cui ____").
     "example_cues": ["tra cui", "fra cui", "ad esempio", "per esempio", "come ad esempio", "tra gli altri",
                      "tra le altre", "quali ad esempio"],
+    # Forme di "essere" e "avere" che aprono una frase dal soggetto sottinteso ("È uno dei vulcani…").
+    "null_subject_verbs": ["e", "è", "fu", "era", "sono", "furono", "erano", "ha", "ebbe", "aveva", "hanno", "ebbero"],
     "pronouns": ["esso", "essa", "essi", "esse", "egli", "ella", "lui", "lei", "loro", "suo", "sua", "suoi",
                  "sue"],
     # Aggettivi che descrivono, non classificano: "piccoli vasi" non è un tipo di vaso (siblings.py).
