@@ -16,6 +16,7 @@ from typing import Callable
 import simplemma
 
 from .lang import Pack
+from .names import given_names
 from .text import Token, normalise, split_sentences, tokenize
 from .types import Fact, Span
 
@@ -619,6 +620,8 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
             if toks[p].text.lower().rstrip(".") in titles:
                 start, titled = p + 1, True
                 break
+        if not titled:
+            start = _after_title_complement(doc, toks, start, end, titles)
         words = [x.text.lower() for x in toks[start:end] if x.is_word]
         # "The Prince of Wales": the title and its "of …" are one name; "of Wales" alone is none.
         if all(w in calendar for w in words) or _title_case(doc, words) or not toks[start].is_capitalised:
@@ -630,6 +633,25 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
                                                doc.text[toks[start].start:toks[end - 1].end])]))
         k = j
     return out
+
+
+def _after_title_complement(doc: Doc, toks: list[Token], start: int, end: int, titles: set[str]) -> int:
+    """Return where the person's name starts after a title's complement ("presidente della Repubblica Sergio …").
+
+    "il presidente della Repubblica Sergio Mattarella": "Repubblica" completes the
+    title, and the name is the given name on; without the title before it ("Piazza
+    Giuseppe Garibaldi") the run is one name.
+    """
+    before = doc.text[max(0, toks[start].start - 40):toks[start].start].lower().split()
+    connectors = set(doc.pack.get("name_connectors", ())) | set(doc.pack.articles)
+    while before and (before[-1] in connectors or before[-1].rstrip("'’") + "'" in connectors):
+        before.pop()
+    if not before or before[-1].rstrip(".") not in titles:
+        return start
+    for p in range(start + 1, end - 1):
+        if toks[p].text in given_names():
+            return p
+    return start
 
 
 # A four-digit number this small right after a name is part of the name, not a year.

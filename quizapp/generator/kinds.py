@@ -495,6 +495,11 @@ class Cloze(QuestionKind):
             if cloze is None:
                 continue
             accepted = [ans.text]
+            short = _bracketed_short_form(ctx.doc.text[ans.end:ans.end + 20], ans.text)
+            if short:
+                # "the centre of ____ (M87)": the bracket would give the name away; it is a right answer.
+                cloze = cloze.replace(f"{BLANK} ({short})", BLANK, 1)
+                accepted.append(short)
             bare = strip_article(ans.text, ctx.doc.pack.articles)
             if bare and bare != normalise(ans.text):
                 accepted.append(bare)
@@ -534,6 +539,21 @@ class Cloze(QuestionKind):
             q = _q(ctx, fact, index, self.name, ctx.fill("cloze", cloze=cloze), [ans.text], fact.span, (), (), ans)
             out.append(QuestionDraft(**{**q.__dict__, "correct": tuple(accepted)}))
         return out
+
+
+def _bracketed_short_form(after: str, name: str) -> str:
+    """Return the short form of ``name`` written in brackets right after it ("Messier 87 (M87)"), or ""."""
+    m = re.match(r"\s*\(([A-Z][A-Za-z0-9.\-]{0,10})\)", after)
+    if not m:
+        return ""
+    short = m.group(1)
+    initials = "".join(w[0].upper() for w in re.findall(r"[^\W\d_][\w'’-]*", name))
+    letters = [ch for ch in short if ch.isupper()]
+    rest = iter(initials)
+    digits = "".join(ch for ch in short if ch.isdigit())
+    if short[0].upper() != name[:1].upper() or not all(ch in rest for ch in letters) or digits not in name:
+        return ""
+    return short
 
 
 _EXAMPLE_CUES: dict[str, re.Pattern | None] = {}
@@ -592,6 +612,9 @@ def _period_forms(text: str, pack) -> list[str]:
     mods = pack.get("period_modifiers", ())
     if len(words) == 2 and words[0].lower() in mods and re.fullmatch(r"\d{3}0s|\d{1,2}(?:st|nd|rd|th)", words[1]):
         return [words[1]]
+    if len(words) == 3 and words[0].lower() in mods and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", words[1]) \
+            and words[2].lower() in pack.get("century_words", ()):
+        return [" ".join(words[1:])]  # "early 20th century" gives "20th century"
     return []
 
 

@@ -16,7 +16,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .distractors import lexicon_kind
-from .facts import Doc, _spells, listed_words
+from .facts import Doc, _spells, known_word, listed_words
 from .names import given_names
 from .text import normalise
 from .types import Fact
@@ -400,14 +400,27 @@ class Weigher:
         if fact.kind in ("number", "quantity") and words.get(ans.text.lower(), 100) <= 12:
             w *= SMALL_COUNT
         content = [x for x in core if x not in doc.pack.stopwords]
-        if fact.kind in ("concept", "phrase", "entity", "pair", "organization") and content and len(content) <= 2:
+        if fact.kind in ("concept", "phrase", "entity", "pair", "organization") and content and (
+                len(content) <= 2 or (len(content) == 3 and not self._repeated_term(content))):
             common = sum(_zipf(x, doc.pack.code) for x in content) / len(content) >= GENERIC_ZIPF
             # "L'Autorità": a capitalised common noun is a generic word unless the lexicon knows the name.
-            if common and (ans.text[:1].islower() or (len(content) == 1 and not lexicon_kind(ans.text, doc.pack.code))):
+            # Three common words the text says once ("a single giant instrument", "the heart of a
+            # distant galaxy") describe; a term the text repeats ("lower opportunity cost") names.
+            # A capital only because the phrase opens its sentence ("Later economists") is no name.
+            lowered = ans.text[:1].islower() or (ans.start == fact.span.start and len(content) > 1
+                                                 and ans.text[1:] == ans.text[1:].lower()
+                                                 and known_word(core[0], doc.pack.code))
+            if common and (lowered or (len(content) == 1 and not lexicon_kind(ans.text, doc.pack.code))):
                 w *= GENERIC
         if fact.kind in ("concept", "phrase") and any(x in self.verbs for x in core[1:]):
             w *= CLAUSE  # "Economists measure inflation": a clause, not a term
         return w
+
+
+    def _repeated_term(self, content: list[str]) -> bool:
+        """Tell whether two neighbouring words of a phrase recur as a term in the text ("opportunity cost")."""
+        text = self.doc.norm_text
+        return any(text.count(f" {a} {b} ") >= 2 for a, b in zip(content, content[1:]))
 
 
 _NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![\d])|(?<![\d.,])\d+(?![\d.,]\d)")

@@ -704,11 +704,26 @@ def test_a_blank_among_only_common_words_is_weighed_down(lang, text, answer, wei
 
 
 @pytest.mark.parametrize("lang,text,answer,weighed_down", [
+    # Review 8: three common words the text says once describe; a term it repeats names.
+    ("en", "Rather than building a single giant instrument, the EHT linked eight radio observatories at six sites.",
+     "single giant instrument", True),
+    ("en", "A country has a comparative advantage when it can produce a good at a lower opportunity cost. "
+           "The opportunity cost of cloth is the wine given up.", "lower opportunity cost", False),
+    # A capital only because the phrase opens the sentence is no name; "New York" is one.
+    ("en", "Later economists, including Eli Heckscher and Bertil Ohlin, extended the theory of trade.",
+     "Later economists", True),
+    ("en", "New York hosted the conference of the world's central banks in the spring.", "New York", False),
+])
+def test_a_description_in_common_words_is_weighed_down(lang, text, answer, weighed_down):
+    assert (weight_of(lang, text, answer, "concept") < 0.3) is weighed_down
+
+
+@pytest.mark.parametrize("lang,text,answer,weighed_down", [
     # Review 8: the subject of a short sentence could be many phrases.
     ("en", "Real-world trade is more complicated than Ricardo's model.", "Real-world trade", True),
     ("en", "Total world output rises even though no one works harder.", "Total world output", True),
-    ("en", "Oxygen-poor blood returns from the body through the venae cavae into the right atrium.",
-     "Oxygen-poor blood", False),
+    ("en", "Deoxygenated blood returns from the body through the venae cavae into the right atrium.",
+     "Deoxygenated blood", False),
     ("en", "Without trade, total output is 2 units of cloth and 2 of wine in the two countries together.",
      "2 units of cloth", True),
     ("en", "The Bergen model is still used to explain mid-latitude depressions, the areas of low pressure "
@@ -971,7 +986,8 @@ def test_an_amount_leaks_through_its_number_with_the_unit_a_little_later():
     assert pick_quiz([a, b], size=2, lang="en") == [0]
 
 
-@pytest.mark.parametrize("key,accepted", [("late 1930s", ["1930s"]), ("early 1990s", ["1990s"]), ("late summer", [])])
+@pytest.mark.parametrize("key,accepted", [("late 1930s", ["1930s"]), ("early 1990s", ["1990s"]), ("late summer", []),
+                                          ("early 20th century", ["20th century"]), ("late 20th minute", [])])
 def test_part_of_a_decade_also_accepts_the_decade(key, accepted):
     from quizapp.generator.kinds import _period_forms
     assert _period_forms(key, load_pack("en")) == accepted
@@ -1235,3 +1251,45 @@ def test_a_false_birth_year_leaves_a_childhood_before_the_texts_next_year(year, 
     from quizapp.generator.kinds import _born_before_life
 
     assert _born_before_life(year, wrong, born, years) is kept
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # Review 8: the title's complement ("della Repubblica") is context; the name starts at the given name.
+    ("it", "In tribuna c'era il presidente della Repubblica Sergio Mattarella, che al fischio finale ha esultato "
+           "insieme alla delegazione italiana.", "Sergio Mattarella"),
+    ("en", "The bill was signed by the President of the United States Joe Biden at the White House on Tuesday.",
+     "Joe Biden"),
+    # Without a title before it, a place named after a person stays one name.
+    ("it", "La statua si trova in Piazza Giuseppe Garibaldi, al centro della città vecchia di Napoli.",
+     "Piazza Giuseppe Garibaldi"),
+])
+def test_a_name_after_a_title_s_complement_starts_at_the_given_name(lang, text, name):
+    from quizapp.generator.facts import extract_facts
+
+    doc = doc_of(text, lang)
+    answers = {a.text for f in extract_facts(doc) for a in f.answers}
+    assert name in answers
+    assert not any(a != name and a.endswith(name) and len(a) > len(name) for a in answers)
+
+
+def test_a_name_s_short_form_in_brackets_leaves_the_prompt_and_is_a_right_answer():
+    # Review 8: "the centre of ____ (M87)" gave the name away, and "M87" was refused.
+    from quizapp.generator import generate_quiz
+
+    text = ("The black hole sits at the centre of Messier 87 (M87), a giant elliptical galaxy in the Virgo cluster. "
+            "It lies about 55 million light-years from Earth.")
+    cloze = [q for q in generate_quiz(text, lang="en").questions if q.kind == "cloze"
+             and q.answer_texts == ("Messier 87",)]
+    assert cloze and "(M87)" not in cloze[0].prompt and "M87" in cloze[0].correct
+
+
+@pytest.mark.parametrize("after,name,short", [
+    (" (M87), a giant", "Messier 87", "M87"),
+    (" (WHO) said", "World Health Organization", "WHO"),
+    (" (Qatar)", "Lusail Stadium", ""),
+    (" (1467–1477)", "Ōnin War", ""),
+])
+def test_a_bracketed_short_form_is_made_of_the_name_s_initials_and_figures(after, name, short):
+    from quizapp.generator.kinds import _bracketed_short_form
+
+    assert _bracketed_short_form(after, name) == short

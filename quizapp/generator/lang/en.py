@@ -207,6 +207,7 @@ PACK = {
                      "and above", "plus"],
     # Words naming part of a decade: "late 1930s" is answered "1930s" too.
     "period_modifiers": ["late", "early", "mid", "mid-"],
+    "century_words": ["century"],
     "approximations": ["about", "around", "roughly", "approximately", "nearly", "almost", "some", "circa", "c.",
                        "over", "more than", "just over", "just under", "estimated"],
     # Sentences that open by pointing back ("This is known as…") lean on the one before.
