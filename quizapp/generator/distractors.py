@@ -313,12 +313,15 @@ def same_kind(answer: str, lang: str, mentioned, rng: random.Random, n: int = 3,
 
 
 def date_near_misses(text: str, months: list[str], rng: random.Random, n: int = 3,
-                     not_after: _dt.date | None = None) -> list[str]:
+                     not_after: _dt.date | None = None, not_before: _dt.date | None = None) -> list[str]:
     """Return ``n`` dates written like ``text`` with another month or year ("24 January 2022" -> "24 March 2022").
 
     Only for a date that fills its slot alone: there any other day is wrong in the world.
     With ``not_after`` (the article's own date, for a date before it), no near miss
-    falls later: a report cannot tell of a match played after it was written.
+    falls later: a report cannot tell of a match played after it was written. With
+    ``not_before`` (the article's date, for a date after it), none falls earlier: a
+    parliament that "will meet on 13 October" after a September election does not
+    meet in July.
     """
     words = text.split(" ")
     lower = [w.lower().strip(",") for w in words]
@@ -343,16 +346,21 @@ def date_near_misses(text: str, months: list[str], rng: random.Random, n: int = 
     out.discard(text)
     if not_after is not None and year_at is not None:
         out = {v for v in out if not later(v, months, day, not_after)}
+    if not_before is not None:
+        out = {v for v in out if later(v, months, day, not_before, default_year=not_before.year)}
     values = sorted(out)
     rng.shuffle(values)
     return values[:n]
 
 
-def later(date_text: str, months: list[str], day: int | None, limit: _dt.date) -> bool:
-    """Tell whether a date written in words ("26 dicembre 2023") falls after ``limit``."""
+def later(date_text: str, months: list[str], day: int | None, limit: _dt.date, default_year: int | None = None) -> bool:
+    """Tell whether a date written in words ("26 dicembre 2023") falls after ``limit``.
+
+    A date without its year ("il 13 ottobre") is read in ``default_year``, when given.
+    """
     lower = [w.lower().strip(",") for w in date_text.split(" ")]
     month = next((months.index(w) + 1 for w in lower if w in months), None)
-    year = next((int(w) for w in lower if w.isdigit() and len(w) == 4), None)
+    year = next((int(w) for w in lower if w.isdigit() and len(w) == 4), default_year)
     if month is None or year is None:
         return False
     return (year, month, day or 1) > (limit.year, limit.month, limit.day)

@@ -1037,9 +1037,13 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
     out = out[:n]
     if fact.kind == "date":
         # Near misses first, for the same reason as years (see year_swaps).
+        future = _future(ctx, ans.text)
         near = [m for m in distractors.date_near_misses(ans.text, ctx.doc.pack.get("months"), rng, n,
-                                                        not_after=_past(ctx, ans.text))
+                                                        not_after=_past(ctx, ans.text), not_before=future)
                 if not ctx.mentioned(m)]
+        if future:
+            # An event to come takes no date the text gives to one already past ("21 luglio").
+            out = [v for v in out if distractors.later(v, ctx.doc.pack.get("months"), _day(v), future, future.year)]
         out = near + [v for v in out if normalise(v) not in {normalise(m) for m in near}]
     if len(out) < n and kind and not role:
         more = distractors.same_kind(ans.text, ctx.doc.pack.code, ctx.mentioned, rng, 3 * n, _period(ctx, fact))
@@ -1159,6 +1163,15 @@ def _has_role(doc: Doc, name: str, role: str) -> bool:
 def _past(ctx: Context, date_text: str) -> _dt.date | None:
     """Return the article's date when ``date_text`` is no later than it (a past event), else None."""
     if ctx.published is None or distractors.later(date_text, ctx.doc.pack.get("months"), _day(date_text), ctx.published):
+        return None
+    return ctx.published
+
+
+def _future(ctx: Context, date_text: str) -> _dt.date | None:
+    """Return the article's date when ``date_text`` falls after it (an event to come, its year read as the
+    article's when not written), else None."""
+    if ctx.published is None or not distractors.later(date_text, ctx.doc.pack.get("months"), _day(date_text),
+                                                      ctx.published, default_year=ctx.published.year):
         return None
     return ctx.published
 

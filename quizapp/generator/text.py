@@ -12,6 +12,9 @@ from .types import Span
 
 # "date 2014-11-13" or "date: 2014-11-13", as the review set's news items write it.
 _HEADER_RE = re.compile(r"\A\s*date(?:[ \t]*:[ \t]*|[ \t]+)(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d-])[ \t]*:?\s*", re.IGNORECASE)
+# The same line under a one-line title ("Astronomers capture first image…\ndate: 2019-04-10").
+_TITLED_HEADER_RE = re.compile(r"\A[ \t]*[^\n]{1,300}\n[ \t]*date(?:[ \t]*:[ \t]*|[ \t]+)(\d{4})-(\d{1,2})"
+                               r"(?:-(\d{1,2}))?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 # Apostrophes and quotes vary by keyboard; compare them as one.
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
@@ -29,19 +32,26 @@ _LINE_RE = re.compile(r"[^\n]+")
 
 
 def read_header(text: str) -> tuple[_dt.date | None, int]:
-    """Return the date of a leading ``date YYYY-MM[-DD]`` header and where the body starts."""
+    """Return the date of a leading ``date YYYY-MM[-DD]`` header and where the body starts.
+
+    Under a one-line title the date line is read too, and the text stays whole
+    (body at 0): the title is part of what the generator reads.
+    """
     if not isinstance(text, str):
         return None, 0
     m = _HEADER_RE.match(text)
+    end = m.end() if m else 0
     if not m:
-        return None, 0
+        m = _TITLED_HEADER_RE.match(text)
+        if not m or _HEADER_RE.match(text[:m.start(1)].split("\n", 1)[0]):
+            return None, 0
     year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)
     try:
         published = _dt.date(year, month, day)
     except ValueError:
         # A malformed header is still a header line, but it carries no usable date.
         return None, 0
-    return published, m.end()
+    return published, end
 
 
 @lru_cache(maxsize=65536)

@@ -42,6 +42,10 @@ def test_detect_language():
     ("dated 2014-11-13", (None, 0)),
     ("No header here", (None, 0)),
     ("date 2024-13 bad month", (None, 0)),
+    # Under a one-line title the date is read and the text stays whole.
+    ("Elezioni politiche, vince il centrodestra\ndate: 2022-09-26\n\nBody", (dt.date(2022, 9, 26), 0)),
+    ("A title\nA second line\ndate: 2022-09-26", (None, 0)),
+    ("A title\ndate: 2022-09-26 and more words", (None, 0)),
 ])
 def test_read_header(text, expected):
     assert read_header(text) == expected

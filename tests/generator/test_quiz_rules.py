@@ -1293,3 +1293,22 @@ def test_a_bracketed_short_form_is_made_of_the_name_s_initials_and_figures(after
     from quizapp.generator.kinds import _bracketed_short_form
 
     assert _bracketed_short_form(after, name) == short
+
+
+def test_a_date_to_come_takes_no_wrong_date_before_the_article():
+    # Review 8: "il nuovo Parlamento si riunirà il ____" offered July and September, before the election.
+    from quizapp.generator import generate_quiz
+    from quizapp.generator.distractors import later
+
+    text = ("Elezioni politiche, vince il centrodestra\ndate: 2022-09-26\n\n"
+            "Il centrodestra ha vinto le elezioni politiche di ieri. La campagna elettorale era cominciata il "
+            "21 luglio, dopo la caduta del governo. Il nuovo Parlamento si riunirà per la prima volta il 13 ottobre "
+            "e subito dopo cominceranno le consultazioni al Quirinale.")
+    draft = generate_quiz(text, lang="it")
+    assert draft.published == dt.date(2022, 9, 26)
+    months = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+              "ottobre", "novembre", "dicembre"]
+    singles = [q for q in draft.questions if q.kind == "single" and q.answer_texts == ("13 ottobre",)]
+    assert singles
+    for option in singles[0].options:
+        assert later(option, months, 13, draft.published, default_year=2022), option
