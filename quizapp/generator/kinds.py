@@ -1022,12 +1022,15 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
     text never names fill the rest.
     """
     kind = distractors.lexicon_kind(ans.text, ctx.doc.pack.code)
-    # A place or organisation is known by the lexicon, or not offered: the words around an
-    # unknown name ("guidata da Daniele Manin") say too little of what it is.
-    if not kind and fact.kind in ("place", "organization", "country"):
+    # A place or organisation is known by the lexicon or by its head ("Windsor Castle", a
+    # residence), or not offered: the words around an unknown name ("guidata da Daniele
+    # Manin") say too little of what it is.
+    group = "" if kind else _place_group(ans.text, ctx.doc.pack)
+    if not kind and not group and fact.kind in ("place", "organization", "country"):
         return []
     from_text = [v for v in ctx.pool.others(fact.kind, ans.text, fact.span, fact.span.text, rng, n * 3)
-                 if distractors.lexicon_kind(v, ctx.doc.pack.code) == kind and _same_country(v, ans.text, kind, ctx)]
+                 if distractors.lexicon_kind(v, ctx.doc.pack.code) == kind and _same_country(v, ans.text, kind, ctx)
+                 and _place_group(v, ctx.doc.pack) == group]
     shape = _shape(ans.text)
     out = [v for v in from_text if _shape(v) == shape and _near_in_time(v, ans.text)]
     role = _role_before(ctx.doc, ans.start) if fact.kind == "person" else ""
@@ -1081,6 +1084,15 @@ def _same_article(doc: Doc, ans: Span, options: list[str]) -> list[str]:
         if not seen or wanted in seen:
             out.append(v)
     return out
+
+
+def _place_group(name: str, pack) -> str:
+    """Return the kind of building or site a name's head word tells ("Windsor Castle": "residence"), or ""."""
+    words = name.split()
+    if len(words) < 2:
+        return ""
+    head = words[0] if pack.get("phrase_head", "last") == "first" else words[-1]
+    return next((group for group, heads in pack.get("place_groups", {}).items() if head in heads), "")
 
 
 def _same_country(value: str, answer: str, kind: str, ctx: Context) -> bool:

@@ -1312,3 +1312,21 @@ def test_a_date_to_come_takes_no_wrong_date_before_the_article():
     assert singles
     for option in singles[0].options:
         assert later(option, months, 13, draft.published, default_year=2022), option
+
+
+@pytest.mark.parametrize("lang,text,answer,options", [
+    ("en", "The King and Queen travelled to the abbey from Buckingham Palace in the State Coach. "
+           "The celebrations continued on Sunday with a concert at Windsor Castle. "
+           "The Stone of Destiny had been brought down from Edinburgh Castle for the ceremony.",
+     "Buckingham Palace", {"Buckingham Palace", "Windsor Castle", "Edinburgh Castle"}),
+    ("it", "La mostra si è aperta ieri a Palazzo Vecchio, sede del Comune di Firenze. "
+           "Le opere più fragili resteranno invece a Palazzo Pitti fino all'estate. "
+           "Il restauro delle tele si è svolto l'anno scorso a Palazzo Strozzi.",
+     "Palazzo Vecchio", {"Palazzo Vecchio", "Palazzo Pitti", "Palazzo Strozzi"}),
+])
+def test_an_unknown_place_is_offered_among_places_of_its_kind_the_text_names(lang, text, answer, options):
+    from quizapp.generator import generate_quiz
+
+    singles = [q for q in generate_quiz(text, lang=lang).questions
+               if q.kind == "single" and q.answer_texts == (answer,)]
+    assert singles and set(singles[0].options) == options

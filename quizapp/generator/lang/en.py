@@ -128,6 +128,14 @@ PACK = {
                     "Industrial Average", "Composite Index",
                     # Generic ends of Japanese shrines and temples: "Fushimi Inari Taisha" is "Fushimi Inari".
                     "Taisha", "Jinja", "Jingū", "Shrine", "Temple"],
+    # Kinds of named buildings and sites by their head word: another of the same kind the text
+    # names is a wrong option for an unknown place ("Windsor Castle" for "Buckingham Palace").
+    "place_groups": {"residence": ["Castle", "Palace", "House", "Residence"],
+                     "church": ["Abbey", "Cathedral", "Church", "Chapel", "Basilica", "Minster", "Mosque",
+                                "Synagogue", "Temple", "Shrine"],
+                     "arena": ["Stadium", "Arena"], "museum": ["Museum", "Gallery"], "bridge": ["Bridge"],
+                     "airport": ["Airport"], "square": ["Square", "Plaza"], "station": ["Station"],
+                     "university": ["University", "College"], "observatory": ["Observatory", "Telescope"]},
     # Words that give the birth of the text's subject in its lead: no false year comes before it.
     "birth_cues": ["born"],
     # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.

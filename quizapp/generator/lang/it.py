@@ -137,6 +137,13 @@ PACK = {
                     "Space Center", "Space Centre", "Castle", "Palace", "Abbey", "River", "National Park",
                     # Fine generica dei santuari giapponesi: "Fushimi Inari Taisha" è anche "Fushimi Inari".
                     "Taisha", "Jinja", "Jingū"],
+    # Tipi di edifici e luoghi dalla parola che li regge: un altro dello stesso tipo nominato dal
+    # testo è un'opzione sbagliata per un luogo sconosciuto ("Palazzo Pitti" per "Palazzo Vecchio").
+    "place_groups": {"residenza": ["Palazzo", "Castello", "Villa", "Reggia"],
+                     "chiesa": ["Basilica", "Chiesa", "Cattedrale", "Duomo", "Abbazia", "Cappella", "Santuario"],
+                     "stadio": ["Stadio", "Arena"], "museo": ["Museo", "Galleria", "Pinacoteca"],
+                     "ponte": ["Ponte"], "aeroporto": ["Aeroporto"], "piazza": ["Piazza"], "stazione": ["Stazione"],
+                     "università": ["Università", "Politecnico"]},
     # Words that give the birth of the text's subject in its lead: no false year comes before it.
     "birth_cues": ["nato", "nata", "nacque", "nasce"],
     # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.
