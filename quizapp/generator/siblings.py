@@ -74,7 +74,11 @@ class Siblings:
             return None
         head, modifier = (low[0], low[1]) if self._head_first else (low[1], low[0])
         stop = self._pack.stopwords
-        if head in stop or modifier in stop or {head, modifier} & self._generic or len(modifier) < 3:
+        if head in stop or modifier in stop or head in self._generic or len(modifier) < 3:
+            return None
+        # "small intestine": a describing word names a kind where it contrasts on a technical head.
+        if modifier in self._generic and not (any(modifier in s for s in self._contrasts)
+                                              and zipf_frequency(head, self._pack.code) < TERM_HEAD_ZIPF):
             return None
         if verb_like(modifier, self._pack.code, self._pack.verb_suffixes) or \
                 verb_like(head, self._pack.code, self._pack.verb_suffixes):

@@ -8,6 +8,7 @@ from quizapp.generator.lang import load_pack
 from quizapp.generator.siblings import Siblings
 
 HEART = (
+    "Food passes from the stomach into the small intestine, and what is left into the large intestine. "
     "The heart has four chambers. Oxygen-poor blood from the body enters the right atrium. "
     "Blood then passes into the right ventricle, which pumps it to the lungs. "
     "Oxygen-rich blood from the lungs enters the left atrium. "
@@ -36,6 +37,9 @@ def _siblings(text: str, lang: str) -> Siblings:
     ("Mount Inari", "en", None),               # a name
     ("ventricolo destro", "it", ("destro", "ventricolo")),
     ("grande fiume", "it", None),              # an adjective before its noun
+    ("small intestine", "en", ("small", "intestine")),  # a describing word contrasting on a technical head
+    ("small vessels", "en", None),             # ... but not on an everyday one
+    ("intestino attraverso", "it", None),      # a preposition
 ])
 def test_a_term_is_a_classifying_modifier_and_a_head(phrase, lang, term):
     found = _siblings(HEART if lang == "en" else CUORE, lang).term(phrase)

@@ -242,6 +242,7 @@ PACK = {
         "largest", "smallest", "biggest", "highest", "lowest", "longest", "shortest", "oldest", "newest",
         "distant", "nearby", "entire", "actual", "true", "false", "correct", "whole", "complete", "single",
         "same", "such", "own", "very", "only", "even", "still", "also", "just", "next", "thick", "thin",
+        "inside", "outside", "within", "around", "through", "across", "along", "together", "today", "then",
     ],
     # Modifiers that exclude each other in the world: a term swapped within a set is false.
     "contrast_sets": [
@@ -257,6 +258,7 @@ PACK = {
         ["direct", "alternating"], ["series", "parallel"], ["public", "private"], ["domestic", "foreign"],
         ["oxygen-rich", "oxygen-poor"], ["unicellular", "multicellular"], ["sexual", "asexual"],
         ["elastic", "inelastic"], ["nominal", "real"], ["fiscal", "monetary"], ["plant", "animal"],
+        ["small", "large"],
     ],
     "templates": {
         "prefix": "According to the text",

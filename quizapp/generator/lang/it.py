@@ -249,6 +249,8 @@ PACK = {
         "specifico", "specifica", "significativo", "significativa", "forte", "forti", "debole", "ampio",
         "ampia", "profondo", "profonda", "singolo", "singola", "umano", "umana", "umani", "adulto", "spesso",
         "sottile", "maggior", "minor", "maggiore", "minore", "più", "meno", "molto", "molta", "tutto", "tutta",
+        "semplice", "semplici", "presente", "presenti", "attraverso", "dentro", "fuori", "sopra", "sotto", "presso",
+        "verso", "insieme", "ancora", "sempre", "oggi", "allora", "poi", "quindi",
     ],
     # Aggettivi che si escludono nel mondo: un termine scambiato dentro un insieme è falso.
     "contrast_sets": [
@@ -264,6 +266,8 @@ PACK = {
         ["pubblica", "privata"], ["cinetica", "potenziale"], ["volontario", "involontario"],
         ["unicellulari", "pluricellulari"], ["sessuata", "asessuata"], ["fiscale", "monetaria"],
         ["ricco", "povero"], ["ricca", "povera"], ["vegetale", "animale"], ["vegetali", "animali"],
+        ["tenue", "crasso"], ["gastrico", "pancreatico", "enterico"], ["meccanica", "chimica"], ["grande", "piccola"],
+        ["grandi", "piccoli"],
     ],
     "templates": {
         "prefix": "Secondo il testo",
