@@ -18,7 +18,8 @@ from wordfreq import zipf_frequency
 
 from . import distractors, phrasing
 from .facts import Doc, verb_like
-from .names import full_forms, model_forms, place_forms, short_forms, unknown_name_forms
+from .names import (full_forms, model_forms, own_short_forms, place_forms, place_word_forms, short_forms,
+                    unknown_name_forms)
 from .pool import ENTITY_TYPES, Pool, value_type
 from .siblings import PHRASE_KINDS, Siblings
 from .text import normalise, shorten, strip_article
@@ -106,13 +107,20 @@ def window(doc: Doc, sent: Span, focus: Span, keep: str | None = None, words: in
     return " ".join((before + middle + after).split())
 
 
+_CONVERSION_AFTER_BLANK = re.compile("(" + re.escape(BLANK) + r"(?: [^\s()\d]+){0,3})\s*\((?:[^()\d]{0,15})?\d[^()]{0,30}\)")
+
+
 def _cloze(doc: Doc, sent: Span, answer: Span) -> str | None:
     """Return the cloze text for ``answer``, or None when the rest of it gives the answer away."""
     # Whether the rest of the sentence repeats the answer is checked once, with all
     # other rules, by invariants.problems() before the question is kept.
     if not strip_article(answer.text, doc.pack.articles):
         return None
-    return window(doc, sent, answer)
+    cloze = window(doc, sent, answer)
+    if any(ch.isdigit() for ch in answer.text):
+        # "hit at ____ (14,000 mph)": the amount converted in brackets gives the answer away.
+        cloze = _CONVERSION_AFTER_BLANK.sub(r"\1", cloze, count=1)
+    return cloze
 
 
 def _shuffle(rng: random.Random, correct: list[str], wrong: list[str]) -> tuple[tuple[str, ...], tuple[int, ...]]:
@@ -132,6 +140,9 @@ def _number_value(text: str, pack) -> float | None:
     if thou in s and dec in s:
         s = s.replace(thou, "").replace(dec, ".")
     elif dec in s and re.fullmatch(r"\d+" + re.escape(dec) + r"\d{1,2}|0" + re.escape(dec) + r"\d+", s):
+        s = s.replace(dec, ".")
+    elif dec == "," and re.fullmatch(r"\d{1,3},\d{3}", s):
+        # "54,526 chilometri": in a language whose thousands take a point, a comma is a decimal mark.
         s = s.replace(dec, ".")
     else:
         s = s.replace(thou, "").replace(dec, "")
@@ -509,6 +520,8 @@ class Cloze(QuestionKind):
             if fact.kind in ("concept", "phrase", "list", "pair"):
                 accepted += _phrase_cores(ans.text, ctx.doc.pack)
                 accepted += _shorter_answers(ans.text, ctx.doc.pack)
+                accepted += _other_order(ans.text, ctx.doc.pack)
+            accepted += _century_forms(ans.text, ctx.doc.pack)
             accepted += _name_in_phrase(ans.text, ctx.doc.pack)
             if fact.kind == "range":
                 accepted += _range_ends(ans.text) + _range_dash_form(ans.text)
@@ -527,6 +540,8 @@ class Cloze(QuestionKind):
                                             frozenset(ctx.doc.pack.get("name_connectors")), fact.kind == "person")
                 name = owner or ans.text
                 accepted += full_forms(ctx.doc.text, name) + model_forms(ctx.doc.text, name)
+                accepted += own_short_forms(ctx.doc.text, name) + place_word_forms(
+                    ctx.doc.text, ans.text, tuple(ctx.doc.pack.get("place_words", ())))
                 placed = place_forms(name, ctx.doc.pack.get("place_heads", ()))
                 accepted += placed
                 if fact.kind in ("entity", "person", "place") and not placed:
@@ -735,6 +750,36 @@ def _name_in_phrase(phrase: str, pack) -> list[str]:
     return out
 
 
+def _other_order(phrase: str, pack) -> list[str]:
+    """Return two coordinated items the other way round ("deaths and migration" gives "migration and deaths")."""
+    links = "|".join(re.escape(c) for c in pack.get("list_conjunctions", ()) if " " not in c)
+    m = re.fullmatch(rf"(\S+(?: \S+)?) ({links}) (\S+(?: \S+)?)", phrase)
+    return [f"{m.group(3)} {m.group(2)} {m.group(1)}"] if m and "," not in phrase else []
+
+
+def _century_forms(text: str, pack) -> list[str]:
+    """Return a century's other names ("Settecento": "XVIII secolo", "diciottesimo secolo"; and back)."""
+    names = {k.lower(): v for k, v in pack.get("century_names", {}).items()}
+    word = pack.get("century_word", "")
+    if not names or not word:
+        return []
+    romans = {n: _roman(n) for n in set(names.values())}
+    low = strip_article(text, pack.articles) or text.lower()
+    number = names.get(low)
+    if number is None:
+        m = re.fullmatch(rf"(?:([ivxlc]+) {word}|{word} ([ivxlc]+))", low)
+        number = next((n for n, r in romans.items() if m and r.lower() in (m.group(1), m.group(2))), None)
+        if number is None:
+            return []
+    named = [k for k, v in pack.get("century_names", {}).items() if v == number]
+    return [f"{romans[number]} {word}", f"{word} {romans[number]}"] + named
+
+
+def _roman(n: int) -> str:
+    """Return ``n`` (1 to 39) in Roman numerals."""
+    return "X" * (n // 10) + ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][n % 10]
+
+
 def _possessive_stem(name: str) -> str:
     """Return the owner of a possessive name ("Ohm's" gives "Ohm"), or ""."""
     for tail in ("'s", "’s"):
@@ -855,8 +900,8 @@ class TrueFalse(QuestionKind):
             if found is None:
                 return []
             focus, wrong = found
-        if len(fact.span.text.split()) < 6:
-            return []
+        if len(fact.span.text.split()) < 6 or fact.span.text.rstrip().endswith(":"):
+            return []  # too short, or a line that introduces a list ("…osservazioni fondamentali:")
         # A statement is read whole where it is short enough: a cut one can be neither true nor false.
         words = 40 if len(fact.span.text.split()) <= 45 else 16
         if window(ctx.doc, fact.span, focus, keep=focus.text, words=words).startswith("…"):
@@ -888,7 +933,7 @@ class TrueFalse(QuestionKind):
         its neighbour explains.
         """
         sentence = fact.span.text
-        if not 6 <= len(sentence.split()) <= 40 or _leans_back(sentence, ctx.doc.pack):
+        if not 6 <= len(sentence.split()) <= 40 or _leans_back(sentence, ctx.doc.pack) or sentence.endswith(":"):
             return []
         opposites = ctx.doc.pack.get("opposites", {})
         for ans in fact.answers:
@@ -1096,10 +1141,12 @@ def _place_group(name: str, pack) -> str:
 
 
 def _same_country(value: str, answer: str, kind: str, ctx: Context) -> bool:
-    """Tell whether a city of the text lies in the answer's country ("città italiane, da ____": no "Londra")."""
-    if kind != "city":
+    """Tell whether a city of the text lies in the answer's country ("città italiane, da ____": no "Londra"),
+    or a country in the answer's region ("sub-Saharan Africa, such as ____": no China)."""
+    attr = {"city": "country", "country": "region"}.get(kind)
+    if attr is None:
         return True
-    a, b = (distractors.lexicon_attr(x, ctx.doc.pack.code, "country") for x in (value, answer))
+    a, b = (distractors.lexicon_attr(x, ctx.doc.pack.code, attr) for x in (value, answer))
     return not a or not b or a == b
 
 

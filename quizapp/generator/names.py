@@ -223,6 +223,57 @@ def full_forms(text: str, name: str) -> list[str]:
     return [f"{found.pop()} {name}"] if len(found) == 1 and f"{min(found)} {name}" in text else []
 
 
+def own_short_forms(text: str, name: str) -> list[str]:
+    """Return the last word of a name when the text itself writes it alone elsewhere ("Vardy, who was playing…").
+
+    The text's own short form is the one a student who read it writes; only a
+    capitalised word of four letters or more, never the name's first word alone.
+    """
+    words = name.split()
+    last = words[-1] if len(words) >= 2 else ""
+    if len(last) < 4 or not last[:1].isupper() or not last.replace("-", "").isalpha():
+        return []
+    counts, after = _word_counts(text)
+    return [last] if counts.get(last, 0) > after.get((words[-2], last), 0) else []
+
+
+@lru_cache(maxsize=4)
+def _word_counts(text: str) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    """Return how often each capitalised word stands in the text, and after which word (read once per text)."""
+    counts: dict[str, int] = {}
+    after: dict[tuple[str, str], int] = {}
+    prev = ""
+    for m in re.finditer(r"[\w'’-]+", text):
+        w = m.group()
+        if w[:1].isupper():
+            counts[w] = counts.get(w, 0) + 1
+            after[(prev, w)] = after.get((prev, w), 0) + 1
+        prev = w
+    return counts, after
+
+
+def place_word_forms(text: str, name: str, place_words: tuple[str, ...]) -> list[str]:
+    """Return the name with each place word the text writes before it ("Piazza San Marco" for "San Marco")."""
+    if not place_words or not name[:1].isupper():
+        return []
+    return list(_place_word_runs(text, place_words).get(name, ()))
+
+
+@lru_cache(maxsize=4)
+def _place_word_runs(text: str, place_words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Return, for each capitalised run after a place word and each of its opening parts, the place word + run."""
+    out: dict[str, list[str]] = {}
+    pattern = r"(?<!\w)(%s)\s+([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})" % "|".join(map(re.escape, place_words))
+    for m in re.finditer(pattern, text, re.IGNORECASE):
+        run = m.group(2).split()
+        for k in range(1, len(run) + 1):
+            part = " ".join(run[:k])
+            forms = out.setdefault(part, [])
+            if f"{m.group(1)} {part}" not in forms:
+                forms.append(f"{m.group(1)} {part}")
+    return {k: tuple(v) for k, v in out.items()}
+
+
 @lru_cache(maxsize=4096)
 def model_forms(text: str, name: str) -> list[str]:
     """Return the shorter names of a numbered thing: "Sputnik 1" gives "Sputnik", "Intel 4004" gives "4004".

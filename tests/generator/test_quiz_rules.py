@@ -1330,3 +1330,81 @@ def test_an_unknown_place_is_offered_among_places_of_its_kind_the_text_names(lan
     singles = [q for q in generate_quiz(text, lang=lang).questions
                if q.kind == "single" and q.answer_texts == (answer,)]
     assert singles and set(singles[0].options) == options
+
+
+# Review 9's patterns: each rule with a known-good table.
+@pytest.mark.parametrize("lang,phrase,forms", [
+    ("en", "deaths and migration", ["migration and deaths"]),
+    ("it", "nascite e morti", ["morti e nascite"]),
+    ("en", "births, deaths and migration", []),
+    ("en", "opportunity cost", []),
+])
+def test_two_coordinated_items_are_accepted_the_other_way_round(lang, phrase, forms):
+    from quizapp.generator.kinds import _other_order
+
+    assert _other_order(phrase, load_pack(lang)) == forms
+
+
+@pytest.mark.parametrize("text,forms", [
+    ("Settecento", ["XVIII secolo", "secolo XVIII", "Settecento"]),
+    ("il Novecento", ["XX secolo", "secolo XX", "Novecento"]),
+    ("XIV secolo", ["XIV secolo", "secolo XIV", "Trecento"]),
+    ("Rinascimento", []),
+])
+def test_an_italian_century_is_accepted_by_its_other_names(text, forms):
+    from quizapp.generator.kinds import _century_forms
+
+    assert _century_forms(text, load_pack("it")) == forms
+
+
+@pytest.mark.parametrize("lang,text,answer,accepted", [
+    ("en", "Several players watched the game at the home of striker Jamie Vardy. Vardy, who was playing "
+           "non-league football six years ago, scored 24 goals.", "Jamie Vardy", "Vardy"),
+    ("it", "L'acqua alta ha invaso Piazza San Marco per la prima volta in un anno. Le maree più alte continueranno "
+           "ad allagare la città, a cominciare proprio da San Marco.", "San Marco", "Piazza San Marco"),
+])
+def test_a_name_accepts_the_forms_the_text_itself_writes(lang, text, answer, accepted):
+    from quizapp.generator import generate_quiz
+
+    clozes = [q for q in generate_quiz(text, lang=lang).questions if q.kind == "cloze" and q.answer_texts == (answer,)]
+    assert clozes and accepted in clozes[0].correct
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Goalkeeper Kasper Schmeichel kept a clean sheet in the last home game of the season against Everton.",
+     "Kasper Schmeichel"),
+    ("Il portiere Gianluigi Donnarumma ha parato due rigori nella finale di Wembley contro l'Inghilterra.",
+     "Gianluigi Donnarumma"),
+])
+def test_a_sports_role_before_a_name_is_no_part_of_it(text, name):
+    from quizapp.generator.facts import extract_facts
+
+    lang = "it" if "portiere" in text else "en"
+    answers = {a.text for f in extract_facts(doc_of(text, lang)) for a in f.answers}
+    assert name in answers and not any(a.endswith(name) and a != name for a in answers)
+
+
+def test_an_italian_decimal_comma_is_a_decimal_mark():
+    from quizapp.generator.kinds import _number_value
+
+    assert _number_value("54,526", load_pack("it")) == pytest.approx(54.526)
+    assert _number_value("54.526", load_pack("it")) == 54526
+    assert _number_value("54,526", load_pack("en")) == 54526
+
+
+def test_an_amount_converted_in_brackets_leaves_the_prompt():
+    from quizapp.generator import generate_quiz
+
+    text = ("The spacecraft struck the asteroid at 7:14 p.m. Eastern time, travelling at roughly 22,500 km/h "
+            "(14,000 mph). The impact shortened the asteroid's orbit by 32 minutes.")
+    asked = [q for q in generate_quiz(text, lang="en").questions if "22,500 km/h" in q.answer_texts]
+    assert asked and all("14,000 mph" not in q.prompt for q in asked if q.kind != "true_false")
+
+
+def test_a_line_that_introduces_a_list_is_no_statement():
+    from quizapp.generator import generate_quiz
+
+    text = ("La teoria di Darwin, pubblicata nel 1859, si basa su alcune osservazioni fondamentali:\n"
+            "gli individui di una specie sono diversi tra loro; molte differenze si ereditano.")
+    assert not [q for q in generate_quiz(text, lang="it").questions
+                if q.kind == "true_false" and q.prompt.rstrip("»").endswith(":")]

@@ -12,6 +12,7 @@ PACK = {
     "months": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december"],
     "abbreviations": ["mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "no", "inc",
+                      "a.m", "p.m",
                       "corp", "co", "ltd", "u.s", "u.k", "a.d", "b.c", "fig", "vol", "gen", "col", "lt", "sgt",
                       "capt", "gov", "sen", "rep", "mt", "ft", "approx", "jan", "feb", "mar", "apr", "jun", "jul",
                       "aug", "sep", "sept", "oct", "nov", "dec"],
@@ -105,7 +106,10 @@ PACK = {
     "person_titles": ["president", "king", "queen", "pope", "dr", "professor", "mr", "mrs", "general", "emperor",
                       "prince", "saint", "st", "minister", "mayor", "bishop", "sir", "lord", "governor", "captain",
                       "admiral", "colonel", "lieutenant", "sergeant", "senator", "secretary", "chancellor", "cardinal",
-                      "archbishop", "duke", "duchess", "sultan", "ambassador", "commander", "premier", "ms", "miss"],
+                      "archbishop", "duke", "duchess", "sultan", "ambassador", "commander", "premier", "ms", "miss",
+                      # Sports roles before a name ("striker Jamie Vardy", "Goalkeeper Kasper Schmeichel").
+                      "goalkeeper", "keeper", "striker", "forward", "winger", "midfielder", "defender",
+                      "full-back", "centre-back", "left-back", "right-back", "coach", "manager", "playmaker"],
     "titles_kept_in_names": ["saint", "st"],
     "place_preps": ["in", "at", "from", "to", "near", "into"],
     "list_items_need_article": False,
@@ -172,7 +176,9 @@ PACK = {
     # Words that make an amount a bound ("more than 150 years"): any larger amount is true too.
     "bounds": ["over", "more than", "at least", "less than", "up to", "nearly", "almost", "under", "within", "above", "below",
                "after", "before", "until", "since", "exceed", "exceeds", "exceeded", "exceeding", "surpass", "surpasses",
-               "top", "tops", "topped"],
+               "top", "tops", "topped", "larger than", "bigger than", "greater than", "smaller than", "longer than",
+               "shorter than", "higher than", "lower than", "wider than", "heavier than", "lighter than",
+               "faster than", "slower than", "older than", "younger than"],
     # Words that make an amount approximate ("about 5 litres"): near misses would be right too.
     # The largest value an amount takes, by its unit and a word of its sentence: no "138 degrees" of latitude.
     "number_bounds": [
@@ -227,6 +233,8 @@ PACK = {
     "example_cues": ["such as", "including", "for example", "for instance", "e.g.", "among them", "among others"],
     # Words that end a phrasal verb ("given up"): a phrase ending in one has no head noun last.
     "verb_particles": ["up", "down", "off", "out", "away", "back", "over", "through", "apart"],
+    # Place words before a name that a student may write with it ("the river Thames").
+    "place_words": ["river", "lake", "mount", "square", "street"],
     "pronouns": ["it", "its", "they", "their", "them", "he", "his", "him", "she", "her"],
     # Modifiers that describe rather than classify: "tiny vessels" is no kind of vessel (siblings.py).
     "generic_modifiers": [

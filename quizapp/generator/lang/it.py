@@ -124,7 +124,10 @@ PACK = {
     "person_titles": ["presidente", "re", "regina", "papa", "dottor", "dottore", "professor", "professore", "signor",
                       "generale", "imperatore", "principe", "santo", "san", "ministro", "sindaco", "vescovo", "capitano",
                       "ammiraglio", "colonnello", "tenente", "senatore", "segretario", "cancelliere", "cardinale",
-                      "arcivescovo", "duca", "duchessa", "sultano", "ambasciatore", "comandante", "premier"],
+                      "arcivescovo", "duca", "duchessa", "sultano", "ambasciatore", "comandante", "premier",
+                      # Ruoli sportivi davanti al nome ("il portiere Gianluigi Donnarumma").
+                      "portiere", "attaccante", "centrocampista", "difensore", "allenatore", "ct", "terzino",
+                      "ala", "regista", "pilota", "ciclista"],
     "titles_kept_in_names": ["santo", "san", "santa"],
     "place_preps": ["a", "in", "nel", "nella", "da", "verso", "presso"],
     "list_items_need_article": True,
@@ -158,7 +161,7 @@ PACK = {
                      "engineering", "costruzioni", "spa", "srl"],
     "phrase_classifiers": ["specie", "tipo", "tipi", "forma", "forme", "varietà", "gruppo", "gruppi",
                            "quantità", "numero", "migliaia", "milioni", "centinaia", "decine", "pezzo", "pezzi", "serie",
-                           "insieme", "coppia", "coppie"],
+                           "insieme", "coppia", "coppie", "misto", "miscuglio"],
     "phrase_links": ["di", "del", "dello", "della", "dei", "degli", "delle", "dell'", "d'", "di un", "di una",
                      "e", "e il", "e lo", "e la", "e i", "e gli", "e le", "e l'"],
     # Numbers written as words: asked as numbers, graded exactly. ("sei" is left out: it is also "you are".)
@@ -177,7 +180,9 @@ PACK = {
     "bounds": ["oltre", "più di", "almeno", "meno di", "fino a", "fino al", "quasi", "sopra", "sotto", "entro",
                "dopo il", "dopo", "prima del", "prima", "dal", "superare i", "superare il", "superare le", "supera i", "supera il",
                "superano i", "superano il", "superato i", "superato il", "superò i", "superò il", "superiore a",
-               "superiori a", "inferiore a", "inferiori a", "sfiorare i", "sfiorano i"],
+               "superiori a", "inferiore a", "inferiori a", "sfiorare i", "sfiorano i", "più grande di",
+               "più grandi di", "più piccolo di", "più piccoli di", "più lungo di", "più lunga di", "più alto di",
+               "più alta di", "più veloce di", "più vecchio di"],
     # Words that make an amount approximate ("circa 5 litri"): near misses would be right too.
     # Il valore massimo di una quantità, per unità e parola della frase: niente "138 gradi" di latitudine.
     "number_bounds": [
@@ -232,6 +237,13 @@ PACK = {
                      "tra le altre", "quali ad esempio"],
     # Forme di "essere" e "avere" che aprono una frase dal soggetto sottinteso ("È uno dei vulcani…").
     "null_subject_verbs": ["e", "è", "fu", "era", "sono", "furono", "erano", "ha", "ebbe", "aveva", "hanno", "ebbero"],
+    # I secoli per nome ("il Settecento" è il XVIII secolo).
+    "century_names": {"Duecento": 13, "Trecento": 14, "Quattrocento": 15, "Cinquecento": 16, "Seicento": 17,
+                      "Settecento": 18, "Ottocento": 19, "Novecento": 20},
+    "century_word": "secolo",
+    # Parole di luogo davanti a un nome, che chi risponde può scrivere con esso ("piazza San Marco").
+    "place_words": ["piazza", "via", "viale", "corso", "lago", "monte", "fiume", "isola", "ponte", "porta",
+                    "stazione", "palazzo", "basilica", "chiesa", "castello", "valle", "golfo", "stretto"],
     "pronouns": ["esso", "essa", "essi", "esse", "egli", "ella", "lui", "lei", "loro", "suo", "sua", "suoi",
                  "sue"],
     # Aggettivi che descrivono, non classificano: "piccoli vasi" non è un tipo di vaso (siblings.py).
