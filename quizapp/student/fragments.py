@@ -40,14 +40,16 @@ class QuestionBlocks:
     """The question blocks of one page, filled with the saved answers or with a posted form that has errors."""
 
     def __init__(self, items: list[Item], saved: dict[int, Any], posted: forms.AnswersForm | None = None):
-        self._items, self._saved, self._form = items, saved, posted
+        self._saved, self._form = saved, posted
         self._fresh = posted is not None
         self._locale = str(get_locale())
 
     def _field(self, item: Item):
-        if self._form is None:
-            self._form = forms.attempt_form(self._items, self._saved)
-        return self._form[forms.field_name(item)]
+        if self._fresh:
+            return self._form[forms.field_name(item)]
+        # A look not seen yet: a form of this one question (a shuffled question has many looks,
+        # the page's others are most likely kept), without a CSRF field, which the block never shows.
+        return forms.attempt_form([item], self._saved, csrf=False)[forms.field_name(item)]
 
     def html(self, item: Item, number: int) -> Markup:
         """Return the HTML of one question, rendered by macros/questions.html at most once per look."""

@@ -47,6 +47,8 @@ WITH_DOCUMENT = joinedload(Quiz.document).load_only(Document.language, Document.
 # only joining reads and which can be a whole school's names.
 OWN_ATTEMPT = (db.select(Attempt).options(joinedload(Attempt.quiz).options(defer(Quiz.roster), WITH_DOCUMENT))
                .where(Attempt.id == bindparam("attempt")))
+# The quiz a join page names, with its document, the statement built once too (its cache key is worked out once).
+QUIZ_TO_JOIN = db.select(Quiz).options(WITH_DOCUMENT).where(Quiz.join_code == bindparam("code"))
 
 
 def _hour() -> int:
@@ -148,7 +150,7 @@ def _join_blocker(quiz: Quiz, participant: Participant | None, now: dt.datetime)
 @_throttle_codes
 def join(code: str):
     """Show a quiz to a student and start their attempt, or say plainly why they cannot."""
-    quiz = quiz_service.find_by_code(code, options=[WITH_DOCUMENT])
+    quiz = db.session.scalar(QUIZ_TO_JOIN, {"code": quiz_service.normalise_join_code(code)})
     if quiz is None:
         abort(404)
     if not quiz.published:
