@@ -370,7 +370,8 @@ def result(attempt_id: int):
                  and not attempt_service.attempts_exhausted(attempt.participant)
                  and attempt_service.unavailable_reason(quiz, now) is None)
     return render_template("student/result.html", attempt=attempt, quiz=quiz,
-                           rows=review.rows(attempt) if shown else [], review_shown=shown, can_retry=can_retry)
+                           rows=review.rows(attempt) if shown else [], review_rows=review.RowBlocks(quiz),
+                           review_shown=shown, can_retry=can_retry)
 
 
 @bp.post("/q/<code>/again")
