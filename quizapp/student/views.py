@@ -90,6 +90,11 @@ def _remember(quiz_id: int, participant_token: str, attempt_token: str) -> None:
         session["attempts"] = [*_attempt_tokens(), attempt_token][-50:]
     session.permanent = True
     session["renewed"] = _hour()
+    if "_id" not in session:
+        # Flask-Login's session protection marks a permanent session that no login made "not
+        # fresh" on the next page that asks for the user (every page does): marked here, in the
+        # cookie this join writes anyway, the question page after it writes none.
+        session["_fresh"] = False
 
 
 def _own_attempt(attempt_id: int) -> Attempt:
