@@ -18,7 +18,7 @@ from flask import get_template_attribute
 from flask_babel import get_locale
 from markupsafe import Markup
 
-from ..kinds import kind_of
+from ..kinds import html_params, kind_of
 from ..lru import SharedLRU
 from ..services.attempts import Item
 from . import forms
@@ -63,3 +63,23 @@ class QuestionBlocks:
 
 def _render(field, item: Item, number: int) -> Markup:
     return Markup(get_template_attribute("macros/questions.html", "question")(field, item, number))
+
+
+def option_inputs(field) -> list[tuple[str, Markup, str]]:
+    """Return each option of a choice field as (id, its <input>, its label), as WTForms renders them.
+
+    Iterating the field builds and binds a field per option, and a question with many
+    options in a shuffled order has looks that are rarely seen twice: that was most
+    of the question page's work. The HTML is the same: the id, name, type, value,
+    checked state and validation flags of WTForms' option field, written with
+    WTForms' attribute rules (kinds.html_params).
+    """
+    widget = field.option_widget
+    flags = {name: getattr(field.flags, name) for name in dir(field.flags) if name in widget.validation_attrs}
+    inputs = []
+    for position, (value, label, checked, *_) in enumerate(field.iter_choices()):
+        option_id = f"{field.id}-{position}"
+        attributes = html_params(name=field.name, id=option_id, type=widget.input_type, value=str(value),
+                                 **({"checked": True} if checked else {}), **flags)
+        inputs.append((option_id, Markup(f"<input {attributes}>"), label or value))
+    return inputs

@@ -33,6 +33,7 @@ from ..services import quizzes as quiz_service
 from . import forms, fragments, review
 
 bp = Blueprint("student", __name__)
+bp.add_app_template_global(fragments.option_inputs, "option_inputs")  # for macros/questions.html
 
 # An autosave carries one page of answers; anything bigger is not from our page.
 AUTOSAVE_MAX_BYTES = 256 * 1024
