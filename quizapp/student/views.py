@@ -180,17 +180,16 @@ def join(code: str):
     if not form.validate_on_submit():
         return render_template("student/join.html", reason=None, **page), 400 if request.method == "POST" else 200
     try:
-        participant, attempt = attempt_service.enter(quiz, participant, form.display_name.data, form.identifier.data,
-                                                     form.join_key.data, now, _grace(), _attempt_tokens())
+        entered = attempt_service.enter(quiz, participant, form.display_name.data, form.identifier.data,
+                                        form.join_key.data, now, _grace(), _attempt_tokens())
     except attempt_service.AttemptError as error:
         db.session.rollback()
         flash(str(error), "error")
         return render_template("student/join.html", reason=None, **page), 409
-    # Read before the commit expires them, so nothing is loaded again to answer.
-    remembered, attempt_id = (quiz.id, participant.token, attempt.token), attempt.id
+    quiz_id = quiz.id  # read before the commit expires it, so nothing is loaded again to answer
     db.session.commit()
-    _remember(*remembered)
-    return redirect(url_for("student.attempt", attempt_id=attempt_id))
+    _remember(quiz_id, entered.participant_token, entered.attempt_token)
+    return redirect(url_for("student.attempt", attempt_id=entered.attempt_id))
 
 
 def _pages(attempt: Attempt) -> list[list[attempt_service.Item]]:

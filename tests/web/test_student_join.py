@@ -51,6 +51,28 @@ def test_link_joins_with_a_display_name_and_starts_an_attempt(app, student, seed
         assert db.session.scalars(db.select(Attempt)).one().participant_id == participant.id
 
 
+def test_a_join_writes_the_participant_and_a_complete_first_attempt(app, student, seeded):
+    """A new student's rows are written as plain inserts (services/attempts.py): every column as the ORM would."""
+    code = settings(app, seeded, time_limit_minutes=20)
+    before = utcnow()
+    assert student.join(code, name="Anna Bianchi").status_code == 302
+    with app.app_context():
+        participant = db.session.scalars(db.select(Participant)).one()
+        attempt = db.session.scalars(db.select(Attempt)).one()
+        assert (participant.quiz_id, participant.display_name, participant.identifier) == (seeded, "Anna Bianchi", None)
+        assert before - dt.timedelta(seconds=1) <= participant.created_at <= utcnow()
+        assert (attempt.id, attempt.participant_id, attempt.quiz_id) == (student.attempt_id, participant.id, seeded)
+        assert (attempt.number, attempt.state, attempt.page, attempt.score, attempt.submitted_at) == (
+            1, "in_progress", 0, None, None)
+        assert attempt.auto_submitted is False and attempt.tallied is False
+        assert attempt.max_score == 10 and len(attempt.token) >= 32
+        assert attempt.deadline_at == attempt.started_at + dt.timedelta(minutes=20)
+        entries = {item.id for item in attempt.quiz.items}
+        assert sorted(attempt.layout["order"]) == sorted(entries) and set(attempt.layout["options"]) == {
+            str(entry) for entry in entries}
+    assert student.client.get(student.url).status_code == 200
+
+
 @pytest.mark.parametrize("name", ["", "   ", "x" * 81])
 def test_bad_names_are_refused_with_a_message(app, student, seeded, name):
     response = student.join(settings(app, seeded), name=name)
