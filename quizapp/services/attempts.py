@@ -15,7 +15,7 @@ from typing import Any
 from flask import current_app
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import bindparam, insert, inspect, select, update
+from sqlalchemy import bindparam, case, func, insert, inspect, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -293,6 +293,25 @@ def answer_sheet(attempt: Attempt) -> list[dict[str, Any]]:
     return sheet
 
 
+def graded_answers(attempt: Attempt) -> dict[int, Any]:
+    """Return a submitted attempt's stored answers and points by question id, as rows (answer, points)."""
+    if attempt.__dict__.get("responses"):
+        return {response.question_id: response for response in attempt.responses}
+    db.session.flush()
+    return {row.question_id: row for row in db.session.execute(_GRADED, {"attempt": attempt.id})}
+
+
+def may_start_another(attempt: Attempt, now: dt.datetime) -> bool:
+    """Tell whether the attempt's participant may start one more now: none in progress, one left, the quiz open.
+
+    Counted in one statement, without loading the participant and its attempts.
+    """
+    if unavailable_reason(attempt.quiz, now) is not None:
+        return False
+    tries = db.session.execute(_TRIES, {"participant": attempt.participant_id}).one()
+    return not tries.open and not _none_left(attempt.quiz, tries.count)
+
+
 def saved_answers(attempt: Attempt) -> dict[int, Any]:
     """Return the stored answers of an attempt by question id (read as plain rows, without the ORM's copies)."""
     if attempt.__dict__.get("responses"):
@@ -335,6 +354,12 @@ _CLAIM = (update(_ATTEMPTS)
           .values(page=_ATTEMPTS.c.page))
 _STORED = (select(_RESPONSES.c.id, _RESPONSES.c.question_id, _RESPONSES.c.answer, _RESPONSES.c.saved_at)
            .where(_RESPONSES.c.attempt_id == bindparam("attempt")))
+_GRADED = (select(_RESPONSES.c.question_id, _RESPONSES.c.answer, _RESPONSES.c.points)
+           .where(_RESPONSES.c.attempt_id == bindparam("attempt")))
+# A participant's attempts: how many, and how many are in progress.
+_TRIES = (select(func.count().label("count"),
+                 func.coalesce(func.sum(case((_ATTEMPTS.c.state == "in_progress", 1), else_=0)), 0).label("open"))
+          .where(_ATTEMPTS.c.participant_id == bindparam("participant")))
 # A grade's points, the answer and the time it was saved left as they are.
 _SCORE = (update(_RESPONSES).where(_RESPONSES.c.id == bindparam("response"))
           .values(points=bindparam("new_points", type_=_RESPONSES.c.points.type)))

@@ -118,7 +118,7 @@ def _shown_for_every_answer(question) -> tuple[str, str, Markup]:
 
 def rows(attempt: Attempt) -> list[ReviewRow]:
     """Return one review row per question of a submitted attempt."""
-    responses = {response.question_id: response for response in attempt.responses}
+    responses = attempt_service.graded_answers(attempt)
     result = []
     for number, item in enumerate(attempt_service.items(attempt), start=1):
         question = item.question

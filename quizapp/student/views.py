@@ -371,9 +371,7 @@ def result(attempt_id: int):
         return redirect(url_for("student.attempt", attempt_id=attempt.id))
     quiz = attempt.quiz
     shown = review.visible(quiz, now)
-    can_retry = (attempt_service.in_progress_attempt(attempt.participant) is None
-                 and not attempt_service.attempts_exhausted(attempt.participant)
-                 and attempt_service.unavailable_reason(quiz, now) is None)
+    can_retry = attempt_service.may_start_another(attempt, now)
     return render_template("student/result.html", attempt=attempt, quiz=quiz,
                            rows=review.rows(attempt) if shown else [], review_rows=review.RowBlocks(quiz),
                            review_shown=shown, can_retry=can_retry)

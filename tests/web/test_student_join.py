@@ -136,8 +136,17 @@ def test_try_again_starts_a_second_attempt_up_to_the_limit(app, student, seeded)
     response = student.client.post(f"/q/{code}/again", data={"csrf_token": student.token()})
     second = int(response.headers["Location"].split("/")[-1])
     assert second != first
+    # Not while the second is in progress, nor once the quiz closes, though one attempt is left.
+    assert "Try again" not in student.client.get(f"/attempt/{first}/result").get_data(as_text=True)
+    settings(app, seeded, max_attempts=3)
+    assert "Try again" not in student.client.get(f"/attempt/{first}/result").get_data(as_text=True)
+    settings(app, seeded, max_attempts=2)
     student.attempt_id = second
     student.post(action="submit", confirm="1")
+    assert "Try again" not in student.client.get(f"{student.url}/result").get_data(as_text=True)
+    settings(app, seeded, max_attempts=3)
+    assert "Try again" in student.client.get(f"{student.url}/result").get_data(as_text=True)
+    settings(app, seeded, closes_at=utcnow() - dt.timedelta(minutes=1))
     assert "Try again" not in student.client.get(f"{student.url}/result").get_data(as_text=True)
     with app.app_context():
         numbers = db.session.scalars(db.select(Attempt.number).order_by(Attempt.number)).all()
