@@ -354,8 +354,10 @@ _CLAIM = (update(_ATTEMPTS)
           .values(page=_ATTEMPTS.c.page))
 _STORED = (select(_RESPONSES.c.id, _RESPONSES.c.question_id, _RESPONSES.c.answer, _RESPONSES.c.saved_at)
            .where(_RESPONSES.c.attempt_id == bindparam("attempt")))
-_GRADED = (select(_RESPONSES.c.question_id, _RESPONSES.c.answer, _RESPONSES.c.points)
+_GRADED = (select(_RESPONSES.c.id, _RESPONSES.c.question_id, _RESPONSES.c.answer, _RESPONSES.c.points)
            .where(_RESPONSES.c.attempt_id == bindparam("attempt")))
+_SET_SCORE = (update(_ATTEMPTS).where(_ATTEMPTS.c.id == bindparam("attempt"))
+              .values(score=bindparam("score"), max_score=bindparam("max_score")))
 # A participant's attempts: how many, and how many are in progress.
 _TRIES = (select(func.count().label("count"),
                  func.coalesce(func.sum(case((_ATTEMPTS.c.state == "in_progress", 1), else_=0)), 0).label("open"))
@@ -437,7 +439,8 @@ def grade(attempt: Attempt) -> float:
     are not touched: the attempt stays untallied until they are next read
     (services/aggregates.py), so a class submitting at once does not queue on them.
     """
-    responses = {response.question_id: response for response in attempt.responses}
+    db.session.flush()  # answers the ORM holds unsaved come first
+    responses = {row.question_id: row for row in db.session.execute(_GRADED, {"attempt": attempt.id})}
     total = 0.0
     missing, scored = [], []
     for item in items(attempt):
@@ -449,14 +452,18 @@ def grade(attempt: Attempt) -> float:
             missing.append({"question_id": question.id, "answer": None, "points": points})
         elif response.points != points:
             scored.append({"response": response.id, "new_points": points})
-            set_committed_value(response, "points", points)  # written below, in one statement
         total += points
     if scored:
         db.session.execute(_SCORE, scored)
+        if "responses" not in inspect(attempt).unloaded:
+            db.session.expire(attempt, ["responses"])  # the ORM's copies are out of date
     _insert_responses(attempt, missing)
-    attempt.score = round(total, 4)
-    attempt.max_score = sum(item.entry.points for item in items(attempt))
-    return attempt.score
+    # Written as a plain statement too, the ORM's copy set to match: no unit of work for two columns.
+    score, max_score = round(total, 4), sum(item.entry.points for item in items(attempt))
+    db.session.execute(_SET_SCORE, {"attempt": attempt.id, "score": score, "max_score": max_score})
+    set_committed_value(attempt, "score", score)
+    set_committed_value(attempt, "max_score", max_score)
+    return score
 
 
 def submit(attempt: Attempt, now: dt.datetime, *, automatic: bool = False) -> bool:
