@@ -18,7 +18,7 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 from wtforms import Field, RadioField, SelectMultipleField, StringField
 from wtforms.validators import Length, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget, RadioInput, TextInput
+from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget, RadioInput, TextInput
 from wtforms.widgets.core import clean_key
 
 from .generator import answers_match
@@ -133,6 +133,10 @@ class FastCheckboxInput(CheckboxInput):
 
 
 class FastTextInput(TextInput):
+    html_params = staticmethod(html_params)
+
+
+class FastHiddenInput(HiddenInput):
     html_params = staticmethod(html_params)
 
 

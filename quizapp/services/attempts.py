@@ -15,7 +15,7 @@ from typing import Any
 from flask import current_app
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import bindparam, insert, inspect, select, update
+from sqlalchemy import bindparam, case, func, insert, inspect, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -84,8 +84,12 @@ def in_progress_attempt(participant: Participant) -> Attempt | None:
 
 def attempts_exhausted(participant: Participant) -> bool:
     """Tell whether the participant has used every attempt the quiz allows."""
-    limit = participant.quiz.max_attempts
-    return limit is not None and len(participant.attempts) >= limit
+    return _none_left(participant.quiz, len(participant.attempts))
+
+
+def _none_left(quiz: Quiz, used: int) -> bool:
+    limit = quiz.max_attempts
+    return limit is not None and used >= limit
 
 
 def roster_entries(quiz: Quiz) -> dict[str, str]:
@@ -113,6 +117,17 @@ def join(quiz: Quiz, display_name: str | None, identifier: str | None, now: dt.d
     With a class list the identifier is required and names one participant, so
     the attempt limit holds across browsers (a unique constraint guards it).
     """
+    found = _registration(quiz, display_name, identifier, now, join_key)
+    if isinstance(found, Participant):
+        return found
+    participant = Participant(quiz=quiz, **found)
+    db.session.add(participant)
+    return participant
+
+
+def _registration(quiz: Quiz, display_name: str | None, identifier: str | None, now: dt.datetime,
+                  join_key: str | None) -> Participant | dict[str, Any]:
+    """Return the participant a join names if known, else the columns of a new one (join() says how)."""
     reason = unavailable_reason(quiz, now)
     if reason:
         raise AttemptError(reason)
@@ -133,19 +148,20 @@ def join(quiz: Quiz, display_name: str | None, identifier: str | None, now: dt.d
     known = db.session.scalar(db.select(Participant).where(Participant.token == token))
     if known is not None:
         return known  # the same form again: its first request registered this participant
-    participant = Participant(
-        quiz=quiz,
-        display_name=name,
-        identifier=identifier.strip() if identifier else None,
-        token=token,
-    )
-    db.session.add(participant)
-    return participant
+    return {"display_name": name, "identifier": identifier.strip() if identifier else None, "token": token}
+
+
+@dataclass(frozen=True)
+class Entered:
+    """Who a browser joined as and the attempt it is taking: what it keeps in its session."""
+
+    participant_token: str
+    attempt_id: int
+    attempt_token: str
 
 
 def enter(quiz: Quiz, participant: Participant | None, display_name: str | None, identifier: str | None,
-          join_key: str | None, now: dt.datetime, grace_seconds: int,
-          own_tokens: Collection[str]) -> tuple[Participant, Attempt]:
+          join_key: str | None, now: dt.datetime, grace_seconds: int, own_tokens: Collection[str]) -> Entered:
     """Join the quiz if this browser has not, then start or resume its attempt; the caller commits.
 
     Two requests racing (a double click, one identifier typed in two browsers)
@@ -155,17 +171,36 @@ def enter(quiz: Quiz, participant: Participant | None, display_name: str | None,
     """
     for last_try in (False, True):
         try:
-            joined = participant if participant is not None else join(quiz, display_name, identifier, now, join_key)
+            joined = participant
+            if joined is None:
+                joined = _registration(quiz, display_name, identifier, now, join_key)
+                if not isinstance(joined, Participant):
+                    return _first_attempt(quiz, joined, now)
             # This browser owns the participant if its session or its join form named it.
             owns = participant is not None or joined.token == participant_token(quiz.id, join_key)
             attempt = start_attempt(joined, now, grace_seconds, own_tokens, owns_participant=owns)
             db.session.flush()
-            return joined, attempt
+            return Entered(joined.token, attempt.id, attempt.token)
         except IntegrityError:
             if last_try:
                 raise
             db.session.rollback()
     raise AssertionError("unreachable")
+
+
+def _first_attempt(quiz: Quiz, participant: dict[str, Any], now: dt.datetime) -> Entered:
+    """Register a new participant (its columns from _registration) and start its first attempt.
+
+    Two plain inserts, as start_attempt would flush them: every join of a join rush
+    comes here, and the ORM's unit of work cost more than the statements themselves.
+    """
+    if _none_left(quiz, 0):
+        raise AttemptError(_l("You have used all the attempts this quiz allows."))
+    participant_id = db.session.execute(_NEW_PARTICIPANT, {"quiz_id": quiz.id, **participant}).inserted_primary_key[0]
+    attempt = _attempt_values(quiz, 1, now)
+    attempt_id = db.session.execute(_NEW_ATTEMPT, {"quiz_id": quiz.id, "participant_id": participant_id, **attempt}
+                                    ).inserted_primary_key[0]
+    return Entered(participant["token"], attempt_id, attempt["token"])
 
 
 def start_attempt(participant: Participant, now: dt.datetime, grace_seconds: int,
@@ -193,24 +228,27 @@ def start_attempt(participant: Participant, now: dt.datetime, grace_seconds: int
     used = len(participant.attempts)
     if attempts_exhausted(participant):
         raise AttemptError(_l("You have used all the attempts this quiz allows."))
+    attempt = Attempt(quiz=quiz, participant=participant, **_attempt_values(quiz, used + 1, now))
+    db.session.add(attempt)
+    db.session.flush()
+    return attempt
+
+
+def _attempt_values(quiz: Quiz, number: int, now: dt.datetime) -> dict[str, Any]:
+    """Return the columns of a new attempt at a quiz: its number, token, deadline, points and own order."""
     deadline = None
     if quiz.time_limit_minutes:
         deadline = now + dt.timedelta(minutes=quiz.time_limit_minutes)
     if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
         deadline = quiz.closes_at
-    attempt = Attempt(
-        quiz=quiz,
-        participant=participant,
-        number=used + 1,
-        token=secrets.token_urlsafe(32),
-        started_at=now,
-        deadline_at=deadline,
-        max_score=layout_of(quiz).max_score,
-        layout=_layout(quiz, random.Random(secrets.randbits(64))),
-    )
-    db.session.add(attempt)
-    db.session.flush()
-    return attempt
+    return {
+        "number": number,
+        "token": secrets.token_urlsafe(32),
+        "started_at": now,
+        "deadline_at": deadline,
+        "max_score": layout_of(quiz).max_score,
+        "layout": _layout(quiz, random.Random(secrets.randbits(64))),
+    }
 
 
 def items(attempt: Attempt) -> list[Item]:
@@ -255,6 +293,25 @@ def answer_sheet(attempt: Attempt) -> list[dict[str, Any]]:
     return sheet
 
 
+def graded_answers(attempt: Attempt) -> dict[int, Any]:
+    """Return a submitted attempt's stored answers and points by question id, as rows (answer, points)."""
+    if attempt.__dict__.get("responses"):
+        return {response.question_id: response for response in attempt.responses}
+    db.session.flush()
+    return {row.question_id: row for row in db.session.execute(_GRADED, {"attempt": attempt.id})}
+
+
+def may_start_another(attempt: Attempt, now: dt.datetime) -> bool:
+    """Tell whether the attempt's participant may start one more now: none in progress, one left, the quiz open.
+
+    Counted in one statement, without loading the participant and its attempts.
+    """
+    if unavailable_reason(attempt.quiz, now) is not None:
+        return False
+    tries = db.session.execute(_TRIES, {"participant": attempt.participant_id}).one()
+    return not tries.open and not _none_left(attempt.quiz, tries.count)
+
+
 def saved_answers(attempt: Attempt) -> dict[int, Any]:
     """Return the stored answers of an attempt by question id (read as plain rows, without the ORM's copies)."""
     if attempt.__dict__.get("responses"):
@@ -290,12 +347,21 @@ def accepts_answers(attempt: Attempt, now: dt.datetime, grace_seconds: int) -> b
 
 # The statements of every save, built once: plain table statements, as the ORM's unit of work
 # and bulk-update bookkeeping cost more than the statements themselves on this path.
-_ATTEMPTS, _RESPONSES = Attempt.__table__, Response.__table__
+_PARTICIPANTS, _ATTEMPTS, _RESPONSES = Participant.__table__, Attempt.__table__, Response.__table__
+_NEW_PARTICIPANT, _NEW_ATTEMPT = insert(_PARTICIPANTS), insert(_ATTEMPTS)
 _CLAIM = (update(_ATTEMPTS)
           .where(_ATTEMPTS.c.id == bindparam("attempt"), _ATTEMPTS.c.state == "in_progress")
           .values(page=_ATTEMPTS.c.page))
 _STORED = (select(_RESPONSES.c.id, _RESPONSES.c.question_id, _RESPONSES.c.answer, _RESPONSES.c.saved_at)
            .where(_RESPONSES.c.attempt_id == bindparam("attempt")))
+_GRADED = (select(_RESPONSES.c.id, _RESPONSES.c.question_id, _RESPONSES.c.answer, _RESPONSES.c.points)
+           .where(_RESPONSES.c.attempt_id == bindparam("attempt")))
+_SET_SCORE = (update(_ATTEMPTS).where(_ATTEMPTS.c.id == bindparam("attempt"))
+              .values(score=bindparam("score"), max_score=bindparam("max_score")))
+# A participant's attempts: how many, and how many are in progress.
+_TRIES = (select(func.count().label("count"),
+                 func.coalesce(func.sum(case((_ATTEMPTS.c.state == "in_progress", 1), else_=0)), 0).label("open"))
+          .where(_ATTEMPTS.c.participant_id == bindparam("participant")))
 # A grade's points, the answer and the time it was saved left as they are.
 _SCORE = (update(_RESPONSES).where(_RESPONSES.c.id == bindparam("response"))
           .values(points=bindparam("new_points", type_=_RESPONSES.c.points.type)))
@@ -373,7 +439,8 @@ def grade(attempt: Attempt) -> float:
     are not touched: the attempt stays untallied until they are next read
     (services/aggregates.py), so a class submitting at once does not queue on them.
     """
-    responses = {response.question_id: response for response in attempt.responses}
+    db.session.flush()  # answers the ORM holds unsaved come first
+    responses = {row.question_id: row for row in db.session.execute(_GRADED, {"attempt": attempt.id})}
     total = 0.0
     missing, scored = [], []
     for item in items(attempt):
@@ -385,14 +452,18 @@ def grade(attempt: Attempt) -> float:
             missing.append({"question_id": question.id, "answer": None, "points": points})
         elif response.points != points:
             scored.append({"response": response.id, "new_points": points})
-            set_committed_value(response, "points", points)  # written below, in one statement
         total += points
     if scored:
         db.session.execute(_SCORE, scored)
+        if "responses" not in inspect(attempt).unloaded:
+            db.session.expire(attempt, ["responses"])  # the ORM's copies are out of date
     _insert_responses(attempt, missing)
-    attempt.score = round(total, 4)
-    attempt.max_score = sum(item.entry.points for item in items(attempt))
-    return attempt.score
+    # Written as a plain statement too, the ORM's copy set to match: no unit of work for two columns.
+    score, max_score = round(total, 4), sum(item.entry.points for item in items(attempt))
+    db.session.execute(_SET_SCORE, {"attempt": attempt.id, "score": score, "max_score": max_score})
+    set_committed_value(attempt, "score", score)
+    set_committed_value(attempt, "max_score", max_score)
+    return score
 
 
 def submit(attempt: Attempt, now: dt.datetime, *, automatic: bool = False) -> bool:

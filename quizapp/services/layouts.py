@@ -77,12 +77,15 @@ class QuizLayout:
 
 
 _layouts: SharedLRU[QuizLayout] = SharedLRU(MAX_QUIZZES)
+# What a flush can give a new layout_version (_new_versions): other pending rows (a student
+# joining, an attempt starting) change no layout, so they wait for the caller's own flush.
+SHAPES_LAYOUTS = (Quiz, QuizQuestion, Question, Document)
 
 
 def layout_of(quiz: Quiz) -> QuizLayout:
     """Return the quiz's entries and questions, read from the database only when this process lacks them."""
     session = db.session
-    if session.new or session.dirty or session.deleted:
+    if any(isinstance(obj, SHAPES_LAYOUTS) for obj in chain(session.new, session.dirty, session.deleted)):
         # A change not flushed yet gets its new version first, as a query would have flushed it.
         session.flush()
     return _layouts.get_or_make((quiz.id, quiz.layout_version), lambda: _read(quiz.id, quiz.layout_version))

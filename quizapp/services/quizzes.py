@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
-from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
@@ -95,9 +93,9 @@ def published_quizzes() -> list[Quiz]:
     )
 
 
-def find_by_code(code: str, options: Sequence[Any] = ()) -> Quiz | None:
-    """Return the quiz with this join code, if any, loaded with these loader options."""
-    return db.session.scalar(db.select(Quiz).where(Quiz.join_code == normalise_join_code(code)).options(*options))
+def find_by_code(code: str) -> Quiz | None:
+    """Return the quiz with this join code, if any."""
+    return db.session.scalar(db.select(Quiz).where(Quiz.join_code == normalise_join_code(code)))
 
 
 SETTINGS = (

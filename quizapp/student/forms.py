@@ -11,7 +11,7 @@ from werkzeug.datastructures import MultiDict
 from wtforms import HiddenField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
-from ..kinds import clean_text, kind_of, option_choices
+from ..kinds import FastHiddenInput, FastTextInput, clean_text, kind_of, option_choices
 from ..lru import SharedLRU
 from ..services.attempts import Item
 
@@ -27,13 +27,15 @@ class CodeForm(FlaskForm):
 class JoinForm(FlaskForm):
     """Ask for a display name, or for a class-list identifier when the quiz has a roster."""
 
+    # Every student's first page shows this form: its inputs are written with the fast html_params (kinds.py).
     display_name = StringField(_l("Your name"), validators=[Optional(), Length(max=MAX_NAME)],
-                               filters=[clean_text], render_kw={"autocomplete": "name"})
+                               filters=[clean_text], render_kw={"autocomplete": "name"}, widget=FastTextInput())
     identifier = StringField(_l("Your identifier from the class list"),
-                             validators=[Optional(), Length(max=MAX_NAME)],
-                             filters=[clean_text], render_kw={"autocomplete": "off", "spellcheck": "false"})
+                             validators=[Optional(), Length(max=MAX_NAME)], filters=[clean_text],
+                             render_kw={"autocomplete": "off", "spellcheck": "false"}, widget=FastTextInput())
     # Names this form: sent twice (a double click), it registers one participant, not two.
-    join_key = HiddenField(default=lambda: secrets.token_urlsafe(18), validators=[Optional(), Length(max=64)])
+    join_key = HiddenField(default=lambda: secrets.token_urlsafe(18), validators=[Optional(), Length(max=64)],
+                           widget=FastHiddenInput())
 
     def __init__(self, *args, asks: str | None = "display_name", **kwargs):
         """Build the form; ``asks`` names the required field, None for a student already known."""

@@ -18,7 +18,7 @@ from flask import get_template_attribute
 from flask_babel import get_locale
 from markupsafe import Markup
 
-from ..kinds import kind_of
+from ..kinds import html_params, kind_of
 from ..lru import SharedLRU
 from ..services.attempts import Item
 from . import forms
@@ -40,14 +40,16 @@ class QuestionBlocks:
     """The question blocks of one page, filled with the saved answers or with a posted form that has errors."""
 
     def __init__(self, items: list[Item], saved: dict[int, Any], posted: forms.AnswersForm | None = None):
-        self._items, self._saved, self._form = items, saved, posted
+        self._saved, self._form = saved, posted
         self._fresh = posted is not None
         self._locale = str(get_locale())
 
     def _field(self, item: Item):
-        if self._form is None:
-            self._form = forms.attempt_form(self._items, self._saved)
-        return self._form[forms.field_name(item)]
+        if self._fresh:
+            return self._form[forms.field_name(item)]
+        # A look not seen yet: a form of this one question (a shuffled question has many looks,
+        # the page's others are most likely kept), without a CSRF field, which the block never shows.
+        return forms.attempt_form([item], self._saved, csrf=False)[forms.field_name(item)]
 
     def html(self, item: Item, number: int) -> Markup:
         """Return the HTML of one question, rendered by macros/questions.html at most once per look."""
@@ -61,3 +63,23 @@ class QuestionBlocks:
 
 def _render(field, item: Item, number: int) -> Markup:
     return Markup(get_template_attribute("macros/questions.html", "question")(field, item, number))
+
+
+def option_inputs(field) -> list[tuple[str, Markup, str]]:
+    """Return each option of a choice field as (id, its <input>, its label), as WTForms renders them.
+
+    Iterating the field builds and binds a field per option, and a question with many
+    options in a shuffled order has looks that are rarely seen twice: that was most
+    of the question page's work. The HTML is the same: the id, name, type, value,
+    checked state and validation flags of WTForms' option field, written with
+    WTForms' attribute rules (kinds.html_params).
+    """
+    widget = field.option_widget
+    flags = {name: getattr(field.flags, name) for name in dir(field.flags) if name in widget.validation_attrs}
+    inputs = []
+    for position, (value, label, checked, *_) in enumerate(field.iter_choices()):
+        option_id = f"{field.id}-{position}"
+        attributes = html_params(name=field.name, id=option_id, type=widget.input_type, value=str(value),
+                                 **({"checked": True} if checked else {}), **flags)
+        inputs.append((option_id, Markup(f"<input {attributes}>"), label or value))
+    return inputs

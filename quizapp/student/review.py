@@ -7,11 +7,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from flask import get_template_attribute
+from flask_babel import get_locale
 from markupsafe import Markup, escape
 
 from ..kinds import kind_of
+from ..lru import SharedLRU
 from ..models import Attempt, Quiz
 from ..services import attempts as attempt_service
+
+# Review rows a process keeps rendered (a kilobyte or two each): a class's results share most of them.
+MAX_ROW_BLOCKS = 4096
+
+_row_blocks: SharedLRU[Markup] = SharedLRU(MAX_ROW_BLOCKS)
 
 
 @dataclass(frozen=True)
@@ -110,7 +118,7 @@ def _shown_for_every_answer(question) -> tuple[str, str, Markup]:
 
 def rows(attempt: Attempt) -> list[ReviewRow]:
     """Return one review row per question of a submitted attempt."""
-    responses = {response.question_id: response for response in attempt.responses}
+    responses = attempt_service.graded_answers(attempt)
     result = []
     for number, item in enumerate(attempt_service.items(attempt), start=1):
         question = item.question
@@ -128,3 +136,22 @@ def rows(attempt: Attempt) -> list[ReviewRow]:
             evidence=evidence,
         ))
     return result
+
+
+class RowBlocks:
+    """The result page's review rows, each rendered by macros/review.html once per look, shared among students.
+
+    A row's HTML depends only on the row (a frozen dataclass: its number, texts
+    and points), the quiz document's language and title, and the interface
+    language, so those are the key: most students of a class share most rows
+    (the same option picked, the same question left blank).
+    """
+
+    def __init__(self, quiz: Quiz):
+        self._language, self._title = quiz.document.language, quiz.document.title
+        self._locale = str(get_locale())
+
+    def html(self, row: ReviewRow) -> Markup:
+        key = (row, self._language, self._title, self._locale)
+        return _row_blocks.get_or_make(key, lambda: Markup(
+            get_template_attribute("macros/review.html", "review_row")(row, self._language, self._title)))

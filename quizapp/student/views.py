@@ -33,6 +33,7 @@ from ..services import quizzes as quiz_service
 from . import forms, fragments, review
 
 bp = Blueprint("student", __name__)
+bp.add_app_template_global(fragments.option_inputs, "option_inputs")  # for macros/questions.html
 
 # An autosave carries one page of answers; anything bigger is not from our page.
 AUTOSAVE_MAX_BYTES = 256 * 1024
@@ -47,6 +48,8 @@ WITH_DOCUMENT = joinedload(Quiz.document).load_only(Document.language, Document.
 # only joining reads and which can be a whole school's names.
 OWN_ATTEMPT = (db.select(Attempt).options(joinedload(Attempt.quiz).options(defer(Quiz.roster), WITH_DOCUMENT))
                .where(Attempt.id == bindparam("attempt")))
+# The quiz a join page names, with its document, the statement built once too (its cache key is worked out once).
+QUIZ_TO_JOIN = db.select(Quiz).options(WITH_DOCUMENT).where(Quiz.join_code == bindparam("code"))
 
 
 def _hour() -> int:
@@ -88,6 +91,11 @@ def _remember(quiz_id: int, participant_token: str, attempt_token: str) -> None:
         session["attempts"] = [*_attempt_tokens(), attempt_token][-50:]
     session.permanent = True
     session["renewed"] = _hour()
+    if "_id" not in session:
+        # Flask-Login's session protection marks a permanent session that no login made "not
+        # fresh" on the next page that asks for the user (every page does): marked here, in the
+        # cookie this join writes anyway, the question page after it writes none.
+        session["_fresh"] = False
 
 
 def _own_attempt(attempt_id: int) -> Attempt:
@@ -148,7 +156,7 @@ def _join_blocker(quiz: Quiz, participant: Participant | None, now: dt.datetime)
 @_throttle_codes
 def join(code: str):
     """Show a quiz to a student and start their attempt, or say plainly why they cannot."""
-    quiz = quiz_service.find_by_code(code, options=[WITH_DOCUMENT])
+    quiz = db.session.scalar(QUIZ_TO_JOIN, {"code": quiz_service.normalise_join_code(code)})
     if quiz is None:
         abort(404)
     if not quiz.published:
@@ -172,17 +180,16 @@ def join(code: str):
     if not form.validate_on_submit():
         return render_template("student/join.html", reason=None, **page), 400 if request.method == "POST" else 200
     try:
-        participant, attempt = attempt_service.enter(quiz, participant, form.display_name.data, form.identifier.data,
-                                                     form.join_key.data, now, _grace(), _attempt_tokens())
+        entered = attempt_service.enter(quiz, participant, form.display_name.data, form.identifier.data,
+                                        form.join_key.data, now, _grace(), _attempt_tokens())
     except attempt_service.AttemptError as error:
         db.session.rollback()
         flash(str(error), "error")
         return render_template("student/join.html", reason=None, **page), 409
-    # Read before the commit expires them, so nothing is loaded again to answer.
-    remembered, attempt_id = (quiz.id, participant.token, attempt.token), attempt.id
+    quiz_id = quiz.id  # read before the commit expires it, so nothing is loaded again to answer
     db.session.commit()
-    _remember(*remembered)
-    return redirect(url_for("student.attempt", attempt_id=attempt_id))
+    _remember(quiz_id, entered.participant_token, entered.attempt_token)
+    return redirect(url_for("student.attempt", attempt_id=entered.attempt_id))
 
 
 def _pages(attempt: Attempt) -> list[list[attempt_service.Item]]:
@@ -364,11 +371,10 @@ def result(attempt_id: int):
         return redirect(url_for("student.attempt", attempt_id=attempt.id))
     quiz = attempt.quiz
     shown = review.visible(quiz, now)
-    can_retry = (attempt_service.in_progress_attempt(attempt.participant) is None
-                 and not attempt_service.attempts_exhausted(attempt.participant)
-                 and attempt_service.unavailable_reason(quiz, now) is None)
+    can_retry = attempt_service.may_start_another(attempt, now)
     return render_template("student/result.html", attempt=attempt, quiz=quiz,
-                           rows=review.rows(attempt) if shown else [], review_shown=shown, can_retry=can_retry)
+                           rows=review.rows(attempt) if shown else [], review_rows=review.RowBlocks(quiz),
+                           review_shown=shown, can_retry=can_retry)
 
 
 @bp.post("/q/<code>/again")

@@ -51,6 +51,28 @@ def test_link_joins_with_a_display_name_and_starts_an_attempt(app, student, seed
         assert db.session.scalars(db.select(Attempt)).one().participant_id == participant.id
 
 
+def test_a_join_writes_the_participant_and_a_complete_first_attempt(app, student, seeded):
+    """A new student's rows are written as plain inserts (services/attempts.py): every column as the ORM would."""
+    code = settings(app, seeded, time_limit_minutes=20)
+    before = utcnow()
+    assert student.join(code, name="Anna Bianchi").status_code == 302
+    with app.app_context():
+        participant = db.session.scalars(db.select(Participant)).one()
+        attempt = db.session.scalars(db.select(Attempt)).one()
+        assert (participant.quiz_id, participant.display_name, participant.identifier) == (seeded, "Anna Bianchi", None)
+        assert before - dt.timedelta(seconds=1) <= participant.created_at <= utcnow()
+        assert (attempt.id, attempt.participant_id, attempt.quiz_id) == (student.attempt_id, participant.id, seeded)
+        assert (attempt.number, attempt.state, attempt.page, attempt.score, attempt.submitted_at) == (
+            1, "in_progress", 0, None, None)
+        assert attempt.auto_submitted is False and attempt.tallied is False
+        assert attempt.max_score == 10 and len(attempt.token) >= 32
+        assert attempt.deadline_at == attempt.started_at + dt.timedelta(minutes=20)
+        entries = {item.id for item in attempt.quiz.items}
+        assert sorted(attempt.layout["order"]) == sorted(entries) and set(attempt.layout["options"]) == {
+            str(entry) for entry in entries}
+    assert student.client.get(student.url).status_code == 200
+
+
 @pytest.mark.parametrize("name", ["", "   ", "x" * 81])
 def test_bad_names_are_refused_with_a_message(app, student, seeded, name):
     response = student.join(settings(app, seeded), name=name)
@@ -114,8 +136,17 @@ def test_try_again_starts_a_second_attempt_up_to_the_limit(app, student, seeded)
     response = student.client.post(f"/q/{code}/again", data={"csrf_token": student.token()})
     second = int(response.headers["Location"].split("/")[-1])
     assert second != first
+    # Not while the second is in progress, nor once the quiz closes, though one attempt is left.
+    assert "Try again" not in student.client.get(f"/attempt/{first}/result").get_data(as_text=True)
+    settings(app, seeded, max_attempts=3)
+    assert "Try again" not in student.client.get(f"/attempt/{first}/result").get_data(as_text=True)
+    settings(app, seeded, max_attempts=2)
     student.attempt_id = second
     student.post(action="submit", confirm="1")
+    assert "Try again" not in student.client.get(f"{student.url}/result").get_data(as_text=True)
+    settings(app, seeded, max_attempts=3)
+    assert "Try again" in student.client.get(f"{student.url}/result").get_data(as_text=True)
+    settings(app, seeded, closes_at=utcnow() - dt.timedelta(minutes=1))
     assert "Try again" not in student.client.get(f"{student.url}/result").get_data(as_text=True)
     with app.app_context():
         numbers = db.session.scalars(db.select(Attempt.number).order_by(Attempt.number)).all()
@@ -182,7 +213,8 @@ def test_a_students_cookie_is_renewed_once_an_hour_not_on_every_request(app, see
     code = settings(app, seeded)
     monkeypatch.setattr(views, "_hour", lambda: 1000)
     student.join(code)
-    student.client.get(student.url)  # the first page may still add to the session (Flask-Login's mark)
+    # The join's cookie holds all the session will: even the first question page writes none.
+    assert "Set-Cookie" not in student.client.get(student.url).headers
     assert "Set-Cookie" not in student.client.get(student.url).headers
     monkeypatch.setattr(views, "_hour", lambda: 1001)
     renewed = student.client.get(student.url)

@@ -258,6 +258,32 @@ def test_pass_mark_is_reported(app, student, seeded):
     assert "Not passed: the pass mark is 60%" in body
 
 
+def test_shared_review_rows_show_each_student_their_own_answers_language_and_the_teachers_edits(
+        app, make_student, seeded):
+    """Review rows are rendered once per look and shared (student/review.py): what each page shows is its own."""
+    code = settings(app, seeded, review="immediately")
+    right, blank, italian = make_student(), make_student(), make_student()
+    italian.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "it"
+    pages = {}
+    for name, student in (("right", right), ("blank", blank), ("italian", italian)):
+        student.join(code)
+        answers = student.right_answers() if name == "right" else {}
+        assert student.post(answers, action="submit", confirm="1").status_code == 302
+        pages[name] = student.client.get(f"{student.url}/result").get_data(as_text=True)
+    assert "10 right" in pages["right"] and "(no answer)" not in pages["right"]
+    assert pages["blank"].count("(no answer)") == 10 and "Risposta corretta" not in pages["blank"]
+    assert pages["italian"].count("(nessuna risposta)") == 10 and "Correct answer" not in pages["italian"]
+    assert pages["italian"].count("Risposta corretta") == 10
+    with app.app_context():
+        question = quiz_questions(seeded)[0]
+        question.explanation = "An explanation the teacher added after the results were read."
+        db.session.commit()
+    for student in (right, blank):
+        again = student.client.get(f"{student.url}/result").get_data(as_text=True)
+        assert again.count("An explanation the teacher added after the results were read.") == 1
+    assert right.client.get(f"{right.url}/result").get_data(as_text=True).count("(no answer)") == 0
+
+
 def test_highlight_escapes_the_text_and_marks_key_words():
     marked = highlight("Il <b>CASIP</b> e il casip", ["CASIP", ""])
     assert str(marked) == "Il &lt;b&gt;<mark>CASIP</mark>&lt;/b&gt; e il <mark>casip</mark>"
