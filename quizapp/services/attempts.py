@@ -362,9 +362,10 @@ _SET_SCORE = (update(_ATTEMPTS).where(_ATTEMPTS.c.id == bindparam("attempt"))
 _TRIES = (select(func.count().label("count"),
                  func.coalesce(func.sum(case((_ATTEMPTS.c.state == "in_progress", 1), else_=0)), 0).label("open"))
           .where(_ATTEMPTS.c.participant_id == bindparam("participant")))
-# A grade's points, the answer and the time it was saved left as they are.
+# A grade's points, the answer and the time it was saved left as they are (saved_at set to
+# itself, or the column's onupdate would stamp the grading time on it).
 _SCORE = (update(_RESPONSES).where(_RESPONSES.c.id == bindparam("response"))
-          .values(points=bindparam("new_points", type_=_RESPONSES.c.points.type)))
+          .values(points=bindparam("new_points", type_=_RESPONSES.c.points.type), saved_at=_RESPONSES.c.saved_at))
 _CHANGE = (update(_RESPONSES)
            .where(_RESPONSES.c.id == bindparam("response"))
            .values(answer=bindparam("new_answer", type_=_RESPONSES.c.answer.type), saved_at=bindparam("now")))

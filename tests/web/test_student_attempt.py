@@ -564,3 +564,22 @@ def test_autosave_nested_100000_deep_is_a_400_and_saves_nothing(app, started):
     assert "error" in response.get_json()
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count(Response.id))) == 0
+
+
+def test_grading_leaves_the_time_each_answer_was_saved(app, started):
+    """Submit writes the points; saved_at stays the student's last save, not the grading time."""
+    import datetime as _dt
+
+    qid = question_ids(app, started.attempt_id, "cloze")[0]
+    saved = utcnow() - _dt.timedelta(minutes=7)
+    with app.app_context():
+        attempt = db.session.get(Attempt, started.attempt_id)
+        attempt_service.save_answers(attempt, {qid: "first"}, saved, 30)
+        db.session.commit()
+        assert attempt_service.submit(db.session.get(Attempt, started.attempt_id), utcnow())
+        db.session.commit()
+    with app.app_context():
+        row = db.session.execute(db.select(Response).where(Response.attempt_id == started.attempt_id,
+                                                           Response.question_id == qid)).scalar_one()
+        assert row.points is not None
+        assert abs((row.saved_at.replace(tzinfo=None) - saved.replace(tzinfo=None)).total_seconds()) < 1
