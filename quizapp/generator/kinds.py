@@ -24,6 +24,7 @@ from .pool import ENTITY_TYPES, Pool, value_type
 from .siblings import PHRASE_KINDS, Siblings
 from .text import normalise, shorten, strip_article
 from .types import Fact, QuestionDraft, Span
+from .worth import DOCUMENT_SENTENCES
 
 BLANK = "____"
 _YEAR_RE = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
@@ -498,7 +499,8 @@ class Cloze(QuestionKind):
         if fact.kind not in self.kinds:
             return []
         out = []
-        examples = _example_cue(ctx.doc.pack)
+        # A document has facts to spare for a blank among examples; a paragraph keeps it (see worth.py).
+        examples = _example_cue(ctx.doc.pack) if len(ctx.doc.sentences) >= DOCUMENT_SENTENCES else None
         for ans in fact.answers:
             if examples and examples.search(ctx.doc.text[max(fact.span.start, ans.start - 120):ans.start]):
                 continue  # "waste products such as ____": any other example is right too

@@ -400,14 +400,18 @@ class Weigher:
         if fact.kind in ("number", "quantity") and words.get(ans.text.lower(), 100) <= 12:
             w *= SMALL_COUNT
         content = [x for x in core if x not in doc.pack.stopwords]
+        # The two rules marked "document" below push down what a teacher drops from a quiz of a whole
+        # document, which has facts to spare; a paragraph keeps them (recall on the development
+        # paragraphs, whose questions sometimes ask such phrases, fell 0.01 with them).
+        document = len(doc.sentences) >= DOCUMENT_SENTENCES
         if fact.kind in ("concept", "phrase", "entity", "pair", "organization") and content and (
-                len(content) <= 2 or (len(content) == 3 and not self._repeated_term(content))):
+                len(content) <= 2 or (document and len(content) == 3 and not self._repeated_term(content))):
             common = sum(_zipf(x, doc.pack.code) for x in content) / len(content) >= GENERIC_ZIPF
             # "L'Autorità": a capitalised common noun is a generic word unless the lexicon knows the name.
-            # Three common words the text says once ("a single giant instrument", "the heart of a
+            # (Document) Three common words the text says once ("a single giant instrument", "the heart of a
             # distant galaxy") describe; a term the text repeats ("lower opportunity cost") names.
-            # A capital only because the phrase opens its sentence ("Later economists") is no name.
-            lowered = ans.text[:1].islower() or (ans.start == fact.span.start and len(content) > 1
+            # A capital only because the phrase opens its sentence ("Later economists") is no name (document).
+            lowered = ans.text[:1].islower() or (document and ans.start == fact.span.start and len(content) > 1
                                                  and ans.text[1:] == ans.text[1:].lower()
                                                  and known_word(core[0], doc.pack.code))
             if common and (lowered or (len(content) == 1 and not lexicon_kind(ans.text, doc.pack.code))):
