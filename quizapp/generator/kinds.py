@@ -432,7 +432,10 @@ class SingleChoice(QuestionKind):
         ans = fact.answers[0]
         if not phrasing.single_value(ctx.doc, fact.span, ans):
             return []
-        wrong = entity_swaps(ctx, fact, ans, ctx.rng(index, self.name), 3)
+        wrong = entity_swaps(ctx, fact, ans, ctx.rng(index, self.name), 3 if fact.kind != "date" else 6)
+        if fact.kind == "date":
+            # "inaugurated on 10 May 1994": no election in June 1994 (see _year).
+            wrong = [d for d in wrong if not _crosses_stated_time(ctx, fact, ans, d)][:3]
         if len(wrong) < 2:
             return []
         prompt = phrasing.who(ctx.doc, fact.span, ans) if fact.kind == "person" else None
@@ -479,7 +482,11 @@ class SingleChoice(QuestionKind):
             return []
         if not phrasing.single_value(ctx.doc, fact.span, ans) or bounded(ctx, fact, ans):
             return []
-        wrong = year_swaps(ctx, fact, ans, ctx.rng(index, self.name), 3)
+        # A wrong year that turns round the times its sentence states ("reigned until his death in
+        # 814": no 822) is false on its face; the nearest of the others are offered.
+        year = int(ans.text)
+        wrong = sorted(sorted((y for y in year_swaps(ctx, fact, ans, ctx.rng(index, self.name), 8)
+                               if not _crosses_stated_time(ctx, fact, ans, y)), key=lambda y: abs(int(y) - year))[:3])
         if len(wrong) < 2:
             return []
         prompt = _number_prompt(ctx, fact, ans, "year_single")
@@ -1361,9 +1368,10 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
         return amount.replace(ans.text, distractors.format_number(v, decimals, dec, thou, grouped), 1)
 
     def allowed(v: float) -> bool:
-        # 652 doubled is 1304, which reads as a year beside the other amounts.
+        # 652 doubled is 1304, which reads as a year beside the other amounts; "1 chilometri"
+        # is ungrammatical where the unit is written in the plural.
         return not _FOUR_DIGITS.match(distractors.format_number(v, decimals, dec, thou, grouped)) \
-            and not ctx.mentioned(written(v))
+            and not (v == 1 and value != 1 and len(amount) > len(ans.text)) and not ctx.mentioned(written(v))
 
     # The near misses are picked as a set (on both sides of the key, the nearest beside it),
     # among those the text does not name.

@@ -233,6 +233,8 @@ class Weigher:
         half = len(core) // 2
         if len(core) >= 2 and len(core) % 2 == 0 and core[:half] == core[half:]:
             w *= GENERIC  # «a suolo a suolo»: a doubled phrase is the wording, not a fact
+        if self._event_name_year(ans.text, before, fact.span.text):
+            w *= GENERIC  # "Rio de Janeiro ____", "Giochi olimpici di Parigi ____": the year names the event
         if fact.kind in ("pair", "range"):
             w *= COORDINATED  # "left and right ventricles", "5 to 10": a reader answers one part
         elif fact.kind in ("concept", "phrase") and ans.text[:1].isdigit() and _PARALLEL_AMOUNT.match(after):
@@ -420,6 +422,16 @@ class Weigher:
             w *= CLAUSE  # "Economists measure inflation": a clause, not a term
         return w
 
+
+    def _event_name_year(self, answer: str, before: str, sentence: str) -> bool:
+        """Tell whether a year follows its host city in a recurring event's name ("the Rio de Janeiro 2016 Games")."""
+        if not _YEAR_IN.fullmatch(answer):
+            return False
+        m = re.search(r"([A-Z][\w'’-]+)\s+$", before)
+        if not m or m.group(1).lower() in self.doc.pack.get("months", ()):
+            return False
+        near = f" {normalise(sentence)} "
+        return any(f" {normalise(e)} " in near for e in self.doc.pack.get("recurring_events", {}))
 
     def _repeated_term(self, content: list[str]) -> bool:
         """Tell whether two neighbouring words of a phrase recur as a term in the text ("opportunity cost")."""

@@ -1412,3 +1412,28 @@ def test_a_line_that_introduces_a_list_is_no_statement():
             "gli individui di una specie sono diversi tra loro; molte differenze si ereditano.")
     assert not [q for q in generate_quiz(text, lang="it").questions
                 if q.kind == "true_false" and q.prompt.rstrip("»").endswith(":")]
+
+
+@pytest.mark.parametrize("lang,text,answer,weighed_down", [
+    # Review 10: a year that names an event with its host city is trivia about the name.
+    ("en", "He won the silver medal at the Rio de Janeiro 2016 Olympics in the 800 metres.", "2016", True),
+    ("it", "La squadra ha vinto la medaglia d'oro ai Giochi olimpici di Parigi 2024 battendo gli Stati Uniti.",
+     "2024", True),
+    ("en", "He won the silver medal in the 800 metres at the Olympics in 2016, in Rio de Janeiro.", "2016", False),
+])
+def test_a_year_in_an_event_s_name_is_weighed_down(lang, text, answer, weighed_down):
+    assert (weight_of(lang, text, answer, "year") < 0.3) is weighed_down
+
+
+@pytest.mark.parametrize("lang,text,answer,never", [
+    # Review 10: "reigned until his death in 814" rules out 822; "inaugurated on 10 May 1994" a June election.
+    ("en", "In the first multiracial general election, held in April 1994, the ANC won a large majority, and on "
+           "10 May 1994 Mandela was inaugurated as president in Pretoria. He had been released in February 1990.",
+     "April 1994", lambda o: o.endswith("1994") and o.split()[0] in ("May", "June", "July", "August")
+     or o.endswith(("1995", "1996"))),
+])
+def test_a_wrong_date_never_turns_round_the_times_its_sentence_states(lang, text, answer, never):
+    from quizapp.generator import generate_quiz
+
+    singles = [q for q in generate_quiz(text, lang=lang).questions if q.kind == "single" and q.answer_texts == (answer,)]
+    assert singles and not [o for o in singles[0].options if never(o)]
