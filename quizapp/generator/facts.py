@@ -242,8 +242,14 @@ def acronyms(doc: Doc, i: int, sent: Span) -> list[Fact]:
             continue
         # The shortest name that spells the acronym ("... winner Marlee Matlin provided American
         # Sign Language (ASL)"); else, for acronyms of another language (PZPR), the longest.
+        # A name whose words' initials are the acronym's letters comes first: "Athletic Association"
+        # spells "AAA" with a letter from inside a word; "Amateur Athletic Association" is the name.
+        letters = [ch for ch in acr.upper() if ch.isalpha()]
         first = next((k for k in reversed(starts)
-                      if _spells(acr, doc.text[words[k].start:words[-1].end])), starts[0])
+                      if [t.text[0].upper() for t in words[k:] if t.text.lower() not in skip] == letters), None)
+        if first is None:
+            first = next((k for k in reversed(starts)
+                          if _spells(acr, doc.text[words[k].start:words[-1].end])), starts[0])
         name = words[first:]
         content = [t for t in name if t.text.lower() not in skip]
         if len(content) < 2:

@@ -18,8 +18,8 @@ from wordfreq import zipf_frequency
 
 from . import distractors, phrasing
 from .facts import Doc, verb_like
-from .names import (full_forms, model_forms, own_short_forms, place_forms, place_word_forms, short_forms,
-                    unknown_name_forms)
+from .names import (full_forms, model_forms, name_of_place_forms, own_short_forms, place_forms, place_word_forms,
+                    short_forms, unknown_name_forms)
 from .pool import ENTITY_TYPES, Pool, value_type
 from .siblings import PHRASE_KINDS, Siblings
 from .text import normalise, shorten, strip_article
@@ -549,6 +549,10 @@ class Cloze(QuestionKind):
                                             frozenset(ctx.doc.pack.get("name_connectors")), fact.kind == "person")
                 name = owner or ans.text
                 accepted += full_forms(ctx.doc.text, name) + model_forms(ctx.doc.text, name)
+                if fact.kind in ("person", "entity"):
+                    accepted += name_of_place_forms(name, ctx.doc.pack.code,
+                                                    frozenset(ctx.doc.pack.get("name_of_place_links", ())),
+                                                    _NOT_GIVEN_NAMES(ctx.doc.pack))
                 accepted += own_short_forms(ctx.doc.text, name) + place_word_forms(
                     ctx.doc.text, ans.text, tuple(ctx.doc.pack.get("place_words", ())))
                 placed = place_forms(name, ctx.doc.pack.get("place_heads", ()))
@@ -578,6 +582,13 @@ def _bracketed_short_form(after: str, name: str) -> str:
     if short[0].upper() != name[:1].upper() or not all(ch in rest for ch in letters) or digits not in name:
         return ""
     return short
+
+
+def _NOT_GIVEN_NAMES(pack) -> frozenset[str]:
+    """Return the words that open names of places and bodies, never a person's ("ponte", "università")."""
+    groups = [h for heads in pack.get("place_groups", {}).values() for h in heads]
+    return frozenset(w.lower() for w in [*pack.get("place_words", ()), *groups, *pack.get("org_words", ()),
+                                         *pack.get("place_heads", ())])
 
 
 _EXAMPLE_CUES: dict[str, re.Pattern | None] = {}

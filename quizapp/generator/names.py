@@ -237,6 +237,23 @@ def own_short_forms(text: str, name: str) -> list[str]:
     return [last] if counts.get(last, 0) > after.get((words[-2], last), 0) else []
 
 
+def name_of_place_forms(name: str, lang: str, links: frozenset[str] | set[str],
+                        not_names: frozenset[str] | set[str]) -> list[str]:
+    """Return the name before "di", "da", "of" + a place ("Alcuino di York" gives "Alcuino"), the one a student writes.
+
+    Never where the first word is a common word of places or bodies (``not_names``:
+    "Ponte di Rialto", "Università di Bologna").
+    """
+    m = re.fullmatch(r"([A-Z][^\W\d_]+) (\w+'?) ?([A-Z][\w'’-]+)", name.replace("’", "'"))
+    if not m or m.group(2).lower() not in links or m.group(1).lower() in not_names:
+        return []
+    first = m.group(1)
+    # A given name, or a word no dictionary of the language knows ("Alcuino"); never "Regno di Napoli".
+    if first not in given_names() and simplemma.is_known(first.lower(), lang):
+        return []
+    return [first]
+
+
 @lru_cache(maxsize=4)
 def _word_counts(text: str) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
     """Return how often each capitalised word stands in the text, and after which word (read once per text)."""

@@ -177,6 +177,9 @@ def test_a_saint_that_starts_a_place_name_stays_in_it(text, lang, name):
     ("Toyota and Nissan introduced larger cars such as the Datsun 810 for the American market.", "en", "entity", "Datsun 810"),
     ("Academy Award winner Marlee Matlin provided American Sign Language (ASL) translation.", "en", "acronym",
      "American Sign Language"),
+    # Review 10: every initial is the acronym's, not a letter inside "Association".
+    ("The race was part of a meeting between the Amateur Athletic Association (AAA) and Oxford University.", "en",
+     "acronym", "Amateur Athletic Association"),
     ("Il sindaco posò accanto al cartello «Bold New City of the South» in Florida.", "it", "quote", "Bold New City of the South"),
 ])
 def test_ranges_decades_names_and_titles_are_one_answer(text, lang, kind, answer):

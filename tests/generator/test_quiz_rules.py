@@ -1437,3 +1437,21 @@ def test_a_wrong_date_never_turns_round_the_times_its_sentence_states(lang, text
 
     singles = [q for q in generate_quiz(text, lang=lang).questions if q.kind == "single" and q.answer_texts == (answer,)]
     assert singles and not [o for o in singles[0].options if never(o)]
+
+
+@pytest.mark.parametrize("lang,name,forms", [
+    # Review 10: "Alcuino di York" is "Alcuino" to a student; a body or a place keeps its whole name.
+    ("it", "Alcuino di York", ["Alcuino"]),
+    ("it", "Leonardo da Vinci", ["Leonardo"]),
+    ("it", "Regno di Napoli", []),
+    ("it", "Ponte di Rialto", []),
+    ("en", "Catherine of Aragon", ["Catherine"]),
+    ("en", "Bank of England", []),
+])
+def test_a_name_of_a_place_is_also_answered_by_the_name(lang, name, forms):
+    from quizapp.generator.kinds import _NOT_GIVEN_NAMES
+    from quizapp.generator.names import name_of_place_forms
+
+    pack = load_pack(lang)
+    links = frozenset(pack.get("name_of_place_links"))
+    assert name_of_place_forms(name, lang, links, _NOT_GIVEN_NAMES(pack)) == forms

@@ -235,6 +235,8 @@ PACK = {
     "verb_particles": ["up", "down", "off", "out", "away", "back", "over", "through", "apart"],
     # Place words before a name that a student may write with it ("the river Thames").
     "place_words": ["river", "lake", "mount", "square", "street"],
+    # Links between a person's name and a place ("Alcuino di York"): the name alone is the answer too.
+    "name_of_place_links": ["of"],
     "pronouns": ["it", "its", "they", "their", "them", "he", "his", "him", "she", "her"],
     # Modifiers that describe rather than classify: "tiny vessels" is no kind of vessel (siblings.py).
     "generic_modifiers": [

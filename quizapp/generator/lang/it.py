@@ -244,6 +244,8 @@ PACK = {
     # Parole di luogo davanti a un nome, che chi risponde può scrivere con esso ("piazza San Marco").
     "place_words": ["piazza", "via", "viale", "corso", "lago", "monte", "fiume", "isola", "ponte", "porta",
                     "stazione", "palazzo", "basilica", "chiesa", "castello", "valle", "golfo", "stretto"],
+    # Links between a person's name and a place ("Alcuino di York"): the name alone is the answer too.
+    "name_of_place_links": ["di", "da", "d'"],
     "pronouns": ["esso", "essa", "essi", "esse", "egli", "ella", "lui", "lei", "loro", "suo", "sua", "suoi",
                  "sue"],
     # Aggettivi che descrivono, non classificano: "piccoli vasi" non è un tipo di vaso (siblings.py).
