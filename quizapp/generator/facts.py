@@ -41,6 +41,8 @@ class Doc:
     sentences: list[Span] = field(init=False)
     paragraph_of: list[int] = field(init=False)
     acronyms: dict[str, str] = field(default_factory=dict)
+    # The articles the text writes before each word, read once when an option needs them (kinds._same_article).
+    articles_of: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sentences = split_sentences(self.text, self.body_start, self.pack.abbreviations)

@@ -367,7 +367,9 @@ class SingleChoice(QuestionKind):
         for ans in fact.answers:
             if not phrasing.single_value(ctx.doc, fact.span, ans):
                 continue
-            wrong = _same_article(ctx.doc, ans, ctx.siblings.options(ans.text, fact.span.text))[:3]
+            found = ctx.siblings.options(ans.text, fact.span.text)
+            # Each option's article is looked up in the whole text: only for a family big enough.
+            wrong = _same_article(ctx.doc, ans, found[:6])[:3] if len(found) >= 2 else []
             cloze = _cloze(ctx.doc, fact.span, ans) if len(wrong) >= 2 else None
             if cloze is None:
                 continue
@@ -1141,9 +1143,15 @@ def _same_article(doc: Doc, ans: Span, options: list[str]) -> list[str]:
     if not wanted:
         return options
     out = []
+    if not doc.articles_of:
+        # Read once per text: the articles written before each word (a name by its first word).
+        for m in re.finditer(r"(?<![\w'’])[^\W\d_][\w'’-]*", doc.text):
+            art = _article_before(doc, m.start())
+            if art:
+                doc.articles_of.setdefault(m.group(), set()).add(art)
+        doc.articles_of.setdefault("", set())
     for v in options:
-        seen = {_article_before(doc, m.start()) for m in re.finditer(r"(?<!\w)" + re.escape(v) + r"(?!\w)", doc.text)}
-        seen.discard("")
+        seen = set(doc.articles_of.get(v.split()[0], ())) if v.split() else set()
         if not seen and v[:1].lower() in "aeiouàèéìòù":
             seen = {"l'"}
         if not seen or wanted in seen:

@@ -151,6 +151,7 @@ class Weigher:
                                     + "|".join(re.escape(c) for c in restated)
                                     + r")\s+(?:[^\W\d_]+\s+){0,3}$", re.IGNORECASE) if restated else None
         self.verbs = listed_words(pack.code, "verbs")
+        self._pairs: Counter | None = None
 
     def _heading(self, sent) -> bool:
         """Tell whether a sentence is a heading: a line of its own without final punctuation."""
@@ -435,8 +436,11 @@ class Weigher:
 
     def _repeated_term(self, content: list[str]) -> bool:
         """Tell whether two neighbouring words of a phrase recur as a term in the text ("opportunity cost")."""
-        text = self.doc.norm_text
-        return any(text.count(f" {a} {b} ") >= 2 for a, b in zip(content, content[1:]))
+        if self._pairs is None:
+            # Counted once per text: a 1 MB text would otherwise be searched once per phrase.
+            words = self.doc.norm_text.split()
+            self._pairs = Counter(zip(words, words[1:]))
+        return any(self._pairs[(a, b)] >= 2 for a, b in zip(content, content[1:]))
 
 
 _NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![\d])|(?<![\d.,])\d+(?![\d.,]\d)")
