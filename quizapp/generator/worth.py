@@ -16,7 +16,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .distractors import lexicon_kind
-from .facts import Doc, _spells, known_word, listed_words
+from .facts import Doc, _spells, known_word, listed_words, verb_like
 from .names import given_names
 from .text import normalise
 from .types import Fact
@@ -234,10 +234,14 @@ class Weigher:
         half = len(core) // 2
         if len(core) >= 2 and len(core) % 2 == 0 and core[:half] == core[half:]:
             w *= GENERIC  # «a suolo a suolo»: a doubled phrase is the wording, not a fact
+        if self._in_fixed_phrase(ans.text, before, after):
+            w *= GENERIC  # "si sono uniti in ____ di un'iniziativa" (virtù): the word of a fixed phrase
         if self._event_name_year(ans.text, before, fact.span.text):
             w *= GENERIC  # "Rio de Janeiro ____", "Giochi olimpici di Parigi ____": the year names the event
         if fact.kind in ("pair", "range"):
             w *= COORDINATED  # "left and right ventricles", "5 to 10": a reader answers one part
+        elif fact.kind in ("concept", "phrase") and self._after_conjunction(before, after):
+            w *= COORDINATED  # "sullo sviluppo e ____ congiunti": the second half of a coordination
         elif fact.kind in ("concept", "phrase") and ans.text[:1].isdigit() and _PARALLEL_AMOUNT.match(after):
             w *= SHORT_CONTEXT  # "total output is ____ and 2 of wine": half of two amounts, its noun left out
         return w
@@ -421,8 +425,26 @@ class Weigher:
                 w *= GENERIC
         if fact.kind in ("concept", "phrase") and any(x in self.verbs for x in core[1:]):
             w *= CLAUSE  # "Economists measure inflation": a clause, not a term
+        elif fact.kind in ("concept", "phrase") and len(core) == 1 and ans.text.islower() \
+                and verb_like(ans.text, doc.pack.code, doc.pack.verb_suffixes):
+            w *= CLAUSE  # "il CASIP mira a ____ e a produrre" (sviluppare): a verb, not a fact
         return w
 
+
+    def _after_conjunction(self, before: str, after: str) -> bool:
+        """Tell whether a blank opens the second half of a coordination of two nouns ("lo sviluppo e ____")."""
+        words = before.split()
+        conj = {c for c in self.doc.pack.get("list_conjunctions", ()) if " " not in c}
+        return len(words) >= 2 and words[-1].lower() in conj and words[-2].isalpha() \
+            and words[-2].lower() not in self.doc.pack.stopwords and not words[-2][:1].isupper() \
+            and "," not in before[-40:]
+
+    def _in_fixed_phrase(self, answer: str, before: str, after: str) -> bool:
+        """Tell whether the answer is the inner word of one of the language's fixed phrases ("in virtù di")."""
+        here = normalise(f"{before[-30:]} {answer} {after[:20]}")
+        word = normalise(answer)
+        phrases = (normalise(p) for p in self.doc.pack.get("fixed_phrases", ()))
+        return any(f" {p} " in f" {here} " and word in p.split()[1:-1] for p in phrases)
 
     def _event_name_year(self, answer: str, before: str, sentence: str) -> bool:
         """Tell whether a year follows its host city in a recurring event's name ("the Rio de Janeiro 2016 Games")."""

@@ -1455,3 +1455,16 @@ def test_a_name_of_a_place_is_also_answered_by_the_name(lang, name, forms):
     pack = load_pack(lang)
     links = frozenset(pack.get("name_of_place_links"))
     assert name_of_place_forms(name, lang, links, _NOT_GIVEN_NAMES(pack)) == forms
+
+
+@pytest.mark.parametrize("lang,text,answer,weighed_down", [
+    # The seed: the word inside a fixed phrase, the second half of a coordination.
+    ("it", "I produttori cinesi di batterie e auto si sono uniti in virtù di un'iniziativa guidata dal governo.",
+     "virtù", True),
+    ("it", "Il consorzio lavora sullo sviluppo e produzione congiunti di auto elettriche dotate di batterie nuove.",
+     "produzione congiunti di auto elettriche", True),
+    ("it", "Il consorzio lavora da oltre dieci anni sulle batterie allo stato solido con le università cinesi.",
+     "batterie allo stato solido", False),
+])
+def test_a_fixed_phrase_s_word_or_a_coordination_s_second_half_is_weighed_down(lang, text, answer, weighed_down):
+    assert (weight_of(lang, text, answer, "concept") <= 0.4) is weighed_down

@@ -237,6 +237,10 @@ PACK = {
     "place_words": ["river", "lake", "mount", "square", "street"],
     # Links between a person's name and a place ("Alcuino di York"): the name alone is the answer too.
     "name_of_place_links": ["of"],
+    # Fixed phrases: the word inside one is no fact ("by virtue of", "in spite of").
+    "fixed_phrases": ["by virtue of", "in spite of", "on behalf of", "in terms of", "by means of", "in favour of",
+                      "in favor of", "in front of", "in charge of", "on top of", "in place of", "by way of",
+                      "in view of", "in the course of", "on account of", "in the wake of", "at the expense of"],
     "pronouns": ["it", "its", "they", "their", "them", "he", "his", "him", "she", "her"],
     # Modifiers that describe rather than classify: "tiny vessels" is no kind of vessel (siblings.py).
     "generic_modifiers": [

@@ -246,6 +246,11 @@ PACK = {
                     "stazione", "palazzo", "basilica", "chiesa", "castello", "valle", "golfo", "stretto"],
     # Links between a person's name and a place ("Alcuino di York"): the name alone is the answer too.
     "name_of_place_links": ["di", "da", "d'"],
+    # Locuzioni fisse: la parola al loro interno non è un fatto ("in virtù di", "nel corso di").
+    "fixed_phrases": ["in virtù di", "in base a", "in grado di", "nel corso di", "da parte di", "a causa di",
+                      "per conto di", "a favore di", "in vista di", "in seguito a", "in cambio di", "in mezzo a",
+                      "a partire da", "al posto di", "in occasione di", "in nome di", "per mezzo di",
+                      "sotto forma di", "a fianco di", "in qualità di", "nei confronti di", "in termini di"],
     "pronouns": ["esso", "essa", "essi", "esse", "egli", "ella", "lui", "lei", "loro", "suo", "sua", "suoi",
                  "sue"],
     # Aggettivi che descrivono, non classificano: "piccoli vasi" non è un tipo di vaso (siblings.py).
