@@ -13,6 +13,7 @@ import random
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -774,16 +775,25 @@ def _name_in_phrase(phrase: str, pack) -> list[str]:
 
 def _other_order(phrase: str, pack) -> list[str]:
     """Return two coordinated items the other way round ("deaths and migration" gives "migration and deaths")."""
-    links = "|".join(re.escape(c) for c in pack.get("list_conjunctions", ()) if " " not in c)
-    m = re.fullmatch(rf"(\S+(?: \S+)?) ({links}) (\S+(?: \S+)?)", phrase)
-    return [f"{m.group(3)} {m.group(2)} {m.group(1)}"] if m and "," not in phrase else []
+    if "," in phrase or " " not in phrase:
+        return []
+    m = _coordination(tuple(pack.get("list_conjunctions", ()))).fullmatch(phrase)
+    return [f"{m.group(3)} {m.group(2)} {m.group(1)}"] if m else []
+
+
+@lru_cache(maxsize=8)
+def _coordination(conjunctions: tuple[str, ...]) -> re.Pattern:
+    links = "|".join(re.escape(c) for c in conjunctions if " " not in c)
+    return re.compile(rf"(\S+(?: \S+)?) ({links}) (\S+(?: \S+)?)")
 
 
 def _century_forms(text: str, pack) -> list[str]:
     """Return a century's other names ("Settecento": "XVIII secolo", "diciottesimo secolo"; and back)."""
-    names = {k.lower(): v for k, v in pack.get("century_names", {}).items()}
     word = pack.get("century_word", "")
-    if not names or not word:
+    if not word or len(text) > 40:
+        return []
+    names = {k.lower(): v for k, v in pack.get("century_names", {}).items()}
+    if not names or (word not in text.lower() and not any(n in text.lower() for n in names)):
         return []
     romans = {n: _roman(n) for n in set(names.values())}
     low = strip_article(text, pack.articles) or text.lower()

@@ -441,10 +441,12 @@ class Weigher:
 
     def _in_fixed_phrase(self, answer: str, before: str, after: str) -> bool:
         """Tell whether the answer is the inner word of one of the language's fixed phrases ("in virtù di")."""
-        here = normalise(f"{before[-30:]} {answer} {after[:20]}")
         word = normalise(answer)
-        phrases = (normalise(p) for p in self.doc.pack.get("fixed_phrases", ()))
-        return any(f" {p} " in f" {here} " and word in p.split()[1:-1] for p in phrases)
+        phrases = _fixed_phrases(self.doc.pack.code, tuple(self.doc.pack.get("fixed_phrases", ()))).get(word)
+        if not phrases:
+            return False
+        here = f" {normalise(f'{before[-30:]} {answer} {after[:20]}')} "
+        return any(f" {p} " in here for p in phrases)
 
     def _event_name_year(self, answer: str, before: str, sentence: str) -> bool:
         """Tell whether a year follows its host city in a recurring event's name ("the Rio de Janeiro 2016 Games")."""
@@ -463,6 +465,17 @@ class Weigher:
             words = self.doc.norm_text.split()
             self._pairs = Counter(zip(words, words[1:]))
         return any(self._pairs[(a, b)] >= 2 for a, b in zip(content, content[1:]))
+
+
+@lru_cache(maxsize=8)
+def _fixed_phrases(lang: str, phrases: tuple[str, ...]) -> dict[str, list[str]]:
+    """Return the language's fixed phrases (normalised) by each of their inner words."""
+    out: dict[str, list[str]] = {}
+    for p in phrases:
+        words = normalise(p).split()
+        for w in words[1:-1]:
+            out.setdefault(w, []).append(" ".join(words))
+    return out
 
 
 _NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![\d])|(?<![\d.,])\d+(?![\d.,]\d)")
