@@ -109,7 +109,9 @@ def window(doc: Doc, sent: Span, focus: Span, keep: str | None = None, words: in
     return " ".join((before + middle + after).split())
 
 
-_CONVERSION_AFTER_BLANK = re.compile("(" + re.escape(BLANK) + r"(?: [^\s()\d]+){0,3})\s*\((?:[^()\d]{0,15})?\d[^()]{0,30}\)")
+# A bracket holding a number a few words after the blank: "____ km/h (14,000 mph)".
+_CONVERSION_AFTER_BLANK = re.compile("(" + re.escape(BLANK) + r"(?: [^\s()\d]+){0,3})"
+                                     r"\s*\((?:[^()\d]{0,15})?\d[^()]{0,30}\)")
 
 
 def _cloze(doc: Doc, sent: Span, answer: Span) -> str | None:
@@ -555,7 +557,7 @@ class Cloze(QuestionKind):
                 if fact.kind in ("person", "entity"):
                     accepted += name_of_place_forms(name, ctx.doc.pack.code,
                                                     frozenset(ctx.doc.pack.get("name_of_place_links", ())),
-                                                    _NOT_GIVEN_NAMES(ctx.doc.pack))
+                                                    _not_given_names(ctx.doc.pack))
                 accepted += own_short_forms(ctx.doc.text, name) + place_word_forms(
                     ctx.doc.text, ans.text, tuple(ctx.doc.pack.get("place_words", ())))
                 placed = place_forms(name, ctx.doc.pack.get("place_heads", ()))
@@ -587,32 +589,29 @@ def _bracketed_short_form(after: str, name: str) -> str:
     return short
 
 
-def _NOT_GIVEN_NAMES(pack) -> frozenset[str]:
+def _not_given_names(pack) -> frozenset[str]:
     """Return the words that open names of places and bodies, never a person's ("ponte", "università")."""
     groups = [h for heads in pack.get("place_groups", {}).values() for h in heads]
     return frozenset(w.lower() for w in [*pack.get("place_words", ()), *groups, *pack.get("org_words", ()),
                                          *pack.get("place_heads", ())])
 
 
-_EXAMPLE_CUES: dict[str, re.Pattern | None] = {}
-
-
 def _example_cue(pack) -> re.Pattern | None:
     """Return a pattern for a blank among examples ("such as ____", "such as urea, ____ and"), or None."""
-    if pack.code not in _EXAMPLE_CUES:
-        _EXAMPLE_CUES[pack.code] = _example_pattern(pack)
-    return _EXAMPLE_CUES[pack.code]
+    return _example_pattern(tuple(pack.get("example_cues", ())), tuple(pack.get("list_conjunctions", ())),
+                            tuple(pack.articles))
 
 
-def _example_pattern(pack) -> re.Pattern | None:
-    cues = pack.get("example_cues", ())
+@lru_cache(maxsize=8)
+def _example_pattern(cues: tuple[str, ...], conjunctions: tuple[str, ...],
+                     articles: tuple[str, ...]) -> re.Pattern | None:
     if not cues:
         return None
     alternation = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-    conjunctions = "|".join(re.escape(c) for c in pack.get("list_conjunctions", ()))
-    articles = "|".join(re.escape(a) for a in sorted(pack.articles, key=len, reverse=True))
+    links = "|".join(re.escape(c) for c in conjunctions)
+    arts = "|".join(re.escape(a) for a in sorted(articles, key=len, reverse=True))
     return re.compile(r"(?:^|[^\w'’])(?:%s)\s+(?:[^,;:.()]+,\s*)*(?:[^,;:.()]*?\b(?:%s)\s+)?(?:(?:%s)\s*)?$"
-                      % (alternation, conjunctions, articles), re.IGNORECASE)
+                      % (alternation, links, arts), re.IGNORECASE)
 
 
 def _month_year_forms(text: str, pack) -> list[str]:
@@ -788,7 +787,7 @@ def _coordination(conjunctions: tuple[str, ...]) -> re.Pattern:
 
 
 def _century_forms(text: str, pack) -> list[str]:
-    """Return a century's other names ("Settecento": "XVIII secolo", "diciottesimo secolo"; and back)."""
+    """Return a century's other names ("Settecento": "XVIII secolo", "secolo XVIII"; and back)."""
     word = pack.get("century_word", "")
     if not word or len(text) > 40:
         return []

@@ -1449,12 +1449,12 @@ def test_a_wrong_date_never_turns_round_the_times_its_sentence_states(lang, text
     ("en", "Bank of England", []),
 ])
 def test_a_name_of_a_place_is_also_answered_by_the_name(lang, name, forms):
-    from quizapp.generator.kinds import _NOT_GIVEN_NAMES
+    from quizapp.generator.kinds import _not_given_names
     from quizapp.generator.names import name_of_place_forms
 
     pack = load_pack(lang)
     links = frozenset(pack.get("name_of_place_links"))
-    assert name_of_place_forms(name, lang, links, _NOT_GIVEN_NAMES(pack)) == forms
+    assert name_of_place_forms(name, lang, links, _not_given_names(pack)) == forms
 
 
 @pytest.mark.parametrize("lang,text,answer,weighed_down", [
