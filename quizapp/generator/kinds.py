@@ -19,6 +19,7 @@ from wordfreq import zipf_frequency
 
 from . import distractors, phrasing
 from .facts import Doc, verb_like
+from .lang import load_pack
 from .names import (full_forms, model_forms, name_of_place_forms, own_short_forms, place_forms, place_word_forms,
                     short_forms, unknown_name_forms)
 from .pool import ENTITY_TYPES, Pool, value_type
@@ -557,7 +558,7 @@ class Cloze(QuestionKind):
                 if fact.kind in ("person", "entity"):
                     accepted += name_of_place_forms(name, ctx.doc.pack.code,
                                                     frozenset(ctx.doc.pack.get("name_of_place_links", ())),
-                                                    _not_given_names(ctx.doc.pack))
+                                                    _not_given_names(ctx.doc.pack.code))
                 accepted += own_short_forms(ctx.doc.text, name) + place_word_forms(
                     ctx.doc.text, ans.text, tuple(ctx.doc.pack.get("place_words", ())))
                 placed = place_forms(name, ctx.doc.pack.get("place_heads", ()))
@@ -589,8 +590,10 @@ def _bracketed_short_form(after: str, name: str) -> str:
     return short
 
 
-def _not_given_names(pack) -> frozenset[str]:
+@lru_cache(maxsize=8)
+def _not_given_names(code: str) -> frozenset[str]:
     """Return the words that open names of places and bodies, never a person's ("ponte", "università")."""
+    pack = load_pack(code)
     groups = [h for heads in pack.get("place_groups", {}).values() for h in heads]
     return frozenset(w.lower() for w in [*pack.get("place_words", ()), *groups, *pack.get("org_words", ()),
                                          *pack.get("place_heads", ())])

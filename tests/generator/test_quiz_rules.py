@@ -1454,7 +1454,7 @@ def test_a_name_of_a_place_is_also_answered_by_the_name(lang, name, forms):
 
     pack = load_pack(lang)
     links = frozenset(pack.get("name_of_place_links"))
-    assert name_of_place_forms(name, lang, links, _not_given_names(pack)) == forms
+    assert name_of_place_forms(name, lang, links, _not_given_names(lang)) == forms
 
 
 @pytest.mark.parametrize("lang,text,answer,weighed_down", [
