@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import random
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -313,7 +314,8 @@ def same_kind(answer: str, lang: str, mentioned, rng: random.Random, n: int = 3,
 
 
 def date_near_misses(text: str, months: list[str], rng: random.Random, n: int = 3,
-                     not_after: _dt.date | None = None, not_before: _dt.date | None = None) -> list[str]:
+                     not_after: _dt.date | None = None, not_before: _dt.date | None = None,
+                     keep: Callable[[str], bool] | None = None) -> list[str]:
     """Return ``n`` dates written like ``text`` with another month or year ("24 January 2022" -> "24 March 2022").
 
     Only for a date that fills its slot alone: there any other day is wrong in the world.
@@ -321,7 +323,7 @@ def date_near_misses(text: str, months: list[str], rng: random.Random, n: int = 
     falls later: a report cannot tell of a match played after it was written. With
     ``not_before`` (the article's date, for a date after it), none falls earlier: a
     parliament that "will meet on 13 October" after a September election does not
-    meet in July.
+    meet in July. ``keep`` rules out more (a date the sentence's other times contradict).
     """
     words = text.split(" ")
     lower = [w.lower().strip(",") for w in words]
@@ -330,27 +332,45 @@ def date_near_misses(text: str, months: list[str], rng: random.Random, n: int = 
         return []
     day = next((int(w.rstrip(",º°")) for w in lower if w.rstrip(",º°").isdigit() and len(w.rstrip(",º°")) <= 2), None)
     year_at = next((i for i, w in enumerate(lower) if w.rstrip(",").isdigit() and len(w.rstrip(",")) == 4), None)
-    out = set()
     m = months.index(lower[k])
-    for step in (-3, -2, -1, 1, 2, 3):
-        if day is not None and day > 28:
-            break
-        name = months[(m + step) % 12]
-        name = name[:1].upper() + name[1:] if words[k][:1].isupper() else name
-        out.add(" ".join(words[:k] + [name + (", " if words[k].endswith(",") else "")[:1]] + words[k + 1:]))
+
+    def written(month_step: int, year_step: int) -> str:
+        out = list(words)
+        if month_step:
+            name = months[(m + month_step) % 12]
+            name = name[:1].upper() + name[1:] if words[k][:1].isupper() else name
+            out[k] = name + ("," if words[k].endswith(",") else "")
+        if year_step:
+            out[year_at] = str(int(words[year_at].rstrip(",")) + year_step) + ("," if words[year_at].endswith(",") else "")
+        return " ".join(out)
+
+    def allowed(values: set[str]) -> set[str]:
+        if not_after is not None and year_at is not None:
+            values = {v for v in values if not later(v, months, day, not_after)}
+        if not_before is not None:
+            values = {v for v in values if later(v, months, day, not_before, default_year=not_before.year)}
+        values -= {text}
+        return {v for v in values if keep(v)} if keep is not None else values
+
+    month_steps = [] if day is not None and day > 28 else [-3, -2, -1, 1, 2, 3]
+    # Another month, another year and both: each option shares its month with one other and its
+    # year with one other, so the key is not the one option whose parts all recur ("April 2017"
+    # among February 2017, April 2016, July 2017).
+    grid: set[str] = set()
+    if n >= 3 and year_at is not None and month_steps:
+        for month_step, year_step in sorted(((a, b) for a in month_steps for b in (-1, 1)), key=lambda _: rng.random()):
+            grid = allowed({written(month_step, 0), written(0, year_step), written(month_step, year_step)})
+            if len(grid) == 3:
+                break
+        else:
+            grid = set()
+    out = {written(step, 0) for step in month_steps}
     if year_at is not None:
-        year = int(words[year_at].rstrip(","))
-        for step in (-1, 1):
-            out.add(" ".join(words[:year_at] + [str(year + step) + ("," if words[year_at].endswith(",") else "")]
-                             + words[year_at + 1:]))
-    out.discard(text)
-    if not_after is not None and year_at is not None:
-        out = {v for v in out if not later(v, months, day, not_after)}
-    if not_before is not None:
-        out = {v for v in out if later(v, months, day, not_before, default_year=not_before.year)}
-    values = sorted(out)
-    rng.shuffle(values)
-    return values[:n]
+        out |= {written(0, step) for step in (-1, 1)}
+    first, rest = sorted(grid), sorted(allowed(out) - grid)
+    rng.shuffle(first)
+    rng.shuffle(rest)
+    return (first + rest)[:n]
 
 
 def later(date_text: str, months: list[str], day: int | None, limit: _dt.date, default_year: int | None = None) -> bool:

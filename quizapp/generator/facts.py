@@ -575,7 +575,9 @@ def _entity_category(doc: Doc, toks: list[Token], k0: int, k1: int, lexicon_look
     if prev in doc.pack.get("person_titles"):
         return "person"
     if prev in doc.pack.get("place_preps"):
-        return "place"
+        # "da Giovanni Keplero": a given name and a surname are a person whatever the preposition.
+        person = k1 - k0 == 2 and toks[k0].text in given_names() and toks[k1 - 1].text not in given_names()
+        return "person" if person else "place"
     return "entity"
 
 
@@ -607,7 +609,8 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
             elif _name_number(doc, toks, j):
                 j += 1
                 break
-            elif (tj.text.lower() in connectors or tj.text in "-&") and j + 1 < n and toks[j + 1].is_capitalised and toks[j + 1].is_word:
+            elif (tj.text.lower() in connectors or tj.text in "-&") and j + 1 < n and toks[j + 1].is_capitalised \
+                    and toks[j + 1].is_word and not _agent_after(toks, k, j):
                 j += 2
             else:
                 break
@@ -630,6 +633,10 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
                 break
         if not titled:
             start = _after_title_complement(doc, toks, start, end, titles)
+        # "The Norwegian Viktor Hovland": a nationality before a given name describes the person.
+        if end - start >= 3 and toks[start].text.lower() in doc.pack.get("nationality_words", ()) \
+                and toks[start + 1].text in given_names():
+            start += 1
         words = [x.text.lower() for x in toks[start:end] if x.is_word]
         # "The Prince of Wales": the title and its "of …" are one name; "of Wales" alone is none.
         if all(w in calendar for w in words) or _title_case(doc, words) or not toks[start].is_capitalised:
@@ -641,6 +648,15 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
                                                doc.text[toks[start].start:toks[end - 1].end])]))
         k = j
     return out
+
+
+def _agent_after(toks: list[Token], k: int, j: int) -> bool:
+    """Tell whether the connector ``toks[j]`` leads to another person's full name ("il Seicento da Giovanni Keplero").
+
+    "Leonardo da Vinci" is one name: it opens with a given name and goes on with a place.
+    """
+    return j + 2 < len(toks) and toks[j + 1].text in given_names() and toks[j + 2].is_capitalised \
+        and toks[j + 2].is_word and toks[k].text not in given_names()
 
 
 def _after_title_complement(doc: Doc, toks: list[Token], start: int, end: int, titles: set[str]) -> int:

@@ -1120,9 +1120,9 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
     if fact.kind == "date":
         # Near misses first, for the same reason as years (see year_swaps).
         future = _future(ctx, ans.text)
-        near = [m for m in distractors.date_near_misses(ans.text, ctx.doc.pack.get("months"), rng, n,
-                                                        not_after=_past(ctx, ans.text), not_before=future)
-                if not ctx.mentioned(m)]
+        near = distractors.date_near_misses(
+            ans.text, ctx.doc.pack.get("months"), rng, n, not_after=_past(ctx, ans.text), not_before=future,
+            keep=lambda m: not ctx.mentioned(m) and not _crosses_stated_time(ctx, fact, ans, m))
         if future:
             # An event to come takes no date the text gives to one already past ("21 luglio").
             out = [v for v in out if distractors.later(v, ctx.doc.pack.get("months"), _day(v), future, future.year)]

@@ -213,7 +213,7 @@ class Weigher:
             w *= BRACKETED_AMOUNT  # "29,002 feet (8,840 metres)", "30,000 vehicles a day, or 11 million a year"
         if self.elapsed and _YEAR_IN.search(ans.text) and self.elapsed.search(before + " " + after):
             w *= GIVEN_SUM  # "Solo nel ____ …, 137 anni dopo l'inizio": another year of the quiz and a sum
-        if before.rstrip().endswith(",") and after.lstrip().startswith(","):
+        if self._inside_list(before, after):
             w *= LIST_INSIDE
         opening = doc.text[fact.span.start:fact.span.end].split(" ", 2)
         if self.hypothetical and self.hypothetical.match(" ".join(opening[:2])):
@@ -242,6 +242,8 @@ class Weigher:
             w *= COORDINATED  # "left and right ventricles", "5 to 10": a reader answers one part
         elif fact.kind in ("concept", "phrase") and self._after_conjunction(before, after):
             w *= COORDINATED  # "sullo sviluppo e ____ congiunti": the second half of a coordination
+        elif fact.kind in ("concept", "phrase") and self._shared_complement(ans.text, after):
+            w *= COORDINATED  # "I ____ e auto" (produttori cinesi di batterie): cut inside "di batterie e auto"
         elif fact.kind in ("concept", "phrase") and ans.text[:1].isdigit() and _PARALLEL_AMOUNT.match(after):
             w *= SHORT_CONTEXT  # "total output is ____ and 2 of wine": half of two amounts, its noun left out
         return w
@@ -339,8 +341,10 @@ class Weigher:
             return True  # "490 N. On the Moon", "three parts: a sugar": split too late
         after = text[ans.end:ans.end + 2]
         before = text[max(0, ans.start - 2):ans.start]
-        # 9"80, 3:36, a.C.: the blank would start inside a number, a time or an abbreviation.
-        if len(before) == 2 and before[1] in "\"'’.″:" and before[0].isalnum():
+        # 9"80, 3:36, 23°27', a.C., O'Brien: the blank would start inside a number, a time, an abbreviation
+        # or a name; an elided article or preposition ("l’____", "dell’____") is a word of its own.
+        if len(before) == 2 and before[1] in "\"'’.″:°" and before[0].isalnum() and not (
+                before[1] in "'’" and self._elided(ans.start - 1)):
             return True
         # "United Arab Emirates' Hope": an owner and the thing owned are two answers.
         if re.search(r"s['’] \w", ans.text):
@@ -363,6 +367,11 @@ class Weigher:
             return True
         # "COVID-____": the blank takes the end of a hyphenated word.
         return before[-1:] in "-/" and before[:1].isalnum()
+
+    def _elided(self, apostrophe: int) -> bool:
+        """Tell whether the word ending at the apostrophe at ``apostrophe`` is an elision ("l’", "dell’")."""
+        m = re.search(r"(\w+)$", self.doc.text[max(0, apostrophe - 10):apostrophe])
+        return bool(m) and m.group(1).lower() in self.doc.pack.elisions
 
     def _about_the_text(self, fact: Fact, core: list[str]) -> float:
         """Weigh a fact by whether it is the text's topic or title, or merely restates it."""
@@ -423,6 +432,10 @@ class Weigher:
                                                  and known_word(core[0], doc.pack.code))
             if common and (lowered or (len(content) == 1 and not lexicon_kind(ans.text, doc.pack.code))):
                 w *= GENERIC
+        if any(ch.isdigit() for ch in ans.text) and self._known_amount(ans):
+            w *= GENERIC  # "Una rivoluzione completa dura circa ____" (365 giorni): known without the text
+        if fact.kind in ("concept", "phrase") and self._hollow(content):
+            w *= GENERIC  # "raggiungere gli ____" (obiettivi prefissati): an aim, not which
         if fact.kind in ("concept", "phrase") and any(x in self.verbs for x in core[1:]):
             w *= CLAUSE  # "Economists measure inflation": a clause, not a term
         elif fact.kind in ("concept", "phrase") and len(core) == 1 and ans.text.islower() \
@@ -431,6 +444,22 @@ class Weigher:
         return w
 
 
+    def _known_amount(self, ans) -> bool:
+        """Tell whether an amount is one every student knows ("365 giorni", "24 hours"), its unit in or after it."""
+        known = {normalise(x) for x in self.doc.pack.get("known_amounts", ())}
+        said = normalise(ans.text).replace(",", "").replace(".", "")
+        unit = re.match(r"\s*([^\W\d_]+)", self.doc.text[ans.end:ans.end + 20])
+        return said in known or (unit is not None and f"{said} {normalise(unit.group(1))}" in known)
+
+    def _hollow(self, content: list[str]) -> bool:
+        """Tell whether a phrase is a hollow noun and a participle ("obiettivi prefissati", "results obtained")."""
+        worth = self.doc.pack.get("worth", {})
+        if len(content) != 2:
+            return False
+        hollow = {normalise(x) for x in worth.get("hollow_nouns", ())}
+        endings = tuple(worth.get("participle_endings", ()))
+        return any(a in hollow and b.endswith(endings) and len(b) > 4 for a, b in (content, content[::-1]))
+
     def _after_conjunction(self, before: str, after: str) -> bool:
         """Tell whether a blank opens the second half of a coordination of two nouns ("lo sviluppo e ____")."""
         words = before.split()
@@ -438,6 +467,26 @@ class Weigher:
         return len(words) >= 2 and words[-1].lower() in conj and words[-2].isalpha() \
             and words[-2].lower() not in self.doc.pack.stopwords and not words[-2][:1].isupper() \
             and "," not in before[-40:]
+
+    def _inside_list(self, before: str, after: str) -> bool:
+        """Tell whether a blank is an inner item of a list (", ____," or ", sulle ____ e sullo …")."""
+        if before.rstrip().endswith(",") and after.lstrip().startswith(","):
+            return True
+        m = re.search(r",\s+(\w+['’]?)\s*$", before)
+        conj = "|".join(re.escape(c) for c in self.doc.pack.get("list_conjunctions", ()))
+        return bool(m) and m.group(1).lower() in self.doc.pack.stopwords and bool(conj) and bool(
+            re.match(r"\s*(?:,|\s(?:%s)\s)" % conj, after))
+
+    def _shared_complement(self, answer: str, after: str) -> bool:
+        """Tell whether the answer ends inside a complement of two nouns ("produttori di batterie | e auto")."""
+        words = answer.split()
+        pack = self.doc.pack
+        links = {x for x in pack.get("phrase_links", ()) if " " not in x and x not in pack.get("list_conjunctions", ())}
+        if len(words) < 3 or words[-2].lower() not in links:
+            return False
+        m = re.match(r"\s+(\w+)\s+([^\W\d_]+)", after)
+        return bool(m) and m.group(1).lower() in pack.get("list_conjunctions", ()) and m.group(2).islower() \
+            and m.group(2) not in pack.stopwords and m.group(2) not in pack.articles
 
     def _in_fixed_phrase(self, answer: str, before: str, after: str) -> bool:
         """Tell whether the answer is the inner word of one of the language's fixed phrases ("in virtù di")."""

@@ -1388,6 +1388,53 @@ def test_a_sports_role_before_a_name_is_no_part_of_it(text, name):
     assert name in answers and not any(a.endswith(name) and a != name for a in answers)
 
 
+@pytest.mark.parametrize("lang,text,name,kept_whole", [
+    # Review 11: "The ____ finished as the leading amateur" took "Norwegian Viktor Hovland" as its key.
+    ("en", "The Norwegian Viktor Hovland finished as the leading amateur after four steady rounds.", "Viktor Hovland",
+     ["The American Civil War"]),
+    # Review 11: "all'inizio del ____" took "Seicento da Giovanni Keplero": the century, then its discoverer.
+    ("it", "L'orbita è un'ellisse poco schiacciata, come stabilito all'inizio del Seicento da Giovanni Keplero.",
+     "Giovanni Keplero", ["Leonardo da Vinci"]),
+])
+def test_a_nationality_or_an_agent_is_no_part_of_the_name_after_it(lang, text, name, kept_whole):
+    from quizapp.generator.facts import extract_facts
+
+    answers = {a.text for f in extract_facts(doc_of(text, lang)) for a in f.answers}
+    assert name in answers and not any(a.endswith(name) and a != name for a in answers)
+    for whole in kept_whole:
+        sentence = f"{whole} changed the country for ever." if lang == "en" else f"Il genio di {whole} stupì Milano."
+        found = {a.text for f in extract_facts(doc_of(sentence, lang)) for a in f.answers}
+        assert any(whole.endswith(a) and len(a.split()) >= 2 for a in found), found
+
+
+@pytest.mark.parametrize("lang,text,answer,known", [
+    # Review 11: "Una rivoluzione completa dura circa ____ e 6 ore" (365 giorni) is known without the text.
+    ("it", "Una rivoluzione completa della Terra attorno al Sole dura circa 365 giorni e 6 ore.", "365", True),
+    ("en", "A day on the planet lasts 24 hours, while its orbit takes many years.", "24 hours", True),
+    ("it", "Una rotazione completa rispetto alle stelle lontane dura 23 ore e 56 minuti.", "56", False),
+])
+def test_an_amount_every_student_knows_is_weighed_down(lang, text, answer, known):
+    assert (weight_of(lang, text, answer, "quantity") <= 0.25) is known
+
+
+def test_a_blank_inside_degrees_and_minutes_is_cut_wrong():
+    text = "I tropici si trovano a 23°27' di latitudine, i circoli polari a 66°33' di latitudine."
+    assert weight_of("it", text, "27", "number") == 0
+
+
+@pytest.mark.parametrize("lang,date", [("en", "April 2017"), ("it", "2 maggio 1519"), ("en", "14 July 1789")])
+def test_a_date_s_wrong_options_make_a_grid_with_it(lang, date):
+    """Review 11: the key was the one option whose month and year both recur ("April 2017" among
+    February 2017, April 2016, July 2017); another month, another year and both leave no such tell."""
+    from collections import Counter
+
+    months = load_pack(lang).get("months")
+    got = distractors.date_near_misses(date, months, random.Random(4), n=3)
+    assert len(got) == 3 and date not in got
+    parts = Counter(w.lower() for option in [date, *got] for w in option.split() if not (len(w) <= 2 and w.isdigit()))
+    assert set(parts.values()) == {2}, parts
+
+
 def test_an_italian_decimal_comma_is_a_decimal_mark():
     from quizapp.generator.kinds import _number_value
 
@@ -1465,6 +1512,37 @@ def test_a_name_of_a_place_is_also_answered_by_the_name(lang, name, forms):
      "produzione congiunti di auto elettriche", True),
     ("it", "Il consorzio lavora da oltre dieci anni sulle batterie allo stato solido con le università cinesi.",
      "batterie allo stato solido", False),
+    # A blank cut inside a complement of two nouns: "produttori di batterie | e auto".
+    ("it", "I produttori cinesi di batterie e auto si sono uniti in un consorzio guidato dal governo.",
+     "produttori cinesi di batterie", True),
+    ("en", "The cultivation of saffron and silk made the merchants of the valley rich.",
+     "cultivation of saffron", True),
+    ("en", "The cultivation of saffron and the trade in silk made the merchants of the valley rich.",
+     "cultivation of saffron", False),
+    # An inner item of a list whose items open with a preposition: "sulla ricerca, sulle ____ e sullo …".
+    ("it", "Il consorzio lavorerà sulla ricerca di base, sulle tecnologie chiave e sullo sviluppo di auto elettriche.",
+     "tecnologie chiave", True),
+    # A hollow noun and a participle name no aim: "raggiungere gli obiettivi prefissati".
+    ("it", "Il governo ha coinvolto l'industria per poter raggiungere gli obiettivi prefissati nel piano nazionale.",
+     "obiettivi prefissati", True),
+    ("en", "The company never reached the targets announced by its chief executive in the spring.",
+     "targets announced", True),
 ])
 def test_a_fixed_phrase_s_word_or_a_coordination_s_second_half_is_weighed_down(lang, text, answer, weighed_down):
     assert (weight_of(lang, text, answer, "concept") <= 0.4) is weighed_down
+
+
+@pytest.mark.parametrize("text,answer", [
+    # Review 2's rule against blanks inside 9"80 or a.C. took "l’" for such a cut: an elision is a word.
+    ("La Cina sta intensificando la ricerca, sfruttando anche l’intelligenza artificiale nei laboratori.",
+     "intelligenza artificiale"),
+    ("Le batterie allo stato solido aumentano notevolmente l'autonomia delle auto elettriche moderne.",
+     "autonomia delle auto elettriche"),
+])
+def test_a_blank_after_an_elided_article_is_not_cut_wrong(text, answer):
+    assert weight_of("it", text, answer, "concept") > 0
+
+
+def test_a_blank_inside_a_name_after_an_apostrophe_is_cut_wrong():
+    assert weight_of("en", "The playwright Eugene O'Neill won the Nobel Prize in Literature in 1936.", "Neill",
+                     "person") == 0

@@ -111,6 +111,16 @@ PACK = {
                       "goalkeeper", "keeper", "striker", "forward", "winger", "midfielder", "defender",
                       "full-back", "centre-back", "left-back", "right-back", "coach", "manager", "playmaker"],
     "titles_kept_in_names": ["saint", "st"],
+    # Nationalities written before a name ("the Norwegian Viktor Hovland"): the person is the name after it.
+    "nationality_words": ["american", "british", "english", "scottish", "welsh", "irish", "french", "german",
+                          "italian", "spanish", "portuguese", "dutch", "belgian", "swiss", "austrian", "swedish",
+                          "norwegian", "danish", "finnish", "icelandic", "polish", "czech", "slovak", "hungarian",
+                          "romanian", "bulgarian", "greek", "turkish", "russian", "ukrainian", "serbian", "croatian",
+                          "slovenian", "canadian", "mexican", "brazilian", "argentine", "argentinian", "chilean",
+                          "colombian", "peruvian", "venezuelan", "cuban", "jamaican", "australian", "zealander",
+                          "chinese", "japanese", "korean", "indian", "pakistani", "iranian", "iraqi", "israeli",
+                          "egyptian", "moroccan", "nigerian", "kenyan", "ethiopian", "ghanaian", "south african",
+                          "algerian", "tunisian", "saudi", "thai", "vietnamese", "indonesian", "filipino"],
     "place_preps": ["in", "at", "from", "to", "near", "into"],
     "list_items_need_article": False,
     # Where a noun phrase keeps its head noun: a blank may lose the modifiers on the other side.
@@ -172,6 +182,10 @@ PACK = {
         "speech": r"\b(?:said|says|told|added|stressed|declared)\b",
         "reporting_after": r"^\s*,?\s*(?:said|says|told|reported|reports|wrote|announced|stated|added|explained)\b",
         "hypothetical": r"^(?:suppose|imagine|if|for example|for instance|say)\b",
+        # Hollow nouns: "the goals set", "the results obtained" say there is an aim, not which.
+        "hollow_nouns": ["goal", "goals", "target", "targets", "objective", "objectives", "result", "results",
+                         "aim", "aims", "requirements", "criteria", "standards", "limits"],
+        "participle_endings": ["ed"],
     },
     # Words that make an amount a bound ("more than 150 years"): any larger amount is true too.
     "bounds": ["over", "more than", "at least", "less than", "up to", "nearly", "almost", "under", "within", "above", "below",
@@ -208,6 +222,9 @@ PACK = {
     "amount_words": {"half an hour": [30, "minutes"], "an hour": [60, "minutes"], "a day": [24, "hours"],
                      "a week": [7, "days"], "a fortnight": [14, "days"], "a decade": [10, "years"],
                      "a century": [100, "years"]},
+    # Amounts every student knows already: "a year lasts about ____" (365 days) does not ask the text.
+    "known_amounts": ["365 days", "24 hours", "60 minutes", "60 seconds", "7 days", "12 months", "52 weeks",
+                      "100 years", "1000 years", "100 degrees", "0 degrees"],
     # Events held every so many years: a false year of one is another of its years ("1992 Olympics", not 1991).
     "recurring_events": {"olympics": 4, "olympic games": 4, "olympic": 4, "paralympics": 4, "paralympic": 4,
                          "world cup": 4,

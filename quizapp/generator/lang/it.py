@@ -175,6 +175,10 @@ PACK = {
         # Le parole di chi parla: uno spazio tra virgolette in una frase con uno di questi è una citazione.
         "speech": r"\b(?:ha (?:detto|dichiarato|aggiunto|sottolineato|affermato)|sottolineando|dichiarando|aggiungendo)\b",
         "hypothetical": r"^(?:supponiamo|immaginiamo|ipotizziamo|se|ad esempio|per esempio)\b",
+        # Nomi vuoti: "gli obiettivi prefissati", "i risultati ottenuti" dicono che c'è un fine, non quale.
+        "hollow_nouns": ["obiettivo", "obiettivi", "risultato", "risultati", "traguardo", "traguardi", "scopo",
+                         "scopi", "requisiti", "criteri", "parametri", "limiti", "standard"],
+        "participle_endings": ["ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute"],
     },
     # Words that make an amount a bound ("oltre 150 anni"): any larger amount is true too.
     "bounds": ["oltre", "più di", "almeno", "meno di", "fino a", "fino al", "quasi", "sopra", "sotto", "entro",
@@ -212,6 +216,9 @@ PACK = {
     "amount_words": {"mezz'ora": [30, "minuti"], "mezz’ora": [30, "minuti"], "un'ora": [60, "minuti"],
                      "un’ora": [60, "minuti"], "un giorno": [24, "ore"], "una settimana": [7, "giorni"],
                      "un decennio": [10, "anni"], "un secolo": [100, "anni"]},
+    # Quantità che ogni studente sa già: "un anno dura circa ____" (365 giorni) non chiede il testo.
+    "known_amounts": ["365 giorni", "24 ore", "60 minuti", "60 secondi", "7 giorni", "12 mesi", "52 settimane",
+                      "100 anni", "1000 anni", "100 gradi", "0 gradi"],
     # Eventi che tornano ogni tanti anni: un anno falso è un altro dei loro anni ("Olimpiadi del 1992", non 1991).
     # ("Mondiali" no: quelli di atletica sono ogni due anni, quelli di calcio ogni quattro.)
     "recurring_events": {"olimpiadi": 4, "olimpiade": 4, "giochi olimpici": 4, "olimpico": 4, "olimpica": 4,
