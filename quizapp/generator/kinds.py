@@ -1398,11 +1398,15 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
     def written(v: float) -> str:
         return amount.replace(ans.text, distractors.format_number(v, decimals, dec, thou, grouped), 1)
 
+    others = _same_unit_amounts(ctx.doc, fact.span, ans, amount[len(ans.text):])
+
     def allowed(v: float) -> bool:
         # 652 doubled is 1304, which reads as a year beside the other amounts; "1 chilometri"
-        # is ungrammatical where the unit is written in the plural.
+        # is ungrammatical where the unit is written in the plural. "il punto più vicino, a circa
+        # ____, il più lontano a 152 milioni di km": a wrong amount keeps the key's side of the others.
         return not _FOUR_DIGITS.match(distractors.format_number(v, decimals, dec, thou, grouped)) \
-            and not (v == 1 and value != 1 and len(amount) > len(ans.text)) and not ctx.mentioned(written(v))
+            and not (v == 1 and value != 1 and len(amount) > len(ans.text)) and not ctx.mentioned(written(v)) \
+            and all((v > o) == (value > o) for o in others)
 
     # The near misses are picked as a set (on both sides of the key, the nearest beside it),
     # among those the text does not name.
@@ -1411,6 +1415,23 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
                                           upper=upper_bound(ctx, fact, amount[len(ans.text):]), allowed=allowed,
                                           fine=_measured(amount, ans.text, pack))
     return focus, [written(v) for v in near]
+
+
+def _same_unit_amounts(doc: Doc, sentence: Span, ans: Span, unit_after: str) -> list[float]:
+    """Return the sentence's other amounts written in the answer's unit ("152 milioni" beside "147 milioni")."""
+    pack = doc.pack
+    unit = unit_after.split()[:1] or doc.text[ans.end:ans.end + 30].split()[:1]
+    if not unit or not unit[0][:1].isalpha():
+        return []
+    word = normalise(unit[0])
+    out = []
+    for m in re.finditer(r"(?<![\w.,])(\d[\d.,]*\d|\d)\s+([^\W\d_]+)", sentence.text):
+        if sentence.start + m.start() == ans.start or normalise(m.group(2)) != word:
+            continue
+        other = _number_value(m.group(1), pack)
+        if other is not None:
+            out.append(other)
+    return out
 
 
 def _measured(amount: str, number: str, pack) -> bool:

@@ -1546,3 +1546,16 @@ def test_a_blank_after_an_elided_article_is_not_cut_wrong(text, answer):
 def test_a_blank_inside_a_name_after_an_apostrophe_is_cut_wrong():
     assert weight_of("en", "The playwright Eugene O'Neill won the Nobel Prize in Literature in 1936.", "Neill",
                      "person") == 0
+
+
+def test_a_wrong_amount_keeps_the_key_s_side_of_the_sentence_s_other_amounts():
+    """Review 11: a perihelion "a circa ____" beside an aphelion of 152 million km was offered 209 million."""
+    from quizapp.generator import generate_quiz
+
+    text = ("Il punto più vicino, il perielio, si raggiunge all'inizio di gennaio, a circa 147 milioni di chilometri, "
+            "mentre il punto più lontano, l'afelio, cade all'inizio di luglio, a circa 152 milioni di chilometri.")
+    singles = [q for q in generate_quiz(text, lang="it").questions
+               if q.kind == "single" and q.answer_texts[0].startswith("147")]
+    assert singles
+    for option in singles[0].options:
+        assert int(option.split()[0]) < 152, option
