@@ -67,14 +67,19 @@ def detect_language(text: str) -> str | None:
 
 def _title(doc: Doc) -> str:
     """Return a short title: the first heading line, else the first sentence, trimmed."""
+    return shorten(_heading(doc), 80)
+
+
+def _heading(doc: Doc) -> str:
+    """Return the first heading line whole, else the first sentence (the title's words weigh facts)."""
     if not doc.sentences:
         return ""
     first = doc.sentences[0]
     line_end = doc.text.find("\n", first.start)
     line = doc.text[first.start:line_end if line_end >= 0 else len(doc.text)].strip()
     if line and len(line) <= 100 and line[-1] not in ".!?…":
-        return shorten(line, 80)
-    return shorten(first.text, 80)
+        return line
+    return first.text
 
 
 def _language(text: str, lang: str | None) -> str:
@@ -195,7 +200,7 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
     # Writing questions is the costly step: in a long document only the best facts are asked.
     limit = MAX_FACTS_ASKED if max_questions is None else max(60, 4 * _as_int(max_questions))
     scores = score_facts(doc, facts, sent_index, keep=PREFILTER * limit)
-    weigher = Weigher(doc, _title(doc), published.year if published else None)
+    weigher = Weigher(doc, _heading(doc), published.year if published else None)
     scores = [sc * weigher.weight(f, sent_index[(f.span.start, f.span.end)]) if sc else sc
               for f, sc in zip(facts, scores)]
     # Every year the text mentions, in any role, is kept out of the near-miss distractors.

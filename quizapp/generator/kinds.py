@@ -544,6 +544,7 @@ class Cloze(QuestionKind):
             accepted += _date_forms(ans.text, ctx.doc.pack)
             accepted += _period_forms(ans.text, ctx.doc.pack)
             accepted += _regnal_forms(ans.text, ctx.doc.pack) + _name_before_place(ans.text, ctx.doc.pack)
+            accepted += _event_place_forms(ans.text, ctx.doc.pack) + _qualified_name_forms(ans.text, ctx.doc.pack)
             # A capitalised name after "da", "in" is read as a place; the given name tells a person.
             if fact.kind in _ENTITY_KINDS:
                 accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code,
@@ -683,6 +684,31 @@ def _name_before_place(text: str, pack) -> list[str]:
     if not m or distractors.lexicon_kind(m.group(2), pack.code) not in ("city", "country", "region"):
         return []
     return [m.group(1)] if all(zipf_frequency(w.lower(), pack.code) < _OWN_NAME_ZIPF for w in m.group(1).split()) else []
+
+
+def _event_place_forms(text: str, pack) -> list[str]:
+    """Return the place of an event named by its place and year ("Atlanta 1996" gives "Atlanta")."""
+    m = re.fullmatch(r"((?:[A-ZÀ-Ý][\w'’-]+ ?(?:de |di |da )?){1,3}) (1[89]\d\d|20\d\d)", text.strip())
+    if not m:
+        return []
+    place = m.group(1).strip()
+    # A known place, or a name no dictionary knows ("Atlanta"); "Euro 2020" is no place.
+    known = distractors.lexicon_kind(place, pack.code) in ("city", "country", "region")
+    return [place] if known or all(zipf_frequency(w.lower(), pack.code) < _OWN_NAME_ZIPF for w in place.split()
+                                   if w[:1].isupper()) else []
+
+
+def _qualified_name_forms(text: str, pack) -> list[str]:
+    """Return a body's or contest's name without its first word ("Volleyball Nations League": "Nations League").
+
+    Only for a name of three capitalised words or more whose last word says what it is
+    (a league, a cup, a society): the rest still names it.
+    """
+    words = text.split()
+    heads = {w.lower() for w in (*pack.get("org_words", ()), *pack.get("event_words", ()))}
+    if len(words) < 3 or not all(w[:1].isupper() for w in words) or words[-1].lower() not in heads:
+        return []
+    return [" ".join(words[1:])]
 
 
 def _phrase_cores(phrase: str, pack) -> list[str]:
@@ -1032,6 +1058,19 @@ def _order(a: tuple[int, int, int], b: tuple[int, int, int]) -> int:
     return (a[:n] > b[:n]) - (a[:n] < b[:n])
 
 
+def _keeps_sentence_year(fact: Fact, ans: Span, wrong: str) -> bool:
+    """Tell whether a wrong date keeps the key's year when the sentence names that year again.
+
+    "held in April ____ 1994, and on 10 May 1994 Mandela was inaugurated": April 1993 is
+    ruled out by the sentence, so only another month of 1994 is a fair option.
+    """
+    year = _ANY_YEAR.search(ans.text)
+    if not year:
+        return True
+    rest = fact.span.text[:ans.start - fact.span.start] + " " + fact.span.text[ans.end - fact.span.start:]
+    return year.group() not in _ANY_YEAR.findall(rest) or year.group() in wrong
+
+
 def _crosses_stated_time(ctx: Context, fact: Fact, ans: Span, wrong: str) -> bool:
     """Tell whether a false year or date turns round the order of the times its sentence states, or falls before
     a time the sentence before states while the true one does not.
@@ -1122,7 +1161,8 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
         future = _future(ctx, ans.text)
         near = distractors.date_near_misses(
             ans.text, ctx.doc.pack.get("months"), rng, n, not_after=_past(ctx, ans.text), not_before=future,
-            keep=lambda m: not ctx.mentioned(m) and not _crosses_stated_time(ctx, fact, ans, m))
+            keep=lambda m: not ctx.mentioned(m) and not _crosses_stated_time(ctx, fact, ans, m)
+            and _keeps_sentence_year(fact, ans, m))
         if future:
             # An event to come takes no date the text gives to one already past ("21 luglio").
             out = [v for v in out if distractors.later(v, ctx.doc.pack.get("months"), _day(v), future, future.year)]
@@ -1166,9 +1206,25 @@ def _same_article(doc: Doc, ans: Span, options: list[str]) -> list[str]:
         seen = set(doc.articles_of.get(v.split()[0], ())) if v.split() else set()
         if not seen and v[:1].lower() in "aeiouàèéìòù":
             seen = {"l'"}
+        if not seen:
+            seen = _place_article(v, doc.pack)
         if not seen or wanted in seen:
             out.append(v)
     return out
+
+
+def _place_article(name: str, pack) -> set[str]:
+    """Return the article a country or region takes by the language's rules ("Bolivia": "la"), or none known."""
+    rules = pack.get("place_articles")
+    if not rules or distractors.lexicon_kind(name, pack.code) not in ("country", "region"):
+        return set()
+    if name in rules["exceptions"]:
+        # "" marks a name used without an article ("a Cuba"): no article fits it.
+        return {rules["exceptions"][name] or "-"}
+    first = name.split()[0].lower()
+    if first.startswith(tuple(rules["lo_openings"])):
+        return {"lo"}
+    return {rules["ending_a"] if first.endswith("a") else rules["default"]}
 
 
 def _place_group(name: str, pack) -> str:

@@ -341,6 +341,9 @@ class Weigher:
             return True  # "490 N. On the Moon", "three parts: a sugar": split too late
         after = text[ans.end:ans.end + 2]
         before = text[max(0, ans.start - 2):ans.start]
+        # "____150914" (GW): the blank ends or starts inside one written token.
+        if (after[:1].isalnum() and ans.text[-1:].isalnum()) or (before[-1:].isalnum() and ans.text[:1].isalnum()):
+            return True
         # 9"80, 3:36, 23°27', a.C., O'Brien: the blank would start inside a number, a time, an abbreviation
         # or a name; an elided article or preposition ("l’____", "dell’____") is a word of its own.
         if len(before) == 2 and before[1] in "\"'’.″:°" and before[0].isalnum() and not (

@@ -44,6 +44,7 @@ PACK = {
         r"\b[0-3]?\d(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|October|November|December),? \d{3,4}\b",
         r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December),? \d{3,4}\b",
         r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) [0-3]?\d(?:st|nd|rd|th)?\b",
+        r"\b[0-3]?\d(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
         # Decades and centuries: "the late 1980s", "the mid-18th century".
         r"\b(?:early |mid-|mid |late )?(?:1[0-9]|20)[0-9]0s\b",
         r"\b(?:early |mid-|mid |late )?(?:1?\d|20)(?:st|nd|rd|th)[ -]century\b",
@@ -99,6 +100,8 @@ PACK = {
     # Capitalised only because they open the sentence: never the start of a name.
     "sentence_openers": ["according", "following", "despite", "unlike", "like", "although", "initially", "later", "today", "currently", "after", "before", "during"],
     "name_connectors": ["of", "the", "de", "von", "van", "da", "&", "for"],
+    # Contests by their last word: "Volleyball Nations League" is also "Nations League".
+    "event_words": ["cup", "championship", "championships", "open", "trophy", "games", "tour", "prize", "award", "festival", "series", "classic"],
     "org_words": ["university", "institute", "ministry", "organization", "organisation", "agency", "bank", "party",
                   "council", "commission", "society", "association", "federation", "foundation", "company",
                   "corporation", "inc", "academy", "committee", "union", "consortium", "group", "museum", "school",

@@ -13,6 +13,22 @@ PACK = {
     "elisions": ["l", "dell", "all", "nell", "sull", "dall", "un", "d", "quest", "quell", "c", "s", "coll", "tutt"],
     # L'articolo che porta ogni articolo o preposizione articolata: "con il ____" vuole un nome col "il"
     # ("Belgio"), non "Turchia" ("la Turchia") né "Austria" ("l'Austria").
+    # L'articolo di un paese o di una regione che il testo non scrive mai con l'articolo: per la
+    # prima parola, "la" se finisce in -a, "lo" davanti a z, s impura, gn, ps, x, y, altrimenti "il";
+    # le eccezioni ("il Canada", "le Bahamas", "gli Stati Uniti") sono scritte qui.
+    "place_articles": {
+        "ending_a": "la", "lo_openings": ["z", "sb", "sc", "sd", "sf", "sg", "sk", "sl", "sm", "sn", "sp", "sq", "sr",
+                                          "st", "sv", "gn", "ps", "x", "y"], "default": "il",
+        "exceptions": {"Canada": "il", "Kenya": "il", "Ghana": "il", "Botswana": "il", "Venezuela": "il",
+                       "Guatemala": "il", "Nicaragua": "il", "Panama": "il", "Sudafrica": "il", "Malawi": "il",
+                       "Paesi Bassi": "i", "Paesi Baschi": "i", "Stati Uniti": "gli", "Emirati Arabi Uniti": "gli",
+                       "Bahamas": "le", "Filippine": "le", "Maldive": "le", "Seychelles": "le", "Comore": "le",
+                       "Figi": "le", "Isole Marshall": "le", "Isole Salomone": "le", "Isole Baleari": "le",
+                       "Isole Canarie": "le", "Marche": "le", "Asturie": "le", "Hawaii": "le", "Barbados": "le",
+                       "San Marino": "", "Santa Lucia": "", "Singapore": "", "Cuba": "", "Cipro": "", "Malta": "",
+                       "Haiti": "", "Israele": "", "Monaco": "", "Taiwan": "", "Nauru": "", "Tuvalu": "",
+                       "Grenada": "", "Dominica": "", "Mauritius": "", "Samoa": "", "Tonga": "", "Kiribati": "",
+                       "Palau": "", "Vanuatu": "", "Andorra": "", "Madagascar": "il", "Texas": "il"}},
     "article_forms": {**{p + "l": "il" for p in ("i", "a", "de", "da", "ne", "su", "co")},
                       **{p + "lo": "lo" for p in ("", "al", "del", "dal", "nel", "sul")},
                       **{p + "la": "la" for p in ("", "al", "del", "dal", "nel", "sul")},
@@ -118,6 +134,8 @@ PACK = {
     # Capitalised only because they open the sentence: never the start of a name.
     "sentence_openers": ["secondo", "grazie", "nonostante", "durante", "dopo", "oltre", "sebbene", "malgrado", "riguardo", "inizialmente", "successivamente", "attualmente", "oggi"],
     "name_connectors": ["di", "del", "della", "dei", "degli", "delle", "de", "da", "d'", "dell'", "dell’", "d’"],
+    # Competizioni dall'ultima parola: "Volleyball Nations League" è anche "Nations League".
+    "event_words": ["lega", "coppa", "campionato", "trofeo", "giochi", "giro", "premio", "festival", "league", "cup", "open", "trophy", "tour"],
     "org_words": ["università", "istituto", "ministero", "organizzazione", "agenzia", "banca", "partito", "consiglio",
                   "commissione", "società", "associazione", "federazione", "fondazione", "compagnia", "corporazione",
                   "accademia", "comitato", "unione", "consorzio", "gruppo", "museo", "scuola", "chiesa", "esercito"],
