@@ -89,13 +89,13 @@ def entity_distractors(correct: list[str], lang: str, mentioned, rng: random.Ran
 
 
 def year_distractors(year: int, mentioned_years: set[int], rng: random.Random, n: int = 3, future: bool = False,
-                     approximate: bool = False, period: int | None = None) -> list[str]:
+                     approximate: bool = False, period: int | None = None, lowest: int = 1000) -> list[str]:
     """Return ``n`` near-miss years, none of which the document mentions.
 
     An approximate year ("around 1527") makes the next few years true as well, so its
     near misses are decades away; a year of an event held every ``period`` years
     ("the 1996 Olympics") is swapped for another of its years, never one a student
-    rejects by form (1991).
+    rejects by form (1991). ``lowest`` is the earliest year offered (an early year, "nell'814", takes 1).
     """
     # A target year's near misses are other plausible targets: mostly later, one earlier.
     steps = (20, 30, 50, 75) if approximate else (1, 2, 3, 5, 10)
@@ -103,7 +103,7 @@ def year_distractors(year: int, mentioned_years: set[int], rng: random.Random, n
         future, steps = False, tuple(period * k for k in (1, 2, 3, 4))
     pool = sorted({year - 5, year + 5, year + 10, year + 15, year + 20} if future and not approximate
                   else {year + s for s in steps} | {year - s for s in steps})
-    pool = [y for y in pool if y not in mentioned_years and 1000 <= y <= 2199 and y != year]
+    pool = [y for y in pool if y not in mentioned_years and lowest <= y <= 2199 and y != year]
     rng.shuffle(pool)
     return [str(y) for y in sorted(pool[:n])]
 

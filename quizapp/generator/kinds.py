@@ -1450,6 +1450,17 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
     dec, thou = pack.get("decimal_sep"), pack.get("thousands_sep")
     decimals = len(ans.text.rsplit(dec, 1)[1]) if dec in ans.text and value != int(value) else 0
     grouped = thou in ans.text
+    if amount == ans.text and _early_year(ctx.doc, ans):
+        # "regnò fino alla morte, nell'____" (814): other years near it, on the key's side of
+        # the sentence's other years ("re nel 768"), not amounts 30% off (521, 627).
+        others = [int(y) for y in _EARLY_YEAR.findall(fact.span.text) if int(y) != int(value)]
+        years = [y for y in distractors.year_distractors(int(value), ctx.years, rng, n * 3, lowest=1)
+                 if all((int(y) > o) == (value > o) for o in others) and not ctx.mentioned(y)]
+        rng.shuffle(years)
+        # One on each side first, so the key is neither the earliest nor the latest year shown.
+        sides = [next((y for y in years if int(y) < value), None), next((y for y in years if int(y) > value), None)]
+        picked = [y for y in sides if y] + [y for y in years if y not in sides]
+        return focus, sorted(picked[:n], key=int)
 
     def written(v: float) -> str:
         return amount.replace(ans.text, distractors.format_number(v, decimals, dec, thou, grouped), 1)
@@ -1471,6 +1482,20 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
                                           upper=upper_bound(ctx, fact, amount[len(ans.text):]), allowed=allowed,
                                           fine=_measured(amount, ans.text, pack))
     return focus, [written(v) for v in near]
+
+
+_EARLY_YEAR = re.compile(r"(?<![\d.,])([1-9]\d{1,3})(?![\d.,]\d)")
+
+
+def _early_year(doc: Doc, ans: Span) -> bool:
+    """Tell whether a number of one to three figures is a year by the words before it ("nell'814", "in AD 79")."""
+    if not re.fullmatch(r"[1-9]\d{1,2}", ans.text):
+        return False
+    before = normalise(doc.text[max(0, ans.start - 25):ans.start]).split()[-2:]
+    cues = {normalise(c) for c in doc.pack.get("year_cues", ())}
+    after = normalise(doc.text[ans.end:ans.end + 6]).split()[:1]
+    return bool(before) and (before[-1] in cues or " ".join(before) in cues) \
+        or bool(after) and after[0] in {normalise(c) for c in doc.pack.get("era_marks", ())}
 
 
 def _same_unit_amounts(doc: Doc, sentence: Span, ans: Span, unit_after: str) -> list[float]:

@@ -1629,3 +1629,19 @@ def test_a_wrong_date_keeps_the_year_the_sentence_names_again():
     singles = [q for q in generate_quiz(text, lang="en").questions
                if q.kind == "single" and q.answer_texts == ("April 1994",)]
     assert singles and all(o.endswith("1994") for o in singles[0].options)
+
+
+@pytest.mark.parametrize("lang,text,year,other", [
+    # Pre-review of holdout10: "divenne re nel 768 e regnò fino alla morte, avvenuta nell'814" offered 521 and 627.
+    ("it", "Carlo Magno divenne re nel 768 e regnò fino alla morte, avvenuta nell'814, ad Aquisgrana.", "814", 768),
+    ("en", "The eruption of Vesuvius in AD 79 buried the town, which had been shaken by an earthquake in 62.", "62", 79),
+])
+def test_an_early_year_takes_near_years_on_its_side_of_the_sentence_s_others(lang, text, year, other):
+    from quizapp.generator import generate_quiz
+
+    singles = [q for q in generate_quiz(text, lang=lang).questions
+               if q.kind == "single" and q.answer_texts == (year,)]
+    assert singles
+    wrong = [int(o) for o in singles[0].options if o != year]
+    assert len(wrong) == 3 and all(abs(w - int(year)) <= 10 and (w > other) == (int(year) > other) for w in wrong)
+    assert min(wrong) < int(year) < max(wrong)

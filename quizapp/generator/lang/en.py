@@ -55,6 +55,9 @@ PACK = {
         r"{num} ?[-–] ?{num}{unit}",
         r"\b(?:from |between )?{num} (?:to|and) {num}{unit}",
     ],
+    # Words before (and eras after) a number of up to three figures that make it a year ("in AD 79", "814 AD").
+    "year_cues": ["in", "from", "until", "year", "since", "by", "ad", "in ad", "around", "before", "after"],
+    "era_marks": ["ad", "bc", "bce", "ce"],
     "year_pattern": r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?![\d.,]\d)",
     "deadline_cues": [r"\bby (?:the end of |the year |)(?P<year>(?:1[0-9]{3}|20[0-9]{2}))\b",
                       r"\bno later than (?P<year>(?:1[0-9]{3}|20[0-9]{2}))\b"],

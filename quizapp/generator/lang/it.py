@@ -89,6 +89,9 @@ PACK = {
         r"{num} ?[-–] ?{num}{unit}",
         r"\b(?:da(?:l|ll['’] ?)? {num} (?:a|al|all['’] ?) ?{num}|tra (?:il |l['’] ?)?{num} e (?:il |l['’] ?)?{num}){unit}",
     ],
+    # Parole prima (ed ere dopo) di un numero fino a tre cifre che ne fanno un anno ("nell'814", "79 d.C.").
+    "year_cues": ["nel", "nell", "dal", "dall", "anno", "fino al", "entro il", "verso il", "intorno al", "prima del", "dopo il"],
+    "era_marks": ["dc", "ac", "d c", "a c"],
     "year_pattern": r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?![\d.,]\d)",
     "deadline_cues": [r"\bentro (?:il |l['’] ?|la fine del |la fine dell['’] ?|)(?P<year>(?:1[0-9]{3}|20[0-9]{2}))\b",
                       r"\bper il (?P<year>20[0-9]{2})\b(?= ?[,.;])"],
