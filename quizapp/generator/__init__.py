@@ -23,6 +23,7 @@ from .match import answers_match
 from .pool import Pool
 from .rank import score_facts
 from .siblings import Siblings
+from .named import NamedTerms
 from .text import normalise, read_header, shorten
 from .types import Fact, QuestionDraft, QuizDraft, Span
 from .worth import DOCUMENT_SENTENCES, Weigher
@@ -206,7 +207,7 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
     # Every year the text mentions, in any role, is kept out of the near-miss distractors.
     years = {int(y) for y in _ANY_YEAR.findall(text)}
     ctx = Context(doc=doc, seed=seed, years=years, pool=Pool(facts), published=published,
-                  siblings=Siblings(facts, doc.pack, text))
+                  siblings=Siblings(facts, doc.pack, text), named=NamedTerms(doc.pack, text))
 
     primary: list[QuestionDraft] = []
     secondary: list[QuestionDraft] = []

@@ -24,6 +24,7 @@ from .names import (full_forms, model_forms, name_of_place_forms, own_short_form
                     short_forms, unknown_name_forms)
 from .pool import ENTITY_TYPES, Pool, value_type
 from .siblings import PHRASE_KINDS, Siblings
+from .named import NamedTerms
 from .text import normalise, shorten, strip_article
 from .types import Fact, QuestionDraft, Span
 from .worth import DOCUMENT_SENTENCES
@@ -51,6 +52,7 @@ class Context:
     pool: Pool = field(default_factory=lambda: Pool([]))
     published: _dt.date | None = None
     siblings: Siblings | None = None
+    named: NamedTerms | None = None
     _mentioned: dict[str, bool] = field(default_factory=dict)
     _counts: dict[str, Counter] = field(default_factory=dict)
 
@@ -366,12 +368,15 @@ class SingleChoice(QuestionKind):
 
     def _sibling(self, ctx, fact, index):
         """Ask for a term among its siblings the text names elsewhere ("left ventricle" for "right ventricle")."""
-        if ctx.siblings is None:
+        if ctx.siblings is None and ctx.named is None:
             return []
         for ans in fact.answers:
             if not phrasing.single_value(ctx.doc, fact.span, ans):
                 continue
-            found = ctx.siblings.options(ans.text, fact.span.text)
+            found = ctx.siblings.options(ans.text, fact.span.text) if ctx.siblings is not None else []
+            if len(found) < 2 and ctx.named is not None:
+                # "a process called ____" (cementation): another process the text names.
+                found = ctx.named.options(ans.start, ans.text, fact.span.text)
             # Each option's article is looked up in the whole text: only for a family big enough.
             wrong = _same_article(ctx.doc, ans, found[:6])[:3] if len(found) >= 2 else []
             cloze = _cloze(ctx.doc, fact.span, ans) if len(wrong) >= 2 else None

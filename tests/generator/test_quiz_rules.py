@@ -1645,3 +1645,24 @@ def test_an_early_year_takes_near_years_on_its_side_of_the_sentence_s_others(lan
     wrong = [int(o) for o in singles[0].options if o != year]
     assert len(wrong) == 3 and all(abs(w - int(year)) <= 10 and (w > other) == (int(year) > other) for w in wrong)
     assert min(wrong) < int(year) < max(wrong)
+
+
+@pytest.mark.parametrize("lang,text,answer,options", [
+    # Pre-review of holdout10: a rock-cycle section named its processes, and each was a blank only.
+    ("en", "The lower layers are squeezed by the weight above them, a process called compaction. "
+           "Minerals in the water crystallise and glue the grains together, a process called cementation. "
+           "Together these processes, known as lithification, turn loose sediment into rock. "
+           "Hot liquid rock that reaches the surface is called lava.",
+     "cementation", {"compaction", "lithification"}),
+    ("it", "Gli strati più bassi vengono schiacciati dal peso, un processo detto compattazione. "
+           "I minerali disciolti incollano i granuli, un processo detto cementazione. "
+           "Il magma che esce in superficie è chiamato lava.",
+     "cementazione", {"compattazione"}),
+])
+def test_a_term_the_text_names_takes_the_other_terms_it_names_for_the_same_kind(lang, text, answer, options):
+    from quizapp.generator.named import NamedTerms
+
+    named = NamedTerms(load_pack(lang), text)
+    at = text.index(answer)
+    sentence = next(s for s in doc_of(text, lang).sentences if s.start <= at < s.end)
+    assert set(named.options(at, answer, sentence.text)) == options

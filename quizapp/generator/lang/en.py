@@ -56,6 +56,8 @@ PACK = {
         r"\b(?:from |between )?{num} (?:to|and) {num}{unit}",
     ],
     # Words before (and eras after) a number of up to three figures that make it a year ("in AD 79", "814 AD").
+    # How a text names a term ("a process called cementation"): named terms of one kind are each other's options.
+    "naming_cues": ["called", "known as", "termed", "referred to as"],
     "year_cues": ["in", "from", "until", "year", "since", "by", "ad", "in ad", "around", "before", "after"],
     "era_marks": ["ad", "bc", "bce", "ce"],
     "year_pattern": r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?![\d.,]\d)",

@@ -90,6 +90,8 @@ PACK = {
         r"\b(?:da(?:l|ll['’] ?)? {num} (?:a|al|all['’] ?) ?{num}|tra (?:il |l['’] ?)?{num} e (?:il |l['’] ?)?{num}){unit}",
     ],
     # Parole prima (ed ere dopo) di un numero fino a tre cifre che ne fanno un anno ("nell'814", "79 d.C.").
+    # Come un testo dà il nome a un termine ("un processo detto cementazione"): i termini di un tipo si fanno da opzioni.
+    "naming_cues": ["chiamato", "chiamata", "chiamati", "chiamate", "detto", "detta", "detti", "dette", "noto come", "nota come", "noti come", "note come", "denominato", "denominata", "prende il nome di", "prendono il nome di"],
     "year_cues": ["nel", "nell", "dal", "dall", "anno", "fino al", "entro il", "verso il", "intorno al", "prima del", "dopo il"],
     "era_marks": ["dc", "ac", "d c", "a c"],
     "year_pattern": r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?![\d.,]\d)",
