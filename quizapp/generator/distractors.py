@@ -231,7 +231,14 @@ def format_number(value: float, decimals: int, decimal_sep: str, thousands_sep: 
 # wrong option: another city of the same country, another composer for a composer.
 _SIMILAR_ATTR = {"city": "country", "person": "role", "country": "region", "company": "sector",
                  "institution": "kind", "river": "continent", "region": "country", "mountain": "continent",
-                 "body_of_water": "kind", "element": "group_kind", "planet": "kind", "language": "family"}
+                 "body_of_water": "kind", "element": "group_kind", "planet": "kind", "language": "family",
+                 "rock": "kind", "mineral": "kind", "organ": "system", "organelle": "kind", "compound": "kind",
+                 "instrument": "family"}
+
+
+# Terms whose kind shares what a sentence says of one ("dissolves in acid" of every carbonate
+# rock, "cools slowly" of every intrusive one): a wrong option comes from another kind first.
+_UNLIKE_FIRST = frozenset({"rock", "mineral", "organ", "organelle", "compound", "instrument"})
 
 
 # What makes two items alike when the first attribute differs.
@@ -291,7 +298,8 @@ def same_kind(answer: str, lang: str, mentioned, rng: random.Random, n: int = 3,
     rng.shuffle(entries)
     # Alike items first; whether the text names one is asked only of the few offered,
     # since each asking searches the whole text.
-    entries.sort(key=lambda e: _likeness(cat, e, entry, attr))
+    unlike = cat in _UNLIKE_FIRST
+    entries.sort(key=lambda e: -_likeness(cat, e, entry, attr) if unlike else _likeness(cat, e, entry, attr))
     if cat in _SECOND_ATTRS:
         # Beyond its country a city is matched by region and rank: Budapest for Vienna, never Siracusa.
         entries = [e for e in entries if _likeness(cat, e, entry, attr) < 2]

@@ -18,10 +18,10 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from . import distractors, phrasing
-from .facts import Doc, verb_like
+from .facts import Doc, known_word, verb_like
 from .lang import load_pack
 from .names import (full_forms, model_forms, name_of_place_forms, own_short_forms, place_forms, place_word_forms,
-                    short_forms, unknown_name_forms)
+                    person_name, short_forms, unknown_name_forms)
 from .pool import ENTITY_TYPES, Pool, value_type
 from .siblings import PHRASE_KINDS, Siblings
 from .named import NamedTerms
@@ -30,6 +30,8 @@ from .types import Fact, QuestionDraft, Span
 from .worth import DOCUMENT_SENTENCES
 
 BLANK = "____"
+# A term as common as "heart" or "cuore" is used figuratively too often to take the lexicon's organs as options.
+FIGURATIVE_ZIPF = 4.6
 _YEAR_RE = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
 _ANY_YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
 # Four digits read as a year beside other amounts, whatever their value.
@@ -356,7 +358,7 @@ class SingleChoice(QuestionKind):
             return self._members(ctx, fact, index)
         if fact.kind in ("target_year", "year"):
             return self._year(ctx, fact, index)
-        if fact.kind in ENTITY_TYPES or fact.kind == "date":
+        if fact.kind in ENTITY_TYPES or fact.kind == "date" or _named_person(fact):
             return self._entity(ctx, fact, index)
         if fact.kind in ("quantity", "money", "percentage", "number"):
             return self._amount(ctx, fact, index)
@@ -377,12 +379,18 @@ class SingleChoice(QuestionKind):
             if len(found) < 2 and ctx.named is not None:
                 # "a process called ____" (cementation): another process the text names.
                 found = ctx.named.options(ans.start, ans.text, fact.span.text)
+            if len(found) < 2 and distractors.lexicon_kind(ans.text, ctx.doc.pack.code) \
+                    and zipf_frequency(ans.text.lower(), ctx.doc.pack.code) < FIGURATIVE_ZIPF:
+                # "heated until it becomes ____" (quartzite): another rock of its kind the text never names.
+                # An everyday word ("il cuore della città", "the brain of the team") is often a figure.
+                found = distractors.same_kind(ans.text, ctx.doc.pack.code, ctx.mentioned, ctx.rng(index, self.name, 2),
+                                              n=6)
             # Each option's article is looked up in the whole text: only for a family big enough.
             wrong = _same_article(ctx.doc, ans, found[:6])[:3] if len(found) >= 2 else []
             cloze = _cloze(ctx.doc, fact.span, ans) if len(wrong) >= 2 else None
             if cloze is None:
                 continue
-            wrong = [_capital_as(ans.text, w) for w in wrong]
+            wrong = [_capital_as(ans.text, w, ctx.doc.pack.code) for w in wrong]
             opts, correct = _shuffle(ctx.rng(index, self.name, 1), [ans.text], wrong)
             return [_q(ctx, fact, index, self.name, ctx.fill("entity_single", cloze=cloze), [ans.text], fact.span,
                        opts, correct, ans)]
@@ -1035,9 +1043,20 @@ def _leans_back(sentence: str, pack) -> bool:
                 or set(words) & set(pack.get("anaphoric_openers", ())))
 
 
-def _capital_as(model: str, text: str) -> str:
-    """Return ``text`` with its first letter in the case of ``model``'s ("Left ventricle" at a sentence's start)."""
-    return text[:1].upper() + text[1:] if model[:1].isupper() else text
+def _capital_as(model: str, text: str, lang: str = "") -> str:
+    """Return ``text`` with its first letter in the case of ``model``'s ("Left ventricle" at a sentence's start).
+
+    With ``lang``, a lexicon's capitalised common noun ("Zolfo") is lowered beside a lower-case
+    answer; a name ("Golgi apparatus") keeps its capital.
+    """
+    if model[:1].isupper():
+        return text[:1].upper() + text[1:]
+    first = text.split(" ", 1)[0]
+    # One word ("Migmatite") or a known first word ("Cell membrane") is a common noun; "Golgi apparatus" a name's.
+    if lang and model[:1].islower() and first[1:] == first[1:].lower() and (
+            first == text or known_word(first.lower(), lang)):
+        return text[:1].lower() + text[1:]
+    return text
 
 
 def _times(text: str, months: list[str], skip: tuple[int, int] = (-1, -1)) -> list[tuple[int, tuple[int, int, int]]]:
@@ -1151,12 +1170,20 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
     group = "" if kind else _place_group(ans.text, ctx.doc.pack)
     if not kind and not group and fact.kind in ("place", "organization", "country"):
         return []
-    from_text = [v for v in ctx.pool.others(fact.kind, ans.text, fact.span, fact.span.text, rng, n * 3)
-                 if distractors.lexicon_kind(v, ctx.doc.pack.code) == kind and _same_country(v, ans.text, kind, ctx)
-                 and _place_group(v, ctx.doc.pack) == group]
-    shape = _shape(ans.text)
-    out = [v for v in from_text if _shape(v) == shape and _near_in_time(v, ans.text)]
-    role = _role_before(ctx.doc, ans.start) if fact.kind == "person" else ""
+    # A person the text names elsewhere is a wrong person whether the lexicon knows either or not
+    # ("gli esperimenti di ____": Mendel, against Lamarck and Malthus); a full name stands for a full name.
+    person = fact.kind == "person" or _named_person(fact)
+    from_text = [v for v in ctx.pool.others("person" if person else fact.kind, ans.text, fact.span, fact.span.text,
+                                            rng, n * 3)
+                 if (distractors.lexicon_kind(v, ctx.doc.pack.code) in ((kind, "person", "") if person else (kind,)))
+                 and _same_country(v, ans.text, kind, ctx) and _place_group(v, ctx.doc.pack) == group]
+    shape = _person_shape(ans.text) if person else _shape(ans.text)
+    out = [v for v in from_text if (_person_shape(v) if person else _shape(v)) == shape and _near_in_time(v, ans.text)]
+    if person:
+        # "Darwin fu influenzato dall'economista ____": not "Charles Darwin", whose surname the sentence gives.
+        here = set(normalise(fact.span.text).split())
+        out = [v for v in out if normalise(v.split()[-1]) not in here]
+    role = _role_before(ctx.doc, ans.start) if person else ""
     if role:
         # "con capitano ____": another captain the text names, not any person (a dictator).
         out = [v for v in out if _has_role(ctx.doc, v, role)]
@@ -1262,6 +1289,16 @@ def _shape(text: str) -> tuple[str, ...]:
     return tuple("9" if w[:1].isdigit() else "A" if w[:1].isupper() else "a" for w in text.split())
 
 
+def _named_person(fact: Fact) -> bool:
+    """Tell whether an entity no lexicon knows is a person by its given name ("Gregor Mendel")."""
+    return fact.kind == "entity" and bool(fact.answers) and person_name(fact.answers[0].text)
+
+
+def _person_shape(name: str) -> str:
+    """Return how a person is written: a full name ("Jean-Baptiste de Lamarck", "Gregor Mendel") or one word."""
+    return "full" if len(name.split()) >= 2 else "one"
+
+
 def bounded(ctx: Context, fact: Fact, ans: Span) -> bool:
     """Tell whether the text gives a bound, not a value ("more than 150 years", "dopo il 1850").
 
@@ -1309,7 +1346,8 @@ def _role_before(doc: Doc, start: int) -> str:
     words = doc.text[max(0, start - 40):start].split()
     if words and words[-1].lower() in doc.pack.articles:
         words.pop()
-    word = words[-1].lower() if words else ""
+    # "dall'economista ____": the role after an elided preposition and article.
+    word = re.split(r"['’]", words[-1])[-1].lower() if words else ""
     if not word.isalpha() or word in doc.pack.stopwords or not doc.text[start - 1:start].isspace():
         return ""
     return word

@@ -54,6 +54,13 @@ def _opens_a_name(word: str) -> bool:
     return word in given_names() or bool(_INITIALS.fullmatch(word))
 
 
+def person_name(name: str) -> bool:
+    """Tell whether a capitalised run is a person's full name: a given name, then capitalised words or particles."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and words[0] in given_names() and words[-1][:1].isupper() \
+        and all(w[:1].isupper() or w in PARTICLES for w in words[1:])
+
+
 def _rare(word: str, lang: str) -> bool:
     """Tell whether ``word`` is rare enough as a common word to be read as a family name."""
     return zipf_frequency(word, lang) < SURNAME_MAX_ZIPF

@@ -12,6 +12,7 @@ import random
 import re
 from dataclasses import dataclass
 
+from .names import person_name
 from .text import normalise
 from .types import Fact, Span
 
@@ -32,6 +33,8 @@ def value_type(fact: Fact) -> str:
         return "year" if _YEAR_RE.match(fact.answers[0].text) else ""
     if fact.kind in ENTITY_TYPES or fact.kind == "date":
         return fact.kind
+    if fact.kind == "entity" and person_name(fact.answers[0].text):
+        return "person"  # "Gregor Mendel", which no lexicon lists, is a person by his given name
     if fact.kind == "number" and fact.answers[0].text[:1].isdigit():
         return "number"
     if fact.kind in ("quantity", "money"):

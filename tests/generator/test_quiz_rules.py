@@ -1666,3 +1666,51 @@ def test_a_term_the_text_names_takes_the_other_terms_it_names_for_the_same_kind(
     at = text.index(answer)
     sentence = next(s for s in doc_of(text, lang).sentences if s.start <= at < s.end)
     assert set(named.options(at, answer, sentence.text)) == options
+
+
+def test_a_person_no_lexicon_knows_takes_other_people_of_the_text_not_one_the_sentence_names():
+    """Holdout9: "gli esperimenti di ____" (Gregor Mendel) had no options, as no lexicon knows Mendel."""
+    from quizapp.generator import generate_quiz
+
+    text = ("Il naturalista francese Jean-Baptiste de Lamarck espose la sua teoria nel 1809. "
+            "Charles Darwin viaggiò per cinque anni sul Beagle. "
+            "Alfred Russel Wallace giunse a conclusioni simili nelle isole della Malesia. "
+            "La risposta arrivò dagli esperimenti di Gregor Mendel sui piselli, che Darwin non conobbe mai.")
+    singles = [q for q in generate_quiz(text, lang="it").questions
+               if q.kind == "single" and q.answer_texts == ("Gregor Mendel",)]
+    assert singles
+    wrong = set(singles[0].options) - {"Gregor Mendel"}
+    assert wrong <= {"Jean-Baptiste de Lamarck", "Alfred Russel Wallace"} and len(wrong) == 2
+
+
+def test_a_role_after_an_elided_article_restricts_person_options():
+    from quizapp.generator.kinds import _role_before
+
+    doc = doc_of("Darwin fu influenzato anche dall'economista Thomas Malthus e dal geologo Charles Lyell.", "it")
+    assert _role_before(doc, doc.text.index("Thomas")) == "economista"
+    assert _role_before(doc, doc.text.index("Charles")) == "geologo"
+
+
+@pytest.mark.parametrize("lang,text,answer,kind", [
+    # Holdout10: "heated until it becomes ____" (quartzite) was a blank only; rocks of another kind are wrong.
+    ("en", "Buried deep and heated for a long time, the sandstone eventually becomes quartzite.", "quartzite", "rock"),
+    ("en", "Slightly acidic rainwater slowly dissolves limestone over thousands of years.", "limestone", "rock"),
+])
+def test_a_lexicon_term_takes_terms_of_another_kind_written_in_lower_case(lang, text, answer, kind):
+    from quizapp.generator import generate_quiz
+    from quizapp.generator.distractors import lexicon_attr, lexicon_kind
+
+    singles = [q for q in generate_quiz(text, lang=lang).questions if q.kind == "single" and q.answer_texts == (answer,)]
+    assert singles
+    wrong = [o for o in singles[0].options if o != answer]
+    assert len(wrong) == 3 and all(o == o.lower() for o in wrong)
+    assert all(lexicon_kind(o, lang) == kind for o in wrong)
+    assert all(lexicon_attr(o, lang, "kind") != lexicon_attr(answer, lang, "kind") for o in wrong)
+
+
+def test_an_everyday_word_takes_no_lexicon_options():
+    """"Il cuore della città": a word as common as "cuore" is too often a figure to offer other organs."""
+    from quizapp.generator import generate_quiz
+
+    text = "Piazza del Campo è il cuore della città di Siena, dove si corre il Palio due volte l'anno."
+    assert not [q for q in generate_quiz(text, lang="it").questions if q.kind == "single" and q.answer_texts == ("cuore",)]
