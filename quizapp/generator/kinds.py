@@ -205,8 +205,6 @@ class MultipleSelect(QuestionKind):
     name = "multiple"
 
     def build(self, ctx, fact, index):
-        if fact.kind in ("benefits", "drawbacks"):
-            return self._turned(ctx, fact, index)
         if fact.kind == "list":
             return self._counted(ctx, fact, index)
         if fact.kind != "members":
@@ -252,27 +250,6 @@ class MultipleSelect(QuestionKind):
         opts, correct = _shuffle(ctx.rng(index, self.name, 6), right, wrong)
         return [_q(ctx, fact, index, self.name, ctx.fill("multiple_list", cloze=cloze), right, fact.span, opts,
                    correct)]
-
-    def _turned(self, ctx, fact, index):
-        """Ask which items are benefits when some are shown turned into their opposite.
-
-        Each item appears once, as the text states it or turned round ("lower risk"
-        -> "higher risk"), so no pair of options gives the other away, and a turned
-        item is wrong by the text's own words and in the world.
-        """
-        opposites = ctx.doc.pack.get("opposites", {})
-        items = [a.text for a in fact.answers]
-        flips = [_flip(item, opposites) for item in items]
-        turnable = [k for k, f in enumerate(flips) if f]
-        if len(items) < 3 or len(turnable) < 2:
-            return []
-        rng = ctx.rng(index, self.name, 3)
-        turned = set(rng.sample(turnable, max(1, len(items) // 2)))
-        right = [items[k] for k in range(len(items)) if k not in turned]
-        wrong = [flips[k] for k in sorted(turned)]
-        opts, correct = _shuffle(ctx.rng(index, self.name, 4), right, wrong)
-        prompt = ctx.fill("multiple_items", art=fact.slot("art").lower(), head=fact.slot("head"))
-        return [_q(ctx, fact, index, self.name, prompt, right, fact.span, opts, correct)]
 
 
 def _stated_count(doc: Doc, fact: Fact) -> int | None:
@@ -939,13 +916,9 @@ class TrueFalse(QuestionKind):
                         or not any(w.isalpha() and len(w) > 2 and w not in stop for w in words):
                     continue  # "la.I", "la cis I", "LA H": no statement is made of grammar words and letters
                 prompt = ctx.fill("tf_benefit", item=ans.text, one_of=one_of, head=head)
+                # Only the true statement: a benefit turned round ("una minore densità di energia è un
+                # punto di forza") is an absurd negation no student is tempted by (issue 10).
                 out.append(_q(ctx, fact, index, self.name, prompt, [ans.text], fact.span, labels, (0,), ans))
-                # The same item turned into its opposite ("lower risk" -> "higher risk") is false
-                # by the text's own words, so a student who knows the topic is not misled.
-                flipped = _flip(ans.text, ctx.doc.pack.get("opposites", {}))
-                if flipped:
-                    prompt = ctx.fill("tf_benefit", item=flipped, one_of=one_of, head=head)
-                    out.append(_q(ctx, fact, index, self.name, prompt, [ans.text], fact.span, labels, (1,), ans))
         return out
 
     def _swapped(self, ctx, fact, index, labels):
@@ -1170,12 +1143,13 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
     group = "" if kind else _place_group(ans.text, ctx.doc.pack)
     if not kind and not group and fact.kind in ("place", "organization", "country"):
         return []
-    # A person the text names elsewhere is a wrong person whether the lexicon knows either or not
-    # ("gli esperimenti di ____": Mendel, against Lamarck and Malthus); a full name stands for a full name.
+    # A person the text names elsewhere is a wrong person ("gli esperimenti di ____": Mendel, against
+    # Lamarck and Wallace), a full name for a full name; one the lexicon knows only among others it
+    # knows: an unknown name may be anyone ("lost to ____ in the final": not Virginia Wade).
     person = fact.kind == "person" or _named_person(fact)
     from_text = [v for v in ctx.pool.others("person" if person else fact.kind, ans.text, fact.span, fact.span.text,
                                             rng, n * 3)
-                 if (distractors.lexicon_kind(v, ctx.doc.pack.code) in ((kind, "person", "") if person else (kind,)))
+                 if distractors.lexicon_kind(v, ctx.doc.pack.code) == kind
                  and _same_country(v, ans.text, kind, ctx) and _place_group(v, ctx.doc.pack) == group]
     shape = _person_shape(ans.text) if person else _shape(ans.text)
     out = [v for v in from_text if (_person_shape(v) if person else _shape(v)) == shape and _near_in_time(v, ans.text)]
@@ -1451,6 +1425,10 @@ def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) 
     # Near misses first: a year the text ties to another fact would also reveal that fact's
     # answer to a quiz asking it, so it only fills in where near misses run short.
     picked = near + [y for y in other if y not in near]
+    if ctx.published is not None and year < ctx.published.year:
+        # "era già salito sul podio nel ____" in a 2014 report: 2014, the year the article tells of,
+        # may be true as well (he stood on the podium again that year).
+        picked = [y for y in picked if int(y) != ctx.published.year]
     return sorted(picked[:n])
 
 
@@ -1571,21 +1549,6 @@ def _measured(amount: str, number: str, pack) -> bool:
     money = {w.lower() for w in pack.get("money_words", ())}
     words = set(amount.lower().replace(number, " ").split()) | set(re.findall(r"[^\w\s.,]", amount))
     return not (words & (scales | money))
-
-
-def _flip(item: str, opposites: dict[str, str]) -> str | None:
-    """Return ``item`` with every comparative word swapped for its opposite, or None if it has none."""
-    if not opposites:
-        return None
-    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(opposites, key=len, reverse=True))) + r")(?!\w)",
-                         re.IGNORECASE)
-
-    def swap(m: re.Match) -> str:
-        word = opposites[m.group(1).lower()]
-        return word[:1].upper() + word[1:] if m.group(1)[:1].isupper() else word
-
-    flipped, n = pattern.subn(swap, item)
-    return flipped if n else None
 
 
 # The order is the order of preference: a fact's first question is its main one.

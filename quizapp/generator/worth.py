@@ -435,6 +435,9 @@ class Weigher:
                                                  and known_word(core[0], doc.pack.code))
             if common and (lowered or (len(content) == 1 and not lexicon_kind(ans.text, doc.pack.code))):
                 w *= GENERIC
+        days = {normalise(d) for d in doc.pack.get("weekdays", ())}
+        if days & set(core) and set(core) <= days | {normalise(d) for d in doc.pack.get("day_time_words", ())}:
+            w *= GENERIC  # "the launch was planned for ____" (Tuesday night): which weekday is no fact worth asking
         if any(ch.isdigit() for ch in ans.text) and self._known_amount(ans):
             w *= GENERIC  # "Una rivoluzione completa dura circa ____" (365 giorni): known without the text
         if fact.kind in ("concept", "phrase") and self._hollow(content):

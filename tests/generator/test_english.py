@@ -43,8 +43,8 @@ def test_deadline_acronym_benefits_numbers(draft):
     for benefit, turned in (("greater energy density", "lower energy density"), ("lower risk of fire", "higher risk of fire"),
                             ("more freedom in design", "less freedom in design")):
         assert _q(draft, "true_false", benefit), benefit
-        false = [q for q in draft.questions if q.kind == "true_false" and turned in q.prompt]
-        assert [q.correct for q in false] == [(1,)] and false[0].answer_texts == (benefit,), turned
+        # A benefit turned round is an absurd negation (issue 10): never asked.
+        assert not [q for q in draft.questions if turned in q.prompt or turned in " ".join(q.options)], turned
     assert any(q["correct"] == [40] for q in _q(draft, "numeric", "40"))
     assert any(q["correct"] == [6] for q in _q(draft, "numeric", "six"))
     assert any(q["correct"] == [3.5] for q in _q(draft, "numeric", "3.5"))

@@ -1714,3 +1714,24 @@ def test_an_everyday_word_takes_no_lexicon_options():
 
     text = "Piazza del Campo è il cuore della città di Siena, dove si corre il Palio due volte l'anno."
     assert not [q for q in generate_quiz(text, lang="it").questions if q.kind == "single" and q.answer_texts == ("cuore",)]
+
+
+@pytest.mark.parametrize("lang,text,answer", [
+    # Review 12: "the launch was planned for ____" (Tuesday night) is no fact worth asking.
+    ("en", "The launch, first planned for Tuesday night, was delayed by strong winds over the pad.", "Tuesday night"),
+    ("it", "Il lancio, previsto per martedì sera, è stato rinviato per il vento forte sulla rampa.", "martedì sera"),
+])
+def test_a_weekday_blank_is_weighed_down(lang, text, answer):
+    assert weight_of(lang, text, answer, "date") <= 0.25
+
+
+def test_a_past_year_never_takes_the_article_s_own_year():
+    """Review 12: "era già salito sul podio di Parigi nel ____" (2012) in a 2014 report offered 2014."""
+    from quizapp.generator import generate_quiz
+
+    text = ("Vincenzo Nibali vince il Tour de France 2014\ndate: 2014-07-27\n\n"
+            "Vincenzo Nibali ha vinto oggi a Parigi il Tour de France 2014. "
+            "Nibali era già salito sul podio di Parigi nel 2012, quando era arrivato terzo. "
+            "Nel 2013 aveva vinto il Giro d'Italia.")
+    singles = [q for q in generate_quiz(text, lang="it").questions if q.kind == "single" and q.answer_texts == ("2012",)]
+    assert singles and "2014" not in singles[0].options

@@ -96,16 +96,17 @@ def test_each_benefit(questions, phrases):
     assert _find(questions, evidence=["punti di forza"], answers=phrases), phrases
 
 
-@pytest.mark.parametrize("false_statement", [
+@pytest.mark.parametrize("turned", [
     "una minore densità di energia e, quindi, di ridurre notevolmente",
     "l’essere più soggette al rischio di prendere fuoco",
     "la peggiore gestione delle dimensioni",
 ])
-def test_each_benefit_turned_round_is_a_false_statement(questions, false_statement):
-    hits = [q for q in _find(questions, "true_false", evidence=["punti di forza"]) if false_statement in q["prompt"]]
-    assert len(hits) == 1 and hits[0]["correct"] == [1], false_statement
-    # The answer text is what the text really says, quoted as evidence in the review.
-    assert hits[0]["answer_texts"][0] in hits[0]["evidence"]["text"]
+def test_no_benefit_is_turned_round_into_an_absurd_negation(questions, turned):
+    """Issue 10: "una minore densità di energia è un punto di forza" tempts no student; each benefit is stated true."""
+    asked = [q for q in _find(questions, evidence=["punti di forza"])]
+    assert not [q for q in asked if turned in q["prompt"] or turned in " ".join(q.get("options") or [])]
+    statements = [q for q in asked if q["kind"] == "true_false"]
+    assert statements and all(q["correct"] == [0] for q in statements)
 
 
 def test_acronym_expansion(questions):

@@ -8,6 +8,8 @@ PACK = {
     "elisions": [],
     "decimal_sep": ".",
     "thousands_sep": ",",
+    # With a weekday, the words of a day's time ("Tuesday night"): a blank of them only asks the wording.
+    "day_time_words": ["morning", "afternoon", "evening", "night", "last", "next", "this", "on"],
     "weekdays": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
     "months": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december"],

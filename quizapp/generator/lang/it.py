@@ -38,6 +38,8 @@ PACK = {
                       **{p + "le": "le" for p in ("", "al", "del", "dal", "nel", "sul")}},
     "decimal_sep": ",",
     "thousands_sep": ".",
+    # Con un giorno della settimana, le parole dell'ora del giorno ("martedì sera"): un vuoto fatto solo di queste chiede la forma.
+    "day_time_words": ["mattina", "mattino", "pomeriggio", "sera", "notte", "scorso", "scorsa", "prossimo", "prossima"],
     "weekdays": ["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"],
     "months": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
                "settembre", "ottobre", "novembre", "dicembre"],
