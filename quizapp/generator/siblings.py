@@ -110,6 +110,11 @@ class Siblings:
             shared = mods & set(other)
             if term.modifier in shared and len(shared) >= 2:
                 out += [self._written(m, head) for m in sorted(shared)]
+        # "covalent bond" among "ionic" and "metallic bond", not "double bond" (a covalent one) nor
+        # "chemical bond" (all of them): where the modifier has a contrast set, its set only.
+        sets = [s for s in self._contrasts if term.modifier in s]
+        if sets:
+            out = [o for o, t in ((o, self.term(o)) for o in out) if t and any(t.modifier in s for s in sets)]
         return [o for o in dict.fromkeys(out) if f" {normalise(o)} " not in here]
 
     def contrast(self, answer: str, sentence_text: str) -> list[str]:

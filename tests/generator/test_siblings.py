@@ -91,3 +91,19 @@ def test_no_statement_is_made_of_a_sentence_that_leans_on_the_one_before(text):
 def test_a_comparative_turned_round_is_a_false_statement(text, false_statement):
     questions = generate_quiz(text, lang="en").questions
     assert any(q.kind == "true_false" and q.correct == (1,) and false_statement in q.prompt for q in questions)
+
+
+def test_a_modifier_of_a_contrast_set_takes_siblings_of_that_set_only():
+    """Review 12: "Electrons in a ____ are not always shared equally" (covalent bond) offered "double bond"."""
+    from quizapp.generator.facts import Doc, extract_facts
+    from quizapp.generator.lang import load_pack
+    from quizapp.generator.siblings import Siblings
+
+    text = ("An ionic bond forms between a metal and a non-metal. A covalent bond is a shared pair of electrons. "
+            "A double bond shares two pairs. A metallic bond holds metal atoms in a sea of electrons. "
+            "Every chemical bond stores energy.")
+    pack = load_pack("en")
+    doc = Doc(text=text, pack=pack, body_start=0)
+    siblings = Siblings(extract_facts(doc), pack, text)
+    assert set(siblings.options("covalent bond", "A covalent bond is a shared pair of electrons.")) == {
+        "ionic bond", "metallic bond"}

@@ -299,7 +299,8 @@ PACK = {
         ["direct", "alternating"], ["series", "parallel"], ["public", "private"], ["domestic", "foreign"],
         ["oxygen-rich", "oxygen-poor"], ["unicellular", "multicellular"], ["sexual", "asexual"],
         ["elastic", "inelastic"], ["nominal", "real"], ["fiscal", "monetary"], ["plant", "animal"],
-        ["small", "large"],
+        ["small", "large"], ["ionic", "covalent", "metallic"], ["single", "double", "triple"],
+        ["igneous", "sedimentary", "metamorphic"],
     ],
     "templates": {
         "prefix": "According to the text",

@@ -318,7 +318,8 @@ PACK = {
         ["unicellulari", "pluricellulari"], ["sessuata", "asessuata"], ["fiscale", "monetaria"],
         ["ricco", "povero"], ["ricca", "povera"], ["vegetale", "animale"], ["vegetali", "animali"],
         ["tenue", "crasso"], ["gastrico", "pancreatico", "enterico"], ["meccanica", "chimica"], ["grande", "piccola"],
-        ["grandi", "piccoli"],
+        ["grandi", "piccoli"], ["ionico", "covalente", "metallico"], ["semplice", "doppio", "triplo"],
+        ["ignea", "sedimentaria", "metamorfica"], ["ignee", "sedimentarie", "metamorfiche"],
     ],
     "templates": {
         "prefix": "Secondo il testo",
