@@ -30,6 +30,8 @@ from .types import Fact, QuestionDraft, Span
 from .worth import DOCUMENT_SENTENCES
 
 BLANK = "____"
+# How many of a text's most repeated content words name what it is about.
+TOPIC_WORDS = 3
 # A term as common as "heart" or "cuore" is used figuratively too often to take the lexicon's organs as options.
 FIGURATIVE_ZIPF = 4.6
 _YEAR_RE = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
@@ -84,6 +86,15 @@ class Context:
         if "words" not in self._counts:
             self._counts["words"] = Counter(normalise(self.doc.text).split())
         return self._counts["words"]
+
+    def topic_words(self) -> frozenset[str]:
+        """Return the text's few most repeated content words (said three times or more): what it is about."""
+        if "topic" not in self._counts:
+            stop = self.doc.pack.stopwords
+            common = [(w, c) for w, c in self.word_counts().most_common(40) if w not in stop and len(w) > 2
+                      and not w.isdigit()]
+            self._counts["topic"] = Counter({w: c for w, c in common[:TOPIC_WORDS] if c >= 3})
+        return frozenset(self._counts["topic"])
 
     def mentioned(self, name: str) -> bool:
         """Tell whether the document names ``name`` (remembered: each asking searches the whole text)."""
@@ -401,6 +412,23 @@ class SingleChoice(QuestionKind):
         shape = {article(x.text) for x in items}
         if len(shape) != 1 or "" in shape:
             return []
+        ans = items[0]  # the list's head: the item a text names first is the one it stresses
+        known = _known_place(ans.text, ctx.doc.pack)
+        if known:
+            # "sfidando ____ e l'Occidente" (il Giappone): other countries, not the partners of another list.
+            wrong = [o for o in distractors.same_kind(known, ctx.doc.pack.code, ctx.mentioned,
+                                                      ctx.rng(index, self.name, 8), n=250)
+                     if f" {normalise(o)} " not in here]
+            # A major economy is challenged by major economies: no "Costa d'Avorio" beside Japan.
+            code = ctx.doc.pack.code
+            rank, region = distractors.lexicon_attr(known, code, "g20"), distractors.lexicon_attr(known, code, "region")
+            wrong = [o for o in wrong if distractors.lexicon_attr(o, code, "g20") == rank]
+            # Nearest first: the same region, then the same continent ("east_asia", "south_asia").
+            wrong.sort(key=lambda o: (distractors.lexicon_attr(o, code, "region") != region,
+                                      distractors.lexicon_attr(o, code, "region").split("_")[-1] != region.split("_")[-1]))
+            wrong = wrong[:3]
+            wrong = [w for w in (_with_article(o, ctx.doc.pack) if shape == {"article"} else o for o in wrong) if w]
+            return self._ask_item(ctx, fact, index, ans, wrong)
         wrong: list[str] = []
         for span, others in ctx.pool.lists:
             if span.start == fact.span.start:
@@ -411,14 +439,17 @@ class SingleChoice(QuestionKind):
                     wrong.append(x)
             if len(wrong) >= 3:
                 break
+        return self._ask_item(ctx, fact, index, ans, wrong)
+
+    def _ask_item(self, ctx, fact, index, ans, wrong: list[str]):
+        """Ask for a list's item among up to three of ``wrong``, in a seeded order."""
         if len(wrong) < 2:
             return []
-        rng = ctx.rng(index, self.name, 7)
-        ans = items[0]  # the list's head: the item a text names first is the one it stresses
         cloze = _cloze(ctx.doc, fact.span, ans)
         if cloze is None:
             return []
-        rng.shuffle(wrong)
+        wrong = list(wrong)
+        ctx.rng(index, self.name, 7).shuffle(wrong)
         opts, correct = _shuffle(ctx.rng(index, self.name, 1), [ans.text], wrong[:3])
         return [_q(ctx, fact, index, self.name, ctx.fill("entity_single", cloze=cloze), [ans.text], fact.span,
                    opts, correct, ans)]
@@ -561,6 +592,9 @@ class Cloze(QuestionKind):
                                                    | frozenset(ctx.doc.pack.get("firm_endings", ())),
                                                    fact.kind == "place")
                 accepted = list(dict.fromkeys(accepted))
+            # The text's topic word alone ("batterie" for "batterie di prossima generazione") answers nothing.
+            topic = ctx.topic_words()
+            accepted = [a for k, a in enumerate(accepted) if k == 0 or normalise(a) not in topic]
             q = _q(ctx, fact, index, self.name, ctx.fill("cloze", cloze=cloze), [ans.text], fact.span, (), (), ans)
             out.append(QuestionDraft(**{**q.__dict__, "correct": tuple(accepted)}))
         return out
@@ -724,6 +758,8 @@ def _phrase_cores(phrase: str, pack) -> list[str]:
         if links and (k > links[0] if head_last else len(core) <= links[-1] + 1):
             break
         edge = core[0] if head_last else core[-1]
+        if not head_last and edge.lower() in pack.get("prenominal_adjectives", ()):
+            continue  # "batterie di prossima generazione": "batterie di prossima" cuts "prossima generazione" in two
         if edge.lower() not in pack.stopwords:
             out.append(" ".join(core))
     # An owner's thing ("heart's natural pacemaker") is named by its head alone: the owner
@@ -1217,6 +1253,24 @@ def _same_article(doc: Doc, ans: Span, options: list[str]) -> list[str]:
         if not seen or wanted in seen:
             out.append(v)
     return out
+
+
+def _known_place(item: str, pack) -> str:
+    """Return a list item's country or region without its article ("il Giappone": "Giappone"), or ""."""
+    bare = re.sub(r"^(?:\w+['’]|\w+\s)", "", item) if item.split()[0].lower() in pack.articles \
+        or re.match(r"\w+['’]", item) else item
+    for name in (item, bare):
+        if distractors.lexicon_kind(name, pack.code) in ("country", "region"):
+            return name
+    return ""
+
+
+def _with_article(name: str, pack) -> str:
+    """Return a country or region with the article the language gives it ("India": "l'India"), or "" if unknown."""
+    if name[:1].lower() in "aeiouàèéìòù":
+        return f"l’{name}"
+    arts = _place_article(name, pack) - {"-"}
+    return f"{arts.pop()} {name}" if len(arts) == 1 else ""
 
 
 def _place_article(name: str, pack) -> set[str]:

@@ -560,10 +560,12 @@ def test_the_birth_year_is_read_from_the_lead():
 
 
 @pytest.mark.parametrize("lang,text,asked,offered", [
-    # The items of another list a verb governs, written alike, are the wrong options.
+    # A country is asked among the nearest major economies, with their articles (the seed's "sfidando ____ e
+    # l'Occidente" offered the partners of another list, "il governo cinese", which a blind review found absurd).
     ("it", "Le aziende si sono unite sfidando il Giappone e l'Occidente nel settore. "
            "Il consorzio riunisce il governo cinese, il mondo accademico e l'industria.",
-     "sfidando", {"il governo cinese", "il mondo accademico", "l'industria"}),
+     "sfidando", {"la Cina", "la Corea del Sud", "l’Indonesia", "l’India"}),
+    # The items of another list a verb governs, written alike, are the wrong options.
     ("en", "The alliance brings together Airbus, Safran and Thales. Its rivals include Boeing and Lockheed Martin.",
      "include", {"Airbus", "Safran", "Thales"}),
     # Items written another way (with an article, without one) are never mixed.

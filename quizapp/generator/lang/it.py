@@ -187,6 +187,12 @@ PACK = {
     "phrase_classifiers": ["specie", "tipo", "tipi", "forma", "forme", "varietà", "gruppo", "gruppi",
                            "quantità", "numero", "migliaia", "milioni", "centinaia", "decine", "pezzo", "pezzi", "serie",
                            "insieme", "coppia", "coppie", "misto", "miscuglio"],
+    # Aggettivi che precedono il nome ("di prossima generazione"): una risposta non finisce con uno di essi.
+    "prenominal_adjectives": [f"{stem}{end}" for stem in ("prossim", "nuov", "vecchi", "ultim", "prim", "second",
+                                                           "buon", "cattiv", "lung", "alt", "bass", "piccol")
+                              for end in ("o", "a", "i", "e")] + ["grande", "grandi", "breve", "brevi",
+                                                                   "maggiore", "maggiori", "minore", "minori",
+                                                                   "migliore", "migliori", "peggiore", "peggiori"],
     "phrase_links": ["di", "del", "dello", "della", "dei", "degli", "delle", "dell'", "d'", "di un", "di una",
                      "e", "e il", "e lo", "e la", "e i", "e gli", "e le", "e l'"],
     # Numbers written as words: asked as numbers, graded exactly. ("sei" is left out: it is also "you are".)
