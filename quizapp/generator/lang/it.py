@@ -334,7 +334,7 @@ PACK = {
         "single_members": "Secondo il testo, quale di queste opzioni rientra tra {group}?",
         "tf_members": "Secondo il testo, {item} rientra tra {group}.",
         "tf_benefit": "Secondo il testo, {item} è {one_of} {head}.",
-        "acronym_short": "Secondo il testo, che cosa significa la sigla {acronym}?",
+        "acronym_short": "Secondo il testo, qual è il nome per esteso della sigla {acronym}?",
         "acronym_single": "Secondo il testo, che cosa significa la sigla {acronym}?",
         "deadline_goal": "Secondo il testo, entro quale anno l'obiettivo è {goal}?",
         "deadline_plain": "Secondo il testo, quale anno completa la frase: «{cloze}»?",
