@@ -30,6 +30,8 @@ from .types import Fact, QuestionDraft, Span
 from .worth import DOCUMENT_SENTENCES
 
 BLANK = "____"
+# A cut sentence keeps its opening up to this many words when they end in "che"/"that" ("La Cina ritiene che").
+OPENING_WORDS = 5
 # How many of a text's most repeated content words name what it is about.
 TOPIC_WORDS = 3
 # A term as common as "heart" or "cuore" is used figuratively too often to take the lexicon's organs as options.
@@ -114,7 +116,11 @@ def window(doc: Doc, sent: Span, focus: Span, keep: str | None = None, words: in
         k = len(b_words) - (words + 1)
         while k > 0 and len(b_words) - k < words + 5 and b_words[k][:1].isupper() and b_words[k - 1][:1].isupper():
             k -= 1
-        before = "… " + " ".join(b_words[k:]).lstrip()
+        # The sentence's opening words name its subject ("La Cina ritiene che … il loro sviluppo"):
+        # kept, where they end before a comma, so a pronoun after the cut has someone to point at.
+        opening = re.match(r"\s*((?:[^\s,;:]+ ){1,%d}?[^\s,;:]+ (?:che|that)) " % OPENING_WORDS, before)
+        lead = opening.group(1) + " " if opening and len(opening.group(1).split()) < k else ""
+        before = lead + "… " + " ".join(b_words[k:]).lstrip()
     a_words = after.split(" ")
     if len(a_words) > words + 1:
         k = words + 1
