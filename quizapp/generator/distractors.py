@@ -299,7 +299,10 @@ def same_kind(answer: str, lang: str, mentioned, rng: random.Random, n: int = 3,
     # Alike items first; whether the text names one is asked only of the few offered,
     # since each asking searches the whole text.
     unlike = cat in _UNLIKE_FIRST
-    entries.sort(key=lambda e: -_likeness(cat, e, entry, attr) if unlike else _likeness(cat, e, entry, attr))
+    # A major economy among major economies (no Eritrea beside the five great powers), a small state among
+    # small ones: within each step of likeness, those alike in that first.
+    entries.sort(key=lambda e: (-_likeness(cat, e, entry, attr) if unlike else _likeness(cat, e, entry, attr),
+                                bool(e.get("g20")) != bool(entry.get("g20"))))
     if cat in _SECOND_ATTRS:
         # Beyond its country a city is matched by region and rank: Budapest for Vienna, never Siracusa.
         entries = [e for e in entries if _likeness(cat, e, entry, attr) < 2]

@@ -83,6 +83,12 @@ class Context:
             self._mentioned["born"] = _birth_year(self.doc)
         return self._mentioned["born"]
 
+    def died(self) -> int | None:
+        """Return the year the text's subject died, from its lead's bracketed life span ("(1685 – 1750)"), or None."""
+        if "died" not in self._mentioned:
+            self._mentioned["died"] = _death_year(self.doc)
+        return self._mentioned["died"]
+
     def word_counts(self) -> Counter:
         """Return how often the text uses each of its normalised words (counted once per document)."""
         if "words" not in self._counts:
@@ -133,7 +139,7 @@ def window(doc: Doc, sent: Span, focus: Span, keep: str | None = None, words: in
 
 # A bracket holding a number a few words after the blank: "____ km/h (14,000 mph)".
 _CONVERSION_AFTER_BLANK = re.compile("(" + re.escape(BLANK) + r"(?: [^\s()\d]+){0,3})"
-                                     r"\s*\((?:[^()\d]{0,15})?\d[^()]{0,30}\)")
+                                     r"\s*\((?:[^()\d]{0,25})?\d[^()]{0,30}\)")
 
 
 def _cloze(doc: Doc, sent: Span, answer: Span) -> str | None:
@@ -1452,6 +1458,17 @@ def _birth_year(doc: Doc) -> int | None:
     return None
 
 
+def _death_year(doc: Doc) -> int | None:
+    """Return the year that closes the bracketed life span of the text's lead ("(21 March 1685 – 28 July 1750)")."""
+    year = doc.pack.res["year"]
+    for sent in doc.sentences[:BIRTH_SENTENCES]:
+        span = re.search(r"\(([^()]*?)[–-]\s*([^()]*)\)", sent.text)
+        if span and year.search(span.group(1)):
+            m = year.search(span.group(2))
+            return int(m.group(0)) if m else None
+    return None
+
+
 def _in_lifetime(year: int, wrong: int, born: int | None) -> bool:
     """Tell whether a wrong year stays as plausible as the right one against the subject's birth year.
 
@@ -1485,6 +1502,10 @@ def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) 
     # Near misses first: a year the text ties to another fact would also reveal that fact's
     # answer to a quiz asking it, so it only fills in where near misses run short.
     picked = near + [y for y in other if y not in near]
+    died = ctx.died()
+    if died is not None and year <= died:
+        # "Bach wrote it in ____" (1749): no 1751, after his death in 1750.
+        picked = [y for y in picked if int(y) <= died]
     if ctx.published is not None and year < ctx.published.year:
         # "era già salito sul podio nel ____" in a 2014 report: 2014, the year the article tells of,
         # may be true as well (he stood on the podium again that year).

@@ -47,7 +47,9 @@ OPENING_REST_WORDS = 5
 _AMOUNT_THEN_COMMA = re.compile(r"\d[\d.,]*((?:\s+[^\W\d_]+){1,3})\s*,\s*(?:[^\W\d_]+\s+){0,2}$")
 LIST_INSIDE = 0.6
 # An amount followed by the same amount in brackets ("29,002 feet (8,840 metres)").
-_CONVERTED_AFTER = re.compile(r"^(?:\s+[^\W\d_]+){0,3}\s*\(\s*(?:[^\W\d_]+\s+)?\d[\d.,]*\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\)")
+# "____ km/h (14,000 mph)", "circa ____ al secondo (per la precisione 299.792 km/s)": the amount restated in brackets.
+_CONVERTED_AFTER = re.compile(r"^(?:\s+[^\W\d_]+){0,3}\s*\(\s*(?:[^\W\d_]+\s+){0,3}\d[\d.,]*\s*[^\W\d_]+"
+                              r"(?:[\s/]+[^\W\d_]+)?\)")
 _YEAR_IN = re.compile(r"(?<!\d)(?:1[0-9]{3}|20[0-9]{2})(?!\d)")
 LEAD = 1.15
 HEADING = 0.2
@@ -227,8 +229,8 @@ class Weigher:
         if self.born_stated and ((self.age_cue and self.age_cue.search(before[-30:]))
                                  or any(x in core for x in self.age_words)):
             w *= GIVEN_SUM  # "nato nel 1941 … compirà ____", "the day before his ____" (23rd birthday)
-        if _summed(ans.text, before, after):
-            w *= GIVEN_SUM  # "____ grandi elettori: 630 deputati, 321 senatori e 58 delegati"
+        if _summed(ans.text, before, after) or self._counted_after(ans.text, after):
+            w *= GIVEN_SUM  # "____ grandi elettori: 630 deputati, …"; "in ____ regioni, Toscana, Emilia-Romagna e …"
         elif self._worked_out(fact, ans.text, before, after) or self._years_apart(ans.text, before, after):
             w *= GIVEN_SUM  # "440 Hz … ____ per second … 0.78 metres", "Mach 2", "lunedì dell'Angelo"
         half = len(core) // 2
@@ -487,6 +489,21 @@ class Weigher:
         conj = "|".join(re.escape(c) for c in self.doc.pack.get("list_conjunctions", ()))
         return bool(m) and m.group(1).lower() in self.doc.pack.stopwords and bool(conj) and bool(
             re.match(r"\s*(?:,|\s(?:%s)\s)" % conj, after))
+
+    def _counted_after(self, answer: str, after: str) -> bool:
+        """Tell whether a count is followed by the items it counts ("in ____ regioni, Toscana, Umbria e Marche")."""
+        n = _as_int(answer)
+        if n is None:
+            n = (self.doc.pack.get("number_words") or {}).get(normalise(answer))
+        if not n or not 2 <= n <= 12:
+            return False
+        conj = "|".join(re.escape(c) for c in self.doc.pack.get("list_conjunctions", ()) if " " not in c)
+        m = re.match(r"\s+[^\W\d_]+\s*[,:(]\s*([^.;()]*)", after)
+        if not m or not conj:
+            return False
+        items = [x for x in re.split(r",\s*|\s+(?:%s)\s+" % conj, m.group(1)) if x.strip()]
+        capital = [x for x in items[:n + 1] if x.strip()[:1].isupper()]
+        return len(capital) == n
 
     def _shared_complement(self, answer: str, after: str) -> bool:
         """Tell whether the answer ends inside a complement of two nouns ("produttori di batterie | e auto")."""

@@ -1737,3 +1737,46 @@ def test_a_past_year_never_takes_the_article_s_own_year():
             "Nel 2013 aveva vinto il Giro d'Italia.")
     singles = [q for q in generate_quiz(text, lang="it").questions if q.kind == "single" and q.answer_texts == ("2012",)]
     assert singles and "2014" not in singles[0].options
+
+
+@pytest.mark.parametrize("lang,text,answer", [
+    # Review 13: "superando il ____ per cento" was offered as false with 60 for 70: any smaller share is true too.
+    ("it", "Il No ha vinto nettamente nel Mezzogiorno, superando il 70 per cento in Sardegna e in Sicilia.", "70"),
+    ("en", "The No vote won clearly in the south, surpassing 70 percent in Sardinia and Sicily.", "70"),
+])
+def test_a_bound_written_with_a_gerund_takes_no_near_misses(lang, text, answer):
+    from quizapp.generator import generate_quiz
+
+    draft = generate_quiz(text, lang=lang)
+    assert not [q for q in draft.questions if q.kind in ("single", "true_false") and q.correct == (1,)
+                and answer in " ".join(q.answer_texts)]
+    assert not [q for q in draft.questions if q.kind == "single" and answer in " ".join(q.answer_texts)]
+
+
+@pytest.mark.parametrize("lang,text,answer", [
+    # Review 13: the bracket restates the amount the blank asks.
+    ("it", "Nel vuoto la luce si muove alla velocità di circa 300.000 chilometri al secondo "
+           "(per la precisione 299.792 km/s), la velocità più alta che esista.", "300.000"),
+    # Review 13: the items after the count give it ("in ____ regioni, Toscana, Emilia-Romagna e Trentino").
+    ("it", "Il Sì ha prevalso soltanto in tre regioni, Toscana, Emilia-Romagna e Trentino-Alto Adige, e all'estero.",
+     "tre"),
+])
+def test_an_amount_the_sentence_restates_or_counts_is_weighed_down(lang, text, answer):
+    assert weight_of(lang, text, answer, "quantity" if answer[0].isdigit() else "number") <= 0.25
+
+
+def test_a_year_of_a_life_never_takes_a_year_after_the_subject_s_death():
+    """Review 13: 1751 and 1752 were offered for a work of Bach, who died in 1750."""
+    from quizapp.generator import generate_quiz
+
+    text = ("Johann Sebastian Bach (21 March 1685 – 28 July 1750) was a German composer of the Baroque period. "
+            "He worked in Leipzig from 1723. He completed the Mass in B minor in 1749, a year before his death.")
+    singles = [q for q in generate_quiz(text, lang="en").questions if q.kind == "single" and q.answer_texts == ("1749",)]
+    assert singles and all(int(o) <= 1750 for o in singles[0].options)
+
+
+def test_a_major_economy_takes_major_economies_first():
+    from quizapp.generator import distractors
+
+    got = distractors.same_kind("Germany", "en", lambda name: False, random.Random(2), n=3)
+    assert all(distractors.lexicon_attr(c, "en", "g20") for c in got), got

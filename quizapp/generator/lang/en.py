@@ -199,7 +199,7 @@ PACK = {
     },
     # Words that make an amount a bound ("more than 150 years"): any larger amount is true too.
     "bounds": ["over", "more than", "at least", "less than", "up to", "nearly", "almost", "under", "within", "above", "below",
-               "after", "before", "until", "since", "exceed", "exceeds", "exceeded", "exceeding", "surpass", "surpasses",
+               "after", "before", "until", "since", "exceed", "exceeds", "exceeded", "exceeding", "surpass", "surpasses", "surpassing",
                "top", "tops", "topped", "larger than", "bigger than", "greater than", "smaller than", "longer than",
                "shorter than", "higher than", "lower than", "wider than", "heavier than", "lighter than",
                "faster than", "slower than", "older than", "younger than"],

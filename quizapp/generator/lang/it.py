@@ -214,7 +214,8 @@ PACK = {
     # Words that make an amount a bound ("oltre 150 anni"): any larger amount is true too.
     "bounds": ["oltre", "più di", "almeno", "meno di", "fino a", "fino al", "quasi", "sopra", "sotto", "entro",
                "dopo il", "dopo", "prima del", "prima", "dal", "superare i", "superare il", "superare le", "supera i", "supera il",
-               "superano i", "superano il", "superato i", "superato il", "superò i", "superò il", "superiore a",
+               "superano i", "superano il", "superando i", "superando il", "superando la", "superando le", "superando l'",
+               "superando l’", "superato i", "superato il", "superò i", "superò il", "superiore a",
                "superiori a", "inferiore a", "inferiori a", "sfiorare i", "sfiorano i", "più grande di",
                "più grandi di", "più piccolo di", "più piccoli di", "più lungo di", "più lunga di", "più alto di",
                "più alta di", "più veloce di", "più vecchio di"],
