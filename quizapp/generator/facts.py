@@ -631,6 +631,9 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
             if toks[p].text.lower().rstrip(".") in titles:
                 start, titled = p + 1, True
                 break
+        # "Mr Ahern": an honorific before a surname alone is no part of it either.
+        if not titled and end - start == 2 and toks[start].text.lower().rstrip(".") in doc.pack.get("honorifics", ()):
+            start, titled = start + 1, True
         if not titled:
             start = _after_title_complement(doc, toks, start, end, titles)
         # "The Norwegian Viktor Hovland": a nationality before a given name describes the person.

@@ -595,7 +595,7 @@ class Cloze(QuestionKind):
                                                     _not_given_names(ctx.doc.pack.code))
                 accepted += own_short_forms(ctx.doc.text, name) + place_word_forms(
                     ctx.doc.text, ans.text, tuple(ctx.doc.pack.get("place_words", ())))
-                placed = place_forms(name, ctx.doc.pack.get("place_heads", ()))
+                placed = place_forms(name, ctx.doc.pack.get("place_heads", ()), ctx.doc.pack.code)
                 accepted += placed
                 if fact.kind in ("entity", "person", "place") and not placed:
                     known = bool(distractors.lexicon_kind(name, ctx.doc.pack.code))

@@ -43,6 +43,8 @@ def given_names() -> frozenset[str]:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# A place's name without its head must be a name, not an everyday word ("Red" of "Red Sea", "North" of "North Sea").
+COMMON_REST_ZIPF = 4.6
 # Particles of family names in many languages: capitalised, they stay with the surname ("Del Monte",
 # "La Tour"); lower-case, the surname may go without them ("de Orellana" or "Orellana").
 PARTICLES = frozenset({"de", "del", "della", "di", "da", "dos", "das", "du", "des", "la", "le", "lo", "van", "von",
@@ -191,17 +193,19 @@ def unknown_name_forms(text: str, name: str, lang: str, known: bool, not_names: 
 _JAPANESE = re.compile(r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|[jfwy])?[aiueoōū]|n(?![aiueoōūy]))+")
 
 
-def place_forms(name: str, heads: list[str] | tuple[str, ...]) -> list[str]:
+def place_forms(name: str, heads: list[str] | tuple[str, ...], lang: str = "") -> list[str]:
     """Return a place's name without its generic head ("Windsor Castle" gives "Windsor"), from the language's ``place_heads``.
 
     Also an acronym before a longer name ("UNESCO World Heritage List" gives "World Heritage List").
+    With ``lang``, a rest that is a common word alone ("Red" of "Red Sea") is no name.
     """
     out = []
     words = name.split()
     for head in sorted(heads, key=lambda h: -len(h)):
         if name.endswith(" " + head) or name.startswith(head + " "):
             rest = name[:-len(head) - 1] if name.endswith(" " + head) else name[len(head) + 1:]
-            if rest and rest[:1].isupper() and len(rest) >= 3:
+            common = bool(lang) and " " not in rest and zipf_frequency(rest.lower(), lang) >= COMMON_REST_ZIPF
+            if rest and rest[:1].isupper() and len(rest) >= 3 and not common:
                 out.append(rest)
             break
     if len(words) >= 3 and words[0].isupper() and len(words[0]) >= 2 and words[0].isalpha():

@@ -1780,3 +1780,23 @@ def test_a_major_economy_takes_major_economies_first():
 
     got = distractors.same_kind("Germany", "en", lambda name: False, random.Random(2), n=3)
     assert all(distractors.lexicon_attr(c, "en", "g20") for c in got), got
+
+
+@pytest.mark.parametrize("lang,name,forms", [
+    # Review 13: "Pacific Ocean" refused "Pacific"; a common word alone is no name ("Red" of "Red Sea").
+    ("en", "Pacific Ocean", ["Pacific"]),
+    ("en", "Four Seasons Hotel", ["Four Seasons"]),
+    ("en", "Red Sea", []),
+    ("en", "North Sea", []),
+])
+def test_a_place_without_its_generic_head_is_a_name_unless_an_everyday_word(lang, name, forms):
+    from quizapp.generator.names import place_forms
+
+    assert place_forms(name, load_pack(lang).get("place_heads"), lang) == forms
+
+
+def test_an_honorific_before_a_surname_is_no_part_of_the_name():
+    from quizapp.generator.facts import extract_facts
+
+    facts = extract_facts(doc_of("Mr Ahern travelled back and forth between Belfast and Dublin on Wednesday.", "en"))
+    assert ("person", "Ahern") in {(f.kind, f.answers[0].text) for f in facts}

@@ -120,6 +120,8 @@ PACK = {
                       # Sports roles before a name ("striker Jamie Vardy", "Goalkeeper Kasper Schmeichel").
                       "goalkeeper", "keeper", "striker", "forward", "winger", "midfielder", "defender",
                       "full-back", "centre-back", "left-back", "right-back", "coach", "manager", "playmaker"],
+    # Honorifics before a surname alone ("Mr Ahern"): the surname is the name.
+    "honorifics": ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"],
     "titles_kept_in_names": ["saint", "st"],
     # Nationalities written before a name ("the Norwegian Viktor Hovland"): the person is the name after it.
     "nationality_words": ["american", "british", "english", "scottish", "welsh", "irish", "french", "german",
@@ -148,6 +150,7 @@ PACK = {
     # Generic heads of a place's name: "Windsor Castle" is answered "Windsor" too.
     "place_heads": ["Castle", "Palace", "Abbey", "Cathedral", "Space Center", "Space Centre", "Stadium",
                     "Airport", "Bridge", "Tower", "Island", "Islands", "Peninsula", "Reef", "River", "National Park",
+                    "Ocean", "Sea", "Desert", "Mountains", "Canal", "Strait", "Gulf", "Hotel", "Square",
                     # Generic ends of indices and institutions: "Dow Jones Industrial Average" is "the Dow Jones".
                     "Industrial Average", "Composite Index",
                     # Generic ends of Japanese shrines and temples: "Fushimi Inari Taisha" is "Fushimi Inari".

@@ -146,6 +146,8 @@ PACK = {
     "org_words": ["università", "istituto", "ministero", "organizzazione", "agenzia", "banca", "partito", "consiglio",
                   "commissione", "società", "associazione", "federazione", "fondazione", "compagnia", "corporazione",
                   "accademia", "comitato", "unione", "consorzio", "gruppo", "museo", "scuola", "chiesa", "esercito"],
+    # Titoli di cortesia davanti al solo cognome ("il signor Rossi"): il nome è il cognome.
+    "honorifics": ["signor", "signora", "signorina", "dott", "dottor", "dottoressa", "prof", "professor", "professoressa"],
     "person_titles": ["presidente", "re", "regina", "papa", "dottor", "dottore", "professor", "professore", "signor",
                       "generale", "imperatore", "principe", "santo", "san", "ministro", "sindaco", "vescovo", "capitano",
                       "ammiraglio", "colonnello", "tenente", "senatore", "segretario", "cancelliere", "cardinale",
