@@ -34,6 +34,8 @@ BLANK = "____"
 OPENING_WORDS = 5
 # How many of a text's most repeated content words name what it is about.
 TOPIC_WORDS = 3
+# How far after a bare number its unit is looked for ("al 110° minuto").
+UNIT_REACH = 10
 # A term as common as "heart" or "cuore" is used figuratively too often to take the lexicon's organs as options.
 FIGURATIVE_ZIPF = 4.6
 _YEAR_RE = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
@@ -1367,7 +1369,9 @@ def upper_bound(ctx: Context, fact: Fact, unit: str) -> float | None:
     units = set(normalise(unit).split()) | ({"°"} if "°" in unit else set())
     if not units:
         return None
-    words = set(normalise(ctx.doc.text[fact.span.start:fact.span.end]).split())
+    # The sentence's words, and the title's: "al ____° minuto" in the report of a final.
+    title = ctx.doc.sentences[0].text if ctx.doc.sentences else ""
+    words = set(normalise(ctx.doc.text[fact.span.start:fact.span.end] + " " + title).split())
     for bound in ctx.doc.pack.get("number_bounds", ()):
         if units & set(bound["units"]) and words & set(bound["context"]):
             return float(bound["max"])
@@ -1581,7 +1585,8 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
     # among those the text does not name.
     near = distractors.number_distractors(value, decimals, rng, n=n, percent=fact.kind == "percentage",
                                           approximate=approximate(ctx, fact, ans),
-                                          upper=upper_bound(ctx, fact, amount[len(ans.text):]), allowed=allowed,
+                                          upper=upper_bound(ctx, fact, amount[len(ans.text):]
+                                                            or ctx.doc.text[ans.end:ans.end + UNIT_REACH]), allowed=allowed,
                                           fine=_measured(amount, ans.text, pack))
     return focus, [written(v) for v in near]
 

@@ -85,7 +85,7 @@ GENERIC_ZIPF = 4.4
 
 _TWO_NUMBERS = re.compile(r"\d[\d.,%]*\s+(?:and|or|e|ed|o)\s+\d")
 _PARALLEL_AMOUNT = re.compile(r"^\s*,?\s*(?:and|or|e|ed|o)\s+\d")
-_SENTENCE_BREAK = re.compile(r"[a-z]{3}\. [A-Z]|\d \w{1,3}\. [A-Z]")
+_SENTENCE_BREAK = re.compile(r"[a-z]{3}\. [A-Z]|\d \w{1,3}\. [A-Z]|\b[IVX]+\. [A-Z][a-z]")
 
 
 @lru_cache(maxsize=16384)
@@ -180,6 +180,9 @@ class Weigher:
         # "____ have taken the first picture": a pronoun or other grammar word is never a fact.
         if not core or all(x in doc.pack.stopwords for x in core) or self._cut_wrong(fact, ans):
             return 0.0
+        if fact.kind in ("concept", "phrase") and len(core) > 1 \
+                and core[-1] in doc.pack.get("worth", {}).get("dangling", ()):
+            return 0.0  # "the rate at": a phrase cut before its preposition's object
         w = 1.0
         # Where a fact stands in the document (its lead, its key terms) says something only of
         # a document; within a paragraph the ranker's own position features already speak.

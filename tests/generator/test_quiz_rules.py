@@ -1800,3 +1800,24 @@ def test_an_honorific_before_a_surname_is_no_part_of_the_name():
 
     facts = extract_facts(doc_of("Mr Ahern travelled back and forth between Belfast and Dublin on Wednesday.", "en"))
     assert ("person", "Ahern") in {(f.kind, f.answers[0].text) for f in facts}
+
+
+def test_a_match_minute_takes_no_option_past_extra_time():
+    """Review 14: "arrivato al ____° minuto" (110) in the report of a final offered 140 and 150."""
+    from quizapp.generator import generate_quiz
+
+    text = ("L'Italia è campione del mondo: a Berlino battuta la Francia ai rigori\ndate: 2006-07-09\n\n"
+            "L'Italia ha vinto la finale ai rigori. L'episodio che ha segnato la serata è arrivato al 110° minuto. "
+            "Zidane è stato espulso dall'arbitro.")
+    singles = [q for q in generate_quiz(text, lang="it").questions if q.kind == "single" and q.answer_texts == ("110",)]
+    assert singles and all(int(o) <= 120 for o in singles[0].options)
+
+
+@pytest.mark.parametrize("lang,text,answer", [
+    # Review 14: "the rate at" and "Ptolemy V. Because" were keys.
+    ("en", "Power is the rate at which energy is transferred from one store to another.", "rate at"),
+    ("en", "The decree honours the young king Ptolemy V. Because it repeats one text in three scripts, it was a key.",
+     "Ptolemy V. Because"),
+])
+def test_a_phrase_cut_before_its_object_or_across_sentences_is_never_asked(lang, text, answer):
+    assert weight_of(lang, text, answer, "concept") == 0

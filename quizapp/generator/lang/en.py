@@ -196,6 +196,8 @@ PACK = {
         "reporting_after": r"^\s*,?\s*(?:said|says|told|reported|reports|wrote|announced|stated|added|explained)\b",
         "hypothetical": r"^(?:suppose|imagine|if|for example|for instance|say)\b",
         # Hollow nouns: "the goals set", "the results obtained" say there is an aim, not which.
+        # Prepositions that never end an answer ("the rate at"): the blank was cut before their object.
+        "dangling": ["of", "at", "in", "on", "to", "for", "with", "by", "from", "into", "than"],
         "hollow_nouns": ["goal", "goals", "target", "targets", "objective", "objectives", "result", "results",
                          "aim", "aims", "requirements", "criteria", "standards", "limits"],
         "participle_endings": ["ed"],
@@ -218,6 +220,9 @@ PACK = {
         # A player's age: no 47-year-old captain in a final.
         {"units": ["years", "year"], "context": ["captain", "player", "striker", "goalkeeper", "defender", "midfielder",
                                                  "footballer", "athlete", "sprinter", "forward", "winger"], "max": 41},
+        # The minute of a football match: at most 120, with extra time.
+        {"units": ["minute", "minutes", "'"], "context": ["match", "final", "goal", "penalty", "penalties",
+                                                        "extra time", "equaliser", "equalizer", "corner"], "max": 120},
     ],
     # Words for a number's sign: "below minus 90" bounds the number after them.
     "sign_words": ["minus", "plus"],

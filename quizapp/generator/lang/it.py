@@ -209,6 +209,8 @@ PACK = {
         "speech": r"\b(?:ha (?:detto|dichiarato|aggiunto|sottolineato|affermato)|sottolineando|dichiarando|aggiungendo)\b",
         "hypothetical": r"^(?:supponiamo|immaginiamo|ipotizziamo|se|ad esempio|per esempio)\b",
         # Nomi vuoti: "gli obiettivi prefissati", "i risultati ottenuti" dicono che c'è un fine, non quale.
+        # Preposizioni che non chiudono mai una risposta ("il ritmo con"): il vuoto taglia prima del loro oggetto.
+        "dangling": ["di", "a", "da", "in", "con", "su", "per", "tra", "fra", "del", "della", "dei", "delle", "degli", "al", "alla", "ai", "alle"],
         "hollow_nouns": ["obiettivo", "obiettivi", "risultato", "risultati", "traguardo", "traguardi", "scopo",
                          "scopi", "requisiti", "criteri", "parametri", "limiti", "standard"],
         "participle_endings": ["ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute"],
@@ -233,6 +235,10 @@ PACK = {
         {"units": ["anni", "anno"], "context": ["capitano", "giocatore", "calciatore", "portiere", "attaccante",
                                                 "difensore", "centrocampista", "atleta", "velocista", "terzino"],
          "max": 41},
+        # Il minuto di una partita di calcio: al più 120, con i tempi supplementari.
+        {"units": ["minuto", "minuti", "°", "'"], "context": ["partita", "finale", "gol", "rete", "rigore", "rigori",
+                                                            "supplementari", "pareggio", "calcio d'angolo"],
+         "max": 120},
     ],
     # Parole del segno di un numero: "sotto meno 90" limita il numero dopo di esse.
     "sign_words": ["meno"],
