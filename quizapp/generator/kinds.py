@@ -34,6 +34,8 @@ BLANK = "____"
 OPENING_WORDS = 5
 # How many of a text's most repeated content words name what it is about.
 TOPIC_WORDS = 3
+# A head noun this common alone ("cosa", "thing", "parte") answers too many blanks to be accepted for a phrase.
+EVERYDAY_HEAD_ZIPF = 5.2
 # How far after a bare number its unit is looked for ("al 110° minuto").
 UNIT_REACH = 10
 # A term as common as "heart" or "cuore" is used figuratively too often to take the lexicon's organs as options.
@@ -571,6 +573,7 @@ class Cloze(QuestionKind):
                 accepted += _phrase_cores(ans.text, ctx.doc.pack)
                 accepted += _shorter_answers(ans.text, ctx.doc.pack)
                 accepted += _other_order(ans.text, ctx.doc.pack)
+                accepted += _head_of_pair(ctx, ans.text, fact.span.text)
             accepted += _century_forms(ans.text, ctx.doc.pack)
             accepted += _name_in_phrase(ans.text, ctx.doc.pack)
             if fact.kind == "range":
@@ -747,6 +750,28 @@ def _qualified_name_forms(text: str, pack) -> list[str]:
     if len(words) < 3 or not all(w[:1].isupper() for w in words) or words[-1].lower() not in heads:
         return []
     return [" ".join(words[1:])]
+
+
+def _head_of_pair(ctx: Context, phrase: str, sentence: str) -> list[str]:
+    """Return the head noun of a two-word phrase blank ("caccia indiscriminata" gives "caccia").
+
+    Not when the modifier is what is asked: a term with siblings in the text ("double
+    bond" beside "single bond") or a modifier of a contrast set ("left ventricle"); nor
+    when the head is the text's topic word or an everyday word ("cosa", "thing").
+    """
+    words = phrase.split()
+    pack = ctx.doc.pack
+    if len(words) != 2 or not phrase.islower() or not all(w.isalpha() for w in words):
+        return []
+    head, modifier = (words[0], words[1]) if pack.get("phrase_head", "last") == "first" else (words[1], words[0])
+    if head in pack.stopwords or modifier in pack.stopwords or normalise(head) in ctx.topic_words() \
+            or zipf_frequency(head, pack.code) >= EVERYDAY_HEAD_ZIPF:
+        return []
+    if ctx.siblings is not None and (ctx.siblings.options(phrase, sentence) or ctx.siblings.contrast(phrase, sentence)):
+        return []
+    if any(modifier in group for group in pack.get("contrast_sets", ())):
+        return []
+    return [head]
 
 
 def _phrase_cores(phrase: str, pack) -> list[str]:

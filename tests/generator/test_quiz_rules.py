@@ -1821,3 +1821,25 @@ def test_a_match_minute_takes_no_option_past_extra_time():
 ])
 def test_a_phrase_cut_before_its_object_or_across_sentences_is_never_asked(lang, text, answer):
     assert weight_of(lang, text, answer, "concept") == 0
+
+
+@pytest.mark.parametrize("lang,text,answer,head,accepted", [
+    # Review 14: "la ____ aveva ridotto la specie" refused "caccia" for "caccia indiscriminata".
+    ("it", "La caccia indiscriminata aveva ridotto la specie a poche decine di esemplari nelle valli alpine.",
+     "caccia indiscriminata", "caccia", True),
+    # A modifier of a contrast set is what is asked: "ventricle" alone answers nothing.
+    ("en", "The left ventricle pumps blood to the body. The right ventricle pumps blood to the lungs.",
+     "left ventricle", "ventricle", False),
+])
+def test_a_two_word_phrase_accepts_its_head_unless_the_modifier_is_asked(lang, text, answer, head, accepted):
+    from quizapp.generator import generate_quiz
+
+    clozes = [q for q in generate_quiz(text, lang=lang).questions if q.kind == "cloze" and q.answer_texts == (answer,)]
+    assert clozes and (head in clozes[0].correct) is accepted
+
+
+def test_a_party_and_seat_before_a_name_are_no_part_of_it():
+    from quizapp.generator.facts import extract_facts
+
+    text = "The campaign was suspended after the murder of the Labour MP Jo Cox in her constituency in Yorkshire."
+    assert ("person", "Jo Cox") in {(f.kind, f.answers[0].text) for f in extract_facts(doc_of(text, "en"))}

@@ -117,6 +117,7 @@ PACK = {
                       "prince", "saint", "st", "minister", "mayor", "bishop", "sir", "lord", "governor", "captain",
                       "admiral", "colonel", "lieutenant", "sergeant", "senator", "secretary", "chancellor", "cardinal",
                       "archbishop", "duke", "duchess", "sultan", "ambassador", "commander", "premier", "ms", "miss",
+                      "mp", "mep", "congressman", "congresswoman", "councillor",
                       # Sports roles before a name ("striker Jamie Vardy", "Goalkeeper Kasper Schmeichel").
                       "goalkeeper", "keeper", "striker", "forward", "winger", "midfielder", "defender",
                       "full-back", "centre-back", "left-back", "right-back", "coach", "manager", "playmaker"],
