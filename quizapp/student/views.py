@@ -52,6 +52,19 @@ OWN_ATTEMPT = (db.select(Attempt).options(joinedload(Attempt.quiz).options(defer
 QUIZ_TO_JOIN = db.select(Quiz).options(WITH_DOCUMENT).where(Quiz.join_code == bindparam("code"))
 
 
+# A student's own attempt is reached through the attempt token in the browser's session, never
+# by guessing, and a whole school may sit behind one address: no rate limit applies to these
+# requests, default or configured, so the limiter does not even look one up for them.
+UNLIMITED_ENDPOINTS = frozenset({"student.attempt", "student.answer", "student.submit", "student.autosave",
+                                 "student.result"})
+
+
+@limiter.request_filter
+def _own_attempt_request() -> bool:
+    """Tell the limiter that this request works on the student's own attempt, which no limit applies to."""
+    return request.endpoint in UNLIMITED_ENDPOINTS
+
+
 def _hour() -> int:
     return int(time.time() // 3600)
 
@@ -268,14 +281,17 @@ def answer(attempt_id: int):
     if not 0 <= page < len(pages):
         return _stale(attempt, _("This page is out of date. Your saved answers are unchanged; "
                                  "open the quiz again to continue."))
-    saved = attempt_service.saved_answers(attempt)
-    form = forms.attempt_form(pages[page], saved)
-    if not form.validate():
-        flash(_("Some answers could not be saved: see the messages below. Your earlier answers are kept."), "error")
-        return _render_attempt(attempt, pages, page, saved, posted=form, status=400)
     try:
+        # Claimed first, so the saved answers that fill the form are read once, and are the current ones.
+        claimed = attempt_service.claim_answers(attempt, now, _grace())
+        saved = {question_id: row.answer for question_id, row in claimed.items()}
+        form = forms.attempt_form(pages[page], saved)
+        if not form.validate():
+            flash(_("Some answers could not be saved: see the messages below. Your earlier answers are kept."),
+                  "error")
+            return _render_attempt(attempt, pages, page, saved, posted=form, status=400)
         stored = attempt_service.save_answers(attempt, forms.answers_from(form, pages[page]), now, _grace(),
-                                              as_of=_as_of(request.form.get("as_of")))
+                                              as_of=_as_of(request.form.get("as_of")), claimed=claimed)
     except attempt_service.AttemptError as error:
         db.session.rollback()
         if action in {"submit", "timeout"} and attempt.is_submitted:
