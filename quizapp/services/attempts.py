@@ -363,8 +363,6 @@ _STORED = (select(_RESPONSES.c.id, _RESPONSES.c.question_id, _RESPONSES.c.answer
            .where(_RESPONSES.c.attempt_id == bindparam("attempt")))
 _GRADED = (select(_RESPONSES.c.id, _RESPONSES.c.question_id, _RESPONSES.c.answer, _RESPONSES.c.points)
            .where(_RESPONSES.c.attempt_id == bindparam("attempt")))
-_SET_SCORE = (update(_ATTEMPTS).where(_ATTEMPTS.c.id == bindparam("attempt"))
-              .values(score=bindparam("score"), max_score=bindparam("max_score")))
 # A participant's attempts: how many, and how many are in progress.
 _TRIES = (select(func.count().label("count"),
                  func.coalesce(func.sum(case((_ATTEMPTS.c.state == "in_progress", 1), else_=0)), 0).label("open"))
@@ -373,11 +371,12 @@ _TRIES = (select(func.count().label("count"),
 # itself, or the column's onupdate would stamp the grading time on it).
 _SCORE = (update(_RESPONSES).where(_RESPONSES.c.id == bindparam("response"))
           .values(points=bindparam("new_points", type_=_RESPONSES.c.points.type), saved_at=_RESPONSES.c.saved_at))
-# The submit: the state changes once, guarded by it, and the row comes back as it now is
-# (one statement where the ORM's UPDATE and a refresh took two).
+# The submit: the state changes once, guarded by it, with the score, and the row comes back
+# as it now is (one statement where the ORM's UPDATE, a refresh and the score's UPDATE took three).
 _SUBMIT = (update(_ATTEMPTS)
            .where(_ATTEMPTS.c.id == bindparam("attempt"), _ATTEMPTS.c.state == "in_progress")
-           .values(state="submitted", submitted_at=bindparam("at"), auto_submitted=bindparam("automatic"))
+           .values(state="submitted", submitted_at=bindparam("at"), auto_submitted=bindparam("automatic"),
+                   score=bindparam("score"), max_score=bindparam("max_score"))
            .returning(*_ATTEMPTS.c))
 _ATTEMPT_COLUMNS = tuple(Attempt.__mapper__.columns.items())
 _CHANGE = (update(_RESPONSES)
@@ -458,10 +457,11 @@ def _insert_responses(attempt: Attempt, rows: list[dict[str, Any]]) -> None:
             db.session.expire(attempt, ["responses"])
 
 
-def grade(attempt: Attempt) -> float:
-    """Score every question of an attempt, unanswered ones as zero, and return the total.
+def grade(attempt: Attempt) -> tuple[float, float]:
+    """Score every question of an attempt, unanswered ones as zero; return the total and the most it could be.
 
-    Called once, as the attempt is submitted. The quiz's item-analysis sums
+    Called once, as the attempt is submitted, with its row claimed; submit()
+    writes the two on the attempt with its new state. The quiz's item-analysis sums
     are not touched: the attempt stays untallied until they are next read
     (services/aggregates.py), so a class submitting at once does not queue on them.
     """
@@ -484,27 +484,28 @@ def grade(attempt: Attempt) -> float:
         if "responses" not in inspect(attempt).unloaded:
             db.session.expire(attempt, ["responses"])  # the ORM's copies are out of date
     _insert_responses(attempt, missing)
-    # Written as a plain statement too, the ORM's copy set to match: no unit of work for two columns.
-    score, max_score = round(total, 4), sum(item.entry.points for item in items(attempt))
-    db.session.execute(_SET_SCORE, {"attempt": attempt.id, "score": score, "max_score": max_score})
-    set_committed_value(attempt, "score", score)
-    set_committed_value(attempt, "max_score", max_score)
-    return score
+    return round(total, 4), sum(item.entry.points for item in items(attempt))
 
 
-def submit(attempt: Attempt, now: dt.datetime, *, automatic: bool = False) -> bool:
+def submit(attempt: Attempt, now: dt.datetime, *, automatic: bool = False, claimed: bool = False) -> bool:
     """Close and grade an attempt exactly once; the caller commits.
 
-    The state changes in one conditional UPDATE, so two tabs, a double click or
-    a replayed request can only submit once: the losers see no row change.
-    Returns whether this call did the submitting.
+    The attempt's row is claimed first (``claimed``: the caller did, in this
+    transaction), so the answers graded are the last ones saved: an autosave
+    racing this submit either comes first or finds the attempt submitted. The
+    state then changes with the score in one conditional UPDATE, so two tabs, a
+    double click or a replayed request can only submit once: the losers see no
+    row change. Returns whether this call did the submitting.
     """
     submitted_at = now
     if automatic and attempt.deadline_at is not None:
         submitted_at = min(now, attempt.deadline_at)
     db.session.flush()  # changes the ORM holds for the row come first, as the ORM's own UPDATE would flush them
-    row = db.session.execute(_SUBMIT, {"attempt": attempt.id, "at": submitted_at, "automatic": automatic}
-                             ).one_or_none()
+    row = None
+    if claimed or _claim(attempt):
+        score, max_score = grade(attempt)
+        row = db.session.execute(_SUBMIT, {"attempt": attempt.id, "at": submitted_at, "automatic": automatic,
+                                           "score": score, "max_score": max_score}).one_or_none()
     # Another request may have changed the row and its answers since they were read: the
     # row as it is now comes back with the UPDATE; the answers are read again when needed.
     db.session.expire(attempt, ["responses"])
@@ -513,7 +514,6 @@ def submit(attempt: Attempt, now: dt.datetime, *, automatic: bool = False) -> bo
         return False
     for key, column in _ATTEMPT_COLUMNS:
         set_committed_value(attempt, key, row._mapping[column])
-    grade(attempt)
     lti_grades.record([attempt])  # an LTI learner's grade goes to the LMS once this commits
     return True
 

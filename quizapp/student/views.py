@@ -299,7 +299,7 @@ def answer(attempt_id: int):
         return _stale(attempt, str(error))
 
     if action == "timeout" and attempt_service.is_timed_out(attempt, now + TIMEOUT_SLACK):
-        attempt_service.submit(attempt, now, automatic=True)
+        attempt_service.submit(attempt, now, automatic=True, claimed=True)
         db.session.commit()
         return redirect(url_for("student.result", attempt_id=attempt_id))
     if action == "submit":
@@ -308,7 +308,7 @@ def answer(attempt_id: int):
             db.session.commit()
             return render_template("student/confirm.html", attempt=attempt, unanswered=unanswered,
                                    confirm_form=forms.AnswersForm())
-        attempt_service.submit(attempt, now)
+        attempt_service.submit(attempt, now, claimed=True)  # the claim that saved the answers holds
         db.session.commit()
         return redirect(url_for("student.result", attempt_id=attempt_id))
 
