@@ -285,7 +285,8 @@ def answer(attempt_id: int):
         # Claimed first, so the saved answers that fill the form are read once, and are the current ones.
         claimed = attempt_service.claim_answers(attempt, now, _grace())
         saved = {question_id: row.answer for question_id, row in claimed.items()}
-        form = forms.attempt_form(pages[page], saved)
+        # The request's CSRF token was checked before the view, as on every POST: not again by the form.
+        form = forms.attempt_form(pages[page], saved, csrf=False)
         if not form.validate():
             flash(_("Some answers could not be saved: see the messages below. Your earlier answers are kept."),
                   "error")
