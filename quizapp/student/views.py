@@ -22,7 +22,7 @@ from flask_wtf.csrf import generate_csrf
 from itsdangerous import BadData
 from itsdangerous.encoding import base64_decode, bytes_to_int
 from sqlalchemy import bindparam
-from sqlalchemy.orm import defer, joinedload
+from sqlalchemy.orm import defer, joinedload, raiseload
 
 from ..errors import page as error_page
 from ..extensions import db, limiter
@@ -48,6 +48,12 @@ WITH_DOCUMENT = joinedload(Quiz.document).load_only(Document.language, Document.
 # only joining reads and which can be a whole school's names.
 OWN_ATTEMPT = (db.select(Attempt).options(joinedload(Attempt.quiz).options(defer(Quiz.roster), WITH_DOCUMENT))
                .where(Attempt.id == bindparam("attempt")))
+# The same for an autosave, which needs of the quiz only what finds its shared layout: the
+# rest of its columns and its document are not read (touching one would raise, not query).
+OWN_ATTEMPT_TO_SAVE = (db.select(Attempt)
+                       .options(joinedload(Attempt.quiz).load_only(Quiz.id, Quiz.layout_version, raiseload=True),
+                                raiseload(Attempt.quiz, Quiz.document))
+                       .where(Attempt.id == bindparam("attempt")))
 # The quiz a join page names, with its document, the statement built once too (its cache key is worked out once).
 QUIZ_TO_JOIN = db.select(Quiz).options(WITH_DOCUMENT).where(Quiz.join_code == bindparam("code"))
 
@@ -111,9 +117,9 @@ def _remember(quiz_id: int, participant_token: str, attempt_token: str) -> None:
         session["_fresh"] = False
 
 
-def _own_attempt(attempt_id: int) -> Attempt:
+def _own_attempt(attempt_id: int, statement=OWN_ATTEMPT) -> Attempt:
     """Return an attempt this browser started, with its quiz; any other id is simply not found."""
-    attempt = db.session.scalar(OWN_ATTEMPT, {"attempt": attempt_id})
+    attempt = db.session.scalar(statement, {"attempt": attempt_id})
     if attempt is None or attempt.token not in _attempt_tokens():
         abort(404)
     return attempt
@@ -333,7 +339,7 @@ def submit(attempt_id: int):
 @bp.post("/attempt/<int:attempt_id>/autosave")
 def autosave(attempt_id: int):
     """Save answers sent as JSON by the page's script; reply with JSON, never with the key."""
-    attempt = _own_attempt(attempt_id)
+    attempt = _own_attempt(attempt_id, OWN_ATTEMPT_TO_SAVE)
     now = utcnow()
     _close_if_overdue(attempt, now)
     if attempt.is_submitted:
