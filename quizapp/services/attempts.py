@@ -22,10 +22,10 @@ from sqlalchemy.orm.attributes import set_committed_value
 from .. import localtime
 from ..extensions import db
 from ..kinds import kind_of
+from ..lru import SharedLRU
 from ..lti import grades as lti_grades
 from ..models import Attempt, Participant, Quiz, Response, utcnow
 from . import aggregates
-from ..lru import SharedLRU
 from .layouts import EntryView, QuestionView, QuizLayout, layout_of
 
 
