@@ -44,6 +44,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from .extensions import (
         JSONProvider,
+        Request,
         babel,
         csrf,
         db,
@@ -52,10 +53,10 @@ def create_app(test_config: dict | None = None) -> Flask:
         login_manager,
         migrate,
         select_locale,
-        share_wtforms_translations,
     )
 
     app.json = JSONProvider(app)
+    app.request_class = Request
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
@@ -63,7 +64,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     install_template_gettext(app)
-    app.before_request(share_wtforms_translations)
     from flask_babel import get_locale
 
     from . import localtime

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from functools import lru_cache
 
+import flask
+import flask_wtf
 from babel import support
 from flask import current_app, g, has_request_context, request, session
 from flask.json.provider import DefaultJSONProvider
@@ -14,10 +16,10 @@ from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
-from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
+from werkzeug.utils import cached_property
 from wtforms.i18n import messages_path
 
 # Named constraints, so Alembic can alter and drop them on every database.
@@ -36,6 +38,23 @@ class Base(DeclarativeBase):
     """Base class of every model."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class CSRFProtect(flask_wtf.CSRFProtect):
+    """Flask-WTF's CSRF protection, reading a token sent in a header before looking for a form."""
+
+    def _get_csrf_token(self) -> str | None:
+        """Return the token a script sent in a header, else the one Flask-WTF finds in the form.
+
+        Flask-WTF looks in the form first: for an autosave, whose body is JSON and
+        whose token comes in X-CSRFToken, that built and ran a form parser on every
+        save to find nothing. Either token is checked against the session alike.
+        """
+        for header in current_app.config["WTF_CSRF_HEADERS"]:
+            token = request.headers.get(header)
+            if token:
+                return token
+        return super()._get_csrf_token()
 
 
 db = SQLAlchemy(model_class=Base)
@@ -76,15 +95,19 @@ def _wtforms_translations(locale: str) -> support.Translations:
     return support.Translations.load(messages_path(), [locale], domain="wtforms")
 
 
-def share_wtforms_translations() -> None:
-    """Give the request WTForms' messages in its language, loaded once per process and language.
+class Request(flask.Request):
+    """Flask's request, finding WTForms' messages in its language only when a form translates one."""
 
-    Flask-WTF reads them from their .mo file again on every request that builds
-    a form (it keeps them on the request only); this fills its per-request slot
-    first, so a student's page does not parse a catalogue each time.
-    """
-    if current_app.config.get("WTF_I18N_ENABLED", True):
-        request.wtforms_translations = _wtforms_translations(str(get_locale()))
+    @cached_property
+    def wtforms_translations(self) -> support.Translations:
+        """Return WTForms' messages in the request's language, loaded once per process and language.
+
+        Flask-WTF reads them from their .mo file again on every request that
+        translates a message, and keeps them only here, under this name: found
+        here, they are parsed once per language, and a request that translates
+        none (an autosave, a submit) does not even work out its language.
+        """
+        return _wtforms_translations(str(get_locale()))
 
 
 def _request_translations() -> support.NullTranslations:

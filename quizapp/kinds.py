@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import re
-from fractions import Fraction
 from collections.abc import Sequence
 from collections.abc import Iterable
 from typing import Any, ClassVar
@@ -289,11 +288,12 @@ class MultipleSelect(ChoiceKind):
         correct = set(question.correct)
         wrong = set(range(len(question.options))) - correct
         ticked = set(answer)
-        # Exact fractions: 1 - 1/3 - 1/3 - 1/3 is 0 here, not 1e-16 ("partly right").
-        score = Fraction(len(ticked & correct), len(correct)) if correct else Fraction(0)
-        if wrong:
-            score -= Fraction(len(ticked - correct), len(wrong))
-        return float(max(Fraction(0), min(Fraction(1), score)))
+        # Exact, in whole numbers over one denominator (right x wrong options): 1 - 1/3 - 1/3 - 1/3
+        # is 0 here, not 1e-16 ("partly right"), and no Fraction is built on every submit.
+        right_share, wrong_share = max(len(correct), 1), max(len(wrong), 1)
+        numerator = len(ticked & correct) * wrong_share - len(ticked - correct) * right_share
+        denominator = right_share * wrong_share
+        return max(0, min(denominator, numerator)) / denominator
 
     def describe(self, question, answer):
         return "; ".join(question.options[i] for i in answer or [] if 0 <= i < len(question.options))

@@ -21,7 +21,7 @@ from pylti1p3.exception import LtiException
 from pylti1p3.grade import Grade
 from pylti1p3.lineitem import LineItem
 from pylti1p3.service_connector import ServiceConnector
-from sqlalchemy import update
+from sqlalchemy import bindparam, select, update
 
 from ..extensions import db
 from ..models import Attempt, utcnow
@@ -40,13 +40,19 @@ SESSION_KEY = "lti_grades_to_send"
 TIMEOUT_SECONDS = 20
 
 
+# The learners behind some participants, the statement built once (every submit asks).
+_LEARNER_IDS = (select(LtiLearner.participant_id, LtiLearner.id)
+                .where(LtiLearner.participant_id.in_(bindparam("participants", expanding=True))))
+
+
 def record(attempts: Iterable[Attempt]) -> list[LtiGrade]:
     """Write (or refresh) the outbox row of each submitted attempt that came through an LTI launch; the caller commits."""
     attempts = [attempt for attempt in attempts if attempt.state == "submitted"]
     if not attempts:
         return []
-    learners = {learner.participant_id: learner for learner in db.session.scalars(
-        db.select(LtiLearner).where(LtiLearner.participant_id.in_({a.participant_id for a in attempts})))}
+    # Participant id -> learner id, read as plain rows: every submit asks, and most students came without LTI.
+    learners = dict(db.session.execute(_LEARNER_IDS, {"participants": list({a.participant_id for a in attempts})}
+                                       ).all())
     if not learners:
         return []
     now = utcnow()
@@ -54,12 +60,12 @@ def record(attempts: Iterable[Attempt]) -> list[LtiGrade]:
     existing = {row.attempt_id: row for row in db.session.scalars(
         db.select(LtiGrade).where(LtiGrade.attempt_id.in_([a.id for a in attempts])))}
     for attempt in attempts:
-        learner = learners.get(attempt.participant_id)
-        if learner is None:
+        learner_id = learners.get(attempt.participant_id)
+        if learner_id is None:
             continue
         row = existing.get(attempt.id)
         if row is None:
-            row = LtiGrade(attempt_id=attempt.id, learner_id=learner.id, version=1, tries=0)
+            row = LtiGrade(attempt_id=attempt.id, learner_id=learner_id, version=1, tries=0)
             db.session.add(row)
         else:
             row.version += 1

@@ -22,10 +22,11 @@ from sqlalchemy.orm.attributes import set_committed_value
 from .. import localtime
 from ..extensions import db
 from ..kinds import kind_of
+from ..lru import SharedLRU
 from ..lti import grades as lti_grades
 from ..models import Attempt, Participant, Quiz, Response, utcnow
 from . import aggregates
-from .layouts import EntryView, QuestionView, layout_of
+from .layouts import EntryView, QuestionView, QuizLayout, layout_of
 
 
 class AttemptError(ValueError):
@@ -254,26 +255,32 @@ def _attempt_values(quiz: Quiz, number: int, now: dt.datetime) -> dict[str, Any]
 def items(attempt: Attempt) -> list[Item]:
     """Return the attempt's questions in the order it shows them.
 
-    Read from the quiz's shared layout, without a query once this process has it,
-    and worked out once per request however often the request asks.
+    Worked out from the quiz's shared layout and the attempt's own order once per
+    process and quiz version, and shared by the attempt's later requests (its
+    order is drawn once, as it starts, and never changes).
     """
     layout = layout_of(attempt.quiz)
-    known = attempt.__dict__.get("_items")
-    if known is not None and known[0] is layout:
-        return list(known[1])
-    entries = layout.by_id
+    return list(_items.get_or_make((layout, attempt.token), lambda: _ordered_items(layout, attempt.layout)))
+
+
+# Attempts whose questions a process keeps in order: a school's students, with room to spare.
+MAX_ATTEMPT_ITEMS = 16384
+_items: SharedLRU[tuple[Item, ...]] = SharedLRU(MAX_ATTEMPT_ITEMS)
+
+
+def _ordered_items(layout: QuizLayout, order: dict[str, Any]) -> tuple[Item, ...]:
+    """Return the layout's entries in an attempt's order, each with its option order."""
     result = []
-    for entry_id in attempt.layout.get("order", []):
-        entry = entries.get(entry_id)
+    for entry_id in order.get("order", []):
+        entry = layout.by_id.get(entry_id)
         if entry is None:  # removed from the quiz after the attempt began
             continue
         natural = list(range(len(entry.question.options)))
-        order = attempt.layout.get("options", {}).get(str(entry_id))
-        if not isinstance(order, list) or sorted(order) != natural:
-            order = natural  # options edited since the attempt began: the stored shuffle no longer fits
-        result.append(Item(entry, tuple(order)))
-    attempt.__dict__["_items"] = (layout, tuple(result))
-    return result
+        options = order.get("options", {}).get(str(entry_id))
+        if not isinstance(options, list) or sorted(options) != natural:
+            options = natural  # options edited since the attempt began: the stored shuffle no longer fits
+        result.append(Item(entry, tuple(options)))
+    return tuple(result)
 
 
 def answer_sheet(attempt: Attempt) -> list[dict[str, Any]]:
@@ -356,8 +363,6 @@ _STORED = (select(_RESPONSES.c.id, _RESPONSES.c.question_id, _RESPONSES.c.answer
            .where(_RESPONSES.c.attempt_id == bindparam("attempt")))
 _GRADED = (select(_RESPONSES.c.id, _RESPONSES.c.question_id, _RESPONSES.c.answer, _RESPONSES.c.points)
            .where(_RESPONSES.c.attempt_id == bindparam("attempt")))
-_SET_SCORE = (update(_ATTEMPTS).where(_ATTEMPTS.c.id == bindparam("attempt"))
-              .values(score=bindparam("score"), max_score=bindparam("max_score")))
 # A participant's attempts: how many, and how many are in progress.
 _TRIES = (select(func.count().label("count"),
                  func.coalesce(func.sum(case((_ATTEMPTS.c.state == "in_progress", 1), else_=0)), 0).label("open"))
@@ -366,6 +371,14 @@ _TRIES = (select(func.count().label("count"),
 # itself, or the column's onupdate would stamp the grading time on it).
 _SCORE = (update(_RESPONSES).where(_RESPONSES.c.id == bindparam("response"))
           .values(points=bindparam("new_points", type_=_RESPONSES.c.points.type), saved_at=_RESPONSES.c.saved_at))
+# The submit: the state changes once, guarded by it, with the score, and the row comes back
+# as it now is (one statement where the ORM's UPDATE, a refresh and the score's UPDATE took three).
+_SUBMIT = (update(_ATTEMPTS)
+           .where(_ATTEMPTS.c.id == bindparam("attempt"), _ATTEMPTS.c.state == "in_progress")
+           .values(state="submitted", submitted_at=bindparam("at"), auto_submitted=bindparam("automatic"),
+                   score=bindparam("score"), max_score=bindparam("max_score"))
+           .returning(*_ATTEMPTS.c))
+_ATTEMPT_COLUMNS = tuple(Attempt.__mapper__.columns.items())
 _CHANGE = (update(_RESPONSES)
            .where(_RESPONSES.c.id == bindparam("response"))
            .values(answer=bindparam("new_answer", type_=_RESPONSES.c.answer.type), saved_at=bindparam("now")))
@@ -381,27 +394,38 @@ def _claim(attempt: Attempt) -> bool:
     return db.session.execute(_CLAIM, {"attempt": attempt.id}).rowcount == 1
 
 
+def claim_answers(attempt: Attempt, now: dt.datetime, grace_seconds: int) -> dict[int, Any]:
+    """Claim the attempt for saving answers and return its stored answers as rows by question id; the caller commits.
+
+    The answers are read once the attempt's row is claimed: an autosave from another
+    tab may have stored one since the page was loaded, and inserting it twice would
+    break the one-response-per-question constraint. A caller that needs the stored
+    answers before it saves (the page's form, filled with them) claims first and
+    hands the rows to save_answers, so they are read once.
+    """
+    if not accepts_answers(attempt, now, grace_seconds):
+        raise AttemptError(_l("This attempt no longer accepts answers."))
+    if not _claim(attempt):
+        raise AttemptError(_l("This attempt was already submitted."))
+    db.session.flush()  # answers the ORM holds unsaved come first
+    return {row.question_id: row for row in db.session.execute(_STORED, {"attempt": attempt.id})}
+
+
 def save_answers(attempt: Attempt, answers: dict[int, Any], now: dt.datetime, grace_seconds: int,
-                 as_of: dt.datetime | None = None) -> dict[int, Any]:
+                 as_of: dt.datetime | None = None, claimed: dict[int, Any] | None = None) -> dict[int, Any]:
     """Store answers by question id, replacing earlier ones; return all the attempt's answers now. The caller commits.
 
     ``as_of`` is when the sending page last knew the stored answers (rendered,
     or its last autosave): an answer stored after that came from elsewhere (an
     autosave racing this submit, another tab) and is newer than what the page
     shows, so it is kept rather than overwritten with the page's stale value.
+    ``claimed`` is what claim_answers returned in this transaction, if the caller
+    claimed the attempt already.
     """
-    if not accepts_answers(attempt, now, grace_seconds):
-        raise AttemptError(_l("This attempt no longer accepts answers."))
     known = {item.question.id for item in items(attempt)}
     if any(question_id not in known for question_id in answers):
         raise AttemptError(_l("That question is not part of this attempt."))
-    if not _claim(attempt):
-        raise AttemptError(_l("This attempt was already submitted."))
-    # Read the answers now that the attempt's row is claimed: an autosave from another
-    # tab may have stored one since the page was loaded, and inserting it twice would
-    # break the one-response-per-question constraint.
-    db.session.flush()  # answers the ORM holds unsaved come first
-    existing = {row.question_id: row for row in db.session.execute(_STORED, {"attempt": attempt.id})}
+    existing = claim_answers(attempt, now, grace_seconds) if claimed is None else claimed
     stored = {question_id: row.answer for question_id, row in existing.items()}
     new, changed = [], []
     for question_id, answer in answers.items():
@@ -433,10 +457,11 @@ def _insert_responses(attempt: Attempt, rows: list[dict[str, Any]]) -> None:
             db.session.expire(attempt, ["responses"])
 
 
-def grade(attempt: Attempt) -> float:
-    """Score every question of an attempt, unanswered ones as zero, and return the total.
+def grade(attempt: Attempt) -> tuple[float, float]:
+    """Score every question of an attempt, unanswered ones as zero; return the total and the most it could be.
 
-    Called once, as the attempt is submitted. The quiz's item-analysis sums
+    Called once, as the attempt is submitted, with its row claimed; submit()
+    writes the two on the attempt with its new state. The quiz's item-analysis sums
     are not touched: the attempt stays untallied until they are next read
     (services/aggregates.py), so a class submitting at once does not queue on them.
     """
@@ -459,36 +484,36 @@ def grade(attempt: Attempt) -> float:
         if "responses" not in inspect(attempt).unloaded:
             db.session.expire(attempt, ["responses"])  # the ORM's copies are out of date
     _insert_responses(attempt, missing)
-    # Written as a plain statement too, the ORM's copy set to match: no unit of work for two columns.
-    score, max_score = round(total, 4), sum(item.entry.points for item in items(attempt))
-    db.session.execute(_SET_SCORE, {"attempt": attempt.id, "score": score, "max_score": max_score})
-    set_committed_value(attempt, "score", score)
-    set_committed_value(attempt, "max_score", max_score)
-    return score
+    return round(total, 4), sum(item.entry.points for item in items(attempt))
 
 
-def submit(attempt: Attempt, now: dt.datetime, *, automatic: bool = False) -> bool:
+def submit(attempt: Attempt, now: dt.datetime, *, automatic: bool = False, claimed: bool = False) -> bool:
     """Close and grade an attempt exactly once; the caller commits.
 
-    The state changes in one conditional UPDATE, so two tabs, a double click or
-    a replayed request can only submit once: the losers see no row change.
-    Returns whether this call did the submitting.
+    The attempt's row is claimed first (``claimed``: the caller did, in this
+    transaction), so the answers graded are the last ones saved: an autosave
+    racing this submit either comes first or finds the attempt submitted. The
+    state then changes with the score in one conditional UPDATE, so two tabs, a
+    double click or a replayed request can only submit once: the losers see no
+    row change. Returns whether this call did the submitting.
     """
     submitted_at = now
     if automatic and attempt.deadline_at is not None:
         submitted_at = min(now, attempt.deadline_at)
-    result = db.session.execute(
-        update(Attempt)
-        .where(Attempt.id == attempt.id, Attempt.state == "in_progress")
-        .values(state="submitted", submitted_at=submitted_at, auto_submitted=automatic)
-        .execution_options(synchronize_session=False)
-    )
-    # Reload the row and its answers: another request may have changed them.
-    db.session.refresh(attempt)
+    db.session.flush()  # changes the ORM holds for the row come first, as the ORM's own UPDATE would flush them
+    row = None
+    if claimed or _claim(attempt):
+        score, max_score = grade(attempt)
+        row = db.session.execute(_SUBMIT, {"attempt": attempt.id, "at": submitted_at, "automatic": automatic,
+                                           "score": score, "max_score": max_score}).one_or_none()
+    # Another request may have changed the row and its answers since they were read: the
+    # row as it is now comes back with the UPDATE; the answers are read again when needed.
     db.session.expire(attempt, ["responses"])
-    if result.rowcount != 1:
+    if row is None:
+        db.session.refresh(attempt)  # another request submitted it first: show its state
         return False
-    grade(attempt)
+    for key, column in _ATTEMPT_COLUMNS:
+        set_committed_value(attempt, key, row._mapping[column])
     lti_grades.record([attempt])  # an LTI learner's grade goes to the LMS once this commits
     return True
 

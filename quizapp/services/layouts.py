@@ -84,7 +84,7 @@ SHAPES_LAYOUTS = (Quiz, QuizQuestion, Question, Document)
 
 def layout_of(quiz: Quiz) -> QuizLayout:
     """Return the quiz's entries and questions, read from the database only when this process lacks them."""
-    session = db.session
+    session = db.session()  # the request's session itself, not looked up again through the proxy for each set
     if any(isinstance(obj, SHAPES_LAYOUTS) for obj in chain(session.new, session.dirty, session.deleted)):
         # A change not flushed yet gets its new version first, as a query would have flushed it.
         session.flush()

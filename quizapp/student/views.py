@@ -22,7 +22,7 @@ from flask_wtf.csrf import generate_csrf
 from itsdangerous import BadData
 from itsdangerous.encoding import base64_decode, bytes_to_int
 from sqlalchemy import bindparam
-from sqlalchemy.orm import defer, joinedload
+from sqlalchemy.orm import defer, joinedload, raiseload
 
 from ..errors import page as error_page
 from ..extensions import db, limiter
@@ -48,8 +48,27 @@ WITH_DOCUMENT = joinedload(Quiz.document).load_only(Document.language, Document.
 # only joining reads and which can be a whole school's names.
 OWN_ATTEMPT = (db.select(Attempt).options(joinedload(Attempt.quiz).options(defer(Quiz.roster), WITH_DOCUMENT))
                .where(Attempt.id == bindparam("attempt")))
+# The same for an autosave, which needs of the quiz only what finds its shared layout: the
+# rest of its columns and its document are not read (touching one would raise, not query).
+OWN_ATTEMPT_TO_SAVE = (db.select(Attempt)
+                       .options(joinedload(Attempt.quiz).load_only(Quiz.id, Quiz.layout_version, raiseload=True),
+                                raiseload(Attempt.quiz, Quiz.document))
+                       .where(Attempt.id == bindparam("attempt")))
 # The quiz a join page names, with its document, the statement built once too (its cache key is worked out once).
 QUIZ_TO_JOIN = db.select(Quiz).options(WITH_DOCUMENT).where(Quiz.join_code == bindparam("code"))
+
+
+# A student's own attempt is reached through the attempt token in the browser's session, never
+# by guessing, and a whole school may sit behind one address: no rate limit applies to these
+# requests, default or configured, so the limiter does not even look one up for them.
+UNLIMITED_ENDPOINTS = frozenset({"student.attempt", "student.answer", "student.submit", "student.autosave",
+                                 "student.result"})
+
+
+@limiter.request_filter
+def _own_attempt_request() -> bool:
+    """Tell the limiter that this request works on the student's own attempt, which no limit applies to."""
+    return request.endpoint in UNLIMITED_ENDPOINTS
 
 
 def _hour() -> int:
@@ -98,9 +117,9 @@ def _remember(quiz_id: int, participant_token: str, attempt_token: str) -> None:
         session["_fresh"] = False
 
 
-def _own_attempt(attempt_id: int) -> Attempt:
+def _own_attempt(attempt_id: int, statement=OWN_ATTEMPT) -> Attempt:
     """Return an attempt this browser started, with its quiz; any other id is simply not found."""
-    attempt = db.session.scalar(OWN_ATTEMPT, {"attempt": attempt_id})
+    attempt = db.session.scalar(statement, {"attempt": attempt_id})
     if attempt is None or attempt.token not in _attempt_tokens():
         abort(404)
     return attempt
@@ -268,14 +287,18 @@ def answer(attempt_id: int):
     if not 0 <= page < len(pages):
         return _stale(attempt, _("This page is out of date. Your saved answers are unchanged; "
                                  "open the quiz again to continue."))
-    saved = attempt_service.saved_answers(attempt)
-    form = forms.attempt_form(pages[page], saved)
-    if not form.validate():
-        flash(_("Some answers could not be saved: see the messages below. Your earlier answers are kept."), "error")
-        return _render_attempt(attempt, pages, page, saved, posted=form, status=400)
     try:
+        # Claimed first, so the saved answers that fill the form are read once, and are the current ones.
+        claimed = attempt_service.claim_answers(attempt, now, _grace())
+        saved = {question_id: row.answer for question_id, row in claimed.items()}
+        # The request's CSRF token was checked before the view, as on every POST: not again by the form.
+        form = forms.attempt_form(pages[page], saved, csrf=False)
+        if not form.validate():
+            flash(_("Some answers could not be saved: see the messages below. Your earlier answers are kept."),
+                  "error")
+            return _render_attempt(attempt, pages, page, saved, posted=form, status=400)
         stored = attempt_service.save_answers(attempt, forms.answers_from(form, pages[page]), now, _grace(),
-                                              as_of=_as_of(request.form.get("as_of")))
+                                              as_of=_as_of(request.form.get("as_of")), claimed=claimed)
     except attempt_service.AttemptError as error:
         db.session.rollback()
         if action in {"submit", "timeout"} and attempt.is_submitted:
@@ -283,7 +306,7 @@ def answer(attempt_id: int):
         return _stale(attempt, str(error))
 
     if action == "timeout" and attempt_service.is_timed_out(attempt, now + TIMEOUT_SLACK):
-        attempt_service.submit(attempt, now, automatic=True)
+        attempt_service.submit(attempt, now, automatic=True, claimed=True)
         db.session.commit()
         return redirect(url_for("student.result", attempt_id=attempt_id))
     if action == "submit":
@@ -292,7 +315,7 @@ def answer(attempt_id: int):
             db.session.commit()
             return render_template("student/confirm.html", attempt=attempt, unanswered=unanswered,
                                    confirm_form=forms.AnswersForm())
-        attempt_service.submit(attempt, now)
+        attempt_service.submit(attempt, now, claimed=True)  # the claim that saved the answers holds
         db.session.commit()
         return redirect(url_for("student.result", attempt_id=attempt_id))
 
@@ -316,7 +339,7 @@ def submit(attempt_id: int):
 @bp.post("/attempt/<int:attempt_id>/autosave")
 def autosave(attempt_id: int):
     """Save answers sent as JSON by the page's script; reply with JSON, never with the key."""
-    attempt = _own_attempt(attempt_id)
+    attempt = _own_attempt(attempt_id, OWN_ATTEMPT_TO_SAVE)
     now = utcnow()
     _close_if_overdue(attempt, now)
     if attempt.is_submitted:
