@@ -583,6 +583,8 @@ class Cloze(QuestionKind):
             accepted += _period_forms(ans.text, ctx.doc.pack)
             accepted += _regnal_forms(ans.text, ctx.doc.pack) + _name_before_place(ans.text, ctx.doc.pack)
             accepted += _event_place_forms(ans.text, ctx.doc.pack) + _qualified_name_forms(ans.text, ctx.doc.pack)
+            if ans.text in ctx.doc.acronyms:
+                accepted.append(ctx.doc.acronyms[ans.text])  # "Bce": "Banca centrale europea", as the text spells it
             # A capitalised name after "da", "in" is read as a place; the given name tells a person.
             if fact.kind in _ENTITY_KINDS:
                 accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code,
@@ -782,7 +784,9 @@ def _phrase_cores(phrase: str, pack) -> list[str]:
     language's ``phrase_head`` says on which side the head noun stands.
     """
     words = phrase.split()
-    if len(words) < 3 or not phrase[:1].islower() or any(ch.isdigit() for ch in phrase):
+    # A capital only because the phrase opens its sentence ("Human body cells") is no name.
+    opening = phrase[:1].isupper() and phrase[1:] == phrase[1:].lower() and known_word(words[0].lower(), pack.code)
+    if len(words) < 3 or not (phrase[:1].islower() or opening) or any(ch.isdigit() for ch in phrase):
         return []
     head_last = pack.get("phrase_head", "last") == "last"
     if head_last and (words[-1].lower() in pack.get("verb_particles", ())

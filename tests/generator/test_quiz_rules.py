@@ -1843,3 +1843,36 @@ def test_a_party_and_seat_before_a_name_are_no_part_of_it():
 
     text = "The campaign was suspended after the murder of the Labour MP Jo Cox in her constituency in Yorkshire."
     assert ("person", "Jo Cox") in {(f.kind, f.answers[0].text) for f in extract_facts(doc_of(text, "en"))}
+
+
+def test_an_acronym_written_with_one_capital_is_read_and_its_expansion_accepted():
+    """Review 15: "Bce" refused "Banca centrale europea", which the text spells before it."""
+    from quizapp.generator import generate_quiz
+
+    text = ("La Banca centrale europea (Bce) ha sede a Francoforte sul Meno. "
+            "Il consiglio direttivo della Bce ha annunciato oggi nuove misure per sostenere i mercati.")
+    draft = generate_quiz(text, lang="it")
+    assert [q for q in draft.questions if q.kind == "short" and q.answer_texts == ("Banca centrale europea",)]
+    clozes = [q for q in draft.questions if q.kind == "cloze" and q.answer_texts == ("Bce",)]
+    assert all("Banca centrale europea" in q.correct for q in clozes)
+
+
+def test_a_blank_inside_a_number_in_words_is_cut_wrong():
+    # Review 15: "two ____ years" was keyed "thousand years".
+    text = "The wall was built and rebuilt over more than two thousand years by many dynasties."
+    assert weight_of("en", text, "thousand years", "concept") == 0
+
+
+def test_a_phrase_opening_its_sentence_accepts_its_core():
+    from quizapp.generator.kinds import _phrase_cores
+
+    # Review 15: "Human body cells" refused "body cells".
+    assert "body cells" in _phrase_cores("Human body cells", load_pack("en"))
+
+
+def test_circa_il_makes_a_year_approximate():
+    from quizapp.generator import generate_quiz
+
+    text = "La civiltà nuragica fiorì in Sardegna a partire da circa il 1700 a.C., nell'età del bronzo, con migliaia di torri."
+    singles = [q for q in generate_quiz(text, lang="it").questions if q.kind == "single" and q.answer_texts == ("1700",)]
+    assert not singles or all(abs(int(o) - 1700) >= 20 for o in singles[0].options if o != "1700")
