@@ -805,6 +805,9 @@ def _phrase_cores(phrase: str, pack) -> list[str]:
             continue  # "batterie di prossima generazione": "batterie di prossima" cuts "prossima generazione" in two
         if edge.lower() not in pack.stopwords:
             out.append(" ".join(core))
+    # "lunga camera funeraria": an adjective before the head may go too ("camera funeraria").
+    if not head_last and words[0].lower() in pack.get("prenominal_adjectives", ()) and words[1].lower() not in pack.stopwords:
+        out.append(" ".join(words[1:]))
     # An owner's thing ("heart's natural pacemaker") is named by its head alone: the owner
     # says whose it is, the modifiers which kind, and the head is what a student writes.
     if head_last and re.fullmatch(r"\w+['’]s?", words[0]) and not links:
@@ -935,8 +938,9 @@ def _shorter_answers(phrase: str, pack) -> list[str]:
     if len(words) >= 2 and words[0].lower() in approx:
         words = words[1:]
         out.append(" ".join(words))
-    if len(words) >= 3 and words[0][:1].isdigit() and words[-1].isalpha():
-        out.append(f"{words[0]} {words[-1]}")
+    counted = words[0][:1].isdigit() or words[0].lower() in (pack.get("answer_number_words") or {})
+    if len(words) >= 3 and counted and words[-1].isalpha():
+        out.append(f"{words[0]} {words[-1]}")  # "two successive divisions": "two divisions"
     lower = [w.lower() for w in words]
     links = sorted(pack.get("phrase_links", ()), key=lambda x: -len(x.split()))
     for k in range(1, len(words) - 1):

@@ -507,7 +507,7 @@ class Weigher:
         if not n or not 2 <= n <= 12:
             return False
         conj = "|".join(re.escape(c) for c in self.doc.pack.get("list_conjunctions", ()) if " " not in c)
-        m = re.match(r"\s+[^\W\d_]+\s*[,:(]\s*([^.;()]*)", after)
+        m = re.match(r"\s+[^\W\d_]+(?:\s+[\w'’]+){0,3}\s*[,:(]\s*([^.;()]*)", after)
         if not m or not conj:
             return False
         items = [x for x in re.split(r",\s*|\s+(?:%s)\s+" % conj, m.group(1)) if x.strip()]

@@ -1876,3 +1876,30 @@ def test_circa_il_makes_a_year_approximate():
     text = "La civiltà nuragica fiorì in Sardegna a partire da circa il 1700 a.C., nell'età del bronzo, con migliaia di torri."
     singles = [q for q in generate_quiz(text, lang="it").questions if q.kind == "single" and q.answer_texts == ("1700",)]
     assert not singles or all(abs(int(o) - 1700) >= 20 for o in singles[0].options if o != "1700")
+
+
+@pytest.mark.parametrize("lang,phrase,shorter", [
+    # Review 15: "lunga camera funeraria" refused "camera funeraria"; "two successive divisions" refused "two divisions".
+    ("it", "lunga camera funeraria", "camera funeraria"),
+    ("en", "two successive divisions", "two divisions"),
+])
+def test_a_leading_adjective_or_a_counted_noun_s_modifier_may_go(lang, phrase, shorter):
+    from quizapp.generator.kinds import _phrase_cores, _shorter_answers
+
+    pack = load_pack(lang)
+    assert shorter in _phrase_cores(phrase, pack) + _shorter_answers(phrase, pack)
+
+
+@pytest.mark.parametrize("text,answer", [
+    # Review 15: the countries counted follow the count.
+    ("Le nuove banconote sono entrate in circolazione in dodici paesi dell'Unione europea: Italia, Germania, "
+     "Francia, Spagna, Portogallo, Belgio, Paesi Bassi, Lussemburgo, Irlanda, Austria, Finlandia e Grecia.", "dodici"),
+    ("Tre paesi dell'Unione, Regno Unito, Danimarca e Svezia, restano per ora fuori dalla moneta unica.", "Tre"),
+])
+def test_a_count_followed_by_what_it_counts_is_weighed_down(text, answer):
+    assert weight_of("it", text, answer, "number") <= 0.06
+
+
+def test_words_quoted_after_ha_parlato_di_are_the_speaker_s():
+    text = "Il presidente della Ferrari ha parlato di «una giornata storica» e ha ringraziato tutti i dipendenti."
+    assert weight_of("it", text, "una giornata storica", "quote") <= 0.2

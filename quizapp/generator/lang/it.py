@@ -206,7 +206,7 @@ PACK = {
         "reporting_before": r"(?:\bsecondo|\bcome (?:riferisce|riporta|scrive|spiega|ha (?:detto|spiegato|dichiarato|riferito))|\briferisce|\briporta|\bha (?:detto|dichiarato|spiegato|affermato|riferito)|\bfonti(?: di)?|\b(?:riferit|riportat|dichiarat|comunicat|annunciat|res)[oaie](?: noto)?\s+(?:da|dal|dallo|dalla|dai|dagli|dalle))\s+(?:(?:il|lo|la|i|gli|le|l['’])\s*)?(?:[\w’'-]+\s+){0,2}$",
         "reporting_after": r"^\s*,?\s*(?:ha (?:detto|dichiarato|spiegato|affermato|riferito|annunciato|reso noto)|dichiara|afferma|spiega|riferisce|riporta)\b",
         # Le parole di chi parla: uno spazio tra virgolette in una frase con uno di questi è una citazione.
-        "speech": r"\b(?:ha (?:detto|dichiarato|aggiunto|sottolineato|affermato)|sottolineando|dichiarando|aggiungendo)\b",
+        "speech": r"\b(?:ha (?:detto|dichiarato|aggiunto|sottolineato|affermato|commentato|definito|parlato di)|sottolineando|dichiarando|aggiungendo|commentando|definendo|parlando di)\b",
         "hypothetical": r"^(?:supponiamo|immaginiamo|ipotizziamo|se|ad esempio|per esempio)\b",
         # Nomi vuoti: "gli obiettivi prefissati", "i risultati ottenuti" dicono che c'è un fine, non quale.
         # Preposizioni che non chiudono mai una risposta ("il ritmo con"): il vuoto taglia prima del loro oggetto.
