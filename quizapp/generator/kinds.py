@@ -611,9 +611,12 @@ class Cloze(QuestionKind):
                                                    | frozenset(ctx.doc.pack.get("firm_endings", ())),
                                                    fact.kind == "place")
                 accepted = list(dict.fromkeys(accepted))
-            # The text's topic word alone ("batterie" for "batterie di prossima generazione") answers nothing.
+            # The text's topic word alone ("batterie" for "batterie di prossima generazione") or an
+            # everyday word ("time" for "time of a subsonic jet") answers nothing.
             topic = ctx.topic_words()
-            accepted = [a for k, a in enumerate(accepted) if k == 0 or normalise(a) not in topic]
+            accepted = [a for k, a in enumerate(accepted) if k == 0 or (
+                normalise(a) not in topic and not (a.islower() and " " not in a
+                                                   and zipf_frequency(a, ctx.doc.pack.code) >= EVERYDAY_HEAD_ZIPF))]
             q = _q(ctx, fact, index, self.name, ctx.fill("cloze", cloze=cloze), [ans.text], fact.span, (), (), ans)
             out.append(QuestionDraft(**{**q.__dict__, "correct": tuple(accepted)}))
         return out

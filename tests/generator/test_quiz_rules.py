@@ -1903,3 +1903,14 @@ def test_a_count_followed_by_what_it_counts_is_weighed_down(text, answer):
 def test_words_quoted_after_ha_parlato_di_are_the_speaker_s():
     text = "Il presidente della Ferrari ha parlato di «una giornata storica» e ha ringraziato tutti i dipendenti."
     assert weight_of("it", text, "una giornata storica", "quote") <= 0.2
+
+
+def test_a_phrase_blank_accepts_no_everyday_word_alone():
+    """Review 15: "less than half the ____" (time of a subsonic jet) accepted "time"."""
+    from quizapp.generator import generate_quiz
+
+    text = ("Concorde crossed the Atlantic in less than half the time of a subsonic jet, at twice the speed of sound. "
+            "It flew for 27 years before British Airways retired it.")
+    clozes = [q for q in generate_quiz(text, lang="en").questions
+              if q.kind == "cloze" and q.answer_texts == ("time of a subsonic jet",)]
+    assert clozes and "time" not in clozes[0].correct
