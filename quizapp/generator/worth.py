@@ -370,11 +370,13 @@ class Weigher:
                 and ans.text.split()[0].isupper() is False and ans.text[:1].isupper() and \
                 any(c.isupper() for c in ans.text.split()[0][1:]):
             return True
-        # "two ____ years" (thousand years): the blank starts inside a number written in words.
+        # "two ____ years" (thousand years), "several ____ thousand": the blank starts inside a number in words.
         numbers = self.doc.pack.get("answer_number_words") or {}
         first = ans.text.split()[0].lower() if ans.text.split() else ""
         prev = text[max(0, ans.start - 20):ans.start].split()[-1:]
-        if numbers.get(first, 0) >= 100 and prev and (prev[0].lower() in numbers or prev[0][:1].isdigit()):
+        vague = set(self.doc.pack.get("vague_quantifiers", ()))
+        if numbers.get(first, 0) >= 100 and prev and (prev[0].lower() in numbers or prev[0][:1].isdigit()
+                                                      or prev[0].lower() in vague):
             return True
         # Two numbers joined ("2050 and 23", "2007 and 2008"): two facts, or a range asked as one.
         if _TWO_NUMBERS.search(ans.text):

@@ -1914,3 +1914,9 @@ def test_a_phrase_blank_accepts_no_everyday_word_alone():
     clozes = [q for q in generate_quiz(text, lang="en").questions
               if q.kind == "cloze" and q.answer_texts == ("time of a subsonic jet",)]
     assert clozes and "time" not in clozes[0].correct
+
+
+def test_a_blank_after_a_vague_quantifier_inside_a_number_is_cut_wrong():
+    # Review 14: "several ____ thousand" was keyed "hundred".
+    text = "On the night the border opened, several hundred thousand people crossed into West Berlin."
+    assert weight_of("en", text, "hundred", "number") == 0

@@ -363,6 +363,8 @@ PACK = {
     # Answer matching
     # How a free answer may write a number (match.py). Pieces of number words, glued as Italian writes them ("duemilatrecento", "ventotto"):
     # the elided forms "vent", "cent"... join a piece that starts with a vowel.
+    # Quantificatori prima di un numero in lettere ("alcune centinaia di migliaia"): un vuoto dopo uno inizia dentro il numero.
+    "vague_quantifiers": ["alcune", "alcuni", "diverse", "diversi", "molte", "molti", "qualche", "varie", "vari"],
     "answer_number_words": {
         "zero": 0, "uno": 1, "un": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6,
         "sette": 7, "otto": 8, "nove": 9, "dieci": 10, "undici": 11, "dodici": 12, "tredici": 13,
