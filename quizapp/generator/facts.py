@@ -230,7 +230,9 @@ def acronyms(doc: Doc, i: int, sent: Span) -> list[Fact]:
     skip = set(doc.pack.get("acronym_skip_words"))
     for m in _ACRONYM_RE.finditer(doc.text, sent.start, sent.end):
         acr = m.group("acr")
-        if sum(ch.isupper() for ch in acr) < 2:
+        # "Banca centrale europea (Bce)": a capitalised acronym counts when its words' initials spell it.
+        capitalised = sum(ch.isupper() for ch in acr) < 2
+        if capitalised and not (len(acr) >= 3 and acr[:1].isupper() and acr[1:].isalpha() and acr[1:].islower()):
             continue
         toks = tokenize(doc.text, _window_start(doc.text, sent.start, m.start()), m.start(), doc.pack.elisions)[-14:]
         # Keep only the words after the last punctuation mark: the name does not cross one.
@@ -249,6 +251,8 @@ def acronyms(doc: Doc, i: int, sent: Span) -> list[Fact]:
         letters = [ch for ch in acr.upper() if ch.isalpha()]
         first = next((k for k in reversed(starts)
                       if [t.text[0].upper() for t in words[k:] if t.text.lower() not in skip] == letters), None)
+        if first is None and capitalised:
+            continue
         if first is None:
             first = next((k for k in reversed(starts)
                           if _spells(acr, doc.text[words[k].start:words[-1].end])), starts[0])

@@ -583,6 +583,8 @@ class Cloze(QuestionKind):
             accepted += _period_forms(ans.text, ctx.doc.pack)
             accepted += _regnal_forms(ans.text, ctx.doc.pack) + _name_before_place(ans.text, ctx.doc.pack)
             accepted += _event_place_forms(ans.text, ctx.doc.pack) + _qualified_name_forms(ans.text, ctx.doc.pack)
+            if ans.text in ctx.doc.acronyms:
+                accepted.append(ctx.doc.acronyms[ans.text])  # "Bce": "Banca centrale europea", as the text spells it
             # A capitalised name after "da", "in" is read as a place; the given name tells a person.
             if fact.kind in _ENTITY_KINDS:
                 accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code,
@@ -609,9 +611,12 @@ class Cloze(QuestionKind):
                                                    | frozenset(ctx.doc.pack.get("firm_endings", ())),
                                                    fact.kind == "place")
                 accepted = list(dict.fromkeys(accepted))
-            # The text's topic word alone ("batterie" for "batterie di prossima generazione") answers nothing.
+            # The text's topic word alone ("batterie" for "batterie di prossima generazione") or an
+            # everyday word ("time" for "time of a subsonic jet") answers nothing.
             topic = ctx.topic_words()
-            accepted = [a for k, a in enumerate(accepted) if k == 0 or normalise(a) not in topic]
+            accepted = [a for k, a in enumerate(accepted) if k == 0 or (
+                normalise(a) not in topic and not (a.islower() and " " not in a
+                                                   and zipf_frequency(a, ctx.doc.pack.code) >= EVERYDAY_HEAD_ZIPF))]
             q = _q(ctx, fact, index, self.name, ctx.fill("cloze", cloze=cloze), [ans.text], fact.span, (), (), ans)
             out.append(QuestionDraft(**{**q.__dict__, "correct": tuple(accepted)}))
         return out
@@ -782,7 +787,9 @@ def _phrase_cores(phrase: str, pack) -> list[str]:
     language's ``phrase_head`` says on which side the head noun stands.
     """
     words = phrase.split()
-    if len(words) < 3 or not phrase[:1].islower() or any(ch.isdigit() for ch in phrase):
+    # A capital only because the phrase opens its sentence ("Human body cells") is no name.
+    opening = phrase[:1].isupper() and phrase[1:] == phrase[1:].lower() and known_word(words[0].lower(), pack.code)
+    if len(words) < 3 or not (phrase[:1].islower() or opening) or any(ch.isdigit() for ch in phrase):
         return []
     head_last = pack.get("phrase_head", "last") == "last"
     if head_last and (words[-1].lower() in pack.get("verb_particles", ())
@@ -801,6 +808,9 @@ def _phrase_cores(phrase: str, pack) -> list[str]:
             continue  # "batterie di prossima generazione": "batterie di prossima" cuts "prossima generazione" in two
         if edge.lower() not in pack.stopwords:
             out.append(" ".join(core))
+    # "lunga camera funeraria": an adjective before the head may go too ("camera funeraria").
+    if not head_last and words[0].lower() in pack.get("prenominal_adjectives", ()) and words[1].lower() not in pack.stopwords:
+        out.append(" ".join(words[1:]))
     # An owner's thing ("heart's natural pacemaker") is named by its head alone: the owner
     # says whose it is, the modifiers which kind, and the head is what a student writes.
     if head_last and re.fullmatch(r"\w+['’]s?", words[0]) and not links:
@@ -931,8 +941,9 @@ def _shorter_answers(phrase: str, pack) -> list[str]:
     if len(words) >= 2 and words[0].lower() in approx:
         words = words[1:]
         out.append(" ".join(words))
-    if len(words) >= 3 and words[0][:1].isdigit() and words[-1].isalpha():
-        out.append(f"{words[0]} {words[-1]}")
+    counted = words[0][:1].isdigit() or words[0].lower() in (pack.get("answer_number_words") or {})
+    if len(words) >= 3 and counted and words[-1].isalpha():
+        out.append(f"{words[0]} {words[-1]}")  # "two successive divisions": "two divisions"
     lower = [w.lower() for w in words]
     links = sorted(pack.get("phrase_links", ()), key=lambda x: -len(x.split()))
     for k in range(1, len(words) - 1):

@@ -370,6 +370,14 @@ class Weigher:
                 and ans.text.split()[0].isupper() is False and ans.text[:1].isupper() and \
                 any(c.isupper() for c in ans.text.split()[0][1:]):
             return True
+        # "two ____ years" (thousand years), "several ____ thousand": the blank starts inside a number in words.
+        numbers = self.doc.pack.get("answer_number_words") or {}
+        first = ans.text.split()[0].lower() if ans.text.split() else ""
+        prev = text[max(0, ans.start - 20):ans.start].split()[-1:]
+        vague = set(self.doc.pack.get("vague_quantifiers", ()))
+        if numbers.get(first, 0) >= 100 and prev and (prev[0].lower() in numbers or prev[0][:1].isdigit()
+                                                      or prev[0].lower() in vague):
+            return True
         # Two numbers joined ("2050 and 23", "2007 and 2008"): two facts, or a range asked as one.
         if _TWO_NUMBERS.search(ans.text):
             return True
@@ -501,7 +509,7 @@ class Weigher:
         if not n or not 2 <= n <= 12:
             return False
         conj = "|".join(re.escape(c) for c in self.doc.pack.get("list_conjunctions", ()) if " " not in c)
-        m = re.match(r"\s+[^\W\d_]+\s*[,:(]\s*([^.;()]*)", after)
+        m = re.match(r"\s+[^\W\d_]+(?:\s+[\w'’]+){0,3}\s*[,:(]\s*([^.;()]*)", after)
         if not m or not conj:
             return False
         items = [x for x in re.split(r",\s*|\s+(?:%s)\s+" % conj, m.group(1)) if x.strip()]

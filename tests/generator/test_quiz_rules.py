@@ -1843,3 +1843,80 @@ def test_a_party_and_seat_before_a_name_are_no_part_of_it():
 
     text = "The campaign was suspended after the murder of the Labour MP Jo Cox in her constituency in Yorkshire."
     assert ("person", "Jo Cox") in {(f.kind, f.answers[0].text) for f in extract_facts(doc_of(text, "en"))}
+
+
+def test_an_acronym_written_with_one_capital_is_read_and_its_expansion_accepted():
+    """Review 15: "Bce" refused "Banca centrale europea", which the text spells before it."""
+    from quizapp.generator import generate_quiz
+
+    text = ("La Banca centrale europea (Bce) ha sede a Francoforte sul Meno. "
+            "Il consiglio direttivo della Bce ha annunciato oggi nuove misure per sostenere i mercati.")
+    draft = generate_quiz(text, lang="it")
+    assert [q for q in draft.questions if q.kind == "short" and q.answer_texts == ("Banca centrale europea",)]
+    clozes = [q for q in draft.questions if q.kind == "cloze" and q.answer_texts == ("Bce",)]
+    assert all("Banca centrale europea" in q.correct for q in clozes)
+
+
+def test_a_blank_inside_a_number_in_words_is_cut_wrong():
+    # Review 15: "two ____ years" was keyed "thousand years".
+    text = "The wall was built and rebuilt over more than two thousand years by many dynasties."
+    assert weight_of("en", text, "thousand years", "concept") == 0
+
+
+def test_a_phrase_opening_its_sentence_accepts_its_core():
+    from quizapp.generator.kinds import _phrase_cores
+
+    # Review 15: "Human body cells" refused "body cells".
+    assert "body cells" in _phrase_cores("Human body cells", load_pack("en"))
+
+
+def test_circa_il_makes_a_year_approximate():
+    from quizapp.generator import generate_quiz
+
+    text = "La civiltà nuragica fiorì in Sardegna a partire da circa il 1700 a.C., nell'età del bronzo, con migliaia di torri."
+    singles = [q for q in generate_quiz(text, lang="it").questions if q.kind == "single" and q.answer_texts == ("1700",)]
+    assert not singles or all(abs(int(o) - 1700) >= 20 for o in singles[0].options if o != "1700")
+
+
+@pytest.mark.parametrize("lang,phrase,shorter", [
+    # Review 15: "lunga camera funeraria" refused "camera funeraria"; "two successive divisions" refused "two divisions".
+    ("it", "lunga camera funeraria", "camera funeraria"),
+    ("en", "two successive divisions", "two divisions"),
+])
+def test_a_leading_adjective_or_a_counted_noun_s_modifier_may_go(lang, phrase, shorter):
+    from quizapp.generator.kinds import _phrase_cores, _shorter_answers
+
+    pack = load_pack(lang)
+    assert shorter in _phrase_cores(phrase, pack) + _shorter_answers(phrase, pack)
+
+
+@pytest.mark.parametrize("text,answer", [
+    # Review 15: the countries counted follow the count.
+    ("Le nuove banconote sono entrate in circolazione in dodici paesi dell'Unione europea: Italia, Germania, "
+     "Francia, Spagna, Portogallo, Belgio, Paesi Bassi, Lussemburgo, Irlanda, Austria, Finlandia e Grecia.", "dodici"),
+    ("Tre paesi dell'Unione, Regno Unito, Danimarca e Svezia, restano per ora fuori dalla moneta unica.", "Tre"),
+])
+def test_a_count_followed_by_what_it_counts_is_weighed_down(text, answer):
+    assert weight_of("it", text, answer, "number") <= 0.06
+
+
+def test_words_quoted_after_ha_parlato_di_are_the_speaker_s():
+    text = "Il presidente della Ferrari ha parlato di «una giornata storica» e ha ringraziato tutti i dipendenti."
+    assert weight_of("it", text, "una giornata storica", "quote") <= 0.2
+
+
+def test_a_phrase_blank_accepts_no_everyday_word_alone():
+    """Review 15: "less than half the ____" (time of a subsonic jet) accepted "time"."""
+    from quizapp.generator import generate_quiz
+
+    text = ("Concorde crossed the Atlantic in less than half the time of a subsonic jet, at twice the speed of sound. "
+            "It flew for 27 years before British Airways retired it.")
+    clozes = [q for q in generate_quiz(text, lang="en").questions
+              if q.kind == "cloze" and q.answer_texts == ("time of a subsonic jet",)]
+    assert clozes and "time" not in clozes[0].correct
+
+
+def test_a_blank_after_a_vague_quantifier_inside_a_number_is_cut_wrong():
+    # Review 14: "several ____ thousand" was keyed "hundred".
+    text = "On the night the border opened, several hundred thousand people crossed into West Berlin."
+    assert weight_of("en", text, "hundred", "number") == 0

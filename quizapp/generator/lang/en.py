@@ -336,6 +336,8 @@ PACK = {
     },
     # Answer matching
     # How a free answer may write a number (match.py): words joined by spaces or hyphens.
+    # Quantifiers before a number in words ("several hundred thousand"): a blank after one starts inside the number.
+    "vague_quantifiers": ["several", "few", "many", "some"],
     "answer_number_words": {
         "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,

@@ -206,7 +206,7 @@ PACK = {
         "reporting_before": r"(?:\bsecondo|\bcome (?:riferisce|riporta|scrive|spiega|ha (?:detto|spiegato|dichiarato|riferito))|\briferisce|\briporta|\bha (?:detto|dichiarato|spiegato|affermato|riferito)|\bfonti(?: di)?|\b(?:riferit|riportat|dichiarat|comunicat|annunciat|res)[oaie](?: noto)?\s+(?:da|dal|dallo|dalla|dai|dagli|dalle))\s+(?:(?:il|lo|la|i|gli|le|l['’])\s*)?(?:[\w’'-]+\s+){0,2}$",
         "reporting_after": r"^\s*,?\s*(?:ha (?:detto|dichiarato|spiegato|affermato|riferito|annunciato|reso noto)|dichiara|afferma|spiega|riferisce|riporta)\b",
         # Le parole di chi parla: uno spazio tra virgolette in una frase con uno di questi è una citazione.
-        "speech": r"\b(?:ha (?:detto|dichiarato|aggiunto|sottolineato|affermato)|sottolineando|dichiarando|aggiungendo)\b",
+        "speech": r"\b(?:ha (?:detto|dichiarato|aggiunto|sottolineato|affermato|commentato|definito|parlato di)|sottolineando|dichiarando|aggiungendo|commentando|definendo|parlando di)\b",
         "hypothetical": r"^(?:supponiamo|immaginiamo|ipotizziamo|se|ad esempio|per esempio)\b",
         # Nomi vuoti: "gli obiettivi prefissati", "i risultati ottenuti" dicono che c'è un fine, non quale.
         # Preposizioni che non chiudono mai una risposta ("il ritmo con"): il vuoto taglia prima del loro oggetto.
@@ -272,7 +272,8 @@ PACK = {
                "epifania", "ognissanti", "venerdì santo", "santo stefano", "vigilia di natale", "pentecoste"],
     # Parole dopo una quantità che ne fanno un limite ("10 milioni o più"): i valori oltre sono veri.
     "bounds_after": ["o più", "o meno", "e più", "e oltre", "o oltre", "o superiore", "o inferiore"],
-    "approximations": ["circa", "intorno al", "intorno a", "attorno al", "verso il", "quasi", "oltre", "più di",
+    "approximations": ["circa", "circa il", "circa nel", "circa l'", "circa l’", "intorno al", "intorno a",
+                       "intorno all'", "intorno all’", "attorno al", "verso il", "verso l'", "verso l’", "quasi", "oltre", "più di",
                        "poco più di", "poco meno di", "all'incirca", "approssimativamente"],
     # Sentences that open by pointing back ("Questo è noto come…") lean on the one before.
     "anaphoric_openers": ["questo", "questa", "questi", "queste", "ciò", "tale", "tali", "esso", "essa"],
@@ -362,6 +363,8 @@ PACK = {
     # Answer matching
     # How a free answer may write a number (match.py). Pieces of number words, glued as Italian writes them ("duemilatrecento", "ventotto"):
     # the elided forms "vent", "cent"... join a piece that starts with a vowel.
+    # Quantificatori prima di un numero in lettere ("alcune centinaia di migliaia"): un vuoto dopo uno inizia dentro il numero.
+    "vague_quantifiers": ["alcune", "alcuni", "diverse", "diversi", "molte", "molti", "qualche", "varie", "vari"],
     "answer_number_words": {
         "zero": 0, "uno": 1, "un": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6,
         "sette": 7, "otto": 8, "nove": 9, "dieci": 10, "undici": 11, "dodici": 12, "tredici": 13,
