@@ -10,6 +10,8 @@ PACK = {
     "true_false": ["Vero", "Falso"],
     "articles": ["il", "lo", "la", "l'", "i", "gli", "le", "un", "uno", "una", "un'"],
     # Article-like prefixes glued by an apostrophe; split off so "l’autonomia" gives two tokens.
+    # Elisioni maiuscole che aprono cognomi ("D'Ascanio", "D'Annunzio"): un vuoto dopo di esse taglia il nome.
+    "name_elisions": ["D"],
     "elisions": ["l", "dell", "all", "nell", "sull", "dall", "un", "d", "quest", "quell", "c", "s", "coll", "tutt"],
     # L'articolo che porta ogni articolo o preposizione articolata: "con il ____" vuole un nome col "il"
     # ("Belgio"), non "Turchia" ("la Turchia") né "Austria" ("l'Austria").
