@@ -1945,3 +1945,12 @@ def test_coordinated_adjectives_each_make_an_answer(lang, phrase, shorter):
     from quizapp.generator.kinds import _shorter_answers
 
     assert shorter in _shorter_answers(phrase, load_pack(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    # Review 16: prompts were fragments split at "op. 8" and "op. 3".
+    ("it", "Spicca L'estro armonico, op. 3, stampato ad Amsterdam nel 1711. Poi venne Il cimento dell'armonia, op. 8."),
+    ("en", "He published the set as his op. 3 in Amsterdam in 1711. The Four Seasons followed in 1725."),
+])
+def test_an_opus_number_does_not_end_a_sentence(lang, text):
+    assert len(doc_of(text, lang).sentences) == 2

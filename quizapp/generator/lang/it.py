@@ -46,7 +46,8 @@ PACK = {
     "months": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
                "settembre", "ottobre", "novembre", "dicembre"],
     "abbreviations": ["sig", "sigg", "dott", "prof", "ing", "avv", "ecc", "es", "pag", "art", "n", "nr",
-                      "p", "pp", "cfr", "sec", "ca", "vol", "st", "mr", "dr", "s.p.a", "s.r.l", "u.s", "a.c", "d.c"],
+                      "p", "pp", "cfr", "sec", "ca", "vol", "st", "mr", "dr", "s.p.a", "s.r.l", "u.s", "a.c", "d.c",
+                      "op", "rv", "kv", "bwv", "cap", "fig", "tav"],
     "list_conjunctions": ["e", "ed", "o", "oppure", "nonché"],
     # Words that end a free-standing list item (prepositions, relatives, verbs of linking).
     "item_stoppers": ["con", "in", "per", "su", "tra", "fra", "che", "entro", "dal", "dalla", "nel", "nella",
