@@ -769,7 +769,9 @@ def _head_of_pair(ctx: Context, phrase: str, sentence: str) -> list[str]:
     if len(words) != 2 or not phrase.islower() or not all(w.isalpha() for w in words):
         return []
     head, modifier = (words[0], words[1]) if pack.get("phrase_head", "last") == "first" else (words[1], words[0])
-    if head in pack.stopwords or modifier in pack.stopwords or normalise(head) in ctx.topic_words() \
+    # A describing modifier ("particular antigen", "common phagocytes") leaves the head the answer, topic or not.
+    describing = modifier in pack.get("generic_modifiers", ())
+    if head in pack.stopwords or modifier in pack.stopwords or (normalise(head) in ctx.topic_words() and not describing) \
             or zipf_frequency(head, pack.code) >= EVERYDAY_HEAD_ZIPF:
         return []
     if ctx.siblings is not None and (ctx.siblings.options(phrase, sentence) or ctx.siblings.contrast(phrase, sentence)):
@@ -941,6 +943,12 @@ def _shorter_answers(phrase: str, pack) -> list[str]:
     if len(words) >= 2 and words[0].lower() in approx:
         words = words[1:]
         out.append(" ".join(words))
+    # "fifth and final game": either adjective with the noun ("fifth game", "final game").
+    pair = re.fullmatch(r"([^\W\d_]+) (?:%s) ([^\W\d_]+) ([^\W\d_]+)" % "|".join(
+        re.escape(c) for c in pack.get("list_conjunctions", ()) if " " not in c), phrase) \
+        if phrase.islower() else None
+    if pair:
+        out += [f"{pair.group(1)} {pair.group(3)}", f"{pair.group(2)} {pair.group(3)}"]
     counted = words[0][:1].isdigit() or words[0].lower() in (pack.get("answer_number_words") or {})
     if len(words) >= 3 and counted and words[-1].isalpha():
         out.append(f"{words[0]} {words[-1]}")  # "two successive divisions": "two divisions"

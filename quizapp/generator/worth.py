@@ -352,7 +352,11 @@ class Weigher:
         # 9"80, 3:36, 23°27', a.C., O'Brien: the blank would start inside a number, a time, an abbreviation
         # or a name; an elided article or preposition ("l’____", "dell’____") is a word of its own.
         if len(before) == 2 and before[1] in "\"'’.″:°" and before[0].isalnum() and not (
-                before[1] in "'’" and self._elided(ans.start - 1)):
+                before[1] in "'’" and self._elided(ans.start - 1)
+                and before[0] not in self.doc.pack.get("name_elisions", ())):
+            return True  # (an elision that opens surnames is part of one: "D'____" of "D'Ascanio")
+        # "the St John Passion (1724)": a bracket closing the answer is another fact.
+        if ans.text.endswith(")") and " (" in ans.text:
             return True
         # "United Arab Emirates' Hope": an owner and the thing owned are two answers.
         if re.search(r"s['’] \w", ans.text):

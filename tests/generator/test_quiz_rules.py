@@ -1920,3 +1920,37 @@ def test_a_blank_after_a_vague_quantifier_inside_a_number_is_cut_wrong():
     # Review 14: "several ____ thousand" was keyed "hundred".
     text = "On the night the border opened, several hundred thousand people crossed into West Berlin."
     assert weight_of("en", text, "hundred", "number") == 0
+
+
+@pytest.mark.parametrize("lang,text,answer", [
+    # Review 13: a blank inside "D'Ascanio", and one swallowing "(1724)".
+    ("it", "Il progetto fu affidato all'ingegnere aeronautico Corradino D'Ascanio, che detestava le motociclette.",
+     "Ascanio"),
+    ("en", "He wrote the St John Passion (1724) for Good Friday in Leipzig, a year after his arrival in the city.",
+     "St John Passion (1724)"),
+])
+def test_a_blank_inside_a_surname_or_over_a_bracket_is_cut_wrong(lang, text, answer):
+    assert weight_of(lang, text, answer, "entity") == 0
+
+
+def test_a_blank_after_a_sentence_opening_elision_is_not_cut_wrong():
+    assert weight_of("it", "L'Italia è campione del mondo per la quarta volta nella sua storia.", "Italia", "country") > 0
+
+
+@pytest.mark.parametrize("lang,phrase,shorter", [
+    # Review 13: "fifth and final game" refused "final game".
+    ("en", "fifth and final game", "final game"),
+])
+def test_coordinated_adjectives_each_make_an_answer(lang, phrase, shorter):
+    from quizapp.generator.kinds import _shorter_answers
+
+    assert shorter in _shorter_answers(phrase, load_pack(lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    # Review 16: prompts were fragments split at "op. 8" and "op. 3".
+    ("it", "Spicca L'estro armonico, op. 3, stampato ad Amsterdam nel 1711. Poi venne Il cimento dell'armonia, op. 8."),
+    ("en", "He published the set as his op. 3 in Amsterdam in 1711. The Four Seasons followed in 1725."),
+])
+def test_an_opus_number_does_not_end_a_sentence(lang, text):
+    assert len(doc_of(text, lang).sentences) == 2

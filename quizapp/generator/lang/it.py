@@ -10,6 +10,8 @@ PACK = {
     "true_false": ["Vero", "Falso"],
     "articles": ["il", "lo", "la", "l'", "i", "gli", "le", "un", "uno", "una", "un'"],
     # Article-like prefixes glued by an apostrophe; split off so "l’autonomia" gives two tokens.
+    # Elisioni maiuscole che aprono cognomi ("D'Ascanio", "D'Annunzio"): un vuoto dopo di esse taglia il nome.
+    "name_elisions": ["D"],
     "elisions": ["l", "dell", "all", "nell", "sull", "dall", "un", "d", "quest", "quell", "c", "s", "coll", "tutt"],
     # L'articolo che porta ogni articolo o preposizione articolata: "con il ____" vuole un nome col "il"
     # ("Belgio"), non "Turchia" ("la Turchia") né "Austria" ("l'Austria").
@@ -44,7 +46,8 @@ PACK = {
     "months": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
                "settembre", "ottobre", "novembre", "dicembre"],
     "abbreviations": ["sig", "sigg", "dott", "prof", "ing", "avv", "ecc", "es", "pag", "art", "n", "nr",
-                      "p", "pp", "cfr", "sec", "ca", "vol", "st", "mr", "dr", "s.p.a", "s.r.l", "u.s", "a.c", "d.c"],
+                      "p", "pp", "cfr", "sec", "ca", "vol", "st", "mr", "dr", "s.p.a", "s.r.l", "u.s", "a.c", "d.c",
+                      "op", "rv", "kv", "bwv", "cap", "fig", "tav"],
     "list_conjunctions": ["e", "ed", "o", "oppure", "nonché"],
     # Words that end a free-standing list item (prepositions, relatives, verbs of linking).
     "item_stoppers": ["con", "in", "per", "su", "tra", "fra", "che", "entro", "dal", "dalla", "nel", "nella",
