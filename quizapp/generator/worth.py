@@ -153,6 +153,9 @@ class Weigher:
                                     + "|".join(re.escape(c) for c in restated)
                                     + r")\s+(?:[^\W\d_]+\s+){0,3}$", re.IGNORECASE) if restated else None
         self.verbs = listed_words(pack.code, "verbs")
+        # The language's list conjunctions: single words to look up, and all of them as a regex alternation.
+        self.conjunctions = frozenset(c for c in pack.get("list_conjunctions", ()) if " " not in c)
+        self.conjunction_re = "|".join(re.escape(c) for c in pack.get("list_conjunctions", ()))
         self._pairs: Counter | None = None
 
     def _heading(self, sent) -> bool:
@@ -486,23 +489,24 @@ class Weigher:
     def _after_conjunction(self, before: str, after: str) -> bool:
         """Tell whether a blank opens the second half of a coordination of two nouns ("lo sviluppo e ____")."""
         words = before.split()
-        conj = {c for c in self.doc.pack.get("list_conjunctions", ()) if " " not in c}
-        return len(words) >= 2 and words[-1].lower() in conj and words[-2].isalpha() \
+        return len(words) >= 2 and words[-1].lower() in self.conjunctions and words[-2].isalpha() \
             and words[-2].lower() not in self.doc.pack.stopwords and not words[-2][:1].isupper() \
             and "," not in before[-40:]
 
     def _inside_list(self, before: str, after: str) -> bool:
-        """Tell whether a blank is an item of a list of three or more, but its last (", ____," or "come ____, Genova, Milano e …")."""
+        """Tell whether a blank is an item, not the last, of a list of three or more (", ____,", "come ____, Genova e …")."""
         if before.rstrip().endswith(",") and after.lstrip().startswith(","):
             return True
-        conj = "|".join(re.escape(c) for c in self.doc.pack.get("list_conjunctions", ()))
+        conj = self.conjunction_re
+        if not conj:
+            return False
         # (Document) The first of three or more items: any other item of such a list would answer as well.
         # A paragraph keeps it, as the development paragraphs ask such items (0.002 of recall).
-        if conj and len(self.doc.sentences) >= DOCUMENT_SENTENCES and re.match(r"\s*,\s*[^,.;:]{1,40},\s*[^,.;:]{1,40}|\s*,\s*[^,.;:]{1,40}\s(?:%s)\s" % conj, after):
+        if len(self.doc.sentences) >= DOCUMENT_SENTENCES and re.match(
+                r"\s*,\s*[^,.;:]{1,40},\s*[^,.;:]{1,40}|\s*,\s*[^,.;:]{1,40}\s(?:%s)\s" % conj, after):
             return True
         m = re.search(r",\s+(\w+['’]?)\s*$", before)
-        conj = "|".join(re.escape(c) for c in self.doc.pack.get("list_conjunctions", ()))
-        return bool(m) and m.group(1).lower() in self.doc.pack.stopwords and bool(conj) and bool(
+        return bool(m) and m.group(1).lower() in self.doc.pack.stopwords and bool(
             re.match(r"\s*(?:,|\s(?:%s)\s)" % conj, after))
 
     def _counted_after(self, answer: str, after: str) -> bool:
@@ -512,11 +516,11 @@ class Weigher:
             n = (self.doc.pack.get("number_words") or {}).get(normalise(answer))
         if not n or not 2 <= n <= 12:
             return False
-        conj = "|".join(re.escape(c) for c in self.doc.pack.get("list_conjunctions", ()) if " " not in c)
         m = re.match(r"\s+[^\W\d_]+(?:\s+[\w'’]+){0,3}\s*[,:(]\s*([^.;()]*)", after)
-        if not m or not conj:
+        if not m or not self.conjunctions:
             return False
-        items = [x for x in re.split(r",\s*|\s+(?:%s)\s+" % conj, m.group(1)) if x.strip()]
+        items = [x for x in re.split(r",\s*|\s+(?:%s)\s+" % "|".join(map(re.escape, self.conjunctions)), m.group(1))
+                 if x.strip()]
         capital = [x for x in items[:n + 1] if x.strip()[:1].isupper()]
         return len(capital) == n
 
@@ -524,11 +528,11 @@ class Weigher:
         """Tell whether the answer ends inside a complement of two nouns ("produttori di batterie | e auto")."""
         words = answer.split()
         pack = self.doc.pack
-        links = {x for x in pack.get("phrase_links", ()) if " " not in x and x not in pack.get("list_conjunctions", ())}
+        links = {x for x in pack.get("phrase_links", ()) if " " not in x and x not in self.conjunctions}
         if len(words) < 3 or words[-2].lower() not in links:
             return False
         m = re.match(r"\s+(\w+)\s+([^\W\d_]+)", after)
-        return bool(m) and m.group(1).lower() in pack.get("list_conjunctions", ()) and m.group(2).islower() \
+        return bool(m) and m.group(1).lower() in self.conjunctions and m.group(2).islower() \
             and m.group(2) not in pack.stopwords and m.group(2) not in pack.articles
 
     def _in_fixed_phrase(self, answer: str, before: str, after: str) -> bool:
