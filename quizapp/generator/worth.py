@@ -156,6 +156,12 @@ class Weigher:
         # The language's list conjunctions: single words to look up, and all of them as a regex alternation.
         self.conjunctions = frozenset(c for c in pack.get("list_conjunctions", ()) if " " not in c)
         self.conjunction_re = "|".join(re.escape(c) for c in pack.get("list_conjunctions", ()))
+        # The language's word lists the rules below look words up in, normalised once per text, not once per fact.
+        self.weekdays = frozenset(normalise(d) for d in pack.get("weekdays", ()))
+        self.day_time_words = self.weekdays | {normalise(d) for d in pack.get("day_time_words", ())}
+        self.known_amounts = frozenset(normalise(x) for x in pack.get("known_amounts", ()))
+        self.hollow_nouns = frozenset(normalise(x) for x in wh.get("hollow_nouns", ()))
+        self.participle_endings = tuple(wh.get("participle_endings", ()))
         self._pairs: Counter | None = None
 
     def _heading(self, sent) -> bool:
@@ -455,8 +461,7 @@ class Weigher:
                                                  and known_word(core[0], doc.pack.code))
             if common and (lowered or (len(content) == 1 and not lexicon_kind(ans.text, doc.pack.code))):
                 w *= GENERIC
-        days = {normalise(d) for d in doc.pack.get("weekdays", ())}
-        if days & set(core) and set(core) <= days | {normalise(d) for d in doc.pack.get("day_time_words", ())}:
+        if self.weekdays & set(core) and set(core) <= self.day_time_words:
             w *= GENERIC  # "the launch was planned for ____" (Tuesday night): which weekday is no fact worth asking
         if any(ch.isdigit() for ch in ans.text) and self._known_amount(ans):
             w *= GENERIC  # "Una rivoluzione completa dura circa ____" (365 giorni): known without the text
@@ -469,22 +474,19 @@ class Weigher:
             w *= CLAUSE  # "il CASIP mira a ____ e a produrre" (sviluppare): a verb, not a fact
         return w
 
-
     def _known_amount(self, ans) -> bool:
         """Tell whether an amount is one every student knows ("365 giorni", "24 hours"), its unit in or after it."""
-        known = {normalise(x) for x in self.doc.pack.get("known_amounts", ())}
         said = normalise(ans.text).replace(",", "").replace(".", "")
         unit = re.match(r"\s*([^\W\d_]+)", self.doc.text[ans.end:ans.end + 20])
-        return said in known or (unit is not None and f"{said} {normalise(unit.group(1))}" in known)
+        return said in self.known_amounts or (unit is not None
+                                              and f"{said} {normalise(unit.group(1))}" in self.known_amounts)
 
     def _hollow(self, content: list[str]) -> bool:
         """Tell whether a phrase is a hollow noun and a participle ("obiettivi prefissati", "results obtained")."""
-        worth = self.doc.pack.get("worth", {})
-        if len(content) != 2:
+        if len(content) != 2 or not self.hollow_nouns:
             return False
-        hollow = {normalise(x) for x in worth.get("hollow_nouns", ())}
-        endings = tuple(worth.get("participle_endings", ()))
-        return any(a in hollow and b.endswith(endings) and len(b) > 4 for a, b in (content, content[::-1]))
+        return any(a in self.hollow_nouns and b.endswith(self.participle_endings) and len(b) > 4
+                   for a, b in (content, content[::-1]))
 
     def _after_conjunction(self, before: str, after: str) -> bool:
         """Tell whether a blank opens the second half of a coordination of two nouns ("lo sviluppo e ____")."""
