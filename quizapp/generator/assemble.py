@@ -193,8 +193,12 @@ def pick(items: Sequence[Item], size: int, articles: Sequence[str] = ()) -> list
                         [i for i in members if items[i].kind not in CHOICE_KINDS]
             if reserve and len(chosen) - choices >= size - target:
                 order = [i for i in order if items[i].kind in CHOICE_KINDS]
+            lead = keys[members[0]]
             for i in order:
-                if fits(i, capped):
+                # Another answer of the fact waits for the pass its own score allows: "ricerca di base" is
+                # no stand-in for "relativa catena di approvvigionamento" just because both are one list.
+                # The same answer asked another way (a single choice for a numeric) is the fact's.
+                if (items[i].score >= least or keys[i] & lead) and fits(i, capped):
                     chosen.append(i)
                     break
     return chosen

@@ -575,7 +575,8 @@ class Cloze(QuestionKind):
                 accepted += _other_order(ans.text, ctx.doc.pack)
                 accepted += _head_of_pair(ctx, ans.text, fact.span.text)
             accepted += _century_forms(ans.text, ctx.doc.pack)
-            accepted += _name_in_phrase(ans.text, ctx.doc.pack)
+            accepted += _name_in_phrase(ans.text, ctx.doc.pack) + _described_name_forms(ans.text, ctx.doc.pack)
+            accepted += _compound_parts(ans.text, ctx.doc.pack)
             if fact.kind == "range":
                 accepted += _range_ends(ans.text) + _range_dash_form(ans.text)
             accepted += _month_year_forms(ans.text, ctx.doc.pack)
@@ -875,6 +876,49 @@ def _name_in_phrase(phrase: str, pack) -> list[str]:
     m = re.fullmatch(r"([A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*)*) (?:" + connectors + r") [A-Z]{2,}", " ".join(words))
     if connectors and m:
         out.append(m.group(1))
+    return out
+
+
+def _described_name_forms(phrase: str, pack) -> list[str]:
+    """Return the name a description leads into, and a name without its prefix or generic head.
+
+    "the parasitic mite Varroa destructor" gives "Varroa destructor" (the description
+    says what it is; the name answers); "USS Hornet" gives "Hornet" (a ship's, a
+    body's letters before a rare name); "Operazione San Francesco", "Operation
+    Overlord" give the name after the generic head (``name_heads``).
+    """
+    words = phrase.split()
+    out = []
+    first = next((k for k, w in enumerate(words) if w[:1].isupper()), None)
+    if first and len(words) - first <= 4 and all(w.islower() and w.isalpha() for w in words[:first]) \
+            and any(w.lower() not in pack.articles and w.lower() not in pack.stopwords for w in words[:first]):
+        words = words[first:]
+        out.append(" ".join(words))
+    rest = words[1:]
+    if rest and all(w[:1].isupper() for w in rest):
+        rare = all(zipf_frequency(w.lower(), pack.code) < _OWN_NAME_ZIPF for w in rest)
+        if (re.fullmatch(r"[A-Z]{2,4}", words[0]) and rare) or words[0].lower() in pack.get("name_heads", ()):
+            out.append(" ".join(rest))
+    return out
+
+
+def _compound_parts(phrase: str, pack) -> list[str]:
+    """Return a phrase whose modifier is a hyphenated pair with its first part ("pastore maremmano-abruzzese").
+
+    "pastore maremmano-abruzzese" gives "pastore maremmano", "maremmano-abruzzese"
+    and "maremmano": the breed is called by its first half as well, with or without
+    the noun it qualifies. "cap of wax" gives "wax cap" where the language makes
+    compounds that way round (``of_compound``).
+    """
+    words = phrase.split()
+    out = []
+    if len(words) == 2 and phrase.islower() and re.fullmatch(r"[^\W\d_]+-[^\W\d_]+", words[1]):
+        part = words[1].split("-")[0]
+        out += [f"{words[0]} {part}", words[1], part]
+    link = pack.get("of_compound", "")
+    if link and len(words) == 3 and phrase.islower() and words[1] == link \
+            and not ({words[0], words[2]} & set(pack.stopwords)):
+        out.append(f"{words[2]} {words[0]}")
     return out
 
 

@@ -428,7 +428,9 @@ def _token_matches(given: Token, accepted: Token, lang: str | None) -> bool:
         # Two dates in figures are read in the same order; otherwise any reading of one is enough.
         if given[2] is not None and accepted[2] is not None:
             return given[2] == accepted[2]
-        return bool(given[1] & accepted[1])
+        # A day of the month the key names ("28 luglio 1741" for "luglio del 1741") says more, not other.
+        return bool(given[1] & accepted[1]) or any(
+            (y, mo, None) in accepted[1] for y, mo, d in given[1] if d is not None and y is not None)
     return given[1] == accepted[1]
 
 
@@ -468,7 +470,8 @@ def answers_match(given: str, accepted: list[str], lang: str | None = None) -> b
     "1896-03-01"; "March 1, 1896", "1st of March 1896", "Mar 1 1896". Figures are
     day first in Italian; in English either way round ("1/3/1896" and "3/1/1896" both
     match 1 March 1896: Britain writes one, the United States the other, and the
-    answer cannot tell which the student meant). A year alone is not a full date.
+    answer cannot tell which the student meant). A year alone is not a full date; a
+    day of the month a key names is right ("28 luglio 1741" for "luglio 1741").
     Words that point back or stress may be left out at the edges ("catena di
     approvvigionamento" for "relativa catena di approvvigionamento"), nothing
     else: a surname alone ("Curie" for "Marie Curie") or a name's first word

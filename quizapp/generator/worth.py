@@ -46,6 +46,13 @@ OPENING_REST_WORDS = 5
 # An amount with up to three words after it, a comma and up to two words before the blank.
 _AMOUNT_THEN_COMMA = re.compile(r"\d[\d.,]*((?:\s+[^\W\d_]+){1,3})\s*,\s*(?:[^\W\d_]+\s+){0,2}$")
 LIST_INSIDE = 0.6
+# A person the text names once, only to report their reaction or among a roll call of four or more.
+PERIPHERAL = 0.2
+ROLL_CALL = 4
+# A single abstract noun the text says once ("il livello di ____": rivalità, competizione, concorrenza).
+ABSTRACT = 0.3
+# A phrase whose head is the text's topic word ("le batterie di ____ generazione"): the reader writes the topic.
+TOPIC_HEAD = 0.4
 # An amount followed by the same amount in brackets ("29,002 feet (8,840 metres)").
 # "____ km/h (14,000 mph)", "circa ____ al secondo (per la precisione 299.792 km/s)": the amount restated in brackets.
 _CONVERTED_AFTER = re.compile(r"^(?:\s+[^\W\d_]+){0,3}\s*\(\s*(?:[^\W\d_]+\s+){0,3}\d[\d.,]*\s*[^\W\d_]+"
@@ -162,6 +169,14 @@ class Weigher:
         self.known_amounts = frozenset(normalise(x) for x in pack.get("known_amounts", ()))
         self.hollow_nouns = frozenset(normalise(x) for x in wh.get("hollow_nouns", ()))
         self.participle_endings = tuple(wh.get("participle_endings", ()))
+        self.links = frozenset(x.lower() for x in pack.get("phrase_links", ()) if " " not in x)
+        # A complement's link word ("dell'", "of") next after a blank, never a conjunction ("and").
+        complements = sorted((x for x in self.links if x not in pack.get("list_conjunctions", ())), key=len, reverse=True)
+        self.next_link = re.compile(r"\s+(?:%s)(?:\s|(?<='))" % "|".join(map(re.escape, complements)) if complements
+                                    else r"(?!)")
+        self.org_words = frozenset(w.lower() for w in pack.get("org_words", ()))
+        self.reaction = _cue(wh.get("reaction", ""))
+        self.abstract_endings = tuple(normalise(e) for e in wh.get("abstract_endings", ()))
         self._pairs: Counter | None = None
 
     def _heading(self, sent) -> bool:
@@ -252,6 +267,8 @@ class Weigher:
             w *= GENERIC  # "si sono uniti in ____ di un'iniziativa" (virtù): the word of a fixed phrase
         if self._event_name_year(ans.text, before, fact.span.text):
             w *= GENERIC  # "Rio de Janeiro ____", "Giochi olimpici di Parigi ____": the year names the event
+        if fact.kind == "person" and self._peripheral(fact, core):
+            w *= PERIPHERAL  # "Leicester's city mayor, Sir ____, called the find …": who commented is no fact
         if fact.kind in ("pair", "range"):
             w *= COORDINATED  # "left and right ventricles", "5 to 10": a reader answers one part
         elif fact.kind in ("concept", "phrase") and self._after_conjunction(before, after):
@@ -372,9 +389,16 @@ class Weigher:
             return True
         # "Stati Uniti Donald Trump": a known place and the person after it are two answers.
         words = ans.text.split()
+        # "diversi esponenti del mondo | dell'industria": a chain of complements cut after its first link.
+        if fact.kind in ("concept", "phrase") and len(words) >= 3 and any(x.lower() in self.links for x in words[1:-1]) \
+                and self.next_link.match(text[ans.end:ans.end + 12].lower().replace("’", "'")):
+            return True
+        # "dell'agenzia Ansa Giovanna Chirri": a body the word before names, then a person.
+        body = re.search(r"(\w+)['’\s]*$", text[max(0, ans.start - 30):ans.start])
+        named_body = bool(body) and body.group(1).lower() in self.org_words
         for i in range(1, len(words) - 1):
-            if words[i] in given_names() and words[i + 1][:1].isupper() \
-                    and lexicon_kind(" ".join(words[:i]), self.doc.pack.code) in _PLACE_KINDS:
+            if words[i] in given_names() and words[i + 1][:1].isupper() and (
+                    named_body or lexicon_kind(" ".join(words[:i]), self.doc.pack.code) in _PLACE_KINDS):
                 return True
         if len(after) == 2 and after[0] in ":-/" and after[1].isalnum():
             return True
@@ -465,14 +489,41 @@ class Weigher:
             w *= GENERIC  # "the launch was planned for ____" (Tuesday night): which weekday is no fact worth asking
         if any(ch.isdigit() for ch in ans.text) and self._known_amount(ans):
             w *= GENERIC  # "Una rivoluzione completa dura circa ____" (365 giorni): known without the text
+        if fact.kind in ("concept", "phrase") and len(content) == 1 and ans.text.islower() \
+                and content[0].endswith(self.abstract_endings) and self.df[content[0]] <= 1 \
+                and len(doc.sentences) >= TOPIC_MIN_SENTENCES:
+            w *= ABSTRACT  # "il livello di ____ tra le aziende" (rivalità): competizione and concorrenza fit too
+        if fact.kind in ("concept", "phrase") and len(content) >= 2 and self.topic and ans.text.islower():
+            head = content[0] if doc.pack.get("phrase_head") == "first" else content[-1]
+            if head in self.topic:
+                w *= TOPIC_HEAD  # "lo sviluppo delle ____" (batterie di prossima generazione): "batterie" is the text
         if fact.kind in ("concept", "phrase") and self._hollow(content):
             w *= GENERIC  # "raggiungere gli ____" (obiettivi prefissati): an aim, not which
         if fact.kind in ("concept", "phrase") and any(x in self.verbs for x in core[1:]):
             w *= CLAUSE  # "Economists measure inflation": a clause, not a term
-        elif fact.kind in ("concept", "phrase") and len(core) == 1 and ans.text.islower() \
-                and verb_like(ans.text, doc.pack.code, doc.pack.verb_suffixes):
-            w *= CLAUSE  # "il CASIP mira a ____ e a produrre" (sviluppare): a verb, not a fact
+        elif fact.kind in ("concept", "phrase") and (ans.text.islower() or ans.start == fact.span.start) \
+                and (verb_like(core[0], doc.pack.code, doc.pack.verb_suffixes) or self._infinitive(ans)):
+            w *= CLAUSE  # "il CASIP mira a ____ e a produrre" (sviluppare), "a ____ allo stato solido" (produrre batterie)
         return w
+
+    def _infinitive(self, ans) -> bool:
+        """Tell whether a blank opens with an infinitive its preposition governs ("mira a ____": produrre batterie)."""
+        endings = self.doc.pack.get("worth", {}).get("infinitive_endings", ())
+        before = self.doc.text[max(0, ans.start - 12):ans.start].split()
+        first = ans.text.split()[0].lower() if ans.text.split() else ""
+        return bool(endings) and bool(before) and before[-1].lower() in self.doc.pack.get("worth", {}).get(
+            "infinitive_markers", ()) and first.endswith(tuple(endings)) and len(first) > 5
+
+    def _peripheral(self, fact: Fact, core: list[str]) -> bool:
+        """Tell whether a person is named once, only for their reaction or in a roll call of four or more."""
+        surname = next((x for x in reversed(core) if x[:1].isalpha()), "")
+        if not surname or self.df[surname] > 1:
+            return False
+        sentence = fact.span.text
+        if self.reaction and self.reaction.search(sentence):
+            return True
+        names = re.findall(r"\b([A-Z][a-zà-ÿ]+) [A-Z][\w'’-]+", sentence)
+        return sum(1 for n in names if n in given_names()) >= ROLL_CALL
 
     def _known_amount(self, ans) -> bool:
         """Tell whether an amount is one every student knows ("365 giorni", "24 hours"), its unit in or after it."""

@@ -109,6 +109,10 @@ PACK = {
     "name_connectors": ["of", "the", "de", "von", "van", "da", "&", "for"],
     # Contests by their last word: "Volleyball Nations League" is also "Nations League".
     "event_words": ["cup", "championship", "championships", "open", "trophy", "games", "tour", "prize", "award", "festival", "series", "classic"],
+    # Names after a generic head: "Operation Overlord" is also "Overlord".
+    "name_heads": ["operation", "project", "mission", "programme", "program", "campaign"],
+    # "cap of wax" is also a "wax cap": English compounds a noun of another that way round.
+    "of_compound": "of",
     "org_words": ["university", "institute", "ministry", "organization", "organisation", "agency", "bank", "party",
                   "council", "commission", "society", "association", "federation", "foundation", "company",
                   "corporation", "inc", "academy", "committee", "union", "consortium", "group", "museum", "school",
@@ -195,6 +199,10 @@ PACK = {
         # A speaker's words: a blank inside quotation marks in a sentence with one of these is a quotation.
         "speech": r"\b(?:said|says|told|added|stressed|declared)\b",
         "reporting_after": r"^\s*,?\s*(?:said|says|told|reported|reports|wrote|announced|stated|added|explained)\b",
+        # Who commented or reacted: a person named once for that is no fact to ask.
+        "reaction": r"\b(?:called|said|says|described|welcomed|praised|critici[sz]ed|commented|responded|reacted|expressed|hailed|congratulated|thanked)\b",
+        # Abstract nouns ("rivalry", "eagerness"): said once, they have synonyms a blank does not rule out.
+        "abstract_endings": ["ity", "ness", "ism", "ence", "ance"],
         "hypothetical": r"^(?:suppose|imagine|if|for example|for instance|say)\b",
         # Hollow nouns: "the goals set", "the results obtained" say there is an aim, not which.
         # Prepositions that never end an answer ("the rate at"): the blank was cut before their object.

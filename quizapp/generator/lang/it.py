@@ -146,6 +146,8 @@ PACK = {
     "name_connectors": ["di", "del", "della", "dei", "degli", "delle", "de", "da", "d'", "dell'", "dell’", "d’"],
     # Competizioni dall'ultima parola: "Volleyball Nations League" è anche "Nations League".
     "event_words": ["lega", "coppa", "campionato", "trofeo", "giochi", "giro", "premio", "festival", "league", "cup", "open", "trophy", "tour"],
+    # Nomi dopo una parola generica: "Operazione San Francesco" è anche "San Francesco".
+    "name_heads": ["operazione", "progetto", "missione", "programma", "campagna", "operation", "project", "mission"],
     "org_words": ["università", "istituto", "ministero", "organizzazione", "agenzia", "banca", "partito", "consiglio",
                   "commissione", "società", "associazione", "federazione", "fondazione", "compagnia", "corporazione",
                   "accademia", "comitato", "unione", "consorzio", "gruppo", "museo", "scuola", "chiesa", "esercito"],
@@ -210,6 +212,13 @@ PACK = {
         "reporting_after": r"^\s*,?\s*(?:ha (?:detto|dichiarato|spiegato|affermato|riferito|annunciato|reso noto)|dichiara|afferma|spiega|riferisce|riporta)\b",
         # Le parole di chi parla: uno spazio tra virgolette in una frase con uno di questi è una citazione.
         "speech": r"\b(?:ha (?:detto|dichiarato|aggiunto|sottolineato|affermato|commentato|definito|parlato di)|sottolineando|dichiarando|aggiungendo|commentando|definendo|parlando di)\b",
+        # Chi commenta o reagisce: una persona nominata una volta sola per questo non è un fatto da chiedere.
+        "reaction": r"\b(?:ha|hanno) (?:espresso|commentato|risposto|definito|accolto|salutato|elogiato|criticato|ringraziato|detto|dichiarato|aggiunto|affermato|sottolineato|preso la parola)\b|\b(?:definendo|commentando|dichiarando)\b",
+        # Un infinito retto da una preposizione ("mira a ____": produrre) è un verbo, non un fatto.
+        "infinitive_markers": ["a", "di", "per", "da"],
+        "infinitive_endings": ["are", "ere", "ire", "rre"],
+        # Nomi astratti ("rivalità", "competizione"): detti una volta, hanno sinonimi che il vuoto non esclude.
+        "abstract_endings": ["ità", "ezza", "enza", "anza", "ismo", "izia"],
         "hypothetical": r"^(?:supponiamo|immaginiamo|ipotizziamo|se|ad esempio|per esempio)\b",
         # Nomi vuoti: "gli obiettivi prefissati", "i risultati ottenuti" dicono che c'è un fine, non quale.
         # Preposizioni che non chiudono mai una risposta ("il ritmo con"): il vuoto taglia prima del loro oggetto.
