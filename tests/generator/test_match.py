@@ -80,6 +80,12 @@ NUMBERS = [
 IT_DATE = ["1º marzo 1896"]
 EN_DATE = ["March 1, 1896"]
 DATES = [
+    # Review 16: a day of the month a key names says more, not other; another month is wrong.
+    ("28 luglio 1741", ["luglio del 1741"], "it", True),
+    ("28/7/1741", ["luglio 1741"], "it", True),
+    ("July 28, 1741", ["July 1741"], "en", True),
+    ("28 agosto 1741", ["luglio 1741"], "it", False),
+    ("luglio 1741", ["28 luglio 1741"], "it", False),
     # Italian: the ordinal mark, the degree sign used for it, none, the word; month in any case.
     ("1 marzo 1896", IT_DATE, "it", True),
     ("1° marzo 1896", IT_DATE, "it", True),

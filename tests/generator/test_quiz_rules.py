@@ -1954,3 +1954,89 @@ def test_coordinated_adjectives_each_make_an_answer(lang, phrase, shorter):
 ])
 def test_an_opus_number_does_not_end_a_sentence(lang, text):
     assert len(doc_of(text, lang).sentences) == 2
+
+
+@pytest.mark.parametrize("lang,phrase,forms", [
+    # Review 16: a description before a name, a prefix of capitals, a generic head, a hyphenated modifier.
+    ("en", "the parasitic mite Varroa destructor", ["Varroa destructor"]),
+    ("en", "the aircraft carrier USS Hornet", ["USS Hornet", "Hornet"]),
+    ("en", "USS Hornet", ["Hornet"]),
+    ("en", "BBC News", []),
+    ("it", "Operazione San Francesco", ["San Francesco"]),
+    ("en", "Operation Overlord", ["Overlord"]),
+    ("it", "il Giappone", []),
+    ("en", "Bank of England", []),
+])
+def test_a_name_after_its_description_or_prefix_is_accepted_alone(lang, phrase, forms):
+    from quizapp.generator.kinds import _described_name_forms
+    assert _described_name_forms(phrase, load_pack(lang)) == forms
+
+
+@pytest.mark.parametrize("lang,phrase,forms", [
+    ("it", "pastore maremmano-abruzzese", ["pastore maremmano", "maremmano-abruzzese", "maremmano"]),
+    ("en", "cap of wax", ["wax cap"]),
+    ("it", "catena di approvvigionamento", []),
+    ("en", "House of Lords", []),
+])
+def test_a_compound_modifier_or_an_of_phrase_accepts_its_other_forms(lang, phrase, forms):
+    from quizapp.generator.kinds import _compound_parts
+    assert _compound_parts(phrase, load_pack(lang)) == forms
+
+
+@pytest.mark.parametrize("lang,text,answer,kind,asked", [
+    # Review 16: a body and the person after it are two answers.
+    ("it", "Tra i primi è stata la giornalista dell'agenzia Ansa Giovanna Chirri, che ha capito il latino.",
+     "Ansa Giovanna Chirri", "entity", False),
+    ("it", "Tra i primi è stata la giornalista Giovanna Chirri, che ha capito il latino del Papa.",
+     "Giovanna Chirri", "person", True),
+    # The seed: a chain of complements cut after its first link.
+    ("it", "Il governo ha deciso di coinvolgere anche diversi esponenti del mondo dell’industria, così da garantire esperienza.",
+     "diversi esponenti del mondo", "phrase", False),
+    ("it", "Il governo ha deciso di coinvolgere anche diversi esponenti del mondo dell’industria, così da garantire esperienza.",
+     "diversi esponenti", "phrase", True),
+    ("en", "The decision was taken by the Bank of England and the Federal Reserve together in March.",
+     "Bank of England", "organization", True),
+])
+def test_a_blank_cut_inside_two_names_or_a_chain_of_complements_is_never_asked(lang, text, answer, kind, asked):
+    assert (weight_of(lang, text, answer, kind) > 0) is asked
+
+
+@pytest.mark.parametrize("lang,text,answer", [
+    # Review 16: who commented, or a name in a roll call, is no fact worth a question.
+    ("en", "Leicester's city mayor, Sir Peter Soulsby, called the find a discovery of international importance.",
+     "Peter Soulsby"),
+    ("it", "Il decano del Collegio cardinalizio, il cardinale Angelo Sodano, ha risposto definendo l'annuncio un fulmine.",
+     "Angelo Sodano"),
+    ("it", "Erano presenti Giuseppe Conte, Giovanni Malagò, Giuseppe Sala, Attilio Fontana e Luca Zaia alla presentazione.",
+     "Luca Zaia"),
+])
+def test_a_person_named_once_for_a_reaction_or_in_a_roll_call_is_weighed_down(lang, text, answer):
+    assert weight_of(lang, text, answer, "person") < 0.3
+
+
+def test_a_person_the_text_names_again_is_not_peripheral():
+    text = ("Il cardinale Angelo Sodano ha risposto definendo l'annuncio un fulmine. "
+            "Sodano era decano del Collegio dal 2005.")
+    assert _weight_of(text, "it", "Angelo Sodano", "person") >= 0.3
+
+
+def _seed_weight(answer: str, kind: str = "concept") -> float:
+    from pathlib import Path
+    text = (Path(__file__).resolve().parents[2] / "seeds").glob("*.txt")
+    return _weight_of(next(iter(sorted(text))).read_text(encoding="utf-8"), "it", answer, kind)
+
+
+@pytest.mark.parametrize("answer,kind", [
+    # The seed's blind rating: synonyms fit (rivalità), the topic word answers (batterie di …),
+    # an infinitive after its preposition (produrre batterie), a verb opening the sentence.
+    ("rivalità", "concept"),
+    ("batterie di prossima generazione", "phrase"),
+    ("produrre batterie", "concept"),
+    ("Basti considerare", "concept"),
+])
+def test_the_seed_s_weak_blanks_are_weighed_down(answer, kind):
+    assert _seed_weight(answer, kind) <= 0.4
+
+
+def test_the_seed_s_central_blanks_keep_their_weight():
+    assert _seed_weight("intelligenza artificiale", "concept") > 0.5
