@@ -577,6 +577,8 @@ class Cloze(QuestionKind):
             accepted += _century_forms(ans.text, ctx.doc.pack)
             accepted += _name_in_phrase(ans.text, ctx.doc.pack) + _described_name_forms(ans.text, ctx.doc.pack)
             accepted += _compound_parts(ans.text, ctx.doc.pack)
+            # "intelligenza artificiale": "IA", "AI", as everyone writes it.
+            accepted += ctx.doc.pack.get("known_abbreviations", {}).get(normalise(ans.text), [])
             if fact.kind == "range":
                 accepted += _range_ends(ans.text) + _range_dash_form(ans.text)
             accepted += _month_year_forms(ans.text, ctx.doc.pack)

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from .distractors import lexicon_kind
 from .facts import Doc, _spells, known_word, listed_words, verb_like
+from .lang import load_pack
 from .names import given_names
 from .text import normalise
 from .types import Fact
@@ -618,12 +619,18 @@ class Weigher:
 
 @lru_cache(maxsize=8)
 def _fixed_phrases(lang: str, phrases: tuple[str, ...]) -> dict[str, list[str]]:
-    """Return the language's fixed phrases (normalised) by each of their inner words."""
+    """Return the language's fixed phrases (normalised) by each of their words that is not a grammar word.
+
+    "in virtù di" by "virtù", "equilibri di potere" by "equilibri" and "potere": a blank on one
+    of them asks for the wording of an idiom.
+    """
+    stop = load_pack(lang).stopwords
     out: dict[str, list[str]] = {}
     for p in phrases:
         words = normalise(p).split()
-        for w in words[1:-1]:
-            out.setdefault(w, []).append(" ".join(words))
+        for w in words:
+            if w not in stop:
+                out.setdefault(w, []).append(" ".join(words))
     return out
 
 

@@ -2040,3 +2040,28 @@ def test_the_seed_s_weak_blanks_are_weighed_down(answer, kind):
 
 def test_the_seed_s_central_blanks_keep_their_weight():
     assert _seed_weight("intelligenza artificiale", "concept") > 0.5
+
+
+@pytest.mark.parametrize("lang,text,answer,accepted", [
+    # The seed's blind rating: "IA" for "intelligenza artificiale", "rivalità" for "livello di rivalità".
+    ("it", "La Cina sta intensificando la ricerca, sfruttando anche l'intelligenza artificiale e nuovi materiali.",
+     "intelligenza artificiale", "IA"),
+    ("en", "The laboratory now relies on artificial intelligence to sort the samples every night.",
+     "artificial intelligence", "AI"),
+    ("it", "Basti considerare il livello di rivalità tra alcune delle aziende coinvolte nel progetto.",
+     "livello di rivalità", "rivalità"),
+])
+def test_a_blank_accepts_the_usual_abbreviation_and_the_noun_after_a_measure_word(lang, text, answer, accepted):
+    from quizapp.generator.kinds import Cloze, Context
+    from quizapp.generator.types import Fact
+
+    doc = doc_of(text, lang)
+    sent, ans = span_of(doc, answer)
+    fact = Fact(kind="phrase", text=sent.text, span=sent, answers=(ans,))
+    questions = Cloze().build(Context(doc=doc, seed=0, years=set()), fact, 0)
+    assert accepted in questions[0].correct
+
+
+def test_a_word_of_an_idiom_is_wording_not_a_fact():
+    text = "Le batterie hanno il potenziale per cambiare gli equilibri di potere nel settore delle auto."
+    assert weight_of("it", text, "equilibri", "concept") < 0.3

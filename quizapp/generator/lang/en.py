@@ -184,7 +184,7 @@ PACK = {
     "phrase_classifiers": ["species", "kind", "kinds", "type", "types", "sort", "sorts", "form", "forms",
                            "variety", "varieties", "group", "groups", "amount", "amounts", "number",
                            "outbreaks", "thousands", "millions", "hundreds", "dozens", "piece", "pieces", "series", "set",
-                           "sets", "pair", "pairs"],
+                           "sets", "pair", "pairs", "level", "degree"],
     "phrase_links": ["of", "of the", "of a", "of an", "and", "and the"],
     # Numbers written as words: asked as numbers, graded exactly.
     "number_words": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12},
@@ -282,9 +282,15 @@ PACK = {
     # Links between a person's name and a place ("Alcuino di York"): the name alone is the answer too.
     "name_of_place_links": ["of"],
     # Fixed phrases: the word inside one is no fact ("by virtue of", "in spite of").
+    # Well-known abbreviations of common terms: "AI" answers as well as "artificial intelligence".
+    "known_abbreviations": {"artificial intelligence": ["AI"], "gross domestic product": ["GDP"],
+                            "european union": ["EU"], "deoxyribonucleic acid": ["DNA"], "ribonucleic acid": ["RNA"],
+                            "carbon dioxide": ["CO2"], "united nations": ["UN"], "european central bank": ["ECB"],
+                            "international monetary fund": ["IMF"], "electric vehicles": ["EVs", "EV"],
+                            "electric vehicle": ["EV"]},
     "fixed_phrases": ["by virtue of", "in spite of", "on behalf of", "in terms of", "by means of", "in favour of",
                       "in favor of", "in front of", "in charge of", "on top of", "in place of", "by way of",
-                      "in view of", "in the course of", "on account of", "in the wake of", "at the expense of"],
+                      "in view of", "in the course of", "on account of", "in the wake of", "at the expense of", "balance of power"],
     "pronouns": ["it", "its", "they", "their", "them", "he", "his", "him", "she", "her"],
     # Modifiers that describe rather than classify: "tiny vessels" is no kind of vessel (siblings.py).
     "generic_modifiers": [

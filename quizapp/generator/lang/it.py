@@ -193,7 +193,7 @@ PACK = {
                      "engineering", "costruzioni", "spa", "srl"],
     "phrase_classifiers": ["specie", "tipo", "tipi", "forma", "forme", "varietà", "gruppo", "gruppi",
                            "quantità", "numero", "migliaia", "milioni", "centinaia", "decine", "pezzo", "pezzi", "serie",
-                           "insieme", "coppia", "coppie", "misto", "miscuglio"],
+                           "insieme", "coppia", "coppie", "misto", "miscuglio", "livello", "grado"],
     # Aggettivi che precedono il nome ("di prossima generazione"): una risposta non finisce con uno di essi.
     "prenominal_adjectives": [f"{stem}{end}" for stem in ("prossim", "nuov", "vecchi", "ultim", "prim", "second",
                                                            "buon", "cattiv", "lung", "alt", "bass", "piccol")
@@ -307,10 +307,17 @@ PACK = {
     # Links between a person's name and a place ("Alcuino di York"): the name alone is the answer too.
     "name_of_place_links": ["di", "da", "d'"],
     # Locuzioni fisse: la parola al loro interno non è un fatto ("in virtù di", "nel corso di").
+    # Sigle note di termini comuni: "IA" risponde quanto "intelligenza artificiale".
+    "known_abbreviations": {"intelligenza artificiale": ["IA", "AI"], "prodotto interno lordo": ["PIL"],
+                            "unione europea": ["UE"], "acido desossiribonucleico": ["DNA"],
+                            "acido ribonucleico": ["RNA"], "anidride carbonica": ["CO2"],
+                            "organizzazione delle nazioni unite": ["ONU"], "nazioni unite": ["ONU"],
+                            "banca centrale europea": ["BCE"], "fondo monetario internazionale": ["FMI"],
+                            "veicoli elettrici": ["EV"], "auto elettriche": ["EV"]},
     "fixed_phrases": ["in virtù di", "in base a", "in grado di", "nel corso di", "da parte di", "a causa di",
                       "per conto di", "a favore di", "in vista di", "in seguito a", "in cambio di", "in mezzo a",
                       "a partire da", "al posto di", "in occasione di", "in nome di", "per mezzo di",
-                      "sotto forma di", "a fianco di", "in qualità di", "nei confronti di", "in termini di"],
+                      "sotto forma di", "a fianco di", "in qualità di", "nei confronti di", "in termini di", "equilibri di potere", "equilibrio di potere"],
     "pronouns": ["esso", "essa", "essi", "esse", "egli", "ella", "lui", "lei", "loro", "suo", "sua", "suoi",
                  "sue"],
     # Aggettivi che descrivono, non classificano: "piccoli vasi" non è un tipo di vaso (siblings.py).
