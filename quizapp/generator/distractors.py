@@ -117,11 +117,13 @@ _PRECISE_OFFSETS = (0.07, 0.09, 0.12, 0.14, 0.17, 0.21, 0.23, 0.28, 0.31, 0.36)
 # An approximate amount of two or more figures ("about 69 degrees") is wrong a good way off;
 # a round one ("about 5 litres", "about 30,000") only far off.
 _APPROXIMATE_OFFSETS = (0.18, 0.22, 0.27, 0.31, 0.36, 0.42)
-_FAR_FACTORS_DOWN = (0.3, 0.35, 0.4)
+# (Review 17: "circa 300" ossa against 100, 700, 800 and "circa il 6%" against 2%, 14%, 22% gave the key
+# away by standing in the middle of absurd values; within about half and two and a half times it does not.)
+_FAR_FACTORS_DOWN = (0.5, 0.55, 0.6)
 # A measurement written to the hundredth ("9.69 seconds") varies little in the world: its near
 # misses lie within 4%, or a far one ("8.53 seconds" for a 100 m record) is absurd.
 _FINE_OFFSETS = (0.011, 0.016, 0.022, 0.027, 0.033, 0.038)
-_FAR_FACTORS_UP = (2.4, 2.6, 3.2, 3.6)
+_FAR_FACTORS_UP = (1.6, 1.8, 2.2)
 
 
 def _derived(v: float, value: float, rounding: float = 0.05) -> bool:
@@ -173,7 +175,7 @@ def number_distractors(value: float, decimals: int, rng: random.Random, n: int =
         below = [value - d for d in (1, 2, 3) if value - d > 0]
         above = [value + d for d in (1, 2, 3)]
     else:
-        down = [1 / f for f in _FAR_FACTORS_UP] + list(_FAR_FACTORS_DOWN) if approximate \
+        down = list(_FAR_FACTORS_DOWN) if approximate \
             else [1 - o for o in offsets]
         up = list(_FAR_FACTORS_UP) if approximate else [1 + o for o in offsets]
         for coarse in sorted({trailing, max(0, trailing - 1)}, reverse=True):

@@ -576,7 +576,7 @@ class Cloze(QuestionKind):
                 accepted += _head_of_pair(ctx, ans.text, fact.span.text)
             accepted += _century_forms(ans.text, ctx.doc.pack)
             accepted += _name_in_phrase(ans.text, ctx.doc.pack) + _described_name_forms(ans.text, ctx.doc.pack)
-            accepted += _compound_parts(ans.text, ctx.doc.pack)
+            accepted += _compound_parts(ans.text, ctx.doc.pack) + _unit_forms(ans.text, ctx.doc.pack)
             # "intelligenza artificiale": "IA", "AI", as everyone writes it.
             accepted += ctx.doc.pack.get("known_abbreviations", {}).get(normalise(ans.text), [])
             if fact.kind == "range":
@@ -719,6 +719,8 @@ def _regnal_forms(text: str, pack) -> list[str]:
 
 # Below this frequency a capitalised word is a name of its own ("Olimpico"), not a common noun ("Università").
 _OWN_NAME_ZIPF = 4.4
+# A word this rare is a name no dictionary knows ("Lauwo", "Kinyala").
+_RARE_ZIPF = 2.5
 
 
 def _name_before_place(text: str, pack) -> list[str]:
@@ -816,6 +818,16 @@ def _phrase_cores(phrase: str, pack) -> list[str]:
     # "lunga camera funeraria": an adjective before the head may go too ("camera funeraria").
     if not head_last and words[0].lower() in pack.get("prenominal_adjectives", ()) and words[1].lower() not in pack.stopwords:
         out.append(" ".join(words[1:]))
+    # "large tectonic plates": an adjective next to the head leaves the head the answer ("plates");
+    # "technical mountaineering skills": a noun between adjective and head may go ("technical skills").
+    endings = tuple(pack.get("adjective_endings", ()))
+    if head_last and endings and len(words) == 3 and phrase.islower() and not links \
+            and not re.fullmatch(r"\w+['’]s?", words[0]) \
+            and zipf_frequency(words[2], pack.code) < EVERYDAY_HEAD_ZIPF:
+        if words[1].endswith(endings):
+            out.append(words[2])
+        elif words[0].endswith(endings):
+            out.append(f"{words[0]} {words[2]}")
     # An owner's thing ("heart's natural pacemaker") is named by its head alone: the owner
     # says whose it is, the modifiers which kind, and the head is what a student writes.
     if head_last and re.fullmatch(r"\w+['’]s?", words[0]) and not links:
@@ -896,11 +908,38 @@ def _described_name_forms(phrase: str, pack) -> list[str]:
             and any(w.lower() not in pack.articles and w.lower() not in pack.stopwords for w in words[:first]):
         words = words[first:]
         out.append(" ".join(words))
+    # "Yohani Kinyala Lauwo": a name of three words no dictionary knows, a person's; the surname answers.
+    if len(words) == 3 and all(w[:1].isupper() and w.isalpha() and zipf_frequency(w.lower(), pack.code) < _RARE_ZIPF
+                               for w in words):
+        out += [words[-1], f"{words[0]} {words[-1]}"]
+    # "Vespa della Piaggio": a product is named by itself, without the maker the lexicon knows.
+    links = {c for c in pack.get("name_connectors", ()) if c.isalpha()}
+    if len(words) == 3 and words[0][:1].isupper() and words[1].lower() in links \
+            and distractors.lexicon_kind(words[2], pack.code) == "company":
+        out.append(words[0])
     rest = words[1:]
     if rest and all(w[:1].isupper() for w in rest):
         rare = all(zipf_frequency(w.lower(), pack.code) < _OWN_NAME_ZIPF for w in rest)
         if (re.fullmatch(r"[A-Z]{2,4}", words[0]) and rare) or words[0].lower() in pack.get("name_heads", ()):
             out.append(" ".join(rest))
+    return out
+
+
+def _unit_forms(text: str, pack) -> list[str]:
+    """Return an answer with its unit after a number written the other way ("4x100 m freestyle": "4x100 metres freestyle").
+
+    The language's ``unit_names`` map each abbreviation to its written names; a
+    unit written out gives its abbreviation back.
+    """
+    names = pack.get("unit_names", {})
+    if not names or not any(ch.isdigit() for ch in text):
+        return []
+    back = {full: short for short, fulls in names.items() for full in fulls}
+    out = []
+    for m in re.finditer(r"\d( ?)([^\W\d_]+)\b", text):
+        unit = m.group(2)
+        for other in names.get(unit, []) + ([back[unit.lower()]] if unit.lower() in back else []):
+            out.append(f"{text[:m.start(1)]} {other}{text[m.end(2):]}")
     return out
 
 
@@ -1549,7 +1588,10 @@ def _birth_year(doc: Doc) -> int | None:
                 y = year.search(m.group(1))
                 if y:
                     return int(y.group(0))
-    return None
+    # "At 15 he swam at the Sydney Olympics in 2000": an age in a given year is a birth year too.
+    age_at = doc.pack.get("age_at", "")
+    m = re.search(age_at, doc.text) if age_at else None
+    return int(m.group(2)) - int(m.group(1)) if m else None
 
 
 def _death_year(doc: Doc) -> int | None:
@@ -1602,8 +1644,8 @@ def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) 
         picked = [y for y in picked if int(y) <= died]
     if ctx.published is not None and year < ctx.published.year:
         # "era già salito sul podio nel ____" in a 2014 report: 2014, the year the article tells of,
-        # may be true as well (he stood on the podium again that year).
-        picked = [y for y in picked if int(y) != ctx.published.year]
+        # may be true as well (he stood on the podium again that year); a later year had not come.
+        picked = [y for y in picked if int(y) < ctx.published.year]
     return sorted(picked[:n])
 
 

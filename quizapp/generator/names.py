@@ -14,6 +14,8 @@ from pathlib import Path
 import simplemma
 from wordfreq import zipf_frequency
 
+from .distractors import lexicon_kind
+
 DATA = Path(__file__).parent / "data"
 # A surname this common as a word of the language ("Line", "Fredda", "America") is
 # more likely part of a place or a thing than a family name.
@@ -235,17 +237,30 @@ def full_forms(text: str, name: str) -> list[str]:
 
 
 def own_short_forms(text: str, name: str) -> list[str]:
-    """Return the last word of a name when the text itself writes it alone elsewhere ("Vardy, who was playing…").
+    """Return a word of a name when the text itself writes it alone elsewhere ("Vardy, who was playing…").
 
-    The text's own short form is the one a student who read it writes; only a
-    capitalised word of four letters or more, never the name's first word alone.
+    The text's own short form is the one a student who read it writes: its last
+    word, or its first where the text calls the bearer by it ("Dai Medici a
+    Napoleone" for "Napoleone Bonaparte"); only a capitalised word of four letters or more.
     """
     words = name.split()
-    last = words[-1] if len(words) >= 2 else ""
-    if len(last) < 4 or not last[:1].isupper() or not last.replace("-", "").isalpha():
+    if len(words) < 2:
         return []
     counts, after = _word_counts(text)
-    return [last] if counts.get(last, 0) > after.get((words[-2], last), 0) else []
+    out = []
+    last, first = words[-1], words[0]
+    if _name_word(last) and counts.get(last, 0) > after.get((words[-2], last), 0):
+        out.append(last)
+    # The first word alone: never counted where it opens the name, nor where it opens a sentence.
+    if _name_word(first) and re.search(r"(?<=[a-zà-ÿ,;] )" + re.escape(first) + r"(?! " + re.escape(words[1]) + r")\b",
+                                       text):
+        out.append(first)
+    return out
+
+
+def _name_word(word: str) -> bool:
+    """Tell whether a word can stand for a name alone: capitalised, letters only, four letters or more."""
+    return len(word) >= 4 and word[:1].isupper() and word.replace("-", "").isalpha()
 
 
 def name_of_place_forms(name: str, lang: str, links: frozenset[str] | set[str],
@@ -260,7 +275,9 @@ def name_of_place_forms(name: str, lang: str, links: frozenset[str] | set[str],
         return []
     first = m.group(1)
     # A given name, or a word no dictionary of the language knows ("Alcuino"); never "Regno di Napoli".
-    if first not in given_names() and simplemma.is_known(first.lower(), lang):
+    # A product of a maker the lexicon knows is named by itself ("Vespa della Piaggio").
+    if first not in given_names() and simplemma.is_known(first.lower(), lang) \
+            and lexicon_kind(m.group(3), lang) != "company":
         return []
     return [first]
 

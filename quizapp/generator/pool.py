@@ -70,6 +70,8 @@ class Pool:
                 continue
             text = f.slot("amount") or f.answers[0].text if kind.startswith(("quantity", "money", "percentage")) \
                 else f.answers[0].text
+            if kind in ENTITY_TYPES:
+                text = re.sub(r"['’]s?$", "", text)  # "Mark Spitz's record": the option is "Mark Spitz"
             key = (kind, normalise(text), f.span.start)
             if key in seen:
                 continue

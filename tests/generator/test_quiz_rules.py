@@ -199,9 +199,14 @@ def test_an_approximate_year_gets_near_misses_decades_away(year, approximate, cl
     assert min(abs(int(y) - year) for y in got) >= closest
 
 
-def test_an_approximate_amount_gets_near_misses_far_off():
-    got = distractors.number_distractors(5.0, 0, random.Random(0), n=3, approximate=True)
-    assert all(v <= 2 or v >= 10 for v in got)  # "about 5 litres": 4 or 6 would be about right too
+@pytest.mark.parametrize("value,seed", [(5.0, 0), (5.0, 1), (300.0, 0), (300.0, 2), (6.0, 3)])
+def test_an_approximate_amount_gets_near_misses_far_off_but_not_absurd(value, seed):
+    got = distractors.number_distractors(value, 0, random.Random(seed), n=3, approximate=True)
+    assert len(got) == 3
+    # "about 5 litres": 4 or 6 would be about right too; review 17: "circa 300" ossa against 700 and
+    # 800, "circa il 6%" against 22%, gave the key away in the middle of absurd values.
+    assert all(v <= 0.7 * value or v >= 1.5 * value for v in got)
+    assert all(value / 3 <= v <= 2.7 * value for v in got)
 
 
 def test_people_are_offered_among_contemporaries_of_their_role_and_country():
@@ -2065,3 +2070,69 @@ def test_a_blank_accepts_the_usual_abbreviation_and_the_noun_after_a_measure_wor
 def test_a_word_of_an_idiom_is_wording_not_a_fact():
     text = "Le batterie hanno il potenziale per cambiare gli equilibri di potere nel settore delle auto."
     assert weight_of("it", text, "equilibri", "concept") < 0.3
+
+
+@pytest.mark.parametrize("lang,text,forms", [
+    # Review 17: "4x100 metres freestyle" refused for "4x100 m freestyle".
+    ("en", "4x100 m freestyle", ["4x100 metres freestyle", "4x100 meters freestyle"]),
+    ("it", "100 metri", ["100 m"]),
+    ("en", "Apollo 11", []),
+])
+def test_a_unit_after_a_number_is_accepted_abbreviated_or_written_out(lang, text, forms):
+    from quizapp.generator.kinds import _unit_forms
+    assert _unit_forms(text, load_pack(lang)) == forms
+
+
+@pytest.mark.parametrize("lang,phrase,form", [
+    # Review 17: "plates" for "large tectonic plates", "technical skills" for "technical mountaineering skills",
+    # "Lauwo" for "Yohani Kinyala Lauwo", "Vespa" for "Vespa della Piaggio".
+    ("en", "large tectonic plates", "plates"),
+    ("en", "technical mountaineering skills", "technical skills"),
+])
+def test_a_phrase_accepts_its_head_beside_an_adjective(lang, phrase, form):
+    from quizapp.generator.kinds import _phrase_cores
+    assert form in _phrase_cores(phrase, load_pack(lang))
+
+
+def test_a_compound_noun_is_never_cut_to_its_head():
+    from quizapp.generator.kinds import _phrase_cores
+    assert "cost" not in _phrase_cores("lower opportunity cost", load_pack("en"))
+
+
+@pytest.mark.parametrize("lang,name,forms", [
+    ("en", "Yohani Kinyala Lauwo", ["Lauwo", "Yohani Lauwo"]),
+    ("it", "Vespa della Piaggio", ["Vespa"]),
+    ("it", "Università di Bologna", []),
+])
+def test_an_unknown_three_word_name_or_a_maker_s_product_is_accepted_short(lang, name, forms):
+    from quizapp.generator.kinds import _described_name_forms
+    assert _described_name_forms(name, load_pack(lang)) == forms
+
+
+def test_a_given_name_the_text_uses_alone_is_accepted():
+    from quizapp.generator.names import own_short_forms
+    text = "L'esilio di Napoleone Bonaparte segnò l'isola. Dai Medici a Napoleone, l'isola cambiò padroni."
+    assert "Napoleone" in own_short_forms(text, "Napoleone Bonaparte")
+    assert own_short_forms("Giuseppe Verdi nacque nel 1813. Verdi scrisse l'Aida.", "Giuseppe Verdi") == ["Verdi"]
+
+
+def test_an_age_in_a_year_gives_the_birth_year_no_false_year_contradicts():
+    from quizapp.generator.kinds import _birth_year
+    from quizapp.generator.facts import Doc
+    text = "Phelps won again. At 15 he swam at the Sydney Olympics in 2000, finishing fifth."
+    assert _birth_year(Doc(text=text, pack=load_pack("en"), body_start=0)) == 1985
+
+
+def test_a_person_option_drops_the_possessive():
+    draft = generate_quiz("Phelps beat Mark Spitz's record of seven golds. Aaron Peirsol opened the relay for "
+                          "the team. Jason Lezak swam the last leg of the relay. Bob Bowman coached Phelps for years.",
+                          lang="en")
+    options = {o for q in draft.questions for o in q.options}
+    assert not any(o.endswith(("'s", "’s")) for o in options)
+
+
+def test_a_past_event_s_wrong_years_never_pass_the_article_s_year():
+    text = " date 2008-08\n\nIn 2001 he became the youngest man to set a swimming world record, and in 2012 he may swim in London."
+    draft = generate_quiz(text, lang="en")
+    years = [o for q in draft.questions if "2001" in q.answer_texts for o in q.options if o.isdigit()]
+    assert all(int(y) < 2008 for y in years if y != "2001")

@@ -169,6 +169,8 @@ PACK = {
                      "airport": ["Airport"], "square": ["Square", "Plaza"], "station": ["Station"],
                      "university": ["University", "College"], "observatory": ["Observatory", "Telescope"]},
     # Words that give the birth of the text's subject in its lead: no false year comes before it.
+    # An age in a year ("At 15 he swam … in 2000"): the subject's birth year, when the lead gives none.
+    "age_at": r"\b(?:[Aa]t|[Aa]ged|[Aa]t the age of) (\d{1,2}),? (?:he|she)\b[^.]{0,60}?\b(1[0-9]{3}|20[0-9]{2})\b",
     "birth_cues": ["born"],
     # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.
     # An age the answer names ("his 23rd birthday"): the text's birth year and date compute it.
@@ -283,6 +285,12 @@ PACK = {
     "name_of_place_links": ["of"],
     # Fixed phrases: the word inside one is no fact ("by virtue of", "in spite of").
     # Well-known abbreviations of common terms: "AI" answers as well as "artificial intelligence".
+    # Units after a number, abbreviated and written out: "4x100 m" is "4x100 metres".
+    # Endings of adjectives ("tectonic", "technical"): beside the head noun they describe it, they do not name it.
+    "adjective_endings": ["al", "ic", "ous", "ive", "ary", "ful", "less", "able", "ible"],
+    "unit_names": {"m": ["metres", "meters"], "km": ["kilometres", "kilometers"], "cm": ["centimetres", "centimeters"],
+                   "mm": ["millimetres", "millimeters"], "kg": ["kilograms", "kilos"], "g": ["grams"],
+                   "km/h": ["kilometres per hour"], "mph": ["miles per hour"], "ft": ["feet"], "lb": ["pounds"]},
     "known_abbreviations": {"artificial intelligence": ["AI"], "gross domestic product": ["GDP"],
                             "european union": ["EU"], "deoxyribonucleic acid": ["DNA"], "ribonucleic acid": ["RNA"],
                             "carbon dioxide": ["CO2"], "united nations": ["UN"], "european central bank": ["ECB"],

@@ -180,6 +180,8 @@ PACK = {
                      "ponte": ["Ponte"], "aeroporto": ["Aeroporto"], "piazza": ["Piazza"], "stazione": ["Stazione"],
                      "università": ["Università", "Politecnico"]},
     # Words that give the birth of the text's subject in its lead: no false year comes before it.
+    # Un'età in un anno ("A 15 anni … nel 2000"): l'anno di nascita del soggetto, se l'attacco non lo dà.
+    "age_at": r"\b(?:[Aa]|[Aa]ll['’]età di) (\d{1,2}) anni\b[^.]{0,60}?\b(1[0-9]{3}|20[0-9]{2})\b",
     "birth_cues": ["nato", "nata", "nacque", "nasce"],
     # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.
     # Un'età che la risposta nomina ("il suo 23º compleanno"): l'anno di nascita e la data la calcolano.
@@ -308,6 +310,9 @@ PACK = {
     "name_of_place_links": ["di", "da", "d'"],
     # Locuzioni fisse: la parola al loro interno non è un fatto ("in virtù di", "nel corso di").
     # Sigle note di termini comuni: "IA" risponde quanto "intelligenza artificiale".
+    # Unità dopo un numero, abbreviate e per esteso: "100 m" è "100 metri".
+    "unit_names": {"m": ["metri"], "km": ["chilometri"], "cm": ["centimetri"], "mm": ["millimetri"],
+                   "kg": ["chilogrammi", "chili"], "g": ["grammi"], "km/h": ["chilometri orari"]},
     "known_abbreviations": {"intelligenza artificiale": ["IA", "AI"], "prodotto interno lordo": ["PIL"],
                             "unione europea": ["UE"], "acido desossiribonucleico": ["DNA"],
                             "acido ribonucleico": ["RNA"], "anidride carbonica": ["CO2"],
