@@ -2016,7 +2016,11 @@ def test_a_blank_cut_inside_two_names_or_a_chain_of_complements_is_never_asked(l
      "Luca Zaia"),
 ])
 def test_a_person_named_once_for_a_reaction_or_in_a_roll_call_is_weighed_down(lang, text, answer):
-    assert weight_of(lang, text, answer, "person") < 0.3
+    # Only in a document: a paragraph's reader is asked who said what.
+    filler = " ".join(f"Nel {1900 + k} la sala {k} fu restaurata." if lang == "it" else f"In {1900 + k} hall {k} was rebuilt."
+                      for k in range(14))
+    assert _weight_of(f"{filler} {text}", lang, answer, "person") < 0.3
+    assert weight_of(lang, text, answer, "person") >= 0.3
 
 
 def test_a_person_the_text_names_again_is_not_peripheral():
