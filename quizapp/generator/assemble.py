@@ -27,7 +27,7 @@ from .text import normalise
 CHOICE_KINDS = frozenset({"single", "multiple", "true_false"})
 CHOICE_SHARE = 0.5
 # At most this share of a quiz of each kind, so a quiz never becomes a list of blanks.
-KIND_SHARE = {"single": 0.4, "multiple": 0.2, "true_false": 0.3, "cloze": 0.3, "numeric": 0.2, "short": 0.2}
+KIND_SHARE = {"single": 0.4, "multiple": 0.2, "true_false": 0.3, "cloze": 0.2, "numeric": 0.2, "short": 0.2}
 # Kinds whose cap holds until the last pass: three acronyms or four true/false
 # statements make a quiz about wording, however short the text.
 HARD_CAPS = frozenset({"short", "true_false"})

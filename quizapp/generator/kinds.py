@@ -719,6 +719,8 @@ def _regnal_forms(text: str, pack) -> list[str]:
 
 # Below this frequency a capitalised word is a name of its own ("Olimpico"), not a common noun ("Università").
 _OWN_NAME_ZIPF = 4.4
+# A false statement's year differs from the true one by at least this much, where the text allows.
+TF_YEAR_GAP = 3
 # A word this rare is a name no dictionary knows ("Lauwo", "Kinyala").
 _RARE_ZIPF = 2.5
 
@@ -1113,8 +1115,9 @@ class TrueFalse(QuestionKind):
         rng = ctx.rng(index, self.name, 5)
         kind = value_type(fact)
         if kind == "year":
-            focus, wrong = ans, [y for y in year_swaps(ctx, fact, ans, rng, 3)
-                                 if not _crosses_stated_time(ctx, fact, ans, y)][:1]
+            wrong = [y for y in year_swaps(ctx, fact, ans, rng, 3) if not _crosses_stated_time(ctx, fact, ans, y)]
+            # A statement off by a year or two ("In 331 BC it was conquered") is a trap, not a test of reading.
+            focus, wrong = ans, ([y for y in wrong if abs(int(y) - int(ans.text)) >= TF_YEAR_GAP] or wrong)[:1]
         elif kind == "date":
             focus, wrong = ans, [d for d in entity_swaps(ctx, fact, ans, rng, 3)
                                  if not _crosses_stated_time(ctx, fact, ans, d)][:1]
@@ -1125,6 +1128,12 @@ class TrueFalse(QuestionKind):
             if found is None:
                 return []
             focus, wrong = found
+            if wrong and ans.text.isdigit() and wrong[0].isdigit() and _early_year(ctx.doc, ans) \
+                    and abs(int(wrong[0]) - int(ans.text)) < TF_YEAR_GAP:
+                # "In 331 BC" for 332: an early year too is swapped for one a reader tells apart.
+                wider = [y for y in (amount_swaps(ctx, fact, rng, 4) or (focus, []))[1]
+                         if y.isdigit() and abs(int(y) - int(ans.text)) >= TF_YEAR_GAP]
+                wrong = wider[:1] or wrong
         if len(fact.span.text.split()) < 6 or fact.span.text.rstrip().endswith(":"):
             return []  # too short, or a line that introduces a list ("…osservazioni fondamentali:")
         # A statement is read whole where it is short enough: a cut one can be neither true nor false.
