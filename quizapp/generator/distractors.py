@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import random
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +49,59 @@ def _index(lang: str) -> dict[str, tuple[str, dict]]:
             # A name in two categories ("Georgia") keeps its first: firms and countries come first.
             out.setdefault(normalise(_name(e, lang)), (cat, e))
     return out
+
+
+@lru_cache(maxsize=4)
+def demonyms(lang: str) -> dict[str, tuple[dict, int]]:
+    """Return each form of a country's adjective ("cinesi") -> (the country's entry, the form's place in its list)."""
+    out: dict[str, tuple[dict, int]] = {}
+    for e in _lexicon().get("country", []):
+        for k, form in enumerate(e.get("demonym", {}).get(lang, ())):
+            out.setdefault(form.lower(), (e, k))
+    return out
+
+
+@lru_cache(maxsize=4)
+def demonym_countries(lang: str) -> tuple[str, ...]:
+    """Return the names, in ``lang``, of the countries whose adjective the lexicon gives."""
+    return tuple(_name(e, lang) for e in _lexicon().get("country", []) if e.get("demonym", {}).get(lang))
+
+
+def demonym_swaps(form: str, lang: str, mentioned_countries: list[str], rng: random.Random, n: int = 1) -> list[str]:
+    """Return ``n`` other countries' adjectives in the same form ("cinesi" gives "giapponesi").
+
+    Countries the text names elsewhere come first (the text ties them to another
+    fact); then countries of the same region among the G20, alike in weight.
+    """
+    hit = demonyms(lang).get(form.lower())
+    if hit is None:
+        return []
+    entry, k = hit
+    countries = [e for e in _lexicon().get("country", []) if e.get("demonym", {}).get(lang) and e is not entry]
+    named = [e for e in countries if _name(e, lang) in mentioned_countries]
+    near = [e for e in countries if e not in named and e.get("g20") and e.get("region") == entry.get("region")]
+    far = [e for e in countries if e not in named and e not in near and e.get("g20")]
+    rng.shuffle(near)
+    rng.shuffle(far)
+    near += far
+    out = []
+    for e in named + near:
+        forms = e["demonym"][lang]
+        word = forms[min(k, len(forms) - 1)]
+        # "gli italiani" is no "gli francesi", "an Egyptian" no "an Swedish": the article before stays right.
+        if _initial_class(word) == _initial_class(form):
+            out.append(word[:1].upper() + word[1:] if form[:1].isupper() else word)
+    return out[:n]
+
+
+def _initial_class(word: str) -> str:
+    """Return how a word's start chooses its article: a vowel, "s" before a consonant and the like, or a consonant."""
+    w = word.lower()
+    if w[:1] in "aeiouàèéìòù":
+        return "vowel"
+    if re.match(r"s[^aeiouàèéìòù]|z|gn|ps|x|y", w):
+        return "s+consonant"
+    return "consonant"
 
 
 def lexicon_category(name: str, lang: str) -> str:

@@ -475,6 +475,28 @@ def definitions(doc: Doc, i: int, sent: Span) -> list[Fact]:
     return [_fact("definition", doc, sent, [defn], term=term[:1].lower() + term[1:] if term.split()[0].lower() in doc.pack.articles else term)]
 
 
+def nationalities(doc: Doc, i: int, sent: Span) -> list[Fact]:
+    """Find a country's adjective said of something ("il governo cinese", "the French president").
+
+    Never inside a name ("Rivoluzione francese", "the Indian Ocean"): a capitalised
+    word before it (not opening the sentence) or, in English, after it makes it one.
+    """
+    from .distractors import demonyms
+
+    forms = demonyms(doc.pack.code)
+    toks = doc.tokens(i)
+    out = []
+    for k, tok in enumerate(toks):
+        if tok.text.lower() not in forms or (doc.pack.code == "it" and not tok.text.islower()):
+            continue
+        before = toks[k - 1].text if k > 0 else ""
+        after = toks[k + 1].text if k + 1 < len(toks) else ""
+        if (k > 1 and before[:1].isupper()) or (doc.pack.code != "it" and after[:1].isupper()):
+            continue
+        out.append(_fact("nationality", doc, sent, [Span(tok.start, tok.end, tok.text)]))
+    return out
+
+
 def _first_matches(patterns: list[re.Pattern], doc: Doc, sent: Span) -> list[re.Match]:
     """Return the patterns' matches in ``sent``, earlier patterns first, none overlapping another."""
     out: list[re.Match] = []
@@ -861,6 +883,7 @@ EXTRACTORS: tuple[tuple[Extractor, bool], ...] = (
     (dates, True),
     (quantities, True),
     (quoted, True),
+    (nationalities, False),
     (entities, True),
     (concepts, True),
 )

@@ -108,6 +108,10 @@ class Context:
             self._counts["topic"] = Counter({w: c for w, c in common[:TOPIC_WORDS] if c >= 3})
         return frozenset(self._counts["topic"])
 
+    def countries(self) -> list[str]:
+        """Return the countries with an adjective in the lexicon that the document names ("Giappone")."""
+        return [name for name in distractors.demonym_countries(self.doc.pack.code) if self.mentioned(name)]
+
     def mentioned(self, name: str) -> bool:
         """Tell whether the document names ``name`` (remembered: each asking searches the whole text)."""
         known = self._mentioned.get(name)
@@ -1123,6 +1127,9 @@ class TrueFalse(QuestionKind):
                                  if not _crosses_stated_time(ctx, fact, ans, d)][:1]
         elif kind in ENTITY_TYPES:
             focus, wrong = ans, entity_swaps(ctx, fact, ans, rng, 1)
+        elif kind == "nationality":
+            # "con le aziende cinesi al centro" stated with "giapponesi": a country the text names elsewhere.
+            focus, wrong = ans, distractors.demonym_swaps(ans.text, ctx.doc.pack.code, ctx.countries(), rng)
         else:
             found = amount_swaps(ctx, fact, rng, 1)
             if found is None:

@@ -31,7 +31,7 @@ def value_type(fact: Fact) -> str:
         return ""
     if fact.kind in ("year", "target_year"):
         return "year" if _YEAR_RE.match(fact.answers[0].text) else ""
-    if fact.kind in ENTITY_TYPES or fact.kind == "date":
+    if fact.kind in ENTITY_TYPES or fact.kind in ("date", "nationality"):
         return fact.kind
     if fact.kind == "entity" and person_name(fact.answers[0].text):
         return "person"  # "Gregor Mendel", which no lexicon lists, is a person by his given name

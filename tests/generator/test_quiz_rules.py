@@ -2140,3 +2140,36 @@ def test_a_past_event_s_wrong_years_never_pass_the_article_s_year():
     draft = generate_quiz(text, lang="en")
     years = [o for q in draft.questions if "2001" in q.answer_texts for o in q.options if o.isdigit()]
     assert all(int(y) < 2008 for y in years if y != "2001")
+
+
+@pytest.mark.parametrize("lang,text,wrong_of", [
+    # A country's adjective said of something makes a false statement with another country's, in the
+    # same form, the one the text names elsewhere first ("aziende cinesi" → "aziende giapponesi").
+    ("it", "Il Giappone resta il rivale. In sostanza il consorzio mira a produrre batterie in grado di competere "
+           "a livello globale, con le aziende cinesi al centro di questo ecosistema.", "giapponesi"),
+    ("en", "Japan remains the rival. The consortium aims to build batteries that compete worldwide, with Chinese "
+           "companies at the centre of this new ecosystem.", "Japanese"),
+])
+def test_a_country_s_adjective_makes_a_false_statement_with_another_s(lang, text, wrong_of):
+    draft = generate_quiz(text, lang=lang)
+    false = [q for q in draft.questions if q.kind == "true_false" and q.correct == (1,)]
+    assert any(f" {wrong_of} " in q.prompt for q in false)
+
+
+@pytest.mark.parametrize("lang,text", [
+    # Never inside a name: "Rivoluzione francese", "the Indian Ocean", "French Revolution".
+    ("it", "La Rivoluzione francese cominciò nel 1789 con la presa della Bastiglia a Parigi in estate."),
+    ("en", "The French Revolution began in 1789 with the storming of the Bastille in Paris that summer."),
+])
+def test_a_country_s_adjective_inside_a_name_is_no_fact(lang, text):
+    from quizapp.generator.facts import extract_facts
+    assert not [f for f in extract_facts(doc_of(text, lang)) if f.kind == "nationality"]
+
+
+@pytest.mark.parametrize("form,lang,article_class", [
+    ("italiani", "it", "vowel"), ("francesi", "it", "consonant"), ("Egyptian", "en", "vowel"),
+])
+def test_a_swapped_adjective_keeps_the_article_before_it_right(form, lang, article_class):
+    from quizapp.generator.distractors import _initial_class, demonym_swaps
+    swaps = demonym_swaps(form, lang, [], random.Random(1), n=3)
+    assert swaps and all(_initial_class(w) == article_class for w in swaps)
