@@ -71,7 +71,8 @@ def demonym_swaps(form: str, lang: str, mentioned_countries: list[str], rng: ran
     """Return ``n`` other countries' adjectives in the same form ("cinesi" gives "giapponesi").
 
     Countries the text names elsewhere come first (the text ties them to another
-    fact); then countries of the same region among the G20, alike in weight.
+    fact); then countries of the same region among the G20, alike in weight; no
+    other ("gli italiani" has no "argentini": a far country reads as a trick).
     """
     hit = demonyms(lang).get(form.lower())
     if hit is None:
@@ -80,10 +81,7 @@ def demonym_swaps(form: str, lang: str, mentioned_countries: list[str], rng: ran
     countries = [e for e in _lexicon().get("country", []) if e.get("demonym", {}).get(lang) and e is not entry]
     named = [e for e in countries if _name(e, lang) in mentioned_countries]
     near = [e for e in countries if e not in named and e.get("g20") and e.get("region") == entry.get("region")]
-    far = [e for e in countries if e not in named and e not in near and e.get("g20")]
     rng.shuffle(near)
-    rng.shuffle(far)
-    near += far
     out = []
     for e in named + near:
         forms = e["demonym"][lang]

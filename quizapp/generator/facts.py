@@ -493,6 +493,10 @@ def nationalities(doc: Doc, i: int, sent: Span) -> list[Fact]:
         after = toks[k + 1].text if k + 1 < len(toks) else ""
         if (k > 1 and before[:1].isupper()) or (doc.pack.code != "it" and after[:1].isupper()):
             continue
+        # "The 35-year-old Swiss needed …": in English an adjective used as a noun has no swap ("Spanish").
+        if doc.pack.get("demonym_before_noun") and not (k + 1 < len(toks) and after.isalpha() and after.islower()
+                                                         and not _looks_like_verb(doc.pack, toks[k + 1])):
+            continue
         out.append(_fact("nationality", doc, sent, [Span(tok.start, tok.end, tok.text)]))
     return out
 

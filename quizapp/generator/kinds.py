@@ -723,6 +723,11 @@ def _regnal_forms(text: str, pack) -> list[str]:
 
 # Below this frequency a capitalised word is a name of its own ("Olimpico"), not a common noun ("Università").
 _OWN_NAME_ZIPF = 4.4
+# A true statement with no false counterpart is asked only of a sentence this long.
+TRUE_ONLY_WORDS = 10
+# How a sentence that states something ends; a heading ends otherwise.
+_STATEMENT_ENDS = frozenset(".!?…")
+_CLOSERS = "»\"”)'’"
 # A false statement's year differs from the true one by at least this much, where the text allows.
 TF_YEAR_GAP = 3
 # A word this rare is a name no dictionary knows ("Lauwo", "Kinyala").
@@ -1143,6 +1148,8 @@ class TrueFalse(QuestionKind):
                 wrong = wider[:1] or wrong
         if len(fact.span.text.split()) < 6 or fact.span.text.rstrip().endswith(":"):
             return []  # too short, or a line that introduces a list ("…osservazioni fondamentali:")
+        if fact.span.text.rstrip().rstrip(_CLOSERS).rstrip()[-1:] not in _STATEMENT_ENDS:
+            return []  # a title ("Addio a Umberto Eco, il semiologo …") states nothing to judge true or false
         # A statement is read whole where it is short enough: a cut one can be neither true nor false.
         words = 40 if len(fact.span.text.split()) <= 45 else 16
         if window(ctx.doc, fact.span, focus, keep=focus.text, words=words).startswith("…"):
@@ -1152,8 +1159,10 @@ class TrueFalse(QuestionKind):
         true = _q(ctx, fact, index, self.name, ctx.fill("tf_statement", statement=statement), [focus.text],
                   fact.span, labels, (0,), focus)
         if not wrong:
-            # No false statement can be made: a true one, where the sentence stands alone.
-            return [] if _leans_back(fact.span.text, ctx.doc.pack) else [true]
+            # No false statement can be made: a true one, where the sentence stands alone and says
+            # enough not to be guessed ("Federer's triumph completed a remarkable comeback." is opinion).
+            return [] if _leans_back(fact.span.text, ctx.doc.pack) \
+                or len(fact.span.text.split()) < TRUE_ONLY_WORDS else [true]
         statement = _whole_clause(window(ctx.doc, fact.span, focus, keep=wrong[0], words=words), wrong[0],
                                   ctx.doc.pack)
         if ctx.mentioned(statement.strip(" …")):
@@ -1191,7 +1200,7 @@ class TrueFalse(QuestionKind):
             swapped = _capital_as(ans.text, wrong[0]) if wrong else ""
             statement = sentence[:ans.start - fact.span.start] + swapped + sentence[ans.end - fact.span.start:]
             if not wrong or ctx.mentioned(statement.strip(" .…")):
-                return [true]
+                return [true] if len(sentence.split()) >= TRUE_ONLY_WORDS else []
             false = _q(ctx, fact, index, self.name, ctx.fill("tf_statement", statement=statement), [ans.text],
                        fact.span, labels, (1,), ans)
             # Both ways, in the seed's order: quiz assembly takes the one that keeps true and
@@ -1518,7 +1527,7 @@ def upper_bound(ctx: Context, fact: Fact, unit: str) -> float | None:
     title = ctx.doc.sentences[0].text if ctx.doc.sentences else ""
     words = set(normalise(ctx.doc.text[fact.span.start:fact.span.end] + " " + title).split())
     for bound in ctx.doc.pack.get("number_bounds", ()):
-        if units & set(bound["units"]) and words & set(bound["context"]):
+        if units & set(bound["units"]) and words & {normalise(c) for c in bound["context"]}:
             return float(bound["max"])
     return None
 

@@ -170,6 +170,7 @@ class Weigher:
         self.known_amounts = frozenset(normalise(x) for x in pack.get("known_amounts", ()))
         self.hollow_nouns = frozenset(normalise(x) for x in wh.get("hollow_nouns", ()))
         self.participle_endings = tuple(wh.get("participle_endings", ()))
+        self.connectors = frozenset(c.lower() for c in pack.get("name_connectors", ()) if c.isalpha())
         self.links = frozenset(x.lower() for x in pack.get("phrase_links", ()) if " " not in x)
         # A complement's link word ("dell'", "of") next after a blank, never a conjunction ("and").
         complements = sorted((x for x in self.links if x not in pack.get("list_conjunctions", ())), key=len, reverse=True)
@@ -177,6 +178,7 @@ class Weigher:
                                     else r"(?!)")
         self.org_words = frozenset(w.lower() for w in pack.get("org_words", ()))
         self.reaction = _cue(wh.get("reaction", ""))
+        self.evaluative = frozenset(normalise(x) for x in wh.get("evaluative_words", ()))
         self.abstract_endings = tuple(normalise(e) for e in wh.get("abstract_endings", ()))
         self._pairs: Counter | None = None
 
@@ -186,7 +188,8 @@ class Weigher:
         line_start = text.rfind("\n", 0, sent.start) + 1
         line_end = text.find("\n", sent.end)
         line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
-        return line == text[sent.start:sent.end].strip() and line[-1:] not in ".!?…:;»”\""
+        # A title may end with a quoted name ('… con "Il nome della rosa"'): what comes before the quote counts.
+        return line == text[sent.start:sent.end].strip() and line.rstrip("»”\"'’").rstrip()[-1:] not in ".!?…:;"
 
     def _centrality(self, i: int) -> float:
         """Return the share, 0..1, of sentence ``i``'s words that recur across the document."""
@@ -335,6 +338,10 @@ class Weigher:
             return False
         context = before[-WORKED_OUT_REACH:] + " " + after[:WORKED_OUT_REACH]
         years = {int(y) for y in _YEAR_IN.findall(context)} | ({self.now} if self.now else set())
+        # "già ____ anni fa, alle Olimpiadi di Atene 2004" (quattro): a count in words is a count too.
+        spelled = (self.doc.pack.get("number_words") or {}).get(answer.strip().lower())
+        if spelled is not None:
+            answer = str(int(spelled))
         counted = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:%s)\b" % "|".join(map(re.escape, words)), re.IGNORECASE)
         if _YEAR_IN.fullmatch(answer.strip()):
             year = int(answer.strip())
@@ -394,6 +401,11 @@ class Weigher:
         # "diversi esponenti del mondo | dell'industria": a chain of complements cut after its first link.
         if fact.kind in ("concept", "phrase") and len(words) >= 3 and any(x.lower() in self.links for x in words[1:-1]) \
                 and self.next_link.match(text[ans.end:ans.end + 12].lower().replace("’", "'")):
+            return True
+        # "Garbiñe Muguruza of Spain": a person and the country after the name are two answers.
+        m = re.fullmatch(r"(.+) (\w+) ([A-Z][\w ]+)", ans.text)
+        if m and m.group(1).split()[0] in given_names() and m.group(2).lower() in self.connectors \
+                and lexicon_kind(m.group(3), self.doc.pack.code) == "country":
             return True
         # "dell'agenzia Ansa Giovanna Chirri": a body the word before names, then a person.
         body = re.search(r"(\w+)['’\s]*$", text[max(0, ans.start - 30):ans.start])
@@ -499,6 +511,8 @@ class Weigher:
             head = content[0] if doc.pack.get("phrase_head") == "first" else content[-1]
             if head in self.topic:
                 w *= TOPIC_HEAD  # "lo sviluppo delle ____" (batterie di prossima generazione): "batterie" is the text
+        if fact.kind in ("concept", "phrase") and set(core) & self.evaluative:
+            w *= GENERIC  # "Federer's triumph completed a ____" (remarkable comeback): the reporter's judgement
         if fact.kind in ("concept", "phrase") and self._hollow(content):
             w *= GENERIC  # "raggiungere gli ____" (obiettivi prefissati): an aim, not which
         if fact.kind in ("concept", "phrase") and any(x in self.verbs for x in core[1:]):

@@ -2166,10 +2166,49 @@ def test_a_country_s_adjective_inside_a_name_is_no_fact(lang, text):
     assert not [f for f in extract_facts(doc_of(text, lang)) if f.kind == "nationality"]
 
 
-@pytest.mark.parametrize("form,lang,article_class", [
-    ("italiani", "it", "vowel"), ("francesi", "it", "consonant"), ("Egyptian", "en", "vowel"),
+@pytest.mark.parametrize("form,lang,named,expected", [
+    # The article before stays right ("gli italiani" never "gli francesi"), and a far country is no swap.
+    ("italiani", "it", [], []),
+    ("francesi", "it", [], ["britannici", "russi", "tedeschi"]),
+    ("cinesi", "it", ["Giappone"], ["giapponesi", "sudcoreani"]),
+    ("Chinese", "en", [], ["Japanese", "South Korean"]),
 ])
-def test_a_swapped_adjective_keeps_the_article_before_it_right(form, lang, article_class):
-    from quizapp.generator.distractors import _initial_class, demonym_swaps
-    swaps = demonym_swaps(form, lang, [], random.Random(1), n=3)
-    assert swaps and all(_initial_class(w) == article_class for w in swaps)
+def test_a_swapped_adjective_keeps_the_article_and_the_region(form, lang, named, expected):
+    from quizapp.generator.distractors import demonym_swaps
+    swaps = demonym_swaps(form, lang, named, random.Random(1), n=3)
+    assert sorted(swaps) == sorted(expected) if not named else swaps == expected
+
+
+@pytest.mark.parametrize("lang,text,answer,kind,asked", [
+    # Review 18: a person and the country after the name are two answers; a judgement is the reporter's.
+    ("en", "In the women's final, Garbiñe Muguruza of Spain defeated the champion Venus Williams in two sets.",
+     "Garbiñe Muguruza of Spain", "person", False),
+])
+def test_review_18_cuts_are_never_asked(lang, text, answer, kind, asked):
+    assert (weight_of(lang, text, answer, kind) > 0) is asked
+
+
+def test_a_reporter_s_judgement_is_wording():
+    assert weight_of("en", "Federer's triumph in the final completed a remarkable comeback for the Swiss player.",
+                     "remarkable comeback", "concept") < 0.3
+
+
+def test_a_person_s_age_keeps_human_options():
+    text = " date 2016-02\n\nUmberto Eco è morto a Milano. Aveva 84 anni ed era malato da tempo, disse la famiglia."
+    draft = generate_quiz(text, lang="it")
+    options = [o for q in draft.questions if q.kind == "single" and "84 anni" in q.answer_texts for o in q.options]
+    assert options and all(int(o.split()[0]) <= 100 for o in options)
+
+
+def test_a_title_ending_in_a_quoted_name_is_a_heading_and_no_statement():
+    text = ('Addio a Umberto Eco, il semiologo che conquistò il mondo con "Il nome della rosa"\n\n'
+            + "Umberto Eco è morto a Milano nel 2016. " * 3 + "Eco era nato ad Alessandria nel 1932. " * 10)
+    draft = generate_quiz(text, lang="it")
+    assert not any(q.kind == "true_false" and "Addio" in q.prompt for q in draft.questions)
+    assert not any("Addio a ____" in q.prompt for q in draft.questions[:10])
+
+
+def test_a_count_of_years_in_words_worked_out_from_two_years_is_weighed_down():
+    text = " date 2008-08\n\n" + ("Pellegrini ha vinto a Pechino. " * 12) + \
+        "Il suo nome era diventato noto già quattro anni fa, alle Olimpiadi di Atene 2004, con un argento."
+    assert _weight_of(text, "it", "quattro", "number") < 0.1

@@ -171,6 +171,8 @@ PACK = {
     # Words that give the birth of the text's subject in its lead: no false year comes before it.
     # An age in a year ("At 15 he swam … in 2000"): the subject's birth year, when the lead gives none.
     "age_at": r"\b(?:[Aa]t|[Aa]ged|[Aa]t the age of) (\d{1,2}),? (?:he|she)\b[^.]{0,60}?\b(1[0-9]{3}|20[0-9]{2})\b",
+    # A country's adjective is swapped only before its noun: "the Swiss" (the player) has no "the Spanish".
+    "demonym_before_noun": True,
     "birth_cues": ["born"],
     # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.
     # An age the answer names ("his 23rd birthday"): the text's birth year and date compute it.
@@ -203,6 +205,10 @@ PACK = {
         "reporting_after": r"^\s*,?\s*(?:said|says|told|reported|reports|wrote|announced|stated|added|explained)\b",
         # Who commented or reacted: a person named once for that is no fact to ask.
         "reaction": r"\b(?:called|said|says|described|welcomed|praised|critici[sz]ed|commented|responded|reacted|expressed|hailed|congratulated|thanked)\b",
+        # Words that judge ("a remarkable comeback", "a stunning victory"): a blank on them asks for the reporter's words.
+        "evaluative_words": ["remarkable", "extraordinary", "incredible", "stunning", "spectacular", "dramatic",
+                             "impressive", "memorable", "brilliant", "superb", "magnificent", "fantastic", "amazing",
+                             "astonishing", "sensational", "emotional", "thrilling"],
         # Abstract nouns ("rivalry", "eagerness"): said once, they have synonyms a blank does not rule out.
         "abstract_endings": ["ity", "ness", "ism", "ence", "ance"],
         "hypothetical": r"^(?:suppose|imagine|if|for example|for instance|say)\b",
@@ -231,6 +237,8 @@ PACK = {
         # A player's age: no 47-year-old captain in a final.
         {"units": ["years", "year"], "context": ["captain", "player", "striker", "goalkeeper", "defender", "midfielder",
                                                  "footballer", "athlete", "sprinter", "forward", "winger"], "max": 41},
+        # A person's age: nobody dies at 110 ("He was 84 and had been ill").
+        {"units": ["years", "year-old"], "context": ["aged", "died", "age", "turned", "turn", "turns"], "max": 100},
         # The minute of a football match: at most 120, with extra time.
         {"units": ["minute", "minutes", "'"], "context": ["match", "final", "goal", "penalty", "penalties",
                                                         "extra time", "equaliser", "equalizer", "corner"], "max": 120},

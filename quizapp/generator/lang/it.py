@@ -219,6 +219,11 @@ PACK = {
         # Un infinito retto da una preposizione ("mira a ____": produrre) è un verbo, non un fatto.
         "infinitive_markers": ["a", "di", "per", "da"],
         "infinitive_endings": ["are", "ere", "ire", "rre"],
+        # Parole che giudicano ("una straordinaria rimonta", "con grande lucidità"): il vuoto chiede le parole del cronista.
+        "evaluative_words": ["straordinario", "straordinaria", "straordinari", "straordinarie", "incredibile", "incredibili",
+                             "memorabile", "memorabili", "emozionante", "emozionanti", "fantastico", "fantastica",
+                             "eccezionale", "eccezionali", "spettacolare", "spettacolari", "impressionante",
+                             "splendido", "splendida", "lucidità", "magnifico", "magnifica", "clamoroso", "clamorosa"],
         # Nomi astratti ("rivalità", "competizione"): detti una volta, hanno sinonimi che il vuoto non esclude.
         "abstract_endings": ["ità", "ezza", "enza", "anza", "ismo", "izia"],
         "hypothetical": r"^(?:supponiamo|immaginiamo|ipotizziamo|se|ad esempio|per esempio)\b",
@@ -249,6 +254,9 @@ PACK = {
         {"units": ["anni", "anno"], "context": ["capitano", "giocatore", "calciatore", "portiere", "attaccante",
                                                 "difensore", "centrocampista", "atleta", "velocista", "terzino"],
          "max": 41},
+        # L'età di una persona: nessuno muore a 110 anni ("Aveva 84 anni ed era malato").
+        {"units": ["anni"], "context": ["aveva", "morto", "morta", "scomparso", "scomparsa", "età", "compiuto",
+                                        "compiuti", "compirà", "morì", "deceduto", "deceduta"], "max": 100},
         # Il minuto di una partita di calcio: al più 120, con i tempi supplementari.
         {"units": ["minuto", "minuti", "°", "'"], "context": ["partita", "finale", "gol", "rete", "rigore", "rigori",
                                                             "supplementari", "pareggio", "calcio d'angolo"],
