@@ -30,7 +30,7 @@ from ..models import Attempt, Document, Participant, Quiz, utcnow
 from ..redirects import local_target
 from ..services import attempts as attempt_service
 from ..services import quizzes as quiz_service
-from . import forms, fragments, review
+from . import forms, fragments, review, throttle
 
 bp = Blueprint("student", __name__)
 bp.add_app_template_global(fragments.option_inputs, "option_inputs")  # for macros/questions.html
@@ -60,15 +60,18 @@ QUIZ_TO_JOIN = db.select(Quiz).options(WITH_DOCUMENT).where(Quiz.join_code == bi
 
 # A student's own attempt is reached through the attempt token in the browser's session, never
 # by guessing, and a whole school may sit behind one address: no rate limit applies to these
-# requests, default or configured, so the limiter does not even look one up for them.
+# requests, default or configured, so the limiter does not even look one up for them. The ways
+# in by join code are throttled by throttle.py alone, which Flask-Limiter need not look at either.
 UNLIMITED_ENDPOINTS = frozenset({"student.attempt", "student.answer", "student.submit", "student.autosave",
                                  "student.result"})
+OWN_THROTTLE_ENDPOINTS = frozenset({"student.join", "student.join_by_code"})
+UNLOOKED_ENDPOINTS = UNLIMITED_ENDPOINTS | OWN_THROTTLE_ENDPOINTS
 
 
 @limiter.request_filter
 def _own_attempt_request() -> bool:
-    """Tell the limiter that this request works on the student's own attempt, which no limit applies to."""
-    return request.endpoint in UNLIMITED_ENDPOINTS
+    """Tell Flask-Limiter to skip this request: the student's own attempt, or a join that throttle.py limits."""
+    return request.endpoint in UNLOOKED_ENDPOINTS
 
 
 def _hour() -> int:
@@ -139,15 +142,10 @@ def index():
     return render_template("student/index.html", quizzes=quiz_service.published_quizzes(), form=forms.CodeForm())
 
 
-def _code_missed(response) -> bool:
-    """Tell whether a join code led nowhere: only misses count, so a class behind one address is never held up."""
-    return response.status_code in (400, 404)
-
-
-# Guessing join codes: limited per client address, in the storage login throttling uses.
-# One count for both ways in (typed code, link), so a guesser cannot use each in turn.
-_throttle_codes = limiter.shared_limit(lambda: current_app.config["JOIN_CODE_RATE_LIMIT"], scope="join-code",
-                                       deduct_when=_code_missed)
+# Guessing join codes: limited per client address, in the storage login throttling uses, only
+# misses counted (throttle.py). One count for both ways in (typed code, link), so a guesser
+# cannot use each in turn.
+_throttle_codes = throttle.throttle_codes
 
 
 @bp.post("/join")
