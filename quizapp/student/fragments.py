@@ -1,4 +1,10 @@
-"""Render each question of the attempt page once per look, shared among requests and students.
+"""Render the student's pages' repeated parts once per look, shared among requests and students.
+
+The join page a new student sees (its heading, the quiz's facts and the name or
+identifier field) is the same for a whole class but for its two hidden tokens:
+it is rendered once per quiz look and language (JoinPage) and the tokens are
+written around it on each request.
+
 
 A question's block on the page (its legend, hint and inputs) depends only on
 the quiz entry (a shared object, new with each version of the quiz), the
@@ -14,7 +20,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import get_template_attribute
+from dataclasses import dataclass
+
+from flask import current_app, get_template_attribute
 from flask_babel import get_locale
 from markupsafe import Markup
 
@@ -25,8 +33,13 @@ from . import forms
 
 # Blocks a process keeps (a few hundred bytes to a few kilobytes each).
 MAX_BLOCKS = 8192
+# Join pages a process keeps (a kilobyte each): a quiz look per language, for many quizzes.
+MAX_JOIN_PAGES = 1024
+# Stands for the hidden tokens while the shared part of a join page is rendered.
+_TOKENS = Markup("<!--quizapp:join-tokens-->")
 
 _blocks: SharedLRU[Markup] = SharedLRU(MAX_BLOCKS)
+_join_pages: SharedLRU[JoinPage] = SharedLRU(MAX_JOIN_PAGES)
 
 
 def _look(data: Any) -> Any:
@@ -83,3 +96,36 @@ def option_inputs(field) -> list[tuple[str, Markup, str]]:
                                  **({"checked": True} if checked else {}), **flags)
         inputs.append((option_id, Markup(f"<input {attributes}>"), label or value))
     return inputs
+
+
+@dataclass(frozen=True)
+class JoinPage:
+    """The content of a new student's join page around its hidden tokens (student/join.html writes them between)."""
+
+    head: Markup
+    tail: Markup
+
+
+def join_page(quiz, question_count: int, asks: str) -> JoinPage:
+    """Return a new student's join page for this quiz, rendered once per look and language.
+
+    The key holds everything the page shows (title, language, the quiz's facts,
+    which field it asks for, the interface language and zone), so a teacher's
+    change to any of them is a new look, not a stale page. The content block is
+    student/join.html's own, rendered with a marker where the tokens go.
+    """
+    config = current_app.config
+    key = (quiz.id, quiz.title, quiz.document.language, question_count, quiz.time_limit_minutes,
+           quiz.max_attempts, quiz.closes_at, asks, str(get_locale()), config["BABEL_DEFAULT_TIMEZONE"])
+    return _join_pages.get_or_make(key, lambda: _render_join_page(quiz, question_count, asks))
+
+
+def _render_join_page(quiz, question_count: int, asks: str) -> JoinPage:
+    template = current_app.jinja_env.get_template("student/join.html")
+    context = {"quiz": quiz, "question_count": question_count, "participant": None, "last_attempt": None,
+               "reason": None, "form": forms.JoinForm(formdata=None, asks=asks, meta={"csrf": False}),
+               "tokens": _TOKENS}
+    current_app.update_template_context(context)
+    html = "".join(template.blocks["content"](template.new_context(context)))
+    head, tail = html.split(str(_TOKENS))
+    return JoinPage(Markup(head), Markup(tail))

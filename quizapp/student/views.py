@@ -187,22 +187,34 @@ def join(code: str):
         if current is not None and current.token in _attempt_tokens():
             return redirect(url_for("student.attempt", attempt_id=current.id))
     asks = None if participant is not None else ("identifier" if quiz.roster else "display_name")
-    form = forms.JoinForm(asks=asks)
     reason = _join_blocker(quiz, participant, now)
+    question_count = attempt_service.question_count(quiz)
+    if reason is None and participant is None and request.method == "GET":
+        # A new student's page, the same for the whole class but for its tokens: shared, not rendered.
+        return render_template("student/join.html", quiz=quiz, fresh=fragments.join_page(quiz, question_count, asks),
+                               join_key=forms.new_join_key())
+    # A valid join (every join of a rush) is read without building the form; JoinForm judges and explains the rest.
+    entry = forms.join_entry(asks) if reason is None and request.method == "POST" else None
     last = participant.attempts[-1] if participant is not None and participant.attempts else None
-    page = {"quiz": quiz, "form": form, "participant": participant, "last_attempt": last,
-            "question_count": attempt_service.question_count(quiz)}
+    page = {"quiz": quiz, "participant": participant, "last_attempt": last, "question_count": question_count}
     if reason is not None:
-        return render_template("student/join.html", reason=reason, **page), 409 if request.method == "POST" else 200
-    if not form.validate_on_submit():
-        return render_template("student/join.html", reason=None, **page), 400 if request.method == "POST" else 200
+        return (render_template("student/join.html", reason=reason, form=None, **page),
+                409 if request.method == "POST" else 200)
+    if entry is None:
+        form = forms.JoinForm(asks=asks)
+        if not form.validate_on_submit():
+            return (render_template("student/join.html", reason=None, form=form, **page),
+                    400 if request.method == "POST" else 200)
+        entry = {"display_name": form.display_name.data, "identifier": form.identifier.data,
+                 "join_key": form.join_key.data}
     try:
-        entered = attempt_service.enter(quiz, participant, form.display_name.data, form.identifier.data,
-                                        form.join_key.data, now, _grace(), _attempt_tokens())
+        entered = attempt_service.enter(quiz, participant, entry["display_name"], entry["identifier"],
+                                        entry["join_key"], now, _grace(), _attempt_tokens())
     except attempt_service.AttemptError as error:
         db.session.rollback()
         flash(str(error), "error")
-        return render_template("student/join.html", reason=None, **page), 409
+        # The page again with what was typed, as JoinForm shows it (the request's form, already valid).
+        return render_template("student/join.html", reason=None, form=forms.JoinForm(asks=asks), **page), 409
     quiz_id = quiz.id  # read before the commit expires it, so nothing is loaded again to answer
     db.session.commit()
     _remember(quiz_id, entered.participant_token, entered.attempt_token)
