@@ -20,13 +20,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import re
+import secrets
 from dataclasses import dataclass
 
 from flask import current_app, get_template_attribute
 from flask_babel import get_locale
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from ..kinds import html_params, kind_of
+from ..kinds import html_params, kind_of, select_choices
 from ..lru import SharedLRU
 from ..services.attempts import Item
 from . import forms
@@ -69,13 +71,49 @@ class QuestionBlocks:
         if self._fresh:
             return _render(self._field(item), item, number)
         question = item.question
-        data = kind_of(question).to_field_data(self._saved.get(question.id), item.option_order)
-        key = (item.entry, item.option_order, self._locale, number, _look(data))
+        kind = kind_of(question)
+        data = kind.to_field_data(self._saved.get(question.id), item.option_order)
+        look = _look(data)
+        if kind.has_options and look in (None, ()):
+            return _unanswered(item, number, self._locale)
+        key = (item.entry, item.option_order, self._locale, number, look)
         return _blocks.get_or_make(key, lambda: _render(self._field(item), item, number))
 
 
 def _render(field, item: Item, number: int) -> Markup:
     return Markup(get_template_attribute("macros/questions.html", "question")(field, item, number))
+
+
+# A choice question not answered yet differs between attempts only in the order of its option
+# labels (inputs are valued and named by place, not by option): one block serves every order,
+# rendered with a marker for each place's label. A question of eight options has 40,320
+# orders, so keyed by order nearly every new attempt rendered its block afresh.
+_TAG = secrets.token_hex(8)  # no prompt or label holds it: the markers are found only where they were put
+_MARK = "\x00" + _TAG + ":{}\x00"
+_MARKS = re.compile("\x00" + _TAG + ":(\\d+)\x00")
+_unanswered_blocks: SharedLRU[tuple[tuple[str, ...], tuple[int, ...]]] = SharedLRU(MAX_BLOCKS)
+
+
+def _unanswered(item: Item, number: int, locale: str) -> Markup:
+    """Return an unanswered choice question's block, its labels written in the attempt's order."""
+    texts, places = _unanswered_blocks.get_or_make((item.entry, locale, number), lambda: _marked(item, number))
+    options, order = item.question.options, item.option_order
+    html = [texts[0]]
+    for place, text in zip(places, texts[1:]):
+        label = options[order[place]]
+        # As option_inputs shows it: the label, or the input's value (its place) for an empty one.
+        html.append(escape(label) if label else str(place))
+        html.append(text)
+    return Markup("".join(html))
+
+
+def _marked(item: Item, number: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Render the unanswered block with a marker for each place's label; return the text between and the places."""
+    field = forms.attempt_form([item], {}, csrf=False)[forms.field_name(item)]
+    field.choices = select_choices((str(place), Markup(_MARK.format(place)))
+                                   for place in range(len(item.question.options)))
+    pieces = _MARKS.split(_render(field, item, number))
+    return tuple(pieces[0::2]), tuple(int(place) for place in pieces[1::2])
 
 
 def option_inputs(field) -> list[tuple[str, Markup, str]]:
