@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from functools import lru_cache
 
 import flask
@@ -16,6 +17,8 @@ from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
+from jinja2 import pass_context
+from markupsafe import Markup
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
@@ -126,7 +129,13 @@ def _request_translations() -> support.NullTranslations:
 
 
 def install_template_gettext(app) -> None:
-    """Give the app's templates gettext and ngettext that look the translations up once per request."""
+    """Give the app's templates gettext and ngettext that look the translations up once per request.
+
+    Each render gets ``_``, ``gettext`` and ``ngettext`` bound to the request's
+    translations (a context processor: the locale is looked up once per render,
+    not on every call); imported macros, which see only the globals, and
+    pgettext use the globals below, which look them up on each call.
+    """
     app.jinja_env.install_gettext_callables(
         gettext=lambda string: _request_translations().ugettext(string),
         ngettext=lambda singular, plural, n: _request_translations().ungettext(singular, plural, n),
@@ -135,6 +144,35 @@ def install_template_gettext(app) -> None:
             context, singular, plural, n),
         newstyle=True,
     )
+    app.context_processor(lambda: _bound_gettext(_request_translations()))
+
+
+@lru_cache(maxsize=16)
+def _bound_gettext(translations: support.NullTranslations) -> dict[str, Callable[..., str]]:
+    """Return a template's _, gettext and ngettext for one language, made once per process and language.
+
+    They do what Jinja's newstyle gettext does (the result escaped-safe in an
+    autoescaped template, then always %-formatted with the keyword arguments,
+    ngettext's ``num`` given by default), on these translations directly.
+    """
+    singular, plural = translations.ugettext, translations.ungettext
+
+    @pass_context
+    def gettext(context, string: str, /, **variables) -> str:  # positional only: any name may be a variable
+        text = singular(string)
+        if context.eval_ctx.autoescape:
+            text = Markup(text)
+        return text % variables
+
+    @pass_context
+    def ngettext(context, one: str, many: str, count: int, /, **variables) -> str:
+        variables.setdefault("num", count)
+        text = plural(one, many, count)
+        if context.eval_ctx.autoescape:
+            text = Markup(text)
+        return text % variables
+
+    return {"_": gettext, "gettext": gettext, "ngettext": ngettext}
 
 
 def select_locale() -> str | None:

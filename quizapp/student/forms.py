@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from flask import g, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
@@ -24,6 +25,14 @@ class CodeForm(FlaskForm):
                                   "spellcheck": "false"})
 
 
+MAX_JOIN_KEY = 64
+
+
+def new_join_key() -> str:
+    """Return a fresh key naming one join form (see JoinForm.join_key)."""
+    return secrets.token_urlsafe(18)
+
+
 class JoinForm(FlaskForm):
     """Ask for a display name, or for a class-list identifier when the quiz has a roster."""
 
@@ -34,7 +43,7 @@ class JoinForm(FlaskForm):
                              validators=[Optional(), Length(max=MAX_NAME)], filters=[clean_text],
                              render_kw={"autocomplete": "off", "spellcheck": "false"}, widget=FastTextInput())
     # Names this form: sent twice (a double click), it registers one participant, not two.
-    join_key = HiddenField(default=lambda: secrets.token_urlsafe(18), validators=[Optional(), Length(max=64)],
+    join_key = HiddenField(default=new_join_key, validators=[Optional(), Length(max=MAX_JOIN_KEY)],
                            widget=FastHiddenInput())
 
     def __init__(self, *args, asks: str | None = "display_name", **kwargs):
@@ -49,6 +58,41 @@ class JoinForm(FlaskForm):
             required.errors = [*required.errors, _l("This field is required.")]
             ok = False
         return ok
+
+
+def _typed(formdata, name: str, most: int, clean=None) -> tuple[bool, str | None]:
+    """Read one of the join form's fields as JoinForm does: (its length is within ``most``, its data).
+
+    As a StringField: the first value sent, else None, then the field's filter;
+    Optional: a blank value is not checked further; Length: the filtered data.
+    """
+    sent = formdata.getlist(name)
+    if not sent:
+        return True, None
+    data = clean(sent[0]) if clean else sent[0]
+    return not sent[0].strip() or len(data) <= most, data
+
+
+def join_entry(asks: str | None) -> dict[str, str | None] | None:
+    """Return the posted join form's data when JoinForm would accept it, else None (JoinForm then judges and explains).
+
+    Every join of a join rush is a valid form: read here with JoinForm's own
+    rules, it needs no form built (its fields bound, its validators and
+    translations looked up). Anything else, an error to show, goes to JoinForm.
+    The CSRF token was checked by CSRFProtect before the view; a request it did
+    not check (CSRF off by configuration) goes to JoinForm too.
+    """
+    if not g.get("csrf_valid") or request.files:
+        return None
+    formdata = request.form
+    name_ok, display_name = _typed(formdata, "display_name", MAX_NAME, clean_text)
+    identifier_ok, identifier = _typed(formdata, "identifier", MAX_NAME, clean_text)
+    key_ok, join_key = _typed(formdata, "join_key", MAX_JOIN_KEY)
+    entry = {"display_name": display_name, "identifier": identifier,
+             "join_key": new_join_key() if join_key is None else join_key}
+    if not (name_ok and identifier_ok and key_ok) or (asks and not (entry[asks] or "").strip()):
+        return None
+    return entry
 
 
 class AnswersForm(FlaskForm):

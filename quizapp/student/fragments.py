@@ -1,4 +1,10 @@
-"""Render each question of the attempt page once per look, shared among requests and students.
+"""Render the student's pages' repeated parts once per look, shared among requests and students.
+
+The join page a new student sees (its heading, the quiz's facts and the name or
+identifier field) is the same for a whole class but for its two hidden tokens:
+it is rendered once per quiz look and language (JoinPage) and the tokens are
+written around it on each request.
+
 
 A question's block on the page (its legend, hint and inputs) depends only on
 the quiz entry (a shared object, new with each version of the quiz), the
@@ -14,19 +20,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import get_template_attribute
-from flask_babel import get_locale
-from markupsafe import Markup
+import re
+import secrets
+from dataclasses import dataclass
 
-from ..kinds import html_params, kind_of
+from flask import current_app, get_template_attribute
+from flask_babel import get_locale
+from markupsafe import Markup, escape
+
+from ..kinds import html_params, kind_of, select_choices
 from ..lru import SharedLRU
 from ..services.attempts import Item
 from . import forms
 
 # Blocks a process keeps (a few hundred bytes to a few kilobytes each).
 MAX_BLOCKS = 8192
+# Join pages a process keeps (a kilobyte each): a quiz look per language, for many quizzes.
+MAX_JOIN_PAGES = 1024
+# Stands for the hidden tokens while the shared part of a join page is rendered.
+_TOKENS = Markup("<!--quizapp:join-tokens-->")
 
 _blocks: SharedLRU[Markup] = SharedLRU(MAX_BLOCKS)
+_join_pages: SharedLRU[JoinPage] = SharedLRU(MAX_JOIN_PAGES)
 
 
 def _look(data: Any) -> Any:
@@ -56,13 +71,49 @@ class QuestionBlocks:
         if self._fresh:
             return _render(self._field(item), item, number)
         question = item.question
-        data = kind_of(question).to_field_data(self._saved.get(question.id), item.option_order)
-        key = (item.entry, item.option_order, self._locale, number, _look(data))
+        kind = kind_of(question)
+        data = kind.to_field_data(self._saved.get(question.id), item.option_order)
+        look = _look(data)
+        if kind.has_options and look in (None, ()):
+            return _unanswered(item, number, self._locale)
+        key = (item.entry, item.option_order, self._locale, number, look)
         return _blocks.get_or_make(key, lambda: _render(self._field(item), item, number))
 
 
 def _render(field, item: Item, number: int) -> Markup:
     return Markup(get_template_attribute("macros/questions.html", "question")(field, item, number))
+
+
+# A choice question not answered yet differs between attempts only in the order of its option
+# labels (inputs are valued and named by place, not by option): one block serves every order,
+# rendered with a marker for each place's label. A question of eight options has 40,320
+# orders, so keyed by order nearly every new attempt rendered its block afresh.
+_TAG = secrets.token_hex(8)  # no prompt or label holds it: the markers are found only where they were put
+_MARK = "\x00" + _TAG + ":{}\x00"
+_MARKS = re.compile("\x00" + _TAG + ":(\\d+)\x00")
+_unanswered_blocks: SharedLRU[tuple[tuple[str, ...], tuple[int, ...]]] = SharedLRU(MAX_BLOCKS)
+
+
+def _unanswered(item: Item, number: int, locale: str) -> Markup:
+    """Return an unanswered choice question's block, its labels written in the attempt's order."""
+    texts, places = _unanswered_blocks.get_or_make((item.entry, locale, number), lambda: _marked(item, number))
+    options, order = item.question.options, item.option_order
+    html = [texts[0]]
+    for place, text in zip(places, texts[1:]):
+        label = options[order[place]]
+        # As option_inputs shows it: the label, or the input's value (its place) for an empty one.
+        html.append(escape(label) if label else str(place))
+        html.append(text)
+    return Markup("".join(html))
+
+
+def _marked(item: Item, number: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Render the unanswered block with a marker for each place's label; return the text between and the places."""
+    field = forms.attempt_form([item], {}, csrf=False)[forms.field_name(item)]
+    field.choices = select_choices((str(place), Markup(_MARK.format(place)))
+                                   for place in range(len(item.question.options)))
+    pieces = _MARKS.split(_render(field, item, number))
+    return tuple(pieces[0::2]), tuple(int(place) for place in pieces[1::2])
 
 
 def option_inputs(field) -> list[tuple[str, Markup, str]]:
@@ -83,3 +134,36 @@ def option_inputs(field) -> list[tuple[str, Markup, str]]:
                                  **({"checked": True} if checked else {}), **flags)
         inputs.append((option_id, Markup(f"<input {attributes}>"), label or value))
     return inputs
+
+
+@dataclass(frozen=True)
+class JoinPage:
+    """The content of a new student's join page around its hidden tokens (student/join.html writes them between)."""
+
+    head: Markup
+    tail: Markup
+
+
+def join_page(quiz, question_count: int, asks: str) -> JoinPage:
+    """Return a new student's join page for this quiz, rendered once per look and language.
+
+    The key holds everything the page shows (title, language, the quiz's facts,
+    which field it asks for, the interface language and zone), so a teacher's
+    change to any of them is a new look, not a stale page. The content block is
+    student/join.html's own, rendered with a marker where the tokens go.
+    """
+    config = current_app.config
+    key = (quiz.id, quiz.title, quiz.document.language, question_count, quiz.time_limit_minutes,
+           quiz.max_attempts, quiz.closes_at, asks, str(get_locale()), config["BABEL_DEFAULT_TIMEZONE"])
+    return _join_pages.get_or_make(key, lambda: _render_join_page(quiz, question_count, asks))
+
+
+def _render_join_page(quiz, question_count: int, asks: str) -> JoinPage:
+    template = current_app.jinja_env.get_template("student/join.html")
+    context = {"quiz": quiz, "question_count": question_count, "participant": None, "last_attempt": None,
+               "reason": None, "form": forms.JoinForm(formdata=None, asks=asks, meta={"csrf": False}),
+               "tokens": _TOKENS}
+    current_app.update_template_context(context)
+    html = "".join(template.blocks["content"](template.new_context(context)))
+    head, tail = html.split(str(_TOKENS))
+    return JoinPage(Markup(head), Markup(tail))

@@ -30,7 +30,7 @@ from ..models import Attempt, Document, Participant, Quiz, utcnow
 from ..redirects import local_target
 from ..services import attempts as attempt_service
 from ..services import quizzes as quiz_service
-from . import forms, fragments, review
+from . import forms, fragments, review, throttle
 
 bp = Blueprint("student", __name__)
 bp.add_app_template_global(fragments.option_inputs, "option_inputs")  # for macros/questions.html
@@ -60,15 +60,18 @@ QUIZ_TO_JOIN = db.select(Quiz).options(WITH_DOCUMENT).where(Quiz.join_code == bi
 
 # A student's own attempt is reached through the attempt token in the browser's session, never
 # by guessing, and a whole school may sit behind one address: no rate limit applies to these
-# requests, default or configured, so the limiter does not even look one up for them.
+# requests, default or configured, so the limiter does not even look one up for them. The ways
+# in by join code are throttled by throttle.py alone, which Flask-Limiter need not look at either.
 UNLIMITED_ENDPOINTS = frozenset({"student.attempt", "student.answer", "student.submit", "student.autosave",
                                  "student.result"})
+OWN_THROTTLE_ENDPOINTS = frozenset({"student.join", "student.join_by_code"})
+UNLOOKED_ENDPOINTS = UNLIMITED_ENDPOINTS | OWN_THROTTLE_ENDPOINTS
 
 
 @limiter.request_filter
 def _own_attempt_request() -> bool:
-    """Tell the limiter that this request works on the student's own attempt, which no limit applies to."""
-    return request.endpoint in UNLIMITED_ENDPOINTS
+    """Tell Flask-Limiter to skip this request: the student's own attempt, or a join that throttle.py limits."""
+    return request.endpoint in UNLOOKED_ENDPOINTS
 
 
 def _hour() -> int:
@@ -139,15 +142,10 @@ def index():
     return render_template("student/index.html", quizzes=quiz_service.published_quizzes(), form=forms.CodeForm())
 
 
-def _code_missed(response) -> bool:
-    """Tell whether a join code led nowhere: only misses count, so a class behind one address is never held up."""
-    return response.status_code in (400, 404)
-
-
-# Guessing join codes: limited per client address, in the storage login throttling uses.
-# One count for both ways in (typed code, link), so a guesser cannot use each in turn.
-_throttle_codes = limiter.shared_limit(lambda: current_app.config["JOIN_CODE_RATE_LIMIT"], scope="join-code",
-                                       deduct_when=_code_missed)
+# Guessing join codes: limited per client address, in the storage login throttling uses, only
+# misses counted (throttle.py). One count for both ways in (typed code, link), so a guesser
+# cannot use each in turn.
+_throttle_codes = throttle.throttle_codes
 
 
 @bp.post("/join")
@@ -189,22 +187,34 @@ def join(code: str):
         if current is not None and current.token in _attempt_tokens():
             return redirect(url_for("student.attempt", attempt_id=current.id))
     asks = None if participant is not None else ("identifier" if quiz.roster else "display_name")
-    form = forms.JoinForm(asks=asks)
     reason = _join_blocker(quiz, participant, now)
+    question_count = attempt_service.question_count(quiz)
+    if reason is None and participant is None and request.method == "GET":
+        # A new student's page, the same for the whole class but for its tokens: shared, not rendered.
+        return render_template("student/join.html", quiz=quiz, fresh=fragments.join_page(quiz, question_count, asks),
+                               join_key=forms.new_join_key())
+    # A valid join (every join of a rush) is read without building the form; JoinForm judges and explains the rest.
+    entry = forms.join_entry(asks) if reason is None and request.method == "POST" else None
     last = participant.attempts[-1] if participant is not None and participant.attempts else None
-    page = {"quiz": quiz, "form": form, "participant": participant, "last_attempt": last,
-            "question_count": attempt_service.question_count(quiz)}
+    page = {"quiz": quiz, "participant": participant, "last_attempt": last, "question_count": question_count}
     if reason is not None:
-        return render_template("student/join.html", reason=reason, **page), 409 if request.method == "POST" else 200
-    if not form.validate_on_submit():
-        return render_template("student/join.html", reason=None, **page), 400 if request.method == "POST" else 200
+        return (render_template("student/join.html", reason=reason, form=None, **page),
+                409 if request.method == "POST" else 200)
+    if entry is None:
+        form = forms.JoinForm(asks=asks)
+        if not form.validate_on_submit():
+            return (render_template("student/join.html", reason=None, form=form, **page),
+                    400 if request.method == "POST" else 200)
+        entry = {"display_name": form.display_name.data, "identifier": form.identifier.data,
+                 "join_key": form.join_key.data}
     try:
-        entered = attempt_service.enter(quiz, participant, form.display_name.data, form.identifier.data,
-                                        form.join_key.data, now, _grace(), _attempt_tokens())
+        entered = attempt_service.enter(quiz, participant, entry["display_name"], entry["identifier"],
+                                        entry["join_key"], now, _grace(), _attempt_tokens())
     except attempt_service.AttemptError as error:
         db.session.rollback()
         flash(str(error), "error")
-        return render_template("student/join.html", reason=None, **page), 409
+        # The page again with what was typed, as JoinForm shows it (the request's form, already valid).
+        return render_template("student/join.html", reason=None, form=forms.JoinForm(asks=asks), **page), 409
     quiz_id = quiz.id  # read before the commit expires it, so nothing is loaded again to answer
     db.session.commit()
     _remember(quiz_id, entered.participant_token, entered.attempt_token)
