@@ -134,11 +134,13 @@ class Weigher:
         self.centrality = [self._centrality(i) for i in range(len(doc.sentences))]
         # A text long enough to have a topic: the rules a paragraph's questions contradict apply from here.
         self.long_text = len(doc.sentences) >= TOPIC_MIN_SENTENCES
+        # A whole document (not a paragraph): the rules marked "document" below apply to it only.
+        self.document = len(doc.sentences) >= DOCUMENT_SENTENCES
         self.headings = {i for i, sent in enumerate(doc.sentences) if self._heading(sent)}
         # Only a heading is a title; a text without one starts with a sentence like any other.
         self.title = f" {normalise(title)} " if 0 in self.headings else "  "
         # A short text's most repeated word is what it is about, and what a reader is asked.
-        top = [w for w, c in self.df.most_common(3) if c >= 3] if len(doc.sentences) >= TOPIC_MIN_SENTENCES else []
+        top = [w for w, c in self.df.most_common(3) if c >= 3] if self.long_text else []
         self.topic = set(top)
         # Where the text's first sentence (after any heading) starts.
         self.opening = next((sent.start for i, sent in enumerate(doc.sentences) if i not in self.headings), -1)
@@ -213,14 +215,14 @@ class Weigher:
         if fact.kind in ("concept", "phrase") and len(core) > 1 \
                 and core[-1] in doc.pack.get("worth", {}).get("dangling", ()):
             return 0.0  # "the rate at": a phrase cut before its preposition's object
-        if fact.kind == "nationality" and len(doc.sentences) < DOCUMENT_SENTENCES:
+        if fact.kind == "nationality" and not self.document:
             # A country's adjective is there for a document's false statements; a paragraph's reader
             # is asked other things (cross-validated recall on XQuAD fell 0.002 with it ranked).
             return 0.0
         w = 1.0
         # Where a fact stands in the document (its lead, its key terms) says something only of
         # a document; within a paragraph the ranker's own position features already speak.
-        if len(doc.sentences) >= DOCUMENT_SENTENCES:
+        if self.document:
             w = 1.0 - CENTRALITY / 2 + CENTRALITY * self.centrality[sentence]
             if sentence < 2:
                 w *= LEAD
@@ -278,7 +280,7 @@ class Weigher:
         if self._event_name_year(ans.text, before, fact.span.text):
             w *= GENERIC  # "Rio de Janeiro ____", "Giochi olimpici di Parigi ____": the year names the event
         # (Document) A paragraph's reader is asked who said what (the development sets' questions do).
-        if fact.kind == "person" and len(doc.sentences) >= DOCUMENT_SENTENCES and self._peripheral(fact, core):
+        if fact.kind == "person" and self.document and self._peripheral(fact, core):
             w *= PERIPHERAL  # "Leicester's city mayor, Sir ____, called the find …": who commented is no fact
         if fact.kind in ("pair", "range"):
             w *= COORDINATED  # "left and right ventricles", "5 to 10": a reader answers one part
@@ -461,7 +463,7 @@ class Weigher:
         # The name that opens the text, when the text goes on calling its bearer by one of its
         # words ("Augusta Ada King, Countess of Lovelace" … "Ada met Babbage"), is the subject.
         if fact.kind in ("person", "entity") and fact.span.start == self.opening \
-                and fact.answers[0].start - fact.span.start <= 2 and len(self.doc.sentences) >= TOPIC_MIN_SENTENCES:
+                and fact.answers[0].start - fact.span.start <= 2 and self.long_text:
             named = named or any(len(x) > 2 and self.df[x] > TOPIC_NAME_SENTENCES and x[:1].isalpha() for x in content)
         if fact.kind not in _STRUCTURAL and (f" {joined} " in self.title or (len(core) == 1 and joined in self.topic)
                                              or (content and in_title * 2 >= len(content)) or named):
@@ -494,7 +496,7 @@ class Weigher:
         # The two rules marked "document" below push down what a teacher drops from a quiz of a whole
         # document, which has facts to spare; a paragraph keeps them (recall on the development
         # paragraphs, whose questions sometimes ask such phrases, fell 0.01 with them).
-        document = len(doc.sentences) >= DOCUMENT_SENTENCES
+        document = self.document
         if fact.kind in ("concept", "phrase", "entity", "pair", "organization") and content and (
                 len(content) <= 2 or (document and len(content) == 3 and not self._repeated_term(content))):
             common = sum(_zipf(x, doc.pack.code) for x in content) / len(content) >= GENERIC_ZIPF
@@ -513,7 +515,7 @@ class Weigher:
             w *= GENERIC  # "Una rivoluzione completa dura circa ____" (365 giorni): known without the text
         if fact.kind in ("concept", "phrase") and len(content) == 1 and ans.text.islower() \
                 and content[0].endswith(self.abstract_endings) and self.df[content[0]] <= 1 \
-                and len(doc.sentences) >= TOPIC_MIN_SENTENCES:
+                and self.long_text:
             w *= ABSTRACT  # "il livello di ____ tra le aziende" (rivalità): competizione and concorrenza fit too
         if fact.kind in ("concept", "phrase") and len(content) >= 2 and self.topic and ans.text.islower():
             head = content[0] if doc.pack.get("phrase_head") == "first" else content[-1]
@@ -579,7 +581,7 @@ class Weigher:
             return False
         # (Document) The first of three or more items: any other item of such a list would answer as well.
         # A paragraph keeps it, as the development paragraphs ask such items (0.002 of recall).
-        if len(self.doc.sentences) >= DOCUMENT_SENTENCES and re.match(
+        if self.document and re.match(
                 r"\s*,\s*[^,.;:]{1,40},\s*[^,.;:]{1,40}|\s*,\s*[^,.;:]{1,40}\s(?:%s)\s" % conj, after):
             return True
         m = re.search(r",\s+(\w+['’]?)\s*$", before)

@@ -2012,9 +2012,7 @@ def test_a_blank_cut_inside_two_names_is_never_asked(lang, text, answer, kind, a
 ])
 def test_a_person_named_once_for_a_reaction_or_in_a_roll_call_is_weighed_down(lang, text, answer):
     # Only in a document: a paragraph's reader is asked who said what.
-    filler = " ".join(f"Nel {1900 + k} la sala {k} fu restaurata." if lang == "it" else f"In {1900 + k} hall {k} was rebuilt."
-                      for k in range(14))
-    assert _weight_of(f"{filler} {text}", lang, answer, "person") < 0.3
+    assert _weight_of(_long_text(lang, text, 14), lang, answer, "person") < 0.3
     assert weight_of(lang, text, answer, "person") >= 0.3
 
 
@@ -2183,10 +2181,10 @@ def test_review_18_cuts_are_never_asked(lang, text, answer, kind, asked):
     assert (weight_of(lang, text, answer, kind) > 0) is asked
 
 
-def _long_text(lang: str, sentence: str) -> str:
-    """Return ``sentence`` after eight plain sentences: a text long enough for the rules a paragraph keeps out."""
+def _long_text(lang: str, sentence: str, before: int = 8) -> str:
+    """Return ``sentence`` after ``before`` plain sentences: a text long enough for the rules a paragraph keeps out."""
     filler = " ".join(f"Nel {1900 + k} la sala {k} fu restaurata." if lang == "it" else f"In {1900 + k} hall {k} was rebuilt."
-                      for k in range(8))
+                      for k in range(before))
     return f"{filler} {sentence}"
 
 
