@@ -138,6 +138,8 @@ class Question(db.Model):
     evidence_end: Mapped[int | None] = mapped_column(Integer)
     evidence_text: Mapped[str] = mapped_column(Text, default="")
     fact_kind: Mapped[str | None] = mapped_column(String(40))
+    # How worth asking the generator found it (0 = a rule refused it); None for questions written or imported.
+    worth: Mapped[float | None] = mapped_column(Float)
     points: Mapped[float] = mapped_column(Float, default=1.0)
     status: Mapped[str] = mapped_column(String(12), default="draft")
     origin: Mapped[str] = mapped_column(String(12), default="generated")

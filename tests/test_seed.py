@@ -108,3 +108,14 @@ def test_seed_quiz_asks_what_the_article_is_about(app, runner):
     assert sum(b in joined for b in ("densità di energia", "rischio di prendere fuoco", "gestione delle dimensioni")) >= 1
     # A lone word the article repeats everywhere, or its heading, is not worth a question of the ten.
     assert not {"batterie", "solido", "Cina", "serio"} & set(answers), answers
+
+
+def test_seed_quiz_never_takes_a_question_the_generator_refused(app, runner):
+    # The generator's worth is kept with each question: 0 is a rule's refusal ("I ____ e auto").
+    runner.invoke(args=["seed"])
+    with app.app_context():
+        bank = db.session.scalars(db.select(Question)).all()
+        assert all(q.worth is not None for q in bank) and any(q.worth == 0 for q in bank)
+        quiz = db.session.scalar(db.select(Quiz))
+        assert len(quiz.items) == 10
+        assert all(item.question.worth > 0 for item in quiz.items)

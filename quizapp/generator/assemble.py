@@ -41,6 +41,8 @@ FLOOR = 0.2
 # A multiple select asks a whole set the text counts: the quiz holds one scored at least this
 # share of the best, as a quiz of blanks alone never asks which items belong together.
 MULTIPLE_FLOOR = 0.1
+# The least score a question needs in any pass: above 0, which a rule gives a question never to ask.
+REFUSED = math.nextafter(0.0, 1.0)
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,7 @@ def pick(items: Sequence[Item], size: int, articles: Sequence[str] = ()) -> list
         if topic[i] or not keys[i]:
             return False
         counts = [items[j].kind for j in chosen]
-        hard = it.kind in HARD_CAPS and least > float("-inf")
+        hard = it.kind in HARD_CAPS and least > REFUSED
         if (capped or hard) and counts.count(it.kind) >= caps.get(it.kind, size):
             return False
         if it.truth is not None:
@@ -167,8 +169,9 @@ def pick(items: Sequence[Item], size: int, articles: Sequence[str] = ()) -> list
     shared_sentences = False
     # Each pass relaxes one rule, for texts too short or too poor to keep them all. The
     # first keeps the choice questions' share of the quiz free for them.
+    # A score of 0 is a rule's refusal (a blank cut inside a phrase): no pass takes it.
     passes = ((True, False, floor, True), (True, False, floor, False), (False, False, floor, False),
-              (False, False, float("-inf"), False), (False, True, float("-inf"), False))
+              (False, False, REFUSED, False), (False, True, REFUSED, False))
     # A text with fewer sentences than questions cannot give each its own sentence: there,
     # two facts of one sentence may both be asked from the start (no prompt or option
     # holding the other's answer), rather than only once the better facts are gone.

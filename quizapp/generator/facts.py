@@ -640,7 +640,7 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
                 j += 1
                 break
             elif (tj.text.lower() in connectors or tj.text in "-&") and j + 1 < n and toks[j + 1].is_capitalised \
-                    and toks[j + 1].is_word and not _agent_after(toks, k, j):
+                    and toks[j + 1].is_word and not _agent_after(toks, k, j) and not _place_after_full_name(toks, k, j):
                 j += 2
             else:
                 break
@@ -690,6 +690,15 @@ def _agent_after(toks: list[Token], k: int, j: int) -> bool:
     """
     return j + 2 < len(toks) and toks[j + 1].text in given_names() and toks[j + 2].is_capitalised \
         and toks[j + 2].is_word and toks[k].text not in given_names()
+
+
+def _place_after_full_name(toks: list[Token], k: int, j: int) -> bool:
+    """Tell whether the connector ``toks[j]`` ends a full name and leads to a place ("Joe Biden of Delaware").
+
+    A given name alone and its place are one name ("Leonardo da Vinci"); after a given
+    name and a surname the place says where the person comes from.
+    """
+    return any(toks[p].text in given_names() for p in range(k, j - 1))
 
 
 def _after_title_complement(doc: Doc, toks: list[Token], start: int, end: int, titles: set[str]) -> int:

@@ -578,6 +578,7 @@ class Cloze(QuestionKind):
                 accepted += _shorter_answers(ans.text, ctx.doc.pack)
                 accepted += _other_order(ans.text, ctx.doc.pack)
                 accepted += _head_of_pair(ctx, ans.text, fact.span.text)
+                accepted += _modifier_used_alone(ctx.doc.text, ans.text, ctx.doc.pack)
             accepted += _century_forms(ans.text, ctx.doc.pack)
             accepted += _name_in_phrase(ans.text, ctx.doc.pack) + _described_name_forms(ans.text, ctx.doc.pack)
             accepted += _compound_parts(ans.text, ctx.doc.pack) + _unit_forms(ans.text, ctx.doc.pack)
@@ -910,7 +911,8 @@ def _described_name_forms(phrase: str, pack) -> list[str]:
     "the parasitic mite Varroa destructor" gives "Varroa destructor" (the description
     says what it is; the name answers); "USS Hornet" gives "Hornet" (a ship's, a
     body's letters before a rare name); "Operazione San Francesco", "Operation
-    Overlord" give the name after the generic head (``name_heads``).
+    Overlord" give the name after the generic head (``name_heads``), "Caro-Kann Defence"
+    the name before it (``name_tails``).
     """
     words = phrase.split()
     out = []
@@ -928,6 +930,10 @@ def _described_name_forms(phrase: str, pack) -> list[str]:
     if len(words) == 3 and words[0][:1].isupper() and words[1].lower() in links \
             and distractors.lexicon_kind(words[2], pack.code) == "company":
         out.append(words[0])
+    # "Caro-Kann Defence": the name before a generic head (``name_tails``).
+    if len(words) >= 2 and words[-1].lower() in pack.get("name_tails", ()) and words[-2][:1].isupper() \
+            and words[-2].lower() not in pack.articles:
+        out.append(" ".join(words[:-1]))
     rest = words[1:]
     if rest and all(w[:1].isupper() for w in rest):
         rare = all(zipf_frequency(w.lower(), pack.code) < _OWN_NAME_ZIPF for w in rest)
@@ -1019,6 +1025,32 @@ def _possessive_stem(name: str) -> str:
         if name.endswith(tail) and len(name) > len(tail) + 1:
             return name[:-len(tail)]
     return ""
+
+
+def _modifier_used_alone(text: str, phrase: str, pack) -> list[str]:
+    """Return the first word of a two-word term when the text itself names the thing by it ("the pituitary" for "pituitary gland")."""
+    words = phrase.split()
+    if len(words) != 2 or not phrase.islower() or not all(w.isalpha() for w in words):
+        return []
+    counts = _lower_bigrams(text)
+    first, head = words
+    alone = counts.get(("", first), 0) - counts.get((first, head), 0)
+    return [first] if alone > 0 and any(counts.get((a, first), 0) for a in pack.articles) else []
+
+
+@lru_cache(maxsize=4)
+def _lower_bigrams(text: str) -> dict[tuple[str, str], int]:
+    """Return how often each lower-case word stands in ``text`` (key ("", word)) and after which word (read once per text)."""
+    counts: Counter = Counter()
+    prev = ""
+    for m in re.finditer(r"[^\W\d_]+", text):
+        w = m.group()
+        lw = w.lower()
+        if w[:1].islower():
+            counts[("", lw)] += 1
+        counts[(prev, lw)] += 1
+        prev = lw
+    return dict(counts)
 
 
 def _shorter_answers(phrase: str, pack) -> list[str]:

@@ -241,7 +241,7 @@ def own_short_forms(text: str, name: str) -> list[str]:
 
     The text's own short form is the one a student who read it writes: its last
     word, or its first where the text calls the bearer by it ("Dai Medici a
-    Napoleone" for "Napoleone Bonaparte"); only a capitalised word of four letters or more.
+    Napoleone" for "Napoleone Bonaparte"); only a capitalised word of four letters or more (three for a rare one, "Hsu").
     """
     words = name.split()
     if len(words) < 2:
@@ -259,8 +259,13 @@ def own_short_forms(text: str, name: str) -> list[str]:
 
 
 def _name_word(word: str) -> bool:
-    """Tell whether a word can stand for a name alone: capitalised, letters only, four letters or more."""
-    return len(word) >= 4 and word[:1].isupper() and word.replace("-", "").isalpha()
+    """Tell whether a word can stand for a name alone: capitalised, letters only, four letters or more.
+
+    Three letters do when the word is no everyday one ("Hsu", "Lee"; never "San", "Del").
+    """
+    return (len(word) >= 4 or (len(word) == 3 and max(zipf_frequency(word.lower(), "en"),
+                                                     zipf_frequency(word.lower(), "it")) < 5.0)) \
+        and word[:1].isupper() and word.replace("-", "").isalpha()
 
 
 def name_of_place_forms(name: str, lang: str, links: frozenset[str] | set[str],

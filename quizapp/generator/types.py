@@ -83,6 +83,7 @@ class QuestionDraft:
             "evidence": self.evidence.to_dict(),
             "fact_kind": self.fact_kind,
             "fact_index": self.fact_index,
+            "score": self.score,
         }
 
 

@@ -186,6 +186,30 @@ class Weigher:
         self.abstract_endings = tuple(normalise(e) for e in wh.get("abstract_endings", ()))
         self._pairs: Counter | None = None
 
+    def _cuts_coordination(self, ans) -> bool:
+        """Tell whether a blank takes one of two bare nouns joined by "e"/"and" and their shared words.
+
+        "sullo sviluppo e ____" ("produzione congiunti di auto elettriche"): "congiunti"
+        belongs to both nouns; "I ____ e auto" ("produttori cinesi di batterie"): "auto"
+        completes "di batterie". Either way the blank's edge is inside one phrase.
+        """
+        text, articles = self.doc.text, set(self.doc.pack.articles)
+        first = ans.text.split()[0].lower()
+        # The noun before the conjunction has its determiner; the blank's has none, so the two share one.
+        before = re.search(r"(?:^|\s)([^\W\d_]+['’]?) ?([^\W\d_]+) (\w+) $", text[max(0, ans.start - 60):ans.start])
+        if before and before.group(3).lower() in self.conjunctions and before.group(2).islower() \
+                and before.group(2) not in self.doc.pack.stopwords and first.islower() \
+                and first not in articles and first not in self.doc.pack.stopwords \
+                and (before.group(1).lower() in self.doc.pack.stopwords | articles
+                     or before.group(1).lower().rstrip("'’") in self.doc.pack.elisions):
+            return True
+        words = ans.text.split()
+        after = re.match(r" (\w+) ([^\W\d_]+)\b", text[ans.end:ans.end + 40])
+        return bool(after) and len(words) >= 3 and words[-2].lower() in self.links \
+            and words[-1].islower() and after.group(1).lower() in self.conjunctions \
+            and after.group(2).islower() and after.group(2) not in articles \
+            and after.group(2) not in self.doc.pack.stopwords
+
     def _heading(self, sent) -> bool:
         """Tell whether a sentence is a heading: a line of its own without final punctuation."""
         text = self.doc.text
@@ -412,10 +436,15 @@ class Weigher:
                 and any(x.lower() in self.links for x in words[1:-1]) \
                 and self.next_link.match(text[ans.end:ans.end + 12].lower().replace("’", "'")):
             return True
-        # "Garbiñe Muguruza of Spain": a person and the country after the name are two answers.
+        if fact.kind in ("concept", "phrase") and self.long_text and self._cuts_coordination(ans):
+            return True
+        # "Garbiñe Muguruza of Spain", "Joe Biden of Delaware": a person and the place after the full
+        # name are two answers ("Leonardo da Vinci", one given name and its place, is one name).
         m = re.fullmatch(r"(.+) (\w+) ([A-Z][\w ]+)", ans.text)
         if m and m.group(1).split()[0] in given_names() and m.group(2).lower() in self.connectors \
-                and lexicon_kind(m.group(3), self.doc.pack.code) == "country":
+                and len(m.group(1).split()) >= 2 and m.group(1).split()[-1][:1].isupper() \
+                and (lexicon_kind(m.group(3), self.doc.pack.code) in _PLACE_KINDS
+                     or (" " not in m.group(3) and m.group(3) not in given_names())):
             return True
         # "dell'agenzia Ansa Giovanna Chirri": a body the word before names, then a person.
         body = re.search(r"(\w+)['’\s]*$", text[max(0, ans.start - 30):ans.start])

@@ -227,6 +227,7 @@ def question_fields(data: dict) -> dict:
         "evidence_end": evidence.get("end"),
         "evidence_text": evidence.get("text") or "",
         "fact_kind": data.get("fact_kind"),
+        "worth": data.get("score"),
     }
 
 

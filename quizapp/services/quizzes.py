@@ -60,8 +60,9 @@ def balanced_selection(questions: list[Question], size: int) -> list[Question]:
     """
     ranked = sorted(questions, key=lambda question: question.position)
     language = ranked[0].document.language if ranked else None
-    # The bank keeps the generator's order, best first: rank stands in for its score.
-    items = [_as_item(q, RANK_DECAY ** rank) for rank, q in enumerate(ranked)]
+    # The generator's own worth where it was kept (0: a rule refused the question, never picked);
+    # else the bank's order, best first, stands in for it.
+    items = [_as_item(q, q.worth if q.worth is not None else RANK_DECAY ** rank) for rank, q in enumerate(ranked)]
     chosen = [ranked[k] for k in pick_quiz(items, size, language)]
     return sorted(chosen, key=lambda question: question.position)
 

@@ -62,7 +62,7 @@ def test_result_shape_and_immutability():
         q.prompt = "x"
     qd = q.to_dict()
     assert set(qd) == {"kind", "prompt", "options", "correct", "tolerance", "answer_texts", "explanation",
-                       "evidence", "fact_kind", "fact_index"}
+                       "evidence", "fact_kind", "fact_index", "score"}
     assert 0 <= qd["fact_index"] < len(draft.facts)
     assert any(q.to_dict()["correct"] == [1542] for q in draft.questions)
 

@@ -2176,6 +2176,11 @@ def test_a_swapped_adjective_keeps_the_article_and_the_region(form, lang, named,
     # Review 18: a person and the country after the name are two answers; a judgement is the reporter's.
     ("en", "In the women's final, Garbiñe Muguruza of Spain defeated the champion Venus Williams in two sets.",
      "Garbiñe Muguruza of Spain", "person", False),
+    # Review 19: the same with a state the lexicon does not know; one given name and its place is one name.
+    ("en", "Obama's running mate, Senator Joe Biden of Delaware, will become vice-president.",
+     "Joe Biden of Delaware", "person", False),
+    ("it", "Il dipinto più celebre di Leonardo da Vinci è conservato al Louvre di Parigi.",
+     "Leonardo da Vinci", "person", True),
 ])
 def test_review_18_cuts_are_never_asked(lang, text, answer, kind, asked):
     assert (weight_of(lang, text, answer, kind) > 0) is asked
@@ -2220,3 +2225,44 @@ def test_a_count_of_years_in_words_worked_out_from_two_years_is_weighed_down():
     text = " date 2008-08\n\n" + ("Pellegrini ha vinto a Pechino. " * 12) + \
         "Il suo nome era diventato noto già quattro anni fa, alle Olimpiadi di Atene 2004, con un argento."
     assert _weight_of(text, "it", "quattro", "number") < 0.1
+
+
+@pytest.mark.parametrize("text,answer,kept", [
+    # The seed: "sullo sviluppo e ____" shares its article and "congiunti" with the noun before the blank;
+    # "I ____ e auto": "auto" completes "di batterie" inside the blank.
+    ("Il consorzio lavorerà sullo sviluppo e produzione congiunti di auto elettriche dotate di batterie.",
+     "produzione congiunti di auto elettriche", False),
+    ("I produttori cinesi di batterie e auto si sono uniti in un'iniziativa guidata dal governo.",
+     "produttori cinesi di batterie", False),
+    # A noun with its own article after the conjunction is a phrase of its own.
+    ("Il consorzio lavorerà sullo sviluppo e sulla produzione di auto elettriche dotate di batterie.",
+     "produzione di auto elettriche", True),
+    ("The consortium will work on the research and the joint production of electric cars.",
+     "joint production of electric cars", True),
+    ("The consortium will work on the research and joint production of electric cars.",
+     "joint production of electric cars", False),
+])
+def test_a_blank_never_takes_one_of_two_bare_nouns_with_their_shared_words(text, answer, kept):
+    lang = "en" if text.startswith("The ") else "it"
+    assert (_weight_of(_long_text(lang, text), lang, answer, "phrase") > 0) is kept
+
+
+@pytest.mark.parametrize("lang,text,answer,accepted", [
+    # Review 19: the name before its generic head; the modifier the text uses alone; a rare three-letter surname.
+    ("en", "Playing with the black pieces, Kasparov chose the Caro-Kann Defence, an opening he rarely uses.",
+     "Caro-Kann Defence", "Caro-Kann"),
+    ("en", "The pituitary gland lies at the base of the brain. The pituitary is itself controlled by the hypothalamus.",
+     "pituitary gland", "pituitary"),
+    ("en", "The research was begun by Feng-hsiung Hsu at Carnegie Mellon. The team included Hsu and Murray Campbell.",
+     "Feng-hsiung Hsu", "Hsu"),
+])
+def test_a_blank_accepts_the_short_name_people_and_the_text_use(lang, text, answer, accepted):
+    draft = generate_quiz(text, lang=lang)
+    keys = [q.correct for q in draft.questions if q.kind == "cloze" and q.answer_texts == (answer,)]
+    assert keys and all(accepted in k for k in keys)
+
+
+def test_a_question_a_rule_refused_is_never_picked_even_for_a_short_quiz():
+    good = [item(answers=(f"a{k}",), sentence=k, score=1.0) for k in range(3)]
+    refused = item(answers=("cut",), sentence=9, score=0.0)
+    assert 3 not in pick_quiz([*good, refused], 10)

@@ -111,6 +111,9 @@ PACK = {
     "event_words": ["cup", "championship", "championships", "open", "trophy", "games", "tour", "prize", "award", "festival", "series", "classic"],
     # Names after a generic head: "Operation Overlord" is also "Overlord".
     "name_heads": ["operation", "project", "mission", "programme", "program", "campaign"],
+    # "the Caro-Kann Defence", "the Krebs cycle": the name before a generic head is how people call it.
+    "name_tails": ["defence", "defense", "gambit", "opening", "variation", "attack", "theorem", "paradox",
+                   "conjecture", "cycle", "syndrome", "disease", "equation", "constant", "principle"],
     # "cap of wax" is also a "wax cap": English compounds a noun of another that way round.
     "of_compound": "of",
     "org_words": ["university", "institute", "ministry", "organization", "organisation", "agency", "bank", "party",
