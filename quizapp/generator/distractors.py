@@ -298,11 +298,17 @@ _UNLIKE_FIRST = frozenset({"rock", "mineral", "organ", "organelle", "compound", 
 # What makes two items alike when the first attribute differs.
 _SECOND_ATTRS = {"city": ("region", "capital")}
 
+# The continent of each region of the lexicon's countries: the next likeness after the region.
+_CONTINENT = {"east_asia": "asia", "southeast_asia": "asia", "south_asia": "asia", "central_asia": "asia",
+              "middle_east": "asia"}
+
 
 def _likeness(cat: str, other: dict, entry: dict, attr: str | None) -> int:
     """Return 0 for an item alike in the category's attribute, 1 alike in the second ones, 2 otherwise."""
     if attr and other.get(attr) == entry.get(attr):
         return 0
+    if cat == "country":
+        return 1 if _CONTINENT.get(other.get("region")) == _CONTINENT.get(entry.get("region"), "") else 2
     second = _SECOND_ATTRS.get(cat, ())
     if second and all(other.get(a) == entry.get(a) for a in second):
         return 1
@@ -360,6 +366,11 @@ def same_kind(answer: str, lang: str, mentioned, rng: random.Random, n: int = 3,
     if cat in _SECOND_ATTRS:
         # Beyond its country a city is matched by region and rank: Budapest for Vienna, never Siracusa.
         entries = [e for e in entries if _likeness(cat, e, entry, attr) < 2]
+    if cat == "country" and any(mentioned(_name(e, lang)) for e in entries
+                                if e is not entry and e.get("region") == entry.get("region")):
+        # The text ties the answer to a neighbour ("Chinese makers challenge Japan"): another neighbour
+        # stands in the same relation in the world (South Korea), so a wrong option comes from farther off.
+        entries = [e for e in entries if e.get("region") != entry.get("region")]
     if cat == "person":
         # A king among kings of his country and age: Elizabeth II is no option for Louis XVI.
         entries = [e for e in entries if _contemporary(e, entry)]

@@ -543,6 +543,10 @@ class SingleChoice(QuestionKind):
         return [_q(ctx, fact, index, self.name, prompt, [ans.text], fact.span, opts, correct, ans)]
 
 
+# The longest goal a blank asks to type; a longer one is asked by the other kinds.
+TYPED_GOAL_WORDS = 8
+
+
 class Cloze(QuestionKind):
     """Ask to fill a blank in the sentence that states the fact."""
 
@@ -558,6 +562,8 @@ class Cloze(QuestionKind):
         for ans in fact.answers:
             if examples and examples.search(ctx.doc.text[max(fact.span.start, ans.start - 120):ans.start]):
                 continue  # "waste products such as ____": any other example is right too
+            if fact.kind == "goal" and len(ans.text.split()) > TYPED_GOAL_WORDS:
+                continue  # "mira a ____" for a clause of fifteen words: nobody types it back as written
             cloze = _cloze(ctx.doc, fact.span, ans)
             if cloze is None:
                 continue

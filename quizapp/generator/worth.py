@@ -506,7 +506,11 @@ class Weigher:
                 w *= TOPIC
         if fact.kind == "acronym":
             acronym = fact.slot("acronym")
-            if not _spells(acronym, fact.answers[0].text):
+            # An expansion that does not spell the acronym, or one in another language than the text's
+            # ("China All-Solid-State Battery … Platform" in an Italian article), is copied, not learnt.
+            words = re.findall(r"[^\W\d_]+", fact.answers[0].text.lower())
+            foreign = sum(not known_word(x, doc.pack.code) for x in words) * 2 > len(words)
+            if not _spells(acronym, fact.answers[0].text) or foreign:
                 w *= FOREIGN_ACRONYM
             if self.df[normalise(acronym)] < 2:
                 w *= PASSING_ACRONYM

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -173,21 +174,24 @@ def too_short(text: str) -> bool:
 
 def store_draft(document: Document, draft, skip: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset()) -> list[Question]:
     """Add a generator draft's facts and questions to a document's bank, except known (kind, prompt) pairs."""
-    known = {(fact.start_offset, fact.end_offset, fact.kind): fact for fact in document.facts}
+    stored = {(fact.start_offset, fact.end_offset, fact.kind): fact for fact in document.facts}
+    # One stored fact per generator fact: two facts of one sentence ("intelligenza artificiale",
+    # "batterie di prossima generazione") are two, so a quiz may ask each once. A stored fact
+    # is reused when this draft has only one fact of its sentence and kind.
+    where = Counter((fact.span.start, fact.span.end, fact.kind) for fact in draft.facts)
+    made: dict[tuple, Fact] = {}
     facts: list[Fact] = []
     for fact in draft.facts:
         key = (fact.span.start, fact.span.end, fact.kind)
-        if key not in known:
-            known[key] = Fact(
-                document=document,
-                position=len(document.facts),
-                kind=fact.kind,
-                text=fact.text,
-                start_offset=fact.span.start,
-                end_offset=fact.span.end,
-            )
-            document.facts.append(known[key])
-        facts.append(known[key])
+        identity = (*key, tuple(answer.text for answer in fact.answers))
+        if identity not in made:
+            reused = stored.get(key) if where[key] == 1 else None
+            if reused is None:
+                reused = Fact(document=document, position=len(document.facts), kind=fact.kind, text=fact.text,
+                              start_offset=fact.span.start, end_offset=fact.span.end)
+                db.session.add(reused)
+            made[identity] = reused
+        facts.append(made[identity])
     next_position = len(document.questions)
     questions = []
     seen = set(skip)

@@ -62,7 +62,10 @@ def balanced_selection(questions: list[Question], size: int) -> list[Question]:
     language = ranked[0].document.language if ranked else None
     # The generator's own worth where it was kept (0: a rule refused the question, never picked);
     # else the bank's order, best first, stands in for it.
-    items = [_as_item(q, q.worth if q.worth is not None else RANK_DECAY ** rank) for rank, q in enumerate(ranked)]
+    scores = [q.worth if q.worth is not None else RANK_DECAY ** rank for rank, q in enumerate(ranked)]
+    # The quiz rules take the best first; the bank order breaks ties.
+    ranked = [q for _, _, q in sorted(zip((-s for s in scores), range(len(ranked)), ranked))]
+    items = [_as_item(q, s) for q, s in zip(ranked, sorted(scores, reverse=True))]
     chosen = [ranked[k] for k in pick_quiz(items, size, language)]
     return sorted(chosen, key=lambda question: question.position)
 

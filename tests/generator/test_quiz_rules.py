@@ -2266,3 +2266,18 @@ def test_a_question_a_rule_refused_is_never_picked_even_for_a_short_quiz():
     good = [item(answers=(f"a{k}",), sentence=k, score=1.0) for k in range(3)]
     refused = item(answers=("cut",), sentence=9, score=0.0)
     assert 3 not in pick_quiz([*good, refused], 10)
+
+
+@pytest.mark.parametrize("named,neighbours_offered", [
+    # The seed: "i produttori cinesi … sfidando il Giappone": South Korea challenges China as well, in the world.
+    ({"Cina"}, False),
+    (set(), True),
+])
+def test_a_country_tied_to_a_neighbour_gets_wrong_options_from_farther_off(named, neighbours_offered):
+    east_asia = {"Cina", "Corea del Sud", "Corea del Nord", "Mongolia", "Taiwan"}
+    offered = set()
+    for seed in range(5):
+        got = distractors.same_kind("Giappone", "it", lambda name: name in named, random.Random(seed), n=3)
+        assert len(got) == 3 and not named & set(got)
+        offered |= set(got)
+    assert bool(east_asia & offered) is neighbours_offered
