@@ -1451,6 +1451,8 @@ def _same_article(doc: Doc, ans: Span, options: list[str]) -> list[str]:
                 doc.articles_of.setdefault(m.group(), set()).add(art)
         doc.articles_of.setdefault("", set())
     for v in options:
+        if wanted == "l'" and v[:1].isalpha() and v[:1].lower() not in "aeiouàèéìòùh":
+            continue  # "Nell'____": "aprile 1945", never "luglio 1945"
         seen = set(doc.articles_of.get(v.split()[0], ())) if v.split() else set()
         if not seen and v[:1].lower() in "aeiouàèéìòù":
             seen = {"l'"}

@@ -36,6 +36,8 @@ GENERIC = 0.2
 REPORTING = 0.15
 BRACKETED_AMOUNT = 0.15
 BRACKETED = 0.5
+# Fewer words than this around the answer: a dateline, a caption, a label.
+DATELINE_WORDS = 3
 SHORT_CONTEXT = 0.2
 ECHOED = 0.2
 SHORT_CONTEXT_WORDS = 4
@@ -264,6 +266,9 @@ class Weigher:
             w *= BRACKETED_AMOUNT if any(ch.isdigit() for ch in ans.text) else BRACKETED
         if _echoed(before + " " + after, core):
             w *= ECHOED  # "measured in amperes, named after the physicist ____": the sentence spells the answer
+        around = sum(any(ch.isalpha() for ch in x) for x in (before + " " + after).split())
+        if around < DATELINE_WORDS:
+            return 0.0  # "Madrid, ____.": a dateline or a caption states nothing to ask
         if sum(any(ch.isalnum() for ch in x) for x in (before + " " + after).split()) < SHORT_CONTEXT_WORDS:
             w *= SHORT_CONTEXT  # "Esiste infine la ____.": too little around the blank to point at one answer
         elif self._vague(before + " " + after):

@@ -2281,3 +2281,17 @@ def test_a_country_tied_to_a_neighbour_gets_wrong_options_from_farther_off(named
         assert len(got) == 3 and not named & set(got)
         offered |= set(got)
     assert bool(east_asia & offered) is neighbours_offered
+
+
+def test_a_dateline_is_never_asked():
+    # Review 19: «Madrid, ____.» asked the article's date with nothing else to go on.
+    assert weight_of("it", "Madrid, 11 luglio 1982.", "11 luglio 1982", "date") == 0
+
+
+def test_an_elided_article_before_the_blank_keeps_options_that_start_with_a_vowel():
+    # Review 19: «Nell'____ gli Alleati sfondarono la linea Gotica»: "luglio 1945" would read "Nell'luglio".
+    from quizapp.generator.kinds import _same_article
+
+    doc = doc_of("Nell'aprile 1945 gli Alleati sfondarono la linea Gotica.", "it")
+    _, ans = span_of(doc, "aprile 1945")
+    assert _same_article(doc, ans, ["aprile 1946", "luglio 1945", "agosto 1945"]) == ["aprile 1946", "agosto 1945"]
