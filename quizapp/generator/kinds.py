@@ -18,10 +18,10 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from . import distractors, phrasing
-from .facts import Doc, known_word, verb_like
+from .facts import Doc, known_word, listed_words, verb_like
 from .lang import load_pack
-from .names import (full_forms, model_forms, name_of_place_forms, own_short_forms, place_forms, place_word_forms,
-                    person_name, short_forms, unknown_name_forms)
+from .names import (full_forms, given_names, model_forms, name_of_place_forms, own_short_forms, place_forms,
+                    place_word_forms, person_name, short_forms, unknown_name_forms)
 from .pool import ENTITY_TYPES, Pool, value_type
 from .siblings import PHRASE_KINDS, Siblings
 from .named import NamedTerms
@@ -32,6 +32,8 @@ from .worth import DOCUMENT_SENTENCES
 BLANK = "____"
 # A cut sentence keeps its opening up to this many words when they end in "che"/"that" ("La Cina ritiene che").
 OPENING_WORDS = 5
+# The fewest words an ellipsis stands for.
+MIN_CUT_WORDS = 3
 # How many of a text's most repeated content words name what it is about.
 TOPIC_WORDS = 3
 # A head noun this common alone ("cosa", "thing", "parte") answers too many blanks to be accepted for a phrase.
@@ -130,11 +132,17 @@ def window(doc: Doc, sent: Span, focus: Span, keep: str | None = None, words: in
         k = len(b_words) - (words + 1)
         while k > 0 and len(b_words) - k < words + 5 and b_words[k][:1].isupper() and b_words[k - 1][:1].isupper():
             k -= 1
+        # Nor right after a short word that belongs to what follows ("che … si affaccia" lost its "non").
+        while k > 0 and len(b_words) - k < words + 5 and b_words[k - 1].isalpha() and b_words[k - 1].islower() \
+                and len(b_words[k - 1]) <= 3:
+            k -= 1
         # The sentence's opening words name its subject ("La Cina ritiene che … il loro sviluppo"):
         # kept, where they end before a comma, so a pronoun after the cut has someone to point at.
         opening = re.match(r"\s*((?:[^\s,;:]+ ){1,%d}?[^\s,;:]+ (?:che|that)) " % OPENING_WORDS, before)
         lead = opening.group(1) + " " if opening and len(opening.group(1).split()) < k else ""
-        before = lead + "… " + " ".join(b_words[k:]).lstrip()
+        # An ellipsis for a word or two saves nothing and may drop the one that matters.
+        if k - len(lead.split()) >= MIN_CUT_WORDS:
+            before = lead + "… " + " ".join(b_words[k:]).lstrip()
     a_words = after.split(" ")
     if len(a_words) > words + 1:
         k = words + 1
@@ -928,8 +936,10 @@ def _described_name_forms(phrase: str, pack) -> list[str]:
         words = words[first:]
         out.append(" ".join(words))
     # "Yohani Kinyala Lauwo": a name of three words no dictionary knows, a person's; the surname answers.
-    if len(words) == 3 and all(w[:1].isupper() and w.isalpha() and zipf_frequency(w.lower(), pack.code) < _RARE_ZIPF
-                               for w in words):
+    # So is one whose middle word is a given name the list knows ("Jöns Jacob Berzelius").
+    rare = [zipf_frequency(w.lower(), pack.code) < _RARE_ZIPF for w in words]
+    if len(words) == 3 and all(w[:1].isupper() and w.isalpha() for w in words) \
+            and (all(rare) or (rare[0] and rare[2] and words[1] in given_names())):
         out += [words[-1], f"{words[0]} {words[-1]}"]
     # "Vespa della Piaggio": a product is named by itself, without the maker the lexicon knows.
     links = {c for c in pack.get("name_connectors", ()) if c.isalpha()}
@@ -1073,6 +1083,12 @@ def _shorter_answers(phrase: str, pack) -> list[str]:
     lead = [w for w in words if w.lower() not in pack.articles][:1]
     if not lead or lead[0][:1].isupper():
         return []  # a name ("a House of Peers") is answered whole
+    last = words[-1].lower()
+    if len(words) >= 2 and last.isalpha() and (last in listed_words(pack.code, "adverbs")
+                                               or last.endswith(tuple(pack.get("adverb_endings", ())))):
+        out.append(" ".join(words[:-1]))  # "ash cloud eastwards": "ash cloud"
+    elif len(words) >= 2 and distractors.lexicon_kind(" ".join(words[:-1]), pack.code):
+        out.append(" ".join(words[:-1]))  # "carbon dioxide gas": "carbon dioxide", a known substance
     approx = {a for a in pack.get("approximations", ()) if " " not in a}
     if len(words) >= 2 and words[0].lower() in approx:
         words = words[1:]
@@ -1399,6 +1415,12 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
         # "Darwin fu influenzato dall'economista ____": not "Charles Darwin", whose surname the sentence gives.
         here = set(normalise(fact.span.text).split())
         out = [v for v in out if normalise(v.split()[-1]) not in here]
+        # Never the person the text is about ("presieduta da Giacomo Leopardi" in Leopardi's life),
+        # nor, for a person the lexicon knows, one it knows in another role (Napoleon as Beethoven's teacher).
+        topic = ctx.topic_words()
+        known_role = distractors.lexicon_attr(ans.text, ctx.doc.pack.code, "role")
+        out = [v for v in out if normalise(v.split()[-1]) not in topic
+               and distractors.lexicon_attr(v, ctx.doc.pack.code, "role") in ("", known_role)]
     role = _role_before(ctx.doc, ans.start) if person else ""
     if role:
         # "con capitano ____": another captain the text names, not any person (a dictator).

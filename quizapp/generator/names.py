@@ -294,7 +294,7 @@ def _word_counts(text: str) -> tuple[dict[str, int], dict[tuple[str, str], int]]
     after: dict[tuple[str, str], int] = {}
     prev = ""
     for m in re.finditer(r"[\w'’-]+", text):
-        w = m.group()
+        w = re.sub(r"['’]s$", "", m.group())  # "Kim's" is "Kim" said once more
         if w[:1].isupper():
             counts[w] = counts.get(w, 0) + 1
             after[(prev, w)] = after.get((prev, w), 0) + 1

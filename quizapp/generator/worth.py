@@ -67,6 +67,7 @@ HYPOTHETICAL = 0.3
 FOREIGN_ACRONYM = 0.3
 # An acronym the text uses once is wording, not a term it teaches.
 PASSING_ACRONYM = 0.3
+ACRONYM_IN_DOCUMENT = 0.4
 ANAPHORIC = 0.4
 # How many words at a sentence's start may hold a word that leans on the sentence before.
 CONTEXT_REACH = 8
@@ -147,6 +148,16 @@ class Weigher:
         # Where the text's first sentence (after any heading) starts.
         self.opening = next((sent.start for i, sent in enumerate(doc.sentences) if i not in self.headings), -1)
         wh = pack.get("worth", {})
+        # A textbook's exercises ("Check your understanding", up to the next heading) and any question
+        # ask; they state nothing a quiz could ask back.
+        exercise = frozenset(normalise(h) for h in wh.get("exercise_headings", ()))
+        self.asking: set[int] = set()
+        inside = False
+        for i, sent in enumerate(doc.sentences):
+            if i in self.headings:
+                inside = normalise(sent.text) in exercise
+            elif inside or sent.text.rstrip().endswith("?"):
+                self.asking.add(i)
         self.before = _cue(wh.get("reporting_before", ""))
         self.after = _cue(wh.get("reporting_after", ""))
         self.hypothetical = _cue(wh.get("hypothetical", ""))
@@ -241,6 +252,8 @@ class Weigher:
         if fact.kind in ("concept", "phrase") and len(core) > 1 \
                 and core[-1] in doc.pack.get("worth", {}).get("dangling", ()):
             return 0.0  # "the rate at": a phrase cut before its preposition's object
+        if sentence in self.asking:
+            return 0.0
         if fact.kind == "nationality" and not self.document:
             # A country's adjective is there for a document's false statements; a paragraph's reader
             # is asked other things (cross-validated recall on XQuAD fell 0.002 with it ranked).
@@ -266,6 +279,10 @@ class Weigher:
             w *= BRACKETED_AMOUNT if any(ch.isdigit() for ch in ans.text) else BRACKETED
         if _echoed(before + " " + after, core):
             w *= ECHOED  # "measured in amperes, named after the physicist ____": the sentence spells the answer
+        # "una commissione di 75 membri, la cosiddetta Commissione dei 75": the sentence says the number twice.
+        if any(re.search(r"(?<![\d.,])%s(?![\d]|[.,]\d)" % re.escape(n), before + " " + after)
+               for n in re.findall(r"\d+(?:[.,]\d+)*", ans.text)):
+            return 0.0
         around = sum(any(ch.isalpha() for ch in x) for x in (before + " " + after).split())
         if around < DATELINE_WORDS:
             return 0.0  # "Madrid, ____.": a dateline or a caption states nothing to ask
@@ -519,6 +536,10 @@ class Weigher:
                 w *= FOREIGN_ACRONYM
             if self.df[normalise(acronym)] < 2:
                 w *= PASSING_ACRONYM
+            if self.document:
+                # Blind reviews rated "What does USGS stand for?" wording as often as a fact (4 G, 3 K, 3 W):
+                # a document has better questions for its first ten.
+                w *= ACRONYM_IN_DOCUMENT
         return w
 
     def _about_the_wording(self, fact: Fact, ans, core: list[str]) -> float:

@@ -200,6 +200,9 @@ PACK = {
     "wh": {"year_phrase": r"(?<!\w)[Ii]n {year}\b,?", "invert": ["was", "were"]},
     # Cues of attribution: who reported the news is wording, not a fact worth asking.
     "worth": {
+        # Headings of a textbook's exercises: what follows asks, it states nothing to be asked about.
+        "exercise_headings": ["check your understanding", "questions", "exercises", "review questions",
+                              "test yourself", "activities"],
         # Also the source's trivia: the journal a study was published in, a speaker's institute
         # ("said Sheperd Doeleman of the ____").
         "reporting_before": r"(?:\baccording to|\b(?:as )?reported by|\bsaid|\btold|\bwrote|\b(?:cited|quoted) by|\bsources? (?:at|in|close to)|\b(?:published|papers?)\b[^.]{0,25}?\bin(?=\s+the\b)|\bin the journal|\b(?:said|told|wrote)\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:of|at|from))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
@@ -299,6 +302,8 @@ PACK = {
     # Units after a number, abbreviated and written out: "4x100 m" is "4x100 metres".
     # Endings of adjectives ("tectonic", "technical"): beside the head noun they describe it, they do not name it.
     "adjective_endings": ["al", "ic", "ous", "ive", "ary", "ful", "less", "able", "ible"],
+    # "the ash cloud eastwards": a direction after a phrase is no part of the answer.
+    "adverb_endings": ["wards", "ward"],
     "unit_names": {"m": ["metres", "meters"], "km": ["kilometres", "kilometers"], "cm": ["centimetres", "centimeters"],
                    "mm": ["millimetres", "millimeters"], "kg": ["kilograms", "kilos"], "g": ["grams"],
                    "km/h": ["kilometres per hour"], "mph": ["miles per hour"], "ft": ["feet"], "lb": ["pounds"]},

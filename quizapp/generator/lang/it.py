@@ -210,6 +210,9 @@ PACK = {
     "wh": {"year_phrase": r"(?<![\w'’])(?:[Nn]el|[Nn]ell['’]anno) {year}\b,?"},
     # Cues of attribution: who reported the news is wording, not a fact worth asking.
     "worth": {
+        # I titoli degli esercizi di un manuale: ciò che segue chiede, non afferma nulla da chiedere.
+        "exercise_headings": ["domande di verifica", "domande", "esercizi", "verifica", "mettiti alla prova",
+                              "attività", "verifica le conoscenze"],
         "reporting_before": r"(?:\bsecondo|\bcome (?:riferisce|riporta|scrive|spiega|ha (?:detto|spiegato|dichiarato|riferito))|\briferisce|\briporta|\bha (?:detto|dichiarato|spiegato|affermato|riferito)|\bfonti(?: di)?|\b(?:riferit|riportat|dichiarat|comunicat|annunciat|res)[oaie](?: noto)?\s+(?:da|dal|dallo|dalla|dai|dagli|dalle))\s+(?:(?:il|lo|la|i|gli|le|l['’])\s*)?(?:[\w’'-]+\s+){0,2}$",
         "reporting_after": r"^\s*,?\s*(?:ha (?:detto|dichiarato|spiegato|affermato|riferito|annunciato|reso noto)|dichiara|afferma|spiega|riferisce|riporta)\b",
         # Le parole di chi parla: uno spazio tra virgolette in una frase con uno di questi è una citazione.
