@@ -601,6 +601,8 @@ def _entity_category(doc: Doc, toks: list[Token], k0: int, k1: int, lexicon_look
     words = {t.text.lower() for t in toks[k0:k1]}
     if words & set(doc.pack.get("org_words")):
         return "organization"
+    if toks[k1 - 1].text in doc.pack.get("place_heads", ()):
+        return "place"  # "Dorothy Chandler Pavilion", named after a person, is a building
     prev = toks[k0 - 1].text.lower() if k0 > 0 else ""
     if prev in doc.pack.get("person_titles"):
         return "person"

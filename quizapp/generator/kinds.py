@@ -84,9 +84,16 @@ class Context:
         return self.fill("explanation", evidence=shorten(quote, 300))
 
     def born(self) -> int | None:
-        """Return the year the text's subject was born (its lead says "born in 1564", "(10 December 1815 – …)"), or None."""
+        """Return the year the text's subject was born (its lead says "born in 1564", "(10 December 1815 – …)"), or None.
+
+        A news article that gives the subject's age in its lead ("Nadia Comaneci, 14,") gives it too.
+        """
         if "born" not in self._mentioned:
-            self._mentioned["born"] = _birth_year(self.doc)
+            born = _birth_year(self.doc)
+            if born is None and self.published is not None:
+                age = _age_in_lead(self.doc)
+                born = self.published.year - age if age else None
+            self._mentioned["born"] = born
         return self._mentioned["born"]
 
     def died(self) -> int | None:
@@ -1419,7 +1426,9 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
         # nor, for a person the lexicon knows, one it knows in another role (Napoleon as Beethoven's teacher).
         topic = ctx.topic_words()
         known_role = distractors.lexicon_attr(ans.text, ctx.doc.pack.code, "role")
-        out = [v for v in out if normalise(v.split()[-1]) not in topic
+        # Nor a building or a body named after a person ("Dorothy Chandler Pavilion").
+        heads = {normalise(h) for h in ctx.doc.pack.get("place_heads", ())} | _not_given_names(ctx.doc.pack.code)
+        out = [v for v in out if normalise(v.split()[-1]) not in topic and normalise(v.split()[-1]) not in heads
                and distractors.lexicon_attr(v, ctx.doc.pack.code, "role") in ("", known_role)]
     role = _role_before(ctx.doc, ans.start) if person else ""
     if role:
@@ -1644,6 +1653,8 @@ def _day(date_text: str) -> int | None:
 BIRTH_SENTENCES = 3
 # Before this age a life's events (studies, offices, deaths of others it mentions) are not plausible.
 CHILDHOOD = 12
+# The youngest age a news lead's "Name, 14," is read as (below, a count: "Room, 3,").
+MIN_AGE = 5
 
 
 def _born_before_life(year: int, wrong: int, born: int | None, years: set[int]) -> bool:
@@ -1679,6 +1690,17 @@ def _birth_year(doc: Doc) -> int | None:
     age_at = doc.pack.get("age_at", "")
     m = re.search(age_at, doc.text) if age_at else None
     return int(m.group(2)) - int(m.group(1)) if m else None
+
+
+def _age_in_lead(doc: Doc) -> int | None:
+    """Return the age the lead gives a person on the article's day ("Nadia Comaneci, 14,"), or None."""
+    pattern = doc.pack.get("age_now", "")
+    for sent in doc.sentences[:BIRTH_SENTENCES] if pattern else ():
+        m = re.search(pattern, sent.text)
+        if m:
+            age = int(next(g for g in m.groups() if g))
+            return age if MIN_AGE <= age <= 100 else None
+    return None
 
 
 def _death_year(doc: Doc) -> int | None:

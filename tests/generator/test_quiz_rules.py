@@ -2350,3 +2350,12 @@ def test_a_known_substance_before_a_generic_noun_answers_alone():
     from quizapp.generator.kinds import _shorter_answers
 
     assert "carbon dioxide" in _shorter_answers("carbon dioxide gas", load_pack("en"))
+
+
+def test_a_building_named_after_a_person_is_a_place_and_no_person_s_option():
+    # Review 20: "Dorothy Chandler Pavilion" offered as Benigni's co-writer.
+    from quizapp.generator.facts import extract_facts
+
+    doc = doc_of("La cerimonia si è svolta al Dorothy Chandler Pavilion di Los Angeles, presentata da Whoopi Goldberg.", "it")
+    kinds = {a.text: f.kind for f in extract_facts(doc) for a in f.answers}
+    assert kinds.get("Dorothy Chandler Pavilion") == "place"

@@ -158,7 +158,8 @@ PACK = {
     # Generic heads of a place's name: "Windsor Castle" is answered "Windsor" too.
     "place_heads": ["Castle", "Palace", "Abbey", "Cathedral", "Space Center", "Space Centre", "Stadium",
                     "Airport", "Bridge", "Tower", "Island", "Islands", "Peninsula", "Reef", "River", "National Park",
-                    "Ocean", "Sea", "Desert", "Mountains", "Canal", "Strait", "Gulf", "Hotel", "Square",
+                    "Ocean", "Sea", "Desert", "Mountains", "Canal", "Strait", "Gulf", "Hotel", "Square", "Pavilion",
+                    "Theatre", "Theater", "Arena", "Forum", "Hall",
                     # Generic ends of indices and institutions: "Dow Jones Industrial Average" is "the Dow Jones".
                     "Industrial Average", "Composite Index",
                     # Generic ends of Japanese shrines and temples: "Fushimi Inari Taisha" is "Fushimi Inari".
@@ -173,6 +174,8 @@ PACK = {
                      "university": ["University", "College"], "observatory": ["Observatory", "Telescope"]},
     # Words that give the birth of the text's subject in its lead: no false year comes before it.
     # An age in a year ("At 15 he swam … in 2000"): the subject's birth year, when the lead gives none.
+    # A person's age on the day of a news article: "Nadia Comaneci, 14,", "a 14-year-old schoolgirl".
+    "age_now": r"(?:^|\s)[A-Z][\w'’-]+, (\d{1,2}),|\b(\d{1,2})-year-old\b",
     "age_at": r"\b(?:[Aa]t|[Aa]ged|[Aa]t the age of) (\d{1,2}),? (?:he|she)\b[^.]{0,60}?\b(1[0-9]{3}|20[0-9]{2})\b",
     # A country's adjective is swapped only before its noun: "the Swiss" (the player) has no "the Spanish".
     "demonym_before_noun": True,

@@ -169,7 +169,8 @@ PACK = {
     # Parti generiche del nome di un luogo: "Gardone Riviera" si risponde anche "Gardone".
     "place_heads": ["Riviera", "Terme", "Marittima", "Castello", "Palazzo", "Stadio", "Aeroporto",
                     # Nomi inglesi che i testi italiani lasciano come sono.
-                    "Space Center", "Space Centre", "Castle", "Palace", "Abbey", "River", "National Park",
+                    "Space Center", "Space Centre", "Castle", "Palace", "Abbey", "River", "National Park", "Pavilion",
+                    "Theatre", "Theater", "Arena", "Hall",
                     # Fine generica dei santuari giapponesi: "Fushimi Inari Taisha" è anche "Fushimi Inari".
                     "Taisha", "Jinja", "Jingū"],
     # Tipi di edifici e luoghi dalla parola che li regge: un altro dello stesso tipo nominato dal
@@ -181,6 +182,8 @@ PACK = {
                      "università": ["Università", "Politecnico"]},
     # Words that give the birth of the text's subject in its lead: no false year comes before it.
     # Un'età in un anno ("A 15 anni … nel 2000"): l'anno di nascita del soggetto, se l'attacco non lo dà.
+    # L'età di una persona al giorno dell'articolo: "Nadia Comaneci, 14 anni,", "una quattordicenne" no.
+    "age_now": r"(?:^|\s)[A-Z][\w'’-]+, (\d{1,2}) anni\b|\b(?:di|ha) (\d{1,2}) anni\b",
     "age_at": r"\b(?:[Aa]|[Aa]ll['’]età di) (\d{1,2}) anni\b[^.]{0,60}?\b(1[0-9]{3}|20[0-9]{2})\b",
     "birth_cues": ["nato", "nata", "nacque", "nasce"],
     # Words before an age: with a birth year in the text, the age is arithmetic, not a fact.
