@@ -10,10 +10,11 @@ Pure library: no web framework, database or other quizapp module is imported her
 from __future__ import annotations
 
 import heapq
+from dataclasses import replace
 from collections.abc import Callable
 import re
 
-from .assemble import Item, give_away, pick
+from .assemble import Item, give_away, narrowed_evidence, pick
 from .facts import Doc, extract_facts
 from .invariants import problems
 from .kinds import REGISTRY, Context
@@ -30,7 +31,7 @@ from .worth import DOCUMENT_SENTENCES, Weigher
 
 __all__ = [
     "generate_quiz", "EmptyDocument", "UnsupportedLanguage", "detect_language", "read_header",
-    "answers_match", "assemble_quiz", "pick_quiz", "gives_away", "QuizDraft", "QuestionDraft", "Fact", "Span", "Item", "QUIZ_SIZE",
+    "answers_match", "assemble_quiz", "pick_quiz", "narrowed_evidence", "gives_away", "QuizDraft", "QuestionDraft", "Fact", "Span", "Item", "QUIZ_SIZE",
 ]
 
 # Tests set this to see internal errors instead of losing one fact's questions.
@@ -260,6 +261,10 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
     # without leaks: it keeps the ranked order, and quiz building applies the rules.
     if len(doc.sentences) >= HEAD_MIN_SENTENCES:
         head = sorted(assemble_quiz(ordered, QUIZ_SIZE, doc.pack.articles), key=lambda k: -ordered[k].score)
+        # Two questions of one sentence each quote their side of it, so neither shows the other's answer.
+        for k, (lo, hi) in narrowed_evidence(_items(ordered), head).items():
+            ev = ordered[k].evidence
+            ordered[k] = replace(ordered[k], evidence=Span(ev.start + lo, ev.start + hi, ev.text[lo:hi]))
         taken = set(head)
         ordered = [ordered[k] for k in head] + [q for k, q in enumerate(ordered) if k not in taken]
     if max_questions is not None:
@@ -274,10 +279,14 @@ def assemble_quiz(questions: list[QuestionDraft], size: int = QUIZ_SIZE, article
     See ``assemble.pick`` for the rules (kinds mixed, one fact and one sentence
     once, no cross-leaks).
     """
-    items = [Item(kind=q.kind, prompt=q.prompt, options=q.options, answers=q.answer_texts, evidence=q.evidence.text,
-                  sentence=q.evidence.start, fact=q.fact_index,
-                  truth=(q.correct == (0,)) if q.kind == "true_false" else None, score=q.score) for q in questions]
-    return pick(items, size, articles)
+    return pick(_items(questions), size, articles)
+
+
+def _items(questions: list[QuestionDraft]) -> list[Item]:
+    """Return the questions as quiz assembly sees them."""
+    return [Item(kind=q.kind, prompt=q.prompt, options=q.options, answers=q.answer_texts, evidence=q.evidence.text,
+                 sentence=q.evidence.start, fact=q.fact_index,
+                 truth=(q.correct == (0,)) if q.kind == "true_false" else None, score=q.score) for q in questions]
 
 
 def pick_quiz(items: list[Item], size: int = QUIZ_SIZE, lang: str | None = None) -> list[int]:

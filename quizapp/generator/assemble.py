@@ -155,9 +155,12 @@ def pick(items: Sequence[Item], size: int, articles: Sequence[str] = ()) -> list
                 return False
             if other.sentence == it.sentence:
                 # Two facts of one sentence only when the text is too short for one a sentence,
-                # and then neither prompt nor options may hold the other's answer.
+                # then neither prompt nor options may hold the other's answer, a clause break must
+                # part the two answers (each question's evidence is then its side of it), and a
+                # third fact of the sentence waits.
                 if not shared_sentences or any(f" {k} " in asked[i] for k in leaks[j]) \
-                        or any(f" {k} " in asked[j] for k in leaks[i]):
+                        or any(f" {k} " in asked[j] for k in leaks[i]) or clause_break(other, it) is None \
+                        or sum(items[c].sentence == it.sentence for c in chosen) > 1:
                     return False
             elif any(f" {k} " in texts[i] for k in leaks[j]) or any(f" {k} " in texts[j] for k in leaks[i]) \
                     or any(p.search(texts[i]) for p in spreads[j]) or any(p.search(texts[j]) for p in spreads[i]):
@@ -205,6 +208,55 @@ def pick(items: Sequence[Item], size: int, articles: Sequence[str] = ()) -> list
                     chosen.append(i)
                     break
     return chosen
+
+
+def _answer_at(item: Item) -> tuple[int, int] | None:
+    """Return where the item's first answer stands in its evidence, or None."""
+    for answer in item.answers[:1]:
+        at = item.evidence.find(answer)
+        if at >= 0:
+            return at, at + len(answer)
+    return None
+
+
+def clause_break(first: Item, second: Item) -> int | None:
+    """Return the offset in their shared evidence of the first clause break between two answers, or None.
+
+    "… vi sono la possibilità di offrire una maggiore densità di energia …, l'essere meno
+    soggette …": the comma after the first answer parts the evidence in two, each side
+    proving its own answer without showing the other.
+    """
+    if first.evidence != second.evidence:
+        return None
+    a, b = _answer_at(first), _answer_at(second)
+    if a is None or b is None:
+        return None
+    (_, end), (start, _) = sorted((a, b))
+    return next((k for k in range(end, start) if first.evidence[k] in ",;:"), None)
+
+
+def narrowed_evidence(items: Sequence[Item], chosen: Sequence[int]) -> dict[int, tuple[int, int]]:
+    """Return, for chosen items that share their sentence with another, the (start, end) of their side of it.
+
+    Offsets are within each item's evidence; the side before the break goes to the item
+    whose answer comes first. Items alone in their sentence keep their whole evidence.
+    """
+    out: dict[int, tuple[int, int]] = {}
+    by_sentence: dict[int, list[int]] = {}
+    for k in chosen:
+        by_sentence.setdefault(items[k].sentence, []).append(k)
+    for pair in by_sentence.values():
+        if len(pair) != 2:
+            continue
+        first, second = sorted(pair, key=lambda k: (_answer_at(items[k]) or (0, 0))[0])
+        cut = clause_break(items[first], items[second])
+        if cut is None:
+            continue
+        evidence = items[first].evidence
+        rest = len(evidence[cut + 1:]) - len(evidence[cut + 1:].lstrip())
+        out[first] = (0, cut)
+        out[second] = (cut + 1 + rest, len(evidence))
+    return out
 
 
 def give_away(first: Item, second: Item, articles: Sequence[str] = ()) -> str:

@@ -68,6 +68,7 @@ FOREIGN_ACRONYM = 0.3
 # An acronym the text uses once is wording, not a term it teaches.
 PASSING_ACRONYM = 0.3
 ACRONYM_IN_DOCUMENT = 0.4
+POINTED_BACK = 0.2
 ANAPHORIC = 0.4
 # How many words at a sentence's start may hold a word that leans on the sentence before.
 CONTEXT_REACH = 8
@@ -208,6 +209,12 @@ class Weigher:
         """
         text, articles = self.doc.text, set(self.doc.pack.articles)
         first = ans.text.split()[0].lower()
+        # "mira a sviluppare e a ____" ("produrre batterie"): two verbs sharing their object.
+        verbs = re.search(r"(?:^|\s)([^\W\d_]+) (\w+) (\w+) $", text[max(0, ans.start - 60):ans.start])
+        if verbs and verbs.group(2).lower() in self.conjunctions \
+                and verbs.group(3).lower() in self.doc.pack.get("infinitive_markers", ()) and verbs.group(1).islower() \
+                and verbs.group(1) not in self.doc.pack.stopwords and first.islower() and first not in articles:
+            return True
         # The noun before the conjunction has its determiner; the blank's has none, so the two share one.
         before = re.search(r"(?:^|\s)([^\W\d_]+['’]?) ?([^\W\d_]+) (\w+) $", text[max(0, ans.start - 60):ans.start])
         if before and before.group(3).lower() in self.conjunctions and before.group(2).islower() \
@@ -309,6 +316,8 @@ class Weigher:
             w *= ANAPHORIC  # "This is known as the ____": the sentence leans on the one before
         elif self.context and self.context.match(normalise(doc.text[fact.span.start:fact.span.end][:200])):
             w *= ANAPHORIC  # "Nel 1906 i due ricevettero …", "In 1947 they demonstrated …": who?
+        if len(core) == 1 and before.split()[-1:] and before.split()[-1].lower() in self.anaphoric and self.document:
+            w *= POINTED_BACK  # "al centro di questo ____" (ecosistema): the writer's word for what came before
         if re.search(r"['’]s$", ans.text) and re.match(r"\s+[a-zà-ÿ]", after):
             w *= POSSESSIVE  # "____ side had beaten Colombia": "England's" fits as well as "Wiegman's"
         if self.born_stated and ((self.age_cue and self.age_cue.search(before[-30:]))

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
 
 from ..extensions import db
-from ..generator import Item, gives_away, pick_quiz
+from ..generator import Item, gives_away, narrowed_evidence, pick_quiz
 from ..generator.text import shorten
 from ..models import Attempt, Document, Question, Quiz, QuizQuestion, User
 
@@ -66,7 +66,15 @@ def balanced_selection(questions: list[Question], size: int) -> list[Question]:
     # The quiz rules take the best first; the bank order breaks ties.
     ranked = [q for _, _, q in sorted(zip((-s for s in scores), range(len(ranked)), ranked))]
     items = [_as_item(q, s) for q, s in zip(ranked, sorted(scores, reverse=True))]
-    chosen = [ranked[k] for k in pick_quiz(items, size, language)]
+    picked = pick_quiz(items, size, language)
+    # Two questions of one sentence (a short text) each quote their side of it, so neither
+    # question's evidence shows the other's answer.
+    for k, (lo, hi) in narrowed_evidence(items, picked).items():
+        question = ranked[k]
+        question.evidence_text = question.evidence_text[lo:hi]
+        question.evidence_end = question.evidence_start + hi
+        question.evidence_start += lo
+    chosen = [ranked[k] for k in picked]
     return sorted(chosen, key=lambda question: question.position)
 
 

@@ -2359,3 +2359,35 @@ def test_a_building_named_after_a_person_is_a_place_and_no_person_s_option():
     doc = doc_of("La cerimonia si è svolta al Dorothy Chandler Pavilion di Los Angeles, presentata da Whoopi Goldberg.", "it")
     kinds = {a.text: f.kind for f in extract_facts(doc) for a in f.answers}
     assert kinds.get("Dorothy Chandler Pavilion") == "place"
+
+
+def test_a_blank_never_takes_the_second_of_two_verbs_with_their_shared_object():
+    # The seed: "il CASIP mira a sviluppare e a ____ allo stato solido" ("produrre batterie").
+    text = _long_text("it", "In sostanza, il CASIP mira a sviluppare e a produrre batterie allo stato solido competitive.")
+    assert _weight_of(text, "it", "produrre batterie", "phrase") == 0
+
+
+def test_two_questions_of_one_sentence_each_quote_their_side_of_a_clause_break():
+    from quizapp.generator import narrowed_evidence
+
+    evidence = ("Tra i punti di forza vi sono una maggiore densità di energia, il minor rischio di incendio "
+                "e una maggiore libertà per i progettisti.")
+    first = item(kind="true_false", answers=("una maggiore densità di energia",), evidence=evidence, sentence=5)
+    second = item(answers=("maggiore libertà",), evidence=evidence, sentence=5, fact="other")
+    assert pick_quiz([first, second], 10) == [0, 1]
+    sides = narrowed_evidence([first, second], [0, 1])
+    assert evidence[slice(*sides[0])].endswith("densità di energia")
+    assert evidence[slice(*sides[1])].startswith("il minor rischio")
+    assert "maggiore libertà" not in evidence[slice(*sides[0])]
+    # No clause break between the two answers: one question of the sentence only.
+    tight = item(answers=("minor rischio",), evidence="Vi sono una maggiore densità e un minor rischio.", sentence=6)
+    other = item(answers=("una maggiore densità",), evidence=tight.evidence, sentence=6, fact="other")
+    assert len(pick_quiz([tight, other], 10)) == 1
+
+
+def test_a_news_lead_s_age_gives_the_subject_s_birth_year():
+    from quizapp.generator.kinds import _age_in_lead
+
+    doc = doc_of("Nadia Comaneci, 14, ends the Montreal Olympics with three gold medals and seven perfect scores.", "en")
+    assert _age_in_lead(doc) == 14
+    assert _age_in_lead(doc_of("Room 3, 2 beds, was booked by the team for the whole week in Montreal.", "en")) is None

@@ -288,6 +288,8 @@ PACK = {
     "approximations": ["about", "around", "roughly", "approximately", "nearly", "almost", "some", "circa", "c.",
                        "over", "more than", "just over", "just under", "estimated"],
     # Sentences that open by pointing back ("This is known as…") lean on the one before.
+    # The word before a verb in its bare form ("aims to develop and to produce").
+    "infinitive_markers": ["to"],
     "anaphoric_openers": ["this", "these", "those", "such"],
     # Words near a sentence's start that lean on the sentence before ("In 1947 they demonstrated…").
     "context_words": ["they", "the two", "both men", "instead", "today"],

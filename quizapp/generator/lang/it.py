@@ -304,6 +304,8 @@ PACK = {
                        "intorno all'", "intorno all’", "attorno al", "verso il", "verso l'", "verso l’", "quasi", "oltre", "più di",
                        "poco più di", "poco meno di", "all'incirca", "approssimativamente"],
     # Sentences that open by pointing back ("Questo è noto come…") lean on the one before.
+    # The word before a verb in its bare form ("mira a sviluppare e a produrre").
+    "infinitive_markers": ["a"],
     "anaphoric_openers": ["questo", "questa", "questi", "queste", "ciò", "tale", "tali", "esso", "essa"],
     # Parole all'inizio di una frase che si appoggiano alla precedente ("Nel 1906 i due ricevettero…").
     "context_words": ["i due", "le due", "entrambi", "invece", "essi", "esse", "oggi", "quest'ultimo", "quest'ultima"],
