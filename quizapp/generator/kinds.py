@@ -131,7 +131,8 @@ class Context:
 
 def window(doc: Doc, sent: Span, focus: Span, keep: str | None = None, words: int = 14) -> str:
     """Return the sentence around ``focus``, with ``focus`` blanked unless ``keep`` is given."""
-    before = doc.text[sent.start:focus.start]
+    # A list's bullet ("- the volume of gas…") is layout, not part of the sentence asked.
+    before = re.sub(r"^\s*[-•*]\s+", "", doc.text[sent.start:focus.start])
     after = doc.text[focus.end:sent.end]
     b_words = before.split(" ")
     if len(b_words) > words + 1:

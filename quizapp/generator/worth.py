@@ -69,6 +69,10 @@ FOREIGN_ACRONYM = 0.3
 PASSING_ACRONYM = 0.3
 ACRONYM_IN_DOCUMENT = 0.4
 POINTED_BACK = 0.2
+OWN_YEAR = 0.2
+BULLET_ITEM = 0.3
+# How far into a sentence "this" still points at the sentence before ("Works of this time …").
+ANAPHORA_WORDS = 4
 ANAPHORIC = 0.4
 # How many words at a sentence's start may hold a word that leans on the sentence before.
 CONTEXT_REACH = 8
@@ -123,6 +127,7 @@ class Weigher:
         self.doc = doc
         # The text's "now", for "36 years ago": the article's year, else the latest year it names.
         self.now = published_year or max((int(y) for y in _YEAR_IN.findall(doc.text)), default=None)
+        self.dated = published_year
         pack = doc.pack
         content = [w for s in doc.sentences for w in set(normalise(s.text).split())
                    if w not in pack.stopwords and len(w) > 2 and not w.isdigit()]
@@ -316,6 +321,14 @@ class Weigher:
             w *= ANAPHORIC  # "This is known as the ____": the sentence leans on the one before
         elif self.context and self.context.match(normalise(doc.text[fact.span.start:fact.span.end][:200])):
             w *= ANAPHORIC  # "Nel 1906 i due ricevettero …", "In 1947 they demonstrated …": who?
+        if self.dated and ans.text.strip() == str(self.dated) and self.document:
+            w *= OWN_YEAR  # "Il premio Nobel per la fisica ____" in an article dated 1984: its dateline says it
+        if self.document and fact.span.text.lstrip()[:1] in "-•*" and fact.span.text.rstrip()[-1:] in ",;":
+            w *= BULLET_ITEM  # "- the ____, collected in a gas syringe;": a list's item, cut from what it lists
+        first_words = [x.lower() for x in fact.span.text.split()[:ANAPHORA_WORDS]]
+        if self.document and first_words and first_words[0] not in self.anaphoric \
+                and any(x in self.anaphoric for x in first_words[1:]):
+            w *= ANAPHORIC  # "Works of this time include ____": which time?
         if len(core) == 1 and before.split()[-1:] and before.split()[-1].lower() in self.anaphoric and self.document:
             w *= POINTED_BACK  # "al centro di questo ____" (ecosistema): the writer's word for what came before
         if re.search(r"['’]s$", ans.text) and re.match(r"\s+[a-zà-ÿ]", after):

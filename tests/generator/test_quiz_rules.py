@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -2391,3 +2392,29 @@ def test_a_news_lead_s_age_gives_the_subject_s_birth_year():
     doc = doc_of("Nadia Comaneci, 14, ends the Montreal Olympics with three gold medals and seven perfect scores.", "en")
     assert _age_in_lead(doc) == 14
     assert _age_in_lead(doc_of("Room 3, 2 beds, was booked by the team for the whole week in Montreal.", "en")) is None
+
+
+@pytest.mark.parametrize("lang,sentence,plain,answer,kind", [
+    # Review 20: the article's own year; a bullet item cut from its list; "this time" pointing back.
+    ("it", "Il premio Nobel per la fisica 1984 è stato assegnato a Carlo Rubbia.",
+     "Il premio Nobel per la fisica 1979 è stato assegnato a Carlo Rubbia.", "19", "year"),
+    ("en", "\n- the volume of gas given off, collected in a gas syringe;",
+     "\nThe volume of gas given off was collected in a gas syringe.", "volume of gas given off", "phrase"),
+    ("en", "Works of this time include the first two symphonies and the first piano concertos.",
+     "Works of the Bonn years include the first two symphonies and the first piano concertos.",
+     "first two symphonies", "phrase"),
+])
+def test_a_document_s_own_year_a_list_item_and_this_time_weigh_less(lang, sentence, plain, answer, kind):
+    from quizapp.generator.types import Fact
+    from quizapp.generator.worth import Weigher
+
+    def weight(text: str) -> float:
+        doc = doc_of(_long_text(lang, text, before=12), lang)
+        sent = next(x for x in doc.sentences if answer in x.text and "hall" not in x.text and "sala" not in x.text)
+        start = doc.text.index(answer, sent.start) if kind != "year" else re.search(r"19\d\d", sent.text).start() + sent.start
+        end = start + (4 if kind == "year" else len(answer))
+        ans = Span(start, end, doc.text[start:end])
+        index = doc.sentences.index(sent)
+        return Weigher(doc, "", 1984).weight(Fact(kind=kind, text=sent.text, span=sent, answers=(ans,)), index)
+
+    assert weight(sentence) <= 0.5 * weight(plain)
