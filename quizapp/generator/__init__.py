@@ -34,6 +34,8 @@ __all__ = [
     "answers_match", "assemble_quiz", "pick_quiz", "narrowed_evidence", "gives_away", "QuizDraft", "QuestionDraft", "Fact", "Span", "Item", "QUIZ_SIZE",
 ]
 
+# Kinds whose answer is typed: their accepted forms are strings.
+TYPED_KINDS = frozenset({"cloze", "short"})
 # Tests set this to see internal errors instead of losing one fact's questions.
 STRICT = False
 # A question from a sentence that already has k questions counts this much less, per k
@@ -286,7 +288,8 @@ def _items(questions: list[QuestionDraft]) -> list[Item]:
     """Return the questions as quiz assembly sees them."""
     return [Item(kind=q.kind, prompt=q.prompt, options=q.options, answers=q.answer_texts, evidence=q.evidence.text,
                  sentence=q.evidence.start, fact=q.fact_index,
-                 truth=(q.correct == (0,)) if q.kind == "true_false" else None, score=q.score) for q in questions]
+                 truth=(q.correct == (0,)) if q.kind == "true_false" else None, score=q.score,
+                 accepted=tuple(str(a) for a in q.correct) if q.kind in TYPED_KINDS else ()) for q in questions]
 
 
 def pick_quiz(items: list[Item], size: int = QUIZ_SIZE, lang: str | None = None) -> list[int]:

@@ -1097,6 +1097,8 @@ def _shorter_answers(phrase: str, pack) -> list[str]:
         out.append(" ".join(words[:-1]))  # "ash cloud eastwards": "ash cloud"
     elif len(words) >= 2 and distractors.lexicon_kind(" ".join(words[:-1]), pack.code):
         out.append(" ".join(words[:-1]))  # "carbon dioxide gas": "carbon dioxide", a known substance
+    if len(words) == 2 and phrase.islower() and words[0] in pack.get("generic_modifiers", ()):
+        out.append(words[1])  # "una maggiore ____" is what the sentence asks: "libertà"
     approx = {a for a in pack.get("approximations", ()) if " " not in a}
     if len(words) >= 2 and words[0].lower() in approx:
         words = words[1:]

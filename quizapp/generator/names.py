@@ -236,6 +236,10 @@ def full_forms(text: str, name: str) -> list[str]:
     return [f"{found.pop()} {name}"] if len(found) == 1 and f"{min(found)} {name}" in text else []
 
 
+# A word this common in English or Italian is no one's short name, whatever the text does with it.
+EVERYDAY_NAME_ZIPF = 5.0
+
+
 def own_short_forms(text: str, name: str) -> list[str]:
     """Return a word of a name when the text itself writes it alone elsewhere ("Vardy, who was playing…").
 
@@ -249,7 +253,10 @@ def own_short_forms(text: str, name: str) -> list[str]:
     counts, after = _word_counts(text)
     out = []
     last, first = words[-1], words[0]
-    if _name_word(last) and counts.get(last, 0) > after.get((words[-2], last), 0):
+    # (Never an everyday word that ends other names too: "Space" of "Thales Alenia Space".)
+    if _name_word(last) and counts.get(last, 0) > after.get((words[-2], last), 0) \
+            and (last in given_names() or max(zipf_frequency(last.lower(), "en"),
+                                              zipf_frequency(last.lower(), "it")) < EVERYDAY_NAME_ZIPF):
         out.append(last)
     # The first word alone: more often in the text than followed by the name's second word
     # (counted once per text: a 1 MB text would otherwise be searched once per name).

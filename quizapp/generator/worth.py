@@ -220,6 +220,11 @@ class Weigher:
                 and verbs.group(3).lower() in self.doc.pack.get("infinitive_markers", ()) and verbs.group(1).islower() \
                 and verbs.group(1) not in self.doc.pack.stopwords and first.islower() and first not in articles:
             return True
+        # "mira a ____ e a produrre": the first of two such verbs.
+        following = re.match(r" (\w+) (\w+) [^\W\d_]", text[ans.end:ans.end + 40])
+        if following and following.group(1).lower() in self.conjunctions and len(ans.text.split()) == 1 \
+                and following.group(2).lower() in self.doc.pack.get("infinitive_markers", ()) and first.islower():
+            return True
         # The noun before the conjunction has its determiner; the blank's has none, so the two share one.
         before = re.search(r"(?:^|\s)([^\W\d_]+['’]?) ?([^\W\d_]+) (\w+) $", text[max(0, ans.start - 60):ans.start])
         if before and before.group(3).lower() in self.conjunctions and before.group(2).islower() \
@@ -295,6 +300,15 @@ class Weigher:
         if any(re.search(r"(?<![\d.,])%s(?![\d]|[.,]\d)" % re.escape(n), before + " " + after)
                for n in re.findall(r"\d+(?:[.,]\d+)*", ans.text)):
             return 0.0
+        # "6.022 × ____^23", "= 12 + (2 × 16) = ____", "Spedizioni 36 e ____": a number the
+        # notation, the sum or the series around it gives.
+        if re.search(r"\d", ans.text) and (re.search(r"[×x*]\s*$", before) and after.startswith("^")
+                                            or re.search(r"\d\s*[-+×*/)]\s*[\d(].*=\s*$", before[-40:])
+                                            or re.search(r"\d+ (?:%s) $" % self.conjunction_re, before[-12:])):
+            return 0.0
+        # "campionato del mondo turismo (____)": the letters of the name just written out.
+        if re.fullmatch(r"[A-Z]{2,6}", ans.text) and before.endswith("(") and after.startswith(")"):
+            return 0.0
         around = sum(any(ch.isalpha() for ch in x) for x in (before + " " + after).split())
         if around < DATELINE_WORDS:
             return 0.0  # "Madrid, ____.": a dateline or a caption states nothing to ask
@@ -344,7 +358,7 @@ class Weigher:
         if len(core) >= 2 and len(core) % 2 == 0 and core[:half] == core[half:]:
             w *= GENERIC  # «a suolo a suolo»: a doubled phrase is the wording, not a fact
         if self._in_fixed_phrase(ans.text, before, after):
-            w *= GENERIC  # "si sono uniti in ____ di un'iniziativa" (virtù): the word of a fixed phrase
+            return 0.0  # "si sono uniti in ____ di un'iniziativa" (virtù): the word of a fixed phrase
         if self._event_name_year(ans.text, before, fact.span.text):
             w *= GENERIC  # "Rio de Janeiro ____", "Giochi olimpici di Parigi ____": the year names the event
         # (Document) A paragraph's reader is asked who said what (the development sets' questions do).

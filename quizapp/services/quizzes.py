@@ -84,7 +84,8 @@ def _as_item(question: Question, score: float = 1.0) -> Item:
     return Item(kind=q.kind, prompt=q.prompt, options=tuple(q.options or ()), answers=tuple(q.answer_texts or ()),
                 evidence=q.evidence_text or "", sentence=q.evidence_start if q.evidence_start is not None else -q.id,
                 fact=q.fact_id if q.fact_id is not None else f"question {q.id}",
-                truth=(list(q.correct) == [0]) if q.kind == "true_false" else None, score=score)
+                truth=(list(q.correct) == [0]) if q.kind == "true_false" else None, score=score,
+                accepted=tuple(str(a) for a in q.correct or ()) if q.kind in ("cloze", "short") else ())
 
 
 def publish(quiz: Quiz) -> None:

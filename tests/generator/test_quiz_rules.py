@@ -2418,3 +2418,24 @@ def test_a_document_s_own_year_a_list_item_and_this_time_weigh_less(lang, senten
         return Weigher(doc, "", 1984).weight(Fact(kind=kind, text=sent.text, span=sent, answers=(ans,)), index)
 
     assert weight(sentence) <= 0.5 * weight(plain)
+
+
+@pytest.mark.parametrize("lang,text,answer,kind", [
+    # Review 21: a number its notation, its sum or its series gives; an acronym just written out.
+    ("en", "One mole of any substance contains 6.022 × 10^23 particles.", "10", "number"),
+    ("en", "For carbon dioxide, CO2, Mr = 12 + (2 × 16) = 44.", "44", "number"),
+    ("it", "Poche ore dopo il lancio l'equipaggio ha raggiunto la stazione, dove fa parte delle Spedizioni 36 e 37.",
+     "37", "number"),
+    ("it", "Con la BMW gareggiò per anni nel campionato del mondo turismo (WTCC), vincendo alcune gare.", "WTCC",
+     "acronym"),
+])
+def test_an_answer_the_sentence_itself_gives_is_never_asked(lang, text, answer, kind):
+    assert weight_of(lang, text, answer, kind) == 0
+
+
+def test_blanks_wait_for_every_other_kind():
+    blanks = [item(answers=(f"b{k}",), sentence=k, score=1.0) for k in range(6)]
+    others = [item(kind="numeric", answers=(f"{k}",), sentence=10 + k, score=0.5) for k in range(2)] + \
+        [item(kind="single", answers=(f"s{k}",), sentence=20 + k, score=0.5) for k in range(4)]
+    chosen = pick_quiz([*blanks, *others], 8)
+    assert len(chosen) == 8 and sum(k < 6 for k in chosen) == 2
