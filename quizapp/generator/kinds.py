@@ -580,6 +580,8 @@ class Cloze(QuestionKind):
                 continue  # "waste products such as ____": any other example is right too
             if fact.kind == "goal" and len(ans.text.split()) > TYPED_GOAL_WORDS:
                 continue  # "mira a ____" for a clause of fifteen words: nobody types it back as written
+            if fact.kind in ("concept", "phrase"):
+                ans = _after_classifier(ans, ctx.doc.pack)
             cloze = _cloze(ctx.doc, fact.span, ans)
             if cloze is None:
                 continue
@@ -650,6 +652,20 @@ class Cloze(QuestionKind):
             q = _q(ctx, fact, index, self.name, ctx.fill("cloze", cloze=cloze), [ans.text], fact.span, (), (), ans)
             out.append(QuestionDraft(**{**q.__dict__, "correct": tuple(accepted)}))
         return out
+
+
+def _after_classifier(ans: Span, pack) -> Span:
+    """Return the blank after a word that only sorts or measures ("il livello di ____" for "livello di rivalità").
+
+    The classifier stays in the prompt: "grado di rivalità" or "livello di concorrenza"
+    are not then refused for a word the sentence itself gives.
+    """
+    m = re.match(r"(\w+) (\w+['’]?) ?(?=\w)", ans.text)
+    if not m or m.group(1).lower() not in pack.get("phrase_classifiers", ()) \
+            or m.group(2).lower().replace("’", "'") not in pack.get("phrase_links", ()):
+        return ans
+    start = ans.start + m.end()
+    return Span(start, ans.end, ans.text[m.end():]) if len(ans.text[m.end():].split()) >= 1 else ans
 
 
 def _bracketed_short_form(after: str, name: str) -> str:

@@ -343,7 +343,7 @@ class Weigher:
         if self.document and first_words and first_words[0] not in self.anaphoric \
                 and any(x in self.anaphoric for x in first_words[1:]):
             w *= ANAPHORIC  # "Works of this time include ____": which time?
-        if len(core) == 1 and before.split()[-1:] and before.split()[-1].lower() in self.anaphoric and self.document:
+        if len(core) == 1 and before.split()[-1:] and before.split()[-1].lower() in self.anaphoric and self.long_text:
             w *= POINTED_BACK  # "al centro di questo ____" (ecosistema): the writer's word for what came before
         if re.search(r"['’]s$", ans.text) and re.match(r"\s+[a-zà-ÿ]", after):
             w *= POSSESSIVE  # "____ side had beaten Colombia": "England's" fits as well as "Wiegman's"
@@ -568,7 +568,9 @@ class Weigher:
             # ("China All-Solid-State Battery … Platform" in an Italian article), is copied, not learnt.
             words = re.findall(r"[^\W\d_]+", fact.answers[0].text.lower())
             foreign = sum(not known_word(x, doc.pack.code) for x in words) * 2 > len(words)
-            if not _spells(acronym, fact.answers[0].text) or foreign:
+            if foreign:
+                return 0.0  # three blind ratings of the seed: "type the English name" is wording
+            if not _spells(acronym, fact.answers[0].text):
                 w *= FOREIGN_ACRONYM
             if self.df[normalise(acronym)] < 2:
                 w *= PASSING_ACRONYM

@@ -2439,3 +2439,20 @@ def test_blanks_wait_for_every_other_kind():
         [item(kind="single", answers=(f"s{k}",), sentence=20 + k, score=0.5) for k in range(4)]
     chosen = pick_quiz([*blanks, *others], 8)
     assert len(chosen) == 8 and sum(k < 6 for k in chosen) == 2
+
+
+def test_a_blank_leaves_a_word_that_only_measures_in_the_prompt():
+    # The seed's rating: "il ____" for "livello di rivalità" refused "grado di rivalità"; blank "rivalità" only.
+    from quizapp.generator.kinds import _after_classifier
+
+    doc = doc_of("Basti considerare il livello di rivalità tra alcune delle aziende coinvolte.", "it")
+    _, ans = span_of(doc, "livello di rivalità")
+    assert _after_classifier(ans, doc.pack).text == "rivalità"
+
+
+def test_a_foreign_name_s_expansion_is_never_asked_to_be_typed():
+    # Three blind ratings of the seed: typing "China All-Solid-State Battery Collaborative Innovation Platform".
+    text = ("Si chiama China All-Solid-State Battery Collaborative Innovation Platform (CASIP) il consorzio "
+            "che riunisce il governo cinese. Il CASIP lavorerà fino al 2030. Il CASIP riunisce diverse aziende.")
+    draft = generate_quiz(text, lang="it")
+    assert not [q for q in draft.questions if q.kind == "short" and q.score > 0]
