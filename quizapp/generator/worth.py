@@ -67,7 +67,7 @@ HYPOTHETICAL = 0.3
 FOREIGN_ACRONYM = 0.3
 # An acronym the text uses once is wording, not a term it teaches.
 PASSING_ACRONYM = 0.3
-ACRONYM_IN_DOCUMENT = 0.4
+ACRONYM_IN_DOCUMENT = 0.15
 POINTED_BACK = 0.2
 OWN_YEAR = 0.2
 BULLET_ITEM = 0.3
@@ -269,7 +269,7 @@ class Weigher:
         if fact.kind in ("concept", "phrase") and len(core) > 1 \
                 and core[-1] in doc.pack.get("worth", {}).get("dangling", ()):
             return 0.0  # "the rate at": a phrase cut before its preposition's object
-        if sentence in self.asking:
+        if sentence in self.asking and self.document:
             return 0.0
         if fact.kind == "nationality" and not self.document:
             # A country's adjective is there for a document's false statements; a paragraph's reader
@@ -297,20 +297,21 @@ class Weigher:
         if _echoed(before + " " + after, core):
             w *= ECHOED  # "measured in amperes, named after the physicist ____": the sentence spells the answer
         # "una commissione di 75 membri, la cosiddetta Commissione dei 75": the sentence says the number twice.
-        if any(re.search(r"(?<![\d.,])%s(?![\d]|[.,]\d)" % re.escape(n), before + " " + after)
-               for n in re.findall(r"\d+(?:[.,]\d+)*", ans.text)):
+        # (Documents: on the development sets' paragraphs, the rules from here to the dateline cost recall.)
+        if self.document and any(re.search(r"(?<![\d.,])%s(?![\d]|[.,]\d)" % re.escape(n), before + " " + after)
+                                 for n in re.findall(r"\d+(?:[.,]\d+)*", ans.text)):
             return 0.0
         # "6.022 × ____^23", "= 12 + (2 × 16) = ____", "Spedizioni 36 e ____": a number the
         # notation, the sum or the series around it gives.
-        if re.search(r"\d", ans.text) and (re.search(r"[×x*]\s*$", before) and after.startswith("^")
+        if self.document and re.search(r"\d", ans.text) and (re.search(r"[×x*]\s*$", before) and after.startswith("^")
                                             or re.search(r"\d\s*[-+×*/)]\s*[\d(].*=\s*$", before[-40:])
-                                            or re.search(r"\d+ (?:%s) $" % self.conjunction_re, before[-12:])):
+                                            or _next_in_series(ans.text, before[-12:], self.conjunction_re)):
             return 0.0
         # "campionato del mondo turismo (____)": the letters of the name just written out.
-        if re.fullmatch(r"[A-Z]{2,6}", ans.text) and before.endswith("(") and after.startswith(")"):
+        if self.document and re.fullmatch(r"[A-Z]{2,6}", ans.text) and before.endswith("(") and after.startswith(")"):
             return 0.0
         around = sum(any(ch.isalpha() for ch in x) for x in (before + " " + after).split())
-        if around < DATELINE_WORDS:
+        if self.document and around < DATELINE_WORDS:
             return 0.0  # "Madrid, ____.": a dateline or a caption states nothing to ask
         if sum(any(ch.isalnum() for ch in x) for x in (before + " " + after).split()) < SHORT_CONTEXT_WORDS:
             w *= SHORT_CONTEXT  # "Esiste infine la ____.": too little around the blank to point at one answer
@@ -575,7 +576,8 @@ class Weigher:
             if self.df[normalise(acronym)] < 2:
                 w *= PASSING_ACRONYM
             if self.document:
-                # Blind reviews rated "What does USGS stand for?" wording as often as a fact (4 G, 3 K, 3 W):
+                # Blind reviews rated "What does USGS stand for?" wording as often as a fact (reviews 10-20:
+                # 4 G, 3 K, 3 W; 21-22: 3 W of 3):
                 # a document has better questions for its first ten.
                 w *= ACRONYM_IN_DOCUMENT
         return w
@@ -737,6 +739,12 @@ class Weigher:
             words = self.doc.norm_text.split()
             self._pairs = Counter(zip(words, words[1:]))
         return any(self._pairs[(a, b)] >= 2 for a, b in zip(content, content[1:]))
+
+
+def _next_in_series(answer: str, before: str, conjunctions: str) -> bool:
+    """Tell whether a number follows the one before it in a series ("Spedizioni 36 e ____": 37)."""
+    m = re.search(r"(\d+) (?:%s) $" % conjunctions, before)
+    return bool(m) and answer.strip().isdigit() and int(answer) == int(m.group(1)) + 1
 
 
 @lru_cache(maxsize=8)

@@ -2294,7 +2294,7 @@ def test_a_country_tied_to_a_neighbour_gets_wrong_options_from_farther_off(named
 
 def test_a_dateline_is_never_asked():
     # Review 19: «Madrid, ____.» asked the article's date with nothing else to go on.
-    assert weight_of("it", "Madrid, 11 luglio 1982.", "11 luglio 1982", "date") == 0
+    assert _document_weight("it", "Madrid, 11 luglio 1982.", "11 luglio 1982", "date") == 0
 
 
 def test_an_elided_article_before_the_blank_keeps_options_that_start_with_a_vowel():
@@ -2312,11 +2312,11 @@ def test_an_elided_article_before_the_blank_keeps_options_that_start_with_a_vowe
      "75 membri", "quantity"),
 ])
 def test_a_number_the_sentence_says_twice_is_never_asked(lang, text, answer, kind):
-    assert weight_of(lang, text, answer, kind) == 0
+    assert _document_weight(lang, text, answer, kind) == 0
 
 
 def test_a_textbook_s_exercises_and_questions_are_never_asked():
-    text = ("Rates of reaction\n\n" + "A catalyst speeds up a reaction without being used up. " * 3
+    text = ("Rates of reaction\n\n" + "A catalyst speeds up a reaction without being used up. " * 10
             + "Collision theory explains why reaction rates change.\n\nCheck your understanding\n\n"
             + "1. Use collision theory to explain why powdered marble reacts faster than marble chips.\n"
             + "2. Why does a catalyst speed up a reaction?")
@@ -2430,7 +2430,7 @@ def test_a_document_s_own_year_a_list_item_and_this_time_weigh_less(lang, senten
      "acronym"),
 ])
 def test_an_answer_the_sentence_itself_gives_is_never_asked(lang, text, answer, kind):
-    assert weight_of(lang, text, answer, kind) == 0
+    assert _document_weight(lang, text, answer, kind) == 0
 
 
 def test_blanks_wait_for_every_other_kind():
@@ -2456,3 +2456,17 @@ def test_a_foreign_name_s_expansion_is_never_asked_to_be_typed():
             "che riunisce il governo cinese. Il CASIP lavorerà fino al 2030. Il CASIP riunisce diverse aziende.")
     draft = generate_quiz(text, lang="it")
     assert not [q for q in draft.questions if q.kind == "short" and q.score > 0]
+
+
+def _document_weight(lang: str, sentence: str, answer: str, kind: str) -> float:
+    """Return the worth multiplier of ``sentence``'s answer as the first sentence of a whole document (no digits after)."""
+    rooms = "ABCDEFGHIJKLMN"
+    filler = " ".join((f"La sala {r} fu restaurata." if lang == "it" else f"Hall {r} was rebuilt.") for r in rooms)
+    return _weight_of(f"{sentence} {filler}", lang, answer, kind)
+
+
+def test_on_a_paragraph_the_document_rules_stay_silent():
+    # Cross-validated recall on XQuAD fell 0.003 with these applied to paragraphs.
+    assert weight_of("it", "Madrid, 11 luglio 1982.", "11 luglio 1982", "date") > 0
+    assert weight_of("en", "The votes rose from 1990 and 1991 to 1995 and 1996.", "1996", "year") > 0
+    assert weight_of("en", "In 1990 the club won 3 titles and 3 cups.", "3 titles", "quantity") > 0

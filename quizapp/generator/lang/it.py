@@ -290,7 +290,7 @@ PACK = {
     # Eventi che tornano ogni tanti anni: un anno falso è un altro dei loro anni ("Olimpiadi del 1992", non 1991).
     # ("Mondiali" no: quelli di atletica sono ogni due anni, quelli di calcio ogni quattro.)
     "recurring_events": {"olimpiadi": 4, "olimpiade": 4, "giochi olimpici": 4, "olimpico": 4, "olimpica": 4,
-                         "olimpionico": 4, "olimpionica": 4, "paralimpiadi": 4,
+                         "olimpionico": 4, "olimpionica": 4, "paralimpiadi": 4, "giochi di": 4,
                          "mondiali": 4, "coppa del mondo": 4, "europei": 4, "campionato europeo": 4,
                          "campionati europei": 4, "campione d'europa": 4, "campioni d'europa": 4},
     # Numeri che sono anche altre parole ("sei": "tu sei"): contano solo davanti a una lista ("sei paesi: …").
