@@ -316,7 +316,8 @@ def answer(attempt_id: int):
         return _stale(attempt, str(error))
 
     if action == "timeout" and attempt_service.is_timed_out(attempt, now + TIMEOUT_SLACK):
-        attempt_service.submit(attempt, now, automatic=True, claimed=True)
+        attempt_service.submit(attempt, now, automatic=True, claimed=True,
+                               saved=attempt_service.saved_for_grading(claimed, stored))
         db.session.commit()
         return redirect(url_for("student.result", attempt_id=attempt_id))
     if action == "submit":
@@ -325,7 +326,8 @@ def answer(attempt_id: int):
             db.session.commit()
             return render_template("student/confirm.html", attempt=attempt, unanswered=unanswered,
                                    confirm_form=forms.AnswersForm())
-        attempt_service.submit(attempt, now, claimed=True)  # the claim that saved the answers holds
+        # The claim that saved the answers holds, and grading takes them as the save left them.
+        attempt_service.submit(attempt, now, claimed=True, saved=attempt_service.saved_for_grading(claimed, stored))
         db.session.commit()
         return redirect(url_for("student.result", attempt_id=attempt_id))
 
