@@ -32,18 +32,23 @@ def init_app(app: Flask) -> None:
     origins = app.config.get("LTI_PLATFORM_ORIGINS") or []
     if isinstance(origins, str):
         origins = origins.split()
-    policy = content_security_policy(list(origins))
+    defaults = [
+        ("Content-Security-Policy", content_security_policy(list(origins))),
+        ("X-Content-Type-Options", "nosniff"),
+        # Join codes and attempt ids sit in URLs: other sites never see them.
+        ("Referrer-Policy", "same-origin"),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+    ]
+    if not origins:
+        defaults.append(("X-Frame-Options", "DENY"))  # for browsers without frame-ancestors
+    defaults = [(name.lower(), name, value) for name, value in defaults]
 
     @app.after_request
     def security_headers(response):
         headers = response.headers
-        headers.setdefault("Content-Security-Policy", policy)
-        headers.setdefault("X-Content-Type-Options", "nosniff")
-        # Join codes and attempt ids sit in URLs: other sites never see them.
-        headers.setdefault("Referrer-Policy", "same-origin")
-        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        if not origins:
-            headers.setdefault("X-Frame-Options", "DENY")  # for browsers without frame-ancestors
+        # Each one unless the view set it: the response's headers read once (setdefault read them twice a header).
+        present = set(headers.keys(lower=True))
+        headers.extend([(name, value) for lower, name, value in defaults if lower not in present])
         if request.endpoint not in STATIC_ENDPOINTS:
             # Pages hold answers, scores, keys or teacher data: no cache, shared or private, keeps them.
             headers["Cache-Control"] = "no-store"

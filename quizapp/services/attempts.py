@@ -126,6 +126,12 @@ def join(quiz: Quiz, display_name: str | None, identifier: str | None, now: dt.d
     return participant
 
 
+# The participants a join may name, the statements built once (every join of a rush asks for its token).
+_ON_ROSTER = select(Participant).where(Participant.quiz_id == bindparam("quiz"),
+                                       Participant.identifier == bindparam("identifier"))
+_BY_TOKEN = select(Participant).where(Participant.token == bindparam("token"))
+
+
 def _registration(quiz: Quiz, display_name: str | None, identifier: str | None, now: dt.datetime,
                   join_key: str | None) -> Participant | dict[str, Any]:
     """Return the participant a join names if known, else the columns of a new one (join() says how)."""
@@ -137,16 +143,14 @@ def _registration(quiz: Quiz, display_name: str | None, identifier: str | None, 
         canonical = roster_entries(quiz).get((identifier or "").strip().casefold())
         if canonical is None:
             raise AttemptError(_l("That identifier is not on this quiz's class list."))
-        known = db.session.scalar(
-            db.select(Participant).where(Participant.quiz_id == quiz.id, Participant.identifier == canonical)
-        )
+        known = db.session.scalar(_ON_ROSTER, {"quiz": quiz.id, "identifier": canonical})
         if known is not None:
             return known
         identifier, name = canonical, name or canonical
     elif not name:
         raise AttemptError(_l("Enter your name."))
     token = participant_token(quiz.id, join_key)
-    known = db.session.scalar(db.select(Participant).where(Participant.token == token))
+    known = db.session.scalar(_BY_TOKEN, {"token": token})
     if known is not None:
         return known  # the same form again: its first request registered this participant
     return {"display_name": name, "identifier": identifier.strip() if identifier else None, "token": token}
@@ -359,7 +363,8 @@ _NEW_PARTICIPANT, _NEW_ATTEMPT = insert(_PARTICIPANTS), insert(_ATTEMPTS)
 _CLAIM = (update(_ATTEMPTS)
           .where(_ATTEMPTS.c.id == bindparam("attempt"), _ATTEMPTS.c.state == "in_progress")
           .values(page=_ATTEMPTS.c.page))
-_STORED = (select(_RESPONSES.c.id, _RESPONSES.c.question_id, _RESPONSES.c.answer, _RESPONSES.c.saved_at)
+_STORED = (select(_RESPONSES.c.id, _RESPONSES.c.question_id, _RESPONSES.c.answer, _RESPONSES.c.saved_at,
+                  _RESPONSES.c.points)
            .where(_RESPONSES.c.attempt_id == bindparam("attempt")))
 _GRADED = (select(_RESPONSES.c.id, _RESPONSES.c.question_id, _RESPONSES.c.answer, _RESPONSES.c.points)
            .where(_RESPONSES.c.attempt_id == bindparam("attempt")))
@@ -369,7 +374,8 @@ _TRIES = (select(func.count().label("count"),
           .where(_ATTEMPTS.c.participant_id == bindparam("participant")))
 # A grade's points, the answer and the time it was saved left as they are (saved_at set to
 # itself, or the column's onupdate would stamp the grading time on it).
-_SCORE = (update(_RESPONSES).where(_RESPONSES.c.id == bindparam("response"))
+_SCORE = (update(_RESPONSES).where(_RESPONSES.c.attempt_id == bindparam("attempt"),
+                                   _RESPONSES.c.question_id == bindparam("question"))
           .values(points=bindparam("new_points", type_=_RESPONSES.c.points.type), saved_at=_RESPONSES.c.saved_at))
 # The submit: the state changes once, guarded by it, with the score, and the row comes back
 # as it now is (one statement where the ORM's UPDATE, a refresh and the score's UPDATE took three).
@@ -457,27 +463,43 @@ def _insert_responses(attempt: Attempt, rows: list[dict[str, Any]]) -> None:
             db.session.expire(attempt, ["responses"])
 
 
-def grade(attempt: Attempt) -> tuple[float, float]:
+def saved_for_grading(claimed: dict[int, Any], stored: dict[int, Any]) -> dict[int, tuple[Any, float | None]]:
+    """Return an attempt's stored answers with their points by question id, as a save under a claim left them.
+
+    ``claimed`` is what claim_answers read, ``stored`` what save_answers returned
+    after it: every row the attempt has now, its answer, and the points it holds
+    (none yet for a row the save inserted). A submit that saved the page's answers
+    grades from these, without reading the rows again.
+    """
+    return {question_id: (answer, claimed[question_id].points if question_id in claimed else None)
+            for question_id, answer in stored.items()}
+
+
+def grade(attempt: Attempt, saved: dict[int, tuple[Any, float | None]] | None = None) -> tuple[float, float]:
     """Score every question of an attempt, unanswered ones as zero; return the total and the most it could be.
 
     Called once, as the attempt is submitted, with its row claimed; submit()
-    writes the two on the attempt with its new state. The quiz's item-analysis sums
+    writes the two on the attempt with its new state. ``saved`` is the attempt's
+    answers and points as this transaction left them (saved_for_grading), else
+    they are read. The quiz's item-analysis sums
     are not touched: the attempt stays untallied until they are next read
     (services/aggregates.py), so a class submitting at once does not queue on them.
     """
     db.session.flush()  # answers the ORM holds unsaved come first
-    responses = {row.question_id: row for row in db.session.execute(_GRADED, {"attempt": attempt.id})}
+    if saved is None:
+        saved = {row.question_id: (row.answer, row.points)
+                 for row in db.session.execute(_GRADED, {"attempt": attempt.id})}
     total = 0.0
     missing, scored = [], []
     for item in items(attempt):
         question = item.question
-        response = responses.get(question.id)
-        answer = response.answer if response is not None else None
+        response = saved.get(question.id)
+        answer = response[0] if response is not None else None
         points = round(kind_of(question).fraction(question, answer) * item.entry.points, 4)
         if response is None:
             missing.append({"question_id": question.id, "answer": None, "points": points})
-        elif response.points != points:
-            scored.append({"response": response.id, "new_points": points})
+        elif response[1] != points:
+            scored.append({"attempt": attempt.id, "question": question.id, "new_points": points})
         total += points
     if scored:
         db.session.execute(_SCORE, scored)
@@ -487,11 +509,13 @@ def grade(attempt: Attempt) -> tuple[float, float]:
     return round(total, 4), sum(item.entry.points for item in items(attempt))
 
 
-def submit(attempt: Attempt, now: dt.datetime, *, automatic: bool = False, claimed: bool = False) -> bool:
+def submit(attempt: Attempt, now: dt.datetime, *, automatic: bool = False, claimed: bool = False,
+           saved: dict[int, tuple[Any, float | None]] | None = None) -> bool:
     """Close and grade an attempt exactly once; the caller commits.
 
     The attempt's row is claimed first (``claimed``: the caller did, in this
-    transaction), so the answers graded are the last ones saved: an autosave
+    transaction; ``saved``: its answers as that claim's save left them, for
+    grade()), so the answers graded are the last ones saved: an autosave
     racing this submit either comes first or finds the attempt submitted. The
     state then changes with the score in one conditional UPDATE, so two tabs, a
     double click or a replayed request can only submit once: the losers see no
@@ -503,7 +527,7 @@ def submit(attempt: Attempt, now: dt.datetime, *, automatic: bool = False, claim
     db.session.flush()  # changes the ORM holds for the row come first, as the ORM's own UPDATE would flush them
     row = None
     if claimed or _claim(attempt):
-        score, max_score = grade(attempt)
+        score, max_score = grade(attempt, saved if claimed else None)
         row = db.session.execute(_SUBMIT, {"attempt": attempt.id, "at": submitted_at, "automatic": automatic,
                                            "score": score, "max_score": max_score}).one_or_none()
     # Another request may have changed the row and its answers since they were read: the

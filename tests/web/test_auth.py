@@ -92,6 +92,25 @@ def test_session_changes_at_login_and_logout_ends_it(app, client, make_teacher):
     assert replay.get("/teach/").status_code == 302
 
 
+def test_a_session_cookie_signed_by_another_process_is_checked_and_a_tampered_one_refused(app, app_config,
+                                                                                        client, make_teacher):
+    """A cookie this process signed is kept as verified; one from another worker is checked first, as Flask does."""
+    make_teacher()
+    login(client)
+    assert client.get("/teach/").status_code == 200
+    cookie = client.get_cookie("session").value
+    other = create_app(app_config)  # another worker: the same secret key, none of this one's cookies seen
+    elsewhere = other.test_client()
+    elsewhere.set_cookie("session", cookie)
+    assert elsewhere.get("/teach/").status_code == 200
+    payload, stamp, signature = cookie.rsplit(".", 2)
+    for forged in (f"{payload}x.{stamp}.{signature}", f"{payload}.{stamp}.{signature[:-2]}AA"):
+        for server in (app, other):
+            tampered = server.test_client()
+            tampered.set_cookie("session", forged)
+            assert tampered.get("/teach/").status_code == 302  # to the login page: no session
+
+
 def test_cookies_are_httponly_lax_and_secure_over_https(app, client, make_teacher):
     make_teacher()
     plain = session_cookie(login(client))

@@ -175,6 +175,25 @@ def test_join_codes_are_throttled_per_client_and_only_misses_count(app, app_conf
     assert other.get("/q/NOPE97").status_code == 404
 
 
+def test_a_students_own_attempt_is_never_rate_limited_while_other_pages_are(app_config, seeded):
+    """Flask-Limiter skips the student's pages whole (extensions.Limiter), a default limit too; others keep it."""
+    limited = create_app({**app_config, "RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": "memory://",
+                          "RATELIMIT_KEY_PREFIX": uuid.uuid4().hex, "RATELIMIT_DEFAULT": "2 per hour"})
+    code = settings(limited, seeded)
+    student = Student(limited, limited.test_client())
+    student.join(code)
+    name, value = next(iter(student.right_answers().items()))
+    for _ in range(4):
+        page = student.client.get(student.url)
+        saved = student.autosave({name: value})
+        assert (page.status_code, saved.status_code) == (200, 200)
+        assert not any(header.startswith("X-RateLimit") for header in [*page.headers.keys(), *saved.headers.keys()])
+    # A page no filter exempts gets the default limit, with its headers, from the same client.
+    answers = [student.client.get("/auth/login") for _ in range(3)]
+    assert [answer.status_code for answer in answers] == [200, 200, 429]
+    assert answers[0].headers["X-RateLimit-Limit"] == "2" and "Retry-After" in answers[2].headers
+
+
 def _refuse_writes(app, on: bool):
     """Make every new connection read-only (as a read-only file or server would), or stop doing so."""
     with app.app_context():
