@@ -1276,19 +1276,32 @@ def _capital_as(model: str, text: str, lang: str = "") -> str:
 
 def _times(text: str, months: list[str], skip: tuple[int, int] = (-1, -1)) -> list[tuple[int, tuple[int, int, int]]]:
     """Return the dates and years written in ``text`` as (offset, (year, month, day)), 0 where not given, outside ``skip``."""
+    return [(start, t) for start, end, t in _all_times(text, tuple(months)) if not (start < skip[1] and skip[0] < end)]
+
+
+@lru_cache(maxsize=8)
+def _times_re(months: tuple[str, ...]) -> re.Pattern:
+    """Compile the pattern of a date or year written with one of ``months`` (once per language)."""
     names = "|".join(re.escape(m) for m in months)
-    pattern = (r"(?:(\d{1,2})(?:st|nd|rd|th|º|°)?\s+)?\b(" + names + r")\b\s+(?:(\d{1,2}),?\s+)?(\d{4})"
-               r"|(?<![\d.,])(1\d{3}|20\d{2})(?![\d.,]\d)")
+    return re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th|º|°)?\s+)?\b(" + names + r")\b\s+(?:(\d{1,2}),?\s+)?(\d{4})"
+                      r"|(?<![\d.,])(1\d{3}|20\d{2})(?![\d.,]\d)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _all_times(text: str, months: tuple[str, ...]) -> tuple[tuple[int, int, tuple[int, int, int]], ...]:
+    """Return every date and year of ``text`` as (start, end, (year, month, day)), read once per text.
+
+    A sentence is read again for every wrong date a question tries against it.
+    """
     out = []
-    for m in re.finditer(pattern, text, flags=re.IGNORECASE):
-        if m.start() < skip[1] and skip[0] < m.end():
-            continue
+    for m in _times_re(months).finditer(text):
         if m.group(5):
-            out.append((m.start(), (int(m.group(5)), 0, 0)))
+            out.append((m.start(), m.end(), (int(m.group(5)), 0, 0)))
         else:
             day = m.group(1) or m.group(3)
-            out.append((m.start(), (int(m.group(4)), months.index(m.group(2).lower()) + 1, int(day) if day else 0)))
-    return out
+            out.append((m.start(), m.end(), (int(m.group(4)), months.index(m.group(2).lower()) + 1,
+                                             int(day) if day else 0)))
+    return tuple(out)
 
 
 def _order(a: tuple[int, int, int], b: tuple[int, int, int]) -> int:
@@ -1330,8 +1343,7 @@ def _crosses_stated_time(ctx: Context, fact: Fact, ans: Span, wrong: str) -> boo
     if any(_order(t, x) >= 0 > _order(w, x) for pos, x in here if pos < at) or \
             any(_order(t, x) <= 0 < _order(w, x) for pos, x in here if pos > at):
         return True
-    starts = [sn.start for sn in ctx.doc.sentences]
-    k = starts.index(fact.span.start) if fact.span.start in starts else 0
+    k = ctx.doc.sentence_at.get(fact.span.start, 0)
     before = _times(ctx.doc.sentences[k - 1].text, months) if k > 0 else []
     return any(_order(t, x) >= 0 > _order(w, x) for _, x in before)
 
@@ -1426,9 +1438,12 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
     return out[:n]
 
 
+_WORD_BEFORE = re.compile(r"(?:^|[^\w'’])(\w+['’]|\w+\s+)$")
+
+
 def _article_before(doc: Doc, start: int) -> str:
     """Return the article that the word just before ``start`` carries ("con il" gives "il", "all'" gives "l'"), or ""."""
-    m = re.search(r"(?:^|[^\w'’])(\w+['’]|\w+\s+)$", doc.text[max(0, start - 12):start])
+    m = _WORD_BEFORE.search(doc.text[max(0, start - 12):start])
     forms = doc.pack.get("article_forms", {})
     return forms.get(m.group(1).strip().lower().replace("’", "'"), "") if m else ""
 
@@ -1591,7 +1606,11 @@ def _role_before(doc: Doc, start: int) -> str:
 
 def _has_role(doc: Doc, name: str, role: str) -> bool:
     """Tell whether the text puts ``role`` right before ``name`` somewhere."""
-    return any(_role_before(doc, m.start()) == role for m in re.finditer(re.escape(name), doc.text))
+    roles = doc.roles_of.get(name)
+    if roles is None:
+        # Read once per name: a long text tries the same names against many blanks.
+        roles = doc.roles_of[name] = {_role_before(doc, m.start()) for m in re.finditer(re.escape(name), doc.text)}
+    return role in roles
 
 
 def _past(ctx: Context, date_text: str) -> _dt.date | None:
