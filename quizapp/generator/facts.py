@@ -59,12 +59,22 @@ class Doc:
         self.paragraph_of = out
         self._tokens: dict[int, list[Token]] = {}
         self._verbs: dict[int, list[int]] = {}
+        # Whether each word of the text looks like a verb, guessed once per word.
+        self._verb_words: dict[str, bool] = {}
 
     def verbs(self, i: int) -> list[int]:
         """Return the start offsets of the verb-like tokens of sentence ``i`` (cached)."""
         v = self._verbs.get(i)
         if v is None:
-            v = self._verbs[i] = [t.start for t in self.tokens(i) if _looks_like_verb(self.pack, t)]
+            known = self._verb_words
+            v = []
+            for t in self.tokens(i):
+                verb = known.get(t.text)
+                if verb is None:
+                    verb = known[t.text] = _looks_like_verb(self.pack, t)
+                if verb:
+                    v.append(t.start)
+            self._verbs[i] = v
         return v
 
     def tokens(self, i: int) -> list[Token]:
@@ -177,7 +187,7 @@ def common_words(lang: str, zipf: float = 5.0) -> frozenset[str]:
     except ImportError:
         return frozenset()
     cut = 10 ** zipf / 1e9
-    return frozenset(w for w, f in get_frequency_dict(lang, wordlist="small").items() if f >= cut)
+    return frozenset(w for w, f in get_frequency_dict(lang, "small").items() if f >= cut)
 
 
 def _looks_like_adverb(pack: Pack, tok: Token) -> bool:

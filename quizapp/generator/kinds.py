@@ -1047,15 +1047,11 @@ def _modifier_used_alone(text: str, phrase: str, pack) -> list[str]:
 @lru_cache(maxsize=4)
 def _lower_bigrams(text: str) -> dict[tuple[str, str], int]:
     """Return how often each lower-case word stands in ``text`` (key ("", word)) and after which word (read once per text)."""
-    counts: Counter = Counter()
-    prev = ""
-    for m in re.finditer(r"[^\W\d_]+", text):
-        w = m.group()
-        lw = w.lower()
-        if w[:1].islower():
-            counts[("", lw)] += 1
-        counts[(prev, lw)] += 1
-        prev = lw
+    words = re.findall(r"[^\W\d_]+", text)
+    lowered = [w.lower() for w in words]
+    # Counted in C: a word after the one before it (the first after ""), and a lower-case word alone.
+    counts = Counter(zip([""] + lowered[:-1], lowered))
+    counts.update(("", lw) for w, lw in zip(words, lowered) if w[:1].islower())
     return dict(counts)
 
 
@@ -1609,8 +1605,19 @@ def _has_role(doc: Doc, name: str, role: str) -> bool:
     roles = doc.roles_of.get(name)
     if roles is None:
         # Read once per name: a long text tries the same names against many blanks.
-        roles = doc.roles_of[name] = {_role_before(doc, m.start()) for m in re.finditer(re.escape(name), doc.text)}
+        roles = doc.roles_of[name] = {_role_before(doc, at) for at in _occurrences(doc.text, name)}
     return role in roles
+
+
+def _occurrences(text: str, part: str) -> list[int]:
+    """Return where ``part`` stands in ``text``, left to right, not overlapping (as re.finditer finds it)."""
+    if not part:
+        return list(range(len(text) + 1))
+    out, at = [], text.find(part)
+    while at >= 0:
+        out.append(at)
+        at = text.find(part, at + len(part))
+    return out
 
 
 def _past(ctx: Context, date_text: str) -> _dt.date | None:
