@@ -1444,6 +1444,22 @@ def _article_before(doc: Doc, start: int) -> str:
     return forms.get(m.group(1).strip().lower().replace("’", "'"), "") if m else ""
 
 
+_WORD_AT = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")
+
+
+def _after_article_form(doc: Doc) -> list[int]:
+    """Return where a word of the text starts after one of the pack's article forms (any case) and spaces.
+
+    Every word whose ``_article_before`` is not empty is among them (the form may end a longer word: they are
+    candidates, each read again by ``_article_before``).
+    """
+    forms = sorted((f for f in doc.pack.get("article_forms", {}) if re.fullmatch(r"\w+", f)), key=len, reverse=True)
+    if not forms:
+        return []
+    pattern = r"(?:%s)\s+(?=[^\W\d_])" % "|".join(map(re.escape, forms))
+    return [m.end() for m in re.finditer(pattern, doc.text, re.IGNORECASE)]
+
+
 def _same_article(doc: Doc, ans: Span, options: list[str]) -> list[str]:
     """Keep the options that take the article the blank's preposition carries ("con il ____": "Belgio", not "Turchia").
 
@@ -1455,11 +1471,13 @@ def _same_article(doc: Doc, ans: Span, options: list[str]) -> list[str]:
         return options
     out = []
     if not doc.articles_of:
-        # Read once per text: the articles written before each word (a name by its first word).
-        for m in re.finditer(r"(?<![\w'’])[^\W\d_][\w'’-]*", doc.text):
-            art = _article_before(doc, m.start())
+        # Read once per text: the articles written before each word (a name by its first word). Only
+        # a word after one of the article forms and a space can have one (a word never starts right
+        # after an apostrophe): those places are found first, then read as before.
+        for at in _after_article_form(doc):
+            art = _article_before(doc, at)
             if art:
-                doc.articles_of.setdefault(m.group(), set()).add(art)
+                doc.articles_of.setdefault(_WORD_AT.match(doc.text, at).group(), set()).add(art)
         doc.articles_of.setdefault("", set())
     for v in options:
         seen = set(doc.articles_of.get(v.split()[0], ())) if v.split() else set()
