@@ -1434,12 +1434,14 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
     return out[:n]
 
 
+# How far back _article_before reads for the article before a word.
+_ARTICLE_WINDOW = 12
 _WORD_BEFORE = re.compile(r"(?:^|[^\w'’])(\w+['’]|\w+\s+)$")
 
 
 def _article_before(doc: Doc, start: int) -> str:
     """Return the article that the word just before ``start`` carries ("con il" gives "il", "all'" gives "l'"), or ""."""
-    m = _WORD_BEFORE.search(doc.text[max(0, start - 12):start])
+    m = _WORD_BEFORE.search(doc.text[max(0, start - _ARTICLE_WINDOW):start])
     forms = doc.pack.get("article_forms", {})
     return forms.get(m.group(1).strip().lower().replace("’", "'"), "") if m else ""
 
@@ -1450,13 +1452,15 @@ _WORD_AT = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")
 def _after_article_form(doc: Doc) -> list[int]:
     """Return where a word of the text starts after one of the pack's article forms (any case) and spaces.
 
-    Every word whose ``_article_before`` is not empty is among them (the form may end a longer word: they are
-    candidates, each read again by ``_article_before``).
+    Every word whose ``_article_before`` is not empty is among them: the form is a whole word, or the
+    tail of a longer one that ``_article_before``'s 12-character window cuts (so long a run of spaces
+    follows it). They are candidates, each read again by ``_article_before``.
     """
     forms = sorted((f for f in doc.pack.get("article_forms", {}) if re.fullmatch(r"\w+", f)), key=len, reverse=True)
     if not forms:
         return []
-    pattern = r"(?:%s)\s+(?=[^\W\d_])" % "|".join(map(re.escape, forms))
+    pattern = r"\b(?:%s)\s+(?=[^\W\d_])|\w\s{%d,}(?=[^\W\d_])" % ("|".join(map(re.escape, forms)),
+                                                                max(1, _ARTICLE_WINDOW - len(forms[0])))
     return [m.end() for m in re.finditer(pattern, doc.text, re.IGNORECASE)]
 
 
