@@ -28,6 +28,8 @@ _ACRONYM_RE = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,11})(?=[),;])")
 _NUMBER_RE = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w])")
 # Characters past which a document counts as long (see concepts()).
 LONG_DOCUMENT = 200_000
+# Characters past which the document's words are indexed for Doc.mentions instead of searched.
+INDEXED_TEXT = 20_000
 _MONEY_PREFIX_RE = re.compile(r"[$€£]\s?$")
 
 
@@ -43,6 +45,8 @@ class Doc:
     acronyms: dict[str, str] = field(default_factory=dict)
     # The articles the text writes before each word, read once when an option needs them (kinds._same_article).
     articles_of: dict[str, set[str]] = field(default_factory=dict)
+    # The role words the text writes before each name, read once per name (kinds._has_role).
+    roles_of: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sentences = split_sentences(self.text, self.body_start, self.pack.abbreviations)
@@ -55,12 +59,22 @@ class Doc:
         self.paragraph_of = out
         self._tokens: dict[int, list[Token]] = {}
         self._verbs: dict[int, list[int]] = {}
+        # Whether each word of the text looks like a verb, guessed once per word.
+        self._verb_words: dict[str, bool] = {}
 
     def verbs(self, i: int) -> list[int]:
         """Return the start offsets of the verb-like tokens of sentence ``i`` (cached)."""
         v = self._verbs.get(i)
         if v is None:
-            v = self._verbs[i] = [t.start for t in self.tokens(i) if _looks_like_verb(self.pack, t)]
+            known = self._verb_words
+            v = []
+            for t in self.tokens(i):
+                verb = known.get(t.text)
+                if verb is None:
+                    verb = known[t.text] = _looks_like_verb(self.pack, t)
+                if verb:
+                    v.append(t.start)
+            self._verbs[i] = v
         return v
 
     def tokens(self, i: int) -> list[Token]:
@@ -76,10 +90,37 @@ class Doc:
         """Return the whole text normalised, padded with spaces for whole-word lookups."""
         return " " + normalise(self.text) + " "
 
+    @cached_property
+    def sentence_at(self) -> dict[int, int]:
+        """Return the index of the (first) sentence starting at each offset."""
+        out: dict[int, int] = {}
+        for k, s in enumerate(self.sentences):
+            out.setdefault(s.start, k)
+        return out
+
+    @cached_property
+    def _word_index(self) -> tuple[list[str], dict[str, list[int]]]:
+        """Return the normalised text's words and where each stands (built once, for a long text's lookups)."""
+        words = self.norm_text[1:-1].split(" ")
+        where: dict[str, list[int]] = {}
+        for k, w in enumerate(words):
+            where.setdefault(w, []).append(k)
+        return words, where
+
     def mentions(self, phrase: str) -> bool:
         """Tell whether the document mentions ``phrase`` (normalised, whole words)."""
         n = normalise(phrase)
-        return bool(n) and f" {n} " in self.norm_text
+        if not n:
+            return False
+        if len(self.text) < INDEXED_TEXT:
+            return f" {n} " in self.norm_text
+        # The same as the search above, read from the words' positions: a long text is searched for
+        # thousands of names.
+        words, where = self._word_index
+        wanted = n.split(" ")
+        rarest = min(range(len(wanted)), key=lambda j: len(where.get(wanted[j], ())))
+        m = len(wanted)
+        return any(words[k - rarest:k - rarest + m] == wanted for k in where.get(wanted[rarest], ()) if k >= rarest)
 
     def span(self, start: int, end: int) -> Span:
         """Return the stripped span of the text between ``start`` and ``end``."""
@@ -146,7 +187,7 @@ def common_words(lang: str, zipf: float = 5.0) -> frozenset[str]:
     except ImportError:
         return frozenset()
     cut = 10 ** zipf / 1e9
-    return frozenset(w for w, f in get_frequency_dict(lang, wordlist="small").items() if f >= cut)
+    return frozenset(w for w, f in get_frequency_dict(lang, "small").items() if f >= cut)
 
 
 def _looks_like_adverb(pack: Pack, tok: Token) -> bool:

@@ -1081,15 +1081,11 @@ def _modifier_used_alone(text: str, phrase: str, pack) -> list[str]:
 @lru_cache(maxsize=4)
 def _lower_bigrams(text: str) -> dict[tuple[str, str], int]:
     """Return how often each lower-case word stands in ``text`` (key ("", word)) and after which word (read once per text)."""
-    counts: Counter = Counter()
-    prev = ""
-    for m in re.finditer(r"[^\W\d_]+", text):
-        w = m.group()
-        lw = w.lower()
-        if w[:1].islower():
-            counts[("", lw)] += 1
-        counts[(prev, lw)] += 1
-        prev = lw
+    words = re.findall(r"[^\W\d_]+", text)
+    lowered = [w.lower() for w in words]
+    # Counted in C: a word after the one before it (the first after ""), and a lower-case word alone.
+    counts = Counter(zip([""] + lowered[:-1], lowered))
+    counts.update(("", lw) for w, lw in zip(words, lowered) if w[:1].islower())
     return dict(counts)
 
 
@@ -1318,19 +1314,32 @@ def _capital_as(model: str, text: str, lang: str = "") -> str:
 
 def _times(text: str, months: list[str], skip: tuple[int, int] = (-1, -1)) -> list[tuple[int, tuple[int, int, int]]]:
     """Return the dates and years written in ``text`` as (offset, (year, month, day)), 0 where not given, outside ``skip``."""
+    return [(start, t) for start, end, t in _all_times(text, tuple(months)) if not (start < skip[1] and skip[0] < end)]
+
+
+@lru_cache(maxsize=8)
+def _times_re(months: tuple[str, ...]) -> re.Pattern:
+    """Compile the pattern of a date or year written with one of ``months`` (once per language)."""
     names = "|".join(re.escape(m) for m in months)
-    pattern = (r"(?:(\d{1,2})(?:st|nd|rd|th|º|°)?\s+)?\b(" + names + r")\b\s+(?:(\d{1,2}),?\s+)?(\d{4})"
-               r"|(?<![\d.,])(1\d{3}|20\d{2})(?![\d.,]\d)")
+    return re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th|º|°)?\s+)?\b(" + names + r")\b\s+(?:(\d{1,2}),?\s+)?(\d{4})"
+                      r"|(?<![\d.,])(1\d{3}|20\d{2})(?![\d.,]\d)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _all_times(text: str, months: tuple[str, ...]) -> tuple[tuple[int, int, tuple[int, int, int]], ...]:
+    """Return every date and year of ``text`` as (start, end, (year, month, day)), read once per text.
+
+    A sentence is read again for every wrong date a question tries against it.
+    """
     out = []
-    for m in re.finditer(pattern, text, flags=re.IGNORECASE):
-        if m.start() < skip[1] and skip[0] < m.end():
-            continue
+    for m in _times_re(months).finditer(text):
         if m.group(5):
-            out.append((m.start(), (int(m.group(5)), 0, 0)))
+            out.append((m.start(), m.end(), (int(m.group(5)), 0, 0)))
         else:
             day = m.group(1) or m.group(3)
-            out.append((m.start(), (int(m.group(4)), months.index(m.group(2).lower()) + 1, int(day) if day else 0)))
-    return out
+            out.append((m.start(), m.end(), (int(m.group(4)), months.index(m.group(2).lower()) + 1,
+                                             int(day) if day else 0)))
+    return tuple(out)
 
 
 def _order(a: tuple[int, int, int], b: tuple[int, int, int]) -> int:
@@ -1372,8 +1381,7 @@ def _crosses_stated_time(ctx: Context, fact: Fact, ans: Span, wrong: str) -> boo
     if any(_order(t, x) >= 0 > _order(w, x) for pos, x in here if pos < at) or \
             any(_order(t, x) <= 0 < _order(w, x) for pos, x in here if pos > at):
         return True
-    starts = [sn.start for sn in ctx.doc.sentences]
-    k = starts.index(fact.span.start) if fact.span.start in starts else 0
+    k = ctx.doc.sentence_at.get(fact.span.start, 0)
     before = _times(ctx.doc.sentences[k - 1].text, months) if k > 0 else []
     return any(_order(t, x) >= 0 > _order(w, x) for _, x in before)
 
@@ -1476,11 +1484,34 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
     return out[:n]
 
 
+# How far back _article_before reads for the article before a word.
+_ARTICLE_WINDOW = 12
+_WORD_BEFORE = re.compile(r"(?:^|[^\w'’])(\w+['’]|\w+\s+)$")
+
+
 def _article_before(doc: Doc, start: int) -> str:
     """Return the article that the word just before ``start`` carries ("con il" gives "il", "all'" gives "l'"), or ""."""
-    m = re.search(r"(?:^|[^\w'’])(\w+['’]|\w+\s+)$", doc.text[max(0, start - 12):start])
+    m = _WORD_BEFORE.search(doc.text[max(0, start - _ARTICLE_WINDOW):start])
     forms = doc.pack.get("article_forms", {})
     return forms.get(m.group(1).strip().lower().replace("’", "'"), "") if m else ""
+
+
+_WORD_AT = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")
+
+
+def _after_article_form(doc: Doc) -> list[int]:
+    """Return where a word of the text starts after one of the pack's article forms (any case) and spaces.
+
+    Every word whose ``_article_before`` is not empty is among them: the form is a whole word, or the
+    tail of a longer one that ``_article_before``'s 12-character window cuts (so long a run of spaces
+    follows it). They are candidates, each read again by ``_article_before``.
+    """
+    forms = sorted((f for f in doc.pack.get("article_forms", {}) if re.fullmatch(r"\w+", f)), key=len, reverse=True)
+    if not forms:
+        return []
+    pattern = r"\b(?:%s)\s+(?=[^\W\d_])|\w\s{%d,}(?=[^\W\d_])" % ("|".join(map(re.escape, forms)),
+                                                                max(1, _ARTICLE_WINDOW - len(forms[0])))
+    return [m.end() for m in re.finditer(pattern, doc.text, re.IGNORECASE)]
 
 
 def _same_article(doc: Doc, ans: Span, options: list[str]) -> list[str]:
@@ -1494,11 +1525,13 @@ def _same_article(doc: Doc, ans: Span, options: list[str]) -> list[str]:
         return options
     out = []
     if not doc.articles_of:
-        # Read once per text: the articles written before each word (a name by its first word).
-        for m in re.finditer(r"(?<![\w'’])[^\W\d_][\w'’-]*", doc.text):
-            art = _article_before(doc, m.start())
+        # Read once per text: the articles written before each word (a name by its first word). Only
+        # a word after one of the article forms and a space can have one (a word never starts right
+        # after an apostrophe): those places are found first, then read as before.
+        for at in _after_article_form(doc):
+            art = _article_before(doc, at)
             if art:
-                doc.articles_of.setdefault(m.group(), set()).add(art)
+                doc.articles_of.setdefault(_WORD_AT.match(doc.text, at).group(), set()).add(art)
         doc.articles_of.setdefault("", set())
     for v in options:
         if wanted == "l'" and v[:1].isalpha() and v[:1].lower() not in "aeiouàèéìòùh":
@@ -1643,7 +1676,22 @@ def _role_before(doc: Doc, start: int) -> str:
 
 def _has_role(doc: Doc, name: str, role: str) -> bool:
     """Tell whether the text puts ``role`` right before ``name`` somewhere."""
-    return any(_role_before(doc, m.start()) == role for m in re.finditer(re.escape(name), doc.text))
+    roles = doc.roles_of.get(name)
+    if roles is None:
+        # Read once per name: a long text tries the same names against many blanks.
+        roles = doc.roles_of[name] = {_role_before(doc, at) for at in _occurrences(doc.text, name)}
+    return role in roles
+
+
+def _occurrences(text: str, part: str) -> list[int]:
+    """Return where ``part`` stands in ``text``, left to right, not overlapping (as re.finditer finds it)."""
+    if not part:
+        return list(range(len(text) + 1))
+    out, at = [], text.find(part)
+    while at >= 0:
+        out.append(at)
+        at = text.find(part, at + len(part))
+    return out
 
 
 def _past(ctx: Context, date_text: str) -> _dt.date | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -297,16 +298,10 @@ def name_of_place_forms(name: str, lang: str, links: frozenset[str] | set[str],
 @lru_cache(maxsize=4)
 def _word_counts(text: str) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
     """Return how often each capitalised word stands in the text, and after which word (read once per text)."""
-    counts: dict[str, int] = {}
-    after: dict[tuple[str, str], int] = {}
-    prev = ""
-    for m in re.finditer(r"[\w'’-]+", text):
-        w = re.sub(r"['’]s$", "", m.group())  # "Kim's" is "Kim" said once more
-        if w[:1].isupper():
-            counts[w] = counts.get(w, 0) + 1
-            after[(prev, w)] = after.get((prev, w), 0) + 1
-        prev = w
-    return counts, after
+    # "Kim's" is "Kim" said once more.
+    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in re.findall(r"[\w'’-]+", text)]
+    pairs = [(prev, w) for prev, w in zip([""] + words[:-1], words) if w[:1].isupper()]
+    return dict(Counter(w for _, w in pairs)), dict(Counter(pairs))
 
 
 def place_word_forms(text: str, name: str, place_words: tuple[str, ...]) -> list[str]:

@@ -65,7 +65,7 @@ def _zipf(lang: str) -> dict[str, float]:
         from wordfreq import get_frequency_dict
     except ImportError:  # the ranker still works, with a weaker signal
         return {}
-    return {w: math.log10(f * 1e9) for w, f in get_frequency_dict(lang, wordlist="small").items()}
+    return {w: math.log10(f * 1e9) for w, f in get_frequency_dict(lang, "small").items()}
 
 
 def _verbish(doc: Doc, word: str) -> bool:

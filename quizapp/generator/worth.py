@@ -287,18 +287,19 @@ class Weigher:
         w *= self._about_the_text(fact, core) * self._about_the_wording(fact, ans, core)
         before = doc.text[fact.span.start:ans.start]
         after = doc.text[ans.end:fact.span.end]
+        context = before + " " + after
         if (self.before and self.before.search(before[-40:])) or (self.after and self.after.match(after[:40])):
             w *= REPORTING
-        elif self.speech and _quoted(before, after) and self.speech.search(before + " " + after):
+        elif self.speech and _quoted(before, after) and self.speech.search(context):
             w *= REPORTING  # «ha detto …, sottolineando che si tratta di "____"»: the speaker's wording
         opened = before.rfind("(")
         if opened >= 0 and ")" not in before[opened:]:
             w *= BRACKETED_AMOUNT if any(ch.isdigit() for ch in ans.text) else BRACKETED
-        if _echoed(before + " " + after, core):
+        if _echoed(context, core):
             w *= ECHOED  # "measured in amperes, named after the physicist ____": the sentence spells the answer
         # "una commissione di 75 membri, la cosiddetta Commissione dei 75": the sentence says the number twice.
         # (Documents: on the development sets' paragraphs, the rules from here to the dateline cost recall.)
-        if self.document and any(re.search(r"(?<![\d.,])%s(?![\d]|[.,]\d)" % re.escape(n), before + " " + after)
+        if self.document and any(re.search(r"(?<![\d.,])%s(?![\d]|[.,]\d)" % re.escape(n), context)
                                  for n in re.findall(r"\d+(?:[.,]\d+)*", ans.text)):
             return 0.0
         # "6.022 × ____^23", "= 12 + (2 × 16) = ____", "Spedizioni 36 e ____": a number the
@@ -310,12 +311,11 @@ class Weigher:
         # "campionato del mondo turismo (____)": the letters of the name just written out.
         if self.document and re.fullmatch(r"[A-Z]{2,6}", ans.text) and before.endswith("(") and after.startswith(")"):
             return 0.0
-        around = sum(any(ch.isalpha() for ch in x) for x in (before + " " + after).split())
-        if self.document and around < DATELINE_WORDS:
+        if self.document and sum(any(ch.isalpha() for ch in x) for x in context.split()) < DATELINE_WORDS:
             return 0.0  # "Madrid, ____.": a dateline or a caption states nothing to ask
-        if sum(any(ch.isalnum() for ch in x) for x in (before + " " + after).split()) < SHORT_CONTEXT_WORDS:
+        if _fewer_words(context, SHORT_CONTEXT_WORDS):
             w *= SHORT_CONTEXT  # "Esiste infine la ____.": too little around the blank to point at one answer
-        elif self._vague(before + " " + after):
+        elif self._vague(context):
             w *= SHORT_CONTEXT  # "Il ____ fu un anno di svolta.": only common words around the blank
         elif self._opening_phrase(fact, before, after):
             w *= SHORT_CONTEXT  # "____ is more complicated than Ricardo's model.": a subject any phrase could be
@@ -325,7 +325,7 @@ class Weigher:
                                                      or (self.restated and self.restated.match(after))
                                                      or (self.restating and self.restating.search(before[-80:]))):
             w *= BRACKETED_AMOUNT  # "29,002 feet (8,840 metres)", "30,000 vehicles a day, or 11 million a year"
-        if self.elapsed and _YEAR_IN.search(ans.text) and self.elapsed.search(before + " " + after):
+        if self.elapsed and _YEAR_IN.search(ans.text) and self.elapsed.search(context):
             w *= GIVEN_SUM  # "Solo nel ____ …, 137 anni dopo l'inizio": another year of the quiz and a sum
         if self._inside_list(before, after):
             w *= LIST_INSIDE
@@ -447,7 +447,7 @@ class Weigher:
         # A number or a name beside the blank ("sold 5 million cars in 2020") points at one answer.
         if any(ch.isdigit() for ch in context) or any(x[:1].isupper() for x in context.split()[1:]):
             return False
-        content = [x for x in normalise(context).split() if x not in self.doc.pack.stopwords and x.isalpha()]
+        content = [x for x in _context_words(context) if x not in self.doc.pack.stopwords and x.isalpha()]
         return 0 < len(content) <= VAGUE_WORDS and all(_zipf(x, self.doc.pack.code) >= GENERIC_ZIPF for x in content)
 
     def _opening_phrase(self, fact: Fact, before: str, after: str) -> bool:
@@ -841,12 +841,46 @@ def _figures(text: str, pack) -> list[float]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
+def _piece_words(piece: str) -> tuple[str, ...]:
+    """Return the normalised words of one whitespace-free piece of text (cached apart from ``normalise``'s own cache)."""
+    return tuple(normalise.__wrapped__(piece).split())
+
+
+def _context_words(text: str) -> list[str]:
+    """Return ``normalise(text).split()``, read piece by piece.
+
+    Normalising works character by character and never joins across white space, so the
+    words of the whole are the words of its pieces; a sentence's pieces recur across the
+    facts of a text, whose contexts are each new strings.
+    """
+    return [word for piece in text.split() for word in _piece_words(piece)]
+
+
+def _fewer_words(text: str, n: int) -> bool:
+    """Tell whether fewer than ``n`` of the words of ``text`` hold a letter or a digit (read up to the n-th)."""
+    if n <= 0:
+        return False
+    count = 0
+    for x in text.split():
+        if any(ch.isalnum() for ch in x):
+            count += 1
+            if count >= n:
+                return False
+    return True
+
+
 def _echoed(context: str, core: list[str]) -> bool:
     """Tell whether the sentence around a blank holds a word made from the answer's last word ("amperes", "italiano")."""
     last = core[-1] if core else ""
     if len(last) < 4 or not last.isalpha():
         return False
     stem = last[:max(4, len(last) - 1)]
+    if context.isascii():
+        # An ASCII text's normalised words are runs of its lower-cased letters: neither piece, no echo.
+        low = context.lower()
+        if stem not in low and last not in low:
+            return False
     # "i microvilli" spells "villi": a compound ending in the answer gives it away too.
     return any(word.startswith(stem) or (len(word) > len(last) and word.endswith(last))
-               for word in normalise(context).split())
+               for word in _context_words(context))
