@@ -30,10 +30,12 @@ from .types import Fact, QuestionDraft, QuizDraft, Span
 from .worth import DOCUMENT_SENTENCES, Weigher
 
 __all__ = [
-    "generate_quiz", "EmptyDocument", "UnsupportedLanguage", "detect_language", "read_header",
+    "generate_quiz", "requoted", "EmptyDocument", "UnsupportedLanguage", "detect_language", "read_header",
     "answers_match", "assemble_quiz", "pick_quiz", "narrowed_evidence", "gives_away", "QuizDraft", "QuestionDraft", "Fact", "Span", "Item", "QUIZ_SIZE",
 ]
 
+# The longest quotation an explanation holds (as kinds.Context.explanation writes it).
+EXPLANATION_CHARS = 300
 # Kinds whose answer is typed: their accepted forms are strings.
 TYPED_KINDS = frozenset({"cloze", "short"})
 # Tests set this to see internal errors instead of losing one fact's questions.
@@ -266,7 +268,8 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
         # Two questions of one sentence each quote their side of it, so neither shows the other's answer.
         for k, (lo, hi) in narrowed_evidence(_items(ordered), head).items():
             ev = ordered[k].evidence
-            ordered[k] = replace(ordered[k], evidence=Span(ev.start + lo, ev.start + hi, ev.text[lo:hi]))
+            ordered[k] = replace(ordered[k], evidence=Span(ev.start + lo, ev.start + hi, ev.text[lo:hi]),
+                                 explanation=requoted(ordered[k].explanation, ev.text[lo:hi]))
         taken = set(head)
         ordered = [ordered[k] for k in head] + [q for k, q in enumerate(ordered) if k not in taken]
     if max_questions is not None:
@@ -290,6 +293,18 @@ def _items(questions: list[QuestionDraft]) -> list[Item]:
                  sentence=q.evidence.start, fact=q.fact_index,
                  truth=(q.correct == (0,)) if q.kind == "true_false" else None, score=q.score,
                  accepted=tuple(str(a) for a in q.correct) if q.kind in TYPED_KINDS else ()) for q in questions]
+
+
+def requoted(explanation: str, evidence: str) -> str:
+    """Return a generated explanation ("The text says: "…"") quoting ``evidence`` instead, or it unchanged.
+
+    A question whose evidence was narrowed to its side of a sentence must not quote the
+    whole sentence, with another question's answer, in its explanation.
+    """
+    m = re.search(r":\s*([«\"“])(.*)([»\"”])\s*$", explanation, flags=re.DOTALL)
+    if not m:
+        return explanation
+    return explanation[:m.start(2)] + shorten(evidence, EXPLANATION_CHARS) + explanation[m.end(2):]
 
 
 def pick_quiz(items: list[Item], size: int = QUIZ_SIZE, lang: str | None = None) -> list[int]:

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
 
 from ..extensions import db
-from ..generator import Item, gives_away, narrowed_evidence, pick_quiz
+from ..generator import Item, gives_away, narrowed_evidence, pick_quiz, requoted
 from ..generator.text import shorten
 from ..models import Attempt, Document, Question, Quiz, QuizQuestion, User
 
@@ -62,15 +62,15 @@ def balanced_selection(questions: list[Question], size: int) -> list[Question]:
     language = ranked[0].document.language if ranked else None
     # The generator's own worth where it was kept (0: a rule refused the question, never picked);
     # else the bank's order, best first, stands in for it.
-    scores = [q.worth if q.worth is not None else RANK_DECAY ** rank for rank, q in enumerate(ranked)]
-    # The quiz rules take the best first; the bank order breaks ties.
-    ranked = [q for _, _, q in sorted(zip((-s for s in scores), range(len(ranked)), ranked))]
-    items = [_as_item(q, s) for q, s in zip(ranked, sorted(scores, reverse=True))]
+    # (The bank order stays: it is the generator's, best first with sentences spread, which a sort
+    # by worth alone would bunch — 200 near-identical blanks of a long text ahead of every number.)
+    items = [_as_item(q, q.worth if q.worth is not None else RANK_DECAY ** rank) for rank, q in enumerate(ranked)]
     picked = pick_quiz(items, size, language)
     # Two questions of one sentence (a short text) each quote their side of it, so neither
     # question's evidence shows the other's answer.
     for k, (lo, hi) in narrowed_evidence(items, picked).items():
         question = ranked[k]
+        question.explanation = requoted(question.explanation, question.evidence_text[lo:hi])
         question.evidence_text = question.evidence_text[lo:hi]
         question.evidence_end = question.evidence_start + hi
         question.evidence_start += lo

@@ -2470,3 +2470,15 @@ def test_on_a_paragraph_the_document_rules_stay_silent():
     assert weight_of("it", "Madrid, 11 luglio 1982.", "11 luglio 1982", "date") > 0
     assert weight_of("en", "The votes rose from 1990 and 1991 to 1995 and 1996.", "1996", "year") > 0
     assert weight_of("en", "In 1990 the club won 3 titles and 3 cups.", "3 titles", "quantity") > 0
+
+
+@pytest.mark.parametrize("explanation,evidence,expected", [
+    ("Il testo dice: «Tra i punti di forza vi sono A, B e C.»", "Tra i punti di forza vi sono A",
+     "Il testo dice: «Tra i punti di forza vi sono A»"),
+    ('The text says: "It rose by 5%, and then fell."', "and then fell.", 'The text says: "and then fell."'),
+    ("Written by the teacher.", "anything", "Written by the teacher."),
+])
+def test_a_narrowed_question_s_explanation_quotes_only_its_side(explanation, evidence, expected):
+    from quizapp.generator import requoted
+
+    assert requoted(explanation, evidence) == expected
