@@ -30,7 +30,7 @@ from .types import Fact, QuestionDraft, QuizDraft, Span
 from .worth import DOCUMENT_SENTENCES, Weigher
 
 __all__ = [
-    "generate_quiz", "requoted", "EmptyDocument", "UnsupportedLanguage", "detect_language", "read_header",
+    "generate_quiz", "requoted", "TYPED_KINDS", "EmptyDocument", "UnsupportedLanguage", "detect_language", "read_header",
     "answers_match", "assemble_quiz", "pick_quiz", "narrowed_evidence", "gives_away", "QuizDraft", "QuestionDraft", "Fact", "Span", "Item", "QUIZ_SIZE",
 ]
 

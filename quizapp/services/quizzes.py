@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
 
 from ..extensions import db
-from ..generator import Item, gives_away, narrowed_evidence, pick_quiz, requoted
+from ..generator import TYPED_KINDS, Item, gives_away, narrowed_evidence, pick_quiz, requoted
 from ..generator.text import shorten
 from ..models import Attempt, Document, Question, Quiz, QuizQuestion, User
 
@@ -85,7 +85,7 @@ def _as_item(question: Question, score: float = 1.0) -> Item:
                 evidence=q.evidence_text or "", sentence=q.evidence_start if q.evidence_start is not None else -q.id,
                 fact=q.fact_id if q.fact_id is not None else f"question {q.id}",
                 truth=(list(q.correct) == [0]) if q.kind == "true_false" else None, score=score,
-                accepted=tuple(str(a) for a in q.correct or ()) if q.kind in ("cloze", "short") else ())
+                accepted=tuple(str(a) for a in q.correct or ()) if q.kind in TYPED_KINDS else ())
 
 
 def publish(quiz: Quiz) -> None:
