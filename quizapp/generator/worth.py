@@ -129,7 +129,9 @@ class Weigher:
         self.now = published_year or max((int(y) for y in _YEAR_IN.findall(doc.text)), default=None)
         self.dated = published_year
         pack = doc.pack
-        content = [w for s in doc.sentences for w in set(normalise(s.text).split())
+        # (Each sentence's words once, in text order: a set's order changes with the process's hash
+        # seed, and the most frequent words' ties would pick another topic in another process.)
+        content = [w for s in doc.sentences for w in dict.fromkeys(normalise(s.text).split())
                    if w not in pack.stopwords and len(w) > 2 and not w.isdigit()]
         self.df = Counter(content)
         # A text that gives someone's birth year makes their age arithmetic ("nato nel 1941 … compirà 81 anni").
