@@ -664,8 +664,7 @@ def _after_classifier(ans: Span, pack) -> Span:
     if not m or m.group(1).lower() not in pack.get("phrase_classifiers", ()) \
             or m.group(2).lower().replace("’", "'") not in pack.get("phrase_links", ()):
         return ans
-    start = ans.start + m.end()
-    return Span(start, ans.end, ans.text[m.end():]) if len(ans.text[m.end():].split()) >= 1 else ans
+    return Span(ans.start + m.end(), ans.end, ans.text[m.end():])
 
 
 def _bracketed_short_form(after: str, name: str) -> str:

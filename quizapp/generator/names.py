@@ -256,8 +256,7 @@ def own_short_forms(text: str, name: str) -> list[str]:
     last, first = words[-1], words[0]
     # (Never an everyday word that ends other names too: "Space" of "Thales Alenia Space".)
     if _name_word(last) and counts.get(last, 0) > after.get((words[-2], last), 0) \
-            and (last in given_names() or max(zipf_frequency(last.lower(), "en"),
-                                              zipf_frequency(last.lower(), "it")) < EVERYDAY_NAME_ZIPF):
+            and (last in given_names() or not _everyday(last)):
         out.append(last)
     # The first word alone: more often in the text than followed by the name's second word
     # (counted once per text: a 1 MB text would otherwise be searched once per name).
@@ -271,9 +270,13 @@ def _name_word(word: str) -> bool:
 
     Three letters do when the word is no everyday one ("Hsu", "Lee"; never "San", "Del").
     """
-    return (len(word) >= 4 or (len(word) == 3 and max(zipf_frequency(word.lower(), "en"),
-                                                     zipf_frequency(word.lower(), "it")) < 5.0)) \
+    return (len(word) >= 4 or (len(word) == 3 and not _everyday(word))) \
         and word[:1].isupper() and word.replace("-", "").isalpha()
+
+
+def _everyday(word: str) -> bool:
+    """Tell whether a word is common in English or Italian (``EVERYDAY_NAME_ZIPF``), so no one's short name."""
+    return max(zipf_frequency(word.lower(), "en"), zipf_frequency(word.lower(), "it")) >= EVERYDAY_NAME_ZIPF
 
 
 def name_of_place_forms(name: str, lang: str, links: frozenset[str] | set[str],

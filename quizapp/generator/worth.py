@@ -189,6 +189,9 @@ class Weigher:
         # The language's list conjunctions: single words to look up, and all of them as a regex alternation.
         self.conjunctions = frozenset(c for c in pack.get("list_conjunctions", ()) if " " not in c)
         self.conjunction_re = "|".join(re.escape(c) for c in pack.get("list_conjunctions", ()))
+        self.infinitive_markers = frozenset(pack.get("infinitive_markers", ()))
+        # What stands before a noun with its own determiner ("sullo sviluppo", "the research").
+        self.determiners = frozenset(pack.stopwords) | frozenset(pack.articles)
         # The language's word lists the rules below look words up in, normalised once per text, not once per fact.
         self.weekdays = frozenset(normalise(d) for d in pack.get("weekdays", ()))
         self.day_time_words = self.weekdays | {normalise(d) for d in pack.get("day_time_words", ())}
@@ -214,33 +217,31 @@ class Weigher:
         belongs to both nouns; "I ____ e auto" ("produttori cinesi di batterie"): "auto"
         completes "di batterie". Either way the blank's edge is inside one phrase.
         """
-        text, articles = self.doc.text, set(self.doc.pack.articles)
+        text, articles, stop = self.doc.text, self.doc.pack.articles, self.doc.pack.stopwords
         first = ans.text.split()[0].lower()
         # "mira a sviluppare e a ____" ("produrre batterie"): two verbs sharing their object.
         verbs = re.search(r"(?:^|\s)([^\W\d_]+) (\w+) (\w+) $", text[max(0, ans.start - 60):ans.start])
         if verbs and verbs.group(2).lower() in self.conjunctions \
-                and verbs.group(3).lower() in self.doc.pack.get("infinitive_markers", ()) and verbs.group(1).islower() \
-                and verbs.group(1) not in self.doc.pack.stopwords and first.islower() and first not in articles:
+                and verbs.group(3).lower() in self.infinitive_markers and verbs.group(1).islower() \
+                and verbs.group(1) not in stop and first.islower() and first not in articles:
             return True
         # "mira a ____ e a produrre": the first of two such verbs.
         following = re.match(r" (\w+) (\w+) [^\W\d_]", text[ans.end:ans.end + 40])
         if following and following.group(1).lower() in self.conjunctions and len(ans.text.split()) == 1 \
-                and following.group(2).lower() in self.doc.pack.get("infinitive_markers", ()) and first.islower():
+                and following.group(2).lower() in self.infinitive_markers and first.islower():
             return True
         # The noun before the conjunction has its determiner; the blank's has none, so the two share one.
         before = re.search(r"(?:^|\s)([^\W\d_]+['’]?) ?([^\W\d_]+) (\w+) $", text[max(0, ans.start - 60):ans.start])
         if before and before.group(3).lower() in self.conjunctions and before.group(2).islower() \
-                and before.group(2) not in self.doc.pack.stopwords and first.islower() \
-                and first not in articles and first not in self.doc.pack.stopwords \
-                and (before.group(1).lower() in self.doc.pack.stopwords | articles
+                and before.group(2) not in stop and first.islower() and first not in self.determiners \
+                and (before.group(1).lower() in self.determiners
                      or before.group(1).lower().rstrip("'’") in self.doc.pack.elisions):
             return True
         words = ans.text.split()
         after = re.match(r" (\w+) ([^\W\d_]+)\b", text[ans.end:ans.end + 40])
         return bool(after) and len(words) >= 3 and words[-2].lower() in self.links \
             and words[-1].islower() and after.group(1).lower() in self.conjunctions \
-            and after.group(2).islower() and after.group(2) not in articles \
-            and after.group(2) not in self.doc.pack.stopwords
+            and after.group(2).islower() and after.group(2) not in self.determiners
 
     def _heading(self, sent) -> bool:
         """Tell whether a sentence is a heading: a line of its own without final punctuation."""
