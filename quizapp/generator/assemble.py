@@ -280,7 +280,14 @@ def give_away(first: Item, second: Item, articles: Sequence[str] = ()) -> str:
                 return answer
             if key and _spread(key) is not _NEVER and _spread(key).search(text):
                 return answer  # "about 50 kilometres" beside "from about 50 to 85 kilometres"
+            decade = _DECADE.search(key) if key else None
+            if decade and re.search(r" %s\d[ ,.;:]" % (decade.group(1) or decade.group(2)), text):
+                return answer  # "began in the ____" (1860s) beside "In 1866 … a petition"
     return ""
+
+
+# A decade written with its figures: "1860s", "anni 1860".
+_DECADE = re.compile(r"(?:^|\s)(1\d\d|20\d)0s(?:\s|$)|(?:^|\s)anni (1\d\d|20\d)0(?:\s|$)")
 
 
 _NEVER = re.compile(r"(?!x)x")

@@ -333,6 +333,16 @@ def lexicon_attr(name: str, lang: str, attr: str) -> str:
     return str(hit[1].get(attr, "")) if hit else ""
 
 
+def lexicon_forms(name: str, lang: str) -> list[str]:
+    """Return the other names of a known item: in every language, and the short ones it is known by ("Galileo")."""
+    hit = _index(lang).get(normalise(name))
+    if hit is None:
+        return []
+    entry = hit[1]
+    names = list(entry["name"].values()) if isinstance(entry["name"], dict) else [entry["name"]]
+    return [x for x in dict.fromkeys([*names, *entry.get("known_as", ())]) if normalise(x) != normalise(name)]
+
+
 def lexicon_kind(name: str, lang: str) -> str:
     """Return the lexicon category of a known name ("city", "person", "river"…), or ""."""
     hit = _index(lang).get(normalise(name))
@@ -421,8 +431,11 @@ def date_near_misses(text: str, months: list[str], rng: random.Random, n: int = 
         return " ".join(out)
 
     def allowed(values: set[str]) -> set[str]:
-        if not_after is not None and year_at is not None:
-            values = {v for v in values if not later(v, months, day, not_after)}
+        # "si era dimesso il 15 giugno scorso" in a report of 8 July: a date without its year is in the
+        # article's year when the true one fits there, so no 15 August.
+        if not_after is not None and (year_at is not None
+                                      or not later(text, months, day, not_after, default_year=not_after.year)):
+            values = {v for v in values if not later(v, months, day, not_after, default_year=not_after.year)}
         if not_before is not None:
             values = {v for v in values if later(v, months, day, not_before, default_year=not_before.year)}
         values -= {text}

@@ -49,7 +49,7 @@ class Doc:
     roles_of: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.sentences = split_sentences(self.text, self.body_start, self.pack.abbreviations)
+        self.sentences = split_sentences(self.text, self.body_start, self.pack.abbreviations, self.pack.stopwords)
         para, prev_end, out = 0, self.body_start, []
         for s in self.sentences:
             if "\n" in self.text[prev_end:s.start]:
@@ -661,15 +661,19 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
     toks = doc.tokens(i)
     connectors = set(doc.pack.get("name_connectors"))
     # Titles that start place names too ("San Francisco", "Saint Peter's Basilica") stay in the name.
-    titles = set(doc.pack.get("person_titles")) - set(doc.pack.get("titles_kept_in_names", ()))
+    kept_titles = frozenset(doc.pack.get("titles_kept_in_names", ()))
+    titles = set(doc.pack.get("person_titles")) - kept_titles
     # Months and weekdays are capitalised in English but are dates, not names.
     calendar = set(doc.pack.get("months")) | set(doc.pack.get("weekdays", ()))
     out = []
     n = len(toks)
-    k = 1 if n and toks[0].text.lower() in doc.pack.get("sentence_openers", ()) else 0
+    # The sentence's first word, after a bullet or a quotation mark ("- A Ferrara governavano …"):
+    # capitalised because it opens the sentence, not because it is a name.
+    first = next((x for x, t in enumerate(toks) if t.is_word), 0)
+    k = first + 1 if first < n and toks[first].text.lower() in doc.pack.get("sentence_openers", ()) else 0
     while k < n:
         t = toks[k]
-        if not (t.is_word and t.is_capitalised) or (k == 0 and _is_stop(doc.pack, t)) or _is_article(doc.pack, t):
+        if not (t.is_word and t.is_capitalised) or (k == first and _is_stop(doc.pack, t)) or _is_article(doc.pack, t):
             k += 1
             continue
         j = k + 1
@@ -677,17 +681,19 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
             tj = toks[j]
             if tj.is_word and tj.is_capitalised:
                 j += 1
-            elif _initial_dot(toks, j):
+            elif _initial_dot(toks, j, kept_titles):
                 j += 1
             elif _name_number(doc, toks, j):
                 j += 1
                 break
             elif (tj.text.lower() in connectors or tj.text in "-&") and j + 1 < n and toks[j + 1].is_capitalised \
-                    and toks[j + 1].is_word and not _agent_after(toks, k, j) and not _place_after_full_name(toks, k, j):
+                    and toks[j + 1].is_word and not _agent_after(toks, k, j) and not _place_after_full_name(toks, k, j) \
+                    and not _initial_dot(toks, j + 2, kept_titles):
+                # "ai Mondiali di St. Moritz": a saint's abbreviated name after "di" is a place of its own.
                 j += 2
             else:
                 break
-        if k == 0 and j == 1 and known_word(t.text.lower(), doc.pack.code):
+        if k == first and j == first + 1 and known_word(t.text.lower(), doc.pack.code):
             k = j
             continue
         start, end = k, j
@@ -784,12 +790,13 @@ def _name_number(doc: Doc, toks: list[Token], j: int) -> bool:
     return not doc.pack.res["unit"].match(doc.text, t.end)
 
 
-def _initial_dot(toks: list[Token], j: int) -> bool:
-    """Tell whether ``toks[j]`` is the dot of an initial inside a name ("John C. Messenger")."""
-    if toks[j].text != "." or j + 1 >= len(toks):
+def _initial_dot(toks: list[Token], j: int, kept_titles: frozenset[str] = frozenset()) -> bool:
+    """Tell whether ``toks[j]`` is the dot of an initial inside a name ("John C. Messenger", "St. Moritz")."""
+    if j + 1 >= len(toks) or toks[j].text != ".":
         return False
     letter, nxt = toks[j - 1], toks[j + 1]
-    return (len(letter.text) == 1 and letter.text.isupper() and letter.end == toks[j].start
+    initial = len(letter.text) == 1 and letter.text.isupper() or letter.text.lower() in kept_titles
+    return (initial and letter.text[:1].isupper() and letter.end == toks[j].start
             and nxt.is_word and nxt.is_capitalised)
 
 
@@ -919,7 +926,8 @@ def _clause_verbs(doc: Doc, toks: list[Token], verbs: set[int]) -> set[int]:
                 bare_found = j
             elif third and whole_clause_free:
                 found = j
-        # "Economists answer questions": a bare form after a plural comes first.
+        # "Economists answer questions": a bare form after a plural comes first, unless a listed
+        # verb's third person comes before it ("convection drives sea breezes": not "sea").
         found = bare_found if bare_found is not None else found
         if found is not None:
             out.add(toks[found].start)

@@ -628,6 +628,7 @@ class Cloze(QuestionKind):
                                             frozenset(ctx.doc.pack.get("name_connectors")), fact.kind == "person")
                 name = owner or ans.text
                 accepted += full_forms(ctx.doc.text, name) + model_forms(ctx.doc.text, name)
+                accepted += distractors.lexicon_forms(name, ctx.doc.pack.code)  # "Galileo", "Raphael"
                 if fact.kind in ("person", "entity"):
                     accepted += name_of_place_forms(name, ctx.doc.pack.code,
                                                     frozenset(ctx.doc.pack.get("name_of_place_links", ())),
@@ -660,9 +661,11 @@ def _after_classifier(ans: Span, pack) -> Span:
     The classifier stays in the prompt: "grado di rivalità" or "livello di concorrenza"
     are not then refused for a word the sentence itself gives.
     """
-    m = re.match(r"(\w+) (\w+['’]?) ?(?=\w)", ans.text)
-    if not m or m.group(1).lower() not in pack.get("phrase_classifiers", ()) \
-            or m.group(2).lower().replace("’", "'") not in pack.get("phrase_links", ()):
+    m = re.match(r"(\w+['’]? ?)?(\w+) (\w+['’]?) ?(?=\w)", ans.text)  # "a ring of ____" too
+    if m and m.group(1) and m.group(1).strip().lower().replace("’", "'") not in pack.articles:
+        m = re.match(r"()(\w+) (\w+['’]?) ?(?=\w)", ans.text)
+    if not m or m.group(2).lower() not in pack.get("phrase_classifiers", ()) \
+            or m.group(3).lower().replace("’", "'") not in pack.get("phrase_links", ()):
         return ans
     return Span(ans.start + m.end(), ans.end, ans.text[m.end():])
 
@@ -1878,7 +1881,7 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
     def written(v: float) -> str:
         return amount.replace(ans.text, distractors.format_number(v, decimals, dec, thou, grouped), 1)
 
-    others = _same_unit_amounts(ctx.doc, fact.span, ans, amount[len(ans.text):])
+    others = _same_unit_amounts(ctx.doc, fact.span, ans, amount[len(ans.text):]) + _part_or_whole(ctx.doc, fact.span, ans)
 
     def allowed(v: float) -> bool:
         # 652 doubled is 1304, which reads as a year beside the other amounts; "1 chilometri"
@@ -1927,6 +1930,22 @@ def _same_unit_amounts(doc: Doc, sentence: Span, ans: Span, unit_after: str) -> 
         if other is not None:
             out.append(other)
     return out
+
+
+def _part_or_whole(doc: Doc, sentence: Span, ans: Span) -> list[float]:
+    """Return the part before a whole, or the whole after a part ("832 voti su ____ votanti": 832).
+
+    A wrong whole smaller than its part (786 votes cast for 832 won) is absurd, not a near miss.
+    """
+    links = "|".join(re.escape(x) for x in doc.pack.get("part_of_whole", ()))
+    if not links:
+        return []
+    before = doc.text[sentence.start:ans.start]
+    after = doc.text[ans.end:sentence.end]
+    m = re.search(r"(?<![\w.,])(\d[\d.,]*)(?:\s+[^\W\d_]+)?\s+(?:%s)\s+$" % links, before) \
+        or re.match(r"(?:\s+[^\W\d_]+)?\s+(?:%s)\s+(\d[\d.,]*)(?![\d])" % links, after)
+    value = _number_value(m.group(1).rstrip(".,"), doc.pack) if m else None
+    return [value] if value is not None else []
 
 
 def _measured(amount: str, number: str, pack) -> bool:

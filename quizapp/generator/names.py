@@ -251,16 +251,17 @@ def own_short_forms(text: str, name: str) -> list[str]:
     words = name.split()
     if len(words) < 2:
         return []
-    counts, after = _word_counts(text)
+    counts, after, leading = _word_counts(text)
     out = []
     last, first = words[-1], words[0]
     # (Never an everyday word that ends other names too: "Space" of "Thales Alenia Space".)
     if _name_word(last) and counts.get(last, 0) > after.get((words[-2], last), 0) \
             and (last in given_names() or not _everyday(last)):
         out.append(last)
-    # The first word alone: more often in the text than followed by the name's second word
-    # (counted once per text: a 1 MB text would otherwise be searched once per name).
-    if _name_word(first) and counts.get(first, 0) > after.get((first, words[1]), 0):
+    # The first word alone: somewhere in the text followed by no capitalised word, neither the
+    # name's second word nor another name's ("Gaio Cassio", "Gaio Ottavio" say nothing of "Gaio
+    # Cilnio Mecenate"); counted once per text: a 1 MB text would otherwise be searched once per name.
+    if _name_word(first) and counts.get(first, 0) > leading.get(first, 0):
         out.append(first)
     return out
 
@@ -299,12 +300,15 @@ def name_of_place_forms(name: str, lang: str, links: frozenset[str] | set[str],
 
 
 @lru_cache(maxsize=4)
-def _word_counts(text: str) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
-    """Return how often each capitalised word stands in the text, and after which word (read once per text)."""
+def _word_counts(text: str) -> tuple[dict[str, int], dict[tuple[str, str], int], dict[str, int]]:
+    """Return how often each capitalised word stands in the text, after which word, and before a capitalised one.
+
+    Read once per text.
+    """
     # "Kim's" is "Kim" said once more.
     words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in re.findall(r"[\w'’-]+", text)]
     pairs = [(prev, w) for prev, w in zip([""] + words[:-1], words) if w[:1].isupper()]
-    return dict(Counter(w for _, w in pairs)), dict(Counter(pairs))
+    return dict(Counter(w for _, w in pairs)), dict(Counter(pairs)), dict(Counter(prev for prev, _ in pairs))
 
 
 def place_word_forms(text: str, name: str, place_words: tuple[str, ...]) -> list[str]:

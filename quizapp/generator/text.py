@@ -115,8 +115,14 @@ def tokenize(text: str, start: int, end: int, elisions: frozenset[str] = frozens
     return out
 
 
-def split_sentences(text: str, start: int, abbreviations: frozenset[str]) -> list[Span]:
-    """Split ``text[start:]`` into sentence spans; every line break also ends a sentence."""
+def split_sentences(text: str, start: int, abbreviations: frozenset[str],
+                    function_words: frozenset[str] = frozenset()) -> list[Span]:
+    """Split ``text[start:]`` into sentence spans; every line break also ends a sentence.
+
+    A stop after an abbreviation or an initial does not end a sentence, unless a
+    function word follows the initial ("papa Paolo V. Per lui realizzò": no name
+    goes on with "Per").
+    """
     spans: list[Span] = []
     for line in _LINE_RE.finditer(text, start):
         ls, le = line.start(), line.end()
@@ -135,12 +141,22 @@ def split_sentences(text: str, start: int, abbreviations: frozenset[str]) -> lis
             while ws > floor and not text[ws - 1].isspace():
                 ws -= 1
             word = text[ws:m.start()].lower().strip("(\"'«“")
-            if text[m.start()] == "." and (word in abbreviations or (len(word) == 1 and word.isalpha())):
+            if text[m.start()] == "." and (word in abbreviations or (len(word) == 1 and word.isalpha()
+                                                                    and not _opens_with(text, nxt, function_words))):
                 continue
             _add_bounded(text, cur, m.end(), spans)
             cur = nxt
         _add_bounded(text, cur, le, spans)
     return spans
+
+
+def _opens_with(text: str, at: int, words: frozenset[str]) -> bool:
+    """Tell whether the word at ``text[at:]`` is one of ``words`` (lower-cased)."""
+    m = _WORD_AT.match(text, at)
+    return bool(m) and m.group().lower() in words
+
+
+_WORD_AT = re.compile(r"[^\W\d_]+")
 
 
 # A "sentence" longer than this (a list pasted without stops, hostile input) is

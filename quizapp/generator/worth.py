@@ -49,6 +49,8 @@ OPENING_REST_WORDS = 5
 # An amount with up to three words after it, a comma and up to two words before the blank.
 _AMOUNT_THEN_COMMA = re.compile(r"\d[\d.,]*((?:\s+[^\W\d_]+){1,3})\s*,\s*(?:[^\W\d_]+\s+){0,2}$")
 LIST_INSIDE = 0.6
+# The last of a list of plain words: a reader names another of the kind as well.
+LIST_END = 0.3
 # A person the text names once, only to report their reaction or among a roll call of four or more.
 PERIPHERAL = 0.2
 ROLL_CALL = 4
@@ -67,7 +69,6 @@ HYPOTHETICAL = 0.3
 FOREIGN_ACRONYM = 0.3
 # An acronym the text uses once is wording, not a term it teaches.
 PASSING_ACRONYM = 0.3
-ACRONYM_IN_DOCUMENT = 0.15
 POINTED_BACK = 0.2
 OWN_YEAR = 0.2
 BULLET_ITEM = 0.3
@@ -332,6 +333,8 @@ class Weigher:
             w *= GIVEN_SUM  # "Solo nel ____ …, 137 anni dopo l'inizio": another year of the quiz and a sum
         if self._inside_list(before, after):
             w *= LIST_INSIDE
+        elif self.document and self._ends_word_list(before):
+            w *= LIST_END  # "through their walls, roofs, ____", "shiny, white or ____ surfaces": one more of a kind
         opening = doc.text[fact.span.start:fact.span.end].split(" ", 2)
         if self.hypothetical and self.hypothetical.match(" ".join(opening[:2])):
             w *= HYPOTHETICAL
@@ -579,10 +582,10 @@ class Weigher:
             if self.df[normalise(acronym)] < 2:
                 w *= PASSING_ACRONYM
             if self.document:
-                # Blind reviews rated "What does USGS stand for?" wording as often as a fact (reviews 10-20:
-                # 4 G, 3 K, 3 W; 21-22: 3 W of 3):
-                # a document has better questions for its first ten.
-                w *= ACRONYM_IN_DOCUMENT
+                # Blind reviews rated "What does USGS stand for?" wording more often than a fact (reviews 10-20:
+                # 4 G, 3 K, 3 W; weighed 0.15, reviews 20-22 still showed it six times, all W):
+                # a document has better questions; the bank keeps it for a teacher who wants it.
+                return 0.0
         return w
 
     def _about_the_wording(self, fact: Fact, ans, core: list[str]) -> float:
@@ -689,6 +692,17 @@ class Weigher:
         m = re.search(r",\s+(\w+['’]?)\s*$", before)
         return bool(m) and m.group(1).lower() in self.doc.pack.stopwords and bool(
             re.match(r"\s*(?:,|\s(?:%s)\s)" % conj, after))
+
+    def _ends_word_list(self, before: str) -> bool:
+        """Tell whether a blank is the last item of a list of single lower-case words ("walls, roofs, ____")."""
+        conj = self.conjunction_re
+        m = re.search(r"(?:^|\s)([^\W\d_]+),\s+([^\W\d_]+)(?:,\s*|,?\s+(?:%s)\s+)$" % (conj or "(?!)"), before)
+        if not m:
+            return False
+        first, second = m.groups()
+        # The first item may open the sentence ("Shiny, white or ____ surfaces").
+        first = first.lower() if m.start() == 0 else first
+        return all(x.islower() and x not in self.doc.pack.stopwords for x in (first, second))
 
     def _counted_after(self, answer: str, after: str) -> bool:
         """Tell whether a count is followed by the items it counts ("in ____ regioni, Toscana, Umbria e Marche")."""

@@ -194,7 +194,7 @@ PACK = {
     "phrase_classifiers": ["species", "kind", "kinds", "type", "types", "sort", "sorts", "form", "forms",
                            "variety", "varieties", "group", "groups", "amount", "amounts", "number",
                            "outbreaks", "thousands", "millions", "hundreds", "dozens", "piece", "pieces", "series", "set",
-                           "sets", "pair", "pairs", "level", "degree"],
+                           "sets", "pair", "pairs", "level", "degree", "ring", "circle", "row", "cluster"],
     "phrase_links": ["of", "of the", "of a", "of an", "and", "and the"],
     # Numbers written as words: asked as numbers, graded exactly.
     "number_words": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12},
@@ -282,6 +282,8 @@ PACK = {
     # Words after an amount that make it a bound ("10 million or more"): near misses beyond it are true.
     "bounds_after": ["or more", "or less", "or fewer", "or over", "or higher", "or lower", "and more", "and over",
                      "and above", "plus"],
+    # Words between a part and its whole ("832 votes out of 995"): a wrong whole is never below the part.
+    "part_of_whole": ["out of"],
     # Words naming part of a decade: "late 1930s" is answered "1930s" too.
     "period_modifiers": ["late", "early", "mid", "mid-"],
     "century_words": ["century"],
@@ -295,7 +297,8 @@ PACK = {
     "context_words": ["they", "the two", "both men", "instead", "today"],
     # Words opening a sentence that only the sentence before explains ("It passes into…").
     # Words that open a list of examples: a blank among them has other right answers ("such as ____").
-    "example_cues": ["such as", "including", "for example", "for instance", "e.g.", "among them", "among others"],
+    "example_cues": ["such as", "including", "for example", "for instance", "e.g.", "among them", "among others",
+                     "examples include", "examples are", "an example is", "examples of these are"],
     # Words that end a phrasal verb ("given up"): a phrase ending in one has no head noun last.
     "verb_particles": ["up", "down", "off", "out", "away", "back", "over", "through", "apart"],
     # Place words before a name that a student may write with it ("the river Thames").

@@ -160,7 +160,7 @@ PACK = {
                       # Ruoli sportivi davanti al nome ("il portiere Gianluigi Donnarumma").
                       "portiere", "attaccante", "centrocampista", "difensore", "allenatore", "ct", "terzino",
                       "ala", "regista", "pilota", "ciclista"],
-    "titles_kept_in_names": ["santo", "san", "santa"],
+    "titles_kept_in_names": ["santo", "san", "santa", "st"],
     "place_preps": ["a", "in", "nel", "nella", "da", "verso", "presso"],
     "list_items_need_article": True,
     # Where a noun phrase keeps its head noun: a blank may lose the modifiers on the other side.
@@ -198,7 +198,8 @@ PACK = {
                      "engineering", "costruzioni", "spa", "srl"],
     "phrase_classifiers": ["specie", "tipo", "tipi", "forma", "forme", "varietà", "gruppo", "gruppi",
                            "quantità", "numero", "migliaia", "milioni", "centinaia", "decine", "pezzo", "pezzi", "serie",
-                           "insieme", "coppia", "coppie", "misto", "miscuglio", "livello", "grado"],
+                           "insieme", "coppia", "coppie", "misto", "miscuglio", "livello", "grado", "anello", "cerchio",
+                           "fila"],
     # Aggettivi che precedono il nome ("di prossima generazione"): una risposta non finisce con uno di essi.
     "prenominal_adjectives": [f"{stem}{end}" for stem in ("prossim", "nuov", "vecchi", "ultim", "prim", "second",
                                                            "buon", "cattiv", "lung", "alt", "bass", "piccol")
@@ -300,6 +301,8 @@ PACK = {
                "epifania", "ognissanti", "venerdì santo", "santo stefano", "vigilia di natale", "pentecoste"],
     # Parole dopo una quantità che ne fanno un limite ("10 milioni o più"): i valori oltre sono veri.
     "bounds_after": ["o più", "o meno", "e più", "e oltre", "o oltre", "o superiore", "o inferiore"],
+    # Parole tra una parte e il suo totale ("832 voti su 995 votanti"): un totale sbagliato non è mai sotto la parte.
+    "part_of_whole": ["su"],
     "approximations": ["circa", "circa il", "circa nel", "circa l'", "circa l’", "intorno al", "intorno a",
                        "intorno all'", "intorno all’", "attorno al", "verso il", "verso l'", "verso l’", "quasi", "oltre", "più di",
                        "poco più di", "poco meno di", "all'incirca", "approssimativamente"],
@@ -312,7 +315,7 @@ PACK = {
     # Parole che aprono una frase spiegata solo dalla precedente ("Esso passa nel…").
     # Parole che aprono un elenco di esempi: una lacuna tra essi ha altre risposte giuste ("tra cui ____").
     "example_cues": ["tra cui", "fra cui", "ad esempio", "per esempio", "come ad esempio", "tra gli altri",
-                     "tra le altre", "quali ad esempio"],
+                     "tra le altre", "quali ad esempio", "esempi sono", "un esempio è", "ne sono esempi"],
     # Forme di "essere" e "avere" che aprono una frase dal soggetto sottinteso ("È uno dei vulcani…").
     "null_subject_verbs": ["e", "è", "fu", "era", "sono", "furono", "erano", "ha", "ebbe", "aveva", "hanno", "ebbero"],
     # I secoli per nome ("il Settecento" è il XVIII secolo).
