@@ -140,6 +140,10 @@ def entity_distractors(correct: list[str], lang: str, mentioned, rng: random.Ran
     return (pool_same + pool_other)[:n]
 
 
+# Before this year, a date is usually known to within a few years only.
+ANCIENT = 1000
+
+
 def year_distractors(year: int, mentioned_years: set[int], rng: random.Random, n: int = 3, future: bool = False,
                      approximate: bool = False, period: int | None = None, lowest: int = 1000) -> list[str]:
     """Return ``n`` near-miss years, none of which the document mentions.
@@ -150,7 +154,10 @@ def year_distractors(year: int, mentioned_years: set[int], rng: random.Random, n
     rejects by form (1991). ``lowest`` is the earliest year offered (an early year, "nell'814", takes 1).
     """
     # A target year's near misses are other plausible targets: mostly later, one earlier.
-    steps = (20, 30, 50, 75) if approximate else (1, 2, 3, 5, 10)
+    # Never the year next to it: sources date one event a year apart (a law passed in December
+    # and in force in January, Solon's archonship in 594/593 BC), so that year is defensible;
+    # an ancient year is known only to within a few years.
+    steps = (20, 30, 50, 75) if approximate else (5, 10, 15, 20, 30) if year < ANCIENT else (2, 3, 5, 10)
     if period:
         future, steps = False, tuple(period * k for k in (1, 2, 3, 4))
     pool = sorted({year - 5, year + 5, year + 10, year + 15, year + 20} if future and not approximate

@@ -614,6 +614,8 @@ class Cloze(QuestionKind):
             accepted += _date_forms(ans.text, ctx.doc.pack)
             accepted += _period_forms(ans.text, ctx.doc.pack)
             accepted += _regnal_forms(ans.text, ctx.doc.pack) + _name_before_place(ans.text, ctx.doc.pack)
+            if fact.kind == "person":
+                accepted += _regnal_name(ctx, ans.text)
             accepted += _event_place_forms(ans.text, ctx.doc.pack) + _qualified_name_forms(ans.text, ctx.doc.pack)
             if ans.text in ctx.doc.acronyms:
                 accepted.append(ctx.doc.acronyms[ans.text])  # "Bce": "Banca centrale europea", as the text spells it
@@ -760,6 +762,14 @@ def _regnal_forms(text: str, pack) -> list[str]:
         return []
     m = re.match(r"^([A-ZÀ-Ý][\w'’-]+ (?:[IVX]+|[IVX]+[º°]?))\s+(?:" + connectors + r")\s+[A-ZÀ-Ý]", text)
     return [m.group(1)] if m else []
+
+
+def _regnal_name(ctx: Context, text: str) -> list[str]:
+    """Return a ruler's name without the number when the text names no other ruler of that name ("Hiero II": "Hiero")."""
+    m = re.fullmatch(r"([A-ZÀ-Ý][\w'’-]+) ([IVX]+)[º°]?", text.strip())
+    if not m or re.search(r"(?<![\w'’])%s (?!%s\b)[IVX]+\b" % (re.escape(m.group(1)), m.group(2)), ctx.doc.text):
+        return []
+    return [m.group(1)]
 
 
 # Below this frequency a capitalised word is a name of its own ("Olimpico"), not a common noun ("Università").
@@ -1463,6 +1473,12 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
     if role:
         # "con capitano ____": another captain the text names, not any person (a dictator).
         out = [v for v in out if _has_role(ctx.doc, v, role)]
+    elif person:
+        # "went ahead through ____" (a player): not "President Jimmy Carter", whom the text gives
+        # a title the answer never has.
+        titles = set(ctx.doc.pack.get("person_titles", ()))
+        mine = _roles(ctx.doc, ans.text) & titles
+        out = [v for v in out if not (_roles(ctx.doc, v) & titles) - mine]
     out = out[:n]
     if fact.kind == "date":
         # Near misses first, for the same reason as years (see year_swaps).
@@ -1659,9 +1675,14 @@ def upper_bound(ctx: Context, fact: Fact, unit: str) -> float | None:
 
 def approximate(ctx: Context, fact: Fact, ans: Span) -> bool:
     """Tell whether the text gives the value as an approximation ("about 5 litres", "intorno al 1527")."""
-    before = ctx.doc.text[fact.span.start:ans.start].lower().split()[-2:]
+    before = ctx.doc.text[fact.span.start:ans.start].lower().split()[-4:]
     cues = ctx.doc.pack.get("approximations", ())
-    return bool(before) and (before[-1] in cues or " ".join(before) in cues)
+    if any(" ".join(before[-k:]) in cues for k in range(1, len(before) + 1)):
+        return True
+    # "ogni 20 minuti circa": the cue after the amount and its unit.
+    after = ctx.doc.text[ans.end:fact.span.end].lower().replace(",", " ").split()[:3]
+    cues_after = ctx.doc.pack.get("approximations_after", ())
+    return any(" ".join(after[k:k + 2]) in cues_after or after[k] in cues_after for k in range(min(2, len(after))))
 
 
 def _role_before(doc: Doc, start: int) -> str:
@@ -1670,7 +1691,8 @@ def _role_before(doc: Doc, start: int) -> str:
     if words and words[-1].lower() in doc.pack.articles:
         words.pop()
     # "dall'economista ____": the role after an elided preposition and article.
-    word = re.split(r"['’]", words[-1])[-1].lower() if words else ""
+    # "the US captain, Mike Eruzione": the role before the comma of an apposition.
+    word = re.split(r"['’]", words[-1])[-1].lower().rstrip(",") if words else ""
     if not word.isalpha() or word in doc.pack.stopwords or not doc.text[start - 1:start].isspace():
         return ""
     return word
@@ -1678,11 +1700,16 @@ def _role_before(doc: Doc, start: int) -> str:
 
 def _has_role(doc: Doc, name: str, role: str) -> bool:
     """Tell whether the text puts ``role`` right before ``name`` somewhere."""
+    return role in _roles(doc, name)
+
+
+def _roles(doc: Doc, name: str) -> set[str]:
+    """Return the role words the text puts right before ``name`` ("" where none)."""
     roles = doc.roles_of.get(name)
     if roles is None:
         # Read once per name: a long text tries the same names against many blanks.
         roles = doc.roles_of[name] = {_role_before(doc, at) for at in _occurrences(doc.text, name)}
-    return role in roles
+    return roles
 
 
 def _occurrences(text: str, part: str) -> list[int]:

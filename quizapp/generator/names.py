@@ -261,7 +261,8 @@ def own_short_forms(text: str, name: str) -> list[str]:
     # The first word alone: somewhere in the text followed by no capitalised word, neither the
     # name's second word nor another name's ("Gaio Cassio", "Gaio Ottavio" say nothing of "Gaio
     # Cilnio Mecenate"); counted once per text: a 1 MB text would otherwise be searched once per name.
-    if _name_word(first) and counts.get(first, 0) > leading.get(first, 0):
+    if _name_word(first) and counts.get(first, 0) > leading.get(first, 0) \
+            and (first in given_names() or not _everyday(first)):
         out.append(first)
     return out
 

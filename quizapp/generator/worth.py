@@ -49,6 +49,8 @@ OPENING_REST_WORDS = 5
 # An amount with up to three words after it, a comma and up to two words before the blank.
 _AMOUNT_THEN_COMMA = re.compile(r"\d[\d.,]*((?:\s+[^\W\d_]+){1,3})\s*,\s*(?:[^\W\d_]+\s+){0,2}$")
 LIST_INSIDE = 0.6
+# How far into a sentence the colon after an inline label ("Worked example:") may stand.
+LABEL_CHARS = 30
 # The last of a list of plain words: a reader names another of the kind as well.
 LIST_END = 0.3
 # A person the text names once, only to report their reaction or among a roll call of four or more.
@@ -100,6 +102,8 @@ CENTRALITY = 0.3
 GENERIC_ZIPF = 4.4
 
 
+# A share written after its number: "62.1 per cent", "62,1 per cento", "62%".
+_PERCENT_AFTER = re.compile(r"\s*(?:%|(?:per\s?cent|percent|per cento)\b)")
 _TWO_NUMBERS = re.compile(r"\d[\d.,%]*\s+(?:and|or|e|ed|o)\s+\d")
 _PARALLEL_AMOUNT = re.compile(r"^\s*,?\s*(?:and|or|e|ed|o)\s+\d")
 _SENTENCE_BREAK = re.compile(r"[a-z]{3}\. [A-Z]|\d \w{1,3}\. [A-Z]|\b[IVX]+\. [A-Z][a-z]")
@@ -160,12 +164,18 @@ class Weigher:
         # A textbook's exercises ("Check your understanding", up to the next heading) and any question
         # ask; they state nothing a quiz could ask back.
         exercise = frozenset(normalise(h) for h in wh.get("exercise_headings", ()))
+        # The same heading opening a paragraph ("Questions: (a) Calculate …"), and a worked example
+        # ("Worked example: a box weighing 600 N …"): the paragraph's numbers are made up to compute with.
+        labels = exercise | frozenset(normalise(h) for h in wh.get("worked_example_labels", ()))
         self.asking: set[int] = set()
-        inside = False
+        inside, labelled = False, -1
         for i, sent in enumerate(doc.sentences):
+            label = sent.text.split(":", 1)[0] if ":" in sent.text[:LABEL_CHARS] else ""
+            if label and normalise(label) in labels:
+                labelled = doc.paragraph_of[i]
             if i in self.headings:
                 inside = normalise(sent.text) in exercise
-            elif inside or sent.text.rstrip().endswith("?"):
+            elif inside or sent.text.rstrip().endswith("?") or doc.paragraph_of[i] == labelled:
                 self.asking.add(i)
         self.before = _cue(wh.get("reporting_before", ""))
         self.after = _cue(wh.get("reporting_after", ""))
@@ -357,7 +367,8 @@ class Weigher:
         if self.born_stated and ((self.age_cue and self.age_cue.search(before[-30:]))
                                  or any(x in core for x in self.age_words)):
             w *= GIVEN_SUM  # "nato nel 1941 … compirà ____", "the day before his ____" (23rd birthday)
-        if _summed(ans.text, before, after) or self._counted_after(ans.text, after):
+        if _summed(ans.text, before, after) or self._counted_after(ans.text, after) \
+                or self._complement(ans.text, before, after):
             w *= GIVEN_SUM  # "____ grandi elettori: 630 deputati, …"; "in ____ regioni, Toscana, Emilia-Romagna e …"
         elif self._worked_out(fact, ans.text, before, after) or self._years_apart(ans.text, before, after):
             w *= GIVEN_SUM  # "440 Hz … ____ per second … 0.78 metres", "Mach 2", "lunedì dell'Angelo"
@@ -692,6 +703,14 @@ class Weigher:
         m = re.search(r",\s+(\w+['’]?)\s*$", before)
         return bool(m) and m.group(1).lower() in self.doc.pack.stopwords and bool(
             re.match(r"\s*(?:,|\s(?:%s)\s)" % conj, after))
+
+    def _complement(self, answer: str, before: str, after: str) -> bool:
+        """Tell whether a share is 100 less another share of its sentence ("____ to 37.9 per cent": 62.1)."""
+        share = _PERCENT_AFTER.match(after) or "%" in answer
+        values = _figures(answer, self.doc.pack)
+        if not share or len(values) != 1 or values[0] == 50:
+            return False
+        return any(abs(values[0] + v - 100) < 0.05 for v in _figures(before + " " + after, self.doc.pack))
 
     def _ends_word_list(self, before: str) -> bool:
         """Tell whether a blank is the last item of a list of single lower-case words ("walls, roofs, ____")."""

@@ -7,6 +7,7 @@ import itertools
 import random
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -1659,7 +1660,8 @@ def test_an_early_year_takes_near_years_on_its_side_of_the_sentence_s_others(lan
                if q.kind == "single" and q.answer_texts == (year,)]
     assert singles
     wrong = [int(o) for o in singles[0].options if o != year]
-    assert len(wrong) == 3 and all(abs(w - int(year)) <= 10 and (w > other) == (int(year) > other) for w in wrong)
+    # An ancient year is known to within a few years: its near misses are 5 to 30 years off.
+    assert len(wrong) == 3 and all(5 <= abs(w - int(year)) <= 30 and (w > other) == (int(year) > other) for w in wrong)
     assert min(wrong) < int(year) < max(wrong)
 
 
@@ -2584,3 +2586,73 @@ def test_a_known_person_s_other_names_are_accepted(lang, name, form):
     text = (f"Tra i primi fu {name}, che lavorò a lungo. " * 2).strip()
     blanks = [q for q in generate_quiz(text, lang=lang).questions if q.kind == "cloze" and name in q.correct]
     assert blanks and all(form in q.correct for q in blanks)
+
+
+@pytest.mark.parametrize("year", [1643, 1960, 2015])
+def test_a_year_s_near_misses_never_take_the_year_next_to_it(year):
+    # Review 23: 2000 for the Dutch law of 2001 (passed in December 2000), 593 for Solon's 594/593 BC.
+    for seed in range(20):
+        wrong = distractors.year_distractors(year, set(), random.Random(seed), 3)
+        assert len(wrong) == 3 and all(abs(int(w) - year) >= 2 for w in wrong)
+
+
+def test_an_ancient_year_s_near_misses_are_years_apart():
+    wrong = distractors.year_distractors(594, set(), random.Random(3), 3, lowest=1)
+    assert len(wrong) == 3 and all(5 <= abs(int(w) - 594) <= 30 for w in wrong)
+
+
+@pytest.mark.parametrize("lang,paragraph,answer", [
+    # Review 23: numbers made up to compute with, and an exercise under an inline heading.
+    ("en", "Worked example: a box weighing 600 N rests on a base measuring 0.5 m by 0.4 m. "
+           "The area is 0.2 square metres.", "600"),
+    ("en", "Questions: (a) Calculate the pressure 25 m below the surface of a lake.", "25 m"),
+    ("it", "Esempio: un paese ha 30 milioni di occupati e 1,5 milioni di disoccupati.", "30 milioni"),
+])
+def test_a_worked_example_or_an_inline_exercise_is_never_asked(lang, paragraph, answer):
+    assert _document_weight(lang, paragraph, answer, "quantity") == 0
+
+
+def test_a_share_its_sentence_gives_as_100_less_another_weighs_little():
+    # Review 23: "a margin of ____ to 37.9 per cent" (62.1): the options are ruled out by arithmetic.
+    text = "Voters approved the change by a margin of 62.1 per cent to 37.9 per cent, on a turnout of 60.5 per cent."
+    plain = "Voters approved the change by a margin of 62.1 per cent, on a turnout of 60.5 per cent of the voters."
+    assert _document_weight("en", text, "62.1", "percentage") <= 0.1 * _document_weight("en", plain, "62.1", "percentage")
+
+
+@pytest.mark.parametrize("lang,text,answer", [
+    # Review 23: "dell'ordine di ____" and "ogni ____ circa" took near misses 2 minutes or 200 kg off.
+    ("it", "Vega è progettato per portare carichi dell'ordine di 1.500 chilogrammi in orbite polari basse.",
+     "1.500 chilogrammi"),
+    ("it", "Alcune specie possono dividersi ogni 20 minuti circa, e in poche ore danno milioni di cellule.", "20 minuti"),
+    ("en", "The colony doubles every 20 minutes or so in warm broth.", "20 minutes"),
+])
+def test_an_approximate_amount_is_read_before_and_after_it(lang, text, answer):
+    from quizapp.generator.kinds import approximate
+    from quizapp.generator.types import Fact
+
+    doc = doc_of(text, lang)
+    sent, ans = span_of(doc, answer)
+    number = Span(ans.start, ans.start + len(answer.split()[0]), answer.split()[0])
+    fact = Fact(kind="quantity", text=sent.text, span=sent, answers=(number,))
+    assert approximate(SimpleNamespace(doc=doc), fact, number)
+
+
+@pytest.mark.parametrize("lang,text,name,short,kept", [
+    # Review 23: "King Hiero II" refused "Hiero"; two popes Giulio keep their numbers.
+    ("en", "Archimedes was asked by King Hiero II to test a crown. The king was pleased.", "Hiero II", "Hiero", True),
+    ("it", "Papa Giulio II chiamò Michelangelo. Papa Giulio III ne confermò l'incarico.", "Giulio II", "Giulio",
+     False),
+])
+def test_a_ruler_s_name_alone_answers_unless_the_text_has_another_of_it(lang, text, name, short, kept):
+    blanks = [q for q in generate_quiz(text, lang=lang).questions if q.kind == "cloze" and q.correct[0] == name]
+    assert blanks and all((short in q.correct) is kept for q in blanks)
+
+
+def test_a_person_the_text_gives_a_title_the_answer_lacks_is_no_option():
+    # Review 23: "went ahead through ____" (a Soviet player) offered "Jimmy Carter", the text's President.
+    text = ("President Jimmy Carter watched the game. The Soviet side went ahead through Aleksandr Maltsev. "
+            "Mark Johnson scored for the Americans. Vladimir Krutov deflected a shot. Dave Christian passed. "
+            "Sergei Makarov scored again.")
+    singles = [q for q in generate_quiz(text, lang="en").questions if q.kind == "single"
+               and q.answer_texts == ("Aleksandr Maltsev",)]
+    assert singles and all("Jimmy Carter" not in q.options for q in singles)

@@ -124,7 +124,8 @@ PACK = {
                       "prince", "saint", "st", "minister", "mayor", "bishop", "sir", "lord", "governor", "captain",
                       "admiral", "colonel", "lieutenant", "sergeant", "senator", "secretary", "chancellor", "cardinal",
                       "archbishop", "duke", "duchess", "sultan", "ambassador", "commander", "premier", "ms", "miss",
-                      "mp", "mep", "congressman", "congresswoman", "councillor",
+                      "mp", "mep", "congressman", "congresswoman", "councillor", "taoiseach", "tánaiste", "chief",
+                      "rabbi", "imam", "pastor", "judge", "justice", "inspector", "detective",
                       # Sports roles before a name ("striker Jamie Vardy", "Goalkeeper Kasper Schmeichel").
                       "goalkeeper", "keeper", "striker", "forward", "winger", "midfielder", "defender",
                       "full-back", "centre-back", "left-back", "right-back", "coach", "manager", "playmaker"],
@@ -206,6 +207,7 @@ PACK = {
         # Headings of a textbook's exercises: what follows asks, it states nothing to be asked about.
         "exercise_headings": ["check your understanding", "questions", "exercises", "review questions",
                               "test yourself", "activities"],
+        "worked_example_labels": ["worked example", "example", "for example"],
         # Also the source's trivia: the journal a study was published in, a speaker's institute
         # ("said Sheperd Doeleman of the ____").
         "reporting_before": r"(?:\baccording to|\b(?:as )?reported by|\bsaid|\btold|\bwrote|\b(?:cited|quoted) by|\bsources? (?:at|in|close to)|\b(?:published|papers?)\b[^.]{0,25}?\bin(?=\s+the\b)|\bin the journal|\b(?:said|told|wrote)\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:of|at|from))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
@@ -288,7 +290,10 @@ PACK = {
     "period_modifiers": ["late", "early", "mid", "mid-"],
     "century_words": ["century"],
     "approximations": ["about", "around", "roughly", "approximately", "nearly", "almost", "some", "circa", "c.",
-                       "over", "more than", "just over", "just under", "estimated"],
+                       "over", "more than", "just over", "just under", "estimated", "of the order of",
+                       "on the order of", "in the region of"],
+    # The same after the amount and its unit ("20 minutes or so").
+    "approximations_after": ["or so", "approximately", "roughly", "or thereabouts"],
     # Sentences that open by pointing back ("This is known as…") lean on the one before.
     # The word before a verb in its bare form ("aims to develop and to produce").
     "infinitive_markers": ["to"],

@@ -217,6 +217,7 @@ PACK = {
         # I titoli degli esercizi di un manuale: ciò che segue chiede, non afferma nulla da chiedere.
         "exercise_headings": ["domande di verifica", "domande", "esercizi", "verifica", "mettiti alla prova",
                               "attività", "verifica le conoscenze"],
+        "worked_example_labels": ["esempio svolto", "esempio", "esercizio svolto"],
         "reporting_before": r"(?:\bsecondo|\bcome (?:riferisce|riporta|scrive|spiega|ha (?:detto|spiegato|dichiarato|riferito))|\briferisce|\briporta|\bha (?:detto|dichiarato|spiegato|affermato|riferito)|\bfonti(?: di)?|\b(?:riferit|riportat|dichiarat|comunicat|annunciat|res)[oaie](?: noto)?\s+(?:da|dal|dallo|dalla|dai|dagli|dalle))\s+(?:(?:il|lo|la|i|gli|le|l['’])\s*)?(?:[\w’'-]+\s+){0,2}$",
         "reporting_after": r"^\s*,?\s*(?:ha (?:detto|dichiarato|spiegato|affermato|riferito|annunciato|reso noto)|dichiara|afferma|spiega|riferisce|riporta)\b",
         # Le parole di chi parla: uno spazio tra virgolette in una frase con uno di questi è una citazione.
@@ -305,7 +306,10 @@ PACK = {
     "part_of_whole": ["su"],
     "approximations": ["circa", "circa il", "circa nel", "circa l'", "circa l’", "intorno al", "intorno a",
                        "intorno all'", "intorno all’", "attorno al", "verso il", "verso l'", "verso l’", "quasi", "oltre", "più di",
-                       "poco più di", "poco meno di", "all'incirca", "approssimativamente"],
+                       "poco più di", "poco meno di", "all'incirca", "approssimativamente", "dell'ordine di",
+                       "dell’ordine di", "nell'ordine di", "nell’ordine di"],
+    # Le stesse dopo la quantità e la sua unità ("ogni 20 minuti circa").
+    "approximations_after": ["circa", "all'incirca", "all’incirca", "o giù di lì"],
     # Sentences that open by pointing back ("Questo è noto come…") lean on the one before.
     # The word before a verb in its bare form ("mira a sviluppare e a produrre").
     "infinitive_markers": ["a"],
