@@ -341,6 +341,10 @@ class Numeric(QuestionKind):
         value = _number_value(ans.text, ctx.doc.pack)
         if value is None or _grouping_or_decimal(ans.text, ctx.doc.pack):
             return []
+        # "da una fino a dodici e oltre": the number is no value but where a range opens.
+        after = " ".join(ctx.doc.text[ans.end:fact.span.end].lower().replace(",", " ").split()[:4])
+        if any(re.search(r"(?:^|\s)" + re.escape(cue) + r"(?!\w)", after) for cue in ctx.doc.pack.get("bounds_after", ())):
+            return []
         # A year is asked as a year, a count as a count ("1500 abitanti" is no year).
         is_year = fact.kind in ("year", "target_year") and _YEAR_RE.match(ans.text)
         prompt = _number_prompt(ctx, fact, ans, "year_numeric" if is_year else "number_numeric")

@@ -283,6 +283,8 @@ class Weigher:
         if fact.kind in ("concept", "phrase") and len(core) > 1 \
                 and core[-1] in doc.pack.get("worth", {}).get("dangling", ()):
             return 0.0  # "the rate at": a phrase cut before its preposition's object
+        if self.long_text and self._verb_or_notation(fact, ans, core):
+            return 0.0
         if sentence in self.asking and self.document:
             return 0.0
         if fact.kind == "nationality" and not self.document:
@@ -703,6 +705,30 @@ class Weigher:
         m = re.search(r",\s+(\w+['’]?)\s*$", before)
         return bool(m) and m.group(1).lower() in self.doc.pack.stopwords and bool(
             re.match(r"\s*(?:,|\s(?:%s)\s)" % conj, after))
+
+    def _verb_or_notation(self, fact: Fact, ans, core: list[str]) -> bool:
+        """Tell whether a blank is a verb phrase, a clause, a symbol or the writer's judgement, not a fact.
+
+        "any legal challenges ____" (are resolved), "vengono ____" (inviati impulsi laser),
+        "made up of ____" (everyone who is either employed), "where ____ (rho) is the density",
+        "____ i danni" (Gravissimi). (A long text: paragraphs keep them, as the development sets ask some.)
+        """
+        if fact.kind not in ("concept", "phrase", "pair", "definition", "entity", "list"):
+            return False
+        text = ans.text.strip()
+        if len(text) == 1 and not text.isdigit():
+            return True
+        wh = self.doc.pack.get("worth", {})
+        openers = wh.get("verb_openers", ())
+        before = self.doc.text[max(0, ans.start - 30):ans.start].lower().split()[-1:]
+        participle = core[0].endswith(tuple(wh.get("participle_endings", ()))) or \
+            verb_like(core[0], self.doc.pack.code, self.doc.pack.verb_suffixes)
+        if core[0] in openers or (before and before[0] in openers and len(core) > 1 and participle):
+            return True
+        if any(x in wh.get("relative_pronouns", ()) for x in core[1:-1]):
+            return True
+        return len(core) == 1 and core[0].endswith(tuple(wh.get("evaluative_endings", ()))) \
+            and bool(wh.get("evaluative_endings"))
 
     def _complement(self, answer: str, before: str, after: str) -> bool:
         """Tell whether a share is 100 less another share of its sentence ("____ to 37.9 per cent": 62.1)."""

@@ -2656,3 +2656,23 @@ def test_a_person_the_text_gives_a_title_the_answer_lacks_is_no_option():
     singles = [q for q in generate_quiz(text, lang="en").questions if q.kind == "single"
                and q.answer_texts == ("Aleksandr Maltsev",)]
     assert singles and all("Jimmy Carter" not in q.options for q in singles)
+
+
+@pytest.mark.parametrize("lang,sentence,answer,kind", [
+    # Review 23: a verb phrase, a participle after its auxiliary, a clause, a symbol, the writer's judgement.
+    ("en", "The law must be amended once any legal challenges are resolved by the courts.", "are resolved", "list"),
+    ("it", "Dalle stazioni a terra vengono inviati impulsi laser verso la sfera.", "inviati impulsi laser", "concept"),
+    ("en", "The labour force is made up of everyone who is either employed or unemployed.",
+     "everyone who is either employed", "list"),
+    ("en", "In the formula, ρ (rho) is the density of the liquid in kilograms per cubic metre.", "ρ", "concept"),
+    ("it", "Gravissimi i danni al patrimonio artistico della città.", "Gravissimi", "concept"),
+])
+def test_a_verb_phrase_a_clause_a_symbol_or_a_judgement_is_never_asked_in_a_document(lang, sentence, answer, kind):
+    assert _weight_of(_long_text(lang, sentence), lang, answer, kind) == 0
+
+
+def test_a_number_that_opens_a_range_is_no_numeric_question():
+    # Review 23: "da una fino a ____ e oltre" (dodici) asked for twelve.
+    text = "Le misure si indicano con il numero di tazzine, da una fino a dodici e oltre. La moka ha otto facce."
+    numeric = [q.answer_texts for q in generate_quiz(text, lang="it").questions if q.kind == "numeric"]
+    assert ("dodici",) not in numeric and numeric

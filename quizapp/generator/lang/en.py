@@ -208,6 +208,14 @@ PACK = {
         "exercise_headings": ["check your understanding", "questions", "exercises", "review questions",
                               "test yourself", "activities"],
         "worked_example_labels": ["worked example", "example", "for example"],
+        # A blank that opens with these, or follows them with a participle, is a verb phrase
+        # ("any legal challenges ____": "are resolved"), not a fact.
+        "verb_openers": ["is", "are", "was", "were", "be", "been", "being", "has", "have", "had"],
+        # A blank holding one of these is a clause ("made up of ____": "everyone who is either employed").
+        "relative_pronouns": ["who", "whom", "whose", "which", "that"],
+        "participle_endings": ["ed"],
+        # Word endings of evaluative adjectives, which say how the writer sees it, not what happened.
+        "evaluative_endings": [],
         # Also the source's trivia: the journal a study was published in, a speaker's institute
         # ("said Sheperd Doeleman of the ____").
         "reporting_before": r"(?:\baccording to|\b(?:as )?reported by|\bsaid|\btold|\bwrote|\b(?:cited|quoted) by|\bsources? (?:at|in|close to)|\b(?:published|papers?)\b[^.]{0,25}?\bin(?=\s+the\b)|\bin the journal|\b(?:said|told|wrote)\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:of|at|from))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",

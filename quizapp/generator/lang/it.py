@@ -218,6 +218,15 @@ PACK = {
         "exercise_headings": ["domande di verifica", "domande", "esercizi", "verifica", "mettiti alla prova",
                               "attività", "verifica le conoscenze"],
         "worked_example_labels": ["esempio svolto", "esempio", "esercizio svolto"],
+        # Una lacuna che si apre con queste, o le segue con un participio, è un verbo
+        # ("vengono ____": "inviati impulsi laser"), non un fatto.
+        "verb_openers": ["è", "sono", "era", "erano", "fu", "furono", "viene", "vengono", "venne", "vennero",
+                         "stato", "stata", "stati", "state", "ha", "hanno", "aveva", "avevano"],
+        # Una lacuna che contiene uno di questi è una proposizione.
+        "relative_pronouns": ["che", "cui", "quale", "quali"],
+        "participle_endings": ["ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute"],
+        # Superlativi assoluti ("Gravissimi i danni"): il giudizio di chi scrive, non un fatto.
+        "evaluative_endings": ["issimo", "issima", "issimi", "issime"],
         "reporting_before": r"(?:\bsecondo|\bcome (?:riferisce|riporta|scrive|spiega|ha (?:detto|spiegato|dichiarato|riferito))|\briferisce|\briporta|\bha (?:detto|dichiarato|spiegato|affermato|riferito)|\bfonti(?: di)?|\b(?:riferit|riportat|dichiarat|comunicat|annunciat|res)[oaie](?: noto)?\s+(?:da|dal|dallo|dalla|dai|dagli|dalle))\s+(?:(?:il|lo|la|i|gli|le|l['’])\s*)?(?:[\w’'-]+\s+){0,2}$",
         "reporting_after": r"^\s*,?\s*(?:ha (?:detto|dichiarato|spiegato|affermato|riferito|annunciato|reso noto)|dichiara|afferma|spiega|riferisce|riporta)\b",
         # Le parole di chi parla: uno spazio tra virgolette in una frase con uno di questi è una citazione.
