@@ -350,6 +350,12 @@ def lexicon_forms(name: str, lang: str) -> list[str]:
     return [x for x in dict.fromkeys([*names, *entry.get("known_as", ())]) if normalise(x) != normalise(name)]
 
 
+@lru_cache(maxsize=32)
+def names_of(category: str, lang: str) -> tuple[str, ...]:
+    """Return the normalised names of every lexicon item of ``category`` in ``lang``."""
+    return tuple(normalise(_name(e, lang)) for e in _lexicon().get(category, ()))
+
+
 def lexicon_kind(name: str, lang: str) -> str:
     """Return the lexicon category of a known name ("city", "person", "river"…), or ""."""
     hit = _index(lang).get(normalise(name))
@@ -357,13 +363,14 @@ def lexicon_kind(name: str, lang: str) -> str:
 
 
 def same_kind(answer: str, lang: str, mentioned, rng: random.Random, n: int = 3,
-              when: tuple[int, int] | None = None) -> list[str]:
+              when: tuple[int, int] | None = None, alike_only: bool = False) -> list[str]:
     """Return up to ``n`` lexicon items of the answer's category, alike where it counts, that the text never names.
 
     Only for a slot that holds exactly one value (the caller checks): there, any
     other item of the category is wrong in the world as well as in the text. With
     ``when`` (the years the sentence or text speaks of), a person offered was an
     adult at some time of that span: no Andreotti (born 1919) against Giolitti in 1915.
+    With ``alike_only``, only items alike in the category's attribute (a city of the same country).
     """
     hit = _index(lang).get(normalise(answer))
     if hit is None:
@@ -382,7 +389,7 @@ def same_kind(answer: str, lang: str, mentioned, rng: random.Random, n: int = 3,
                                 bool(e.get("g20")) != bool(entry.get("g20"))))
     if cat in _SECOND_ATTRS:
         # Beyond its country a city is matched by region and rank: Budapest for Vienna, never Siracusa.
-        entries = [e for e in entries if _likeness(cat, e, entry, attr) < 2]
+        entries = [e for e in entries if _likeness(cat, e, entry, attr) < (1 if alike_only else 2)]
     if cat == "country" and any(mentioned(_name(e, lang)) for e in entries
                                 if e is not entry and e.get("region") == entry.get("region")):
         # The text ties the answer to a neighbour ("Chinese makers challenge Japan"): another neighbour

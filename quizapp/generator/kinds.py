@@ -1320,10 +1320,13 @@ def _capital_as(model: str, text: str, lang: str = "") -> str:
     """
     if model[:1].isupper():
         return text[:1].upper() + text[1:]
-    first = text.split(" ", 1)[0]
-    # One word ("Migmatite") or a known first word ("Cell membrane") is a common noun; "Golgi apparatus" a name's.
+    words = text.split(" ")
+    first = words[0]
+    # One word ("Migmatite"), a known first word ("Cell membrane") or a phrase with a lower-case
+    # complement ("Idrossido di potassio") is a common noun; "Golgi apparatus" a name's.
+    complement = len(words) > 2 and len(words[1]) <= 3 and all(w.islower() for w in words[1:])
     if lang and model[:1].islower() and first[1:] == first[1:].lower() and (
-            first == text or known_word(first.lower(), lang)):
+            first == text or known_word(first.lower(), lang) or complement):
         return text[:1].lower() + text[1:]
     return text
 
@@ -1496,7 +1499,11 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
             out = [v for v in out if distractors.later(v, ctx.doc.pack.get("months"), _day(v), future, future.year)]
         out = near + [v for v in out if normalise(v) not in {normalise(m) for m in near}]
     if len(out) < n and kind and not role:
-        more = distractors.same_kind(ans.text, ctx.doc.pack.code, ctx.mentioned, rng, 3 * n, _period(ctx, fact))
+        # "enters Slovakia at ____": a city where the sentence names a country is one of that country.
+        here = f" {normalise(fact.span.text)} "
+        in_country = kind == "city" and any(f" {c} " in here for c in distractors.names_of("country", ctx.doc.pack.code))
+        more = distractors.same_kind(ans.text, ctx.doc.pack.code, ctx.mentioned, rng, 3 * n, _period(ctx, fact),
+                                     alike_only=in_country)
         out += [m for m in more if normalise(m) not in {normalise(o) for o in out} and _shape(m) == shape]
     out = _same_article(ctx.doc, ans, out)
     # A year among names, or a name among years, gives the answer away.

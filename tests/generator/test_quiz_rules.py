@@ -2676,3 +2676,24 @@ def test_a_number_that_opens_a_range_is_no_numeric_question():
     text = "Le misure si indicano con il numero di tazzine, da una fino a dodici e oltre. La moka ha otto facce."
     numeric = [q.answer_texts for q in generate_quiz(text, lang="it").questions if q.kind == "numeric"]
     assert ("dodici",) not in numeric and numeric
+
+
+def test_a_city_where_the_sentence_names_its_country_takes_only_cities_of_that_country():
+    # Review 23: "it enters Slovakia at ____" (Bratislava) offered Nicosia, Luxembourg and Vilnius.
+    text = ("After passing Linz and Vienna the river enters Slovakia at Bratislava and forms part of the border. "
+            "It then flows on to the Black Sea.")
+    singles = [q for q in generate_quiz(text, lang="en").questions
+               if q.kind == "single" and q.answer_texts == ("Bratislava",)]
+    assert all(distractors.lexicon_attr(o, "en", "country") == "SK" for q in singles for o in q.options)
+
+
+@pytest.mark.parametrize("model,text,expected", [
+    # Review 22: "l'____" (acido cloridrico) offered "Idrossido di potassio" with its capital.
+    ("acido cloridrico", "Idrossido di potassio", "idrossido di potassio"),
+    ("left ventricle", "Golgi apparatus", "Golgi apparatus"),
+    ("Left ventricle", "right atrium", "Right atrium"),
+])
+def test_an_option_takes_the_case_of_the_answer_unless_it_is_a_name(model, text, expected):
+    from quizapp.generator.kinds import _capital_as
+
+    assert _capital_as(model, text, "it" if " di " in text else "en") == expected
