@@ -21,7 +21,7 @@ from . import distractors, phrasing
 from .facts import Doc, known_word, listed_words, verb_like
 from .lang import load_pack
 from .names import (full_forms, given_names, model_forms, name_of_place_forms, own_short_forms, place_forms,
-                    place_word_forms, person_name, short_forms, unknown_name_forms)
+                    place_word_forms, person_name, short_forms, unknown_name_forms, without_initials)
 from .pool import ENTITY_TYPES, Pool, value_type
 from .siblings import PHRASE_KINDS, Siblings
 from .named import NamedTerms
@@ -635,6 +635,7 @@ class Cloze(QuestionKind):
                 name = owner or ans.text
                 accepted += full_forms(ctx.doc.text, name) + model_forms(ctx.doc.text, name)
                 accepted += distractors.lexicon_forms(name, ctx.doc.pack.code)  # "Galileo", "Raphael"
+                accepted += without_initials(name)  # "Franklin Roosevelt" for "Franklin D. Roosevelt"
                 if fact.kind in ("person", "entity"):
                     accepted += name_of_place_forms(name, ctx.doc.pack.code,
                                                     frozenset(ctx.doc.pack.get("name_of_place_links", ())),
@@ -1840,6 +1841,7 @@ def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) 
     period = event_period(ctx.doc, fact, ans)
     near = distractors.year_distractors(year, ctx.years, rng, n=n + 3, future=fact.kind == "target_year",
                                         approximate=approximate(ctx, fact, ans), period=period)
+    near = [y for y in near if _reads_after(ctx.doc, ans, y)]
     born = ctx.born()
     near = [y for y in near if _in_lifetime(year, int(y), born) and _born_before_life(year, int(y), born, ctx.years)]
     if fact.kind != "target_year" and ctx.years:
@@ -1909,7 +1911,8 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
         # the sentence's other years ("re nel 768"), not amounts 30% off (521, 627).
         others = [int(y) for y in _EARLY_YEAR.findall(fact.span.text) if int(y) != int(value)]
         years = [y for y in distractors.year_distractors(int(value), ctx.years, rng, n * 3, lowest=1)
-                 if all((int(y) > o) == (value > o) for o in others) and not ctx.mentioned(y)]
+                 if all((int(y) > o) == (value > o) for o in others) and not ctx.mentioned(y)
+                 and _reads_after(ctx.doc, ans, y)]
         rng.shuffle(years)
         # One on each side first, so the key is neither the earliest nor the latest year shown.
         sides = [next((y for y in years if int(y) < value), None), next((y for y in years if int(y) > value), None)]
@@ -1927,7 +1930,7 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
         # ____, il più lontano a 152 milioni di km": a wrong amount keeps the key's side of the others.
         return not _FOUR_DIGITS.match(distractors.format_number(v, decimals, dec, thou, grouped)) \
             and not (v == 1 and value != 1 and len(amount) > len(ans.text)) and not ctx.mentioned(written(v)) \
-            and all((v > o) == (value > o) for o in others)
+            and all((v > o) == (value > o) for o in others) and (v != int(v) or _reads_after(ctx.doc, ans, str(int(v))))
 
     # The near misses are picked as a set (on both sides of the key, the nearest beside it),
     # among those the text does not name.
@@ -1968,6 +1971,17 @@ def _same_unit_amounts(doc: Doc, sentence: Span, ans: Span, unit_after: str) -> 
         if other is not None:
             out.append(other)
     return out
+
+
+def _reads_after(doc: Doc, ans: Span, number: str) -> bool:
+    """Tell whether a wrong number reads after the elided word before the answer ("nell'____ a.C.": 89, not 94).
+
+    An option that the apostrophe rules out gives the answer away.
+    """
+    shape = doc.pack.get("elided_numbers")
+    if not shape or doc.text[ans.start - 1:ans.start] not in ("'", "’"):
+        return True
+    return bool(re.match(shape, number)) or not re.match(shape, ans.text)
 
 
 def _part_or_whole(doc: Doc, sentence: Span, ans: Span) -> list[float]:

@@ -241,6 +241,13 @@ def full_forms(text: str, name: str) -> list[str]:
 EVERYDAY_NAME_ZIPF = 5.0
 
 
+def without_initials(name: str) -> list[str]:
+    """Return a name without its initials ("Franklin D. Roosevelt" gives "Franklin Roosevelt"), or nothing."""
+    words = name.split()
+    rest = [w for w in words if not _INITIALS.fullmatch(w)]
+    return [" ".join(rest)] if 2 <= len(rest) < len(words) else []
+
+
 def own_short_forms(text: str, name: str) -> list[str]:
     """Return a word of a name when the text itself writes it alone elsewhere ("Vardy, who was playing…").
 

@@ -280,9 +280,9 @@ class Weigher:
         # "____ have taken the first picture": a pronoun or other grammar word is never a fact.
         if not core or all(x in doc.pack.stopwords for x in core) or self._cut_wrong(fact, ans):
             return 0.0
-        if fact.kind in ("concept", "phrase") and len(core) > 1 \
+        if fact.kind in ("concept", "phrase", "definition") and len(core) > 1 \
                 and core[-1] in doc.pack.get("worth", {}).get("dangling", ()):
-            return 0.0  # "the rate at": a phrase cut before its preposition's object
+            return 0.0  # "the rate at", "the process by": a phrase cut before its preposition's object
         if self.long_text and self._verb_or_notation(fact, ans, core):
             return 0.0
         if sentence in self.asking and self.document:

@@ -2697,3 +2697,29 @@ def test_an_option_takes_the_case_of_the_answer_unless_it_is_a_name(model, text,
     from quizapp.generator.kinds import _capital_as
 
     assert _capital_as(model, text, "it" if " di " in text else "en") == expected
+
+
+@pytest.mark.parametrize("name,form", [
+    # Review 24: "Franklin D. Roosevelt" refused "Franklin Roosevelt".
+    ("Franklin D. Roosevelt", "Franklin Roosevelt"),
+    ("Donald A. Henderson", "Donald Henderson"),
+])
+def test_a_name_without_its_initials_is_accepted(name, form):
+    text = f"The programme was led by {name}, who ran it for ten years. Many countries joined it."
+    blanks = [q for q in generate_quiz(text, lang="en").questions if q.kind == "cloze" and name in q.correct]
+    assert blanks and all(form in q.correct for q in blanks)
+
+
+@pytest.mark.parametrize("wrong,fits", [("84", True), ("94", False), ("8", True), ("11", True), ("69", False)])
+def test_a_number_after_an_elision_takes_options_read_with_a_vowel(wrong, fits):
+    # Review 24: "nell'____ a.C." (89) offered 69, 94 and 104, which would need "nel".
+    from quizapp.generator.kinds import _reads_after
+
+    doc = doc_of("Verona divenne colonia latina nell'89 a.C. e poi municipio.", "it")
+    _, ans = span_of(doc, "89")
+    assert _reads_after(doc, ans, wrong) is fits
+
+
+def test_an_examples_line_is_never_asked_in_a_document():
+    # Review 24: "Esempi: la carriola, lo schiaccianoci, l'____." says not what they are examples of.
+    assert _document_weight("it", "Esempi: la carriola, lo schiaccianoci, l'apribottiglie.", "carriola", "concept") == 0

@@ -207,7 +207,7 @@ PACK = {
         # Headings of a textbook's exercises: what follows asks, it states nothing to be asked about.
         "exercise_headings": ["check your understanding", "questions", "exercises", "review questions",
                               "test yourself", "activities"],
-        "worked_example_labels": ["worked example", "example", "for example"],
+        "worked_example_labels": ["worked example", "example", "examples", "for example"],
         # A blank that opens with these, or follows them with a participle, is a verb phrase
         # ("any legal challenges ____": "are resolved"), not a fact.
         "verb_openers": ["is", "are", "was", "were", "be", "been", "being", "has", "have", "had"],

@@ -217,7 +217,7 @@ PACK = {
         # I titoli degli esercizi di un manuale: ciò che segue chiede, non afferma nulla da chiedere.
         "exercise_headings": ["domande di verifica", "domande", "esercizi", "verifica", "mettiti alla prova",
                               "attività", "verifica le conoscenze"],
-        "worked_example_labels": ["esempio svolto", "esempio", "esercizio svolto"],
+        "worked_example_labels": ["esempio svolto", "esempio", "esempi", "esercizio svolto"],
         # Una lacuna che si apre con queste, o le segue con un participio, è un verbo
         # ("vengono ____": "inviati impulsi laser"), non un fatto.
         "verb_openers": ["è", "sono", "era", "erano", "fu", "furono", "viene", "vengono", "venne", "vennero",
@@ -313,6 +313,9 @@ PACK = {
     "bounds_after": ["o più", "o meno", "e più", "e oltre", "o oltre", "o superiore", "o inferiore"],
     # Parole tra una parte e il suo totale ("832 voti su 995 votanti"): un totale sbagliato non è mai sotto la parte.
     "part_of_whole": ["su"],
+    # Numeri che si leggono con una vocale iniziale (otto, ottanta, ottocento, uno, undici, undicimila):
+    # dopo "nell'", "dell'", "l'" le opzioni sbagliate sono solo tra questi ("nell'89 a.C.").
+    "elided_numbers": "^(?:8\\d*|1|11|11\\d{3})$",
     "approximations": ["circa", "circa il", "circa nel", "circa l'", "circa l’", "intorno al", "intorno a",
                        "intorno all'", "intorno all’", "attorno al", "verso il", "verso l'", "verso l’", "quasi", "oltre", "più di",
                        "poco più di", "poco meno di", "all'incirca", "approssimativamente", "dell'ordine di",
