@@ -2007,7 +2007,11 @@ def _measured(amount: str, number: str, pack) -> bool:
     a rounded total, whose near misses may lie further off.
     """
     dec = pack.get("decimal_sep")
-    if dec not in number or len(number.rsplit(dec, 1)[1]) < 2:
+    if dec not in number:
+        return False
+    # A time to the tenth ("20.7 seconds") is a measurement too: no 15.9 s for a 200 m.
+    unit = amount.replace(number, " ").lower().split()[:1]
+    if len(number.rsplit(dec, 1)[1]) < 2 and not (unit and unit[0] in pack.get("fine_units", ())):
         return False
     scales = {w for w, v in (pack.get("number_words") or {}).items() if v >= 1000}
     money = {w.lower() for w in pack.get("money_words", ())}

@@ -182,6 +182,9 @@ class Weigher:
         self.hypothetical = _cue(wh.get("hypothetical", ""))
         self.speech = _cue(wh.get("speech", ""))
         self.anaphoric = frozenset(pack.get("anaphoric_openers", ()))
+        # A sentence opening with a verb (Italian drops the subject) or a pronoun leans on the one before.
+        self.null_subject = frozenset(pack.get("null_subject_verbs", ()))
+        self.pronouns = frozenset(pack.get("pronouns", ()))
         context = pack.get("context_words", ())
         self.context = re.compile(r"^(?:\S+ ){0,%d}(?:%s)(?: |$)" % (CONTEXT_REACH - 1, "|".join(
             re.escape(normalise(c)) for c in context))) if context else None
@@ -352,6 +355,9 @@ class Weigher:
             w *= HYPOTHETICAL
         if opening and opening[0].lower() in self.anaphoric:
             w *= ANAPHORIC  # "This is known as the ____": the sentence leans on the one before
+        elif self.document and opening and (opening[0].lower() in self.null_subject
+                                            or opening[0].lower() in self.pronouns):
+            w *= ANAPHORIC  # "Sono sempre svantaggiose, ma …", "She died in ____": whose?
         elif self.context and self.context.match(normalise(doc.text[fact.span.start:fact.span.end][:200])):
             w *= ANAPHORIC  # "Nel 1906 i due ricevettero …", "In 1947 they demonstrated …": who?
         if self.dated and ans.text.strip() == str(self.dated) and self.document:

@@ -2723,3 +2723,22 @@ def test_a_number_after_an_elision_takes_options_read_with_a_vowel(wrong, fits):
 def test_an_examples_line_is_never_asked_in_a_document():
     # Review 24: "Esempi: la carriola, lo schiaccianoci, l'____." says not what they are examples of.
     assert _document_weight("it", "Esempi: la carriola, lo schiaccianoci, l'apribottiglie.", "carriola", "concept") == 0
+
+
+@pytest.mark.parametrize("lang,sentence,plain,answer", [
+    # Review 24: "Sono sempre svantaggiose, ma permettono ____" and "She died in ____": whose?
+    ("it", "Sono sempre svantaggiose, ma permettono movimenti ampi e precisi.",
+     "Le leve di terzo genere permettono movimenti ampi e precisi.", "movimenti ampi"),
+    ("en", "She died in Birmingham, the last person known to have died of smallpox.",
+     "Janet Parker died in Birmingham, the last person known to have died of smallpox.", "Birmingham"),
+])
+def test_a_sentence_opening_with_a_verb_or_a_pronoun_weighs_less_in_a_document(lang, sentence, plain, answer):
+    assert _document_weight(lang, sentence, answer, "concept") <= 0.5 * _document_weight(lang, plain, answer, "concept")
+
+
+def test_a_time_to_the_tenth_of_a_second_takes_close_near_misses():
+    # Review 24: "an Olympic record time of ____" (20.7 seconds) offered 15.9 seconds.
+    text = "On 5 August Owens won the 200 metres in an Olympic record time of 20.7 seconds. He won four golds."
+    singles = [q for q in generate_quiz(text, lang="en").questions
+               if q.kind == "single" and q.answer_texts == ("20.7 seconds",)]
+    assert singles and all(abs(float(o.split()[0]) - 20.7) <= 1.5 for o in singles[0].options)
