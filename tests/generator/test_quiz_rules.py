@@ -2561,8 +2561,13 @@ def test_a_date_without_its_year_gets_no_wrong_month_after_the_article():
      "Homes lose most of their energy through badly fitted windows and floors.", "windows and floors"),
     ("en", "Shiny, white or silvery surfaces are poor absorbers.",
      "Surfaces coated with a thin layer of silvery paint are poor absorbers.", "silvery"),
+    # Review 24: "Sono sempre svantaggiose, ma permettono ____" and "She died in ____": whose?
+    ("it", "Sono sempre svantaggiose, ma permettono movimenti ampi e precisi.",
+     "Le leve di terzo genere permettono movimenti ampi e precisi.", "movimenti ampi"),
+    ("en", "She died in Birmingham, the last person known to have died of smallpox.",
+     "Janet Parker died in Birmingham, the last person known to have died of smallpox.", "Birmingham"),
 ])
-def test_the_last_of_a_list_of_plain_words_weighs_less_in_a_document(lang, sentence, plain, answer):
+def test_a_list_s_last_word_or_a_sentence_leaning_back_weighs_less_in_a_document(lang, sentence, plain, answer):
     assert _document_weight(lang, sentence, answer, "concept") <= 0.5 * _document_weight(lang, plain, answer, "concept")
 
 
@@ -2723,17 +2728,6 @@ def test_a_number_after_an_elision_takes_options_read_with_a_vowel(wrong, fits):
 def test_an_examples_line_is_never_asked_in_a_document():
     # Review 24: "Esempi: la carriola, lo schiaccianoci, l'____." says not what they are examples of.
     assert _document_weight("it", "Esempi: la carriola, lo schiaccianoci, l'apribottiglie.", "carriola", "concept") == 0
-
-
-@pytest.mark.parametrize("lang,sentence,plain,answer", [
-    # Review 24: "Sono sempre svantaggiose, ma permettono ____" and "She died in ____": whose?
-    ("it", "Sono sempre svantaggiose, ma permettono movimenti ampi e precisi.",
-     "Le leve di terzo genere permettono movimenti ampi e precisi.", "movimenti ampi"),
-    ("en", "She died in Birmingham, the last person known to have died of smallpox.",
-     "Janet Parker died in Birmingham, the last person known to have died of smallpox.", "Birmingham"),
-])
-def test_a_sentence_opening_with_a_verb_or_a_pronoun_weighs_less_in_a_document(lang, sentence, plain, answer):
-    assert _document_weight(lang, sentence, answer, "concept") <= 0.5 * _document_weight(lang, plain, answer, "concept")
 
 
 def test_a_time_to_the_tenth_of_a_second_takes_close_near_misses():
