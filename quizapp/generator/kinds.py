@@ -453,6 +453,15 @@ class SingleChoice(QuestionKind):
         if len(shape) != 1 or "" in shape:
             return []
         ans = items[0]  # the list's head: the item a text names first is the one it stresses
+        code = ctx.doc.pack.code
+        words = ans.text.split()
+        adjective = next((w for w in words[1:] if w.lower() in distractors.demonyms(code)), None)
+        if adjective:
+            # "riunisce ____, il mondo accademico e l'industria" (il governo cinese): another country's
+            # government, which the text does not bring in ("il governo giapponese").
+            swaps = distractors.demonym_swaps(adjective, code, ctx.countries(), ctx.rng(index, self.name, 9), n=3)
+            wrong = [re.sub(r"(?<!\w)%s(?!\w)" % re.escape(adjective), x, ans.text, count=1) for x in swaps]
+            return self._ask_item(ctx, fact, index, ans, [w for w in wrong if not ctx.mentioned(w)])
         known = _known_place(ans.text, ctx.doc.pack)
         if known:
             # "sfidando ____ e l'Occidente" (il Giappone): other countries, not the partners of another list.

@@ -302,6 +302,8 @@ class Weigher:
             if sentence < 2:
                 w *= LEAD
         if sentence in self.headings and fact.kind not in _STRUCTURAL:
+            if self.long_text:
+                return 0.0  # "La Cina fa sul ____ con le batterie": a title states nothing a quiz asks back
             w *= HEADING
         w *= self._about_the_text(fact, core) * self._about_the_wording(fact, ans, core)
         before = doc.text[fact.span.start:ans.start]
@@ -783,8 +785,10 @@ class Weigher:
 
     def _in_fixed_phrase(self, answer: str, before: str, after: str) -> bool:
         """Tell whether the answer is the inner word of one of the language's fixed phrases ("in virtù di")."""
-        word = normalise(answer)
-        phrases = _fixed_phrases(self.doc.pack.code, tuple(self.doc.pack.get("fixed_phrases", ()))).get(word)
+        by_word = _fixed_phrases(self.doc.pack.code, tuple(self.doc.pack.get("fixed_phrases", ())))
+        words = normalise(answer).split()
+        # Every word of the answer belongs to the phrase ("a ____" for "livello globale" of "a livello globale").
+        phrases = [p for p in by_word.get(words[-1], ()) if all(f" {w} " in f" {p} " for w in words)] if words else []
         if not phrases:
             return False
         here = f" {normalise(f'{before[-30:]} {answer} {after[:20]}')} "

@@ -2736,3 +2736,32 @@ def test_a_time_to_the_tenth_of_a_second_takes_close_near_misses():
     singles = [q for q in generate_quiz(text, lang="en").questions
                if q.kind == "single" and q.answer_texts == ("20.7 seconds",)]
     assert singles and all(abs(float(o.split()[0]) - 20.7) <= 1.5 for o in singles[0].options)
+
+
+def test_a_list_item_with_a_country_s_adjective_takes_other_countries_in_its_place():
+    # The seed: "riunisce ____, il mondo accademico e l'industria" (il governo cinese) offered "il Giappone",
+    # another question's answer; another country's government is wrong in the world and gives nothing away.
+    text = open(REVIEW.parents[1] / "seeds" / "000_a40edd1d90751169.txt", encoding="utf-8").read()
+    singles = [q for q in generate_quiz(text, lang="it").questions
+               if q.kind == "single" and q.answer_texts == ("il governo cinese",)]
+    assert singles and all(o.startswith("il governo ") for o in singles[0].options)
+    assert "il governo giapponese" in singles[0].options
+
+
+@pytest.mark.parametrize("lang,sentence,answer,kind", [
+    # The seed: a heading's idiom ("La Cina fa sul ____") and adverbial phrases ("In ____, il CASIP mira",
+    # "competere a ____") are wording, never a fact.
+    ("it", "In sostanza, il consorzio mira a produrre batterie in grado di competere a livello globale.",
+     "sostanza", "concept"),
+    ("it", "In sostanza, il consorzio mira a produrre batterie in grado di competere a livello globale.",
+     "livello globale", "concept"),
+])
+def test_an_adverbial_phrase_s_words_are_never_asked(lang, sentence, answer, kind):
+    assert _weight_of(_long_text(lang, sentence), lang, answer, kind) == 0
+
+
+def test_a_heading_is_never_asked_in_a_long_text():
+    heading = "\nUna sfida tecnologica per i costruttori\n\nLa Cina investe molto nelle batterie allo stato solido."
+    plain = "\nLa sfida tecnologica impegna i costruttori.\n\nLa Cina investe molto nelle batterie allo stato solido."
+    assert _weight_of(_long_text("it", heading), "it", "sfida tecnologica", "phrase") == 0
+    assert _weight_of(_long_text("it", plain), "it", "sfida tecnologica", "phrase") > 0

@@ -359,7 +359,11 @@ PACK = {
     "fixed_phrases": ["in virtù di", "in base a", "in grado di", "nel corso di", "da parte di", "a causa di",
                       "per conto di", "a favore di", "in vista di", "in seguito a", "in cambio di", "in mezzo a",
                       "a partire da", "al posto di", "in occasione di", "in nome di", "per mezzo di",
-                      "sotto forma di", "a fianco di", "in qualità di", "nei confronti di", "in termini di", "equilibri di potere", "equilibrio di potere"],
+                      "sotto forma di", "a fianco di", "in qualità di", "nei confronti di", "in termini di", "equilibri di potere", "equilibrio di potere",
+                      # Locuzioni avverbiali: una lacuna chiede la formula, non un fatto ("In ____, il CASIP mira").
+                      "in sostanza", "in realtà", "in effetti", "in pratica", "in particolare", "in generale",
+                      "di fatto", "sul serio", "in sintesi", "in breve", "in fondo", "a livello globale",
+                      "a livello mondiale", "in ogni caso", "del resto", "per esempio", "ad esempio"],
     "pronouns": ["esso", "essa", "essi", "esse", "egli", "ella", "lui", "lei", "loro", "suo", "sua", "suoi",
                  "sue"],
     # Aggettivi che descrivono, non classificano: "piccoli vasi" non è un tipo di vaso (siblings.py).
