@@ -385,7 +385,9 @@ def same_kind(answer: str, lang: str, mentioned, rng: random.Random, n: int = 3,
     unlike = cat in _UNLIKE_FIRST
     # A major economy among major economies (no Eritrea beside the five great powers), a small state among
     # small ones: within each step of likeness, those alike in that first.
+    # Within its country a city is matched by the part of it first: Salerno for Napoli, not Padova.
     entries.sort(key=lambda e: (-_likeness(cat, e, entry, attr) if unlike else _likeness(cat, e, entry, attr),
+                                e.get("area") != entry.get("area"),
                                 bool(e.get("g20")) != bool(entry.get("g20"))))
     if cat in _SECOND_ATTRS:
         # Beyond its country a city is matched by region and rank: Budapest for Vienna, never Siracusa.

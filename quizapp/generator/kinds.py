@@ -401,7 +401,7 @@ class SingleChoice(QuestionKind):
         if ctx.siblings is None and ctx.named is None:
             return []
         for ans in fact.answers:
-            if not phrasing.single_value(ctx.doc, fact.span, ans):
+            if not phrasing.single_value(ctx.doc, fact.span, ans) or _era_after(ctx.doc, ans):
                 continue
             found = ctx.siblings.options(ans.text, fact.span.text) if ctx.siblings is not None else []
             if len(found) < 2 and ctx.named is not None:
@@ -666,6 +666,9 @@ class Cloze(QuestionKind):
             accepted = [a for k, a in enumerate(accepted) if k == 0 or (
                 normalise(a) not in topic and not (a.islower() and " " not in a
                                                    and zipf_frequency(a, ctx.doc.pack.code) >= EVERYDAY_HEAD_ZIPF))]
+            # "Category 3", "Apollo 11": a form without the key's number leaves out what is asked.
+            if any(ch.isdigit() for ch in ans.text):
+                accepted = [a for k, a in enumerate(accepted) if k == 0 or any(ch.isdigit() for ch in a)]
             q = _q(ctx, fact, index, self.name, ctx.fill("cloze", cloze=cloze), [ans.text], fact.span, (), (), ans)
             out.append(QuestionDraft(**{**q.__dict__, "correct": tuple(accepted)}))
         return out
@@ -724,8 +727,9 @@ def _example_pattern(cues: tuple[str, ...], conjunctions: tuple[str, ...],
     alternation = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
     links = "|".join(re.escape(c) for c in conjunctions)
     arts = "|".join(re.escape(a) for a in sorted(articles, key=len, reverse=True))
-    return re.compile(r"(?:^|[^\w'’])(?:%s)\s+(?:[^,;:.()]+,\s*)*(?:[^,;:.()]*?\b(?:%s)\s+)?(?:(?:%s)\s*)?$"
-                      % (alternation, links, arts), re.IGNORECASE)
+    # "among them Senator ____": a title may stand before the example's name.
+    return re.compile(r"(?:^|[^\w'’])(?:%s)\s+(?:[^,;:.()]+,\s*)*(?:[^,;:.()]*?\b(?:%s)\s+)?(?:(?:%s)\s*)?"
+                      r"(?:[A-ZÀ-Ý][\w.]+\s+)?$" % (alternation, links, arts), re.IGNORECASE)
 
 
 def _month_year_forms(text: str, pack) -> list[str]:
@@ -1293,7 +1297,7 @@ class TrueFalse(QuestionKind):
                 continue
             if ans.text.lower() in opposites:
                 wrong = [opposites[ans.text.lower()]]  # "cold air is lighter": a comparative turned round
-            elif ctx.siblings.term(ans.text) is not None:
+            elif ctx.siblings.term(ans.text) is not None and not _era_after(ctx.doc, ans):
                 wrong = ctx.siblings.contrast(ans.text, fact.span.text)
             else:
                 continue
@@ -1415,6 +1419,35 @@ def _crosses_stated_time(ctx: Context, fact: Fact, ans: Span, wrong: str) -> boo
     return any(_order(t, x) >= 0 > _order(w, x) for _, x in before)
 
 
+def _era_after(doc: Doc, ans: Span) -> bool:
+    """Tell whether an era mark follows the answer ("IV secolo a.C."): the text's other centuries are of another era."""
+    after = normalise(doc.text[ans.end:ans.end + 8]).split()
+    marks = set(doc.pack.get("era_marks", ()))
+    return bool(after) and (after[0] in marks or " ".join(after[:2]) in marks)
+
+
+def _before_lead(ctx: Context, true_date: str, wrong: str) -> bool:
+    """Tell whether a false date falls before the text's first date while the true one does not.
+
+    A report of the earthquake of 23 November cannot tell of a headline of "26 settembre":
+    a date without its year is read in the year of that first date.
+    """
+    months = [m.lower() for m in ctx.doc.pack.get("months")]
+    lead = next((t for _, _, t in _all_times(ctx.doc.text[ctx.doc.body_start:], tuple(months)) if t[1]), None)
+    if lead is None:
+        return False
+
+    def read(text: str) -> tuple[int, int, int] | None:
+        words = [w.strip(",.").lower() for w in text.split()]
+        month = next((months.index(w) + 1 for w in words if w in months), 0)
+        year = next((int(w) for w in words if w.isdigit() and len(w) == 4), lead[0])
+        return (year, month, _day(text) or 0) if month else None
+
+    t, w = read(true_date), read(wrong)
+    # (Strictly after it: the first date itself, "held in April 1994", takes earlier months.)
+    return t is not None and w is not None and _order(t, lead) > 0 > _order(w, lead)
+
+
 def _whole_clause(statement: str, focus: str, pack) -> str:
     """End a statement cut mid-sentence ("… un'attività extraveicolare: insieme …") at its last clause break.
 
@@ -1473,6 +1506,8 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
                  if distractors.lexicon_kind(v, ctx.doc.pack.code) == kind
                  and _same_country(v, ans.text, kind, ctx) and _place_group(v, ctx.doc.pack) == group]
     shape = _person_shape(ans.text) if person else _shape(ans.text)
+    if _era_after(ctx.doc, ans):
+        from_text = []  # "nel IV secolo a.C.": the text's other centuries are of our era ("XVIII secolo")
     out = [v for v in from_text if (_person_shape(v) if person else _shape(v)) == shape and _near_in_time(v, ans.text)]
     if person:
         # "Darwin fu influenzato dall'economista ____": not "Charles Darwin", whose surname the sentence gives.
@@ -1503,7 +1538,7 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
         near = distractors.date_near_misses(
             ans.text, ctx.doc.pack.get("months"), rng, n, not_after=_past(ctx, ans.text), not_before=future,
             keep=lambda m: not ctx.mentioned(m) and not _crosses_stated_time(ctx, fact, ans, m)
-            and _keeps_sentence_year(fact, ans, m))
+            and _keeps_sentence_year(fact, ans, m) and not _before_lead(ctx, ans.text, m))
         if future:
             # An event to come takes no date the text gives to one already past ("21 luglio").
             out = [v for v in out if distractors.later(v, ctx.doc.pack.get("months"), _day(v), future, future.year)]
@@ -1653,7 +1688,12 @@ def _named_person(fact: Fact) -> bool:
 
 
 def _person_shape(name: str) -> str:
-    """Return how a person is written: a full name ("Jean-Baptiste de Lamarck", "Gregor Mendel") or one word."""
+    """Return how a person is written: a ruler's name ("Frederick II"), a full name ("Gregor Mendel") or one word.
+
+    A ruler is swapped for a ruler: "Mary Wollstonecraft of Prussia" is no false statement a reader weighs.
+    """
+    if re.search(r"\s[IVX]+$", name.strip()):
+        return "ruler"
     return "full" if len(name.split()) >= 2 else "one"
 
 

@@ -102,6 +102,8 @@ def which_year(doc: Doc, sent: Span, ans: Span) -> str | None:
         if m.start("year") != local or body[:m.start()].strip() or len(_YEARS.findall(body)) != 1:
             continue
         rest = (body[:m.start()] + " " + body[m.end():]).strip(" ,")
+        # "…; the prize is not given posthumously, so …": the question ends with the year's own clause.
+        rest = re.split(r"\s*[;:]\s", rest, maxsplit=1)[0]
         rest = re.sub(r"\s+,", ",", " ".join(rest.split()))
         if len(rest.split()) < 3 or "\n" in rest:
             return None

@@ -62,7 +62,8 @@ ABSTRACT = 0.3
 TOPIC_HEAD = 0.4
 # An amount followed by the same amount in brackets ("29,002 feet (8,840 metres)").
 # "____ km/h (14,000 mph)", "circa ____ al secondo (per la precisione 299.792 km/s)": the amount restated in brackets.
-_CONVERTED_AFTER = re.compile(r"^(?:\s+[^\W\d_]+){0,3}\s*\(\s*(?:[^\W\d_]+\s+){0,3}\d[\d.,]*\s*[^\W\d_]+"
+# "weighed 5 lb 12 oz (about 2.6 kg)": a second amount may stand between the answer and its bracket.
+_CONVERTED_AFTER = re.compile(r"^(?:\s+[^\W\d_]+){0,3}(?:\s+\d[\d.,]*\s*[^\W\d_]+)?\s*\(\s*(?:[^\W\d_]+\s+){0,3}\d[\d.,]*\s*[^\W\d_]+"
                               r"(?:[\s/]+[^\W\d_]+)?\)")
 _YEAR_IN = re.compile(r"(?<!\d)(?:1[0-9]{3}|20[0-9]{2})(?!\d)")
 LEAD = 1.15
@@ -331,6 +332,10 @@ class Weigher:
             return 0.0
         # "campionato del mondo turismo (____)": the letters of the name just written out.
         if self.document and re.fullmatch(r"[A-Z]{2,6}", ans.text) and before.endswith("(") and after.startswith(")"):
+            return 0.0
+        # "dall'____, l'Istituto per la Ricostruzione Industriale": the letters of the name written next.
+        spelled = re.match(r"\s*,\s*(?:\w+['’]\s*|\w+\s+)?([A-ZÀ-Ý][^,.;:()]{3,80})", after)
+        if self.document and re.fullmatch(r"[A-Z]{2,6}", ans.text) and spelled and _spells(ans.text, spelled.group(1)):
             return 0.0
         if self.document and sum(any(ch.isalpha() for ch in x) for x in context.split()) < DATELINE_WORDS:
             return 0.0  # "Madrid, ____.": a dateline or a caption states nothing to ask

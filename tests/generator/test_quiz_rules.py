@@ -2765,3 +2765,61 @@ def test_a_heading_is_never_asked_in_a_long_text():
     plain = "\nLa sfida tecnologica impegna i costruttori.\n\nLa Cina investe molto nelle batterie allo stato solido."
     assert _weight_of(_long_text("it", heading), "it", "sfida tecnologica", "phrase") == 0
     assert _weight_of(_long_text("it", plain), "it", "sfida tecnologica", "phrase") > 0
+
+
+def test_a_key_s_number_stays_in_every_accepted_form():
+    # Review 25: "Storms in ____ and above" (Category 3) accepted "Category".
+    text = ("Storms in Category 3 and above are called major hurricanes. They cause most of the damage. "
+            "Category 5 storms are the strongest.")
+    blanks = [q for q in generate_quiz(text, lang="en").questions if q.kind == "cloze" and q.correct[0] == "Category 3"]
+    assert all(any(ch.isdigit() for ch in a) for q in blanks for a in q.correct)
+
+
+@pytest.mark.parametrize("lang,sentence,answer,kind", [
+    # Review 25: "weighed ____ 12 oz (about 2.6 kg)"; "dall'____, l'Istituto per la Ricostruzione Industriale".
+    ("en", "The child was delivered by caesarean section and weighed 5 lb 12 oz (about 2.6 kg).", "5", "quantity"),
+    ("it", "La società fu acquistata dall'IRI, l'Istituto per la Ricostruzione Industriale, nel dopoguerra.", "IRI",
+     "acronym"),
+])
+def test_an_amount_converted_after_a_second_unit_or_an_acronym_spelled_next_weighs_little(lang, sentence, answer, kind):
+    assert _document_weight(lang, sentence, answer, kind) <= 0.15
+
+
+def test_a_title_after_an_example_cue_still_leaves_an_open_blank():
+    # Review 25: "among them Senator ____" (Barry Goldwater) refused the other senators who went.
+    from quizapp.generator.kinds import _example_cue
+
+    cue = _example_cue(load_pack("en"))
+    assert cue.search("senior Republican legislators, among them Senator ")
+
+
+def test_a_year_question_ends_with_the_year_s_own_clause():
+    # Review 25: "… 'for the development of in vitro fertilization'; the prize is not given posthumously, so …?"
+    doc = doc_of("In 2010 Robert Edwards was awarded the Nobel Prize; the prize is not given posthumously.", "en")
+    sent, ans = span_of(doc, "2010")
+    assert phrasing.which_year(doc, sent, ans) == "According to the text, in which year was Robert Edwards awarded the Nobel Prize?"
+
+
+def test_a_city_takes_cities_of_its_part_of_the_country_first():
+    # Review 25: Padova and Vicenza for Napoli, in a report of an earthquake in Campania.
+    wrong = distractors.same_kind("Napoli", "it", lambda _: False, random.Random(2), 3)
+    assert len(wrong) == 3 and all(distractors.lexicon_attr(w, "it", "area") == "sud" for w in wrong)
+
+
+def test_a_false_date_never_falls_before_the_report_s_first_date():
+    # Review 25: "Il 26 settembre … Il Mattino" in a report of the earthquake of 23 November 1980.
+    text = ("La sera del 23 novembre 1980 una scossa ha colpito l'Irpinia. Centinaia di paesi sono stati distrutti. "
+            "Il 26 novembre il quotidiano Il Mattino è uscito con il titolo «Fate presto». I soccorsi sono arrivati tardi.")
+    statements = [q.prompt for q in generate_quiz(text, lang="it").questions if q.kind in ("true_false", "single")]
+    assert not any(re.search(r"26 (?:agosto|settembre|ottobre)", p) for p in statements)
+
+
+@pytest.mark.parametrize("lang,text,never", [
+    # Review 25: Aristotle "nel XVIII secolo a.C." (the text's Linnaeus century); "Mary Wollstonecraft of Prussia".
+    ("it", "Già nel IV secolo a.C. Aristotele ordinò gli animali in gruppi. La svolta arrivò nel XVIII secolo con "
+           "Linneo, professore a Uppsala. Oggi si usano i domini.", "XVIII secolo a.C"),
+    ("en", "Enlightened despots such as Frederick II of Prussia corresponded with Voltaire. Mary Wollstonecraft wrote "
+           "on the rights of women. John Locke wrote on government.", "Mary Wollstonecraft of Prussia"),
+])
+def test_a_false_statement_keeps_the_era_and_the_kind_of_name(lang, text, never):
+    assert not any(never in q.prompt or never in " ".join(q.options) for q in generate_quiz(text, lang=lang).questions)
