@@ -102,6 +102,14 @@ class Context:
             self._mentioned["died"] = _death_year(self.doc)
         return self._mentioned["died"]
 
+    def lead_time(self) -> tuple[int, int, int] | None:
+        """Return the text's first date with its month (year, month, day), read once per document, or None."""
+        if "lead_time" not in self._mentioned:
+            months = tuple(m.lower() for m in self.doc.pack.get("months"))
+            self._mentioned["lead_time"] = next(
+                (t for start, _, t in _all_times(self.doc.text, months) if t[1] and start >= self.doc.body_start), None)
+        return self._mentioned["lead_time"]
+
     def word_counts(self) -> Counter:
         """Return how often the text uses each of its normalised words (counted once per document)."""
         if "words" not in self._counts:
@@ -1432,10 +1440,10 @@ def _before_lead(ctx: Context, true_date: str, wrong: str) -> bool:
     A report of the earthquake of 23 November cannot tell of a headline of "26 settembre":
     a date without its year is read in the year of that first date.
     """
-    months = [m.lower() for m in ctx.doc.pack.get("months")]
-    lead = next((t for _, _, t in _all_times(ctx.doc.text[ctx.doc.body_start:], tuple(months)) if t[1]), None)
+    lead = ctx.lead_time()
     if lead is None:
         return False
+    months = [m.lower() for m in ctx.doc.pack.get("months")]
 
     def read(text: str) -> tuple[int, int, int] | None:
         words = [w.strip(",.").lower() for w in text.split()]
