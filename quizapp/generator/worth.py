@@ -740,6 +740,10 @@ class Weigher:
             return True
         if any(x in wh.get("relative_pronouns", ()) for x in core[1:-1]):
             return True
+        # "una struttura nazionale capace di gestire | rapidamente le calamità": cut after a verb, before its object.
+        if len(core) >= 3 and core[-2] in wh.get("infinitive_markers", ()) \
+                and core[-1].endswith(tuple(wh.get("infinitive_endings", ()))) and len(core[-1]) > 5:
+            return True
         return len(core) == 1 and core[0].endswith(tuple(wh.get("evaluative_endings", ()))) \
             and bool(wh.get("evaluative_endings"))
 

@@ -2823,3 +2823,10 @@ def test_a_false_date_never_falls_before_the_report_s_first_date():
 ])
 def test_a_false_statement_keeps_the_era_and_the_kind_of_name(lang, text, never):
     assert not any(never in q.prompt or never in " ".join(q.options) for q in generate_quiz(text, lang=lang).questions)
+
+
+def test_a_blank_cut_after_an_infinitive_before_its_object_is_never_asked():
+    # Review 25: "di una ____ rapidamente le calamità" (struttura nazionale capace di gestire).
+    sentence = "La tragedia ha reso evidente la mancanza di una struttura nazionale capace di gestire rapidamente le calamità."
+    assert _weight_of(_long_text("it", sentence), "it", "struttura nazionale capace di gestire", "concept") == 0
+    assert _weight_of(_long_text("it", sentence), "it", "struttura nazionale", "concept") > 0
