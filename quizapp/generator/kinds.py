@@ -1714,9 +1714,13 @@ def bounded(ctx: Context, fact: Fact, ans: Span) -> bool:
     # the bound stands before them.
     bounds = ctx.doc.pack.get("bounds", ())
     skipped = (set(ctx.doc.pack.get("sign_words", ())) | set(ctx.doc.pack.get("approximations", ()))) - set(bounds)
-    before = ctx.doc.text[fact.span.start:ans.start].lower().split()[-4:]
+    before = ctx.doc.text[fact.span.start:ans.start].lower().split()[-7:]
     while before and before[-1] in skipped:
         before.pop()
+    # "Below a depth of roughly ____": the measure's name stands between the bound and the number.
+    if len(before) >= 4 and before[-1] in ctx.doc.pack.get("measure_links", ()) \
+            and before[-3] in ctx.doc.pack.articles:
+        before = before[:-3]
     before = before[-2:]
     if bool(before) and (before[-1] in bounds or " ".join(before) in bounds):
         return True

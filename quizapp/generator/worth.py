@@ -106,6 +106,9 @@ GENERIC_ZIPF = 4.4
 # A share written after its number: "62.1 per cent", "62,1 per cento", "62%".
 _PERCENT_AFTER = re.compile(r"\s*(?:%|(?:per\s?cent|percent|per cento)\b)")
 _TWO_NUMBERS = re.compile(r"\d[\d.,%]*\s+(?:and|or|e|ed|o)\s+\d")
+# An amount in two units ("9 minuti e 21 secondi", "6 feet and 2 inches"): a blank on one part.
+_COMPOUND_AFTER = re.compile(r"^\s+[^\W\d_]+\s+(?:e|and)\s+\d+\s+[^\W\d_]+")
+_COMPOUND_BEFORE = re.compile(r"\d+\s+[^\W\d_]+\s+(?:e|and)\s+$")
 _PARALLEL_AMOUNT = re.compile(r"^\s*,?\s*(?:and|or|e|ed|o)\s+\d")
 _SENTENCE_BREAK = re.compile(r"[a-z]{3}\. [A-Z]|\d \w{1,3}\. [A-Z]|\b[IVX]+\. [A-Z][a-z]")
 
@@ -405,6 +408,11 @@ class Weigher:
             w *= COORDINATED  # "I ____ e auto" (produttori cinesi di batterie): cut inside "di batterie e auto"
         elif fact.kind in ("concept", "phrase") and ans.text[:1].isdigit() and _PARALLEL_AMOUNT.match(after):
             w *= SHORT_CONTEXT  # "total output is ____ and 2 of wine": half of two amounts, its noun left out
+        # (The answer's own unit may be inside the blank: "con ____ e 21 secondi" for "3 minuti".)
+        unit_after = after if len(ans.text.split()) < 2 else " unit" + after
+        if self.document and ans.text[:1].isdigit() and (_COMPOUND_AFTER.match(unit_after)
+                                                         or _COMPOUND_BEFORE.search(before)):
+            w *= GIVEN_SUM  # "con ____ e 21 secondi", "4 minuti e ____": one part of a time or a length
         return w
 
     def _worked_out(self, fact: Fact, answer: str, before: str, after: str) -> bool:

@@ -2830,3 +2830,21 @@ def test_a_blank_cut_after_an_infinitive_before_its_object_is_never_asked():
     sentence = "La tragedia ha reso evidente la mancanza di una struttura nazionale capace di gestire rapidamente le calamità."
     assert _weight_of(_long_text("it", sentence), "it", "struttura nazionale capace di gestire", "concept") == 0
     assert _weight_of(_long_text("it", sentence), "it", "struttura nazionale", "concept") > 0
+
+
+@pytest.mark.parametrize("lang,sentence,answer,kind", [
+    # Review 26: "a 4 minuti e ____" (8 secondi), "con ____ e 21 secondi": one part of a time.
+    ("it", "Terzo si è classificato lo statunitense Bobby Julich, a 4 minuti e 8 secondi.", "8 secondi", "quantity"),
+    ("it", "Ha chiuso la corsa con 3 minuti e 21 secondi di vantaggio su Ullrich.", "3 minuti", "quantity"),
+])
+def test_one_part_of_a_time_in_two_units_weighs_little_in_a_document(lang, sentence, answer, kind):
+    assert _document_weight(lang, sentence, answer, kind) <= 0.1
+
+
+def test_a_bound_before_a_measure_s_name_makes_the_amount_a_bound():
+    # Review 26: "Below a depth of roughly ____ fish are not thought to survive" offered 9,700 and 11,600 metres.
+    text = ("Below a depth of roughly 8,200 metres fish are not thought to be able to survive. "
+            "The trench is about 2,550 kilometres long.")
+    singles = [q for q in generate_quiz(text, lang="en").questions
+               if q.kind == "single" and q.answer_texts == ("8,200 metres",)]
+    assert not singles

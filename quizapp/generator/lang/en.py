@@ -294,6 +294,8 @@ PACK = {
                      "and above", "plus"],
     # Words between a part and its whole ("832 votes out of 995"): a wrong whole is never below the part.
     "part_of_whole": ["out of"],
+    # The word after a measure's name before its amount ("below a depth of 8,200 metres").
+    "measure_links": ["of"],
     # Units of amounts measured finely even to a tenth ("20.7 seconds"): near misses stay close.
     "fine_units": ["seconds", "second", "s", "sec", "secs"],
     # Words naming part of a decade: "late 1930s" is answered "1930s" too.

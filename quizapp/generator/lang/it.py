@@ -313,6 +313,8 @@ PACK = {
     "bounds_after": ["o più", "o meno", "e più", "e oltre", "o oltre", "o superiore", "o inferiore"],
     # Parole tra una parte e il suo totale ("832 voti su 995 votanti"): un totale sbagliato non è mai sotto la parte.
     "part_of_whole": ["su"],
+    # La parola dopo il nome di una misura, prima della quantità ("oltre una profondità di 8.200 metri").
+    "measure_links": ["di"],
     # Unità di misure fini anche al decimo ("20,7 secondi"): le opzioni sbagliate restano vicine.
     "fine_units": ["secondi", "secondo", "s", "sec"],
     # Numeri che si leggono con una vocale iniziale (otto, ottanta, ottocento, uno, undici, undicimila):
