@@ -92,6 +92,17 @@ def demonym_swaps(form: str, lang: str, mentioned_countries: list[str], rng: ran
     return out[:n]
 
 
+def country_named(form: str, lang: str, text: str) -> bool:
+    """Tell whether ``text`` names, in any language, the country a demonym form belongs to ("cinese": "Cina", "China")."""
+    hit = demonyms(lang).get(form.lower())
+    if hit is None:
+        return False
+    name = hit[0]["name"]
+    names = name.values() if isinstance(name, dict) else [name]
+    padded = f" {normalise(text)} "
+    return any(f" {normalise(n)} " in padded for n in names)
+
+
 def _initial_class(word: str) -> str:
     """Return how a word's start chooses its article: a vowel, "s" before a consonant and the like, or a consonant."""
     w = word.lower()

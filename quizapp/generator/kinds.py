@@ -464,7 +464,9 @@ class SingleChoice(QuestionKind):
         code = ctx.doc.pack.code
         words = ans.text.split()
         adjective = next((w for w in words[1:] if w.lower() in distractors.demonyms(code)), None)
-        if adjective:
+        # Not where the sentence names the country in any language ("China All-Solid-State … Platform"):
+        # the options would differ only by the country the prompt shows.
+        if adjective and not distractors.country_named(adjective, code, fact.span.text):
             # "riunisce ____, il mondo accademico e l'industria" (il governo cinese): another country's
             # government, which the text does not bring in ("il governo giapponese").
             swaps = distractors.demonym_swaps(adjective, code, ctx.countries(), ctx.rng(index, self.name, 9), n=3)

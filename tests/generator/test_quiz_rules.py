@@ -2738,14 +2738,17 @@ def test_a_time_to_the_tenth_of_a_second_takes_close_near_misses():
     assert singles and all(abs(float(o.split()[0]) - 20.7) <= 1.5 for o in singles[0].options)
 
 
-def test_a_list_item_with_a_country_s_adjective_takes_other_countries_in_its_place():
+@pytest.mark.parametrize("named,swapped", [(False, True), (True, False)])
+def test_a_list_item_with_a_country_s_adjective_takes_other_countries_in_its_place(named, swapped):
     # The seed: "riunisce ____, il mondo accademico e l'industria" (il governo cinese) offered "il Giappone",
-    # another question's answer; another country's government is wrong in the world and gives nothing away.
-    text = open(REVIEW.parents[1] / "seeds" / "000_a40edd1d90751169.txt", encoding="utf-8").read()
+    # another question's answer; another country's government is wrong in the world and gives nothing away,
+    # unless the sentence names the country ("China All-Solid-State … Platform", review of the seed at 12dc4b3).
+    name = "China Battery Platform" if named else "Piattaforma"
+    text = (f"Si chiama {name} il consorzio che riunisce il governo cinese, il mondo accademico e l'industria. "
+            "I produttori sfidano il Giappone e l'Occidente nel settore. Il consorzio lavorerà fino al 2030.")
     singles = [q for q in generate_quiz(text, lang="it").questions
                if q.kind == "single" and q.answer_texts == ("il governo cinese",)]
-    assert singles and all(o.startswith("il governo ") for o in singles[0].options)
-    assert "il governo giapponese" in singles[0].options
+    assert any("il governo giapponese" in q.options for q in singles) is swapped
 
 
 @pytest.mark.parametrize("lang,sentence,answer,kind", [
