@@ -732,7 +732,7 @@ class Weigher:
 
         "any legal challenges ____" (are resolved), "vengono ____" (inviati impulsi laser),
         "made up of ____" (everyone who is either employed), "where ____ (rho) is the density",
-        "____ i danni" (Gravissimi). (A long text: paragraphs keep them, as the development sets ask some.)
+        "____ i danni" (Gravissimi), "quanto ____ sia il progetto" (ambizioso). (A long text: paragraphs keep them, as the development sets ask some.)
         """
         if fact.kind not in ("concept", "phrase", "pair", "definition", "entity", "list"):
             return False
@@ -752,6 +752,8 @@ class Weigher:
         if len(core) >= 3 and core[-2] in wh.get("infinitive_markers", ()) \
                 and core[-1].endswith(tuple(wh.get("infinitive_endings", ()))) and len(core[-1]) > 5:
             return True
+        if len(core) == 1 and before and before[0] in wh.get("degree_words", ()):
+            return True  # "per comprendere quanto ____ sia il progetto" (ambizioso)
         return len(core) == 1 and core[0].endswith(tuple(wh.get("evaluative_endings", ()))) \
             and bool(wh.get("evaluative_endings"))
 

@@ -2671,6 +2671,8 @@ def test_a_person_the_text_gives_a_title_the_answer_lacks_is_no_option():
      "everyone who is either employed", "list"),
     ("en", "In the formula, ρ (rho) is the density of the liquid in kilograms per cubic metre.", "ρ", "concept"),
     ("it", "Gravissimi i danni al patrimonio artistico della città.", "Gravissimi", "concept"),
+    # The seed: "per comprendere quanto ____ sia il progetto" (ambizioso).
+    ("it", "Basta la rivalità tra le aziende per comprendere quanto ambizioso sia il progetto.", "ambizioso", "concept"),
 ])
 def test_a_verb_phrase_a_clause_a_symbol_or_a_judgement_is_never_asked_in_a_document(lang, sentence, answer, kind):
     assert _weight_of(_long_text(lang, sentence), lang, answer, kind) == 0

@@ -216,6 +216,8 @@ PACK = {
         "participle_endings": ["ed"],
         # Word endings of evaluative adjectives, which say how the writer sees it, not what happened.
         "evaluative_endings": [],
+        # Words of degree before an adjective ("how ____ the project is"): the writer's judgement.
+        "degree_words": ["how", "so", "very", "too", "quite", "rather", "extremely", "highly"],
         # Also the source's trivia: the journal a study was published in, a speaker's institute
         # ("said Sheperd Doeleman of the ____").
         "reporting_before": r"(?:\baccording to|\b(?:as )?reported by|\bsaid|\btold|\bwrote|\b(?:cited|quoted) by|\bsources? (?:at|in|close to)|\b(?:published|papers?)\b[^.]{0,25}?\bin(?=\s+the\b)|\bin the journal|\b(?:said|told|wrote)\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:of|at|from))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",

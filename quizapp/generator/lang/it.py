@@ -227,6 +227,8 @@ PACK = {
         "participle_endings": ["ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute"],
         # Superlativi assoluti ("Gravissimi i danni"): il giudizio di chi scrive, non un fatto.
         "evaluative_endings": ["issimo", "issima", "issimi", "issime"],
+        # Parole di grado davanti a un aggettivo ("quanto ____ sia il progetto"): il giudizio di chi scrive.
+        "degree_words": ["quanto", "così", "tanto", "molto", "troppo", "assai", "piuttosto", "estremamente"],
         "reporting_before": r"(?:\bsecondo|\bcome (?:riferisce|riporta|scrive|spiega|ha (?:detto|spiegato|dichiarato|riferito))|\briferisce|\briporta|\bha (?:detto|dichiarato|spiegato|affermato|riferito)|\bfonti(?: di)?|\b(?:riferit|riportat|dichiarat|comunicat|annunciat|res)[oaie](?: noto)?\s+(?:da|dal|dallo|dalla|dai|dagli|dalle))\s+(?:(?:il|lo|la|i|gli|le|l['’])\s*)?(?:[\w’'-]+\s+){0,2}$",
         "reporting_after": r"^\s*,?\s*(?:ha (?:detto|dichiarato|spiegato|affermato|riferito|annunciato|reso noto)|dichiara|afferma|spiega|riferisce|riporta)\b",
         # Le parole di chi parla: uno spazio tra virgolette in una frase con uno di questi è una citazione.
