@@ -676,9 +676,12 @@ class Cloze(QuestionKind):
             accepted = [a for k, a in enumerate(accepted) if k == 0 or (
                 normalise(a) not in topic and not (a.islower() and " " not in a
                                                    and zipf_frequency(a, ctx.doc.pack.code) >= EVERYDAY_HEAD_ZIPF))]
-            # "Category 3", "Apollo 11": a form without the key's number leaves out what is asked.
-            if any(ch.isdigit() for ch in ans.text):
-                accepted = [a for k, a in enumerate(accepted) if k == 0 or any(ch.isdigit() for ch in a)]
+            # "Category 3": a common word without the key's number leaves out what is asked, and "100"
+            # alone is no "FTSE 100"; "FTSE" is how people call it.
+            if any(ch.isdigit() for ch in ans.text) and any(ch.isalpha() for ch in ans.text):
+                accepted = [a for k, a in enumerate(accepted) if k == 0 or (
+                    any(ch.isalpha() for ch in a)
+                    and (any(ch.isdigit() for ch in a) or not known_word(a.lower(), ctx.doc.pack.code)))]
             q = _q(ctx, fact, index, self.name, ctx.fill("cloze", cloze=cloze), [ans.text], fact.span, (), (), ans)
             out.append(QuestionDraft(**{**q.__dict__, "correct": tuple(accepted)}))
         return out

@@ -2853,3 +2853,15 @@ def test_a_bound_before_a_measure_s_name_makes_the_amount_a_bound():
     singles = [q for q in generate_quiz(text, lang="en").questions
                if q.kind == "single" and q.answer_texts == ("8,200 metres",)]
     assert not singles
+
+
+@pytest.mark.parametrize("text,key,accepted,refused", [
+    # Review 26: "Baikonur Cosmodrome" accepted "Cosmodrome", refused "Baikonur"; "FTSE 100" accepted "100".
+    ("Sputnik was launched from the site later known as the Baikonur Cosmodrome. It orbited for three months.",
+     "Baikonur Cosmodrome", "Baikonur", "Cosmodrome"),
+    ("In London, where traders were kept from their desks by a storm, the FTSE 100 index dropped by about 11 percent "
+     "on Monday. Tokyo followed the next day.", "FTSE 100", "FTSE", "100"),
+])
+def test_a_name_s_own_word_answers_and_its_generic_word_or_number_alone_does_not(text, key, accepted, refused):
+    blanks = [q for q in generate_quiz(text, lang="en").questions if q.kind == "cloze" and q.correct[0] == key]
+    assert blanks and all(accepted in q.correct and refused not in q.correct for q in blanks)

@@ -160,7 +160,7 @@ PACK = {
     "place_heads": ["Castle", "Palace", "Abbey", "Cathedral", "Space Center", "Space Centre", "Stadium",
                     "Airport", "Bridge", "Tower", "Island", "Islands", "Peninsula", "Reef", "River", "National Park",
                     "Ocean", "Sea", "Desert", "Mountains", "Canal", "Strait", "Gulf", "Hotel", "Square", "Pavilion",
-                    "Theatre", "Theater", "Arena", "Forum", "Hall",
+                    "Theatre", "Theater", "Arena", "Forum", "Hall", "Cosmodrome", "Spaceport", "Observatory",
                     # Generic ends of indices and institutions: "Dow Jones Industrial Average" is "the Dow Jones".
                     "Industrial Average", "Composite Index",
                     # Generic ends of Japanese shrines and temples: "Fushimi Inari Taisha" is "Fushimi Inari".
