@@ -208,6 +208,10 @@ def install_template_gettext(app) -> None:
     app.context_processor(lambda: _bound_gettext(_request_translations()))
 
 
+# Messages without variables kept translated and formatted per language: the templates' own, with room to spare.
+MAX_PLAIN_MESSAGES = 4096
+
+
 @lru_cache(maxsize=16)
 def _bound_gettext(translations: support.NullTranslations) -> dict[str, Callable[..., str]]:
     """Return a template's _, gettext and ngettext for one language, made once per process and language.
@@ -218,8 +222,17 @@ def _bound_gettext(translations: support.NullTranslations) -> dict[str, Callable
     """
     singular, plural = translations.ugettext, translations.ungettext
 
+    @lru_cache(maxsize=MAX_PLAIN_MESSAGES)
+    def plain(string: str) -> Markup:
+        return Markup(singular(string)) % {}
+
     @pass_context
     def gettext(context, string: str, /, **variables) -> str:  # positional only: any name may be a variable
+        if not variables and type(string) is str and context.eval_ctx.autoescape:
+            # A message without variables comes out the same every time in a language: a page's
+            # labels and its script's messages (a question page has about twenty) are looked up
+            # and %-formatted once per process, not on every render.
+            return plain(string)
         text = singular(string)
         if context.eval_ctx.autoescape:
             text = Markup(text)

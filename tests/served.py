@@ -44,7 +44,12 @@ def inputs(page: str) -> list[dict[str, str]]:
 
 
 def hidden_fields(page: str) -> dict[str, str]:
-    return {i["name"]: i.get("value", "") for i in inputs(page) if i.get("type") == "hidden" and "name" in i}
+    """Return the names and values of a page's hidden inputs, as a form posts them."""
+    return _hidden(inputs(page))
+
+
+def _hidden(tags: list[dict[str, str]]) -> dict[str, str]:
+    return {i["name"]: i.get("value", "") for i in tags if i.get("type") == "hidden" and "name" in i}
 
 
 class Page:
@@ -54,10 +59,11 @@ class Page:
         self.url = url
         self.fields = FIELD.findall(text)
         self.options: dict[str, list[str]] = defaultdict(list)
-        for tag in inputs(text):
+        tags = inputs(text)  # read once: the page's inputs give the options and the hidden fields alike
+        for tag in tags:
             if tag.get("type") in {"radio", "checkbox"}:
                 self.options[tag["name"]].append(tag["value"])
-        hidden = hidden_fields(text)
+        hidden = _hidden(tags)
         self.token = hidden.get("csrf_token", "")
         self.as_of = hidden.get("as_of", "")
         match = AUTOSAVE_URL.search(text)

@@ -25,7 +25,9 @@ on PostgreSQL the database named in the URL, which must start with
    processes' user + system time over the requests served: less noisy than
    throughput on a shared machine);
 4. join rush: --rush students join at once (join page, join, question page),
-   --concurrency x 4 at a time: joins per second;
+   --concurrency x 4 at a time: joins per second, and the CPU time of a join
+   on each side of the machine: the server's (user and system), the simulated
+   browsers' own (this process) and, on PostgreSQL, its server's processes;
 5. the direct run: --browsers simulated browsers, each with its own cookies
    and one keep-alive connection, arrive over --ramp seconds and join, answer
    --answers questions one by one with a think time of --think seconds on
@@ -222,17 +224,24 @@ def server(kind: str, url: str, instance: Path, port: int, workers: int, threads
 
 def server_cpu_seconds(pid: int) -> float:
     """Return the user + system CPU seconds of a process and its children (the server's workers)."""
-    total = 0.0
+    return sum(cpu_split(pid))
+
+
+def cpu_split(pid: int | None = None, name: str | None = None) -> tuple[float, float]:
+    """Return the user and system CPU seconds of a process and its children, or of every process so named."""
+    user = system = 0.0
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            comm, fields = (entry / "stat").read_text().rsplit(")", 1)
         except OSError:
             continue
-        if int(entry.name) == pid or int(fields[1]) == pid:
-            total += (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
-    return total
+        fields = fields.split()
+        if (int(entry.name) == pid or int(fields[1]) == pid) if name is None else comm.endswith(f"({name}"):
+            user += int(fields[11]) / CLOCK_TICKS
+            system += int(fields[12]) / CLOCK_TICKS
+    return user, system
 
 
 def connections_held(port: int) -> int:
@@ -415,7 +424,11 @@ async def warm_up(base: str, code: str, count: int) -> None:
     await close_all(browsers)
 
 
-async def join_rush(base: str, code: str, count: int, concurrency: int) -> tuple[float, Stats]:
+async def join_rush(base: str, code: str, count: int, concurrency: int) -> tuple[float, float, Stats]:
+    """Join ``count`` students, ``concurrency`` at a time; return joins per second, the browsers' CPU ms per join, latencies.
+
+    The browsers run in this process, on the server's cores: their CPU time is part of what a join costs here.
+    """
     stats = Stats()
     browsers = [Browser(base, stats, f"Rush {n}", random.Random(n)) for n in range(count)]
     slots = asyncio.Semaphore(concurrency)
@@ -424,11 +437,11 @@ async def join_rush(base: str, code: str, count: int, concurrency: int) -> tuple
         async with slots:
             await browser.join(code)
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     await asyncio.gather(*(join(browser) for browser in browsers))
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     await close_all(browsers)
-    return count / elapsed, stats
+    return count / elapsed, cpu * 1000 / count, stats
 
 
 async def direct_run(base: str, code: str, args, port: int) -> tuple[Stats, int, float, int]:
@@ -524,13 +537,19 @@ async def bench(choice: str, args) -> None:
                     print(f"    {ours} / {theirs}: throughput {figures[ours]['per_second'] / figures[theirs]['per_second']:.2f}x,"
                           f" CPU per request {figures[ours]['cpu_ms'] / figures[theirs]['cpu_ms']:.2f}x")
             if "rush" in args.phases:
-                cpu = server_cpu_seconds(process.pid)
-                rate, stats = await join_rush(base, code, args.rush, args.concurrency * 4)
-                per_join = (server_cpu_seconds(process.pid) - cpu) * 1000 / args.rush
+                before, database_before = cpu_split(process.pid), cpu_split(name="postgres")
+                rate, client_ms, stats = await join_rush(base, code, args.rush, args.concurrency * 4)
+                user, system = ((after - was) * 1000 / args.rush for after, was in zip(cpu_split(process.pid), before))
+                per_join, cores = user + system, os.cpu_count()
+                # PostgreSQL's own processes, when its server runs on this machine too (as in `make bench-load`).
+                database_ms = 0.0 if choice == "sqlite" else sum(
+                    after - was for after, was in zip(cpu_split(name="postgres"), database_before)) * 1000 / args.rush
                 print(f"  Join rush: {args.rush} students, {args.concurrency * 4} at a time: {rate:.0f} joins/s "
-                      f"(each: join page, join, question page); server CPU {per_join:.1f} ms per join, so "
-                      f"{os.cpu_count() * 1000 / per_join:.0f} joins/s if the server had the {os.cpu_count()} cores "
-                      f"to itself")
+                      f"(each: join page, join, question page); server CPU {per_join:.1f} ms per join (user "
+                      f"{user:.1f}, system {system:.1f}), so {cores * 1000 / per_join:.0f} joins/s if the server had "
+                      f"the {cores} cores to itself; the browsers' own CPU {client_ms:.1f} ms per join"
+                      + (f", PostgreSQL's processes {database_ms:.1f} ms" if choice != "sqlite" else "")
+                      + f": {cores * 1000 / (per_join + client_ms + database_ms):.0f} joins/s on {cores} free cores")
                 report_latencies(stats)
             if "direct" in args.phases:
                 cpu = server_cpu_seconds(process.pid)

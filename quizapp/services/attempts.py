@@ -17,6 +17,7 @@ from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, case, func, insert, inspect, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import localtime
@@ -126,15 +127,21 @@ def join(quiz: Quiz, display_name: str | None, identifier: str | None, now: dt.d
     return participant
 
 
-# The participants a join may name, the statements built once (every join of a rush asks for its token).
-_ON_ROSTER = select(Participant).where(Participant.quiz_id == bindparam("quiz"),
-                                       Participant.identifier == bindparam("identifier"))
-_BY_TOKEN = select(Participant).where(Participant.token == bindparam("token"))
+# The participants a join may name, the statements built once; each with its quiz, as the caller
+# may hold only a plain view of it (student/views.py) and start_attempt reads the participant's.
+_ON_ROSTER = (select(Participant).options(joinedload(Participant.quiz))
+              .where(Participant.quiz_id == bindparam("quiz"), Participant.identifier == bindparam("identifier")))
+_BY_TOKEN = select(Participant).options(joinedload(Participant.quiz)).where(Participant.token == bindparam("token"))
 
 
 def _registration(quiz: Quiz, display_name: str | None, identifier: str | None, now: dt.datetime,
-                  join_key: str | None) -> Participant | dict[str, Any]:
-    """Return the participant a join names if known, else the columns of a new one (join() says how)."""
+                  join_key: str | None, *, look_up_token: bool = True) -> Participant | dict[str, Any]:
+    """Return the participant a join names if known, else the columns of a new one (join() says how).
+
+    Without ``look_up_token`` a participant is not looked up by the token its join form
+    derives: the caller inserts and learns of a participant registered already from
+    the unique token's IntegrityError (enter() does, then asks again with the lookup).
+    """
     reason = unavailable_reason(quiz, now)
     if reason:
         raise AttemptError(reason)
@@ -150,7 +157,7 @@ def _registration(quiz: Quiz, display_name: str | None, identifier: str | None, 
     elif not name:
         raise AttemptError(_l("Enter your name."))
     token = participant_token(quiz.id, join_key)
-    known = db.session.scalar(_BY_TOKEN, {"token": token})
+    known = db.session.scalar(_BY_TOKEN, {"token": token}) if look_up_token else None
     if known is not None:
         return known  # the same form again: its first request registered this participant
     return {"display_name": name, "identifier": identifier.strip() if identifier else None, "token": token}
@@ -172,13 +179,16 @@ def enter(quiz: Quiz, participant: Participant | None, display_name: str | None,
     Two requests racing (a double click, one identifier typed in two browsers)
     both try to insert; the database's unique constraints let one win, and the
     loser starts over once, finding the winner's participant and attempt: the
-    same browser resumes them, another browser is refused as usual.
+    same browser resumes them, another browser is refused as usual. A join form
+    sent again after its first request registered (a double click, a replay)
+    is found the same way: the first try inserts without looking its token up,
+    a statement that every join of a join rush would make to find nothing.
     """
     for last_try in (False, True):
         try:
             joined = participant
             if joined is None:
-                joined = _registration(quiz, display_name, identifier, now, join_key)
+                joined = _registration(quiz, display_name, identifier, now, join_key, look_up_token=last_try)
                 if not isinstance(joined, Participant):
                     return _first_attempt(quiz, joined, now)
             # This browser owns the participant if its session or its join form named it.
@@ -450,8 +460,8 @@ def save_answers(attempt: Attempt, answers: dict[int, Any], now: dt.datetime, gr
     if changed:
         db.session.execute(_CHANGE, changed)
     _insert_responses(attempt, new)
-    if changed and "responses" not in inspect(attempt).unloaded:
-        db.session.expire(attempt, ["responses"])  # the ORM's copies are out of date
+    if changed:
+        _expire_responses(attempt)  # the ORM's copies are out of date
     return stored
 
 
@@ -459,8 +469,14 @@ def _insert_responses(attempt: Attempt, rows: list[dict[str, Any]]) -> None:
     """Insert an attempt's new answers in one statement (the ORM inserts rows one by one to learn their ids)."""
     if rows:
         db.session.execute(insert(_RESPONSES), [{"attempt_id": attempt.id, **row} for row in rows])
-        if "responses" not in inspect(attempt).unloaded:
-            db.session.expire(attempt, ["responses"])
+        _expire_responses(attempt)
+
+
+def _expire_responses(attempt: Attempt) -> None:
+    """Forget the ORM's copies of an attempt's answers, if it holds any (a plain view of the attempt has none)."""
+    state = inspect(attempt, raiseerr=False)
+    if state is not None and "responses" not in state.unloaded:
+        db.session.expire(attempt, ["responses"])
 
 
 def saved_for_grading(claimed: dict[int, Any], stored: dict[int, Any]) -> dict[int, tuple[Any, float | None]]:
@@ -503,8 +519,7 @@ def grade(attempt: Attempt, saved: dict[int, tuple[Any, float | None]] | None = 
         total += points
     if scored:
         db.session.execute(_SCORE, scored)
-        if "responses" not in inspect(attempt).unloaded:
-            db.session.expire(attempt, ["responses"])  # the ORM's copies are out of date
+        _expire_responses(attempt)  # the ORM's copies are out of date
     _insert_responses(attempt, missing)
     return round(total, 4), sum(item.entry.points for item in items(attempt))
 

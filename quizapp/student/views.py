@@ -56,11 +56,17 @@ OWN_ATTEMPT_TO_SAVE = (db.select(Attempt)
                        .options(joinedload(Attempt.quiz).load_only(Quiz.id, Quiz.layout_version, raiseload=True),
                                 raiseload(Attempt.quiz, Quiz.document))
                        .where(Attempt.id == bindparam("attempt")))
-# The quiz a join page names, with its document, the statement built once too (its cache key is worked out once).
-QUIZ_TO_JOIN = db.select(Quiz).options(WITH_DOCUMENT).where(Quiz.join_code == bindparam("code"))
 # What the question page shows of an attempt, its quiz and their document, read as one plain row: the
 # ORM's loading of the three objects cost about 120 µs more than the read itself on every page.
 _ATTEMPTS, _QUIZZES, _DOCUMENTS = Attempt.__table__, Quiz.__table__, Document.__table__
+# What a join page and a join need of the quiz a code names, and its document's language, as one
+# plain row too: every request of a join rush but the question page reads it (the statement built once).
+QUIZ_TO_JOIN = (db.select(_QUIZZES.c.id, _QUIZZES.c.title, _QUIZZES.c.published, _QUIZZES.c.archived,
+                          _QUIZZES.c.time_limit_minutes, _QUIZZES.c.max_attempts, _QUIZZES.c.opens_at,
+                          _QUIZZES.c.closes_at, _QUIZZES.c.shuffle_questions, _QUIZZES.c.shuffle_options,
+                          _QUIZZES.c.roster, _QUIZZES.c.layout_version, _DOCUMENTS.c.language)
+                .join(_DOCUMENTS, _QUIZZES.c.document_id == _DOCUMENTS.c.id)
+                .where(_QUIZZES.c.join_code == bindparam("code")))
 ATTEMPT_SHOWN = (db.select(_ATTEMPTS.c.id, _ATTEMPTS.c.token, _ATTEMPTS.c.state, _ATTEMPTS.c.page,
                            _ATTEMPTS.c.layout, _ATTEMPTS.c.deadline_at, _QUIZZES.c.id.label("quiz_id"),
                            _QUIZZES.c.layout_version, _QUIZZES.c.title, _QUIZZES.c.one_per_page,
@@ -82,8 +88,27 @@ class QuizShown:
 
 
 @dataclass(frozen=True)
+class QuizToJoin:
+    """What joining needs of a quiz (read-only; duck-typed for the services and the join page, as QuizShown)."""
+
+    id: int
+    title: str
+    published: bool
+    archived: bool
+    time_limit_minutes: int | None
+    max_attempts: int | None
+    opens_at: dt.datetime | None
+    closes_at: dt.datetime | None
+    shuffle_questions: bool
+    shuffle_options: bool
+    roster: str | None
+    layout_version: str
+    document: DocumentView
+
+
+@dataclass(frozen=True)
 class AttemptShown:
-    """What the question page needs of an attempt in progress (read-only, as QuizShown)."""
+    """What the question page and an autosave need of an attempt in progress (read-only, as QuizShown)."""
 
     id: int
     token: str
@@ -135,11 +160,22 @@ def _grace() -> int:
     return current_app.config["DEADLINE_GRACE_SECONDS"]
 
 
-def _participant(quiz: Quiz) -> Participant | None:
+def _participant(quiz: Quiz | QuizToJoin) -> Participant | None:
+    """Return the participant this browser joined the quiz as, with the quiz (the caller may hold only its view)."""
     token = session.get("participants", {}).get(str(quiz.id))
     if token is None:
         return None
-    return db.session.scalar(db.select(Participant).where(Participant.token == token, Participant.quiz_id == quiz.id))
+    return db.session.scalar(db.select(Participant).options(joinedload(Participant.quiz).options(WITH_DOCUMENT))
+                             .where(Participant.token == token, Participant.quiz_id == quiz.id))
+
+
+def _quiz_to_join(code: str) -> QuizToJoin | None:
+    """Return what joining needs of the quiz a join code names, or None."""
+    row = db.session.execute(QUIZ_TO_JOIN, {"code": quiz_service.normalise_join_code(code)}).one_or_none()
+    if row is None:
+        return None
+    *columns, language = row
+    return QuizToJoin(*columns, DocumentView(language))
 
 
 def _attempt_tokens() -> list[str]:
@@ -213,7 +249,7 @@ def _join_blocker(quiz: Quiz, participant: Participant | None, now: dt.datetime)
 @_throttle_codes
 def join(code: str):
     """Show a quiz to a student and start their attempt, or say plainly why they cannot."""
-    quiz = db.session.scalar(QUIZ_TO_JOIN, {"code": quiz_service.normalise_join_code(code)})
+    quiz = _quiz_to_join(code)
     if quiz is None:
         abort(404)
     if not quiz.published:
@@ -223,6 +259,8 @@ def join(code: str):
     now = utcnow()
     participant = _participant(quiz)
     if participant is not None:
+        # A browser that joined before: its participant and attempts are ORM objects, and so is the quiz from here.
+        quiz = participant.quiz
         current = attempt_service.in_progress_attempt(participant)
         if current is not None and current.token in _attempt_tokens():
             return redirect(url_for("student.attempt", attempt_id=current.id))
@@ -289,7 +327,7 @@ def _stale(attempt: Attempt, message: str):
 
 
 def _attempt_shown(attempt_id: int) -> AttemptShown:
-    """Return what the question page shows of an attempt this browser started; any other id is not found."""
+    """Return what the question page shows (and an autosave reads) of an attempt this browser started; any other id is not found."""
     row = db.session.execute(ATTEMPT_SHOWN, {"attempt": attempt_id}).one_or_none()
     if row is None or row.token not in _attempt_tokens():
         abort(404)
@@ -408,9 +446,14 @@ def submit(attempt_id: int):
 @bp.post("/attempt/<int:attempt_id>/autosave")
 def autosave(attempt_id: int):
     """Save answers sent as JSON by the page's script; reply with JSON, never with the key."""
-    attempt = _own_attempt(attempt_id, OWN_ATTEMPT_TO_SAVE)
+    # Read as the question page reads it, one plain row: loading the attempt and its quiz through
+    # the ORM was about a third of an autosave's work, and a save changes neither through it.
+    attempt = _attempt_shown(attempt_id)
     now = utcnow()
-    _close_if_overdue(attempt, now)
+    if not attempt.is_submitted and not attempt_service.accepts_answers(attempt, now, _grace()):
+        # Its time ran out and it was not closed yet: closed here, through the ORM, as every other request does.
+        attempt = _own_attempt(attempt_id, OWN_ATTEMPT_TO_SAVE)
+        _close_if_overdue(attempt, now)
     if attempt.is_submitted:
         return jsonify(error=_("This attempt was already submitted, so these answers were not saved."),
                        submitted=True, result_url=url_for("student.result", attempt_id=attempt.id)), 409

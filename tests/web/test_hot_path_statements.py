@@ -37,6 +37,7 @@ KINDS = [
 # points, the state with the score in one UPDATE, and the LMS grade outbox's check for a
 # learner who came through LTI; the item-analysis sums are left to their next reader).
 MOST = 7
+JOIN = 3
 
 
 def make_quiz(app, make_teacher, size: int, **settings) -> int:
@@ -126,6 +127,9 @@ def test_statements_per_request_do_not_grow_with_the_quiz(app, make_teacher, one
                          one_per_page) for size in (5, 40))
     assert small == large, f"5 questions: {small}\n40 questions: {large}"
     assert max(large.values()) <= MOST, large
+    # A new student's join: the quiz, then the participant and the attempt inserted; a participant
+    # registered already by the same form (a double click) is found only when the insert says so.
+    assert large["join"] == JOIN, large
 
 
 def quiz_code(app, quiz_id: int) -> str:
