@@ -233,7 +233,8 @@ class ChoiceKind(Kind):
                           option_widget=FastRadioInput())
 
     def to_answer(self, data, order=None, lang=None):
-        return None if data in (None, "", "None") else _index(data, order)
+        # Blank includes whitespace: the field's Optional() lets "\r" through as no answer, not as a choice.
+        return None if data is None or data == "None" or not str(data).strip() else _index(data, order)
 
     def to_field_data(self, answer, order=None):
         return None if answer is None else _position(answer, order)
@@ -270,7 +271,7 @@ class MultipleSelect(ChoiceKind):
         return MultiCheckboxField(label, choices=choices)
 
     def to_answer(self, data, order=None, lang=None):
-        chosen = sorted({_index(value, order) for value in data or [] if value != ""})
+        chosen = sorted({_index(value, order) for value in data or [] if str(value).strip()})
         return chosen or None
 
     def to_field_data(self, answer, order=None):
