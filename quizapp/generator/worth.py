@@ -216,6 +216,12 @@ class Weigher:
         self.known_amounts = frozenset(normalise(x) for x in pack.get("known_amounts", ()))
         self.hollow_nouns = frozenset(normalise(x) for x in wh.get("hollow_nouns", ()))
         self.participle_endings = tuple(wh.get("participle_endings", ()))
+        self.verb_openers = frozenset(wh.get("verb_openers", ()))
+        self.relative_pronouns = frozenset(wh.get("relative_pronouns", ()))
+        self.infinitive_markers = frozenset(wh.get("infinitive_markers", ()))
+        self.infinitive_endings = tuple(wh.get("infinitive_endings", ()))
+        self.degree_words = frozenset(wh.get("degree_words", ()))
+        self.evaluative_endings = tuple(wh.get("evaluative_endings", ()))
         self.connectors = frozenset(c.lower() for c in pack.get("name_connectors", ()) if c.isalpha())
         self.links = frozenset(x.lower() for x in pack.get("phrase_links", ()) if " " not in x)
         # A complement's link word ("dell'", "of") next after a blank, never a conjunction ("and").
@@ -739,23 +745,22 @@ class Weigher:
         text = ans.text.strip()
         if len(text) == 1 and not text.isdigit():
             return True
-        wh = self.doc.pack.get("worth", {})
-        openers = wh.get("verb_openers", ())
         before = self.doc.text[max(0, ans.start - 30):ans.start].lower().split()[-1:]
-        participle = core[0].endswith(tuple(wh.get("participle_endings", ()))) or \
-            verb_like(core[0], self.doc.pack.code, self.doc.pack.verb_suffixes)
-        if core[0] in openers or (before and before[0] in openers and len(core) > 1 and participle):
+        if core[0] in self.verb_openers:
             return True
-        if any(x in wh.get("relative_pronouns", ()) for x in core[1:-1]):
+        if before and before[0] in self.verb_openers and len(core) > 1 and (
+                core[0].endswith(self.participle_endings)
+                or verb_like(core[0], self.doc.pack.code, self.doc.pack.verb_suffixes)):
+            return True
+        if any(x in self.relative_pronouns for x in core[1:-1]):
             return True
         # "una struttura nazionale capace di gestire | rapidamente le calamità": cut after a verb, before its object.
-        if len(core) >= 3 and core[-2] in wh.get("infinitive_markers", ()) \
-                and core[-1].endswith(tuple(wh.get("infinitive_endings", ()))) and len(core[-1]) > 5:
+        if len(core) >= 3 and core[-2] in self.infinitive_markers and self.infinitive_endings \
+                and core[-1].endswith(self.infinitive_endings) and len(core[-1]) > 5:
             return True
-        if len(core) == 1 and before and before[0] in wh.get("degree_words", ()):
+        if len(core) == 1 and before and before[0] in self.degree_words:
             return True  # "per comprendere quanto ____ sia il progetto" (ambizioso)
-        return len(core) == 1 and core[0].endswith(tuple(wh.get("evaluative_endings", ()))) \
-            and bool(wh.get("evaluative_endings"))
+        return len(core) == 1 and bool(self.evaluative_endings) and core[0].endswith(self.evaluative_endings)
 
     def _complement(self, answer: str, before: str, after: str) -> bool:
         """Tell whether a share is 100 less another share of its sentence ("____ to 37.9 per cent": 62.1)."""
