@@ -645,7 +645,12 @@ def _entity_category(doc: Doc, toks: list[Token], k0: int, k1: int, lexicon_look
     if toks[k1 - 1].text in doc.pack.get("place_heads", ()):
         return "place"  # "Dorothy Chandler Pavilion", named after a person, is a building
     prev = toks[k0 - 1].text.lower() if k0 > 0 else ""
-    if prev in doc.pack.get("person_titles"):
+    if prev in doc.pack.get("person_titles") or prev in doc.pack.get("person_roles", ()):
+        return "person"
+    # "il cardinale protodiacono Pericle Felici", "the gospel singer Mahalia Jackson", "The band's
+    # pianist, Lil Hardin": a word or a comma may stand between.
+    before = toks[k0 - 2].text.lower() if k0 > 1 else ""
+    if (prev.islower() or prev == ",") and (before in doc.pack.get("person_titles") or before in doc.pack.get("person_roles", ())):
         return "person"
     if prev in doc.pack.get("place_preps"):
         # "da Giovanni Keplero": a given name and a surname are a person whatever the preposition.
@@ -688,7 +693,7 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
                 break
             elif (tj.text.lower() in connectors or tj.text in "-&") and j + 1 < n and toks[j + 1].is_capitalised \
                     and toks[j + 1].is_word and not _agent_after(toks, k, j) and not _place_after_full_name(toks, k, j) \
-                    and not _initial_dot(toks, j + 2, kept_titles):
+                    and not _initial_dot(toks, j + 2, kept_titles) and _epithet_link(doc, toks, k, j):
                 # "ai Mondiali di St. Moritz": a saint's abbreviated name after "di" is a place of its own.
                 j += 2
             else:
@@ -730,6 +735,21 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
                                                doc.text[toks[start].start:toks[end - 1].end])]))
         k = j
     return out
+
+
+def _epithet_link(doc: Doc, toks: list[Token], k: int, j: int) -> bool:
+    """Tell whether an article between two capitalised runs joins them into one name ("Pliny the Elder").
+
+    Other link words always join. An article joins a given name to anything ("Richard the
+    Lionheart") and a name to a word of the language ("Frederick the Wise"), never a
+    place to what follows it ("At Koblenz the Moselle flows", "In London the FTSE 100 fell").
+    """
+    if toks[j].text.lower() not in doc.pack.articles:
+        return True
+    if j == k + 1 and toks[k].text in given_names():
+        return True
+    placed = k > 0 and toks[k - 1].text.lower() in doc.pack.get("place_preps", ())
+    return not placed and known_word(toks[j + 1].text.lower(), doc.pack.code)
 
 
 def _agent_after(toks: list[Token], k: int, j: int) -> bool:

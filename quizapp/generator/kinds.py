@@ -32,8 +32,13 @@ from .worth import DOCUMENT_SENTENCES
 BLANK = "____"
 # A cut sentence keeps its opening up to this many words when they end in "che"/"that" ("La Cina ritiene che").
 OPENING_WORDS = 5
+# A cut sentence keeps its opening clause (up to its first comma) when it is this many words at most
+# ("In Rome Hadrian rebuilt the Pantheon, … a diameter of about ____"): it names whom the rest is about.
+OPENING_CLAUSE_WORDS = (4, 8)
 # The fewest words an ellipsis stands for.
 MIN_CUT_WORDS = 3
+# A word of a name this common as a word ("Battle", "Crown"; not "Windsor", 3.7) names only a kind of thing.
+GENERIC_NAME_WORD_ZIPF = 4.3
 # How many of a text's most repeated content words name what it is about.
 TOPIC_WORDS = 3
 # A head noun this common alone ("cosa", "thing", "parte") answers too many blanks to be accepted for a phrase.
@@ -156,6 +161,13 @@ def window(doc: Doc, sent: Span, focus: Span, keep: str | None = None, words: in
         # kept, where they end before a comma, so a pronoun after the cut has someone to point at.
         opening = re.match(r"\s*((?:[^\s,;:]+ ){1,%d}?[^\s,;:]+ (?:che|that)) " % OPENING_WORDS, before)
         lead = opening.group(1) + " " if opening and len(opening.group(1).split()) < k else ""
+        clause = re.match(r"\s*([^,;:()«»\"“”]+?),", before)
+        # Not a date ("Il 5 marzo 1946,") nor an English participle ("Moving to Johannesburg in 1941,"):
+        # neither says whom the sentence is about.
+        if not lead and clause and OPENING_CLAUSE_WORDS[0] <= len(clause.group(1).split()) <= OPENING_CLAUSE_WORDS[1] \
+                and len(clause.group(1).split()) < k and not any(ch.isdigit() for ch in clause.group(1)) \
+                and not clause.group(1).split()[0].endswith("ing"):
+            lead = clause.group(1) + ", "
         # An ellipsis for a word or two saves nothing and may drop the one that matters.
         if k - len(lead.split()) >= MIN_CUT_WORDS:
             before = lead + "… " + " ".join(b_words[k:]).lstrip()
@@ -659,7 +671,8 @@ class Cloze(QuestionKind):
                     accepted += name_of_place_forms(name, ctx.doc.pack.code,
                                                     frozenset(ctx.doc.pack.get("name_of_place_links", ())),
                                                     _not_given_names(ctx.doc.pack.code))
-                accepted += own_short_forms(ctx.doc.text, name) + place_word_forms(
+                own = own_short_forms(ctx.doc.text, name)
+                accepted += own + place_word_forms(
                     ctx.doc.text, ans.text, tuple(ctx.doc.pack.get("place_words", ())))
                 placed = place_forms(name, ctx.doc.pack.get("place_heads", ()), ctx.doc.pack.code)
                 accepted += placed
@@ -669,6 +682,18 @@ class Cloze(QuestionKind):
                                                    frozenset(ctx.doc.pack.get("org_words"))
                                                    | frozenset(ctx.doc.pack.get("firm_endings", ())),
                                                    fact.kind == "place")
+                def generic(word: str) -> bool:
+                    return known_word(word.lower(), ctx.doc.pack.code) \
+                        and zipf_frequency(word.lower(), ctx.doc.pack.code) >= GENERIC_NAME_WORD_ZIPF
+
+                words = ans.text.split()
+                # "William Henry Jackson" is a person's name; "Christian Leadership Conference" is not.
+                personal = words[0] in given_names() and not any(generic(w) for w in words[1:-1]
+                                                                 if w not in given_names())
+                if fact.kind != "person" and not personal:
+                    # "Kingdom" of "Kingdom of Württemberg", "Crown" of "St Edward's Crown": a common noun
+                    # alone names the kind of thing, not the one asked (unless the text calls it so: "Kim's").
+                    accepted = [a for k, a in enumerate(accepted) if k == 0 or " " in a or a in own or not generic(a)]
                 accepted = list(dict.fromkeys(accepted))
             # The text's topic word alone ("batterie" for "batterie di prossima generazione") or an
             # everyday word ("time" for "time of a subsonic jet") answers nothing.

@@ -137,7 +137,10 @@ def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | se
         w in given_names() for w in words[:first]) and last.lower() not in PARTICLES | set(connectors))
     # A surname bound to a capitalised particle is looked for whole: "Pio Monte" is no other "Del Monte".
     bound = len(surname) > 1 and surname[-2][:1].isupper() and surname[-2].lower() in PARTICLES
-    if short or not (given or _rare(last, lang)) or not _nobody_else(text, name, " ".join(surname[-2:]) if bound else last):
+    # After a title the last word is a surname ("Taoiseach Enda Kenny", "il cardinale Pericle Felici"),
+    # however common a word it is.
+    named = given or titled or _rare(last, lang)
+    if short or not named or not _nobody_else(text, name, " ".join(surname[-2:]) if bound else last):
         return []
     # The surname with what belongs to it ("Ricci Oddi", "de Minaur"), without a lower-case
     # particle ("de La Tour" gives "La Tour"); never the given name alone.
@@ -268,7 +271,9 @@ def own_short_forms(text: str, name: str) -> list[str]:
     # The first word alone: somewhere in the text followed by no capitalised word, neither the
     # name's second word nor another name's ("Gaio Cassio", "Gaio Ottavio" say nothing of "Gaio
     # Cilnio Mecenate"); counted once per text: a 1 MB text would otherwise be searched once per name.
-    if _name_word(first) and counts.get(first, 0) > leading.get(first, 0) \
+    # "Battle of Edington": the first word before the name's own link word is not alone there.
+    linked = text.count(f"{first} {words[1]} ") if words[1].islower() else 0
+    if _name_word(first) and counts.get(first, 0) > leading.get(first, 0) + linked \
             and (first in given_names() or not _everyday(first)):
         out.append(first)
     return out

@@ -298,6 +298,19 @@ def test_a_name_blank_accepts_the_surname_when_the_text_gives_it_to_nobody_else(
     assert short_forms(text, name, lang, connectors) == forms
 
 
+@pytest.mark.parametrize("text, name, forms", [
+    # Reviews 23 and 28: after a title, the last word is the surname however common ("Kenny", "Felici").
+    ("It was led by Taoiseach Enda Kenny and Tánaiste Joan Burton.", "Enda Kenny", ["Kenny"]),
+    ("It was led by Taoiseach Enda Kenny and his brother Tom Kenny.", "Enda Kenny", []),
+    ("La formula fu pronunciata dal cardinale protodiacono Pericle Felici.", "Pericle Felici", ["Felici"]),
+    ("It was led by Prime Minister Theresa May.", "Theresa May", ["May"]),
+])
+def test_a_titled_name_accepts_a_surname_that_is_also_a_given_name(text, name, forms):
+    from quizapp.generator.names import short_forms
+
+    assert short_forms(text, name, "it" if " il " in text else "en", titled=True) == forms
+
+
 @pytest.mark.parametrize("lang,date,published,later", [
     ("it", "26 novembre 2023", dt.date(2023, 11, 26), False),
     ("en", "14 July 2023", dt.date(2023, 8, 23), False),
@@ -2271,11 +2284,61 @@ def test_a_blank_never_takes_one_of_two_bare_nouns_with_their_shared_words(text,
      "Jöns Jacob Berzelius", "Berzelius"),
     ("en", "Winds carried the ash cloud eastwards across the state of Washington in a single day.",
      "ash cloud eastwards", "ash cloud"),
+    # Reviews 27 and 28: a street's name; a person named after a role.
+    ("en", "The first Model T was completed at Ford's Piquette Avenue plant in Detroit.", "Piquette Avenue", "Piquette"),
+    ("en", "The contralto Marian Anderson and the gospel singer Mahalia Jackson performed at the memorial.",
+     "Mahalia Jackson", "Jackson"),
+    ("en", "He met his second wife in Chicago. The band's pianist, Lil Hardin, encouraged him to lead.",
+     "Lil Hardin", "Hardin"),
 ])
 def test_a_blank_accepts_the_short_name_people_and_the_text_use(lang, text, answer, accepted):
-    draft = generate_quiz(text, lang=lang)
-    keys = [q.correct for q in draft.questions if q.kind == "cloze" and q.answer_texts == (answer,)]
+    keys = _cloze_keys(text, lang, answer)
     assert keys and all(accepted in k for k in keys)
+
+
+def _cloze_keys(text: str, lang: str, answer: str) -> list[tuple]:
+    """Return the accepted answers of each blank on ``answer`` the generator writes for ``text``."""
+    return [q.correct for q in generate_quiz(text, lang=lang).questions
+            if q.kind == "cloze" and q.answer_texts == (answer,)]
+
+
+@pytest.mark.parametrize("lang,text,answer,accepted,refused", [
+    # Reviews 27 and 28: the common noun that says what kind of name it is answers nothing alone;
+    # what a battle or a state is of does.
+    ("en", "In 878 Alfred defeated the Danes at the Battle of Edington and made peace with Guthrum.",
+     "Battle of Edington", "Edington", "Battle"),
+    ("en", "Einstein was born in Ulm, in the Kingdom of Württemberg, into a non-observant Jewish family.",
+     "Kingdom of Württemberg", "Württemberg", "Kingdom"),
+    ("en", "Dr King was the president of the Southern Christian Leadership Conference at the time.",
+     "Christian Leadership Conference", "Leadership Conference", "Conference"),
+    ("it", "Nel 1955 i paesi comunisti dell'Europa orientale risposero con il Patto di Varsavia.",
+     "Patto di Varsavia", "Patto di Varsavia", "Patto"),
+])
+def test_a_name_blank_refuses_its_generic_word_alone(lang, text, answer, accepted, refused):
+    keys = _cloze_keys(text, lang, answer)
+    assert keys and all(accepted in k and refused not in k for k in keys)
+
+
+@pytest.mark.parametrize("lang,text,answer,opening", [
+    # Review 28: a cut sentence keeps its short opening clause, which names what the rest is about.
+    ("en", "In Rome Hadrian rebuilt the Pantheon, which had been damaged by fire, giving it its famous concrete "
+           "dome with a diameter of about 43 metres.", "43", "In Rome Hadrian rebuilt the Pantheon, …"),
+    ("it", "Nel cuore di Roma si trova l'Isola Tiberina, l'unica isola del tratto urbano del fiume, collegata alle "
+           "rive dal Ponte Fabricio, costruito nel 62 a.C. e ancora in uso, e dal Ponte Cestio.", "Ponte Cestio",
+     "Nel cuore di Roma si trova l'Isola Tiberina, …"),
+    # Not a date or an English participle: they say nothing of whom the sentence is about.
+    ("it", "Il 5 marzo 1946, a Fulton, nel Missouri, l'ex primo ministro britannico Winston Churchill affermò che "
+           "una cortina di ferro era scesa sull'Europa, da Stettino sul Baltico a Trieste.", "Stettino", "… "),
+])
+def test_a_cut_sentence_keeps_its_opening_clause(lang, text, answer, opening):
+    from quizapp.generator.facts import Doc
+    from quizapp.generator.kinds import window
+    from quizapp.generator.lang import load_pack
+    from quizapp.generator.types import Span
+
+    doc = Doc(text, load_pack(lang), 0)
+    start = text.index(answer)
+    assert window(doc, Span(0, len(text), text), Span(start, start + len(answer), answer)).startswith(opening)
 
 
 def test_a_question_a_rule_refused_is_never_picked_even_for_a_short_quiz():
@@ -2865,3 +2928,16 @@ def test_a_bound_before_a_measure_s_name_makes_the_amount_a_bound():
 def test_a_name_s_own_word_answers_and_its_generic_word_or_number_alone_does_not(text, key, accepted, refused):
     blanks = [q for q in generate_quiz(text, lang="en").questions if q.kind == "cloze" and q.correct[0] == key]
     assert blanks and all(accepted in q.correct and refused not in q.correct for q in blanks)
+
+
+@pytest.mark.parametrize("text,names", [
+    # Review 28: an article joins a name and its epithet, never a place and what follows it.
+    ("At Koblenz the Moselle flows into the Rhine after a long course.", ["Koblenz", "Moselle", "Rhine"]),
+    ("In London the FTSE 100 fell by a tenth.", ["London", "FTSE 100"]),
+    ("Pliny the Elder died near Pompeii in 79.", ["Pliny the Elder", "Pompeii"]),
+    ("Richard the Lionheart led the Third Crusade.", ["Richard the Lionheart", "Third Crusade"]),
+])
+def test_an_article_joins_a_name_only_to_its_epithet(text, names):
+    draft = generate_quiz(text, lang="en")
+    found = [a.text for f in draft.facts if f.kind in ("entity", "person", "place", "organization") for a in f.answers]
+    assert found == names

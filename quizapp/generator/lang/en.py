@@ -129,6 +129,13 @@ PACK = {
                       # Sports roles before a name ("striker Jamie Vardy", "Goalkeeper Kasper Schmeichel").
                       "goalkeeper", "keeper", "striker", "forward", "winger", "midfielder", "defender",
                       "full-back", "centre-back", "left-back", "right-back", "coach", "manager", "playmaker"],
+    # What people are, written before their name ("the pianist Lil Hardin"): the name is a person's.
+    "person_roles": ["singer", "contralto", "soprano", "tenor", "pianist", "cornetist", "trumpeter", "violinist",
+                     "composer", "conductor", "musician", "painter", "sculptor", "architect", "writer", "novelist",
+                     "poet", "playwright", "philosopher", "physicist", "chemist", "biologist", "astronomer",
+                     "mathematician", "scientist", "engineer", "inventor", "explorer", "aviator", "pilot",
+                     "astronaut", "cosmonaut", "journalist", "historian", "actor", "actress", "director",
+                     "photographer", "economist", "activist", "leader", "preacher", "monk", "friar"],
     # Honorifics before a surname alone ("Mr Ahern"): the surname is the name.
     "honorifics": ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"],
     "titles_kept_in_names": ["saint", "st"],
@@ -164,7 +171,11 @@ PACK = {
                     # Generic ends of indices and institutions: "Dow Jones Industrial Average" is "the Dow Jones".
                     "Industrial Average", "Composite Index",
                     # Generic ends of Japanese shrines and temples: "Fushimi Inari Taisha" is "Fushimi Inari".
-                    "Taisha", "Jinja", "Jingū", "Shrine", "Temple"],
+                    "Taisha", "Jinja", "Jingū", "Shrine", "Temple",
+                    # Streets ("Piquette Avenue" is "Piquette") and what an event or a state is of
+                    # ("Battle of Edington" is "Edington", "Kingdom of Württemberg" "Württemberg").
+                    "Avenue", "Street", "Boulevard", "Battle of", "Siege of", "Treaty of", "Kingdom of",
+                    "Duchy of", "Republic of", "Empire of"],
     # Kinds of named buildings and sites by their head word: another of the same kind the text
     # names is a wrong option for an unknown place ("Windsor Castle" for "Buckingham Palace").
     "place_groups": {"residence": ["Castle", "Palace", "House", "Residence"],

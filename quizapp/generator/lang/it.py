@@ -160,6 +160,13 @@ PACK = {
                       # Ruoli sportivi davanti al nome ("il portiere Gianluigi Donnarumma").
                       "portiere", "attaccante", "centrocampista", "difensore", "allenatore", "ct", "terzino",
                       "ala", "regista", "pilota", "ciclista"],
+    # Ciò che le persone sono, scritto davanti al nome ("il fisico Enrico Fermi"): il nome è di una persona.
+    "person_roles": ["cantante", "pianista", "violinista", "compositore", "direttore", "musicista", "pittore",
+                     "pittrice", "scultore", "architetto", "scrittore", "scrittrice", "romanziere", "poeta",
+                     "poetessa", "drammaturgo", "filosofo", "fisico", "chimico", "chimica", "biologo", "astronomo",
+                     "matematico", "scienziato", "scienziata", "ingegnere", "inventore", "esploratore", "aviatore",
+                     "astronauta", "cosmonauta", "giornalista", "storico", "attore", "attrice", "regista",
+                     "fotografo", "economista", "medico", "batteriologo", "protodiacono", "frate", "monaco"],
     "titles_kept_in_names": ["santo", "san", "santa", "st"],
     "place_preps": ["a", "in", "nel", "nella", "da", "verso", "presso"],
     "list_items_need_article": True,
@@ -172,7 +179,10 @@ PACK = {
                     "Space Center", "Space Centre", "Castle", "Palace", "Abbey", "River", "National Park", "Pavilion",
                     "Theatre", "Theater", "Arena", "Hall",
                     # Fine generica dei santuari giapponesi: "Fushimi Inari Taisha" è anche "Fushimi Inari".
-                    "Taisha", "Jinja", "Jingū"],
+                    "Taisha", "Jinja", "Jingū",
+                    # Ciò di cui è un evento o uno Stato: "Battaglia di Lepanto" è anche "Lepanto".
+                    "Battaglia di", "Assedio di", "Trattato di", "Pace di", "Regno di", "Ducato di",
+                    "Repubblica di", "Impero di", "Piazza"],
     # Tipi di edifici e luoghi dalla parola che li regge: un altro dello stesso tipo nominato dal
     # testo è un'opzione sbagliata per un luogo sconosciuto ("Palazzo Pitti" per "Palazzo Vecchio").
     "place_groups": {"residenza": ["Palazzo", "Castello", "Villa", "Reggia"],
