@@ -313,8 +313,12 @@ _SIMILAR_ATTR = {"city": "country", "person": "role", "country": "region", "comp
 _UNLIKE_FIRST = frozenset({"rock", "mineral", "organ", "organelle", "compound", "instrument"})
 
 
-# What makes two items alike when the first attribute differs.
-_SECOND_ATTRS = {"city": ("region", "capital")}
+# What else the most alike items share: a sea of the same waters (the Ionian for the Tyrrhenian,
+# not the Arabian Sea).
+_FIRST_ALSO = {"body_of_water": ("region",)}
+
+# What makes two items alike when the first attribute differs (for a sea, being a sea).
+_SECOND_ATTRS = {"city": ("region", "capital"), "body_of_water": ("kind",)}
 
 # The continent of each region of the lexicon's countries: the next likeness after the region.
 _CONTINENT = {"east_asia": "asia", "southeast_asia": "asia", "south_asia": "asia", "central_asia": "asia",
@@ -323,7 +327,7 @@ _CONTINENT = {"east_asia": "asia", "southeast_asia": "asia", "south_asia": "asia
 
 def _likeness(cat: str, other: dict, entry: dict, attr: str | None) -> int:
     """Return 0 for an item alike in the category's attribute, 1 alike in the second ones, 2 otherwise."""
-    if attr and other.get(attr) == entry.get(attr):
+    if attr and other.get(attr) == entry.get(attr) and all(other.get(a) == entry.get(a) for a in _FIRST_ALSO.get(cat, ())):
         return 0
     if cat == "country":
         return 1 if _CONTINENT.get(other.get("region")) == _CONTINENT.get(entry.get("region"), "") else 2
@@ -374,7 +378,7 @@ def lexicon_kind(name: str, lang: str) -> str:
 
 
 def same_kind(answer: str, lang: str, mentioned, rng: random.Random, n: int = 3,
-              when: tuple[int, int] | None = None, alike_only: bool = False) -> list[str]:
+              when: tuple[int, int] | None = None, alike_only: bool = False, listed: bool = False) -> list[str]:
     """Return up to ``n`` lexicon items of the answer's category, alike where it counts, that the text never names.
 
     Only for a slot that holds exactly one value (the caller checks): there, any
@@ -382,6 +386,8 @@ def same_kind(answer: str, lang: str, mentioned, rng: random.Random, n: int = 3,
     ``when`` (the years the sentence or text speaks of), a person offered was an
     adult at some time of that span: no Andreotti (born 1919) against Giolitti in 1915.
     With ``alike_only``, only items alike in the category's attribute (a city of the same country).
+    ``listed`` says the answer is one of a list of its kind in its sentence: a neighbour the text
+    names elsewhere then keeps the others of its region as options.
     """
     hit = _index(lang).get(normalise(answer))
     if hit is None:
@@ -403,7 +409,7 @@ def same_kind(answer: str, lang: str, mentioned, rng: random.Random, n: int = 3,
     if cat in _SECOND_ATTRS:
         # Beyond its country a city is matched by region and rank: Budapest for Vienna, never Siracusa.
         entries = [e for e in entries if _likeness(cat, e, entry, attr) < (1 if alike_only else 2)]
-    if cat == "country" and any(mentioned(_name(e, lang)) for e in entries
+    if cat == "country" and not listed and any(mentioned(_name(e, lang)) for e in entries
                                 if e is not entry and e.get("region") == entry.get("region")):
         # The text ties the answer to a neighbour ("Chinese makers challenge Japan"): another neighbour
         # stands in the same relation in the world (South Korea), so a wrong option comes from farther off.

@@ -39,6 +39,8 @@ OPENING_CLAUSE_WORDS = (4, 8)
 MIN_CUT_WORDS = 3
 # A word of a name this common as a word ("Battle", "Crown"; not "Windsor", 3.7) names only a kind of thing.
 GENERIC_NAME_WORD_ZIPF = 4.3
+# Countries named in one sentence, the answer among them, that make it a list of them.
+LISTED_COUNTRIES = 3
 # How many of a text's most repeated content words name what it is about.
 TOPIC_WORDS = 3
 # A head noun this common alone ("cosa", "thing", "parte") answers too many blanks to be accepted for a phrase.
@@ -186,6 +188,10 @@ _CONVERSION_AFTER_BLANK = re.compile("(" + re.escape(BLANK) + r"(?: [^\s()\d]+){
                                      r"\s*\((?:[^()\d]{0,25})?\d[^()]{0,30}\)")
 
 
+# A bracket of one short word right after a blank: a formula, a symbol, an acronym.
+_SHORT_BRACKET = re.compile(r" \([A-Z][^\s()]{0,11}\)")
+
+
 def _cloze(doc: Doc, sent: Span, answer: Span) -> str | None:
     """Return the cloze text for ``answer``, or None when the rest of it gives the answer away."""
     # Whether the rest of the sentence repeats the answer is checked once, with all
@@ -193,6 +199,11 @@ def _cloze(doc: Doc, sent: Span, answer: Span) -> str | None:
     if not strip_article(answer.text, doc.pack.articles):
         return None
     cloze = window(doc, sent, answer)
+    # "made mainly of ____ (CaCO3)", "____ (NATO)": a formula or a short form in brackets right after
+    # the blank names the answer.
+    short = _SHORT_BRACKET.match(doc.text, answer.end)
+    if short:
+        cloze = cloze.replace(BLANK + short.group(), BLANK, 1)
     if any(ch.isdigit() for ch in answer.text):
         # "hit at ____ (14,000 mph)": the amount converted in brackets gives the answer away.
         cloze = _CONVERSION_AFTER_BLANK.sub(r"\1", cloze, count=1)
@@ -1179,6 +1190,11 @@ def _shorter_answers(phrase: str, pack) -> list[str]:
         out.append(" ".join(words[:-1]))  # "carbon dioxide gas": "carbon dioxide", a known substance
     if len(words) == 2 and phrase.islower() and words[0] in pack.get("generic_modifiers", ()):
         out.append(words[1])  # "una maggiore ____" is what the sentence asks: "libertà"
+    # "several of the watertight compartments": the part a quantifier takes of them is no part of the answer.
+    partitive = next((p for p in pack.get("partitive_openers", ()) if phrase.lower().startswith(p + " ")), None)
+    if partitive and len(words) > len(partitive.split()):
+        rest = " ".join(words[len(partitive.split()):])
+        return [rest, *_phrase_cores(rest, pack)]
     approx = {a for a in pack.get("approximations", ()) if " " not in a}
     if len(words) >= 2 and words[0].lower() in approx:
         words = words[1:]
@@ -1584,9 +1600,13 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
     if len(out) < n and kind and not role:
         # "enters Slovakia at ____": a city where the sentence names a country is one of that country.
         here = f" {normalise(fact.span.text)} "
-        in_country = kind == "city" and any(f" {c} " in here for c in distractors.names_of("country", ctx.doc.pack.code))
+        countries = sum(f" {c} " in here for c in distractors.names_of("country", ctx.doc.pack.code))
+        in_country = kind == "city" and countries > 0
+        # "six countries: Switzerland, …, France and the ____": the answer is one of a list, so its
+        # neighbours the text does not list are as wrong as any, and nearer than Vanuatu.
+        listed = kind == "country" and countries >= LISTED_COUNTRIES
         more = distractors.same_kind(ans.text, ctx.doc.pack.code, ctx.mentioned, rng, 3 * n, _period(ctx, fact),
-                                     alike_only=in_country)
+                                     alike_only=in_country, listed=listed)
         out += [m for m in more if normalise(m) not in {normalise(o) for o in out} and _shape(m) == shape]
     out = _same_article(ctx.doc, ans, out)
     # A year among names, or a name among years, gives the answer away.

@@ -459,6 +459,9 @@ def test_a_clause_verb_that_looks_like_a_noun_ends_the_subject_blank(lang, text,
     # Review 7: a series counts, it is not the answer.
     ("en", "a series of compressions", ["compressions"]),
     ("it", "una serie di compressioni", ["compressioni"]),
+    # Review 27: a quantifier takes a part of what is asked; it is no part of the answer.
+    ("en", "several of the watertight compartments", ["watertight compartments"]),
+    ("it", "alcuni dei compartimenti stagni", ["compartimenti stagni"]),
 ])
 def test_a_phrase_blank_accepts_its_head_or_the_noun_counted(lang, phrase, shorter):
     from quizapp.generator.kinds import _shorter_answers
@@ -2347,16 +2350,20 @@ def test_a_question_a_rule_refused_is_never_picked_even_for_a_short_quiz():
     assert 3 not in pick_quiz([*good, refused], 10)
 
 
-@pytest.mark.parametrize("named,neighbours_offered", [
+@pytest.mark.parametrize("named,listed,neighbours_offered", [
     # The seed: "i produttori cinesi … sfidando il Giappone": South Korea challenges China as well, in the world.
-    ({"Cina"}, False),
-    (set(), True),
+    ({"Cina"}, False, False),
+    (set(), False, True),
+    # Review 28: one of a list of countries ("six countries: Switzerland, …, France and the Netherlands"):
+    # the neighbours the list leaves out are wrong, and nearer than Vanuatu.
+    ({"Cina"}, True, True),
 ])
-def test_a_country_tied_to_a_neighbour_gets_wrong_options_from_farther_off(named, neighbours_offered):
+def test_a_country_tied_to_a_neighbour_gets_wrong_options_from_farther_off(named, listed, neighbours_offered):
     east_asia = {"Cina", "Corea del Sud", "Corea del Nord", "Mongolia", "Taiwan"}
     offered = set()
     for seed in range(5):
-        got = distractors.same_kind("Giappone", "it", lambda name: name in named, random.Random(seed), n=3)
+        got = distractors.same_kind("Giappone", "it", lambda name: name in named, random.Random(seed), n=3,
+                                    listed=listed)
         assert len(got) == 3 and not named & set(got)
         offered |= set(got)
     assert bool(east_asia & offered) is neighbours_offered
@@ -2941,3 +2948,12 @@ def test_an_article_joins_a_name_only_to_its_epithet(text, names):
     draft = generate_quiz(text, lang="en")
     found = [a.text for f in draft.facts if f.kind in ("entity", "person", "place", "organization") for a in f.answers]
     assert found == names
+
+
+def test_a_sea_gets_other_seas_of_its_waters_as_wrong_options():
+    # Review 28: "sfocia nel ____" (Mar Tirreno): the Ionian or the Adriatic, never the Arabian Sea, nor
+    # the Mediterranean, which holds the Tyrrhenian and is so a right answer too.
+    mediterranean = {"Mar Ionio", "Mare Adriatico", "Mar Ligure", "Mar Egeo", "Mar delle Baleari"}
+    for seed in range(5):
+        got = distractors.same_kind("Mar Tirreno", "it", lambda name: False, random.Random(seed), n=3)
+        assert len(got) == 3 and set(got) <= mediterranean

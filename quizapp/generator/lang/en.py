@@ -129,6 +129,10 @@ PACK = {
                       # Sports roles before a name ("striker Jamie Vardy", "Goalkeeper Kasper Schmeichel").
                       "goalkeeper", "keeper", "striker", "forward", "winger", "midfielder", "defender",
                       "full-back", "centre-back", "left-back", "right-back", "coach", "manager", "playmaker"],
+    # A quantifier that opens a blank ("several of the watertight compartments"): the rest answers too.
+    "partitive_openers": ["several of the", "some of the", "many of the", "most of the", "all of the", "one of the",
+                          "two of the", "three of the", "four of the", "five of the", "part of the", "each of the",
+                          "several of", "some of", "many of", "most of", "all of", "part of"],
     # What people are, written before their name ("the pianist Lil Hardin"): the name is a person's.
     "person_roles": ["singer", "contralto", "soprano", "tenor", "pianist", "cornetist", "trumpeter", "violinist",
                      "composer", "conductor", "musician", "painter", "sculptor", "architect", "writer", "novelist",

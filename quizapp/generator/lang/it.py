@@ -160,6 +160,10 @@ PACK = {
                       # Ruoli sportivi davanti al nome ("il portiere Gianluigi Donnarumma").
                       "portiere", "attaccante", "centrocampista", "difensore", "allenatore", "ct", "terzino",
                       "ala", "regista", "pilota", "ciclista"],
+    # Un quantificatore in testa a una lacuna ("alcuni dei compartimenti stagni"): il resto è risposta anch'esso.
+    "partitive_openers": [q + " " + p for q in ("alcuni", "alcune", "molti", "molte", "parte", "gran parte",
+                                                 "la maggior parte", "uno", "una", "tutti", "tutte")
+                          for p in ("dei", "degli", "delle", "di")],
     # Ciò che le persone sono, scritto davanti al nome ("il fisico Enrico Fermi"): il nome è di una persona.
     "person_roles": ["cantante", "pianista", "violinista", "compositore", "direttore", "musicista", "pittore",
                      "pittrice", "scultore", "architetto", "scrittore", "scrittrice", "romanziere", "poeta",
