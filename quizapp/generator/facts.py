@@ -608,6 +608,9 @@ def quantities(doc: Doc, i: int, sent: Span) -> list[Fact]:
             # "the Hundred Years' War", "i Trecento": a capitalised number word inside a sentence is a name.
             if m.group()[:1].isupper() and m.start() > sent.start:
                 continue
+            # "2,5 per cento": the word of a percent sign is no number of its own.
+            if any(doc.text[max(0, m.end() - len(w)):m.end()].lower() == w for w in percent if " " in w):
+                continue
             um = unit_re.match(doc.text, m.end(), sent.end)
             unit = um.group().strip() if um else ""
             # "soffiano venti regolari": a number word that is also a noun counts only with its unit.

@@ -188,6 +188,9 @@ _CONVERSION_AFTER_BLANK = re.compile("(" + re.escape(BLANK) + r"(?: [^\s()\d]+){
                                      r"\s*\((?:[^()\d]{0,25})?\d[^()]{0,30}\)")
 
 
+# A ruler's name and number ("Luigi XVIII").
+_REGNAL = re.compile(r"(\S+) ([IVXLC]+)")
+
 # A bracket of one short word right after a blank: a formula, a symbol, an acronym.
 _SHORT_BRACKET = re.compile(r" \([A-Z][^\s()]{0,11}\)")
 
@@ -197,6 +200,10 @@ def _cloze(doc: Doc, sent: Span, answer: Span) -> str | None:
     # Whether the rest of the sentence repeats the answer is checked once, with all
     # other rules, by invariants.problems() before the question is kept.
     if not strip_article(answer.text, doc.pack.articles):
+        return None
+    # "dal 2,5 per ____" (cento): the rest of a percent sign is no answer.
+    head = doc.text[max(0, answer.start - 12):answer.start].lower() + answer.text.split()[0].lower()
+    if any(head.endswith(w) for w in doc.pack.get("percent_words", ()) if " " in w):
         return None
     cloze = window(doc, sent, answer)
     # "made mainly of ____ (CaCO3)", "____ (NATO)": a formula or a short form in brackets right after
@@ -713,11 +720,19 @@ class Cloze(QuestionKind):
                 normalise(a) not in topic and not (a.islower() and " " not in a
                                                    and zipf_frequency(a, ctx.doc.pack.code) >= EVERYDAY_HEAD_ZIPF))]
             # "Category 3": a common word without the key's number leaves out what is asked, and "100"
-            # alone is no "FTSE 100"; "FTSE" is how people call it.
+            # alone is no "FTSE 100"; "FTSE" and "Sputnik" are how people call them.
             if any(ch.isdigit() for ch in ans.text) and any(ch.isalpha() for ch in ans.text):
                 accepted = [a for k, a in enumerate(accepted) if k == 0 or (
                     any(ch.isalpha() for ch in a)
-                    and (any(ch.isdigit() for ch in a) or not known_word(a.lower(), ctx.doc.pack.code)))]
+                    and (any(ch.isdigit() for ch in a) or not known_word(a.lower(), ctx.doc.pack.code)
+                         or zipf_frequency(a.lower(), ctx.doc.pack.code) < GENERIC_NAME_WORD_ZIPF))]
+            # "Thutmose III": the number alone tells nothing; "Pio" alone which Pius only where the text
+            # names no other ("Pio VI" beside "Pio VII").
+            regnal = _REGNAL.fullmatch(ans.text)
+            if regnal:
+                name, number = regnal.groups()
+                others = {m for m in re.findall(re.escape(name) + r" ([IVXLC]+)\b", ctx.doc.text) if m != number}
+                accepted = [a for k, a in enumerate(accepted) if k == 0 or (a != number and (a != name or not others))]
             q = _q(ctx, fact, index, self.name, ctx.fill("cloze", cloze=cloze), [ans.text], fact.span, (), (), ans)
             out.append(QuestionDraft(**{**q.__dict__, "correct": tuple(accepted)}))
         return out
