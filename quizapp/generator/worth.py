@@ -36,6 +36,11 @@ GENERIC = 0.2
 REPORTING = 0.15
 BRACKETED_AMOUNT = 0.15
 BRACKETED = 0.5
+# A clock time right before the answer ("12:30 p.m. ____").
+_CLOCK_BEFORE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.\s?m\.|[ap]m)?\s*$", re.IGNORECASE)
+# The mark of a filing number right before the answer ("legge n. ____", "Law No. ____").
+_FILE_NUMBER_BEFORE = re.compile(r"\b(?:n|nr|no|num)\.\s*$", re.IGNORECASE)
+
 # Fewer words than this around the answer: a dateline, a caption, a label.
 DATELINE_WORDS = 3
 SHORT_CONTEXT = 0.2
@@ -348,6 +353,14 @@ class Weigher:
             return 0.0
         if self.document and sum(any(ch.isalpha() for ch in x) for x in context.split()) < DATELINE_WORDS:
             return 0.0  # "Madrid, ____.": a dateline or a caption states nothing to ask
+        # "ROMA, ____ – Gli italiani hanno deciso": the dateline run into the lead is the report's date.
+        if self.document and re.fullmatch(r"\s*[A-ZÀ-Ý][\w'’ .-]{1,30},\s*", before) and re.match(r"\s*[–—-]", after):
+            return 0.0
+        # "at 12:30 p.m. ____" (Central Standard Time), "la legge n. ____": a clock's zone and a number
+        # that only files a law or a case are the wording's, not facts to learn.
+        if self.document and (_CLOCK_BEFORE.search(before) and not any(ch.isdigit() for ch in ans.text)
+                              or _FILE_NUMBER_BEFORE.search(before) and ans.text[:1].isdigit()):
+            return 0.0
         if _fewer_words(context, SHORT_CONTEXT_WORDS):
             w *= SHORT_CONTEXT  # "Esiste infine la ____.": too little around the blank to point at one answer
         elif self._vague(context):

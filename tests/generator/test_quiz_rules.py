@@ -2975,3 +2975,16 @@ def test_the_word_of_a_percent_sign_is_never_asked():
     draft = generate_quiz("Secondo le stime, il latino era parlato dal 2,5 per cento della popolazione.", lang="it")
     asked = [q.answer_texts[0] for q in draft.questions if q.answer_texts]
     assert "2,5 per cento" in asked and not any(a.startswith("cento") for a in asked)
+
+
+@pytest.mark.parametrize("lang,sentence,answer,kind", [
+    # Review 30: the report's own date run into its lead, a clock's zone, a law's filing number.
+    ("it", "ROMA, 14 maggio 1974 – Gli italiani hanno deciso di conservare il divorzio.", "14 maggio 1974", "date"),
+    ("en", "The President was shot at 12:30 p.m. Central Standard Time as the motorcade passed.",
+     "Central Standard Time", "entity"),
+    ("it", "Il referendum fu indetto secondo la legge n. 352 del 1970 sulle consultazioni popolari.", "352", "number"),
+])
+def test_a_document_never_asks_the_wording_of_dates_clocks_and_filing_numbers(lang, sentence, answer, kind):
+    from quizapp.generator.worth import DOCUMENT_SENTENCES
+
+    assert _weight_of(_long_text(lang, sentence, before=DOCUMENT_SENTENCES), lang, answer, kind) == 0.0
