@@ -1986,6 +1986,12 @@ def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) 
     if died is not None and year <= died:
         # "Bach wrote it in ____" (1749): no 1751, after his death in 1750.
         picked = [y for y in picked if int(y) <= died]
+    said = ctx.doc.text[fact.span.start:ans.start].lower().split()
+    while said and said[-1] in ctx.doc.pack.articles:
+        said.pop()  # "entro il ____"
+    if fact.kind != "target_year" and said and said[-1] in ctx.doc.pack.get("deadline_words", ()):
+        # "By ____ he had qualified as a master mariner" (1896): by any later year he had too.
+        picked = [y for y in picked if int(y) < year]
     if ctx.published is not None and year < ctx.published.year:
         # "era già salito sul podio nel ____" in a 2014 report: 2014, the year the article tells of,
         # may be true as well (he stood on the podium again that year); a later year had not come.

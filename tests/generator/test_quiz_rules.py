@@ -2988,3 +2988,14 @@ def test_a_document_never_asks_the_wording_of_dates_clocks_and_filing_numbers(la
     from quizapp.generator.worth import DOCUMENT_SENTENCES
 
     assert _weight_of(_long_text(lang, sentence, before=DOCUMENT_SENTENCES), lang, answer, kind) == 0.0
+
+
+@pytest.mark.parametrize("lang,text,year", [
+    # Review 32: by any later year he had qualified too, so a wrong year is an earlier one.
+    ("en", "Shackleton was born in 1874 in Ireland. By 1898 he had qualified as a master mariner.", "1898"),
+    ("it", "Shackleton nacque nel 1874 in Irlanda. Entro il 1898 era diventato capitano di lungo corso.", "1898"),
+])
+def test_a_year_a_past_state_was_reached_by_takes_earlier_years_as_wrong_options(lang, text, year):
+    draft = generate_quiz(text, lang=lang)
+    asked = [q for q in draft.questions if q.kind == "single" and year in q.options]
+    assert asked and all(int(o) < int(year) for q in asked for o in q.options if o != year)

@@ -129,6 +129,8 @@ PACK = {
                       # Sports roles before a name ("striker Jamie Vardy", "Goalkeeper Kasper Schmeichel").
                       "goalkeeper", "keeper", "striker", "forward", "winger", "midfielder", "defender",
                       "full-back", "centre-back", "left-back", "right-back", "coach", "manager", "playmaker"],
+    # A year a past state was reached by ("By 1896 he had qualified"): every later year is right too.
+    "deadline_words": ["by"],
     # A quantifier that opens a blank ("several of the watertight compartments"): the rest answers too.
     "partitive_openers": ["several of the", "some of the", "many of the", "most of the", "all of the", "one of the",
                           "two of the", "three of the", "four of the", "five of the", "part of the", "each of the",

@@ -160,6 +160,9 @@ PACK = {
                       # Ruoli sportivi davanti al nome ("il portiere Gianluigi Donnarumma").
                       "portiere", "attaccante", "centrocampista", "difensore", "allenatore", "ct", "terzino",
                       "ala", "regista", "pilota", "ciclista"],
+    # L'anno entro cui uno stato passato era raggiunto ("entro il 1896 era diventato capitano"): ogni
+    # anno dopo è giusto anch'esso.
+    "deadline_words": ["entro"],
     # Un quantificatore in testa a una lacuna ("alcuni dei compartimenti stagni"): il resto è risposta anch'esso.
     "partitive_openers": [q + " " + p for q in ("alcuni", "alcune", "molti", "molte", "parte", "gran parte",
                                                  "la maggior parte", "uno", "una", "tutti", "tutte")
