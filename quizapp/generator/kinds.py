@@ -39,6 +39,8 @@ OPENING_CLAUSE_WORDS = (4, 8)
 MIN_CUT_WORDS = 3
 # A word of a name this common as a word ("Battle", "Crown"; not "Windsor", 3.7) names only a kind of thing.
 GENERIC_NAME_WORD_ZIPF = 4.3
+# How often a text uses a phrase's head alone for the head to be a term of its own ("the range").
+HEAD_ALONE_TERM = 2
 # Countries named in one sentence, the answer among them, that make it a list of them.
 LISTED_COUNTRIES = 3
 # How many of a text's most repeated content words name what it is about.
@@ -676,6 +678,10 @@ class Cloze(QuestionKind):
             if fact.kind in _ENTITY_KINDS:
                 accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code,
                                         frozenset(ctx.doc.pack.get("name_connectors")), fact.kind == "person")
+                titled = ans.text.split()
+                if len(titled) == 2 and titled[0].lower().rstrip(".") in ctx.doc.pack.get("person_titles", ()) \
+                        and titled[1][:1].isupper():
+                    accepted.append(titled[1])  # "President Reagan": "Reagan"
                 owner = _possessive_stem(ans.text)
                 if owner:
                     accepted.append(owner)
@@ -926,6 +932,11 @@ def _head_of_pair(ctx: Context, phrase: str, sentence: str) -> list[str]:
     if ctx.siblings is not None and (ctx.siblings.options(phrase, sentence) or ctx.siblings.contrast(phrase, sentence)):
         return []
     if any(modifier in group for group in pack.get("contrast_sets", ())):
+        return []
+    # "interquartile range" in a text that also speaks of the range alone: the head is another term.
+    alone = len(re.findall(r"(?<![\w'’])%s(?![\w'’])" % re.escape(head), ctx.doc.text, re.IGNORECASE)) \
+        - ctx.doc.text.lower().count(phrase.lower())
+    if alone >= HEAD_ALONE_TERM:
         return []
     return [head]
 

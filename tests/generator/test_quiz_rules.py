@@ -2299,6 +2299,9 @@ def test_a_blank_never_takes_one_of_two_bare_nouns_with_their_shared_words(text,
     ("en", "Four years after Sputnik 1, the Soviet Union sent the first man into orbit.", "Sputnik 1", "Sputnik"),
     ("it", "Nel 1974 la Corte di Cassazione confermò la sentenza dei giudici di Milano.",
      "Corte di Cassazione", "Cassazione"),
+    # Review 32: a title before a surname alone is no part of the answer.
+    ("en", "President Reagan, who learned of the accident in the White House, postponed his address.",
+     "President Reagan", "Reagan"),
 ])
 def test_a_blank_accepts_the_short_name_people_and_the_text_use(lang, text, answer, accepted):
     keys = _cloze_keys(text, lang, answer)
@@ -2327,6 +2330,9 @@ def _cloze_keys(text: str, lang: str, answer: str) -> list[tuple]:
      "Pio VII", "Pio VII", "Pio"),
     ("it", "Sul trono di Francia tornò Luigi XVIII, fratello del re giustiziato nel 1793.",
      "Luigi XVIII", "Luigi XVIII", "XVIII"),
+    # Review 31: the head a text also uses alone names another term ("the range").
+    ("en", "The range is the largest value minus the smallest. The range is easily distorted. "
+           "The interquartile range avoids this problem.", "interquartile range", "interquartile range", "range"),
 ])
 def test_a_name_blank_refuses_its_generic_word_alone(lang, text, answer, accepted, refused):
     keys = _cloze_keys(text, lang, answer)
