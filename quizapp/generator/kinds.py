@@ -125,6 +125,13 @@ class Context:
             self._counts["words"] = Counter(normalise(self.doc.text).split())
         return self._counts["words"]
 
+    def pair_counts(self) -> Counter:
+        """Return how often the text uses each pair of normalised words in a row (counted once per document)."""
+        if "pairs" not in self._counts:
+            words = normalise(self.doc.text).split()
+            self._counts["pairs"] = Counter(zip(words, words[1:]))
+        return self._counts["pairs"]
+
     def topic_words(self) -> frozenset[str]:
         """Return the text's few most repeated content words (said three times or more): what it is about."""
         if "topic" not in self._counts:
@@ -934,9 +941,8 @@ def _head_of_pair(ctx: Context, phrase: str, sentence: str) -> list[str]:
     if any(modifier in group for group in pack.get("contrast_sets", ())):
         return []
     # "interquartile range" in a text that also speaks of the range alone: the head is another term.
-    alone = len(re.findall(r"(?<![\w'’])%s(?![\w'’])" % re.escape(head), ctx.doc.text, re.IGNORECASE)) \
-        - ctx.doc.text.lower().count(phrase.lower())
-    if alone >= HEAD_ALONE_TERM:
+    pair = tuple(normalise(w) for w in words)
+    if ctx.word_counts()[normalise(head)] - ctx.pair_counts()[pair] >= HEAD_ALONE_TERM:
         return []
     return [head]
 

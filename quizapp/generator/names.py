@@ -261,7 +261,7 @@ def own_short_forms(text: str, name: str) -> list[str]:
     words = name.split()
     if len(words) < 2:
         return []
-    counts, after, leading = _word_counts(text)
+    counts, after, leading, nexts = _word_counts(text)
     out = []
     last, first = words[-1], words[0]
     # (Never an everyday word that ends other names too: "Space" of "Thales Alenia Space".)
@@ -272,7 +272,7 @@ def own_short_forms(text: str, name: str) -> list[str]:
     # name's second word nor another name's ("Gaio Cassio", "Gaio Ottavio" say nothing of "Gaio
     # Cilnio Mecenate"); counted once per text: a 1 MB text would otherwise be searched once per name.
     # "Battle of Edington": the first word before the name's own link word is not alone there.
-    linked = text.count(f"{first} {words[1]} ") if words[1].islower() else 0
+    linked = nexts.get((first, words[1]), 0) if words[1].islower() else 0
     if _name_word(first) and counts.get(first, 0) > leading.get(first, 0) + linked \
             and (first in given_names() or not _everyday(first)):
         out.append(first)
@@ -313,15 +313,19 @@ def name_of_place_forms(name: str, lang: str, links: frozenset[str] | set[str],
 
 
 @lru_cache(maxsize=4)
-def _word_counts(text: str) -> tuple[dict[str, int], dict[tuple[str, str], int], dict[str, int]]:
-    """Return how often each capitalised word stands in the text, after which word, and before a capitalised one.
+def _word_counts(text: str) -> tuple[dict[str, int], dict[tuple[str, str], int], dict[str, int],
+                                    dict[tuple[str, str], int]]:
+    """Return how often each capitalised word stands in the text, after which word, before a capitalised
+    one, and before which word.
 
     Read once per text.
     """
     # "Kim's" is "Kim" said once more.
     words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in re.findall(r"[\w'’-]+", text)]
     pairs = [(prev, w) for prev, w in zip([""] + words[:-1], words) if w[:1].isupper()]
-    return dict(Counter(w for _, w in pairs)), dict(Counter(pairs)), dict(Counter(prev for prev, _ in pairs))
+    nexts = Counter((w, following) for w, following in zip(words, words[1:]) if w[:1].isupper())
+    return dict(Counter(w for _, w in pairs)), dict(Counter(pairs)), dict(Counter(prev for prev, _ in pairs)), \
+        dict(nexts)
 
 
 def place_word_forms(text: str, name: str, place_words: tuple[str, ...]) -> list[str]:
