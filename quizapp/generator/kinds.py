@@ -125,6 +125,15 @@ class Context:
             self._counts["words"] = Counter(normalise(self.doc.text).split())
         return self._counts["words"]
 
+    def regnal_numbers(self) -> dict[str, set[str]]:
+        """Return the numbers the text writes after each name ("Pio": {"VI", "VII"}), read once per document."""
+        if "regnal" not in self._mentioned:
+            numbers: dict[str, set[str]] = {}
+            for m in _REGNAL_IN_TEXT.finditer(self.doc.text):
+                numbers.setdefault(m.group(1), set()).add(m.group(2))
+            self._mentioned["regnal"] = numbers
+        return self._mentioned["regnal"]
+
     def pair_counts(self) -> Counter:
         """Return how often the text uses each pair of normalised words in a row (counted once per document)."""
         if "pairs" not in self._counts:
@@ -197,8 +206,9 @@ _CONVERSION_AFTER_BLANK = re.compile("(" + re.escape(BLANK) + r"(?: [^\s()\d]+){
                                      r"\s*\((?:[^()\d]{0,25})?\d[^()]{0,30}\)")
 
 
-# A ruler's name and number ("Luigi XVIII").
+# A ruler's name and number ("Luigi XVIII"), as a key and anywhere in a text.
 _REGNAL = re.compile(r"(\S+) ([IVXLC]+)")
+_REGNAL_IN_TEXT = re.compile(r"([A-ZÀ-Ý]\w*) ([IVXLC]+)\b")
 
 # A bracket of one short word right after a blank: a formula, a symbol, an acronym.
 _SHORT_BRACKET = re.compile(r" \([A-Z][^\s()]{0,11}\)")
@@ -744,7 +754,7 @@ class Cloze(QuestionKind):
             regnal = _REGNAL.fullmatch(ans.text)
             if regnal:
                 name, number = regnal.groups()
-                others = {m for m in re.findall(re.escape(name) + r" ([IVXLC]+)\b", ctx.doc.text) if m != number}
+                others = ctx.regnal_numbers().get(name, set()) - {number}
                 accepted = [a for k, a in enumerate(accepted) if k == 0 or (a != number and (a != name or not others))]
             q = _q(ctx, fact, index, self.name, ctx.fill("cloze", cloze=cloze), [ans.text], fact.span, (), (), ans)
             out.append(QuestionDraft(**{**q.__dict__, "correct": tuple(accepted)}))
