@@ -648,12 +648,11 @@ def _entity_category(doc: Doc, toks: list[Token], k0: int, k1: int, lexicon_look
     if toks[k1 - 1].text in doc.pack.get("place_heads", ()):
         return "place"  # "Dorothy Chandler Pavilion", named after a person, is a building
     prev = toks[k0 - 1].text.lower() if k0 > 0 else ""
-    if prev in doc.pack.get("person_titles") or prev in doc.pack.get("person_roles", ()):
-        return "person"
+    people = (*doc.pack.get("person_titles"), *doc.pack.get("person_roles", ()))
     # "il cardinale protodiacono Pericle Felici", "the gospel singer Mahalia Jackson", "The band's
     # pianist, Lil Hardin": a word or a comma may stand between.
     before = toks[k0 - 2].text.lower() if k0 > 1 else ""
-    if (prev.islower() or prev == ",") and (before in doc.pack.get("person_titles") or before in doc.pack.get("person_roles", ())):
+    if prev in people or ((prev.islower() or prev == ",") and before in people):
         return "person"
     if prev in doc.pack.get("place_preps"):
         # "da Giovanni Keplero": a given name and a surname are a person whatever the preposition.

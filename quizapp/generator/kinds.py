@@ -723,18 +723,16 @@ class Cloze(QuestionKind):
                                                    frozenset(ctx.doc.pack.get("org_words"))
                                                    | frozenset(ctx.doc.pack.get("firm_endings", ())),
                                                    fact.kind == "place")
-                def generic(word: str) -> bool:
-                    return known_word(word.lower(), ctx.doc.pack.code) \
-                        and zipf_frequency(word.lower(), ctx.doc.pack.code) >= GENERIC_NAME_WORD_ZIPF
-
+                code = ctx.doc.pack.code
                 words = ans.text.split()
                 # "William Henry Jackson" is a person's name; "Christian Leadership Conference" is not.
-                personal = words[0] in given_names() and not any(generic(w) for w in words[1:-1]
+                personal = words[0] in given_names() and not any(_generic_word(w, code) for w in words[1:-1]
                                                                  if w not in given_names())
                 if fact.kind != "person" and not personal:
                     # "Kingdom" of "Kingdom of Württemberg", "Crown" of "St Edward's Crown": a common noun
                     # alone names the kind of thing, not the one asked (unless the text calls it so: "Kim's").
-                    accepted = [a for k, a in enumerate(accepted) if k == 0 or " " in a or a in own or not generic(a)]
+                    accepted = [a for k, a in enumerate(accepted)
+                                if k == 0 or " " in a or a in own or not _generic_word(a, code)]
                 accepted = list(dict.fromkeys(accepted))
             # The text's topic word alone ("batterie" for "batterie di prossima generazione") or an
             # everyday word ("time" for "time of a subsonic jet") answers nothing.
@@ -747,8 +745,7 @@ class Cloze(QuestionKind):
             if any(ch.isdigit() for ch in ans.text) and any(ch.isalpha() for ch in ans.text):
                 accepted = [a for k, a in enumerate(accepted) if k == 0 or (
                     any(ch.isalpha() for ch in a)
-                    and (any(ch.isdigit() for ch in a) or not known_word(a.lower(), ctx.doc.pack.code)
-                         or zipf_frequency(a.lower(), ctx.doc.pack.code) < GENERIC_NAME_WORD_ZIPF))]
+                    and (any(ch.isdigit() for ch in a) or not _generic_word(a, ctx.doc.pack.code)))]
             # "Thutmose III": the number alone tells nothing; "Pio" alone which Pius only where the text
             # names no other ("Pio VI" beside "Pio VII").
             regnal = _REGNAL.fullmatch(ans.text)
@@ -759,6 +756,11 @@ class Cloze(QuestionKind):
             q = _q(ctx, fact, index, self.name, ctx.fill("cloze", cloze=cloze), [ans.text], fact.span, (), (), ans)
             out.append(QuestionDraft(**{**q.__dict__, "correct": tuple(accepted)}))
         return out
+
+
+def _generic_word(word: str, code: str) -> bool:
+    """Tell whether a word of a name is a common word of the language ("Battle", "Category"; not "Sputnik")."""
+    return known_word(word.lower(), code) and zipf_frequency(word.lower(), code) >= GENERIC_NAME_WORD_ZIPF
 
 
 def _after_classifier(ans: Span, pack) -> Span:
