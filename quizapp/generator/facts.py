@@ -15,7 +15,7 @@ from typing import Callable
 
 import simplemma
 
-from .lang import Pack
+from .lang import Pack, load_pack
 from .names import given_names
 from .text import Token, normalise, split_sentences, tokenize
 from .types import Fact, Span
@@ -636,6 +636,13 @@ def quoted(doc: Doc, i: int, sent: Span) -> list[Fact]:
     return out
 
 
+@lru_cache(maxsize=8)
+def _person_words(code: str) -> frozenset[str]:
+    """Return the titles and roles written before a person's name ("cardinale", "pianist"), read once per language."""
+    pack = load_pack(code)
+    return frozenset((*pack.get("person_titles"), *pack.get("person_roles", ())))
+
+
 def _entity_category(doc: Doc, toks: list[Token], k0: int, k1: int, lexicon_lookup) -> str:
     """Guess the category of the capitalised run ``toks[k0:k1]``."""
     name = doc.text[toks[k0].start:toks[k1 - 1].end]
@@ -648,7 +655,7 @@ def _entity_category(doc: Doc, toks: list[Token], k0: int, k1: int, lexicon_look
     if toks[k1 - 1].text in doc.pack.get("place_heads", ()):
         return "place"  # "Dorothy Chandler Pavilion", named after a person, is a building
     prev = toks[k0 - 1].text.lower() if k0 > 0 else ""
-    people = (*doc.pack.get("person_titles"), *doc.pack.get("person_roles", ()))
+    people = _person_words(doc.pack.code)
     # "il cardinale protodiacono Pericle Felici", "the gospel singer Mahalia Jackson", "The band's
     # pianist, Lil Hardin": a word or a comma may stand between.
     before = toks[k0 - 2].text.lower() if k0 > 1 else ""

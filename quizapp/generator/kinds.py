@@ -125,6 +125,10 @@ class Context:
             self._counts["words"] = Counter(normalise(self.doc.text).split())
         return self._counts["words"]
 
+    def other_rulers(self, name: str, number: str) -> bool:
+        """Tell whether the text names a ruler of ``name`` other than ``number`` ("Pio VI" beside "Pio VII")."""
+        return bool(self.regnal_numbers().get(name, set()) - {number})
+
     def regnal_numbers(self) -> dict[str, set[str]]:
         """Return the numbers the text writes after each name ("Pio": {"VI", "VII"}), read once per document."""
         if "regnal" not in self._mentioned:
@@ -208,7 +212,7 @@ _CONVERSION_AFTER_BLANK = re.compile("(" + re.escape(BLANK) + r"(?: [^\s()\d]+){
 
 # A ruler's name and number ("Luigi XVIII"), as a key and anywhere in a text.
 _REGNAL = re.compile(r"(\S+) ([IVXLC]+)")
-_REGNAL_IN_TEXT = re.compile(r"([A-ZÀ-Ý]\w*) ([IVXLC]+)\b")
+_REGNAL_IN_TEXT = re.compile(r"(?<![\w'’])([A-ZÀ-Ý][\w'’-]+) ([IVX]+)\b")
 
 # A bracket of one short word right after a blank: a formula, a symbol, an acronym.
 _SHORT_BRACKET = re.compile(r" \([A-Z][^\s()]{0,11}\)")
@@ -751,7 +755,7 @@ class Cloze(QuestionKind):
             regnal = _REGNAL.fullmatch(ans.text)
             if regnal:
                 name, number = regnal.groups()
-                others = ctx.regnal_numbers().get(name, set()) - {number}
+                others = ctx.other_rulers(name, number)
                 accepted = [a for k, a in enumerate(accepted) if k == 0 or (a != number and (a != name or not others))]
             q = _q(ctx, fact, index, self.name, ctx.fill("cloze", cloze=cloze), [ans.text], fact.span, (), (), ans)
             out.append(QuestionDraft(**{**q.__dict__, "correct": tuple(accepted)}))
@@ -874,7 +878,7 @@ def _regnal_forms(text: str, pack) -> list[str]:
 def _regnal_name(ctx: Context, text: str) -> list[str]:
     """Return a ruler's name without the number when the text names no other ruler of that name ("Hiero II": "Hiero")."""
     m = re.fullmatch(r"([A-ZÀ-Ý][\w'’-]+) ([IVX]+)[º°]?", text.strip())
-    if not m or re.search(r"(?<![\w'’])%s (?!%s\b)[IVX]+\b" % (re.escape(m.group(1)), m.group(2)), ctx.doc.text):
+    if not m or ctx.other_rulers(m.group(1), m.group(2)):
         return []
     return [m.group(1)]
 

@@ -40,6 +40,9 @@ BRACKETED = 0.5
 _CLOCK_BEFORE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.\s?m\.|[ap]m)?\s*$", re.IGNORECASE)
 # The mark of a filing number right before the answer ("legge n. ____", "Law No. ____").
 _FILE_NUMBER_BEFORE = re.compile(r"\b(?:n|nr|no|num)\.\s*$", re.IGNORECASE)
+# A dateline before the answer and a dash after it, running into the lead ("ROMA, ____ – Gli italiani").
+_DATELINE_BEFORE = re.compile(r"\s*[A-ZÀ-Ý][\w'’ .-]{1,30},\s*")
+_DASH_AFTER = re.compile(r"\s*[–—-]")
 
 # Fewer words than this around the answer: a dateline, a caption, a label.
 DATELINE_WORDS = 3
@@ -354,7 +357,7 @@ class Weigher:
         if self.document and sum(any(ch.isalpha() for ch in x) for x in context.split()) < DATELINE_WORDS:
             return 0.0  # "Madrid, ____.": a dateline or a caption states nothing to ask
         # "ROMA, ____ – Gli italiani hanno deciso": the dateline run into the lead is the report's date.
-        if self.document and re.fullmatch(r"\s*[A-ZÀ-Ý][\w'’ .-]{1,30},\s*", before) and re.match(r"\s*[–—-]", after):
+        if self.document and _DATELINE_BEFORE.fullmatch(before) and _DASH_AFTER.match(after):
             return 0.0
         # "at 12:30 p.m. ____" (Central Standard Time), "la legge n. ____": a clock's zone and a number
         # that only files a law or a case are the wording's, not facts to learn.
