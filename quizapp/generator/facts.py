@@ -659,7 +659,8 @@ def _entity_category(doc: Doc, toks: list[Token], k0: int, k1: int, lexicon_look
     # "il cardinale protodiacono Pericle Felici", "the gospel singer Mahalia Jackson", "The band's
     # pianist, Lil Hardin": a word or a comma may stand between.
     before = toks[k0 - 2].text.lower() if k0 > 1 else ""
-    if prev in people or ((prev.islower() or prev == ",") and before in people):
+    # "Mrs. Oveta Culp Hobby": an abbreviated title keeps its dot (an initial after it is no name: "Mr. P.").
+    if prev in people or ((prev.islower() or prev == "," or (prev == "." and len(name) > 2)) and before in people):
         return "person"
     if prev in doc.pack.get("place_preps"):
         # "da Giovanni Keplero": a given name and a surname are a person whatever the preposition.

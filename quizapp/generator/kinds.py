@@ -695,8 +695,9 @@ class Cloze(QuestionKind):
             accepted += _event_place_forms(ans.text, ctx.doc.pack) + _qualified_name_forms(ans.text, ctx.doc.pack)
             if ans.text in ctx.doc.acronyms:
                 accepted.append(ctx.doc.acronyms[ans.text])  # "Bce": "Banca centrale europea", as the text spells it
-            # A capitalised name after "da", "in" is read as a place; the given name tells a person.
-            if fact.kind in _ENTITY_KINDS:
+            # A capitalised name after "da", "in" is read as a place; the given name tells a person,
+            # in a list too ("The mission specialists were Judith A. Resnik, …").
+            if fact.kind in _ENTITY_KINDS or person_name(ans.text):
                 accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code,
                                         frozenset(ctx.doc.pack.get("name_connectors")), fact.kind == "person")
                 titled = ans.text.split()

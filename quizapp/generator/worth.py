@@ -111,6 +111,15 @@ CENTRALITY = 0.3
 GENERIC_ZIPF = 4.4
 
 
+# A report's everyday word: common enough that a news item's single mention of it is no fact
+# ("classrooms" 3.7, "telegram" 3.6, "announcement" 4.3; "unsinkable" 2.5 is one).
+NEWS_COMMON_ZIPF = 3.5
+# A dateline with its year and a dash opening a report ("ROMA, 9 ottobre 1963 –").
+# (Outside brackets, a word after the dash: "Camillo Golgi (Corteno, 7 luglio 1843 – Pavia, …)" and
+# "Ernest Shackleton (15 February 1874 – 5 January 1922)" open no report; "Longarone (Belluno), 10 …" does.)
+_NEWS_LEAD = re.compile(r"[A-ZÀ-Ý](?:[^\n.!?()]|\([^()\n]{0,40}\)){1,80}?\b(?:1[0-9]{3}|20[0-9]{2})\s*[–—-]\s*[^\W\d_]")
+
+
 # A share written after its number: "62.1 per cent", "62,1 per cento", "62%".
 _PERCENT_AFTER = re.compile(r"\s*(?:%|(?:per\s?cent|percent|per cento)\b)")
 _TWO_NUMBERS = re.compile(r"\d[\d.,%]*\s+(?:and|or|e|ed|o)\s+\d")
@@ -172,6 +181,9 @@ class Weigher:
         self.topic = set(top)
         # Where the text's first sentence (after any heading) starts.
         self.opening = next((sent.start for i, sent in enumerate(doc.sentences) if i not in self.headings), -1)
+        # A news report: dated, or opening on a dateline ("CAPE CANAVERAL, Florida, January 28, 1986 –").
+        self.news = self.dated is not None or bool(self.document and self.opening >= 0
+                                                    and _NEWS_LEAD.match(doc.text, self.opening))
         wh = pack.get("worth", {})
         # A textbook's exercises ("Check your understanding", up to the next heading) and any question
         # ask; they state nothing a quiz could ask back.
@@ -678,6 +690,9 @@ class Weigher:
                 and content[0].endswith(self.abstract_endings) and self.df[content[0]] <= 1 \
                 and self.long_text:
             w *= ABSTRACT  # "il livello di ____ tra le aziende" (rivalità): competizione and concorrenza fit too
+        if self.news and fact.kind in ("concept", "phrase") and len(content) == 1 and ans.text.islower() \
+                and self.df[content[0]] <= 1 and _zipf(content[0], doc.pack.code) >= NEWS_COMMON_ZIPF:
+            w *= GENERIC  # "watched the launch live in ____" (classrooms): a report's everyday word, said once
         if fact.kind in ("concept", "phrase") and len(content) >= 2 and self.topic and ans.text.islower():
             head = content[0] if doc.pack.get("phrase_head") == "first" else content[-1]
             if head in self.topic:

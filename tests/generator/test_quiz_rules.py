@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import random
 import re
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -181,6 +182,20 @@ def test_pick_balances_true_and_false():
     chosen = [items[i] for i in pick_quiz(items, 4, "en")]
     truths = [i.truth for i in chosen]
     assert abs(truths.count(True) - truths.count(False)) <= 1
+
+
+def test_pick_asks_a_blank_on_a_lower_case_phrase_only_when_nothing_else_is_left():
+    # Reviews 17 to 32: 37 of 123 blanks whose key is a phrase of the sentence's wording were kept.
+    phrase = item(kind="cloze", answers=("save weight for fuel",), evidence="s0", sentence=0, fact=0, score=10)
+    others = [item(kind=kind, options=("o1", "o2") if kind == "single" else (), answers=(f"a{k}",),
+                   evidence=f"s{k}", sentence=k, fact=k, score=9 - k / 2)
+              for k, kind in enumerate(["single", "numeric", "cloze", "single", "true_false"], start=1)]
+    assert 0 not in pick_quiz([phrase, *others], 5, "en")
+    assert 0 in pick_quiz([phrase, *others], 6, "en")
+    assert 0 not in pick_quiz([replace(phrase, answers=("Several astronomers",)), *others], 5, "en")
+    # A name, a figure or one word is no phrase of the wording.
+    for answer in ("Marin Čilić", "Ode to Joy", "type 1 diabetes", "epicentre"):
+        assert 0 in pick_quiz([replace(phrase, answers=(answer,)), *others], 5, "en")
 
 
 @pytest.mark.parametrize("path", sorted(REVIEW.glob("tune/*.txt")), ids=lambda p: p.name)
@@ -2218,6 +2233,19 @@ def _long_text(lang: str, sentence: str, before: int = 8) -> str:
     return f"{filler} {sentence}"
 
 
+@pytest.mark.parametrize("lead,answer,weighed_down", [
+    # Review 32: a report's everyday word, said once, is no fact; a rare one, or the same in an encyclopedia, is.
+    ("CAPE CANAVERAL, Florida, January 28, 1986 – The shuttle exploded.", "classrooms", True),
+    ("CAPE CANAVERAL, Florida, January 28, 1986 – The shuttle exploded.", "unsinkable", False),
+    ("Christa McAuliffe (September 2, 1948 – January 28, 1986) was a teacher.", "classrooms", False),
+])
+def test_an_everyday_word_said_once_in_a_report_is_weighed_down(lead, answer, weighed_down):
+    text = lead + " " + _long_text("en", f"Millions watched it live in the {answer} of the country.", before=12)
+    weight = _weight_of(text, "en", answer, "concept")
+    plain = _weight_of(text.replace(answer, "orbiters"), "en", "orbiters", "concept")
+    assert (weight < plain) is weighed_down
+
+
 @pytest.mark.parametrize("answer,kept", [("diversi esponenti del mondo", False), ("diversi esponenti", True)])
 def test_a_chain_of_complements_cut_after_its_first_link_is_never_asked_in_a_long_text(answer, kept):
     # The seed: "diversi esponenti del mondo | dell'industria".
@@ -2302,6 +2330,12 @@ def test_a_blank_never_takes_one_of_two_bare_nouns_with_their_shared_words(text,
     # Review 32: a title before a surname alone is no part of the answer.
     ("en", "President Reagan, who learned of the accident in the White House, postponed his address.",
      "President Reagan", "Reagan"),
+    # Review 32: an abbreviated title before its dot; a person in a list; given names the list lacked.
+    ("en", "In Washington this afternoon, Mrs. Oveta Culp Hobby, Secretary of Health, signed the licenses.",
+     "Oveta Culp Hobby", "Hobby"),
+    ("en", "The mission specialists were Judith A. Resnik, Ellison S. Onizuka and Ronald E. McNair.",
+     "Judith A. Resnik", "Resnik"),
+    ("it", "A dieci minuti dalla fine Raimundo Orsi ha pareggiato con un tiro a effetto.", "Raimundo Orsi", "Orsi"),
 ])
 def test_a_blank_accepts_the_short_name_people_and_the_text_use(lang, text, answer, accepted):
     keys = _cloze_keys(text, lang, answer)
