@@ -700,10 +700,6 @@ class Cloze(QuestionKind):
             if fact.kind in _ENTITY_KINDS or person_name(ans.text):
                 accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code,
                                         frozenset(ctx.doc.pack.get("name_connectors")), fact.kind == "person")
-                titled = ans.text.split()
-                if len(titled) == 2 and titled[0].lower().rstrip(".") in ctx.doc.pack.get("person_titles", ()) \
-                        and titled[1][:1].isupper():
-                    accepted.append(titled[1])  # "President Reagan": "Reagan"
                 owner = _possessive_stem(ans.text)
                 if owner:
                     accepted.append(owner)
@@ -739,6 +735,15 @@ class Cloze(QuestionKind):
                     accepted = [a for k, a in enumerate(accepted)
                                 if k == 0 or " " in a or a in own or not _generic_word(a, code)]
                 accepted = list(dict.fromkeys(accepted))
+            # "President Reagan": "Reagan"; "Captain de Groot" (read as a phrase at a sentence's start): "de Groot".
+            titled = ans.text.split()
+            if 2 <= len(titled) <= 3 and titled[0].lower().rstrip(".") in ctx.doc.pack.get("person_titles", ()) \
+                    and titled[-1][:1].isupper():
+                accepted.append(" ".join(titled[1:]))
+            # "Goupil & Cie", "Steinway & Sons": the firm is called by the name before "&", never by the word after.
+            if " & " in ans.text:
+                firm, partner = ans.text.split(" & ", 1)
+                accepted = [a for a in accepted if normalise(a) != normalise(partner)] + [firm]
             # The text's topic word alone ("batterie" for "batterie di prossima generazione") or an
             # everyday word ("time" for "time of a subsonic jet") answers nothing.
             topic = ctx.topic_words()
@@ -747,7 +752,8 @@ class Cloze(QuestionKind):
                                                    and zipf_frequency(a, ctx.doc.pack.code) >= EVERYDAY_HEAD_ZIPF))]
             # "Category 3": a common word without the key's number leaves out what is asked, and "100"
             # alone is no "FTSE 100"; "FTSE" and "Sputnik" are how people call them.
-            if any(ch.isdigit() for ch in ans.text) and any(ch.isalpha() for ch in ans.text):
+            # (A date's year alone is its own answer: "nel ____" for "dicembre 1968" takes "1968".)
+            if fact.kind != "date" and any(ch.isdigit() for ch in ans.text) and any(ch.isalpha() for ch in ans.text):
                 accepted = [a for k, a in enumerate(accepted) if k == 0 or (
                     any(ch.isalpha() for ch in a)
                     and (any(ch.isdigit() for ch in a) or not _generic_word(a, ctx.doc.pack.code)))]

@@ -249,6 +249,12 @@ class Weigher:
         self.next_link = re.compile(r"\s+(?:%s)(?:\s|(?<='))" % "|".join(map(re.escape, complements)) if complements
                                     else r"(?!)")
         self.org_words = frozenset(w.lower() for w in pack.get("org_words", ()))
+        # A name's connector then a lower-case word ("Età del rame"); not an article ("in Paris the next day").
+        self.lower_complement = re.compile(r"\s+(?:" + "|".join(map(re.escape, sorted(self.connectors - set(pack.articles))))
+                                           + r")\s+[^\W\d_A-ZÀ-Ý]")
+        # "and" then up to four capitalised words ("and Space Administration").
+        self.and_name = re.compile(r"\s+(?:&|" + "|".join(map(re.escape, pack.get("list_conjunctions", ("and",))))
+                                   + r")\s+(?:[A-ZÀ-Ý]\w*\s+){0,3}([A-ZÀ-Ý]\w*)")
         self.reaction = _cue(wh.get("reaction", ""))
         self.evaluative = frozenset(normalise(x) for x in wh.get("evaluative_words", ()))
         self.abstract_endings = tuple(normalise(e) for e in wh.get("abstract_endings", ()))
@@ -578,6 +584,17 @@ class Weigher:
                 and len(m.group(1).split()) >= 2 and m.group(1).split()[-1][:1].isupper() \
                 and (lexicon_kind(m.group(3), self.doc.pack.code) in _PLACE_KINDS
                      or (" " not in m.group(3) and m.group(3) not in given_names())):
+            return True
+        # "the ____ and Space Administration" (National Aeronautics): a body's name runs on past "and";
+        # "nell'____ del rame" (Età): a common word's name goes on in lower case.
+        joined = self.and_name.match(text, ans.end)
+        # (A name that opens on a common word: "Fiat and General Motors" are two firms.)
+        if joined and ans.text[:1].isupper() and joined.group(1).lower() in self.org_words \
+                and not any(x.lower() in self.org_words for x in words) \
+                and _zipf(words[0].lower(), self.doc.pack.code) >= GENERIC_ZIPF:
+            return True
+        if len(words) == 1 and ans.text[:1].isupper() and _zipf(ans.text.lower(), self.doc.pack.code) >= GENERIC_ZIPF \
+                and self.lower_complement.match(text, ans.end):
             return True
         # "dell'agenzia Ansa Giovanna Chirri": a body the word before names, then a person.
         body = re.search(r"(\w+)['’\s]*$", text[max(0, ans.start - 30):ans.start])

@@ -116,7 +116,8 @@ PACK = {
                    "conjecture", "cycle", "syndrome", "disease", "equation", "constant", "principle"],
     # "cap of wax" is also a "wax cap": English compounds a noun of another that way round.
     "of_compound": "of",
-    "org_words": ["university", "institute", "ministry", "organization", "organisation", "agency", "bank", "party",
+    "org_words": ["university", "administration", "authority", "institute", "ministry", "organization",
+                  "organisation", "agency", "bank", "party",
                   "council", "commission", "society", "association", "federation", "foundation", "company",
                   "corporation", "inc", "academy", "committee", "union", "consortium", "group", "museum", "school",
                   "church", "army", "college", "department", "league", "club", "court"],

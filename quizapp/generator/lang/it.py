@@ -148,7 +148,8 @@ PACK = {
     "event_words": ["lega", "coppa", "campionato", "trofeo", "giochi", "giro", "premio", "festival", "league", "cup", "open", "trophy", "tour"],
     # Nomi dopo una parola generica: "Operazione San Francesco" è anche "San Francesco".
     "name_heads": ["operazione", "progetto", "missione", "programma", "campagna", "operation", "project", "mission"],
-    "org_words": ["università", "istituto", "ministero", "organizzazione", "agenzia", "banca", "partito", "consiglio",
+    "org_words": ["università", "amministrazione", "autorità", "istituto", "ministero", "organizzazione",
+                  "agenzia", "banca", "partito", "consiglio",
                   "commissione", "società", "associazione", "federazione", "fondazione", "compagnia", "corporazione",
                   "accademia", "comitato", "unione", "consorzio", "gruppo", "museo", "scuola", "chiesa", "esercito"],
     # Titoli di cortesia davanti al solo cognome ("il signor Rossi"): il nome è il cognome.
