@@ -16,7 +16,7 @@ from typing import Callable
 import simplemma
 
 from .lang import Pack, load_pack
-from .names import given_names
+from .names import PARTICLES, given_names
 from .text import Token, normalise, split_sentences, tokenize
 from .types import Fact, Span
 
@@ -701,6 +701,8 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
             elif _name_number(doc, toks, j):
                 j += 1
                 break
+            elif _particles_to_surname(toks, k, j, connectors):
+                j = _particles_to_surname(toks, k, j, connectors)
             elif (tj.text.lower() in connectors or tj.text in "-&") and j + 1 < n and toks[j + 1].is_capitalised \
                     and toks[j + 1].is_word and not _agent_after(toks, k, j) and not _place_after_full_name(toks, k, j) \
                     and not _initial_dot(toks, j + 2, kept_titles) and _epithet_link(doc, toks, k, j):
@@ -736,7 +738,9 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
             start += 1
         words = [x.text.lower() for x in toks[start:end] if x.is_word]
         # "The Prince of Wales": the title and its "of …" are one name; "of Wales" alone is none.
-        if all(w in calendar for w in words) or _title_case(doc, words) or not toks[start].is_capitalised:
+        # (A given name opens a person's name, however many particles: "Johannes Diderik van der Waals".)
+        if all(w in calendar for w in words) or (_title_case(doc, words) and toks[start].text not in given_names()) \
+                or not toks[start].is_capitalised:
             k = j
             continue
         # A title makes a person; an owner ("the Moon's South Pole") says nothing of the name's kind.
@@ -745,6 +749,23 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
                                                doc.text[toks[start].start:toks[end - 1].end])]))
         k = j
     return out
+
+
+def _particles_to_surname(toks: list[Token], k: int, j: int, connectors: set[str]) -> int:
+    """Return where a person's name ends when family-name particles lead on to the surname, else 0.
+
+    "Johannes Diderik van der Waals", "Ludwig van Beethoven" in Italian: after a given name,
+    lower-case particles of another language (``names.PARTICLES``, not all the text's own
+    ``connectors``, which link names their own way: "Pavilion di Los Angeles") and a
+    capitalised word are one name.
+    """
+    m = j
+    while m < len(toks) and toks[m].text in PARTICLES:
+        m += 1
+    if m == j or m >= len(toks) or not (toks[m].is_word and toks[m].is_capitalised) \
+            or toks[k].text not in given_names() or all(t.text in connectors for t in toks[j:m]):
+        return 0
+    return m + 1
 
 
 def _epithet_link(doc: Doc, toks: list[Token], k: int, j: int) -> bool:

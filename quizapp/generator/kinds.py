@@ -752,9 +752,10 @@ class Cloze(QuestionKind):
                                                    and zipf_frequency(a, ctx.doc.pack.code) >= EVERYDAY_HEAD_ZIPF))]
             # "Category 3": a common word without the key's number leaves out what is asked, and "100"
             # alone is no "FTSE 100"; "FTSE" and "Sputnik" are how people call them.
-            # (A date's year alone is its own answer: "nel ____" for "dicembre 1968" takes "1968".)
-            if fact.kind != "date" and any(ch.isdigit() for ch in ans.text) and any(ch.isalpha() for ch in ans.text):
-                accepted = [a for k, a in enumerate(accepted) if k == 0 or (
+            # (A month's year alone is its own answer: "nel ____" for "dicembre 1968" takes "1968".)
+            if any(ch.isdigit() for ch in ans.text) and any(ch.isalpha() for ch in ans.text):
+                year_of_month = _month_year_forms(ans.text, ctx.doc.pack)[:1]
+                accepted = [a for k, a in enumerate(accepted) if k == 0 or a in year_of_month or (
                     any(ch.isalpha() for ch in a)
                     and (any(ch.isdigit() for ch in a) or not _generic_word(a, ctx.doc.pack.code)))]
             # "Thutmose III": the number alone tells nothing; "Pio" alone which Pius only where the text
@@ -842,10 +843,10 @@ def _month_year_forms(text: str, pack) -> list[str]:
     months = [m.lower() for m in pack.get("months", ())]
     if not 2 <= len(words) <= 3 or words[0].lower() not in months or not _YEAR_RE.match(words[-1]):
         return []
-    out = [words[-1]]
-    if len(words) == 3 and words[1].lower() in pack.get("name_connectors", ()):
-        out.append(words[0] + " " + words[-1])
-    return out
+    if len(words) == 3:
+        # "January 28, 1986" has a day: only "febbraio del 1349" is a month and its year.
+        return [words[-1], words[0] + " " + words[-1]] if words[1].lower() in pack.get("name_connectors", ()) else []
+    return [words[-1]]
 
 
 def _date_forms(text: str, pack) -> list[str]:

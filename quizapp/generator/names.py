@@ -114,9 +114,10 @@ def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | se
     surname that is a common word is one ("James Cook").
     """
     words = name.split()
-    if not 2 <= len(words) <= 4:
+    if not 2 <= len(words) <= 4 + any(w in PARTICLES for w in words):
         return []
-    if not all(w[:1].isupper() or w.lower() in connectors for w in words) or words[-1].lower() in connectors:
+    if not all(w[:1].isupper() or w.lower() in connectors or w in PARTICLES for w in words) \
+            or words[-1].lower() in connectors:
         return []
     if words[0] in surname_first() and len(words) == 2:
         return [words[0]] if _nobody_else(text, name, words[0]) or _first_is_unique(text, name) else []
@@ -145,6 +146,10 @@ def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | se
     # The surname with what belongs to it ("Ricci Oddi", "de Minaur"), without a lower-case
     # particle ("de La Tour" gives "La Tour"); never the given name alone.
     out = [" ".join(surname)] if len(surname) > 1 else []
+    # "Johannes Diderik van der Waals": the surname with its particles, after a middle name.
+    lower = next((p for p, w in enumerate(surname) if w in PARTICLES), 0)
+    if lower:
+        out.append(" ".join(surname[lower:]))
     # A middle name with the surname is also how people are called ("Graham Bell", "Edgar Lilienfeld").
     if len(words) == 3 and first == 2 and not words[1].endswith("."):
         out.append(" ".join(words[1:]))
