@@ -680,6 +680,7 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
     titles = set(doc.pack.get("person_titles")) - kept_titles
     # Months and weekdays are capitalised in English but are dates, not names.
     calendar = set(doc.pack.get("months")) | set(doc.pack.get("weekdays", ()))
+    centuries = doc.pack.get("century_names", {})
     out = []
     n = len(toks)
     # The sentence's first word, after a bullet or a quotation mark ("- A Ferrara governavano …"):
@@ -692,7 +693,8 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
             k += 1
             continue
         j = k + 1
-        while j < n:
+        # "Nell'Ottocento Louis Pasteur": a century by its name is a name of its own.
+        while j < n and t.text not in centuries:
             tj = toks[j]
             if tj.is_word and tj.is_capitalised:
                 j += 1

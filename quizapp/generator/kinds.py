@@ -682,6 +682,7 @@ class Cloze(QuestionKind):
             accepted += _century_forms(ans.text, ctx.doc.pack)
             accepted += _name_in_phrase(ans.text, ctx.doc.pack) + _described_name_forms(ans.text, ctx.doc.pack)
             accepted += _compound_parts(ans.text, ctx.doc.pack) + _unit_forms(ans.text, ctx.doc.pack)
+            accepted += _bracket_synonyms(ctx.doc.text, ans.text, ctx.doc.pack.stopwords)
             # "intelligenza artificiale": "IA", "AI", as everyone writes it.
             accepted += ctx.doc.pack.get("known_abbreviations", {}).get(normalise(ans.text), [])
             if fact.kind == "range":
@@ -803,6 +804,29 @@ def _bracketed_short_form(after: str, name: str) -> str:
     if short[0].upper() != name[:1].upper() or not all(ch in rest for ch in letters) or digits not in name:
         return ""
     return short
+
+
+_LOWER_WORDS = r"[^\W\d_A-ZÀ-Ý][^\W\d_]*(?: [^\W\d_A-ZÀ-Ý][^\W\d_]*){0,2}"
+
+
+def _bracket_synonyms(text: str, answer: str, stopwords: frozenset[str] | set[str]) -> list[str]:
+    """Return the text's own other name for a lower-case term that it writes in brackets after that name.
+
+    "gli ioni idrogeno (protoni)" gives "ioni idrogeno" for "protoni": the text has said
+    both are right. (Not the other way: a bracket after a term also holds a kind or an
+    example, "i mitocondri (organelli)", which answers no blank on the term.)
+    """
+    if not answer[:1].islower() or not re.fullmatch(_LOWER_WORDS, answer):
+        return []
+    word = re.escape(answer)
+    out = []
+    for m in re.finditer(rf"(?<!\w)({_LOWER_WORDS}) \({word}\)", text):
+        words = m.group(1).split()
+        while words and words[0] in stopwords:
+            words = words[1:]  # "gli ioni idrogeno (protoni)": the article is no part of the name
+        if words:
+            out.append(" ".join(words))
+    return out
 
 
 @lru_cache(maxsize=8)
@@ -2077,7 +2101,10 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
     if value is None:
         return None
     dec, thou = pack.get("decimal_sep"), pack.get("thousands_sep")
-    decimals = len(ans.text.rsplit(dec, 1)[1]) if dec in ans.text and value != int(value) else 0
+    # The key's own decimals, a trailing zero too: "2.0 metres" is offered beside "3.0 metres", not "3 metres"
+    # (three figures of a whole number after the mark group thousands: "1.500" read as 1500).
+    written = re.search(r"\d" + re.escape(dec) + r"(\d+)", ans.text)
+    decimals = len(written.group(1)) if written and not (len(written.group(1)) == 3 and value == int(value)) else 0
     grouped = thou in ans.text
     if amount == ans.text and _early_year(ctx.doc, ans):
         # "regnò fino alla morte, nell'____" (814): other years near it, on the key's side of

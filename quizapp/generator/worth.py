@@ -372,7 +372,7 @@ class Weigher:
         spelled = re.match(r"\s*,\s*(?:\w+['’]\s*|\w+\s+)?([A-ZÀ-Ý][^,.;:()]{3,80})", after)
         if self.document and re.fullmatch(r"[A-Z]{2,6}", ans.text) and spelled and _spells(ans.text, spelled.group(1)):
             return 0.0
-        if self.document and sum(any(ch.isalpha() for ch in x) for x in context.split()) < DATELINE_WORDS:
+        if self.document and sum(any(map(str.isalpha, x)) for x in context.split()) < DATELINE_WORDS:
             return 0.0  # "Madrid, ____.": a dateline or a caption states nothing to ask
         # "ROMA, ____ – Gli italiani hanno deciso": the dateline run into the lead is the report's date.
         if self.document and _DATELINE_BEFORE.fullmatch(before) and _DASH_AFTER.match(after):
@@ -525,7 +525,7 @@ class Weigher:
     def _vague(self, context: str) -> bool:
         """Tell whether a blank's sentence holds only a few words, all of them common ("fu un anno di svolta")."""
         # A number or a name beside the blank ("sold 5 million cars in 2020") points at one answer.
-        if any(ch.isdigit() for ch in context) or any(x[:1].isupper() for x in context.split()[1:]):
+        if any(map(str.isdigit, context)) or any(x[:1].isupper() for x in context.split()[1:]):
             return False
         content = [x for x in _context_words(context) if x not in self.doc.pack.stopwords and x.isalpha()]
         return 0 < len(content) <= VAGUE_WORDS and all(_zipf(x, self.doc.pack.code) >= GENERIC_ZIPF for x in content)

@@ -2052,6 +2052,29 @@ def test_a_blank_cut_inside_two_names_is_never_asked(lang, text, answer, kind, a
 
 
 @pytest.mark.parametrize("lang,text,answer", [
+    # Review 34: "2.0 metres" among "3 metres", "4 metres", "5 metres" gave itself away.
+    ("en", "The wind gauge showed a following wind of 2.0 metres per second, the maximum allowed for a record.",
+     "2.0 metres"),
+    ("it", "L'anemometro segnava un vento a favore di 2,0 metri al secondo, il massimo consentito per un record.",
+     "2,0 metri"),
+])
+def test_amount_options_keep_the_key_s_decimals(lang, text, answer):
+    options = [q.options for q in generate_quiz(text, lang=lang).questions
+               if q.kind == "single" and q.answer_texts == (answer,)]
+    mark = "." if lang == "en" else ","
+    assert options and all(re.match(rf"\d+\{mark}0 ", o) for o in options[0])
+
+
+def test_a_century_by_its_name_and_the_person_after_it_are_two_answers():
+    # Reviews 30 and 34: "Nell'____" keyed "Ottocento Louis Pasteur", "Ottocento Alessandro Manzoni".
+    from quizapp.generator.facts import extract_facts
+
+    doc = doc_of("Nell'Ottocento Louis Pasteur dimostrò che la fermentazione è opera di microrganismi viventi.", "it")
+    answers = {a.text for f in extract_facts(doc) for a in f.answers}
+    assert {"Ottocento", "Louis Pasteur"} <= answers and "Ottocento Louis Pasteur" not in answers
+
+
+@pytest.mark.parametrize("lang,text,answer", [
     # Review 16: who commented, or a name in a roll call, is no fact worth a question.
     ("en", "Leicester's city mayor, Sir Peter Soulsby, called the find a discovery of international importance.",
      "Peter Soulsby"),
@@ -2356,6 +2379,11 @@ def test_a_blank_never_takes_one_of_two_bare_nouns_with_their_shared_words(text,
     # Review 33: a surname after its particles, read whole ("Johannes Diderik" was offered as a person).
     ("it", "Il fisico olandese Johannes Diderik van der Waals propose nel 1873 un'equazione per i gas reali.",
      "Johannes Diderik van der Waals", "van der Waals"),
+    # Review 34: a fort by its own name; the text's own other name for a term, in brackets.
+    ("en", "Confederate batteries opened fire on Fort Sumter, a Union fort in Charleston harbour.",
+     "Fort Sumter", "Sumter"),
+    ("it", "Gli ioni idrogeno (protoni) si accumulano nello spazio tra le membrane. I protoni tornano poi "
+           "indietro passando attraverso un enzima, l'ATP sintasi.", "protoni", "ioni idrogeno"),
 ])
 def test_a_blank_accepts_the_short_name_people_and_the_text_use(lang, text, answer, accepted):
     keys = _cloze_keys(text, lang, answer)

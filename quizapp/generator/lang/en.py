@@ -181,8 +181,9 @@ PACK = {
                     "Taisha", "Jinja", "Jingū", "Shrine", "Temple",
                     # Streets ("Piquette Avenue" is "Piquette") and what an event or a state is of
                     # ("Battle of Edington" is "Edington", "Kingdom of Württemberg" "Württemberg").
-                    "Avenue", "Street", "Boulevard", "Battle of", "Siege of", "Treaty of", "Kingdom of",
-                    "Duchy of", "Republic of", "Empire of", "Viceroyalty of", "Principality of", "County of"],
+                    "Avenue", "Street", "Boulevard", "Fort", "Mount", "Battle of", "Siege of", "Treaty of",
+                    "Kingdom of", "Duchy of", "Republic of", "Empire of", "Viceroyalty of", "Principality of",
+                    "County of"],
     # Kinds of named buildings and sites by their head word: another of the same kind the text
     # names is a wrong option for an unknown place ("Windsor Castle" for "Buckingham Palace").
     "place_groups": {"residence": ["Castle", "Palace", "House", "Residence"],

@@ -189,7 +189,7 @@ PACK = {
                     # Fine generica dei santuari giapponesi: "Fushimi Inari Taisha" è anche "Fushimi Inari".
                     "Taisha", "Jinja", "Jingū",
                     # Ciò di cui è un evento o uno Stato: "Battaglia di Lepanto" è anche "Lepanto".
-                    "Battaglia di", "Assedio di", "Trattato di", "Pace di", "Regno di", "Ducato di",
+                    "Battaglia di", "Assedio di", "Forte", "Trattato di", "Pace di", "Regno di", "Ducato di",
                     "Repubblica di", "Impero di", "Vicereame di", "Principato di", "Contea di", "Piazza", "Corte di"],
     # Tipi di edifici e luoghi dalla parola che li regge: un altro dello stesso tipo nominato dal
     # testo è un'opzione sbagliata per un luogo sconosciuto ("Palazzo Pitti" per "Palazzo Vecchio").
