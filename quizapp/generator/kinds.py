@@ -687,7 +687,9 @@ class Cloze(QuestionKind):
             accepted += ctx.doc.pack.get("known_abbreviations", {}).get(normalise(ans.text), [])
             if fact.kind == "range":
                 accepted += _range_ends(ans.text) + _range_dash_form(ans.text)
-            accepted += _month_year_forms(ans.text, ctx.doc.pack)
+            # "la legge delle Guarentigie del ____" (13 maggio 1871): "del 1871" reads as well, and is right.
+            year_alone = _month_year_forms(ans.text, ctx.doc.pack)[:1] or _year_of_dated(ctx.doc, ans)
+            accepted += _month_year_forms(ans.text, ctx.doc.pack) + year_alone
             accepted += _date_forms(ans.text, ctx.doc.pack)
             accepted += _period_forms(ans.text, ctx.doc.pack)
             accepted += _regnal_forms(ans.text, ctx.doc.pack) + _name_before_place(ans.text, ctx.doc.pack)
@@ -699,13 +701,14 @@ class Cloze(QuestionKind):
             # A capitalised name after "da", "in" is read as a place; the given name tells a person,
             # in a list too ("The mission specialists were Judith A. Resnik, …").
             if fact.kind in _ENTITY_KINDS or person_name(ans.text):
-                accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code,
-                                        frozenset(ctx.doc.pack.get("name_connectors")), fact.kind == "person")
+                connectors = frozenset(ctx.doc.pack.get("name_connectors"))
+                middle = ctx.doc.pack.get("middle_names", False)
+                accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code, connectors, fact.kind == "person", middle)
                 owner = _possessive_stem(ans.text)
                 if owner:
                     accepted.append(owner)
-                    accepted += short_forms(ctx.doc.text, owner, ctx.doc.pack.code,
-                                            frozenset(ctx.doc.pack.get("name_connectors")), fact.kind == "person")
+                    accepted += short_forms(ctx.doc.text, owner, ctx.doc.pack.code, connectors, fact.kind == "person",
+                                            middle)
                 name = owner or ans.text
                 accepted += full_forms(ctx.doc.text, name) + model_forms(ctx.doc.text, name)
                 accepted += distractors.lexicon_forms(name, ctx.doc.pack.code)  # "Galileo", "Raphael"
@@ -755,8 +758,7 @@ class Cloze(QuestionKind):
             # alone is no "FTSE 100"; "FTSE" and "Sputnik" are how people call them.
             # (A month's year alone is its own answer: "nel ____" for "dicembre 1968" takes "1968".)
             if any(ch.isdigit() for ch in ans.text) and any(ch.isalpha() for ch in ans.text):
-                year_of_month = _month_year_forms(ans.text, ctx.doc.pack)[:1]
-                accepted = [a for k, a in enumerate(accepted) if k == 0 or a in year_of_month or (
+                accepted = [a for k, a in enumerate(accepted) if k == 0 or a in year_alone or (
                     any(ch.isalpha() for ch in a)
                     and (any(ch.isdigit() for ch in a) or not _generic_word(a, ctx.doc.pack.code)))]
             # "Thutmose III": the number alone tells nothing; "Pio" alone which Pius only where the text
@@ -871,6 +873,16 @@ def _month_year_forms(text: str, pack) -> list[str]:
         # "January 28, 1986" has a day: only "febbraio del 1349" is a month and its year.
         return [words[-1], words[0] + " " + words[-1]] if words[1].lower() in pack.get("name_connectors", ()) else []
     return [words[-1]]
+
+
+def _year_of_dated(doc: Doc, ans: Span) -> list[str]:
+    """Return the year of a full date whose blank follows a word that also takes a year alone ("del", "of", "in")."""
+    m = re.fullmatch(r"\d{1,2}[º°]?\s+[^\W\d_]+\s+(\d{4})|[^\W\d_]+\s+\d{1,2},\s+(\d{4})", ans.text.strip())
+    before = doc.text[max(0, ans.start - 15):ans.start].lower().replace("’", "'").split()
+    words = set(doc.pack.get("year_cues", ())) | set(doc.pack.get("year_of_words", ()))
+    if not m or not before or before[-1].rstrip("'") not in words:
+        return []
+    return [m.group(1) or m.group(2)]
 
 
 def _date_forms(text: str, pack) -> list[str]:
@@ -1672,7 +1684,8 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
         near = distractors.date_near_misses(
             ans.text, ctx.doc.pack.get("months"), rng, n, not_after=_past(ctx, ans.text), not_before=future,
             keep=lambda m: not ctx.mentioned(m) and not _crosses_stated_time(ctx, fact, ans, m)
-            and _keeps_sentence_year(fact, ans, m) and not _before_lead(ctx, ans.text, m))
+            and _keeps_sentence_year(fact, ans, m) and not _before_lead(ctx, ans.text, m)
+            and not _after_death(ctx, ans.text, m))
         if future:
             # An event to come takes no date the text gives to one already past ("21 luglio").
             out = [v for v in out if distractors.later(v, ctx.doc.pack.get("months"), _day(v), future, future.year)]
@@ -2000,6 +2013,17 @@ def _age_in_lead(doc: Doc) -> int | None:
             age = int(next(g for g in m.groups() if g))
             return age if MIN_AGE <= age <= 100 else None
     return None
+
+
+def _after_death(ctx: Context, key: str, wrong: str) -> bool:
+    """Tell whether a wrong date falls after the subject's death when the key's does not.
+
+    "A first attempt ended in ____" (March 1937) for Amelia Earhart, lost in July 1937: no
+    "December 1937" or "March 1938".
+    """
+    died, year = ctx.died(), ctx.doc.pack.res["year"]
+    mine, other = year.search(key), year.search(wrong)
+    return died is not None and bool(mine) and bool(other) and int(mine.group(0)) <= died < int(other.group(0))
 
 
 def _death_year(doc: Doc) -> int | None:

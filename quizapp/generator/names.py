@@ -100,7 +100,7 @@ def _nobody_else(text: str, name: str, surname: str) -> bool:
 
 
 def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | set[str] = frozenset(),
-                titled: bool = False) -> list[str]:
+                titled: bool = False, middle_names: bool = False) -> list[str]:
     """Return the shorter forms of the person's ``name`` a teacher accepts: the surname, alone or with its particle.
 
     "Giuseppe Ricci Oddi" gives "Ricci Oddi" and "Oddi"; "Alex de Minaur" gives
@@ -153,6 +153,12 @@ def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | se
     # A middle name with the surname is also how people are called ("Graham Bell", "Edgar Lilienfeld").
     if len(words) == 3 and first == 2 and not words[1].endswith("."):
         out.append(" ".join(words[1:]))
+    # And the given name with the surname, without the middle one ("Diego Maradona"): where the second
+    # word is a given name, or where names have middle names (``middle_names``: "William Randal Cremer"),
+    # not where it may open a double surname ("Giuseppe Ricci Oddi").
+    if len(words) == 3 and given and words[1][:1].isupper() and not words[1].endswith(".") and not bound \
+            and (middle_names or words[1] in given_names()):
+        out.append(f"{words[0]} {words[2]}")
     k = 0
     while k < len(surname) - 1 and surname[k].lower() in PARTICLES | set(connectors) and surname[k][:1].islower():
         k += 1

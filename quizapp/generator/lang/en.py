@@ -61,6 +61,10 @@ PACK = {
     # How a text names a term ("a process called cementation"): named terms of one kind are each other's options.
     "naming_cues": ["called", "known as", "termed", "referred to as"],
     "year_cues": ["in", "from", "until", "year", "since", "by", "ad", "in ad", "around", "before", "after"],
+    # A person's second given name is a middle name, left out in use ("William Cremer" for "William Randal Cremer").
+    "middle_names": True,
+    # Words after which a full date's blank also takes its year alone ("the Act of ____").
+    "year_of_words": ["of"],
     "era_marks": ["ad", "bc", "bce", "ce"],
     "year_pattern": r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?![\d.,]\d)",
     "deadline_cues": [r"\bby (?:the end of |the year |)(?P<year>(?:1[0-9]{3}|20[0-9]{2}))\b",
@@ -181,7 +185,7 @@ PACK = {
                     "Taisha", "Jinja", "Jingū", "Shrine", "Temple",
                     # Streets ("Piquette Avenue" is "Piquette") and what an event or a state is of
                     # ("Battle of Edington" is "Edington", "Kingdom of Württemberg" "Württemberg").
-                    "Avenue", "Street", "Boulevard", "Fort", "Mount", "Battle of", "Siege of", "Treaty of",
+                    "Avenue", "Street", "Boulevard", "Fort", "Mount", "House of", "Battle of", "Siege of", "Treaty of",
                     "Kingdom of", "Duchy of", "Republic of", "Empire of", "Viceroyalty of", "Principality of",
                     "County of"],
     # Kinds of named buildings and sites by their head word: another of the same kind the text

@@ -98,6 +98,8 @@ PACK = {
     # Come un testo dà il nome a un termine ("un processo detto cementazione"): i termini di un tipo si fanno da opzioni.
     "naming_cues": ["chiamato", "chiamata", "chiamati", "chiamate", "detto", "detta", "detti", "dette", "noto come", "nota come", "noti come", "note come", "denominato", "denominata", "prende il nome di", "prendono il nome di"],
     "year_cues": ["nel", "nell", "dal", "dall", "anno", "fino al", "entro il", "verso il", "intorno al", "prima del", "dopo il"],
+    # Parole dopo cui la lacuna di una data intera accetta anche l'anno da solo ("la legge del ____").
+    "year_of_words": ["del", "dell"],
     "era_marks": ["dc", "ac", "d c", "a c"],
     "year_pattern": r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?![\d.,]\d)",
     "deadline_cues": [r"\bentro (?:il |l['’] ?|la fine del |la fine dell['’] ?|)(?P<year>(?:1[0-9]{3}|20[0-9]{2}))\b",
@@ -189,7 +191,7 @@ PACK = {
                     # Fine generica dei santuari giapponesi: "Fushimi Inari Taisha" è anche "Fushimi Inari".
                     "Taisha", "Jinja", "Jingū",
                     # Ciò di cui è un evento o uno Stato: "Battaglia di Lepanto" è anche "Lepanto".
-                    "Battaglia di", "Assedio di", "Forte", "Trattato di", "Pace di", "Regno di", "Ducato di",
+                    "Battaglia di", "Assedio di", "Forte", "Casa", "Trattato di", "Pace di", "Regno di", "Ducato di",
                     "Repubblica di", "Impero di", "Vicereame di", "Principato di", "Contea di", "Piazza", "Corte di"],
     # Tipi di edifici e luoghi dalla parola che li regge: un altro dello stesso tipo nominato dal
     # testo è un'opzione sbagliata per un luogo sconosciuto ("Palazzo Pitti" per "Palazzo Vecchio").
