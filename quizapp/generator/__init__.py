@@ -27,7 +27,7 @@ from .siblings import Siblings
 from .named import NamedTerms
 from .text import normalise, read_header, shorten
 from .types import Fact, QuestionDraft, QuizDraft, Span
-from .worth import DOCUMENT_SENTENCES, Weigher
+from .worth import DOCUMENT_SENTENCES, MAX_WEIGHT, Weigher
 
 __all__ = [
     "generate_quiz", "requoted", "TYPED_KINDS", "EmptyDocument", "UnsupportedLanguage", "detect_language", "read_header",
@@ -207,8 +207,7 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
     limit = MAX_FACTS_ASKED if max_questions is None else max(60, 4 * _as_int(max_questions))
     scores = score_facts(doc, facts, sent_index, keep=PREFILTER * limit)
     weigher = Weigher(doc, _heading(doc), published.year if published else None)
-    scores = [sc * weigher.weight(f, sent_index[(f.span.start, f.span.end)]) if sc else sc
-              for f, sc in zip(facts, scores)]
+    scores = _weighted(facts, scores, weigher, sent_index, limit)
     # Every year the text mentions, in any role, is kept out of the near-miss distractors.
     years = {int(y) for y in _ANY_YEAR.findall(text)}
     ctx = Context(doc=doc, seed=seed, years=years, pool=Pool(facts), published=published,
@@ -276,6 +275,28 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
         ordered = ordered[:_as_int(max_questions)]
     return QuizDraft(language=code, published=published, title=_title(doc),
                      facts=tuple(kept_facts), questions=tuple(ordered))
+
+
+def _weighted(facts: list[Fact], raw: list[float], weigher: Weigher, sent_index: dict, limit: int) -> list[float]:
+    """Return each fact's ranker score times its worth weight; 0 for a fact that cannot reach the ``limit`` best.
+
+    A long text has thousands more candidates than facts asked: they are weighed best
+    first, and weighing stops once a fact's score times the greatest weight
+    (``MAX_WEIGHT``) falls below the ``limit``-th best weighted score, which no fact
+    after it can then reach (the facts asked are the same as weighing every one).
+    """
+    out = [0.0] * len(facts)
+    best: list[float] = []  # the ``limit`` best weighted scores so far, least first (a heap)
+    for k in sorted(range(len(facts)), key=lambda k: -raw[k]):
+        if not raw[k] or (len(best) >= limit and raw[k] * MAX_WEIGHT < best[0]):
+            break
+        f = facts[k]
+        out[k] = raw[k] * weigher.weight(f, sent_index[(f.span.start, f.span.end)])
+        if len(best) < limit:
+            heapq.heappush(best, out[k])
+        elif out[k] > best[0]:
+            heapq.heapreplace(best, out[k])
+    return out
 
 
 def assemble_quiz(questions: list[QuestionDraft], size: int = QUIZ_SIZE, articles: tuple[str, ...] = ()) -> list[int]:

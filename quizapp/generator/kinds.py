@@ -809,25 +809,32 @@ def _bracketed_short_form(after: str, name: str) -> str:
 
 
 _LOWER_WORDS = r"[^\W\d_A-ZÀ-Ý][^\W\d_]*(?: [^\W\d_A-ZÀ-Ý][^\W\d_]*){0,2}"
+# A bracket holding one to three lower-case words, and the lower-case words right before it.
+_LOWER_BRACKET = re.compile(rf" \(({_LOWER_WORDS})\)")
+_LOWER_BEFORE = re.compile(rf"(?<!\w)({_LOWER_WORDS})$")
 
 
-def _bracket_synonyms(text: str, answer: str, stopwords: frozenset[str] | set[str]) -> list[str]:
+def _bracket_synonyms(text: str, answer: str, stopwords: frozenset[str]) -> list[str]:
     """Return the text's own other name for a lower-case term that it writes in brackets after that name.
 
     "gli ioni idrogeno (protoni)" gives "ioni idrogeno" for "protoni": the text has said
     both are right. (Not the other way: a bracket after a term also holds a kind or an
     example, "i mitocondri (organelli)", which answers no blank on the term.)
     """
-    if not answer[:1].islower() or not re.fullmatch(_LOWER_WORDS, answer):
-        return []
-    word = re.escape(answer)
-    out = []
-    for m in re.finditer(rf"(?<!\w)({_LOWER_WORDS}) \({word}\)", text):
-        words = m.group(1).split()
+    return list(_bracketed_names(text, stopwords).get(answer, ()))
+
+
+@lru_cache(maxsize=4)
+def _bracketed_names(text: str, stopwords: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Map each lower-case term the text writes in brackets to the names before those brackets (read once per text)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for m in _LOWER_BRACKET.finditer(text):
+        before = _LOWER_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        words = before.group(1).split() if before else []
         while words and words[0] in stopwords:
             words = words[1:]  # "gli ioni idrogeno (protoni)": the article is no part of the name
         if words:
-            out.append(" ".join(words))
+            out[m.group(1)] = out.get(m.group(1), ()) + (" ".join(words),)
     return out
 
 

@@ -109,6 +109,10 @@ CENTRALITY = 0.3
 # Mean Zipf frequency (wordfreq) above which a short lower-case answer is a generic word:
 # "gruppo" 5.6, "livello globale" 4.9; "potenza automobilistica" 4.1 is a term worth asking.
 GENERIC_ZIPF = 4.4
+# The most any fact's weight can be: a lead sentence holding only the document's key terms. Every
+# other rule multiplies by less than 1, so a fact scored under the best ones by more than this
+# factor can never overtake them (generate_quiz weighs a long text's facts best first and stops there).
+MAX_WEIGHT = (1.0 + CENTRALITY / 2) * LEAD
 
 
 # A report's everyday word: common enough that a news item's single mention of it is no fact

@@ -2080,6 +2080,30 @@ def test_no_wrong_date_after_the_subject_s_death():
     assert options and all(int(o.split()[-1]) <= 1937 for o in options[0])
 
 
+@pytest.mark.parametrize("path", sorted(REVIEW.glob("tune/*_1.txt")) + sorted(REVIEW.glob("holdout35/*_70.txt")),
+                         ids=lambda p: p.name)
+def test_weighing_a_long_text_best_first_keeps_the_same_best_facts(path):
+    """No weight exceeds MAX_WEIGHT, so stopping early picks the facts weighing every one would pick."""
+    from quizapp.generator import _weighted
+    from quizapp.generator.facts import extract_facts
+    from quizapp.generator.rank import score_facts
+    from quizapp.generator.worth import MAX_WEIGHT, Weigher
+
+    text = path.read_text(encoding="utf-8")
+    doc = doc_of(text, "it" if path.name.startswith("it_") else "en")
+    facts = extract_facts(doc)
+    index = {(s.start, s.end): i for i, s in enumerate(doc.sentences)}
+    raw = score_facts(doc, facts, index)
+    weigher = Weigher(doc, text.splitlines()[0])
+    full = [sc * weigher.weight(f, index[(f.span.start, f.span.end)]) for f, sc in zip(facts, raw)]
+    assert all(w <= sc * MAX_WEIGHT + 1e-12 for w, sc in zip(full, raw))
+    for limit in (5, 20, 60):
+        lazy = _weighted(facts, raw, weigher, index, limit)
+        best = sorted(range(len(facts)), key=lambda k: -full[k])[:limit]
+        assert sorted(range(len(facts)), key=lambda k: -lazy[k])[:limit] == best
+        assert all(lazy[k] == full[k] for k in best)
+
+
 def test_a_century_by_its_name_and_the_person_after_it_are_two_answers():
     # Reviews 30 and 34: "Nell'____" keyed "Ottocento Louis Pasteur", "Ottocento Alessandro Manzoni".
     from quizapp.generator.facts import extract_facts
