@@ -226,11 +226,19 @@ def pick(items: Sequence[Item], size: int, articles: Sequence[str] = ()) -> list
 def _phrase_blank(item: Item) -> bool:
     """Tell whether a typed question's key is a lower-case phrase of two words or more, without figures.
 
-    The first word may have its capital from the sentence ("Several astronomers").
+    The first word may have its capital from the sentence ("Several astronomers"). A term the
+    text marks as one is no mere wording: in quotation marks (“potenza automobilistica”, the
+    so-called "war guilt clause") or known by its initials ("intelligenza artificiale", IA).
     """
     words = item.answers[0].split() if item.answers else []
-    return item.kind in TYPED_KINDS and len(words) > 1 and all(w[:1].islower() for w in words[1:]) \
-        and not any(ch.isdigit() for w in words for ch in w)
+    if item.kind not in TYPED_KINDS or len(words) < 2 or not all(w[:1].islower() for w in words[1:]) \
+            or any(ch.isdigit() for w in words for ch in w):
+        return False
+    return not (_QUOTED_BLANK.search(item.prompt) or any(a.isupper() and len(a) > 1 for a in item.accepted))
+
+
+# A blank between quotation marks: the text names a term.
+_QUOTED_BLANK = re.compile(r"[“\"«‘']_{4}[”\"»’']")
 
 
 def _answer_at(item: Item) -> tuple[int, int] | None:

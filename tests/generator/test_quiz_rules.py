@@ -196,6 +196,11 @@ def test_pick_asks_a_blank_on_a_lower_case_phrase_only_when_nothing_else_is_left
     # A name, a figure or one word is no phrase of the wording.
     for answer in ("Marin Čilić", "Ode to Joy", "type 1 diabetes", "epicentre"):
         assert 0 in pick_quiz([replace(phrase, answers=(answer,)), *others], 5, "en")
+    # Nor a term the text quotes or abbreviates (the seed's “potenza automobilistica”, "intelligenza artificiale").
+    quoted = replace(phrase, prompt="… affinché il Paese diventi una “____”.", answers=("potenza automobilistica",))
+    abbreviated = replace(phrase, answers=("intelligenza artificiale",), accepted=("intelligenza artificiale", "IA"))
+    for term in (quoted, abbreviated):
+        assert 0 in pick_quiz([term, *others], 5, "it")
 
 
 @pytest.mark.parametrize("path", sorted(REVIEW.glob("tune/*.txt")), ids=lambda p: p.name)

@@ -222,7 +222,8 @@ PACK = {
                            "fila"],
     # Aggettivi che precedono il nome ("di prossima generazione"): una risposta non finisce con uno di essi.
     "prenominal_adjectives": [f"{stem}{end}" for stem in ("prossim", "nuov", "vecchi", "ultim", "prim", "second",
-                                                           "buon", "cattiv", "lung", "alt", "bass", "piccol")
+                                                           "buon", "cattiv", "lung", "alt", "bass", "piccol",
+                                                           "relativ", "rispettiv")
                               for end in ("o", "a", "i", "e")] + ["grande", "grandi", "breve", "brevi",
                                                                    "maggiore", "maggiori", "minore", "minori",
                                                                    "migliore", "migliori", "peggiore", "peggiori"],
