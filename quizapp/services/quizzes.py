@@ -65,7 +65,11 @@ def balanced_selection(questions: list[Question], size: int) -> list[Question]:
     # (The bank order stays: it is the generator's, best first with sentences spread, which a sort
     # by worth alone would bunch — 200 near-identical blanks of a long text ahead of every number.)
     items = [_as_item(q, q.worth if q.worth is not None else RANK_DECAY ** rank) for rank, q in enumerate(ranked)]
-    picked = pick_quiz(items, size, language)
+    # The bank opens with the generator's own quiz, picked by these rules from the whole text: where
+    # its head still keeps them, it is the quiz (picking again from a reordered bank can land elsewhere).
+    head = list(range(min(size, len(items))))
+    picked = head if head and sorted(pick_quiz(items[:size], size, language)) == head \
+        else pick_quiz(items, size, language)
     # Two questions of one sentence (a short text) each quote their side of it, so neither
     # question's evidence shows the other's answer.
     for k, (lo, hi) in narrowed_evidence(items, picked).items():
