@@ -14,7 +14,7 @@ from dataclasses import replace
 from collections.abc import Callable
 import re
 
-from .assemble import Item, give_away, narrowed_evidence, pick
+from .assemble import TYPED_KINDS, Item, give_away, narrowed_evidence, pick
 from .facts import Doc, extract_facts
 from .invariants import problems
 from .kinds import REGISTRY, Context
@@ -36,8 +36,6 @@ __all__ = [
 
 # The longest quotation an explanation holds (as kinds.Context.explanation writes it).
 EXPLANATION_CHARS = 300
-# Kinds whose answer is typed: their accepted forms are strings.
-TYPED_KINDS = frozenset({"cloze", "short"})
 # Tests set this to see internal errors instead of losing one fact's questions.
 STRICT = False
 # A question from a sentence that already has k questions counts this much less, per k

@@ -11,7 +11,9 @@ teacher's quick quiz), so every assembled quiz keeps the same rules:
   ("cross-leak");
 - choice questions (single, multiple, true/false) make about half the quiz where
   the text allows, true and false statements nearly balanced;
-- no kind floods the quiz.
+- no kind floods the quiz;
+- a blank whose key is a lower-case phrase of the sentence's wording comes only
+  when no other question is left.
 """
 
 from __future__ import annotations
@@ -44,7 +46,8 @@ FLOOR = 0.2
 MULTIPLE_FLOOR = 0.1
 # The least score a question needs in any pass: above 0, which a rule gives a question never to ask.
 REFUSED = math.nextafter(0.0, 1.0)
-# Typed kinds whose key may be a phrase of the sentence's own wording.
+# Kinds whose answer is typed: their accepted forms are strings, and their key may be a phrase of
+# the sentence's own wording.
 TYPED_KINDS = frozenset({"cloze", "short"})
 
 
