@@ -1867,12 +1867,22 @@ def bounded(ctx: Context, fact: Fact, ans: Span) -> bool:
     before = ctx.doc.text[fact.span.start:ans.start].lower().split()[-7:]
     while before and before[-1] in skipped:
         before.pop()
+    # "dopo i ____", "il peso supera spesso i ____": the article after the bound, and an adverb of how
+    # often, stand between it and the number.
+    article = ""
+    while before and before[-1] in ctx.doc.pack.articles:
+        article = before.pop()
+    if len(before) >= 2 and before[-1] in ctx.doc.pack.get("frequency_adverbs", ()):
+        before.pop()
     # "Below a depth of roughly ____": the measure's name stands between the bound and the number.
     if len(before) >= 4 and before[-1] in ctx.doc.pack.get("measure_links", ()) \
             and before[-3] in ctx.doc.pack.articles:
         before = before[:-3]
     before = before[-2:]
-    if bool(before) and (before[-1] in bounds or " ".join(before) in bounds):
+    # (With its article: "supera i" is a bound, "entro il 2030" a deadline that keeps its near misses.)
+    said = {f"{before[-1]} {article}", f"{' '.join(before)} {article}"} if article and before \
+        else {before[-1], " ".join(before)} if before else set()
+    if said & set(bounds):
         return True
     # "around 10 million people or more": the bound follows the amount.
     after = " ".join(ctx.doc.text[ans.end:fact.span.end].lower().replace(",", " ").split()[:4])
@@ -2111,6 +2121,34 @@ def event_period(doc: Doc, fact: Fact, ans: Span) -> int | None:
     return None
 
 
+# Minutes a wrong clock time is moved by: near enough to be plausible, never the same hour and minute.
+_CLOCK_SHIFTS = (-90, -60, -45, -35, -25, -15, 15, 25, 35, 45, 60, 90)
+
+
+def _clock_swaps(ctx: Context, ans: Span, rng: random.Random, n: int) -> list[str] | None:
+    """Return ``n`` wrong times of day for a time written "7.25" before "p.m.", or None for any other number.
+
+    A time is no decimal: "8.85" and "9.86" beside "7.25 p.m." give the answer away.
+    """
+    m = re.fullmatch(r"(\d{1,2})([.:])(\d{2})", ans.text)
+    markers = ctx.doc.pack.get("clock_after", ())
+    after = ctx.doc.text[ans.end:ans.end + 8].lstrip().lower()
+    if not m or not any(re.match(re.escape(marker) + r"(?![a-z])", after) for marker in markers):
+        return None  # ("7.25 amid the crowd" is no time)
+    hour, sep, minute = int(m.group(1)), m.group(2), int(m.group(3))
+    shifts = list(_CLOCK_SHIFTS)
+    rng.shuffle(shifts)
+    out = []
+    for shift in shifts:
+        total = (hour % 12) * 60 + minute + shift
+        h, mm = divmod(total, 60)
+        if 1 <= h <= 11 or (h == 0 and hour == 12):
+            wrong = f"{h or 12}{sep}{mm:02d}"
+            if wrong != ans.text and not ctx.mentioned(wrong) and wrong not in out:
+                out.append(wrong)
+    return out[:n]
+
+
 def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[Span, list[str]] | None:
     """Return the amount's span (number and unit) and ``n`` wrong amounts written the same way.
 
@@ -2128,6 +2166,9 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
     if offset < 0 or ctx.doc.text[start:start + len(amount)] != amount:
         return None
     focus = Span(start, start + len(amount), amount)
+    clock = _clock_swaps(ctx, ans, rng, n)
+    if clock is not None:
+        return focus, clock
     value = _number_value(ans.text, pack)
     if value is None:
         return None

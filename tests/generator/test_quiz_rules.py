@@ -1020,6 +1020,10 @@ def test_a_percentage_near_a_hundred_gets_no_near_misses():
     ("en", "Long exposure to sounds above about 85 dB can permanently damage hearing.", "85", True),
     ("it", "L'esposizione a suoni oltre circa 85 dB danneggia l'udito.", "85", True),
     ("en", "The note lasts about 85 seconds.", "85", False),
+    # Review 36: an article, and an adverb of how often, between the bound and the number.
+    ("it", "Il peso supera spesso i 100 chilogrammi negli esemplari atlantici.", "100", True),
+    ("it", "La caretta raggiunge la maturità sessuale generalmente dopo i 20 anni.", "20", True),
+    ("it", "Il peso medio è spesso di 100 chilogrammi negli esemplari atlantici.", "100", False),
 ])
 def test_an_amount_given_as_a_bound_gets_no_near_misses(lang, text, answer, expected):
     from quizapp.generator.kinds import bounded
@@ -2107,6 +2111,15 @@ def test_weighing_a_long_text_best_first_keeps_the_same_best_facts(path):
         best = sorted(range(len(facts)), key=lambda k: -full[k])[:limit]
         assert sorted(range(len(facts)), key=lambda k: -lazy[k])[:limit] == best
         assert all(lazy[k] == full[k] for k in best)
+
+
+def test_a_time_of_day_takes_other_times_of_day():
+    # Review 36: "at about ____ p.m." (7.25) offered 8.85 and 9.86.
+    text = ("The disaster happened at about 7.25 p.m., a few minutes after the first landing ropes had been "
+            "dropped. The airship had left Frankfurt three days earlier with 97 people aboard.")
+    options = [q.options for q in generate_quiz(text, lang="en").questions
+               if q.kind == "single" and q.answer_texts == ("7.25",)]
+    assert options and all(re.fullmatch(r"(1[0-2]|[1-9])\.[0-5]\d", o) for o in options[0])
 
 
 def test_a_century_by_its_name_and_the_person_after_it_are_two_answers():

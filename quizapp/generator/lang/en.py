@@ -63,6 +63,8 @@ PACK = {
     "year_cues": ["in", "from", "until", "year", "since", "by", "ad", "in ad", "around", "before", "after"],
     # A person's second given name is a middle name, left out in use ("William Cremer" for "William Randal Cremer").
     "middle_names": True,
+    # Marks after a time of day ("7.25 p.m."): the number before them is a clock time, not a decimal.
+    "clock_after": ["a.m.", "p.m.", "am", "pm"],
     # Words after which a full date's blank also takes its year alone ("the Act of ____").
     "year_of_words": ["of"],
     "era_marks": ["ad", "bc", "bce", "ce"],
@@ -315,6 +317,8 @@ PACK = {
     "feasts": ["christmas", "easter", "new year's day", "new year's eve", "good friday", "boxing day", "halloween",
                "thanksgiving", "independence day", "bastille day", "all saints' day", "epiphany", "whit monday"],
     # Words after an amount that make it a bound ("10 million or more"): near misses beyond it are true.
+    # Adverbs of frequency between a bound and its number ("often exceeds 100 kg", "over even 100").
+    "frequency_adverbs": ["often", "usually", "generally", "typically", "sometimes", "even", "regularly"],
     "bounds_after": ["or more", "or less", "or fewer", "or over", "or higher", "or lower", "and more", "and over",
                      "and above", "plus"],
     # Words between a part and its whole ("832 votes out of 995"): a wrong whole is never below the part.

@@ -276,7 +276,7 @@ PACK = {
     },
     # Words that make an amount a bound ("oltre 150 anni"): any larger amount is true too.
     "bounds": ["oltre", "più di", "almeno", "meno di", "fino a", "fino al", "quasi", "sopra", "sotto", "entro",
-               "dopo il", "dopo", "prima del", "prima", "dal", "superare i", "superare il", "superare le", "supera i", "supera il",
+               "dopo il", "dopo i", "dopo le", "dopo", "prima del", "prima", "dal", "superare i", "superare il", "superare le", "supera i", "supera il",
                "superano i", "superano il", "superando i", "superando il", "superando la", "superando le", "superando l'",
                "superando l’", "superato i", "superato il", "superò i", "superò il", "superiore a",
                "superiori a", "inferiore a", "inferiori a", "sfiorare i", "sfiorano i", "più grande di",
@@ -333,6 +333,8 @@ PACK = {
     "feasts": ["natale", "pasqua", "pasquetta", "lunedì dell'angelo", "lunedì dell’angelo", "capodanno", "ferragosto",
                "epifania", "ognissanti", "venerdì santo", "santo stefano", "vigilia di natale", "pentecoste"],
     # Parole dopo una quantità che ne fanno un limite ("10 milioni o più"): i valori oltre sono veri.
+    # Avverbi di frequenza tra un limite e il suo numero ("supera spesso i 100 kg").
+    "frequency_adverbs": ["spesso", "generalmente", "solitamente", "talvolta", "ormai", "anche", "perfino"],
     "bounds_after": ["o più", "o meno", "e più", "e oltre", "o oltre", "o superiore", "o inferiore"],
     # Parole tra una parte e il suo totale ("832 voti su 995 votanti"): un totale sbagliato non è mai sotto la parte.
     "part_of_whole": ["su"],
