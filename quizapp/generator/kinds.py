@@ -744,6 +744,8 @@ class Cloze(QuestionKind):
             if 2 <= len(titled) <= 3 and titled[0].lower().rstrip(".") in ctx.doc.pack.get("person_titles", ()) \
                     and titled[-1][:1].isupper():
                 accepted.append(" ".join(titled[1:]))
+            # "the brothers Wilbur and ____" (Orville Wright): the surname is the pair's, the given name answers.
+            accepted += _paired_given_name(ctx.doc, ans)
             # "Goupil & Cie", "Steinway & Sons": the firm is called by the name before "&", never by the word after.
             if " & " in ans.text:
                 firm, partner = ans.text.split(" & ", 1)
@@ -880,6 +882,17 @@ def _month_year_forms(text: str, pack) -> list[str]:
         # "January 28, 1986" has a day: only "febbraio del 1349" is a month and its year.
         return [words[-1], words[0] + " " + words[-1]] if words[1].lower() in pack.get("name_connectors", ()) else []
     return [words[-1]]
+
+
+def _paired_given_name(doc: Doc, ans: Span) -> list[str]:
+    """Return a full name's given name where a given name and a conjunction stand before the blank ("Wilbur and ____")."""
+    words = ans.text.split()
+    before = doc.text[max(0, ans.start - 40):ans.start].split()
+    conjunctions = set(doc.pack.get("list_conjunctions", ())) | {"&"}
+    if len(words) < 2 or words[0] not in given_names() or len(before) < 2 or before[-1] not in conjunctions \
+            or before[-2] not in given_names():
+        return []
+    return [words[0]]
 
 
 def _year_of_dated(doc: Doc, ans: Span) -> list[str]:

@@ -2451,6 +2451,11 @@ def test_a_blank_never_takes_one_of_two_bare_nouns_with_their_shared_words(text,
      "Diego Armando Maradona", "Diego Maradona"),
     ("en", "The Peace Prize was shared by Frédéric Passy and the British pacifist William Randal Cremer.",
      "William Randal Cremer", "William Cremer"),
+    # Review 37: a pair sharing a surname; a given name the list lacked.
+    ("en", "Its aeroplane was built to the design of the American brothers Wilbur and Orville Wright in Ohio.",
+     "Orville Wright", "Orville"),
+    ("it", "Il critico Vittore Branca ha definito l'opera una epopea dei mercanti, nel suo saggio più noto.",
+     "Vittore Branca", "Branca"),
 ])
 def test_a_blank_accepts_the_short_name_people_and_the_text_use(lang, text, answer, accepted):
     keys = _cloze_keys(text, lang, answer)
