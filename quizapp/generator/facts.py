@@ -703,8 +703,8 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
             elif _name_number(doc, toks, j):
                 j += 1
                 break
-            elif _particles_to_surname(toks, k, j, connectors):
-                j = _particles_to_surname(toks, k, j, connectors)
+            elif surname_end := _particles_to_surname(toks, k, j, connectors):
+                j = surname_end
             elif (tj.text.lower() in connectors or tj.text in "-&") and j + 1 < n and toks[j + 1].is_capitalised \
                     and toks[j + 1].is_word and not _agent_after(toks, k, j) and not _place_after_full_name(toks, k, j) \
                     and not _initial_dot(toks, j + 2, kept_titles) and _epithet_link(doc, toks, k, j):
