@@ -688,8 +688,9 @@ class Cloze(QuestionKind):
             if fact.kind == "range":
                 accepted += _range_ends(ans.text) + _range_dash_form(ans.text)
             # "la legge delle Guarentigie del ____" (13 maggio 1871): "del 1871" reads as well, and is right.
-            year_alone = _month_year_forms(ans.text, ctx.doc.pack)[:1] or _year_of_dated(ctx.doc, ans)
-            accepted += _month_year_forms(ans.text, ctx.doc.pack) + year_alone
+            month_year = _month_year_forms(ans.text, ctx.doc.pack)
+            year_alone = month_year[:1] or _year_of_dated(ctx.doc, ans)
+            accepted += month_year + year_alone
             accepted += _date_forms(ans.text, ctx.doc.pack)
             accepted += _period_forms(ans.text, ctx.doc.pack)
             accepted += _regnal_forms(ans.text, ctx.doc.pack) + _name_before_place(ans.text, ctx.doc.pack)
@@ -1893,9 +1894,8 @@ def bounded(ctx: Context, fact: Fact, ans: Span) -> bool:
         before = before[:-3]
     before = before[-2:]
     # (With its article: "supera i" is a bound, "entro il 2030" a deadline that keeps its near misses.)
-    said = {f"{before[-1]} {article}", f"{' '.join(before)} {article}"} if article and before \
-        else {before[-1], " ".join(before)} if before else set()
-    if said & set(bounds):
+    tail = f" {article}" if article else ""
+    if before and {before[-1] + tail, " ".join(before) + tail} & set(bounds):
         return True
     # "around 10 million people or more": the bound follows the amount.
     after = " ".join(ctx.doc.text[ans.end:fact.span.end].lower().replace(",", " ").split()[:4])

@@ -566,7 +566,7 @@ class Weigher:
                 and before[0] not in self.doc.pack.get("name_elisions", ())):
             return True  # (an elision that opens surnames is part of one: "D'____" of "D'Ascanio")
         # "below −____" (40 °C): a minus sign left outside the blank turns the answer round.
-        if before[-1:] in "−-" and ans.text[:1].isdigit() and before[:1] in (" ", "(", ""):
+        if before[-1:] and before[-1] in "−-" and ans.text[:1].isdigit() and before[:1] in (" ", "(", ""):
             return True
         # "the St John Passion (1724)": a bracket closing the answer is another fact.
         if ans.text.endswith(")") and " (" in ans.text:
