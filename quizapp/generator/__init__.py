@@ -15,7 +15,7 @@ from collections.abc import Callable
 import re
 
 from .assemble import TYPED_KINDS, Item, give_away, narrowed_evidence, pick
-from .facts import Doc, extract_facts
+from .facts import Doc, common_words, extract_facts
 from .invariants import problems
 from .kinds import REGISTRY, Context
 from .lang import SUPPORTED, guess_language, language_name, load_pack
@@ -54,6 +54,9 @@ PREFILTER = 8
 # in a text of at least HEAD_MIN_SENTENCES sentences.
 QUIZ_SIZE = 10
 HEAD_MIN_SENTENCES = DOCUMENT_SENTENCES
+# A word at least this common (Zipf scale, wordfreq's small list) is everyday language: as a
+# blank's whole key it waits for every other question ("meadow" 3.6; "micropyle" is not listed).
+EVERYDAY_ZIPF = 3.0
 
 
 class EmptyDocument(ValueError):
@@ -261,7 +264,7 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
     # best first. A shorter text (a paragraph) cannot give ten questions a sentence each
     # without leaks: it keeps the ranked order, and quiz building applies the rules.
     if len(doc.sentences) >= HEAD_MIN_SENTENCES:
-        head = sorted(assemble_quiz(ordered, QUIZ_SIZE, doc.pack.articles), key=lambda k: -ordered[k].score)
+        head = sorted(assemble_quiz(ordered, QUIZ_SIZE, doc.pack.articles, code), key=lambda k: -ordered[k].score)
         # Two questions of one sentence each quote their side of it, so neither shows the other's answer.
         for k, (lo, hi) in narrowed_evidence(_items(ordered), head).items():
             ev = ordered[k].evidence
@@ -297,13 +300,14 @@ def _weighted(facts: list[Fact], raw: list[float], weigher: Weigher, sent_index:
     return out
 
 
-def assemble_quiz(questions: list[QuestionDraft], size: int = QUIZ_SIZE, articles: tuple[str, ...] = ()) -> list[int]:
+def assemble_quiz(questions: list[QuestionDraft], size: int = QUIZ_SIZE, articles: tuple[str, ...] = (),
+                  lang: str | None = None) -> list[int]:
     """Return the indices of up to ``size`` of ``questions`` that make a sound quiz, best first.
 
     See ``assemble.pick`` for the rules (kinds mixed, one fact and one sentence
     once, no cross-leaks).
     """
-    return pick(_items(questions), size, articles)
+    return pick(_items(questions), size, articles, _everyday(lang))
 
 
 def _items(questions: list[QuestionDraft]) -> list[Item]:
@@ -329,7 +333,12 @@ def requoted(explanation: str, evidence: str) -> str:
 def pick_quiz(items: list[Item], size: int = QUIZ_SIZE, lang: str | None = None) -> list[int]:
     """Return the indices of up to ``size`` stored questions (as ``Item``) that make a sound quiz, best first."""
     articles = load_pack(lang).articles if lang in SUPPORTED else ()
-    return pick(items, size, articles)
+    return pick(items, size, articles, _everyday(lang))
+
+
+def _everyday(lang: str | None) -> frozenset[str]:
+    """Return the words of everyday ``lang`` that a blank should not ask for alone."""
+    return common_words(lang, EVERYDAY_ZIPF) if lang in SUPPORTED else frozenset()
 
 
 def gives_away(first: Item, second: Item, lang: str | None = None) -> str:
