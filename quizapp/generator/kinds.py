@@ -2208,6 +2208,8 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
         return amount.replace(ans.text, distractors.format_number(v, decimals, dec, thou, grouped), 1)
 
     others = _same_unit_amounts(ctx.doc, fact.span, ans, amount[len(ans.text):]) + _part_or_whole(ctx.doc, fact.span, ans)
+    # "circa ____ × 10^9 N·m²/C²": a coefficient of scientific notation lies between 1 and 10.
+    coefficient = 1 <= value < 10 and bool(_TIMES_TEN.match(ctx.doc.text, ans.end))
 
     def allowed(v: float) -> bool:
         # 652 doubled is 1304, which reads as a year beside the other amounts; "1 chilometri"
@@ -2215,7 +2217,8 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
         # ____, il più lontano a 152 milioni di km": a wrong amount keeps the key's side of the others.
         return not _FOUR_DIGITS.match(distractors.format_number(v, decimals, dec, thou, grouped)) \
             and not (v == 1 and value != 1 and len(amount) > len(ans.text)) and not ctx.mentioned(written(v)) \
-            and all((v > o) == (value > o) for o in others) and (v != int(v) or _reads_after(ctx.doc, ans, str(int(v))))
+            and all((v > o) == (value > o) for o in others) and (v != int(v) or _reads_after(ctx.doc, ans, str(int(v)))) \
+            and (not coefficient or 1 <= v < 10)
 
     # The near misses are picked as a set (on both sides of the key, the nearest beside it),
     # among those the text does not name.
@@ -2228,6 +2231,8 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
 
 
 _EARLY_YEAR = re.compile(r"(?<![\d.,])([1-9]\d{1,3})(?![\d.,]\d)")
+# The times-ten of scientific notation after a number ("8,99 × 10^9", "6.02 x 10²³").
+_TIMES_TEN = re.compile(r"\s*[×x·*]\s*10\b")
 
 
 def _early_year(doc: Doc, ans: Span) -> bool:

@@ -241,14 +241,18 @@ def full_forms(text: str, name: str) -> list[str]:
     """Return the one fuller name the text writes for a bare surname: "Golgi" gives "Camillo Golgi".
 
     Only a given name or an initial counts before it; two different ones ("Pierre
-    Curie", "Marie Curie") are two people, and neither is the answer.
+    Curie", "Marie Curie") are two people, and neither is the answer; nor is one when a
+    rare word stands before the surname elsewhere ("Ernest Simpson", "Wallis Simpson").
     """
     # A surname of two words ("Kolo Muani") is looked up by its first word, and must follow the given name.
     if not re.fullmatch(r"\w+(?: \w+)?", name) or not name[:1].isupper():
         return []
     # One index of the capitalised words before each word, per text: a long text is read once.
-    found = {w for w in _capitals_before(text).get(name.split()[0], ()) if _opens_a_name(w)}
-    return [f"{found.pop()} {name}"] if len(found) == 1 and f"{min(found)} {name}" in text else []
+    before = _capitals_before(text).get(name.split()[0], set())
+    found = {w for w in before if _opens_a_name(w)}
+    # A rare word no list knows as a given name may be one ("Wallis Simpson" beside "Ernest Simpson").
+    unknown = {w for w in before - found if all(_rare(w, lang) for lang in ("en", "it"))}
+    return [f"{found.pop()} {name}"] if len(found) == 1 and not unknown and f"{min(found)} {name}" in text else []
 
 
 # A word this common in English or Italian is no one's short name, whatever the text does with it.
@@ -276,7 +280,9 @@ def own_short_forms(text: str, name: str) -> list[str]:
     out = []
     last, first = words[-1], words[0]
     # (Never an everyday word that ends other names too: "Space" of "Thales Alenia Space".)
-    if _name_word(last) and counts.get(last, 0) > after.get((words[-2], last), 0) \
+    # (The counts read "Harold's" as "Harold": "Childe Harold's Pilgrimage" never says "Pilgrimage" alone.)
+    before_last = re.sub(r"['’]s$", "", words[-2])
+    if _name_word(last) and counts.get(last, 0) > after.get((before_last, last), 0) \
             and (last in given_names() or not _everyday(last)):
         out.append(last)
     # The first word alone: somewhere in the text followed by no capitalised word, neither the

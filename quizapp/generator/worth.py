@@ -41,7 +41,8 @@ _CLOCK_BEFORE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.\s?m\.|[ap]m)?\s*$", 
 # The mark of a filing number right before the answer ("legge n. ____", "Law No. ____").
 _FILE_NUMBER_BEFORE = re.compile(r"\b(?:n|nr|no|num)\.\s*$", re.IGNORECASE)
 # A dateline before the answer and a dash after it, running into the lead ("ROMA, ____ – Gli italiani").
-_DATELINE_BEFORE = re.compile(r"\s*[A-ZÀ-Ý][\w'’ .-]{1,30},\s*")
+# (A place may take its state or country: "BROOKLYN, N.Y., ____ –", "CAPE CANAVERAL, Florida, ____ –".)
+_DATELINE_BEFORE = re.compile(r"\s*[A-ZÀ-Ý][\w'’ .-]{1,30},(?:\s*[A-ZÀ-Ý][\w'’ .-]{0,30},)?\s*")
 _DASH_AFTER = re.compile(r"\s*[–—-]")
 
 # Fewer words than this around the answer: a dateline, a caption, a label.
@@ -82,6 +83,8 @@ FOREIGN_ACRONYM = 0.3
 PASSING_ACRONYM = 0.3
 POINTED_BACK = 0.2
 OWN_YEAR = 0.2
+# How far before a date blank a relative day ("ieri, venerdì ____") ties it to the dateline.
+RELATIVE_DAY_REACH = 25
 BULLET_ITEM = 0.3
 # How far into a sentence "this" still points at the sentence before ("Works of this time …").
 ANAPHORA_WORDS = 4
@@ -172,6 +175,8 @@ class Weigher:
         self.age_cue = _cue(r"(?:" + "|".join(re.escape(c) for c in pack.get("age_cues", ())) + r")\s*$") \
             if pack.get("age_cues") else None
         self.age_words = {normalise(w) for w in pack.get("age_words", ())}
+        self.relative_day = _cue(r"\b(?:" + "|".join(map(re.escape, pack.get("relative_days", ()))) + r")\b") \
+            if pack.get("relative_days") else None
         self.centrality = [self._centrality(i) for i in range(len(doc.sentences))]
         # A text long enough to have a topic: the rules a paragraph's questions contradict apply from here.
         self.long_text = len(doc.sentences) >= TOPIC_MIN_SENTENCES
@@ -416,6 +421,8 @@ class Weigher:
             w *= ANAPHORIC  # "Nel 1906 i due ricevettero …", "In 1947 they demonstrated …": who?
         if self.dated and ans.text.strip() == str(self.dated) and self.document:
             w *= OWN_YEAR  # "Il premio Nobel per la fisica ____" in an article dated 1984: its dateline says it
+        elif self.news and fact.kind == "date" and self.relative_day and self.relative_day.search(before[-RELATIVE_DAY_REACH:]):
+            w *= OWN_YEAR  # "Alle 13.52 di ieri, venerdì ____": the day before the dateline's
         if self.document and fact.span.text.lstrip()[:1] in "-•*" and fact.span.text.rstrip()[-1:] in ",;":
             w *= BULLET_ITEM  # "- the ____, collected in a gas syringe;": a list's item, cut from what it lists
         first_words = [x.lower() for x in fact.span.text.split()[:ANAPHORA_WORDS]]
@@ -843,11 +850,15 @@ class Weigher:
             n = (self.doc.pack.get("number_words") or {}).get(normalise(answer))
         if not n or not 2 <= n <= 12:
             return False
-        m = re.match(r"\s+[^\W\d_]+(?:\s+[\w'’]+){0,3}\s*[,:(]\s*([^.;()]*)", after)
+        m = re.match(r"\s+[^\W\d_]+(?:\s+[\w'’]+){0,3}\s*([,:(])\s*([^.;()]*)", after)
         if not m or not self.conjunctions:
             return False
-        items = [x for x in re.split(r",\s*|\s+(?:%s)\s+" % "|".join(map(re.escape, self.conjunctions)), m.group(1))
+        items = [x for x in re.split(r",\s*|\s+(?:%s)\s+" % "|".join(map(re.escape, self.conjunctions)), m.group(2))
                  if x.strip()]
+        # A colon announces the items whatever their case ("in tre modi: per strofinio, per contatto
+        # … e per induzione", "i tre fratelli del sovrano: il duca di York, …").
+        if m.group(1) == ":":
+            return len(items) >= n
         capital = [x for x in items[:n + 1] if x.strip()[:1].isupper()]
         return len(capital) == n
 

@@ -1118,6 +1118,10 @@ def test_a_doubled_phrase_is_weighed_down():
     # Review 8: a surname of two words takes the given name the text writes before it.
     ("Otamendi fouled Randal Kolo Muani; later Kolo Muani scored.", "Kolo Muani", ["Randal Kolo Muani"]),
     ("Later Kolo Muani scored.", "Kolo Muani", []),
+    # Review 38: "Wallis" is no listed given name, yet a second Simpson ("La signora ____": not Ernest).
+    ("Edoardo volle sposare Wallis Simpson, divorziata dall'uomo d'affari Ernest Simpson. La signora Simpson "
+     "è a Cannes.", "Simpson", []),
+    ("President Lincoln met Abraham Lincoln's cabinet; Lincoln spoke.", "Lincoln", ["Abraham Lincoln"]),
 ])
 def test_a_bare_surname_also_accepts_the_full_name_the_text_gives(text, name, forms):
     from quizapp.generator.names import full_forms
@@ -1839,6 +1843,13 @@ def test_a_bound_written_with_a_gerund_takes_no_near_misses(lang, text, answer):
     # Review 13: the items after the count give it ("in ____ regioni, Toscana, Emilia-Romagna e Trentino").
     ("it", "Il Sì ha prevalso soltanto in tre regioni, Toscana, Emilia-Romagna e Trentino-Alto Adige, e all'estero.",
      "tre"),
+    # Review 38: after a colon the items count whatever their case.
+    ("it", "Un corpo può essere elettrizzato in tre modi: per strofinio, per contatto con un corpo già carico "
+           "e per induzione.", "tre"),
+    ("it", "Come testimoni hanno apposto la loro firma i tre fratelli del sovrano: il duca di York, il duca di "
+           "Gloucester e il duca di Kent.", "tre"),
+    ("en", "A body can be charged in three ways: by rubbing, by contact with a charged body and by induction.",
+     "three"),
 ])
 def test_an_amount_the_sentence_restates_or_counts_is_weighed_down(lang, text, answer):
     assert weight_of(lang, text, answer, "quantity" if answer[0].isdigit() else "number") <= 0.25
@@ -2262,6 +2273,9 @@ def test_a_given_name_the_text_uses_alone_is_accepted():
     text = "L'esilio di Napoleone Bonaparte segnò l'isola. Dai Medici a Napoleone, l'isola cambiò padroni."
     assert "Napoleone" in own_short_forms(text, "Napoleone Bonaparte")
     assert own_short_forms("Giuseppe Verdi nacque nel 1813. Verdi scrisse l'Aida.", "Giuseppe Verdi") == ["Verdi"]
+    # Review 38: a title's last word after a possessive is never said alone ("Pilgrimage").
+    text = "Byron became a celebrity with the first two cantos of Childe Harold's Pilgrimage in 1812."
+    assert "Pilgrimage" not in own_short_forms(text, "Childe Harold's Pilgrimage")
 
 
 def test_an_age_in_a_year_gives_the_birth_year_no_false_year_contradicts():
@@ -2483,6 +2497,16 @@ def test_a_blank_accepts_the_short_name_people_and_the_text_use(lang, text, answ
     assert keys and all(accepted in k for k in keys)
 
 
+@pytest.mark.parametrize("lang,text,answer", [
+    # Review 38: "10,61" and "11,42" × 10^9 are no coefficients of scientific notation.
+    ("it", "Nella legge di Coulomb, k è una costante che nel vuoto vale circa 8,99 × 10^9 N·m²/C².", "8,99"),
+    ("en", "The Avogadro constant is about 6.02 × 10^23 particles per mole of any substance.", "6.02"),
+])
+def test_a_coefficient_of_scientific_notation_takes_options_between_one_and_ten(lang, text, answer):
+    options = [o for opts in _single_options(text, lang, answer) for o in opts]
+    assert options and all(1 <= float(o.replace(",", ".")) < 10 for o in options), options
+
+
 def _single_options(text: str, lang: str, answer: str) -> list[tuple]:
     """Return the options of each single choice on ``answer`` the generator writes for ``text``."""
     return [q.options for q in generate_quiz(text, lang=lang).questions
@@ -2659,6 +2683,27 @@ def test_two_questions_of_one_sentence_each_quote_their_side_of_a_clause_break()
     tight = item(answers=("minor rischio",), evidence="Vi sono una maggiore densità e un minor rischio.", sentence=6)
     other = item(answers=("una maggiore densità",), evidence=tight.evidence, sentence=6, fact="other")
     assert len(pick_quiz([tight, other], 10)) == 1
+
+
+@pytest.mark.parametrize("lang,dated,plain", [
+    # Review 38: "Alle 13.52 di ieri, venerdì ____": the report's dateline gives the day before.
+    ("it", "Alle 13.52 di ieri, venerdì 11 dicembre, il re ha dato l'assenso reale alla legge.",
+     "Alle 13.52 di venerdì 11 dicembre il re ha dato l'assenso reale alla legge."),
+    ("en", "Yesterday, Friday, December 11, the King gave his assent to the bill.",
+     "On Friday, December 11, the King gave his assent to the bill."),
+])
+def test_a_date_a_report_counts_from_its_dateline_is_weighed_down(lang, dated, plain):
+    from quizapp.generator.types import Fact
+    from quizapp.generator.worth import Weigher
+
+    def weight(text: str) -> float:
+        doc = doc_of(text, lang)
+        answer = "11 dicembre" if lang == "it" else "December 11"
+        sent, ans = span_of(doc, answer)
+        return Weigher(doc, "", published_year=1936).weight(Fact(kind="date", text=sent.text, span=sent,
+                                                                    answers=(ans,)), 0)
+
+    assert weight(dated) <= 0.25 * weight(plain)
 
 
 def test_a_news_lead_s_age_gives_the_subject_s_birth_year():
@@ -3167,6 +3212,9 @@ def test_the_word_of_a_percent_sign_is_never_asked():
 @pytest.mark.parametrize("lang,sentence,answer,kind", [
     # Review 30: the report's own date run into its lead, a clock's zone, a law's filing number.
     ("it", "ROMA, 14 maggio 1974 – Gli italiani hanno deciso di conservare il divorzio.", "14 maggio 1974", "date"),
+    # Review 38: a dateline's place with its state.
+    ("en", "BROOKLYN, N.Y., April 16, 1947 – Jackie Robinson became the first Black player in the major leagues.",
+     "April 16, 1947", "date"),
     ("en", "The President was shot at 12:30 p.m. Central Standard Time as the motorcade passed.",
      "Central Standard Time", "entity"),
     ("it", "Il referendum fu indetto secondo la legge n. 352 del 1970 sulle consultazioni popolari.", "352", "number"),

@@ -133,6 +133,8 @@ PACK = {
                       "archbishop", "duke", "duchess", "sultan", "ambassador", "commander", "premier", "ms", "miss",
                       "mp", "mep", "congressman", "congresswoman", "councillor", "taoiseach", "tánaiste", "chief",
                       "rabbi", "imam", "pastor", "judge", "justice", "inspector", "detective",
+                      # The courtesy titles of the foreign press ("Signor Benito Mussolini", "Herr Hitler").
+                      "signor", "signora", "herr", "frau", "monsieur", "madame", "mme", "señor", "señora",
                       # Sports roles before a name ("striker Jamie Vardy", "Goalkeeper Kasper Schmeichel").
                       "goalkeeper", "keeper", "striker", "forward", "winger", "midfielder", "defender",
                       "full-back", "centre-back", "left-back", "right-back", "coach", "manager", "playmaker"],
@@ -150,7 +152,8 @@ PACK = {
                      "astronaut", "cosmonaut", "journalist", "historian", "actor", "actress", "director",
                      "photographer", "economist", "activist", "leader", "preacher", "monk", "friar"],
     # Honorifics before a surname alone ("Mr Ahern"): the surname is the name.
-    "honorifics": ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"],
+    "honorifics": ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "signor", "signora", "herr", "frau",
+                   "monsieur", "madame", "mme", "señor", "señora"],
     "titles_kept_in_names": ["saint", "st"],
     # Nationalities written before a name ("the Norwegian Viktor Hovland"): the person is the name after it.
     "nationality_words": ["american", "british", "english", "scottish", "welsh", "irish", "french", "german",
@@ -210,6 +213,8 @@ PACK = {
     # An age the answer names ("his 23rd birthday"): the text's birth year and date compute it.
     "age_words": ["birthday"],
     "age_cues": ["aged", "turns", "turned", "will turn", "at the age of", "age of"],
+    # Days a report counts from its dateline ("yesterday, Friday, December 11"): the date that follows is the dateline's.
+    "relative_days": ["yesterday", "today", "tonight", "this morning", "this afternoon", "this evening", "tomorrow"],
     # Words that open a relative clause: a statement cut mid-sentence may end before them.
     "clause_relatives": ["which", "who", "whose", "where", "while", "whereas"],
     # Last words of firms' names, never a surname ("Kiniksa Pharmaceuticals" is not "Pharmaceuticals").

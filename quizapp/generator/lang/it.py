@@ -157,6 +157,7 @@ PACK = {
     # Titoli di cortesia davanti al solo cognome ("il signor Rossi"): il nome è il cognome.
     "honorifics": ["signor", "signora", "signorina", "dott", "dottor", "dottoressa", "prof", "professor", "professoressa"],
     "person_titles": ["presidente", "re", "regina", "papa", "dottor", "dottore", "professor", "professore", "signor",
+                      "signora", "signorina", "mister", "herr", "monsieur", "madame",
                       "generale", "imperatore", "principe", "santo", "san", "ministro", "sindaco", "vescovo", "capitano",
                       "ammiraglio", "colonnello", "tenente", "senatore", "segretario", "cancelliere", "cardinale",
                       "arcivescovo", "duca", "duchessa", "sultano", "ambasciatore", "comandante", "premier",
@@ -210,6 +211,8 @@ PACK = {
     # Un'età che la risposta nomina ("il suo 23º compleanno"): l'anno di nascita e la data la calcolano.
     "age_words": ["compleanno"],
     "age_cues": ["compie", "compirà", "compiuto", "compiuti", "all'età di", "età di"],
+    # Days a report counts from its dateline ("ieri, venerdì 11 dicembre"): the date that follows is the dateline's.
+    "relative_days": ["ieri", "oggi", "stamani", "stamattina", "stasera", "stanotte", "domani"],
     # Words that open a relative clause: a statement cut mid-sentence may end before them.
     "clause_relatives": ["che", "il quale", "la quale", "i quali", "le quali", "dove", "mentre", "cui"],
     # Ultime parole di nomi d'impresa, mai un cognome.
