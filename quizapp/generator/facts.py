@@ -398,6 +398,10 @@ def _sound_items(doc: Doc, items: list[Span]) -> list[Span] | None:
     return items
 
 
+# Punctuation that ends one item or clause before another begins.
+_PARTED = re.compile(r"[,;:«»“”\"]")
+
+
 def members(doc: Doc, i: int, sent: Span) -> list[Fact]:
     """Find named members of a group: "tra le aziende … vi sono A, B, C e D"."""
     out = []
@@ -410,7 +414,9 @@ def members(doc: Doc, i: int, sent: Span) -> list[Fact]:
             m = None
             for m in rx.finditer(prefix):
                 pass
-            if m is not None:
+            # The group names this list only when nothing parts them: "figurano «Al mercato …», affidata a
+            # Togliani …, «Sotto il mandorlo», firmata da Testoni e Panzeri" lists songs, not the two writers.
+            if m is not None and not _PARTED.search(prefix, m.end()):
                 group = f"{m.group('art')} {m.group('group')}".strip()
                 out.append(_fact("members", doc, sent, items, group=_group_with_referent(doc, group)))
                 break

@@ -1397,7 +1397,9 @@ class TrueFalse(QuestionKind):
         rng = ctx.rng(index, self.name, 5)
         kind = value_type(fact)
         if kind == "year":
-            wrong = [y for y in year_swaps(ctx, fact, ans, rng, 3) if not _crosses_stated_time(ctx, fact, ans, y)]
+            # "came to prominence after 1810": "after 1805" is true as well, and a later year may be.
+            wrong = [] if bounded(ctx, fact, ans) else \
+                [y for y in year_swaps(ctx, fact, ans, rng, 3) if not _crosses_stated_time(ctx, fact, ans, y)]
             # A statement off by a year or two ("In 331 BC it was conquered") is a trap, not a test of reading.
             focus, wrong = ans, ([y for y in wrong if abs(int(y) - int(ans.text)) >= TF_YEAR_GAP] or wrong)[:1]
         elif kind == "date":
@@ -1690,8 +1692,11 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
                and distractors.lexicon_attr(v, ctx.doc.pack.code, "role") in ("", known_role)]
     role = _role_before(ctx.doc, ans.start) if person else ""
     if role:
-        # "con capitano ____": another captain the text names, not any person (a dictator).
-        out = [v for v in out if _has_role(ctx.doc, v, role)]
+        # "con capitano ____": another captain the text names, not any person (a dictator); and not one
+        # the text gives another country ("the Belgian-American chemist ____": not "the German chemist").
+        country = _role_adjective(ctx.doc, ans.start)
+        out = [v for v in out if _has_role(ctx.doc, v, role)
+               and not (country and {_role_adjective(ctx.doc, at) for at in _occurrences(ctx.doc.text, v)} - {"", country})]
     elif person:
         # "went ahead through ____" (a player): not "President Jimmy Carter", whom the text gives
         # a title the answer never has.
@@ -1942,6 +1947,15 @@ def _role_before(doc: Doc, start: int) -> str:
     if not word.isalpha() or word in doc.pack.stopwords or not doc.text[start - 1:start].isspace():
         return ""
     return word
+
+
+def _role_adjective(doc: Doc, start: int) -> str:
+    """Return the capitalised word before the role before a name ("German" of "the German chemist Karl Ziegler"), or ""."""
+    words = doc.text[max(0, start - 60):start].split()
+    if not _role_before(doc, start) or len(words) < 2:
+        return ""
+    word = words[-2] if words[-1].lower() not in doc.pack.articles else ""
+    return word if word[:1].isupper() and word.lower() not in doc.pack.stopwords else ""
 
 
 def _has_role(doc: Doc, name: str, role: str) -> bool:

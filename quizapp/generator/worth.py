@@ -437,7 +437,7 @@ class Weigher:
                                  or any(x in core for x in self.age_words)):
             w *= GIVEN_SUM  # "nato nel 1941 … compirà ____", "the day before his ____" (23rd birthday)
         if _summed(ans.text, before, after) or self._counted_after(ans.text, after) \
-                or self._complement(ans.text, before, after):
+                or self._complement(ans.text, before, after) or self._one_more(ans.text, before):
             w *= GIVEN_SUM  # "____ grandi elettori: 630 deputati, …"; "in ____ regioni, Toscana, Emilia-Romagna e …"
         elif self._worked_out(fact, ans.text, before, after) or self._years_apart(ans.text, before, after):
             w *= GIVEN_SUM  # "440 Hz … ____ per second … 0.78 metres", "Mach 2", "lunedì dell'Angelo"
@@ -842,6 +842,25 @@ class Weigher:
         # The first item may open the sentence ("Shiny, white or ____ surfaces").
         first = first.lower() if m.start() == 0 else first
         return all(x.islower() and x not in self.doc.pack.stopwords for x in (first, second))
+
+    def _one_more(self, answer: str, before: str) -> bool:
+        """Tell whether a number is the one after the number or weekday before it.
+
+        "per due o ____ anni" (tre), "lunedì ____ e martedì 30 gennaio" (29): the range or the
+        calendar gives it.
+        """
+        words = before.split()[-2:]
+        first = answer.split()[0].lower() if answer.split() else ""
+        if words and normalise(words[-1]) in self.weekdays and first.isdigit() and 1 <= int(first) <= 31:
+            return True
+        numbers = self.doc.pack.get("number_words") or {}
+
+        def value(word: str) -> int | None:
+            word = word.lower().strip(",")
+            return int(word) if word.isdigit() else numbers.get(word)
+
+        return len(words) == 2 and words[1].lower() in self.conjunctions and value(first) is not None \
+            and value(words[0]) is not None and value(first) == value(words[0]) + 1
 
     def _counted_after(self, answer: str, after: str) -> bool:
         """Tell whether a count is followed by the items it counts ("in ____ regioni, Toscana, Umbria e Marche")."""

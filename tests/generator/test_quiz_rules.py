@@ -1826,6 +1826,9 @@ def test_a_past_year_never_takes_the_article_s_own_year():
     # Review 13: "superando il ____ per cento" was offered as false with 60 for 70: any smaller share is true too.
     ("it", "Il No ha vinto nettamente nel Mezzogiorno, superando il 70 per cento in Sardegna e in Sicilia.", "70"),
     ("en", "The No vote won clearly in the south, surpassing 70 percent in Sardinia and Sicily.", "70"),
+    # Review 38: "came to prominence after 1805" was the false statement for "after 1810", which it is not.
+    ("en", "A younger group of poets, born around 1790, came to prominence after 1810. Keats died in Rome in 1821.",
+     "1810"),
 ])
 def test_a_bound_written_with_a_gerund_takes_no_near_misses(lang, text, answer):
     from quizapp.generator import generate_quiz
@@ -1850,6 +1853,10 @@ def test_a_bound_written_with_a_gerund_takes_no_near_misses(lang, text, answer):
            "Gloucester e il duca di Kent.", "tre"),
     ("en", "A body can be charged in three ways: by rubbing, by contact with a charged body and by induction.",
      "three"),
+    # Review 38: the range or the calendar gives the number after the one before it.
+    ("it", "Le foglie restano sulla pianta per due o tre anni prima di essere sostituite.", "tre"),
+    ("it", "Nelle prime due serate, lunedì 29 e martedì 30 gennaio, sono state presentate dieci canzoni.", "29"),
+    ("en", "The leaves stay on the tree for two or three years before they fall.", "three"),
 ])
 def test_an_amount_the_sentence_restates_or_counts_is_weighed_down(lang, text, answer):
     assert weight_of(lang, text, answer, "quantity" if answer[0].isdigit() else "number") <= 0.25
@@ -2505,6 +2512,31 @@ def test_a_blank_accepts_the_short_name_people_and_the_text_use(lang, text, answ
 def test_a_coefficient_of_scientific_notation_takes_options_between_one_and_ten(lang, text, answer):
     options = [o for opts in _single_options(text, lang, answer) for o in opts]
     assert options and all(1 <= float(o.replace(",", ".")) < 10 for o in options), options
+
+
+@pytest.mark.parametrize("lang,text,members", [
+    ("it", "E tra le aziende che hanno deciso di aderire vi sono anche i produttori CATL, BYD, CALB e Gotion High-tech.",
+     ["CATL", "BYD", "CALB", "Gotion High-tech"]),
+    # Review 38: two writers inside one item of a list of songs are no members of "le altre canzoni".
+    ("it", "Fra le altre canzoni arrivate in finale figurano «Al mercato di Pizzighettone», affidata a Togliani, "
+           "«Sotto il mandorlo», firmata da Testoni e Panzeri, e «La margherita».", []),
+])
+def test_a_group_names_only_the_list_that_follows_it(lang, text, members):
+    from quizapp.generator.facts import members as find_members
+
+    doc = doc_of(text, lang)
+    found = [f for f in find_members(doc, 0, doc.sentences[0]) if f.kind == "members"]
+    assert [a.text for f in found for a in f.answers] == members
+
+
+def test_a_person_swapped_in_keeps_the_country_the_text_gives_the_role():
+    # Review 38: "the Belgian-American chemist Karl Ziegler", beside "the German chemist Karl Ziegler".
+    text = ("Bakelite was invented by the Belgian-American chemist Leo Baekeland in 1907. "
+            "In the 1950s the German chemist Karl Ziegler found new catalysts. "
+            "The Belgian-American chemist Henry Backeland later improved it.")
+    swapped = [q.prompt for q in generate_quiz(text, lang="en").questions
+               if q.kind == "true_false" and q.correct == (1,) and "Bakelite" in q.prompt]
+    assert not [p for p in swapped if "Ziegler" in p], swapped
 
 
 def _single_options(text: str, lang: str, answer: str) -> list[tuple]:
