@@ -459,7 +459,9 @@ def date_near_misses(text: str, months: list[str], rng: random.Random, n: int = 
             name = months[(m + month_step) % 12]
             name = name[:1].upper() + name[1:] if words[k][:1].isupper() else name
             out[k] = name + ("," if words[k].endswith(",") else "")
-        if year_step:
+            # "January 1937" a month earlier is "December 1936".
+            year_step += (m + month_step) // 12
+        if year_step and year_at is not None:
             out[year_at] = str(int(words[year_at].rstrip(",")) + year_step) + ("," if words[year_at].endswith(",") else "")
         return " ".join(out)
 
@@ -474,25 +476,26 @@ def date_near_misses(text: str, months: list[str], rng: random.Random, n: int = 
         values -= {text}
         return {v for v in values if keep(v)} if keep is not None else values
 
-    month_steps = [] if day is not None and day > 28 else [-3, -2, -1, 1, 2, 3]
-    # Another month, another year and both: each option shares its month with one other and its
-    # year with one other, so the key is not the one option whose parts all recur ("April 2017"
-    # among February 2017, April 2016, July 2017).
-    grid: set[str] = set()
-    if n >= 3 and year_at is not None and month_steps:
-        for month_step, year_step in sorted(((a, b) for a in month_steps for b in (-1, 1)), key=lambda _: rng.random()):
-            grid = allowed({written(month_step, 0), written(0, year_step), written(month_step, year_step)})
-            if len(grid) == 3:
-                break
-        else:
-            grid = set()
-    out = {written(step, 0) for step in month_steps}
-    if year_at is not None:
-        out |= {written(0, step) for step in (-1, 1)}
-    first, rest = sorted(grid), sorted(allowed(out) - grid)
-    rng.shuffle(first)
-    rng.shuffle(rest)
-    return (first + rest)[:n]
+    # Another month of the same year: every option shares its year with the key, so none is told
+    # apart by its parts (review 11: "April 2017" among February 2017, April 2016, July 2017), and a
+    # year away is no longer ruled out by the text's other dates (review 38: a painting "completed in
+    # June 1938" that the text shows in July 1937). A day the month lacks is never written ("31 June").
+    # The nearest months first: the further one lies, the likelier another date of the text rules it out.
+    month_steps = [step for step in (-3, -2, -1, 1, 2, 3) if day is None or day <= _MONTH_DAYS[(m + step) % 12]]
+    near, far = (sorted(allowed({written(step, 0) for step in month_steps if (abs(step) <= 2) == close}))
+                 for close in (True, False))
+    rng.shuffle(near)
+    rng.shuffle(far)
+    out = near + far
+    if len(out) < n and year_at is not None:
+        years = sorted(allowed({written(0, step) for step in (-1, 1)}))
+        rng.shuffle(years)
+        out += years
+    return out[:n]
+
+
+# The most days each month has (February's 29th only in a leap year, so never offered).
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def later(date_text: str, months: list[str], day: int | None, limit: _dt.date, default_year: int | None = None) -> bool:

@@ -1506,17 +1506,27 @@ def test_a_blank_inside_degrees_and_minutes_is_cut_wrong():
     assert weight_of("it", text, "27", "number") == 0
 
 
-@pytest.mark.parametrize("lang,date", [("en", "April 2017"), ("it", "2 maggio 1519"), ("en", "14 July 1789")])
-def test_a_date_s_wrong_options_make_a_grid_with_it(lang, date):
+@pytest.mark.parametrize("lang,date", [("en", "April 2017"), ("it", "2 maggio 1519"), ("en", "14 July 1789"),
+                                       ("en", "June 1937"), ("en", "31 May 1937")])
+def test_a_date_s_wrong_options_are_other_months_of_its_year(lang, date):
     """Review 11: the key was the one option whose month and year both recur ("April 2017" among
-    February 2017, April 2016, July 2017); another month, another year and both leave no such tell."""
+    February 2017, April 2016, July 2017). Review 38: a year away ("June 1938") was ruled out by the
+    text's other dates. Options keep the key's day and year and move its month."""
     from collections import Counter
 
     months = load_pack(lang).get("months")
     got = distractors.date_near_misses(date, months, random.Random(4), n=3)
     assert len(got) == 3 and date not in got
-    parts = Counter(w.lower() for option in [date, *got] for w in option.split() if not (len(w) <= 2 and w.isdigit()))
-    assert set(parts.values()) == {2}, parts
+    parts = Counter(w.lower() for option in [date, *got] for w in option.split())
+    month_of = {o: next(w.lower() for w in o.split() if w.lower() in months) for o in [date, *got]}
+    assert len(set(month_of.values())) == 4
+    assert all(parts[w.lower()] >= 3 for w in date.split() if w.lower() not in months), parts
+    assert not [o for o in got if o.startswith("31 ") and month_of[o] in ("april", "june", "september", "november")]
+
+
+def test_a_month_before_january_is_in_the_year_before():
+    got = distractors.date_near_misses("January 1937", load_pack("en").get("months"), random.Random(4), n=6)
+    assert "December 1936" in got and "December 1937" not in got
 
 
 def test_an_italian_decimal_comma_is_a_decimal_mark():
