@@ -37,6 +37,8 @@ HARD_CAPS = frozenset({"short", "true_false", "cloze"})
 # An answer the text repeats in this many other sentences is the topic: asking it
 # would give away, or be given away by, almost any other question.
 TOPIC_SENTENCES = 3
+# A one-word answer this long is the topic too where it opens the text's words ("Czechoslovak").
+TOPIC_PREFIX = 6
 # How many candidates per quiz question are considered, best first.
 LOOKAHEAD = 30
 # A fact scored under this share of the best is taken only when nothing better is left.
@@ -123,9 +125,12 @@ def pick(items: Sequence[Item], size: int, articles: Sequence[str] = (), everyda
     keys = [_answer_keys(it, arts) for it in items]
     asked = [_padded(it.prompt) + " ".join(_padded(o) for o in it.options) for it in items]
     texts = [a + _padded(it.evidence) for a, it in zip(asked, items)]
-    # Sentences (by evidence) that mention each answer: a topic word is everywhere.
+    # Sentences (by evidence) that mention each answer: a topic word is everywhere. A long word counts
+    # where it opens another ("Czechoslovak" in "Czechoslovakia": the country the report is about).
     sentences = {it.sentence: _padded(it.evidence) for it in items}
-    topic = [sum(1 for s, ev in sentences.items() if s != it.sentence and any(f" {k} " in ev for k in keys[i]))
+    openings = [{f" {k}" if " " not in k and len(k) >= TOPIC_PREFIX else f" {k} " for k in keys[i]}
+                for i in range(len(items))]
+    topic = [sum(1 for s, ev in sentences.items() if s != it.sentence and any(k in ev for k in openings[i]))
              >= TOPIC_SENTENCES for i, it in enumerate(items)]
     # A long answer leaks through any two of its words in a row that the text does not repeat
     # ("Innovation Platform (CASIP)" gives away "China All-Solid-State … Platform").

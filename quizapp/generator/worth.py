@@ -215,6 +215,8 @@ class Weigher:
         self.hypothetical = _cue(wh.get("hypothetical", ""))
         self.speech = _cue(wh.get("speech", ""))
         self.anaphoric = frozenset(pack.get("anaphoric_openers", ()))
+        self.contrast_openers = frozenset(normalise(x) for x in pack.get("contrast_openers", ()))
+        self.street_words = frozenset(x.lower() for x in pack.get("street_words", ()))
         # A sentence opening with a verb (Italian drops the subject) or a pronoun leans on the one before.
         self.null_subject = frozenset(pack.get("null_subject_verbs", ()))
         self.pronouns = frozenset(pack.get("pronouns", ()))
@@ -386,6 +388,8 @@ class Weigher:
         # "ROMA, ____ – Gli italiani hanno deciso": the dateline run into the lead is the report's date.
         if self.document and _DATELINE_BEFORE.fullmatch(before) and _DASH_AFTER.match(after):
             return 0.0
+        if self._house_number(ans.text, before, after):
+            return 0.0  # "speaking from a window of ____ Downing Street": an address, not a fact
         # "at 12:30 p.m. ____" (Central Standard Time), "la legge n. ____": a clock's zone and a number
         # that only files a law or a case are the wording's, not facts to learn.
         if self.document and (_CLOCK_BEFORE.search(before) and not any(ch.isdigit() for ch in ans.text)
@@ -429,6 +433,8 @@ class Weigher:
         if self.document and first_words and first_words[0] not in self.anaphoric \
                 and any(x in self.anaphoric for x in first_words[1:]):
             w *= ANAPHORIC  # "Works of this time include ____": which time?
+        if normalise(before) in self.contrast_openers:
+            w *= POINTED_BACK  # "Other ____ polymerise in the same way": other than the sentence before's
         if len(core) == 1 and before.split()[-1:] and before.split()[-1].lower() in self.anaphoric and self.long_text:
             w *= POINTED_BACK  # "al centro di questo ____" (ecosistema): the writer's word for what came before
         if re.search(r"['’]s$", ans.text) and re.match(r"\s+[a-zà-ÿ]", after):
@@ -441,6 +447,8 @@ class Weigher:
             w *= GIVEN_SUM  # "____ grandi elettori: 630 deputati, …"; "in ____ regioni, Toscana, Emilia-Romagna e …"
         elif self._worked_out(fact, ans.text, before, after) or self._years_apart(ans.text, before, after):
             w *= GIVEN_SUM  # "440 Hz … ____ per second … 0.78 metres", "Mach 2", "lunedì dell'Angelo"
+        if self._hour_in_words(ans.text, before, after):
+            w *= GENERIC  # "verso le ____" (dieci): which hour, and "22" is refused; the wording's detail
         half = len(core) // 2
         if len(core) >= 2 and len(core) % 2 == 0 and core[:half] == core[half:]:
             w *= GENERIC  # «a suolo a suolo»: a doubled phrase is the wording, not a fact
@@ -842,6 +850,23 @@ class Weigher:
         # The first item may open the sentence ("Shiny, white or ____ surfaces").
         first = first.lower() if m.start() == 0 else first
         return all(x.islower() and x not in self.doc.pack.stopwords for x in (first, second))
+
+    def _house_number(self, answer: str, before: str, after: str) -> bool:
+        """Tell whether a number is a house number: a street word within two words of it ("10 Downing Street")."""
+        if not re.fullmatch(r"\d{1,4}[a-z]?", answer.strip()):
+            return False
+        near = before.lower().split()[-2:] + after.lower().replace(",", " ").split()[:3]
+        return bool(self.street_words & set(near))
+
+    def _hour_in_words(self, answer: str, before: str, after: str) -> bool:
+        """Tell whether a number in words is an hour of the day ("verso le dieci", "ten o'clock")."""
+        numbers = self.doc.pack.get("number_words") or {}
+        if not 1 <= numbers.get(normalise(answer), 0) <= 12:
+            return False
+        pack = self.doc.pack
+        low_before, low_after = before.lower().rstrip(), after.lower().lstrip()
+        return any(low_before.endswith(" " + c) or low_before == c for c in pack.get("hour_before", ())) \
+            or any(low_after.startswith(c) for c in pack.get("hour_after", ()))
 
     def _one_more(self, answer: str, before: str) -> bool:
         """Tell whether a number is the one after the number or weekday before it.

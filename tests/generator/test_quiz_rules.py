@@ -184,6 +184,19 @@ def test_pick_balances_true_and_false():
     assert abs(truths.count(True) - truths.count(False)) <= 1
 
 
+def test_pick_never_asks_the_topic_even_by_the_start_of_its_name():
+    # Review 38: "the new frontiers of the ____ state" (Czechoslovak), in a report on Czechoslovakia.
+    blank = item(kind="cloze", answers=("Czechoslovak",), evidence="the new frontiers of the Czechoslovak state",
+                 sentence=0, fact=0, score=10)
+    about = [item(kind="single", options=("o1", "o2"), answers=(f"k{k}q",), sentence=k, fact=k, score=9 - k,
+                  evidence=f"Czechoslovakia lost land, said report {k}.") for k in range(1, 4)]
+    assert 0 not in pick_quiz([blank, *about], 4, "en")
+    # A short answer opening another word is no topic ("Rome" in "Romeo").
+    short = replace(blank, answers=("Rome",), evidence="the new frontiers of Rome")
+    shown = [replace(a, evidence=f"Romeo spoke, said report {k}.") for k, a in enumerate(about, 1)]
+    assert 0 in pick_quiz([short, *shown], 4, "en")
+
+
 def _five_others() -> list:
     """Return five questions of five facts and sentences, scored below a blank scored 10."""
     # Keys no word list holds ("a3" is a paper size).
@@ -1867,6 +1880,9 @@ def test_a_bound_written_with_a_gerund_takes_no_near_misses(lang, text, answer):
     ("it", "Le foglie restano sulla pianta per due o tre anni prima di essere sostituite.", "tre"),
     ("it", "Nelle prime due serate, lunedì 29 e martedì 30 gennaio, sono state presentate dieci canzoni.", "29"),
     ("en", "The leaves stay on the tree for two or three years before they fall.", "three"),
+    # Review 38: an hour in words ("verso le dieci", 22 refused) is the wording's detail.
+    ("it", "Ieri sera, verso le dieci, il principe Edoardo ha parlato alla radio dal castello di Windsor.", "dieci"),
+    ("en", "Last night at about ten o'clock the prince spoke on the radio from Windsor Castle.", "ten"),
 ])
 def test_an_amount_the_sentence_restates_or_counts_is_weighed_down(lang, text, answer):
     assert weight_of(lang, text, answer, "quantity" if answer[0].isdigit() else "number") <= 0.25
@@ -2748,6 +2764,16 @@ def test_a_date_a_report_counts_from_its_dateline_is_weighed_down(lang, dated, p
     assert weight(dated) <= 0.25 * weight(plain)
 
 
+@pytest.mark.parametrize("lang,text,answer", [
+    # Review 38: "Other ____ polymerise in the same way": "monomers" fits as well as "alkenes".
+    ("en", "Other alkenes polymerise in the same way.", "alkenes"),
+    ("it", "Altri alcheni polimerizzano allo stesso modo.", "alcheni"),
+])
+def test_a_blank_after_other_opening_its_sentence_is_weighed_down(lang, text, answer):
+    plain = text.replace("Other ", "Many ").replace("Altri ", "Molti ")
+    assert weight_of(lang, text, answer, "concept") <= 0.25 * weight_of(lang, plain, answer, "concept")
+
+
 def test_a_news_lead_s_age_gives_the_subject_s_birth_year():
     from quizapp.generator.kinds import _age_in_lead
 
@@ -3242,6 +3268,18 @@ def test_a_sea_gets_other_seas_of_its_waters_as_wrong_options():
     for seed in range(5):
         got = distractors.same_kind("Mar Tirreno", "it", lambda name: False, random.Random(seed), n=3)
         assert len(got) == 3 and set(got) <= mediterranean
+
+
+@pytest.mark.parametrize("lang,text,number", [
+    # Review 38: "speaking from a first-floor window of ____ Downing Street" asked an address.
+    ("en", "Later, speaking from a first-floor window of 10 Downing Street, Mr Chamberlain recalled that Disraeli "
+           "had returned from Berlin in 1878.", "10"),
+    ("it", "Picasso lavorò alla tela nel suo studio di via dei Coronari 7, dove dipinse anche altre opere nel 1937.",
+     "7"),
+])
+def test_a_house_number_is_never_asked(lang, text, number):
+    draft = generate_quiz(text, lang=lang)
+    assert not [q.prompt for q in draft.questions if number in q.answer_texts and q.score > 0]
 
 
 def test_the_word_of_a_percent_sign_is_never_asked():

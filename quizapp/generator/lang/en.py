@@ -215,6 +215,10 @@ PACK = {
     "age_cues": ["aged", "turns", "turned", "will turn", "at the age of", "age of"],
     # Days a report counts from its dateline ("yesterday, Friday, December 11"): the date that follows is the dateline's.
     "relative_days": ["yesterday", "today", "tonight", "this morning", "this afternoon", "this evening", "tomorrow"],
+    # Street words: the number beside them is an address ("10 Downing Street", "7 rue des Grands-Augustins").
+    "street_words": ["street", "road", "avenue", "lane", "square", "place", "boulevard", "terrace", "rue", "via"],
+    # After an hour of the day ("ten o'clock"): an hour in words does not say whether at night (22).
+    "hour_after": ["o'clock", "o’clock"],
     # Words that open a relative clause: a statement cut mid-sentence may end before them.
     "clause_relatives": ["which", "who", "whose", "where", "while", "whereas"],
     # Last words of firms' names, never a surname ("Kiniksa Pharmaceuticals" is not "Pharmaceuticals").
@@ -344,6 +348,8 @@ PACK = {
     # The word before a verb in its bare form ("aims to develop and to produce").
     "infinitive_markers": ["to"],
     "anaphoric_openers": ["this", "these", "those", "such"],
+    # Opening the sentence before the blank ("Other ____ polymerise in the same way"): which, the sentence before says.
+    "contrast_openers": ["other", "the other"],
     # Words near a sentence's start that lean on the sentence before ("In 1947 they demonstrated…").
     "context_words": ["they", "the two", "both men", "instead", "today"],
     # Words opening a sentence that only the sentence before explains ("It passes into…").

@@ -213,6 +213,10 @@ PACK = {
     "age_cues": ["compie", "compirà", "compiuto", "compiuti", "all'età di", "età di"],
     # Days a report counts from its dateline ("ieri, venerdì 11 dicembre"): the date that follows is the dateline's.
     "relative_days": ["ieri", "oggi", "stamani", "stamattina", "stasera", "stanotte", "domani"],
+    # Nomi di strada: il numero accanto è un indirizzo ("via Roma 10", "10 Downing Street"), non un dato.
+    "street_words": ["via", "viale", "corso", "piazza", "piazzale", "vicolo", "largo", "rue", "street"],
+    # Prima di un'ora del giorno ("verso le dieci"): un'ora scritta in lettere non dice se di sera (22).
+    "hour_before": ["alle", "verso le", "intorno alle", "dalle", "fino alle", "entro le"],
     # Words that open a relative clause: a statement cut mid-sentence may end before them.
     "clause_relatives": ["che", "il quale", "la quale", "i quali", "le quali", "dove", "mentre", "cui"],
     # Ultime parole di nomi d'impresa, mai un cognome.
@@ -358,6 +362,8 @@ PACK = {
     # The word before a verb in its bare form ("mira a sviluppare e a produrre").
     "infinitive_markers": ["a"],
     "anaphoric_openers": ["questo", "questa", "questi", "queste", "ciò", "tale", "tali", "esso", "essa"],
+    # In testa alla frase davanti alla lacuna ("Altri ____ polimerizzano allo stesso modo"): quali, lo dice la frase prima.
+    "contrast_openers": ["altri", "altre", "gli altri", "le altre"],
     # Parole all'inizio di una frase che si appoggiano alla precedente ("Nel 1906 i due ricevettero…").
     "context_words": ["i due", "le due", "entrambi", "invece", "essi", "esse", "oggi", "quest'ultimo", "quest'ultima"],
     # Parole che aprono una frase spiegata solo dalla precedente ("Esso passa nel…").
