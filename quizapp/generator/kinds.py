@@ -693,7 +693,8 @@ class Cloze(QuestionKind):
             accepted += month_year + year_alone
             accepted += _date_forms(ans.text, ctx.doc.pack)
             accepted += _period_forms(ans.text, ctx.doc.pack)
-            accepted += _regnal_forms(ans.text, ctx.doc.pack) + _name_before_place(ans.text, ctx.doc.pack)
+            accepted += _regnal_forms(ans.text, ctx.doc.pack) + _name_before_place(ans.text, ctx.doc.pack) \
+                + _foreign_place_head(ans.text, ctx.doc.pack)
             if fact.kind == "person":
                 accepted += _regnal_name(ctx, ans.text)
             accepted += _event_place_forms(ans.text, ctx.doc.pack) + _qualified_name_forms(ans.text, ctx.doc.pack)
@@ -973,6 +974,13 @@ def _name_before_place(text: str, pack) -> list[str]:
     if not m or distractors.lexicon_kind(m.group(2), pack.code) not in ("city", "country", "region"):
         return []
     return [m.group(1)] if all(zipf_frequency(w.lower(), pack.code) < _OWN_NAME_ZIPF for w in m.group(1).split()) else []
+
+
+def _foreign_place_head(text: str, pack) -> list[str]:
+    """Return a foreign place name's first part ("Frankfurt am Main" gives "Frankfurt"), or nothing."""
+    links = "|".join(re.escape(c) for c in pack.get("foreign_place_links", ()))
+    m = re.fullmatch(r"([A-ZÀ-Ý][\w'’-]+) (?:" + links + r") [A-ZÀ-Ý][\w'’-]+", text.strip()) if links else None
+    return [m.group(1)] if m else []
 
 
 def _event_place_forms(text: str, pack) -> list[str]:

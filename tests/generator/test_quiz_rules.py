@@ -2565,6 +2565,21 @@ def test_a_person_swapped_in_keeps_the_country_the_text_gives_the_role():
     assert not [p for p in swapped if "Ziegler" in p], swapped
 
 
+@pytest.mark.parametrize("lang,text,answer,short", [
+    # Review 36: "The Hindenburg had left ____ am Main" cut the city's name in two.
+    ("en", "The Hindenburg had left Frankfurt am Main on Monday evening with 97 people aboard.", "Frankfurt am Main",
+     "Frankfurt"),
+    ("en", "Shakespeare was born in Stratford upon Avon in 1564 and died there in 1616.", "Stratford upon Avon",
+     "Stratford"),
+])
+def test_a_foreign_place_name_is_one_blank_and_accepts_its_first_part(lang, text, answer, short):
+    keys = _cloze_keys(text, lang, answer)
+    assert keys and all(short in k for k in keys)
+    assert not [q for q in generate_quiz(text, lang=lang).questions if short in q.answer_texts]
+    # "I am Spartacus": a pronoun before "am" makes no place.
+    assert not _cloze_keys("I am Spartacus, said Kirk Douglas in the film of 1960.", "en", "I am Spartacus")
+
+
 def _single_options(text: str, lang: str, answer: str) -> list[tuple]:
     """Return the options of each single choice on ``answer`` the generator writes for ``text``."""
     return [q.options for q in generate_quiz(text, lang=lang).questions

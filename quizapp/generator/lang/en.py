@@ -112,7 +112,10 @@ PACK = {
                   "deeper": "shallower", "bigger": "smaller", "richer": "poorer", "poorer": "richer"},
     # Capitalised only because they open the sentence: never the start of a name.
     "sentence_openers": ["according", "following", "despite", "unlike", "like", "although", "initially", "later", "today", "currently", "after", "before", "during"],
-    "name_connectors": ["of", "the", "de", "von", "van", "da", "&", "for"],
+    # (And the links of foreign place names: "Frankfurt am Main", "Kingston upon Hull", "Châlons sur Marne".)
+    "name_connectors": ["of", "the", "de", "von", "van", "da", "&", "for", "am", "upon", "sur"],
+    # Links of foreign place names whose first part is the short name ("Frankfurt am Main": "Frankfurt").
+    "foreign_place_links": ["am", "upon", "sur"],
     # Contests by their last word: "Volleyball Nations League" is also "Nations League".
     "event_words": ["cup", "championship", "championships", "open", "trophy", "games", "tour", "prize", "award", "festival", "series", "classic"],
     # Names after a generic head: "Operation Overlord" is also "Overlord".

@@ -145,7 +145,11 @@ PACK = {
                   "migliori": "peggiori", "peggiori": "migliori"},
     # Capitalised only because they open the sentence: never the start of a name.
     "sentence_openers": ["secondo", "grazie", "nonostante", "durante", "dopo", "oltre", "sebbene", "malgrado", "riguardo", "inizialmente", "successivamente", "attualmente", "oggi"],
-    "name_connectors": ["di", "del", "della", "dei", "degli", "delle", "de", "da", "d'", "dell'", "dell’", "d’"],
+    # (E i legami dei nomi di luogo stranieri: "Francoforte sul Meno" è italiano, "Frankfurt am Main" no.)
+    "name_connectors": ["di", "del", "della", "dei", "degli", "delle", "de", "da", "d'", "dell'", "dell’", "d’", "am",
+                        "upon", "sur"],
+    # Links of foreign place names whose first part is the short name ("Frankfurt am Main": "Frankfurt").
+    "foreign_place_links": ["am", "upon", "sur"],
     # Competizioni dall'ultima parola: "Volleyball Nations League" è anche "Nations League".
     "event_words": ["lega", "coppa", "campionato", "trofeo", "giochi", "giro", "premio", "festival", "league", "cup", "open", "trophy", "tour"],
     # Nomi dopo una parola generica: "Operazione San Francesco" è anche "San Francesco".
