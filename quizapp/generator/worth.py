@@ -44,6 +44,8 @@ _FILE_NUMBER_BEFORE = re.compile(r"\b(?:n|nr|no|num)\.\s*$", re.IGNORECASE)
 # (A place may take its state or country: "BROOKLYN, N.Y., ____ –", "CAPE CANAVERAL, Florida, ____ –".)
 _DATELINE_BEFORE = re.compile(r"\s*[A-ZÀ-Ý][\w'’ .-]{1,30},(?:\s*[A-ZÀ-Ý][\w'’ .-]{0,30},)?\s*")
 _DASH_AFTER = re.compile(r"\s*[–—-]")
+# A place, then its country after a comma ("a Losanna, in ____", "in Lausanne, ____").
+_PLACE_THEN_COUNTRY = re.compile(r"[A-ZÀ-Ý][\w'’-]+,\s+(?:(?:in|nel|nella|negli|nelle)\s+)?$")
 
 # Fewer words than this around the answer: a dateline, a caption, a label.
 DATELINE_WORDS = 3
@@ -447,6 +449,8 @@ class Weigher:
             w *= GIVEN_SUM  # "____ grandi elettori: 630 deputati, …"; "in ____ regioni, Toscana, Emilia-Romagna e …"
         elif self._worked_out(fact, ans.text, before, after) or self._years_apart(ans.text, before, after):
             w *= GIVEN_SUM  # "440 Hz … ____ per second … 0.78 metres", "Mach 2", "lunedì dell'Angelo"
+        if fact.kind == "country" and _PLACE_THEN_COUNTRY.search(before):
+            w *= GENERIC  # "si è imposto a Losanna, in ____" (Svizzera): the town's country, said in passing
         if self._hour_in_words(ans.text, before, after):
             w *= GENERIC  # "verso le ____" (dieci): which hour, and "22" is refused; the wording's detail
         half = len(core) // 2

@@ -2789,6 +2789,16 @@ def test_a_blank_after_other_opening_its_sentence_is_weighed_down(lang, text, an
     assert weight_of(lang, text, answer, "concept") <= 0.25 * weight_of(lang, plain, answer, "concept")
 
 
+@pytest.mark.parametrize("lang,text,country", [
+    # Review 37: "si è imposto a Losanna, in ____" asked the town's country ("in Senegal" as the false statement).
+    ("it", "Domenica 18 luglio Bartali si è imposto a Losanna, in Svizzera, e ha vestito la maglia gialla.", "Svizzera"),
+    ("en", "On Sunday Bartali won the stage in Lausanne, Switzerland, and took the yellow jersey.", "Switzerland"),
+])
+def test_a_town_s_country_said_in_passing_is_weighed_down(lang, text, country):
+    plain = text.replace("Losanna, in ", "").replace("Lausanne, ", "")
+    assert weight_of(lang, text, country, "country") <= 0.25 * weight_of(lang, plain, country, "country")
+
+
 def test_a_news_lead_s_age_gives_the_subject_s_birth_year():
     from quizapp.generator.kinds import _age_in_lead
 
