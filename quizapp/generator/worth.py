@@ -44,6 +44,8 @@ _FILE_NUMBER_BEFORE = re.compile(r"\b(?:n|nr|no|num)\.\s*$", re.IGNORECASE)
 # (A place may take its state or country: "BROOKLYN, N.Y., ____ –", "CAPE CANAVERAL, Florida, ____ –".)
 _DATELINE_BEFORE = re.compile(r"\s*[A-ZÀ-Ý][\w'’ .-]{1,30},(?:\s*[A-ZÀ-Ý][\w'’ .-]{0,30},)?\s*")
 _DASH_AFTER = re.compile(r"\s*[–—-]")
+# A body's head and the link after it, right before an answer ("Union for ", "Ministero della ").
+_BODY_BEFORE = re.compile(r"([A-ZÀ-Ý][\w-]+)\s+(\w+['’]?)\s*$")
 # A place, then its country after a comma ("a Losanna, in ____", "in Lausanne, ____").
 _PLACE_THEN_COUNTRY = re.compile(r"[A-ZÀ-Ý][\w'’-]+,\s+(?:(?:in|nel|nella|negli|nelle)\s+)?$")
 
@@ -621,6 +623,19 @@ class Weigher:
             return True
         if len(words) == 1 and ans.text[:1].isupper() and _zipf(ans.text.lower(), self.doc.pack.code) >= GENERIC_ZIPF \
                 and self.lower_complement.match(text, ans.end):
+            return True
+        # "the International Union for ____" (Conservation of Nature), "il Ministero della ____" (Difesa): the
+        # rest of a body's name after its head and a link is the name's wording (a place is a fact: "Bank of England").
+        head = _BODY_BEFORE.search(text, max(0, ans.start - 40), ans.start)
+        if head and ans.text[:1].isupper() and head.group(1).lower() in self.org_words \
+                and head.group(2).lower() in self.connectors | set(self.doc.pack.articles) | set(self.links) \
+                and _zipf(words[0].lower(), self.doc.pack.code) >= NEWS_COMMON_ZIPF \
+                and lexicon_kind(ans.text, self.doc.pack.code) not in _PLACE_KINDS:
+            return True
+        # "il duca di Torino Agilulfo": a known city, then a name no word list knows, are two answers.
+        if len(words) == 2 and lexicon_kind(words[0], self.doc.pack.code) in _PLACE_KINDS \
+                and words[1][:1].isupper() and _zipf(words[1].lower(), self.doc.pack.code) == 0 \
+                and not lexicon_kind(ans.text, self.doc.pack.code):
             return True
         # "dell'agenzia Ansa Giovanna Chirri": a body the word before names, then a person.
         body = re.search(r"(\w+)['’\s]*$", text[max(0, ans.start - 30):ans.start])

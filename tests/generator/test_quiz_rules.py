@@ -2123,6 +2123,13 @@ def test_a_compound_modifier_or_an_of_phrase_accepts_its_other_forms(lang, phras
     ("en", "In winter the temperatures can fall below −40 °C on the sea ice of Antarctica.", "40 °C", "quantity", False),
     ("en", "In summer the temperatures can rise to 10 °C on the coast of Antarctica.", "10 °C", "quantity", True),
     ("en", "40 °C is the highest temperature ever measured on the coast of Antarctica.", "40 °C", "quantity", True),
+    # Reviews 33, 34 and 36: the rest of a body's name after its head, and a city run into a person.
+    ("en", "The bear is listed as vulnerable by the International Union for Conservation of Nature since 2005.",
+     "Conservation of Nature", "entity", False),
+    ("it", "Il bilancio è stato approvato dal Ministero della Difesa nel 1998 dopo un lungo dibattito.",
+     "Difesa", "entity", False),
+    ("it", "Alla morte di Autari la regina Teodolinda sposò il duca di Torino Agilulfo, che divenne re nel 590.",
+     "Torino Agilulfo", "entity", False),
 ])
 def test_a_blank_cut_inside_two_names_is_never_asked(lang, text, answer, kind, asked):
     assert (weight_of(lang, text, answer, kind) > 0) is asked
