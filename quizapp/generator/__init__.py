@@ -25,7 +25,7 @@ from .pool import Pool
 from .rank import score_facts
 from .siblings import Siblings
 from .named import NamedTerms
-from .text import normalise, read_header, shorten
+from .text import dateline_date, normalise, read_header, shorten
 from .types import Fact, QuestionDraft, QuizDraft, Span
 from .worth import DOCUMENT_SENTENCES, MAX_WEIGHT, Weigher
 
@@ -207,6 +207,8 @@ def _generate(text: str, code: str, published, body_start: int, max_questions: i
     # Writing questions is the costly step: in a long document only the best facts are asked.
     limit = MAX_FACTS_ASKED if max_questions is None else max(60, 4 * _as_int(max_questions))
     scores = score_facts(doc, facts, sent_index, keep=PREFILTER * limit)
+    # A report without a date header is dated by its dateline ("BOMBAY, April 7, 1930 –").
+    published = published or dateline_date(text[body_start:], doc.pack.get("months"))
     weigher = Weigher(doc, _heading(doc), published.year if published else None)
     scores = _weighted(facts, scores, weigher, sent_index, limit)
     # Every year the text mentions, in any role, is kept out of the near-miss distractors.

@@ -54,6 +54,32 @@ def read_header(text: str) -> tuple[_dt.date | None, int]:
     return published, end
 
 
+def dateline_date(text: str, months: list[str]) -> _dt.date | None:
+    """Return the date of a report's dateline in its first lines ("BOMBAY, April 7, 1930 –"), or None.
+
+    Months are read by name or by their first letters ("Feb.", "Sept.").
+    """
+    m = _DATELINE_DATE.search(text[:DATELINE_REACH])
+    if not m:
+        return None
+    day, name, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+    name = name.lower()
+    month = next((k for k, full in enumerate(months, 1) if full == name or (len(name) >= 3 and full.startswith(name))),
+                 None)
+    try:
+        return _dt.date(int(year), month, int(day)) if month else None
+    except ValueError:
+        return None
+
+
+# How far into a text its dateline may stand (under a headline).
+DATELINE_REACH = 400
+# "ROMA, 12 dicembre 1936 –", "SANREMO, 1° febbraio 1951 –", "MIAMI BEACH, Fla., Feb. 26, 1964 –".
+_DATELINE_DATE = re.compile(
+    r"^[A-ZÀ-Ý][^\n,]{0,40}(?:,[^\n,]{0,20})?,\s*(?:(\d{1,2})[°º]?\s+([^\W\d_]+)\.?,?\s+(\d{4})"
+    r"|([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4}))\s*[–—-]", re.MULTILINE)
+
+
 @lru_cache(maxsize=65536)
 def normalise(s: str) -> str:
     """Return ``s`` casefolded, without accents, punctuation or repeated spaces."""

@@ -44,6 +44,8 @@ _FILE_NUMBER_BEFORE = re.compile(r"\b(?:n|nr|no|num)\.\s*$", re.IGNORECASE)
 # (A place may take its state or country: "BROOKLYN, N.Y., ____ –", "CAPE CANAVERAL, Florida, ____ –".)
 _DATELINE_BEFORE = re.compile(r"\s*[A-ZÀ-Ý][\w'’ .-]{1,30},(?:\s*[A-ZÀ-Ý][\w'’ .-]{0,30},)?\s*")
 _DASH_AFTER = re.compile(r"\s*[–—-]")
+# A number and its unit right after an answer ("… 3 inches", "… 54 minuti").
+_NEXT_UNIT = re.compile(r"\s+(?:and\s+|e\s+)?\d+(?:[.,]\d+)?\s*[^\W\d_]")
 # A body's head and the link after it, right before an answer ("Union for ", "Ministero della ").
 _BODY_BEFORE = re.compile(r"([A-ZÀ-Ý][\w-]+)\s+(\w+['’]?)\s*$")
 # A place, then its country after a comma ("a Losanna, in ____", "in Lausanne, ____").
@@ -128,7 +130,8 @@ NEWS_COMMON_ZIPF = 3.5
 # A dateline with its year and a dash opening a report ("ROMA, 9 ottobre 1963 –").
 # (Outside brackets, a word after the dash: "Camillo Golgi (Corteno, 7 luglio 1843 – Pavia, …)" and
 # "Ernest Shackleton (15 February 1874 – 5 January 1922)" open no report; "Longarone (Belluno), 10 …" does.)
-_NEWS_LEAD = re.compile(r"[A-ZÀ-Ý](?:[^\n.!?()]|\([^()\n]{0,40}\)){1,80}?\b(?:1[0-9]{3}|20[0-9]{2})\s*[–—-]\s*[^\W\d_]")
+# (Abbreviations keep their dots: "MIAMI BEACH, Fla., Feb. 26, 1964 –".)
+_NEWS_LEAD = re.compile(r"[A-ZÀ-Ý](?:[^\n.!?()]|\.(?=,|\s?\w)|\([^()\n]{0,40}\)){1,80}?\b(?:1[0-9]{3}|20[0-9]{2})\s*[–—-]\s*[^\W\d_]")
 
 
 # A share written after its number: "62.1 per cent", "62,1 per cento", "62%".
@@ -197,6 +200,10 @@ class Weigher:
         # A news report: dated, or opening on a dateline ("CAPE CANAVERAL, Florida, January 28, 1986 –").
         self.news = self.dated is not None or bool(self.document and self.opening >= 0
                                                     and _NEWS_LEAD.match(doc.text, self.opening))
+        # The dateline's place ("LONDON, Oct. 1 –"): a report's own city, which its dateline gives away.
+        lead = _NEWS_LEAD.match(doc.text, self.opening) if self.opening >= 0 else None
+        self.dateline_place = normalise(doc.text[self.opening:doc.text.find(",", self.opening)]) \
+            if lead and "," in lead.group() else ""
         wh = pack.get("worth", {})
         # A textbook's exercises ("Check your understanding", up to the next heading) and any question
         # ask; they state nothing a quiz could ask back.
@@ -429,6 +436,8 @@ class Weigher:
             w *= ANAPHORIC  # "Nel 1906 i due ricevettero …", "In 1947 they demonstrated …": who?
         if self.dated and ans.text.strip() == str(self.dated) and self.document:
             w *= OWN_YEAR  # "Il premio Nobel per la fisica ____" in an article dated 1984: its dateline says it
+        elif self.dateline_place and normalise(ans.text) == self.dateline_place and self.document:
+            w *= OWN_YEAR  # "In ____ trenches were dug in the parks" under a LONDON dateline
         elif self.news and fact.kind == "date" and self.relative_day and self.relative_day.search(before[-RELATIVE_DAY_REACH:]):
             w *= OWN_YEAR  # "Alle 13.52 di ieri, venerdì ____": the day before the dateline's
         if self.document and fact.span.text.lstrip()[:1] in "-•*" and fact.span.text.rstrip()[-1:] in ",;":
@@ -661,6 +670,10 @@ class Weigher:
             return True
         # Two numbers joined ("2050 and 23", "2007 and 2008"): two facts, or a range asked as one.
         if _TWO_NUMBERS.search(ans.text):
+            return True
+        # "Standing ____ 3 inches" (6 feet), "nel tempo di ____ 54 minuti 46 secondi" (2 ore): a measure
+        # in two units is one answer, and its first part alone says the wrong amount.
+        if re.search(r"\d", ans.text) and ans.text[-1:].isalpha() and _NEXT_UNIT.match(text, ans.end):
             return True
         # "COVID-____": the blank takes the end of a hyphenated word.
         return before[-1:] in "-/" and before[:1].isalnum()

@@ -2123,6 +2123,13 @@ def test_a_compound_modifier_or_an_of_phrase_accepts_its_other_forms(lang, phras
     ("en", "In winter the temperatures can fall below −40 °C on the sea ice of Antarctica.", "40 °C", "quantity", False),
     ("en", "In summer the temperatures can rise to 10 °C on the coast of Antarctica.", "10 °C", "quantity", True),
     ("en", "40 °C is the highest temperature ever measured on the coast of Antarctica.", "40 °C", "quantity", True),
+    # Review 39: a measure in two units is one answer.
+    ("en", "Standing 6 feet 3 inches and weighing 210 pounds, Clay was the faster man in the ring.", "6 feet",
+     "quantity", False),
+    ("it", "Pietri tagliò il traguardo nel tempo di 2 ore 54 minuti 46 secondi, davanti a Hayes.", "2 ore",
+     "quantity", False),
+    ("en", "Standing 6 feet tall and weighing 210 pounds, Clay was the faster man in the ring.", "6 feet",
+     "quantity", True),
     # Reviews 33, 34 and 36: the rest of a body's name after its head, and a city run into a person.
     ("en", "The bear is listed as vulnerable by the International Union for Conservation of Nature since 2005.",
      "Conservation of Nature", "entity", False),
@@ -2402,6 +2409,8 @@ def _long_text(lang: str, sentence: str, before: int = 8) -> str:
     # Review 32: a report's everyday word, said once, is no fact; a rare one, or the same in an encyclopedia, is.
     ("CAPE CANAVERAL, Florida, January 28, 1986 – The shuttle exploded.", "classrooms", True),
     ("CAPE CANAVERAL, Florida, January 28, 1986 – The shuttle exploded.", "unsinkable", False),
+    # Review 38: a dateline's abbreviations ("Fla.", "Feb.") keep it a dateline.
+    ("MIAMI BEACH, Fla., Feb. 26, 1964 – The shuttle exploded.", "classrooms", True),
     ("Christa McAuliffe (September 2, 1948 – January 28, 1986) was a teacher.", "classrooms", False),
 ])
 def test_an_everyday_word_said_once_in_a_report_is_weighed_down(lead, answer, weighed_down):
@@ -2409,6 +2418,32 @@ def test_an_everyday_word_said_once_in_a_report_is_weighed_down(lead, answer, we
     weight = _weight_of(text, "en", answer, "concept")
     plain = _weight_of(text.replace(answer, "orbiters"), "en", "orbiters", "concept")
     assert (weight < plain) is weighed_down
+
+
+@pytest.mark.parametrize("lang,text,date", [
+    # Review 39: a report dated only by its dateline took options after its own date ("April 12").
+    ("en", "Gandhi Breaks Salt Law\n\nBOMBAY, April 7, 1930 – Gandhi picked up salt.", dt.date(1930, 4, 7)),
+    ("en", "MIAMI BEACH, Fla., Feb. 26, 1964 – Cassius Clay won.", dt.date(1964, 2, 26)),
+    ("it", "SANREMO, 1° febbraio 1951 – È «Grazie dei fiori» la canzone più bella.", dt.date(1951, 2, 1)),
+    ("en", "Christa McAuliffe (September 2, 1948 – January 28, 1986) was a teacher.", None),
+])
+def test_a_report_is_dated_by_its_dateline(lang, text, date):
+    from quizapp.generator.text import dateline_date
+
+    assert dateline_date(text, load_pack(lang).get("months")) == date
+    assert generate_quiz(text, lang=lang).published == date
+
+
+@pytest.mark.parametrize("lead,weighed_down", [
+    # Review 38: "In ____ trenches were dug in the parks" under a LONDON dateline.
+    ("LONDON, Oct. 1, 1938 – The Prime Minister returned from Munich.", True),
+    ("PARIS, Oct. 1, 1938 – The Premier returned from Munich.", False),
+])
+def test_a_report_s_own_city_is_weighed_down(lead, weighed_down):
+    text = lead + " " + _long_text("en", "In London trenches were dug in the parks and gas masks were issued.",
+                                   before=12)
+    assert (_weight_of(text, "en", "London", "place") < 0.5 * _weight_of(text.replace(lead, ""), "en", "London",
+                                                                          "place")) is weighed_down
 
 
 @pytest.mark.parametrize("answer,kept", [("diversi esponenti del mondo", False), ("diversi esponenti", True)])
@@ -2531,6 +2566,15 @@ def test_a_blank_never_takes_one_of_two_bare_nouns_with_their_shared_words(text,
      "Orville Wright", "Orville"),
     ("it", "Il critico Vittore Branca ha definito l'opera una epopea dei mercanti, nel suo saggio più noto.",
      "Vittore Branca", "Branca"),
+    # Reviews 38 and 39: courtesy titles of the foreign press, given names the list lacked.
+    ("en", "The Congress met under the presidency of Pandit Jawaharlal Nehru, declaring independence its goal.",
+     "Jawaharlal Nehru", "Nehru"),
+    ("en", "The agreement was signed by Signor Benito Mussolini, the head of the Italian Government, at dawn.",
+     "Benito Mussolini", "Mussolini"),
+    ("it", "Ad aprire la serata è stato il presentatore Nunzio Filogamo, con il suo celebre saluto al pubblico.",
+     "Nunzio Filogamo", "Filogamo"),
+    ("en", "The Spanish Pavilion was designed by Josep Lluís Sert and Luis Lacasa for the exhibition in Paris.",
+     "Josep Lluís Sert", "Sert"),
 ])
 def test_a_blank_accepts_the_short_name_people_and_the_text_use(lang, text, answer, accepted):
     keys = _cloze_keys(text, lang, answer)

@@ -137,7 +137,7 @@ PACK = {
                       "mp", "mep", "congressman", "congresswoman", "councillor", "taoiseach", "tánaiste", "chief",
                       "rabbi", "imam", "pastor", "judge", "justice", "inspector", "detective",
                       # The courtesy titles of the foreign press ("Signor Benito Mussolini", "Herr Hitler").
-                      "signor", "signora", "herr", "frau", "monsieur", "madame", "mme", "señor", "señora",
+                      "signor", "signora", "herr", "frau", "monsieur", "madame", "mme", "señor", "señora", "pandit",
                       # Sports roles before a name ("striker Jamie Vardy", "Goalkeeper Kasper Schmeichel").
                       "goalkeeper", "keeper", "striker", "forward", "winger", "midfielder", "defender",
                       "full-back", "centre-back", "left-back", "right-back", "coach", "manager", "playmaker"],
@@ -156,7 +156,7 @@ PACK = {
                      "photographer", "economist", "activist", "leader", "preacher", "monk", "friar"],
     # Honorifics before a surname alone ("Mr Ahern"): the surname is the name.
     "honorifics": ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "signor", "signora", "herr", "frau",
-                   "monsieur", "madame", "mme", "señor", "señora"],
+                   "monsieur", "madame", "mme", "señor", "señora", "pandit"],
     "titles_kept_in_names": ["saint", "st"],
     # Nationalities written before a name ("the Norwegian Viktor Hovland"): the person is the name after it.
     "nationality_words": ["american", "british", "english", "scottish", "welsh", "irish", "french", "german",

@@ -161,7 +161,7 @@ PACK = {
     # Titoli di cortesia davanti al solo cognome ("il signor Rossi"): il nome è il cognome.
     "honorifics": ["signor", "signora", "signorina", "dott", "dottor", "dottoressa", "prof", "professor", "professoressa"],
     "person_titles": ["presidente", "re", "regina", "papa", "dottor", "dottore", "professor", "professore", "signor",
-                      "signora", "signorina", "mister", "herr", "monsieur", "madame",
+                      "signora", "signorina", "mister", "herr", "monsieur", "madame", "pandit", "sir", "lord", "lady",
                       "generale", "imperatore", "principe", "santo", "san", "ministro", "sindaco", "vescovo", "capitano",
                       "ammiraglio", "colonnello", "tenente", "senatore", "segretario", "cancelliere", "cardinale",
                       "arcivescovo", "duca", "duchessa", "sultano", "ambasciatore", "comandante", "premier",
