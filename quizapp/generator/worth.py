@@ -45,7 +45,7 @@ _FILE_NUMBER_BEFORE = re.compile(r"\b(?:n|nr|no|num)\.\s*$", re.IGNORECASE)
 _DATELINE_BEFORE = re.compile(r"\s*[A-ZÀ-Ý][\w'’ .-]{1,30},(?:\s*[A-ZÀ-Ý][\w'’ .-]{0,30},)?\s*")
 _DASH_AFTER = re.compile(r"\s*[–—-]")
 # A number and its unit right after an answer ("… 3 inches", "… 54 minuti").
-_NEXT_UNIT = re.compile(r"\s+(?:and\s+|e\s+)?\d+(?:[.,]\d+)?\s*[^\W\d_]")
+_NEXT_UNIT = re.compile(r"\s+\d+(?:[.,]\d+)?\s*[^\W\d_]")
 # A body's head and the link after it, right before an answer ("Union for ", "Ministero della ").
 _BODY_BEFORE = re.compile(r"([A-ZÀ-Ý][\w-]+)\s+(\w+['’]?)\s*$")
 # A place, then its country after a comma ("a Losanna, in ____", "in Lausanne, ____").
