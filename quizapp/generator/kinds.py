@@ -400,8 +400,8 @@ class Numeric(QuestionKind):
             return []
         ans = fact.answers[0]
         value = _number_value(ans.text, ctx.doc.pack)
-        if value is None or _grouping_or_decimal(ans.text, ctx.doc.pack):
-            return []
+        if value is None or _grouping_or_decimal(ans.text, ctx.doc.pack) or _clock_time(ctx, ans):
+            return []  # ("alle 14.33" is no 1433: a time of day is offered among times, as a choice)
         # "da una fino a dodici e oltre": the number is no value but where a range opens.
         after = " ".join(ctx.doc.text[ans.end:fact.span.end].lower().replace(",", " ").split()[:4])
         if any(re.search(r"(?:^|\s)" + re.escape(cue) + r"(?!\w)", after) for cue in ctx.doc.pack.get("bounds_after", ())):
@@ -2161,27 +2161,42 @@ _CLOCK_SHIFTS = (-90, -60, -45, -35, -25, -15, 15, 25, 35, 45, 60, 90)
 
 
 def _clock_swaps(ctx: Context, ans: Span, rng: random.Random, n: int) -> list[str] | None:
-    """Return ``n`` wrong times of day for a time written "7.25" before "p.m.", or None for any other number.
+    """Return ``n`` wrong times of day for a time written "7.25" before "p.m." or "14.33" after "alle", or None.
 
     A time is no decimal: "8.85" and "9.86" beside "7.25 p.m." give the answer away.
     """
-    m = re.fullmatch(r"(\d{1,2})([.:])(\d{2})", ans.text)
-    markers = ctx.doc.pack.get("clock_after", ())
-    after = ctx.doc.text[ans.end:ans.end + 8].lstrip().lower()
-    if not m or not any(re.match(re.escape(marker) + r"(?![a-z])", after) for marker in markers):
+    clock = _clock_time(ctx, ans)
+    if not clock:
         return None  # ("7.25 amid the crowd" is no time)
+    m = re.fullmatch(r"(\d{1,2})([.:])(\d{2})", ans.text)
     hour, sep, minute = int(m.group(1)), m.group(2), int(m.group(3))
+    day_clock = clock == "24"
     shifts = list(_CLOCK_SHIFTS)
     rng.shuffle(shifts)
     out = []
     for shift in shifts:
-        total = (hour % 12) * 60 + minute + shift
+        total = (hour if day_clock else hour % 12) * 60 + minute + shift
         h, mm = divmod(total, 60)
-        if 1 <= h <= 11 or (h == 0 and hour == 12):
-            wrong = f"{h or 12}{sep}{mm:02d}"
-            if wrong != ans.text and not ctx.mentioned(wrong) and wrong not in out:
-                out.append(wrong)
+        if day_clock:
+            wrong = f"{h}{sep}{mm:02d}" if 0 <= h <= 23 else ""
+        else:
+            wrong = f"{h or 12}{sep}{mm:02d}" if 1 <= h <= 11 or (h == 0 and hour == 12) else ""
+        if wrong and wrong != ans.text and not ctx.mentioned(wrong) and wrong not in out:
+            out.append(wrong)
     return out[:n]
+
+
+def _clock_time(ctx: Context, ans: Span) -> str:
+    """Tell how a number is a time of day: "12" before "p.m." ("7.25 p.m."), "24" after "alle" ("alle 14.33"), or ""."""
+    m = re.fullmatch(r"(\d{1,2})[.:](\d{2})", ans.text)
+    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        return ""
+    after = ctx.doc.text[ans.end:ans.end + 8].lstrip().lower()
+    if any(re.match(re.escape(marker) + r"(?![a-z])", after) for marker in ctx.doc.pack.get("clock_after", ())):
+        return "12"
+    before = ctx.doc.text[max(0, ans.start - 12):ans.start].lower().split()
+    return "24" if before and any(before[-len(c.split()):] == c.split() for c in ctx.doc.pack.get("clock_before", ())) \
+        else ""
 
 
 def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[Span, list[str]] | None:

@@ -2199,6 +2199,12 @@ def test_a_time_of_day_takes_other_times_of_day():
             "dropped. The airship had left Frankfurt three days earlier with 97 people aboard.")
     options = _single_options(text, "en", "7.25")
     assert options and all(re.fullmatch(r"(1[0-2]|[1-9])\.[0-5]\d", o) for o in options[0])
+    # Review 39: "alle 14.33" offered 1.834 and 989, and a numeric question took 1433.
+    text = ("La corsa è partita alle 14.33 di venerdì dal parco del castello di Windsor, dove la principessa "
+            "ha dato il via. I concorrenti erano cinquantacinque, di sedici nazioni.")
+    options = _single_options(text, "it", "14.33")
+    assert options and all(re.fullmatch(r"(1?\d|2[0-3])\.[0-5]\d", o) for o in options[0])
+    assert not [q for q in generate_quiz(text, lang="it").questions if q.kind == "numeric" and "14.33" in q.answer_texts]
 
 
 def test_a_century_by_its_name_and_the_person_after_it_are_two_answers():
