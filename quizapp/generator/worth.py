@@ -442,7 +442,7 @@ class Weigher:
             w *= OWN_YEAR  # "Alle 13.52 di ieri, venerdì ____": the day before the dateline's
         if self.document and fact.span.text.lstrip()[:1] in "-•*" and fact.span.text.rstrip()[-1:] in ",;":
             w *= BULLET_ITEM  # "- the ____, collected in a gas syringe;": a list's item, cut from what it lists
-        first_words = [x.lower() for x in fact.span.text.split()[:ANAPHORA_WORDS]]
+        first_words = [x.lower().strip(",;:") for x in fact.span.text.split()[:ANAPHORA_WORDS]]
         if self.document and first_words and first_words[0] not in self.anaphoric \
                 and any(x in self.anaphoric for x in first_words[1:]):
             w *= ANAPHORIC  # "Works of this time include ____": which time?

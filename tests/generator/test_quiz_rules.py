@@ -1231,6 +1231,18 @@ def test_a_sentence_leaning_on_the_one_before_is_weighed_down(lang, text, answer
     assert _weight_of(text, lang, answer, kind) < 0.5 * _weight_of(plain, lang, answer, kind)
 
 
+@pytest.mark.parametrize("text,answer,plain", [
+    # Review 39: "Il ____ così ottenuto" (polietilene: polipropilene fits too), "Allo stesso genere di quest'ultimo".
+    ("Il polietilene così ottenuto fu prodotto su scala industriale dal 1957.", "polietilene",
+     "Il polietilene fu prodotto su scala industriale dal 1957."),
+    ("Allo stesso genere di quest'ultimo appartiene il rondone pallido, diffuso nel Mediterraneo.", "rondone pallido",
+     "Allo stesso genere del rondone comune appartiene il rondone pallido, diffuso nel Mediterraneo."),
+])
+def test_a_document_s_sentence_pointing_back_early_is_weighed_down(text, answer, plain):
+    weight = _weight_of(_long_text("it", text, before=12), "it", answer, "concept")
+    assert weight < 0.5 * _weight_of(_long_text("it", plain, before=12), "it", answer, "concept")
+
+
 def test_a_fragment_is_never_a_true_false_statement():
     # Review 7: "… di una fascia di territorio larga circa 16 chilometri, …" has no subject to judge.
     text = ("Il canale di Panama fu costruito dagli Stati Uniti, che con il trattato Hay-Bunau-Varilla firmato "

@@ -350,7 +350,7 @@ PACK = {
     # Sentences that open by pointing back ("This is known as…") lean on the one before.
     # The word before a verb in its bare form ("aims to develop and to produce").
     "infinitive_markers": ["to"],
-    "anaphoric_openers": ["this", "these", "those", "such"],
+    "anaphoric_openers": ["this", "these", "those", "such", "thus"],
     # Opening the sentence before the blank ("Other ____ polymerise in the same way"): which, the sentence before says.
     "contrast_openers": ["other", "the other"],
     # Words near a sentence's start that lean on the sentence before ("In 1947 they demonstrated…").

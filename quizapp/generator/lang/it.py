@@ -367,7 +367,8 @@ PACK = {
     # Sentences that open by pointing back ("Questo è noto come…") lean on the one before.
     # The word before a verb in its bare form ("mira a sviluppare e a produrre").
     "infinitive_markers": ["a"],
-    "anaphoric_openers": ["questo", "questa", "questi", "queste", "ciò", "tale", "tali", "esso", "essa"],
+    "anaphoric_openers": ["questo", "questa", "questi", "queste", "ciò", "tale", "tali", "esso", "essa",
+                          "quest'ultimo", "quest'ultima", "quest’ultimo", "quest’ultima", "così"],
     # In testa alla frase davanti alla lacuna ("Altri ____ polimerizzano allo stesso modo"): quali, lo dice la frase prima.
     "contrast_openers": ["altri", "altre", "gli altri", "le altre"],
     # Parole all'inizio di una frase che si appoggiano alla precedente ("Nel 1906 i due ricevettero…").
