@@ -185,8 +185,9 @@ _SIMPLE_RATIOS = (0.25, 1 / 3, 0.5, 2 / 3, 0.75, 1.25, 1.5, 2.0, 3.0, 4.0)
 # (at least 7%) that no near miss reads as a rounding of the key.
 _PRECISE_OFFSETS = (0.07, 0.09, 0.12, 0.14, 0.17, 0.21, 0.23, 0.28, 0.31, 0.36)
 # An approximate amount of two or more figures ("about 69 degrees") is wrong a good way off;
-# a round one ("about 5 litres", "about 30,000") only far off.
-_APPROXIMATE_OFFSETS = (0.18, 0.22, 0.27, 0.31, 0.36, 0.42)
+# a round one ("about 5 litres", "about 30,000") only far off. (Review 40: "circa 2,5 millimetri"
+# against 2,1 and "circa 15.000" cells against 18.000 lay within what real sources give: 30% at least.)
+_APPROXIMATE_OFFSETS = (0.3, 0.33, 0.37, 0.42, 0.45)
 # (Review 17: "circa 300" ossa against 100, 700, 800 and "circa il 6%" against 2%, 14%, 22% gave the key
 # away by standing in the middle of absurd values; within about half and two and a half times it does not.)
 _FAR_FACTORS_DOWN = (0.5, 0.55, 0.6)

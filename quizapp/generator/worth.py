@@ -399,7 +399,7 @@ class Weigher:
         # "ROMA, ____ – Gli italiani hanno deciso": the dateline run into the lead is the report's date.
         if self.document and _DATELINE_BEFORE.fullmatch(before) and _DASH_AFTER.match(after):
             return 0.0
-        if self._house_number(ans.text, before, after):
+        if self.document and self._house_number(ans.text, before, after):
             return 0.0  # "speaking from a window of ____ Downing Street": an address, not a fact
         # "at 12:30 p.m. ____" (Central Standard Time), "la legge n. ____": a clock's zone and a number
         # that only files a law or a case are the wording's, not facts to learn.
@@ -446,7 +446,7 @@ class Weigher:
         if self.document and first_words and first_words[0] not in self.anaphoric \
                 and any(x in self.anaphoric for x in first_words[1:]):
             w *= ANAPHORIC  # "Works of this time include ____": which time?
-        if normalise(before) in self.contrast_openers:
+        if self.document and normalise(before) in self.contrast_openers:
             w *= POINTED_BACK  # "Other ____ polymerise in the same way": other than the sentence before's
         if len(core) == 1 and before.split()[-1:] and before.split()[-1].lower() in self.anaphoric and self.long_text:
             w *= POINTED_BACK  # "al centro di questo ____" (ecosistema): the writer's word for what came before
@@ -460,9 +460,9 @@ class Weigher:
             w *= GIVEN_SUM  # "____ grandi elettori: 630 deputati, …"; "in ____ regioni, Toscana, Emilia-Romagna e …"
         elif self._worked_out(fact, ans.text, before, after) or self._years_apart(ans.text, before, after):
             w *= GIVEN_SUM  # "440 Hz … ____ per second … 0.78 metres", "Mach 2", "lunedì dell'Angelo"
-        if fact.kind == "country" and _PLACE_THEN_COUNTRY.search(before):
+        if self.document and fact.kind == "country" and _PLACE_THEN_COUNTRY.search(before):
             w *= GENERIC  # "si è imposto a Losanna, in ____" (Svizzera): the town's country, said in passing
-        if self._hour_in_words(ans.text, before, after):
+        if self.document and self._hour_in_words(ans.text, before, after):
             w *= GENERIC  # "verso le ____" (dieci): which hour, and "22" is refused; the wording's detail
         half = len(core) // 2
         if len(core) >= 2 and len(core) % 2 == 0 and core[:half] == core[half:]:
@@ -636,13 +636,13 @@ class Weigher:
         # "the International Union for ____" (Conservation of Nature), "il Ministero della ____" (Difesa): the
         # rest of a body's name after its head and a link is the name's wording (a place is a fact: "Bank of England").
         head = _BODY_BEFORE.search(text, max(0, ans.start - 40), ans.start)
-        if head and ans.text[:1].isupper() and head.group(1).lower() in self.org_words \
+        if self.document and head and ans.text[:1].isupper() and head.group(1).lower() in self.org_words \
                 and head.group(2).lower() in self.connectors | set(self.doc.pack.articles) | set(self.links) \
                 and _zipf(words[0].lower(), self.doc.pack.code) >= NEWS_COMMON_ZIPF \
                 and lexicon_kind(ans.text, self.doc.pack.code) not in _PLACE_KINDS:
             return True
         # "il duca di Torino Agilulfo": a known city, then a name no word list knows, are two answers.
-        if len(words) == 2 and lexicon_kind(words[0], self.doc.pack.code) in _PLACE_KINDS \
+        if self.document and len(words) == 2 and lexicon_kind(words[0], self.doc.pack.code) in _PLACE_KINDS \
                 and words[1][:1].isupper() and _zipf(words[1].lower(), self.doc.pack.code) == 0 \
                 and not lexicon_kind(ans.text, self.doc.pack.code):
             return True
@@ -673,7 +673,7 @@ class Weigher:
             return True
         # "Standing ____ 3 inches" (6 feet), "nel tempo di ____ 54 minuti 46 secondi" (2 ore): a measure
         # in two units is one answer, and its first part alone says the wrong amount.
-        if re.search(r"\d", ans.text) and ans.text[-1:].isalpha() and _NEXT_UNIT.match(text, ans.end):
+        if self.document and re.search(r"\d", ans.text) and ans.text[-1:].isalpha() and _NEXT_UNIT.match(text, ans.end):
             return True
         # "COVID-____": the blank takes the end of a hyphenated word.
         return before[-1:] in "-/" and before[:1].isalnum()

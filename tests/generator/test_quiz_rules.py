@@ -1897,7 +1897,8 @@ def test_a_bound_written_with_a_gerund_takes_no_near_misses(lang, text, answer):
     ("en", "Last night at about ten o'clock the prince spoke on the radio from Windsor Castle.", "ten"),
 ])
 def test_an_amount_the_sentence_restates_or_counts_is_weighed_down(lang, text, answer):
-    assert weight_of(lang, text, answer, "quantity" if answer[0].isdigit() else "number") <= 0.25
+    kind = "quantity" if answer[0].isdigit() else "number"
+    assert weight_of(lang, _in_a_document(lang, text), answer, kind) <= 0.25
 
 
 def test_a_year_of_a_life_never_takes_a_year_after_the_subject_s_death():
@@ -2151,7 +2152,7 @@ def test_a_compound_modifier_or_an_of_phrase_accepts_its_other_forms(lang, phras
      "Torino Agilulfo", "entity", False),
 ])
 def test_a_blank_cut_inside_two_names_is_never_asked(lang, text, answer, kind, asked):
-    assert (weight_of(lang, text, answer, kind) > 0) is asked
+    assert (weight_of(lang, _in_a_document(lang, text), answer, kind) > 0) is asked
 
 
 @pytest.mark.parametrize("lang,text,answer", [
@@ -2414,6 +2415,13 @@ def test_a_swapped_adjective_keeps_the_article_and_the_region(form, lang, named,
 ])
 def test_review_18_cuts_are_never_asked(lang, text, answer, kind, asked):
     assert (weight_of(lang, text, answer, kind) > 0) is asked
+
+
+def _in_a_document(lang: str, sentence: str) -> str:
+    """Return ``sentence`` after twelve plain sentences without figures: a whole document, where its rules apply."""
+    rooms = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "omicron")
+    filler = " ".join(f"La sala {r} fu restaurata." if lang == "it" else f"The {r} hall was rebuilt." for r in rooms)
+    return f"{filler} {sentence}"
 
 
 def _long_text(lang: str, sentence: str, before: int = 8) -> str:
@@ -2854,8 +2862,9 @@ def test_a_date_a_report_counts_from_its_dateline_is_weighed_down(lang, dated, p
     ("it", "Altri alcheni polimerizzano allo stesso modo.", "alcheni"),
 ])
 def test_a_blank_after_other_opening_its_sentence_is_weighed_down(lang, text, answer):
-    plain = text.replace("Other ", "Many ").replace("Altri ", "Molti ")
-    assert weight_of(lang, text, answer, "concept") <= 0.25 * weight_of(lang, plain, answer, "concept")
+    plain = _in_a_document(lang, text.replace("Other ", "Many ").replace("Altri ", "Molti "))
+    assert weight_of(lang, _in_a_document(lang, text), answer, "concept") <= 0.25 * weight_of(lang, plain, answer,
+                                                                                                "concept")
 
 
 @pytest.mark.parametrize("lang,text,country", [
@@ -2864,8 +2873,9 @@ def test_a_blank_after_other_opening_its_sentence_is_weighed_down(lang, text, an
     ("en", "On Sunday Bartali won the stage in Lausanne, Switzerland, and took the yellow jersey.", "Switzerland"),
 ])
 def test_a_town_s_country_said_in_passing_is_weighed_down(lang, text, country):
-    plain = text.replace("Losanna, in ", "").replace("Lausanne, ", "")
-    assert weight_of(lang, text, country, "country") <= 0.25 * weight_of(lang, plain, country, "country")
+    plain = _in_a_document(lang, text.replace("Losanna, in ", "").replace("Lausanne, ", ""))
+    assert weight_of(lang, _in_a_document(lang, text), country, "country") <= 0.25 * weight_of(lang, plain, country,
+                                                                                                 "country")
 
 
 def test_a_news_lead_s_age_gives_the_subject_s_birth_year():
@@ -2952,6 +2962,10 @@ def test_on_a_paragraph_the_document_rules_stay_silent():
     assert weight_of("it", "Madrid, 11 luglio 1982.", "11 luglio 1982", "date") > 0
     assert weight_of("en", "The votes rose from 1990 and 1991 to 1995 and 1996.", "1996", "year") > 0
     assert weight_of("en", "In 1990 the club won 3 titles and 3 cups.", "3 titles", "quantity") > 0
+    # The rules of reviews 36 to 39 (cross-validated English recall fell 0.002 with them on paragraphs).
+    assert weight_of("en", "Standing 6 feet 3 inches, he was the tallest man there.", "6 feet", "quantity") > 0
+    assert weight_of("en", "He was listed by the Union for Conservation of Nature.", "Conservation of Nature",
+                     "entity") > 0
 
 
 @pytest.mark.parametrize("explanation,evidence,expected", [
@@ -3372,7 +3386,7 @@ def test_a_sea_gets_other_seas_of_its_waters_as_wrong_options():
      "7"),
 ])
 def test_a_house_number_is_never_asked(lang, text, number):
-    draft = generate_quiz(text, lang=lang)
+    draft = generate_quiz(_in_a_document(lang, text), lang=lang)
     assert not [q.prompt for q in draft.questions if number in q.answer_texts and q.score > 0]
 
 

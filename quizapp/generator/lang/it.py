@@ -222,7 +222,7 @@ PACK = {
     # Prima di un'ora del giorno ("verso le dieci"): un'ora scritta in lettere non dice se di sera (22).
     "hour_before": ["alle", "verso le", "intorno alle", "dalle", "fino alle", "entro le"],
     # Prima di un orario in cifre ("alle 14.33"): il numero è un'ora del giorno, non un decimale.
-    "clock_before": ["alle", "dalle", "fino alle", "verso le", "entro le", "ore"],
+    "clock_before": ["alle", "dalle", "fino alle", "verso le", "entro le", "ore", "le"],
     # Words that open a relative clause: a statement cut mid-sentence may end before them.
     "clause_relatives": ["che", "il quale", "la quale", "i quali", "le quali", "dove", "mentre", "cui"],
     # Ultime parole di nomi d'impresa, mai un cognome.
