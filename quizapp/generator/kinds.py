@@ -765,6 +765,12 @@ class Cloze(QuestionKind):
                 accepted = [a for k, a in enumerate(accepted) if k == 0 or a in year_alone or (
                     any(ch.isalpha() for ch in a)
                     and (any(ch.isdigit() for ch in a) or not _generic_word(a, ctx.doc.pack.code)))]
+            # "Mercury Faith 7": a craft's name keeps its number ("Mercury Faith" is no craft), and is
+            # known without its programme's name ("Faith 7").
+            numbered = re.fullmatch(r"[A-ZÀ-Ý][\w-]+ ([A-ZÀ-Ý][\w-]+(?: [A-ZÀ-Ý][\w-]+)?) (\d{1,3})", ans.text)
+            if numbered and fact.kind in _ENTITY_KINDS:
+                accepted = [a for k, a in enumerate(accepted) if k == 0 or a in year_alone
+                            or a.endswith(" " + numbered.group(2))] + [f"{numbered.group(1)} {numbered.group(2)}"]
             # "Thutmose III": the number alone tells nothing; "Pio" alone which Pius only where the text
             # names no other ("Pio VI" beside "Pio VII").
             regnal = _REGNAL.fullmatch(ans.text)

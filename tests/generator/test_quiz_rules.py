@@ -2657,6 +2657,14 @@ def test_a_foreign_place_name_is_one_blank_and_accepts_its_first_part(lang, text
     assert not _cloze_keys("I am Spartacus, said Kirk Douglas in the film of 1960.", "en", "I am Spartacus")
 
 
+def test_a_craft_s_name_keeps_its_number():
+    # Review 40: "Mercury Faith 7" accepted "Mercury Faith" and refused "Faith 7".
+    text = ("Il 15 maggio 1963 l'americano Gordon Cooper aveva compiuto 22 orbite a bordo della capsula "
+            "Mercury Faith 7, tornando a terra dopo 34 ore.")
+    keys = _cloze_keys(text, "it", "Mercury Faith 7")
+    assert keys and all("Faith 7" in k and "Mercury Faith" not in k for k in keys)
+
+
 def _single_options(text: str, lang: str, answer: str) -> list[tuple]:
     """Return the options of each single choice on ``answer`` the generator writes for ``text``."""
     return [q.options for q in generate_quiz(text, lang=lang).questions
