@@ -2601,6 +2601,9 @@ def test_a_blank_never_takes_one_of_two_bare_nouns_with_their_shared_words(text,
      "Nunzio Filogamo", "Filogamo"),
     ("en", "The Spanish Pavilion was designed by Josep Lluís Sert and Luis Lacasa for the exhibition in Paris.",
      "Josep Lluís Sert", "Sert"),
+    # Review 41: a mountain by its own name.
+    ("it", "Il cinabro si estrae sul Monte Amiata, in Toscana, da secoli, e se ne ricava il mercurio.", "Monte Amiata",
+     "Amiata"),
 ])
 def test_a_blank_accepts_the_short_name_people_and_the_text_use(lang, text, answer, accepted):
     keys = _cloze_keys(text, lang, answer)
@@ -2655,6 +2658,12 @@ def test_a_foreign_place_name_is_one_blank_and_accepts_its_first_part(lang, text
     assert not [q for q in generate_quiz(text, lang=lang).questions if short in q.answer_texts]
     # "I am Spartacus": a pronoun before "am" makes no place.
     assert not _cloze_keys("I am Spartacus, said Kirk Douglas in the film of 1960.", "en", "I am Spartacus")
+
+
+def test_messrs_ends_no_sentence():
+    # Review 41: "by Messrs. | Fox, Henderson and Company" split one sentence in two.
+    text = "The building was made by Messrs. Fox, Henderson and Company, largely from iron and glass. It opened in May."
+    assert len(doc_of(text, "en").sentences) == 2
 
 
 def test_a_craft_s_name_keeps_its_number():

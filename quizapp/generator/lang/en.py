@@ -13,7 +13,7 @@ PACK = {
     "weekdays": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
     "months": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december"],
-    "abbreviations": ["mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "no", "inc",
+    "abbreviations": ["mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "no", "inc", "messrs",
                       "a.m", "p.m", "op", "k", "bwv", "ch",
                       "corp", "co", "ltd", "u.s", "u.k", "a.d", "b.c", "fig", "vol", "gen", "col", "lt", "sgt",
                       "capt", "gov", "sen", "rep", "mt", "ft", "approx", "jan", "feb", "mar", "apr", "jun", "jul",

@@ -197,7 +197,9 @@ PACK = {
                     "Taisha", "Jinja", "Jingū",
                     # Ciò di cui è un evento o uno Stato: "Battaglia di Lepanto" è anche "Lepanto".
                     "Battaglia di", "Assedio di", "Forte", "Casa", "Trattato di", "Pace di", "Regno di", "Ducato di",
-                    "Repubblica di", "Impero di", "Vicereame di", "Principato di", "Contea di", "Piazza", "Corte di"],
+                    "Repubblica di", "Impero di", "Vicereame di", "Principato di", "Contea di", "Piazza", "Corte di",
+                    # Monti e laghi dal loro nome: "Monte Amiata" è anche "Amiata".
+                    "Monte", "Lago di"],
     # Tipi di edifici e luoghi dalla parola che li regge: un altro dello stesso tipo nominato dal
     # testo è un'opzione sbagliata per un luogo sconosciuto ("Palazzo Pitti" per "Palazzo Vecchio").
     "place_groups": {"residenza": ["Palazzo", "Castello", "Villa", "Reggia"],
