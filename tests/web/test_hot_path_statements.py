@@ -38,6 +38,9 @@ KINDS = [
 # learner who came through LTI; the item-analysis sums are left to their next reader).
 MOST = 7
 JOIN = 3
+# A page change: the attempt, its claim (which stores the page moved to), the answers read once,
+# the changed ones written.
+PAGE_CHANGE = 4
 
 
 def make_quiz(app, make_teacher, size: int, **settings) -> int:
@@ -130,6 +133,7 @@ def test_statements_per_request_do_not_grow_with_the_quiz(app, make_teacher, one
     # A new student's join: the quiz, then the participant and the attempt inserted; a participant
     # registered already by the same form (a double click) is found only when the insert says so.
     assert large["join"] == JOIN, large
+    assert large["page change"] == PAGE_CHANGE, large
 
 
 def quiz_code(app, quiz_id: int) -> str:
