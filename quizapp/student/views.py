@@ -26,7 +26,7 @@ from sqlalchemy import bindparam
 from sqlalchemy.orm import defer, joinedload, raiseload
 
 from ..errors import page as error_page
-from ..extensions import db, limiter
+from ..extensions import begin_writing, db, limiter, read_outside_a_transaction
 from ..models import Attempt, Document, Participant, Quiz, utcnow
 from ..services.layouts import DocumentView
 from ..redirects import local_target
@@ -306,6 +306,8 @@ def _join_blocker(quiz: Quiz, participant: Participant | None, now: dt.datetime)
 @_throttle_codes
 def join(code: str):
     """Show a quiz to a student and start their attempt, or say plainly why they cannot."""
+    if request.method == "GET":
+        read_outside_a_transaction()  # a join page only reads; the join itself is a POST
     quiz = _quiz_to_join(code)
     if quiz is None:
         abort(404)
@@ -395,6 +397,7 @@ def _attempt_shown(attempt_id: int) -> AttemptShown:
 @bp.get("/attempt/<int:attempt_id>")
 def attempt(attempt_id: int):
     """Show the current page of questions, refilled with the saved answers."""
+    read_outside_a_transaction()
     shown = _attempt_shown(attempt_id)
     if shown.is_submitted:
         return redirect(url_for("student.result", attempt_id=shown.id))
@@ -403,6 +406,7 @@ def attempt(attempt_id: int):
         page = min(max(shown.page, 0), len(pages) - 1)
         return _render_attempt(shown, pages, page, attempt_service.saved_answers(shown))
     # Its time ran out and it was not closed yet: closed here, through the ORM, as every other request does.
+    begin_writing()
     attempt = _own_attempt(attempt_id)
     if _close_if_overdue(attempt, utcnow()):
         flash(_("Time is up: your attempt was submitted with the answers saved so far."), "info")
@@ -562,9 +566,11 @@ def _csrf_token_age(token: str) -> float:
 @bp.get("/attempt/<int:attempt_id>/result")
 def result(attempt_id: int):
     """Show the score and, as the quiz's review setting allows, each answer with its evidence."""
+    read_outside_a_transaction()
     attempt = _attempt_to_end(attempt_id)
     now = utcnow()
     if not attempt.is_submitted:
+        begin_writing()
         if not _close_if_overdue(attempt, now):
             return redirect(url_for("student.attempt", attempt_id=attempt.id))
         attempt = _attempt_to_end(attempt_id)  # as its time ran out: submitted just now
