@@ -568,7 +568,9 @@ def submit(attempt: Attempt, now: dt.datetime, *, automatic: bool = False, claim
                 set_committed_value(attempt, key, row._mapping[column])
     if row is None:
         return False
-    lti_grades.record([row])  # an LTI learner's grade goes to the LMS once this commits (the row as submitted)
+    # An LTI learner's grade goes to the LMS once this commits (the row as submitted); a plain view of
+    # the attempt read whether its participant is one with it, so that is not asked again.
+    lti_grades.record([row], getattr(attempt, "lti_learners", None))
     return True
 
 

@@ -27,6 +27,7 @@ from sqlalchemy.orm import defer, joinedload, raiseload
 
 from ..errors import page as error_page
 from ..extensions import begin_writing, db, limiter, read_outside_a_transaction
+from ..lti.models import LtiLearner
 from ..models import Attempt, Document, Participant, Quiz, utcnow
 from ..services.layouts import DocumentView
 from ..redirects import local_target
@@ -82,7 +83,9 @@ ATTEMPT_TO_END = ATTEMPT_SHOWN.add_columns(
     _DOCUMENTS.c.title.label("document_title"), _QUIZZES.c.join_code, _QUIZZES.c.published, _QUIZZES.c.archived,
     _QUIZZES.c.opens_at, _QUIZZES.c.closes_at, _QUIZZES.c.max_attempts, _QUIZZES.c.review, _QUIZZES.c.pass_mark,
     _ATTEMPTS.c.participant_id, _ATTEMPTS.c.number, _ATTEMPTS.c.score, _ATTEMPTS.c.max_score,
-    _ATTEMPTS.c.auto_submitted)
+    _ATTEMPTS.c.auto_submitted,
+    # The participant's LTI learner, if it came through an LMS: a submit then needs no lookup of its own.
+    db.select(LtiLearner.id).where(LtiLearner.participant_id == _ATTEMPTS.c.participant_id).scalar_subquery())
 
 
 @dataclass(frozen=True)
@@ -162,8 +165,14 @@ class AttemptToEnd(AttemptShown):
     score: float | None
     max_score: float
     auto_submitted: bool
+    lti_learner_id: int | None
 
     percentage = Attempt.percentage  # the model's own, so the result page reads it alike
+
+    @property
+    def lti_learners(self) -> dict[int, int]:
+        """Return the participant's LTI learner by participant id, as lti.grades.record() takes it (none for most)."""
+        return {} if self.lti_learner_id is None else {self.participant_id: self.lti_learner_id}
 
 
 # A student's own attempt is reached through the attempt token in the browser's session, never

@@ -32,11 +32,11 @@ KINDS = [
     ("numeric", [], [2030]),
     ("short", [], ["solar panels"]),
 ]
-# The most statements any one request of the walk may take (the submit: the attempt, its claim,
-# the answers read once, the page's changed ones written and all graded as written, their
-# points, the state with the score in one UPDATE, and the LMS grade outbox's check for a
-# learner who came through LTI; the item-analysis sums are left to their next reader).
-MOST = 7
+# The most statements any one request of the walk may take (the submit: the attempt, read with
+# whether its participant came through LTI, its claim, the answers read once, the page's changed
+# ones written and all graded as written, their points, the state with the score in one UPDATE;
+# the item-analysis sums are left to their next reader).
+MOST = 6
 JOIN = 3
 # A page change: the attempt, its claim (which stores the page moved to), the answers read once,
 # the changed ones written.
