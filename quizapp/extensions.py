@@ -205,7 +205,7 @@ def read_outside_a_transaction() -> None:
     left as it is, and so is a session that has begun one already.
     """
     session = db.session()
-    if session.in_transaction() or session.get_bind().dialect.name != "postgresql":
+    if session.in_transaction() or db.engine.dialect.name != "postgresql":
         return
     session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
     session.info["reading"] = True

@@ -60,6 +60,7 @@ OWN_ATTEMPT_TO_SAVE = (db.select(Attempt)
 # What the question page shows of an attempt, its quiz and their document, read as one plain row: the
 # ORM's loading of the three objects cost about 120 µs more than the read itself on every page.
 _ATTEMPTS, _QUIZZES, _DOCUMENTS = Attempt.__table__, Quiz.__table__, Document.__table__
+_LEARNERS = LtiLearner.__table__  # tables, not entities: a statement naming an entity is loaded through the ORM
 # What a join page and a join need of the quiz a code names, and its document's language, as one
 # plain row too: every request of a join rush but the question page reads it (the statement built once).
 QUIZ_TO_JOIN = (db.select(_QUIZZES.c.id, _QUIZZES.c.title, _QUIZZES.c.published, _QUIZZES.c.archived,
@@ -85,7 +86,7 @@ ATTEMPT_TO_END = ATTEMPT_SHOWN.add_columns(
     _ATTEMPTS.c.participant_id, _ATTEMPTS.c.number, _ATTEMPTS.c.score, _ATTEMPTS.c.max_score,
     _ATTEMPTS.c.auto_submitted,
     # The participant's LTI learner, if it came through an LMS: a submit then needs no lookup of its own.
-    db.select(LtiLearner.id).where(LtiLearner.participant_id == _ATTEMPTS.c.participant_id).scalar_subquery())
+    db.select(_LEARNERS.c.id).where(_LEARNERS.c.participant_id == _ATTEMPTS.c.participant_id).scalar_subquery())
 
 
 @dataclass(frozen=True)
@@ -586,9 +587,10 @@ def result(attempt_id: int):
     quiz = attempt.quiz
     shown = review.visible(quiz, now)
     can_retry = attempt_service.may_start_another(attempt, now)
-    return render_template("student/result.html", attempt=attempt, quiz=quiz,
-                           rows=review.rows(attempt) if shown else [], review_rows=review.RowBlocks(quiz),
-                           review_shown=shown, can_retry=can_retry)
+    rows = review.rows(attempt) if shown else []
+    # The page's content is shared by every result of the same look; only the rows are the student's own.
+    return render_template("student/result.html", fresh=fragments.result_page(quiz, attempt, rows, shown, can_retry),
+                           review_html=review.RowBlocks(quiz).all(rows))
 
 
 @bp.post("/q/<code>/again")
