@@ -325,9 +325,12 @@ def graded_answers(attempt: Attempt) -> dict[int, Any]:
 def may_start_another(attempt: Attempt, now: dt.datetime) -> bool:
     """Tell whether the attempt's participant may start one more now: none in progress, one left, the quiz open.
 
-    Counted in one statement, without loading the participant and its attempts.
+    Counted in one statement, without loading the participant and its attempts, and
+    not at all when the attempt's own number uses up the quiz's limit (one attempt
+    allowed, the usual exam): each attempt is numbered one past those its participant
+    had, and none is ever taken away, so the count is never below the number.
     """
-    if unavailable_reason(attempt.quiz, now) is not None:
+    if unavailable_reason(attempt.quiz, now) is not None or _none_left(attempt.quiz, attempt.number):
         return False
     tries = db.session.execute(_TRIES, {"participant": attempt.participant_id}).one()
     return not tries.open and not _none_left(attempt.quiz, tries.count)

@@ -41,6 +41,8 @@ JOIN = 3
 # A page change: the attempt, its claim (which stores the page moved to), the answers read once,
 # the changed ones written.
 PAGE_CHANGE = 4
+# The result of a quiz that allows one attempt: the attempt, its answers (no count of the attempts).
+RESULT = 2
 
 
 def make_quiz(app, make_teacher, size: int, **settings) -> int:
@@ -134,6 +136,7 @@ def test_statements_per_request_do_not_grow_with_the_quiz(app, make_teacher, one
     # registered already by the same form (a double click) is found only when the insert says so.
     assert large["join"] == JOIN, large
     assert large["page change"] == PAGE_CHANGE, large
+    assert large["result"] == RESULT, large
 
 
 def quiz_code(app, quiz_id: int) -> str:
