@@ -1,4 +1,4 @@
-"""Measure a student's requests in-process: CPU and Python calls per request of a join, an autosave against the bare insert.
+"""Measure a student's requests in-process: CPU and Python calls per request of a join, an autosave against the bare insert, and the end of an attempt.
 
     .venv/bin/python bench/load/inprocess.py [--database sqlite|postgresql+psycopg://.../quizapp_bench_inprocess]
                                              [--joins 200] [--saves 1000] [--rounds 5]
@@ -9,7 +9,9 @@ request's environ built beforehand: only the app's own call is timed (process
 CPU time, best of --rounds), so the figures leave out the server, the client
 and the other jobs of a shared machine, which make the served figures vary
 between runs more than most changes to the app. Python calls per request are
-counted with cProfile in a separate pass.
+counted with cProfile in a separate pass. Each student who joined then ends
+the attempt as a browser of the direct run does: the page's answers posted
+with the next-page button (a page change), the submit, the result page.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from werkzeug.datastructures import MultiDict
 from werkzeug.test import EnvironBuilder
 
 HERE = Path(__file__).resolve().parent
@@ -97,6 +100,21 @@ def autosave(call: Caller, student: tuple[str, Page, random.Random, dict]) -> No
     page.acknowledge(body)
 
 
+def finish(call: Caller, cookie: str, page: Page, rng: random.Random) -> None:
+    """Answer the page, post it with the next-page button, submit it and read the result, as a browser does."""
+    answers: dict = {}
+    for kind, name in page.fields:
+        page.answer(answers, name, kind, rng)
+    for kind, data in (("page change", page.form(answers, "next")),
+                       ("submit", page.form(answers, "submit", confirm="1"))):
+        status, _, cookie, headers = call(kind, "POST", page.url, cookie, data=MultiDict(data))
+        if status != 302:
+            raise SystemExit(f"a {kind} answered {status}")
+    status, _, _, _ = call("result", "GET", urlsplit(headers["Location"]).path, cookie)
+    if status != 200:
+        raise SystemExit(f"the result page answered {status}")
+
+
 def bare_insert(call: Caller) -> None:
     call("bare insert", "POST", "/insert", data=json.dumps({"student": "S", "answers": {"q1": "0"}}),
          content_type="application/json")
@@ -122,14 +140,15 @@ def main() -> None:
         call, bare_call = Caller(app), Caller(bare.create_app(url))
         students = [(*join(call, code, f"Saver {n}"), random.Random(n), {}) for n in range(16)]
         for n in range(100):  # warm up: compiled statements, templates, shared fragments
-            join(call, code, f"Warm-up {n}")
+            finish(call, *join(call, code, f"Warm-up {n}"), random.Random(n))
             autosave(call, students[n % 16])
             bare_insert(bare_call)
         best: dict[str, float] = {}
         for round_ in range(args.rounds):
             call.cpu.clear(), bare_call.cpu.clear()
-            for n in range(args.joins):
-                join(call, code, f"Student {round_}-{n}")
+            joined = [join(call, code, f"Student {round_}-{n}") for n in range(args.joins)]
+            for n, (cookie, page) in enumerate(joined):
+                finish(call, cookie, page, random.Random(n))
             for n in range(args.saves):
                 autosave(call, students[n % 16])
                 bare_insert(bare_call)
@@ -138,7 +157,7 @@ def main() -> None:
                 best[kind] = min(best.get(kind, float("inf")), seconds * 1e6 / count)
         call.profiles, bare_call.profiles = {}, {}
         for n in range(50):
-            join(call, code, f"Counted {n}")
+            finish(call, *join(call, code, f"Counted {n}"), random.Random(n))
             autosave(call, students[n % 16])
             bare_insert(bare_call)
         calls = {kind: pstats.Stats(profile).total_calls / 50
@@ -149,10 +168,11 @@ def main() -> None:
     print(f"In-process, {'SQLite' if args.database == 'sqlite' else 'PostgreSQL'}, quizapp {run.revision()}: "
           f"CPU per request (best of {args.rounds} rounds of {args.joins} joins and {args.saves} autosaves) "
           f"and Python calls per request")
-    for kind in ("join page", "join", "question page", "autosave", "bare insert"):
+    for kind in ("join page", "join", "question page", "autosave", "page change", "submit", "result", "bare insert"):
         print(f"  {kind:<14} {best[kind]:>6.0f} µs {calls[kind]:>7.0f} calls")
     print(f"  a join (3 requests) {sum(best[k] for k in ('join page', 'join', 'question page')) / 1000:.2f} ms; "
-          f"autosave / bare insert {best['autosave'] / best['bare insert']:.2f}x")
+          f"autosave / bare insert {best['autosave'] / best['bare insert']:.2f}x; "
+          f"the end (page change, submit, result) {sum(best[k] for k in ('page change', 'submit', 'result')) / 1000:.2f} ms")
 
 
 if __name__ == "__main__":

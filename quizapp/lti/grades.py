@@ -45,14 +45,19 @@ _LEARNER_IDS = (select(LtiLearner.participant_id, LtiLearner.id)
                 .where(LtiLearner.participant_id.in_(bindparam("participants", expanding=True))))
 
 
-def record(attempts: Iterable[Attempt]) -> list[LtiGrade]:
-    """Write (or refresh) the outbox row of each submitted attempt that came through an LTI launch; the caller commits."""
+def record(attempts: Iterable[Attempt], learners: dict[int, int] | None = None) -> list[LtiGrade]:
+    """Write (or refresh) the outbox row of each submitted attempt that came through an LTI launch; the caller commits.
+
+    ``learners`` maps the attempts' participant ids to their learners' ids when the
+    caller read them already (none for a student who came without LTI), else they are read.
+    """
     attempts = [attempt for attempt in attempts if attempt.state == "submitted"]
     if not attempts:
         return []
-    # Participant id -> learner id, read as plain rows: every submit asks, and most students came without LTI.
-    learners = dict(db.session.execute(_LEARNER_IDS, {"participants": list({a.participant_id for a in attempts})}
-                                       ).all())
+    if learners is None:
+        # Participant id -> learner id, read as plain rows: every submit asks, and most students came without LTI.
+        learners = dict(db.session.execute(_LEARNER_IDS, {"participants": list({a.participant_id for a in attempts})}
+                                           ).all())
     if not learners:
         return []
     now = utcnow()

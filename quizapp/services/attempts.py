@@ -325,9 +325,12 @@ def graded_answers(attempt: Attempt) -> dict[int, Any]:
 def may_start_another(attempt: Attempt, now: dt.datetime) -> bool:
     """Tell whether the attempt's participant may start one more now: none in progress, one left, the quiz open.
 
-    Counted in one statement, without loading the participant and its attempts.
+    Counted in one statement, without loading the participant and its attempts, and
+    not at all when the attempt's own number uses up the quiz's limit (one attempt
+    allowed, the usual exam): each attempt is numbered one past those its participant
+    had, and none is ever taken away, so the count is never below the number.
     """
-    if unavailable_reason(attempt.quiz, now) is not None:
+    if unavailable_reason(attempt.quiz, now) is not None or _none_left(attempt.quiz, attempt.number):
         return False
     tries = db.session.execute(_TRIES, {"participant": attempt.participant_id}).one()
     return not tries.open and not _none_left(attempt.quiz, tries.count)
@@ -373,6 +376,11 @@ _NEW_PARTICIPANT, _NEW_ATTEMPT = insert(_PARTICIPANTS), insert(_ATTEMPTS)
 _CLAIM = (update(_ATTEMPTS)
           .where(_ATTEMPTS.c.id == bindparam("attempt"), _ATTEMPTS.c.state == "in_progress")
           .values(page=_ATTEMPTS.c.page))
+# The same claim storing the page the student moves to: a page change writes its page in the
+# statement that claims the row, not in an UPDATE of its own (rolled back with it if the save fails).
+_CLAIM_AND_MOVE = (update(_ATTEMPTS)
+                   .where(_ATTEMPTS.c.id == bindparam("attempt"), _ATTEMPTS.c.state == "in_progress")
+                   .values(page=bindparam("page", type_=_ATTEMPTS.c.page.type)))
 _STORED = (select(_RESPONSES.c.id, _RESPONSES.c.question_id, _RESPONSES.c.answer, _RESPONSES.c.saved_at,
                   _RESPONSES.c.points)
            .where(_RESPONSES.c.attempt_id == bindparam("attempt")))
@@ -400,28 +408,31 @@ _CHANGE = (update(_RESPONSES)
            .values(answer=bindparam("new_answer", type_=_RESPONSES.c.answer.type), saved_at=bindparam("now")))
 
 
-def _claim(attempt: Attempt) -> bool:
-    """Lock the attempt's row for this transaction if it is still in progress.
+def _claim(attempt: Attempt, page: int | None = None) -> bool:
+    """Lock the attempt's row for this transaction if it is still in progress, storing ``page`` if given.
 
-    A no-op UPDATE guarded by the state: on PostgreSQL it holds the row lock
-    until commit, so a submit from another tab waits for these answers and
-    grades them; if that submit won, no row matches and nothing is written.
+    An UPDATE guarded by the state (a no-op without ``page``): on PostgreSQL it
+    holds the row lock until commit, so a submit from another tab waits for these
+    answers and grades them; if that submit won, no row matches and nothing is written.
     """
-    return db.session.execute(_CLAIM, {"attempt": attempt.id}).rowcount == 1
+    if page is None:
+        return db.session.execute(_CLAIM, {"attempt": attempt.id}).rowcount == 1
+    return db.session.execute(_CLAIM_AND_MOVE, {"attempt": attempt.id, "page": page}).rowcount == 1
 
 
-def claim_answers(attempt: Attempt, now: dt.datetime, grace_seconds: int) -> dict[int, Any]:
+def claim_answers(attempt: Attempt, now: dt.datetime, grace_seconds: int, page: int | None = None) -> dict[int, Any]:
     """Claim the attempt for saving answers and return its stored answers as rows by question id; the caller commits.
 
     The answers are read once the attempt's row is claimed: an autosave from another
     tab may have stored one since the page was loaded, and inserting it twice would
     break the one-response-per-question constraint. A caller that needs the stored
     answers before it saves (the page's form, filled with them) claims first and
-    hands the rows to save_answers, so they are read once.
+    hands the rows to save_answers, so they are read once. ``page`` is the page
+    the student moves to, stored with the claim (a page change).
     """
     if not accepts_answers(attempt, now, grace_seconds):
         raise AttemptError(_l("This attempt no longer accepts answers."))
-    if not _claim(attempt):
+    if not _claim(attempt, page):
         raise AttemptError(_l("This attempt was already submitted."))
     db.session.flush()  # answers the ORM holds unsaved come first
     return {row.question_id: row for row in db.session.execute(_STORED, {"attempt": attempt.id})}
@@ -535,6 +546,10 @@ def submit(attempt: Attempt, now: dt.datetime, *, automatic: bool = False, claim
     state then changes with the score in one conditional UPDATE, so two tabs, a
     double click or a replayed request can only submit once: the losers see no
     row change. Returns whether this call did the submitting.
+
+    ``attempt`` may be a plain read-only view of the row (student/views.py reads
+    one): it is then left as it was read, and the caller reads the row again if
+    it needs the submitted state.
     """
     submitted_at = now
     if automatic and attempt.deadline_at is not None:
@@ -545,15 +560,20 @@ def submit(attempt: Attempt, now: dt.datetime, *, automatic: bool = False, claim
         score, max_score = grade(attempt, saved if claimed else None)
         row = db.session.execute(_SUBMIT, {"attempt": attempt.id, "at": submitted_at, "automatic": automatic,
                                            "score": score, "max_score": max_score}).one_or_none()
-    # Another request may have changed the row and its answers since they were read: the
-    # row as it is now comes back with the UPDATE; the answers are read again when needed.
-    db.session.expire(attempt, ["responses"])
+    if inspect(attempt, raiseerr=False) is not None:
+        # Another request may have changed the row and its answers since they were read: the
+        # row as it is now comes back with the UPDATE; the answers are read again when needed.
+        db.session.expire(attempt, ["responses"])
+        if row is None:
+            db.session.refresh(attempt)  # another request submitted it first: show its state
+        else:
+            for key, column in _ATTEMPT_COLUMNS:
+                set_committed_value(attempt, key, row._mapping[column])
     if row is None:
-        db.session.refresh(attempt)  # another request submitted it first: show its state
         return False
-    for key, column in _ATTEMPT_COLUMNS:
-        set_committed_value(attempt, key, row._mapping[column])
-    lti_grades.record([attempt])  # an LTI learner's grade goes to the LMS once this commits
+    # An LTI learner's grade goes to the LMS once this commits (the row as submitted); a plain view of
+    # the attempt read whether its participant is one with it, so that is not asked again.
+    lti_grades.record([row], getattr(attempt, "lti_learners", None))
     return True
 
 

@@ -3,7 +3,10 @@
 The join page a new student sees (its heading, the quiz's facts and the name or
 identifier field) is the same for a whole class but for its two hidden tokens:
 it is rendered once per quiz look and language (JoinPage) and the tokens are
-written around it on each request.
+written around it on each request. A result page likewise is the same for every
+student with the same score and tally of right and wrong answers but for its
+review's rows (each rendered once per look, student/review.py) and its retry
+form's token (ResultPage).
 
 
 A question's block on the page (its legend, hint and inputs) depends only on
@@ -18,6 +21,7 @@ is always rendered afresh.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import re
@@ -37,6 +41,8 @@ from . import forms
 MAX_BLOCKS = 8192
 # Join pages a process keeps (a kilobyte each): a quiz look per language, for many quizzes.
 MAX_JOIN_PAGES = 1024
+# Result pages a process keeps (a kilobyte or two each): the scores and tallies of many quizzes' students.
+MAX_RESULT_PAGES = 4096
 # Stands for the hidden tokens while the shared part of a join page is rendered.
 _TOKENS = Markup("<!--quizapp:join-tokens-->")
 
@@ -167,3 +173,52 @@ def _render_join_page(quiz, question_count: int, asks: str) -> JoinPage:
     html = "".join(template.blocks["content"](template.new_context(context)))
     head, tail = html.split(str(_TOKENS))
     return JoinPage(Markup(head), Markup(tail))
+
+
+# Where a result page's shared content takes the review's rows and the retry form's token.
+_ROWS, _TOKEN = 0, 1
+
+
+@dataclass(frozen=True)
+class ResultPage:
+    """The content of a result page around its review rows and its retry form's token, each where it goes."""
+
+    texts: tuple[str, ...]
+    places: tuple[int, ...]
+
+    def html(self, rows: Markup, token: Callable[[], str]) -> Markup:
+        """Return the content with this student's rows, and a token only if the page has a retry form."""
+        html = [self.texts[0]]
+        for place, text in zip(self.places, self.texts[1:]):
+            html.append(rows if place == _ROWS else escape(token()))
+            html.append(text)
+        return Markup("".join(html))
+
+
+_result_pages: SharedLRU[ResultPage] = SharedLRU(MAX_RESULT_PAGES)
+
+
+def result_page(quiz, attempt, rows: list, shown: bool, can_retry: bool) -> ResultPage:
+    """Return a result page's content for this look, rendered once per look and language.
+
+    The key holds everything student/result.html's content shows but the rows'
+    own HTML: the quiz's title, language, code, pass mark and review setting,
+    the attempt's number, score and how it was submitted, the tally of its rows,
+    whether it may be tried again, the interface language and zone.
+    """
+    verdicts = [row.verdict for row in rows]
+    tally = (verdicts.count("right"), verdicts.count("partial"), len(verdicts))
+    key = (quiz.id, quiz.title, quiz.document.language, quiz.join_code, quiz.pass_mark, quiz.review, quiz.closes_at,
+           attempt.number, attempt.score, attempt.max_score, attempt.auto_submitted, shown, tally, can_retry,
+           str(get_locale()), current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    return _result_pages.get_or_make(key, lambda: _render_result_page(quiz, attempt, rows, shown, can_retry))
+
+
+def _render_result_page(quiz, attempt, rows: list, shown: bool, can_retry: bool) -> ResultPage:
+    template = current_app.jinja_env.get_template("student/result.html")
+    context = {"quiz": quiz, "attempt": attempt, "rows": rows, "review_shown": shown, "can_retry": can_retry,
+               "review_html": Markup(_MARK.format(_ROWS)), "retry_token": Markup(_MARK.format(_TOKEN)),
+               "fresh": None}
+    current_app.update_template_context(context)
+    pieces = _MARKS.split("".join(template.blocks["content"](template.new_context(context))))
+    return ResultPage(tuple(pieces[0::2]), tuple(int(place) for place in pieces[1::2]))

@@ -151,6 +151,10 @@ class RowBlocks:
         self._language, self._title = quiz.document.language, quiz.document.title
         self._locale = str(get_locale())
 
+    def all(self, rows: list[ReviewRow]) -> Markup:
+        """Return the HTML of every row, in order."""
+        return Markup("".join([self.html(row) for row in rows]))
+
     def html(self, row: ReviewRow) -> Markup:
         key = (row, self._language, self._title, self._locale)
         return _row_blocks.get_or_make(key, lambda: Markup(

@@ -26,7 +26,8 @@ from sqlalchemy import bindparam
 from sqlalchemy.orm import defer, joinedload, raiseload
 
 from ..errors import page as error_page
-from ..extensions import db, limiter
+from ..extensions import begin_writing, db, limiter, read_outside_a_transaction
+from ..lti.models import LtiLearner
 from ..models import Attempt, Document, Participant, Quiz, utcnow
 from ..services.layouts import DocumentView
 from ..redirects import local_target
@@ -59,6 +60,7 @@ OWN_ATTEMPT_TO_SAVE = (db.select(Attempt)
 # What the question page shows of an attempt, its quiz and their document, read as one plain row: the
 # ORM's loading of the three objects cost about 120 µs more than the read itself on every page.
 _ATTEMPTS, _QUIZZES, _DOCUMENTS = Attempt.__table__, Quiz.__table__, Document.__table__
+_LEARNERS = LtiLearner.__table__  # tables, not entities: a statement naming an entity is loaded through the ORM
 # What a join page and a join need of the quiz a code names, and its document's language, as one
 # plain row too: every request of a join rush but the question page reads it (the statement built once).
 QUIZ_TO_JOIN = (db.select(_QUIZZES.c.id, _QUIZZES.c.title, _QUIZZES.c.published, _QUIZZES.c.archived,
@@ -74,6 +76,17 @@ ATTEMPT_SHOWN = (db.select(_ATTEMPTS.c.id, _ATTEMPTS.c.token, _ATTEMPTS.c.state,
                  .join(_QUIZZES, _ATTEMPTS.c.quiz_id == _QUIZZES.c.id)
                  .join(_DOCUMENTS, _QUIZZES.c.document_id == _DOCUMENTS.c.id)
                  .where(_ATTEMPTS.c.id == bindparam("attempt")))
+
+# What a page change, a submit and the result page need of an attempt, its quiz and their document:
+# the question page's row and a few more columns. They loaded the three as ORM objects, about a
+# third of a submit's work.
+ATTEMPT_TO_END = ATTEMPT_SHOWN.add_columns(
+    _DOCUMENTS.c.title.label("document_title"), _QUIZZES.c.join_code, _QUIZZES.c.published, _QUIZZES.c.archived,
+    _QUIZZES.c.opens_at, _QUIZZES.c.closes_at, _QUIZZES.c.max_attempts, _QUIZZES.c.review, _QUIZZES.c.pass_mark,
+    _ATTEMPTS.c.participant_id, _ATTEMPTS.c.number, _ATTEMPTS.c.score, _ATTEMPTS.c.max_score,
+    _ATTEMPTS.c.auto_submitted,
+    # The participant's LTI learner, if it came through an LMS: a submit then needs no lookup of its own.
+    db.select(_LEARNERS.c.id).where(_LEARNERS.c.participant_id == _ATTEMPTS.c.participant_id).scalar_subquery())
 
 
 @dataclass(frozen=True)
@@ -121,6 +134,46 @@ class AttemptShown:
     @property
     def is_submitted(self) -> bool:
         return self.state == "submitted"
+
+
+@dataclass(frozen=True, eq=False)
+class TitledDocument(DocumentView):
+    """What the result page shows of a quiz's document."""
+
+    title: str
+
+
+@dataclass(frozen=True)
+class QuizToEnd(QuizShown):
+    """What a page change, a submit and the result page need of a quiz (read-only, as QuizShown)."""
+
+    join_code: str
+    published: bool
+    archived: bool
+    opens_at: dt.datetime | None
+    closes_at: dt.datetime | None
+    max_attempts: int | None
+    review: str
+    pass_mark: float | None
+
+
+@dataclass(frozen=True)
+class AttemptToEnd(AttemptShown):
+    """What a page change, a submit and the result page need of an attempt (read-only, as QuizShown)."""
+
+    participant_id: int
+    number: int
+    score: float | None
+    max_score: float
+    auto_submitted: bool
+    lti_learner_id: int | None
+
+    percentage = Attempt.percentage  # the model's own, so the result page reads it alike
+
+    @property
+    def lti_learners(self) -> dict[int, int]:
+        """Return the participant's LTI learner by participant id, as lti.grades.record() takes it (none for most)."""
+        return {} if self.lti_learner_id is None else {self.participant_id: self.lti_learner_id}
 
 
 # A student's own attempt is reached through the attempt token in the browser's session, never
@@ -204,8 +257,22 @@ def _own_attempt(attempt_id: int, statement=OWN_ATTEMPT) -> Attempt:
     return attempt
 
 
-def _close_if_overdue(attempt: Attempt, now: dt.datetime) -> bool:
-    """Submit the attempt if its time ran out, committing at once; return whether it did."""
+def _attempt_to_end(attempt_id: int) -> AttemptToEnd:
+    """Return what a page change, a submit and the result read of an attempt this browser started; any other id is not found."""
+    row = db.session.execute(ATTEMPT_TO_END, {"attempt": attempt_id}).one_or_none()
+    if row is None or row.token not in _attempt_tokens():
+        abort(404)
+    # The question page's columns (the attempt's, the quiz's, the language), then the ones added to them.
+    document = TitledDocument(row.language, row.document_title)
+    quiz = QuizToEnd(row.quiz_id, row.layout_version, row.title, row.one_per_page, document, *row[12:20])
+    return AttemptToEnd(*row[:6], quiz, *row[20:])
+
+
+def _close_if_overdue(attempt: Attempt | AttemptToEnd, now: dt.datetime) -> bool:
+    """Submit the attempt if its time ran out, committing at once; return whether it did.
+
+    A plain view of the attempt is left as it was read: the caller reads it again if it goes on.
+    """
     if attempt_service.close_if_overdue(attempt, now, _grace()):
         db.session.commit()
         return True
@@ -249,6 +316,8 @@ def _join_blocker(quiz: Quiz, participant: Participant | None, now: dt.datetime)
 @_throttle_codes
 def join(code: str):
     """Show a quiz to a student and start their attempt, or say plainly why they cannot."""
+    if request.method == "GET":
+        read_outside_a_transaction()  # a join page only reads; the join itself is a POST
     quiz = _quiz_to_join(code)
     if quiz is None:
         abort(404)
@@ -338,6 +407,7 @@ def _attempt_shown(attempt_id: int) -> AttemptShown:
 @bp.get("/attempt/<int:attempt_id>")
 def attempt(attempt_id: int):
     """Show the current page of questions, refilled with the saved answers."""
+    read_outside_a_transaction()
     shown = _attempt_shown(attempt_id)
     if shown.is_submitted:
         return redirect(url_for("student.result", attempt_id=shown.id))
@@ -346,6 +416,7 @@ def attempt(attempt_id: int):
         page = min(max(shown.page, 0), len(pages) - 1)
         return _render_attempt(shown, pages, page, attempt_service.saved_answers(shown))
     # Its time ran out and it was not closed yet: closed here, through the ORM, as every other request does.
+    begin_writing()
     attempt = _own_attempt(attempt_id)
     if _close_if_overdue(attempt, utcnow()):
         flash(_("Time is up: your attempt was submitted with the answers saved so far."), "info")
@@ -376,12 +447,14 @@ def _page_after(action: str, page: int, count: int) -> int:
 @bp.post("/attempt/<int:attempt_id>")
 def answer(attempt_id: int):
     """Save the answers of the page shown, then move, submit, or stay, as the button said."""
-    attempt = _own_attempt(attempt_id)
+    attempt = _attempt_to_end(attempt_id)
     now = utcnow()
     action = request.form.get("action", "save")
-    if _close_if_overdue(attempt, now):
-        flash(_("Time is up: your attempt was submitted with the answers saved before the deadline."), "info")
-        return redirect(url_for("student.result", attempt_id=attempt.id))
+    if not attempt.is_submitted and not attempt_service.accepts_answers(attempt, now, _grace()):
+        if _close_if_overdue(attempt, now):
+            flash(_("Time is up: your attempt was submitted with the answers saved before the deadline."), "info")
+            return redirect(url_for("student.result", attempt_id=attempt.id))
+        attempt = _attempt_to_end(attempt_id)  # another request submitted it first, or its deadline moved
     if attempt.is_submitted:
         if action in {"submit", "timeout"}:  # a double click or a replay: already done
             return redirect(url_for("student.result", attempt_id=attempt.id))
@@ -392,9 +465,13 @@ def answer(attempt_id: int):
     if not 0 <= page < len(pages):
         return _stale(attempt, _("This page is out of date. Your saved answers are unchanged; "
                                  "open the quiz again to continue."))
+    # Known before the claim, so a page change stores its page with the claim: a submit moves to none.
+    submitting = action == "submit" or (action == "timeout"
+                                        and attempt_service.is_timed_out(attempt, now + TIMEOUT_SLACK))
+    moved_to = None if submitting else _page_after(action, page, len(pages))
     try:
         # Claimed first, so the saved answers that fill the form are read once, and are the current ones.
-        claimed = attempt_service.claim_answers(attempt, now, _grace())
+        claimed = attempt_service.claim_answers(attempt, now, _grace(), page=moved_to)
         saved = {question_id: row.answer for question_id, row in claimed.items()}
         # The request's CSRF token was checked before the view, as on every POST: not again by the form.
         form = forms.attempt_form(pages[page], saved, csrf=False)
@@ -406,11 +483,12 @@ def answer(attempt_id: int):
                                               as_of=_as_of(request.form.get("as_of")), claimed=claimed)
     except attempt_service.AttemptError as error:
         db.session.rollback()
+        attempt = _attempt_to_end(attempt_id)  # as it is now: another tab may have submitted it
         if action in {"submit", "timeout"} and attempt.is_submitted:
             return redirect(url_for("student.result", attempt_id=attempt.id))  # another tab submitted it first
         return _stale(attempt, str(error))
 
-    if action == "timeout" and attempt_service.is_timed_out(attempt, now + TIMEOUT_SLACK):
+    if action == "timeout" and submitting:
         attempt_service.submit(attempt, now, automatic=True, claimed=True,
                                saved=attempt_service.saved_for_grading(claimed, stored))
         db.session.commit()
@@ -426,8 +504,7 @@ def answer(attempt_id: int):
         db.session.commit()
         return redirect(url_for("student.result", attempt_id=attempt_id))
 
-    attempt.page = _page_after(action, page, len(pages))
-    db.session.commit()
+    db.session.commit()  # the page moved to was stored with the claim
     if action == "save":
         flash(_("Your answers are saved."), "info")
     return redirect(url_for("student.attempt", attempt_id=attempt_id))
@@ -436,7 +513,7 @@ def answer(attempt_id: int):
 @bp.post("/attempt/<int:attempt_id>/submit")
 def submit(attempt_id: int):
     """Submit after the student confirmed it despite unanswered questions."""
-    attempt = _own_attempt(attempt_id)
+    attempt = _attempt_to_end(attempt_id)
     now = utcnow()
     if not _close_if_overdue(attempt, now) and attempt_service.submit(attempt, now):
         db.session.commit()
@@ -499,17 +576,21 @@ def _csrf_token_age(token: str) -> float:
 @bp.get("/attempt/<int:attempt_id>/result")
 def result(attempt_id: int):
     """Show the score and, as the quiz's review setting allows, each answer with its evidence."""
-    attempt = _own_attempt(attempt_id)
+    read_outside_a_transaction()
+    attempt = _attempt_to_end(attempt_id)
     now = utcnow()
-    _close_if_overdue(attempt, now)
     if not attempt.is_submitted:
-        return redirect(url_for("student.attempt", attempt_id=attempt.id))
+        begin_writing()
+        if not _close_if_overdue(attempt, now):
+            return redirect(url_for("student.attempt", attempt_id=attempt.id))
+        attempt = _attempt_to_end(attempt_id)  # as its time ran out: submitted just now
     quiz = attempt.quiz
     shown = review.visible(quiz, now)
     can_retry = attempt_service.may_start_another(attempt, now)
-    return render_template("student/result.html", attempt=attempt, quiz=quiz,
-                           rows=review.rows(attempt) if shown else [], review_rows=review.RowBlocks(quiz),
-                           review_shown=shown, can_retry=can_retry)
+    rows = review.rows(attempt) if shown else []
+    # The page's content is shared by every result of the same look; only the rows are the student's own.
+    return render_template("student/result.html", fresh=fragments.result_page(quiz, attempt, rows, shown, can_retry),
+                           review_html=review.RowBlocks(quiz).all(rows))
 
 
 @bp.post("/q/<code>/again")

@@ -75,6 +75,25 @@ def test_one_question_per_page_with_previous_and_next(app, student, seeded):
     assert fresh_attempt(app, student.attempt_id).page == 8
 
 
+def test_a_page_change_with_a_refused_answer_stays_on_its_page(app, student, seeded):
+    """The page moved to is stored with the claim: a save refused after it must not move the student."""
+    student.join(settings(app, seeded, one_per_page=True))
+    student.post({"page": "0"}, action="next")
+    assert fresh_attempt(app, student.attempt_id).page == 1
+    field = f"q{question_ids(app, student.attempt_id)[1]}"
+    kind = next(item.question.kind for item in items_of(app, student.attempt_id) if f"q{item.question.id}" == field)
+    bad = {"numeric": "12 apples", "multiple": ["42"], "single": "42", "true_false": "7"}.get(kind, "x" * 301)
+    refused = student.post({field: bad, "page": "1"}, action="next")
+    assert refused.status_code == 400
+    assert fresh_attempt(app, student.attempt_id).page == 1
+    assert "Question 2 of 10" in student.client.get(student.url).get_data(as_text=True)
+
+
+def items_of(app, attempt_id: int) -> list[attempt_service.Item]:
+    with app.app_context():
+        return attempt_service.items(db.session.get(Attempt, attempt_id))
+
+
 def test_the_hidden_enter_button_is_not_announced(app, student, seeded):
     """From page 2 on, the button Enter presses comes before the question: screen readers must skip it."""
     student.join(settings(app, seeded, one_per_page=True))
@@ -345,11 +364,11 @@ def test_the_losing_tab_of_a_submit_race_lands_on_the_result(app, started, monke
     started.post(started.right_answers())
     claim = attempt_service._claim
 
-    def other_tab_submits_first(attempt):
+    def other_tab_submits_first(attempt, *page):
         with db.engine.begin() as connection:
             connection.execute(db.update(Attempt).where(Attempt.id == attempt.id).values(state="submitted",
                                                                                          submitted_at=utcnow()))
-        return claim(attempt)
+        return claim(attempt, *page)
 
     monkeypatch.setattr(attempt_service, "_claim", other_tab_submits_first)
     response = started.post(started.right_answers(), action="submit", confirm="1")
