@@ -892,8 +892,7 @@ class Weigher:
 
     def _hour_in_words(self, answer: str, before: str, after: str) -> bool:
         """Tell whether a number in words is an hour of the day ("verso le dieci", "ten o'clock")."""
-        numbers = self.doc.pack.get("number_words") or {}
-        if not 1 <= numbers.get(normalise(answer), 0) <= 12:
+        if answer.strip()[:1].isdigit() or not 1 <= (self._number_of(answer) or 0) <= 12:
             return False
         pack = self.doc.pack
         low_before, low_after = before.lower().rstrip(), after.lower().lstrip()
@@ -910,20 +909,18 @@ class Weigher:
         first = answer.split()[0].lower() if answer.split() else ""
         if words and normalise(words[-1]) in self.weekdays and first.isdigit() and 1 <= int(first) <= 31:
             return True
-        numbers = self.doc.pack.get("number_words") or {}
+        one, other = self._number_of(first), self._number_of(words[0]) if words else None
+        return len(words) == 2 and words[1].lower() in self.conjunctions and None not in (one, other) \
+            and one == other + 1
 
-        def value(word: str) -> int | None:
-            word = word.lower().strip(",")
-            return int(word) if word.isdigit() else numbers.get(word)
-
-        return len(words) == 2 and words[1].lower() in self.conjunctions and value(first) is not None \
-            and value(words[0]) is not None and value(first) == value(words[0]) + 1
+    def _number_of(self, word: str) -> int | None:
+        """Return the whole number a word writes in figures or in the language's words ("tre", "12"), or None."""
+        word = word.strip(",")
+        return int(word) if word.isdigit() else (self.doc.pack.get("number_words") or {}).get(normalise(word))
 
     def _counted_after(self, answer: str, after: str) -> bool:
         """Tell whether a count is followed by the items it counts ("in ____ regioni, Toscana, Umbria e Marche")."""
-        n = _as_int(answer)
-        if n is None:
-            n = (self.doc.pack.get("number_words") or {}).get(normalise(answer))
+        n = self._number_of(answer)
         if not n or not 2 <= n <= 12:
             return False
         m = re.match(r"\s+[^\W\d_]+(?:\s+[\w'’]+){0,3}\s*([,:(])\s*([^.;()]*)", after)
