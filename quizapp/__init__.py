@@ -52,7 +52,6 @@ def create_app(test_config: dict | None = None) -> Flask:
         limiter,
         login_manager,
         migrate,
-        ping_locally,
         select_locale,
     )
 
@@ -60,9 +59,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.request_class = Request
 
     db.init_app(app)
-    with app.app_context():
-        for engine in db.engines.values():
-            ping_locally(engine)
     migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
     csrf.init_app(app)
     limiter.init_app(app)

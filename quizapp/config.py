@@ -121,9 +121,8 @@ def engine_options(database_url: str) -> dict[str, object]:
     """Return the SQLAlchemy engine options for this database.
 
     A server (PostgreSQL) may drop pooled connections (a restart, an idle
-    timeout), so each is tested as it is taken from the pool (on PostgreSQL a look
-    at its socket first, extensions.ping_locally); an SQLite file never drops
-    one, and the test would be one more statement on every request.
+    timeout), so each is tested as it is taken from the pool; an SQLite file
+    never drops one, and the test would be one more statement on every request.
     """
     return {} if database_url.startswith("sqlite") else {"pool_pre_ping": True}
 

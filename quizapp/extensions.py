@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import select
 import sqlite3
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -153,45 +152,6 @@ def _configure_sqlite(dbapi_connection, connection_record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
-
-
-def _quiet(dbapi_connection) -> bool:
-    """Tell whether a pooled psycopg connection is open and idle, with nothing from the server waiting on its socket.
-
-    A server that ends a connection (a restart, an administrator's command, an
-    idle timeout) writes its last message, or just closes, on the socket, which
-    then reads as ready: only a quiet socket passes without a round trip.
-    """
-    info = getattr(dbapi_connection, "info", None)
-    if not hasattr(select, "poll") or info is None or dbapi_connection.closed:
-        return False
-    from psycopg import pq
-
-    if info.status != pq.ConnStatus.OK or info.transaction_status != pq.TransactionStatus.IDLE:
-        return False
-    poller = select.poll()  # not select.select: a school's connections take file numbers past its 1,024
-    poller.register(dbapi_connection.fileno(), select.POLLIN | select.POLLPRI)  # a hang-up is always reported
-    return not poller.poll(0)
-
-
-def ping_locally(engine: Engine) -> None:
-    """Make the pool's pre-ping of a PostgreSQL connection (psycopg) look at its socket first, and SELECT 1 only if it speaks.
-
-    pool_pre_ping keeps a restarted server from failing a request, at the cost of
-    a round trip (SELECT 1) before every request's first statement; a connection
-    the server ended has its socket ready to read, so a quiet socket proves as
-    much without it. Anything else (a message waiting, an odd state, a system
-    without poll) is pinged as before, and a failed ping invalidates the pool as before.
-    """
-    dialect = engine.dialect
-    if dialect.name != "postgresql" or dialect.driver != "psycopg":
-        return
-    ping = dialect.do_ping
-
-    def do_ping(dbapi_connection) -> bool:
-        return _quiet(dbapi_connection) or ping(dbapi_connection)
-
-    dialect.do_ping = do_ping
 
 
 def read_outside_a_transaction() -> None:
