@@ -89,6 +89,9 @@ FOREIGN_ACRONYM = 0.3
 PASSING_ACRONYM = 0.3
 POINTED_BACK = 0.2
 OWN_YEAR = 0.2
+# A life's years in brackets after a name ("Ludwig II (1845–1886)"), and how far after a year an age may follow.
+_LIFESPAN = re.compile(r"\((?:c\.\s*)?1?\d{3}\s*[–—-]\s*1?\d{3}\)")
+AGE_REACH = 40
 # How far before a date blank a relative day ("ieri, venerdì ____") ties it to the dateline.
 RELATIVE_DAY_REACH = 25
 BULLET_ITEM = 0.3
@@ -182,6 +185,8 @@ class Weigher:
         self.age_cue = _cue(r"(?:" + "|".join(re.escape(c) for c in pack.get("age_cues", ())) + r")\s*$") \
             if pack.get("age_cues") else None
         self.age_words = {normalise(w) for w in pack.get("age_words", ())}
+        self.age_cue_anywhere = _cue(r"\b(?:" + "|".join(re.escape(c) for c in pack.get("age_cues", ())) + r")\b") \
+            if pack.get("age_cues") else None
         self.relative_day = _cue(r"\b(?:" + "|".join(map(re.escape, pack.get("relative_days", ()))) + r")\b") \
             if pack.get("relative_days") else None
         self.centrality = [self._centrality(i) for i in range(len(doc.sentences))]
@@ -455,6 +460,9 @@ class Weigher:
         if self.born_stated and ((self.age_cue and self.age_cue.search(before[-30:]))
                                  or any(x in core for x in self.age_words)):
             w *= GIVEN_SUM  # "nato nel 1941 … compirà ____", "the day before his ____" (23rd birthday)
+        elif self.document and _YEAR_IN.fullmatch(ans.text.strip()) and _LIFESPAN.search(before) \
+                and self.age_cue_anywhere and self.age_cue_anywhere.search(after[:AGE_REACH]):
+            w *= GIVEN_SUM  # "Ludwig II (1845–1886) came to the throne in ____ at the age of eighteen": 1864
         if _summed(ans.text, before, after) or self._counted_after(ans.text, after) \
                 or self._complement(ans.text, before, after) or self._one_more(ans.text, before):
             w *= GIVEN_SUM  # "____ grandi elettori: 630 deputati, …"; "in ____ regioni, Toscana, Emilia-Romagna e …"

@@ -1888,6 +1888,10 @@ def test_a_bound_written_with_a_gerund_takes_no_near_misses(lang, text, answer):
            "Gloucester e il duca di Kent.", "tre"),
     ("en", "A body can be charged in three ways: by rubbing, by contact with a charged body and by induction.",
      "three"),
+    # Review 41: a life's years and an age give the year ("(1845–1886) came to the throne in ____ at eighteen").
+    ("en", "Ludwig II (1845–1886) came to the throne in 1864 at the age of eighteen, after his father's death.",
+     "1864"),
+    ("it", "Ludovico II (1845–1886) salì al trono nel 1864 all'età di diciotto anni, alla morte del padre.", "1864"),
     # Review 38: the range or the calendar gives the number after the one before it.
     ("it", "Le foglie restano sulla pianta per due o tre anni prima di essere sostituite.", "tre"),
     ("it", "Nelle prime due serate, lunedì 29 e martedì 30 gennaio, sono state presentate dieci canzoni.", "29"),
@@ -2983,6 +2987,8 @@ def test_on_a_paragraph_the_document_rules_stay_silent():
     assert weight_of("en", "Standing 6 feet 3 inches, he was the tallest man there.", "6 feet", "quantity") > 0
     assert weight_of("en", "He was listed by the Union for Conservation of Nature.", "Conservation of Nature",
                      "entity") > 0
+    assert weight_of("en", "Ludwig II (1845–1886) came to the throne in 1864 at the age of eighteen.", "1864",
+                     "year") > 0.25
 
 
 @pytest.mark.parametrize("explanation,evidence,expected", [
