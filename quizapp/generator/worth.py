@@ -157,6 +157,11 @@ def _zipf(word: str, lang: str) -> float:
     return zipf_frequency(word, lang, wordlist="small")
 
 
+def _words_cue(words: tuple[str, ...]) -> re.Pattern | None:
+    """Compile a pack's list of words or phrases into one pattern found anywhere, as whole words; None for none."""
+    return _cue(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else None
+
+
 @lru_cache(maxsize=8)
 def _cue(pattern: str) -> re.Pattern | None:
     """Compile a pack's cue pattern once."""
@@ -185,10 +190,8 @@ class Weigher:
         self.age_cue = _cue(r"(?:" + "|".join(re.escape(c) for c in pack.get("age_cues", ())) + r")\s*$") \
             if pack.get("age_cues") else None
         self.age_words = {normalise(w) for w in pack.get("age_words", ())}
-        self.age_cue_anywhere = _cue(r"\b(?:" + "|".join(re.escape(c) for c in pack.get("age_cues", ())) + r")\b") \
-            if pack.get("age_cues") else None
-        self.relative_day = _cue(r"\b(?:" + "|".join(map(re.escape, pack.get("relative_days", ()))) + r")\b") \
-            if pack.get("relative_days") else None
+        self.age_cue_anywhere = _words_cue(tuple(pack.get("age_cues", ())))
+        self.relative_day = _words_cue(tuple(pack.get("relative_days", ())))
         self.centrality = [self._centrality(i) for i in range(len(doc.sentences))]
         # A text long enough to have a topic: the rules a paragraph's questions contradict apply from here.
         self.long_text = len(doc.sentences) >= TOPIC_MIN_SENTENCES
@@ -203,10 +206,9 @@ class Weigher:
         # Where the text's first sentence (after any heading) starts.
         self.opening = next((sent.start for i, sent in enumerate(doc.sentences) if i not in self.headings), -1)
         # A news report: dated, or opening on a dateline ("CAPE CANAVERAL, Florida, January 28, 1986 –").
-        self.news = self.dated is not None or bool(self.document and self.opening >= 0
-                                                    and _NEWS_LEAD.match(doc.text, self.opening))
-        # The dateline's place ("LONDON, Oct. 1 –"): a report's own city, which its dateline gives away.
         lead = _NEWS_LEAD.match(doc.text, self.opening) if self.opening >= 0 else None
+        self.news = self.dated is not None or bool(self.document and lead)
+        # The dateline's place ("LONDON, Oct. 1 –"): a report's own city, which its dateline gives away.
         self.dateline_place = normalise(doc.text[self.opening:doc.text.find(",", self.opening)]) \
             if lead and "," in lead.group() else ""
         wh = pack.get("worth", {})

@@ -2421,11 +2421,11 @@ def test_review_18_cuts_are_never_asked(lang, text, answer, kind, asked):
     assert (weight_of(lang, text, answer, kind) > 0) is asked
 
 
-def _in_a_document(lang: str, sentence: str) -> str:
-    """Return ``sentence`` after twelve plain sentences without figures: a whole document, where its rules apply."""
-    rooms = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "omicron")
-    filler = " ".join(f"La sala {r} fu restaurata." if lang == "it" else f"The {r} hall was rebuilt." for r in rooms)
-    return f"{filler} {sentence}"
+def _in_a_document(lang: str, sentence: str, first: bool = False) -> str:
+    """Return ``sentence`` after (or, ``first``, before) plain sentences without figures: a whole document."""
+    rooms = "ABCDEFGHIJKLMN"
+    filler = " ".join(f"La sala {r} fu restaurata." if lang == "it" else f"Hall {r} was rebuilt." for r in rooms)
+    return f"{sentence} {filler}" if first else f"{filler} {sentence}"
 
 
 def _long_text(lang: str, sentence: str, before: int = 8) -> str:
@@ -2877,26 +2877,21 @@ def test_a_date_a_report_counts_from_its_dateline_is_weighed_down(lang, dated, p
     assert weight(dated) <= 0.25 * weight(plain)
 
 
-@pytest.mark.parametrize("lang,text,answer", [
+@pytest.mark.parametrize("lang,text,plain,answer,kind", [
     # Review 38: "Other ____ polymerise in the same way": "monomers" fits as well as "alkenes".
-    ("en", "Other alkenes polymerise in the same way.", "alkenes"),
-    ("it", "Altri alcheni polimerizzano allo stesso modo.", "alcheni"),
-])
-def test_a_blank_after_other_opening_its_sentence_is_weighed_down(lang, text, answer):
-    plain = _in_a_document(lang, text.replace("Other ", "Many ").replace("Altri ", "Molti "))
-    assert weight_of(lang, _in_a_document(lang, text), answer, "concept") <= 0.25 * weight_of(lang, plain, answer,
-                                                                                                "concept")
-
-
-@pytest.mark.parametrize("lang,text,country", [
+    ("en", "Other alkenes polymerise in the same way.", "Many alkenes polymerise in the same way.", "alkenes",
+     "concept"),
+    ("it", "Altri alcheni polimerizzano allo stesso modo.", "Molti alcheni polimerizzano allo stesso modo.", "alcheni",
+     "concept"),
     # Review 37: "si è imposto a Losanna, in ____" asked the town's country ("in Senegal" as the false statement).
-    ("it", "Domenica 18 luglio Bartali si è imposto a Losanna, in Svizzera, e ha vestito la maglia gialla.", "Svizzera"),
-    ("en", "On Sunday Bartali won the stage in Lausanne, Switzerland, and took the yellow jersey.", "Switzerland"),
+    ("it", "Domenica 18 luglio Bartali si è imposto a Losanna, in Svizzera, e ha vestito la maglia gialla.",
+     "Domenica 18 luglio Bartali si è imposto in Svizzera, e ha vestito la maglia gialla.", "Svizzera", "country"),
+    ("en", "On Sunday Bartali won the stage in Lausanne, Switzerland, and took the yellow jersey.",
+     "On Sunday Bartali won the stage in Switzerland, and took the yellow jersey.", "Switzerland", "country"),
 ])
-def test_a_town_s_country_said_in_passing_is_weighed_down(lang, text, country):
-    plain = _in_a_document(lang, text.replace("Losanna, in ", "").replace("Lausanne, ", ""))
-    assert weight_of(lang, _in_a_document(lang, text), country, "country") <= 0.25 * weight_of(lang, plain, country,
-                                                                                                 "country")
+def test_a_document_s_blank_the_sentence_points_back_to_or_gives_is_weighed_down(lang, text, plain, answer, kind):
+    weight = weight_of(lang, _in_a_document(lang, text), answer, kind)
+    assert weight <= 0.25 * weight_of(lang, _in_a_document(lang, plain), answer, kind)
 
 
 def test_a_news_lead_s_age_gives_the_subject_s_birth_year():
@@ -2973,9 +2968,7 @@ def test_a_foreign_name_s_expansion_is_never_asked_to_be_typed():
 
 def _document_weight(lang: str, sentence: str, answer: str, kind: str) -> float:
     """Return the worth multiplier of ``sentence``'s answer as the first sentence of a whole document (no digits after)."""
-    rooms = "ABCDEFGHIJKLMN"
-    filler = " ".join((f"La sala {r} fu restaurata." if lang == "it" else f"Hall {r} was rebuilt.") for r in rooms)
-    return _weight_of(f"{sentence} {filler}", lang, answer, kind)
+    return _weight_of(_in_a_document(lang, sentence, first=True), lang, answer, kind)
 
 
 def test_on_a_paragraph_the_document_rules_stay_silent():
