@@ -705,12 +705,14 @@ class Cloze(QuestionKind):
             if fact.kind in _ENTITY_KINDS or person_name(ans.text):
                 connectors = frozenset(ctx.doc.pack.get("name_connectors"))
                 middle = ctx.doc.pack.get("middle_names", False)
-                accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code, connectors, fact.kind == "person", middle)
+                titles = _title_words(ctx.doc.pack.code)
+                accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code, connectors, fact.kind == "person", middle,
+                                        titles)
                 owner = _possessive_stem(ans.text)
                 if owner:
                     accepted.append(owner)
                     accepted += short_forms(ctx.doc.text, owner, ctx.doc.pack.code, connectors, fact.kind == "person",
-                                            middle)
+                                            middle, titles)
                 name = owner or ans.text
                 accepted += full_forms(ctx.doc.text, name) + model_forms(ctx.doc.text, name)
                 accepted += distractors.lexicon_forms(name, ctx.doc.pack.code)  # "Galileo", "Raphael"
@@ -846,6 +848,13 @@ def _bracketed_names(text: str, stopwords: frozenset[str]) -> dict[str, tuple[st
         if words:
             out[m.group(1)] = out.get(m.group(1), ()) + (" ".join(words),)
     return out
+
+
+@lru_cache(maxsize=8)
+def _title_words(code: str) -> frozenset[str]:
+    """Return the language's titles and honorifics (lower case), which stand before a surname ("Mayor Low")."""
+    pack = load_pack(code)
+    return frozenset(w.lower() for w in (*pack.get("person_titles", ()), *pack.get("honorifics", ())))
 
 
 @lru_cache(maxsize=8)

@@ -87,8 +87,11 @@ def _capitals_before(text: str) -> dict[str, set[str]]:
 
 
 @lru_cache(maxsize=4096)
-def _nobody_else(text: str, name: str, surname: str) -> bool:
-    """Tell whether every capitalised word the text puts before ``surname`` belongs to ``name``."""
+def _nobody_else(text: str, name: str, surname: str, titles: frozenset[str] = frozenset()) -> bool:
+    """Tell whether every capitalised word the text puts before ``surname`` belongs to ``name`` or is a title.
+
+    ``titles`` (lower case) are the language's titles: "Mayor Low" is "Mayor Seth Low" again.
+    """
     given = set(name.split())
     if re.fullmatch(r"\w+", surname):
         # One index per text: a long text is read once, not once per name.
@@ -96,11 +99,12 @@ def _nobody_else(text: str, name: str, surname: str) -> bool:
     else:
         before = re.findall(r"([A-ZÀ-Ý][\w’'.-]*)\s+" + re.escape(surname) + r"\b", text)
     # A word with a dot that is no initial ends the sentence before ("John R. Pierce. Bardeen …").
-    return all(word in given or (word.endswith(".") and not _INITIALS.fullmatch(word)) for word in before)
+    return all(word in given or word.lower().rstrip(".") in titles
+               or (word.endswith(".") and not _INITIALS.fullmatch(word)) for word in before)
 
 
 def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | set[str] = frozenset(),
-                titled: bool = False, middle_names: bool = False) -> list[str]:
+                titled: bool = False, middle_names: bool = False, titles: frozenset[str] = frozenset()) -> list[str]:
     """Return the shorter forms of the person's ``name`` a teacher accepts: the surname, alone or with its particle.
 
     "Giuseppe Ricci Oddi" gives "Ricci Oddi" and "Oddi"; "Alex de Minaur" gives
@@ -141,7 +145,7 @@ def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | se
     # After a title the last word is a surname ("Taoiseach Enda Kenny", "il cardinale Pericle Felici"),
     # however common a word it is.
     named = given or titled or _rare(last, lang)
-    if short or not named or not _nobody_else(text, name, " ".join(surname[-2:]) if bound else last):
+    if short or not named or not _nobody_else(text, name, " ".join(surname[-2:]) if bound else last, titles):
         return []
     # The surname with what belongs to it ("Ricci Oddi", "de Minaur"), without a lower-case
     # particle ("de La Tour" gives "La Tour"); never the given name alone.

@@ -367,6 +367,31 @@ def test_a_titled_name_accepts_a_surname_that_is_also_a_given_name(text, name, f
     assert short_forms(text, name, "it" if " il " in text else "en", titled=True) == forms
 
 
+@pytest.mark.parametrize("text, forms", [
+    # Review 40: "Mayor Low" later in the report is "Mayor Seth Low" again, no other Low.
+    ("He was received by Mayor Seth Low. The gift was accepted by Mayor Low.", ["Low"]),
+    ("He was received by Mayor Seth Low. The gift was accepted by Abiel Low.", []),
+])
+def test_a_title_before_the_surname_elsewhere_names_nobody_else(text, forms):
+    from quizapp.generator.kinds import _title_words
+    from quizapp.generator.names import short_forms
+
+    assert short_forms(text, "Seth Low", "en", titled=True, titles=_title_words("en")) == forms
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # Reviews 41 and 40: a scholar's role before an unknown given name makes a person, who answers by surname.
+    ("en", "In 1928 the Dutch botanist Frits Went placed cut oat coleoptile tips on blocks of agar.", "Frits Went"),
+    ("en", "In 1921 the archaeologist Daya Ram Sahni started digging at Harappa.", "Daya Ram Sahni"),
+    ("it", "Nel 1921 l'archeologo Daya Ram Sahni iniziò gli scavi a Harappa.", "Daya Ram Sahni"),
+])
+def test_a_role_before_a_name_makes_a_person(lang, text, name):
+    from quizapp.generator.facts import extract_facts
+
+    facts = extract_facts(doc_of(text, lang))
+    assert ("person", name) in {(f.kind, f.answers[0].text) for f in facts}
+
+
 @pytest.mark.parametrize("lang,date,published,later", [
     ("it", "26 novembre 2023", dt.date(2023, 11, 26), False),
     ("en", "14 July 2023", dt.date(2023, 8, 23), False),

@@ -153,7 +153,18 @@ PACK = {
                      "poet", "playwright", "philosopher", "physicist", "chemist", "biologist", "astronomer",
                      "mathematician", "scientist", "engineer", "inventor", "explorer", "aviator", "pilot",
                      "astronaut", "cosmonaut", "journalist", "historian", "actor", "actress", "director",
-                     "photographer", "economist", "activist", "leader", "preacher", "monk", "friar"],
+                     "photographer", "economist", "activist", "leader", "preacher", "monk", "friar",
+                     # The sciences' and scholars' own ("the Dutch botanist Frits Went", "the archaeologist
+                     # Daya Ram Sahni"): the name after them is a person's whatever its given name.
+                     "botanist", "zoologist", "archaeologist", "archeologist", "geologist", "naturalist",
+                     "anatomist", "physician", "surgeon", "physiologist", "geneticist", "biochemist",
+                     "bacteriologist", "microbiologist", "ornithologist", "entomologist", "palaeontologist",
+                     "paleontologist", "egyptologist", "anthropologist", "psychologist", "sociologist", "linguist",
+                     "geographer", "cartographer", "navigator", "mountaineer", "missionary", "banker",
+                     "industrialist", "entrepreneur", "businessman", "diplomat", "politician", "statesman",
+                     "lawyer", "scholar", "theologian", "priest", "abbot", "nun", "illustrator", "dancer",
+                     "ballerina", "choreographer", "guitarist", "organist", "cellist", "songwriter", "filmmaker",
+                     "screenwriter", "cyclist", "boxer", "footballer", "athlete", "sprinter", "swimmer", "jockey"],
     # Honorifics before a surname alone ("Mr Ahern"): the surname is the name.
     "honorifics": ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "signor", "signora", "herr", "frau",
                    "monsieur", "madame", "mme", "señor", "señora", "pandit"],

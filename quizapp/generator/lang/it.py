@@ -181,7 +181,17 @@ PACK = {
                      "poetessa", "drammaturgo", "filosofo", "fisico", "chimico", "chimica", "biologo", "astronomo",
                      "matematico", "scienziato", "scienziata", "ingegnere", "inventore", "esploratore", "aviatore",
                      "astronauta", "cosmonauta", "giornalista", "storico", "attore", "attrice", "regista",
-                     "fotografo", "economista", "medico", "batteriologo", "protodiacono", "frate", "monaco"],
+                     "fotografo", "economista", "medico", "batteriologo", "protodiacono", "frate", "monaco",
+                     # Le scienze e gli studi ("il botanico olandese Frits Went", "l'archeologo Daya Ram
+                     # Sahni"): il nome che segue è di una persona, qualunque sia il suo nome proprio.
+                     "botanico", "zoologo", "archeologo", "archeologa", "geologo", "naturalista", "anatomista",
+                     "chirurgo", "fisiologo", "genetista", "biochimico", "ornitologo", "entomologo", "paleontologo",
+                     "egittologo", "antropologo", "psicologo", "sociologo", "linguista", "geografo", "cartografo",
+                     "navigatore", "alpinista", "missionario", "banchiere", "imprenditore", "imprenditrice",
+                     "diplomatico", "statista", "avvocato", "studioso", "studiosa", "teologo", "sacerdote", "abate",
+                     "suora", "illustratore", "ballerino", "ballerina", "coreografo", "chitarrista", "organista",
+                     "violoncellista", "cantautore", "sceneggiatore", "ciclista", "pugile", "calciatore", "atleta",
+                     "velocista", "nuotatore", "fantino", "esploratrice", "astronoma", "matematica", "fotografa"],
     "titles_kept_in_names": ["santo", "san", "santa", "st"],
     "place_preps": ["a", "in", "nel", "nella", "da", "verso", "presso"],
     "list_items_need_article": True,
