@@ -168,7 +168,7 @@ def year_distractors(year: int, mentioned_years: set[int], rng: random.Random, n
     # Never the year next to it: sources date one event a year apart (a law passed in December
     # and in force in January, Solon's archonship in 594/593 BC), so that year is defensible;
     # an ancient year is known only to within a few years.
-    steps = (20, 30, 50, 75) if approximate else (5, 10, 15, 20, 30) if year < ANCIENT else (2, 3, 5, 10)
+    steps = (20, 30, 50, 75) if approximate else (5, 10, 15, 20, 30) if year < ANCIENT else (3, 5, 7, 10)
     if period:
         future, steps = False, tuple(period * k for k in (1, 2, 3, 4))
     pool = sorted({year - 5, year + 5, year + 10, year + 15, year + 20} if future and not approximate

@@ -684,6 +684,8 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
     # Titles that start place names too ("San Francisco", "Saint Peter's Basilica") stay in the name.
     kept_titles = frozenset(doc.pack.get("titles_kept_in_names", ()))
     titles = set(doc.pack.get("person_titles")) - kept_titles
+    # "the Kinetoscope of Mr. Edison": a name runs on through "of", never into an honorific.
+    honorifics = frozenset(doc.pack.get("honorifics", ()))
     # Months and weekdays are capitalised in English but are dates, not names.
     calendar = set(doc.pack.get("months")) | set(doc.pack.get("weekdays", ()))
     centuries = doc.pack.get("century_names", {})
@@ -712,7 +714,8 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
             elif surname_end := _particles_to_surname(toks, k, j, connectors):
                 j = surname_end
             elif (tj.text.lower() in connectors or tj.text in "-&") and j + 1 < n and toks[j + 1].is_capitalised \
-                    and toks[j + 1].is_word and not _agent_after(toks, k, j) and not _place_after_full_name(toks, k, j) \
+                    and toks[j + 1].is_word and toks[j + 1].text.lower() not in honorifics \
+                    and not _agent_after(toks, k, j) and not _place_after_full_name(toks, k, j) \
                     and not _initial_dot(toks, j + 2, kept_titles) and _epithet_link(doc, toks, k, j):
                 # "ai Mondiali di St. Moritz": a saint's abbreviated name after "di" is a place of its own.
                 j += 2
@@ -736,8 +739,14 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
                 start, titled = p + 1, True
                 break
         # "Mr Ahern": an honorific before a surname alone is no part of it either.
-        if not titled and end - start == 2 and toks[start].text.lower().rstrip(".") in doc.pack.get("honorifics", ()):
+        if not titled and end - start == 2 and toks[start].text.lower().rstrip(".") in honorifics:
             start, titled = start + 1, True
+        # "Captain Scott's British expedition": a titled name ends at its owner's "'s", which stays
+        # in the sentence ("Captain ____'s British expedition": Scott).
+        stop = toks[end - 1].end
+        if titled:
+            end = next((p + 1 for p in range(start, end - 1) if toks[p].text.endswith(("'s", "’s"))), end)
+            stop = toks[end - 1].end - (2 if toks[end - 1].text.endswith(("'s", "’s")) else 0)
         if not titled:
             start = _after_title_complement(doc, toks, start, end, titles)
         # "The Norwegian Viktor Hovland": a nationality before a given name describes the person.
@@ -753,8 +762,7 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
             continue
         # A title makes a person; an owner ("the Moon's South Pole") says nothing of the name's kind.
         cat = "person" if titled else _entity_category(doc, toks, start, end, lexicon_category)
-        out.append(_fact(cat, doc, sent, [Span(toks[start].start, toks[end - 1].end,
-                                               doc.text[toks[start].start:toks[end - 1].end])]))
+        out.append(_fact(cat, doc, sent, [Span(toks[start].start, stop, doc.text[toks[start].start:stop])]))
         k = j
     return out
 

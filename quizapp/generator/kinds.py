@@ -706,8 +706,8 @@ class Cloze(QuestionKind):
                 connectors = frozenset(ctx.doc.pack.get("name_connectors"))
                 middle = ctx.doc.pack.get("middle_names", False)
                 titles = _title_words(ctx.doc.pack.code)
-                accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code, connectors, fact.kind == "person", middle,
-                                        titles)
+                accepted += short_forms(ctx.doc.text, ans.text, ctx.doc.pack.code, connectors, fact.kind == "person",
+                                        middle, titles)
                 owner = _possessive_stem(ans.text)
                 if owner:
                     accepted.append(owner)
@@ -902,10 +902,18 @@ def _month_year_forms(text: str, pack) -> list[str]:
 
 
 def _paired_given_name(doc: Doc, ans: Span) -> list[str]:
-    """Return a full name's given name where a given name and a conjunction stand before the blank ("Wilbur and ____")."""
+    """Return the other form of a name two given names share.
+
+    "Wilbur and ____" (Orville Wright) takes the given name alone; "____ and Louis
+    Lumière" (Auguste) takes the given name with the surname that follows, "Auguste Lumière".
+    """
     words = ans.text.split()
-    before = doc.text[max(0, ans.start - 40):ans.start].split()
     conjunctions = set(doc.pack.get("list_conjunctions", ())) | {"&"}
+    after = doc.text[ans.end:ans.end + 60].split()
+    if len(words) == 1 and words[0] in given_names() and len(after) >= 3 and after[0] in conjunctions \
+            and after[1] in given_names() and after[2][:1].isupper():
+        return [f"{words[0]} {after[2].rstrip('.,;:')}"]
+    before = doc.text[max(0, ans.start - 40):ans.start].split()
     if len(words) < 2 or words[0] not in given_names() or len(before) < 2 or before[-1] not in conjunctions \
             or before[-2] not in given_names():
         return []
@@ -936,7 +944,10 @@ def _date_forms(text: str, pack) -> list[str]:
 
 
 def _period_forms(text: str, pack) -> list[str]:
-    """Return a decade or century without the part of it the text names ("late 1930s" gives "1930s")."""
+    """Return a decade or century without the part of it the text names ("late 1930s" gives "1930s").
+
+    An Italian decade goes without its century too ("Settanta del Novecento" gives "Settanta").
+    """
     words = text.split()
     mods = pack.get("period_modifiers", ())
     if len(words) == 2 and words[0].lower() in mods and re.fullmatch(r"\d{3}0s|\d{1,2}(?:st|nd|rd|th)", words[1]):
@@ -944,6 +955,9 @@ def _period_forms(text: str, pack) -> list[str]:
     if len(words) == 3 and words[0].lower() in mods and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", words[1]) \
             and words[2].lower() in pack.get("century_words", ()):
         return [" ".join(words[1:])]  # "early 20th century" gives "20th century"
+    # "(anni) Settanta del Novecento": the decade is named without its century.
+    if len(words) == 3 and words[2] in pack.get("century_names", {}) and words[1] in pack.get("name_connectors", ()):
+        return [words[0]]
     return []
 
 
@@ -988,7 +1002,11 @@ def _name_before_place(text: str, pack) -> list[str]:
         if connectors else None
     if not m or distractors.lexicon_kind(m.group(2), pack.code) not in ("city", "country", "region"):
         return []
-    return [m.group(1)] if all(zipf_frequency(w.lower(), pack.code) < _OWN_NAME_ZIPF for w in m.group(1).split()) else []
+    # "Malabar Coast of India": a rare name with a place's head is a place of its own.
+    words = m.group(1).split()
+    heads = {h.lower() for h in pack.get("place_heads", ())}
+    rest = words[:-1] if len(words) > 1 and words[-1].lower() in heads else words
+    return [m.group(1)] if all(zipf_frequency(w.lower(), pack.code) < _OWN_NAME_ZIPF for w in rest) else []
 
 
 def _foreign_place_head(text: str, pack) -> list[str]:
@@ -1428,11 +1446,14 @@ class TrueFalse(QuestionKind):
         elif kind == "date":
             focus, wrong = ans, [d for d in entity_swaps(ctx, fact, ans, rng, 3)
                                  if not _crosses_stated_time(ctx, fact, ans, d)][:1]
+        elif kind in ("country", "nationality"):
+            # A country or a nationality swapped in makes a statement that is absurd or true in the
+            # world ("in Montenegro le città-stato si sviluppavano" in the 6th century BC, fallout
+            # "registrata anche in Bielorussia", "the Russian naturalist Blumenbach"): review 42 rated
+            # all five such false statements bad. The sentence is stated as it is.
+            focus, wrong = ans, []
         elif kind in ENTITY_TYPES:
             focus, wrong = ans, entity_swaps(ctx, fact, ans, rng, 1)
-        elif kind == "nationality":
-            # "con le aziende cinesi al centro" stated with "giapponesi": a country the text names elsewhere.
-            focus, wrong = ans, distractors.demonym_swaps(ans.text, ctx.doc.pack.code, ctx.countries(), rng)
         else:
             found = amount_swaps(ctx, fact, rng, 1)
             if found is None:
@@ -1930,19 +1951,22 @@ def bounded(ctx: Context, fact: Fact, ans: Span) -> bool:
     return any(re.search(r"(?:^|\s)" + re.escape(cue) + r"(?!\w)", after) for cue in ctx.doc.pack.get("bounds_after", ()))
 
 
-def upper_bound(ctx: Context, fact: Fact, unit: str) -> float | None:
+def upper_bound(ctx: Context, fact: Fact, unit: str, after: str = "") -> float | None:
     """Return the largest value an amount of ``unit`` takes in its sentence, from the language's ``number_bounds``.
 
-    "69 degrees south latitude" is at most 90, "a height of 8,848 metres" at most Everest's.
+    "69 degrees south latitude" is at most 90, "a height of 8,848 metres" at most Everest's;
+    a value on a closed scale, named in the words ``after`` it, at most the scale's top
+    ("valore 10 nella scala di Mohs").
     """
     units = set(normalise(unit).split()) | ({"°"} if "°" in unit else set())
-    if not units:
-        return None
+    following = set(normalise(after).split()[:4])
     # The sentence's words, and the title's: "al ____° minuto" in the report of a final.
     title = ctx.doc.sentences[0].text if ctx.doc.sentences else ""
     words = set(normalise(ctx.doc.text[fact.span.start:fact.span.end] + " " + title).split())
     for bound in ctx.doc.pack.get("number_bounds", ()):
-        if units & set(bound["units"]) and words & {normalise(c) for c in bound["context"]}:
+        if following & set(bound.get("scale", ())):
+            return float(bound["max"])
+        if units & set(bound.get("units", ())) and words & {normalise(c) for c in bound["context"]}:
             return float(bound["max"])
     return None
 
@@ -2272,14 +2296,26 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
             and all((v > o) == (value > o) for o in others) and (v != int(v) or _reads_after(ctx.doc, ans, str(int(v)))) \
             and (not coefficient or 1 <= v < 10)
 
+    upper = upper_bound(ctx, fact, amount[len(ans.text):] or ctx.doc.text[ans.end:ans.end + UNIT_REACH],
+                        ctx.doc.text[ans.end:fact.span.end])
+    if _TEMPERATURE.match(ctx.doc.text, ans.end):
+        # A temperature's zero is no nothing: "about 32 °C" is wrong at 27 or 37, not 30% off
+        # (review 42: 20 and 44 °C for a mammal's body were absurd).
+        steps = [d for d in _TEMPERATURE_STEPS if allowed(value + d) and (upper is None or value + d <= upper)]
+        rng.shuffle(steps)
+        return focus, [written(value + d) for d in sorted(steps[:n])]
     # The near misses are picked as a set (on both sides of the key, the nearest beside it),
     # among those the text does not name.
     near = distractors.number_distractors(value, decimals, rng, n=n, percent=fact.kind == "percentage",
-                                          approximate=approximate(ctx, fact, ans),
-                                          upper=upper_bound(ctx, fact, amount[len(ans.text):]
-                                                            or ctx.doc.text[ans.end:ans.end + UNIT_REACH]), allowed=allowed,
+                                          approximate=approximate(ctx, fact, ans), upper=upper, allowed=allowed,
                                           fine=_measured(amount, ans.text, pack))
     return focus, [written(v) for v in near]
+
+
+# A temperature after its number ("32 °C", "100 gradi centigradi", "212 degrees Fahrenheit"), and
+# the degrees its wrong values are off by.
+_TEMPERATURE = re.compile(r"\s*(?:°\s*[CF]\b|(?:gradi|degrees)\s+(?:celsius|centigradi|fahrenheit)\b)", re.IGNORECASE)
+_TEMPERATURE_STEPS = (-8, -5, -3, 3, 5, 8)
 
 
 _EARLY_YEAR = re.compile(r"(?<![\d.,])([1-9]\d{1,3})(?![\d.,]\d)")

@@ -54,6 +54,7 @@ class _Lexicon:
     orders: tuple
     modifiers: tuple
     modifier_words: frozenset
+    range_words: frozenset
 
 
 @lru_cache(maxsize=None)
@@ -61,7 +62,7 @@ def _lexicon(lang: str | None) -> _Lexicon:
     """Return the matcher's words for ``lang`` (both languages' when unknown), built once."""
     langs = [lang] if lang in SUPPORTED else list(SUPPORTED)
     articles, numbers, links, ones, percent = set(), {}, set(), set(), set()
-    marks, months, first_day, date_links, orders, modifiers = set(), {}, set(), set(), [], set()
+    marks, months, first_day, date_links, orders, modifiers, ranges = set(), {}, set(), set(), [], set(), set()
     for code in langs:
         pack = load_pack(code)
         articles.update(normalise(a) for a in pack.articles)
@@ -78,6 +79,7 @@ def _lexicon(lang: str | None) -> _Lexicon:
         date_links.update(pack.get("answer_date_links") or ())
         orders.extend(o for o in pack.get("answer_numeric_dates") or () if o not in orders)
         modifiers.update(tuple(normalise(w).split()) for w in pack.get("answer_modifiers") or ())
+        ranges.update(normalise(w) for w in pack.get("answer_range_words") or ())
     # An ordinal mark of letters ends the token ("1st", not the "1" of "1stone").
     alternatives = sorted(marks, key=len, reverse=True)
     mark_re = "|".join(re.escape(m) + (r"(?![^\W\d_])" if m.isalpha() and m.isascii() else "") for m in alternatives)
@@ -85,7 +87,8 @@ def _lexicon(lang: str | None) -> _Lexicon:
                     tuple(sorted(percent, key=len, reverse=True)),
                     re.compile(_TOKEN_RE.format(marks=mark_re or "(?!)"), re.UNICODE), months,
                     frozenset(first_day), frozenset(date_links), tuple(orders or ("dmy",)),
-                    tuple(sorted(modifiers, key=len, reverse=True)), frozenset(w for p in modifiers for w in p))
+                    tuple(sorted(modifiers, key=len, reverse=True)), frozenset(w for p in modifiers for w in p),
+                    frozenset(ranges))
 
 
 def _literal_value(text: str) -> Decimal:
@@ -361,9 +364,17 @@ def _strip_edges(tokens: tuple[Token, ...], lex: _Lexicon, key: bool) -> tuple[T
     return tokens[start:end] if start < end else tokens
 
 
+def _range_read(tokens: tuple[Token, ...], lex: _Lexicon) -> tuple[Token, ...]:
+    """Return ``tokens`` with the words of a range between numbers left out ("from 40 to 60" reads as "40-60")."""
+    if sum(t[0] == "n" for t in tokens) < 2:
+        return tokens
+    return tuple(t for i, t in enumerate(tokens)
+                 if not (t[0] == "w" and t[1] in lex.range_words and i + 1 < len(tokens) and tokens[i + 1][0] == "n"))
+
+
 @lru_cache(maxsize=8192)
 def _readings(s: str, lang: str | None, key: bool) -> tuple[tuple[Token, ...], ...]:
-    """Return the ways to read ``s``: as written, with number words as numbers, and both without edge modifiers.
+    """Return the ways to read ``s``: as written, with number words as numbers, and those without edges or range words.
 
     Reading number words is a second reading, not a replacement, so that a word
     that only looks like a number ("seicento" typed for "Seicento") still matches.
@@ -375,7 +386,7 @@ def _readings(s: str, lang: str | None, key: bool) -> tuple[tuple[Token, ...], .
         kept = tuple(t for t in tokens if not (t[0] == "w" and t[1] in lex.articles))
         # An answer that is only an article ("A") is compared as it is.
         out.append(kept or tuple(tokens))
-    return out[0], out[1], _strip_edges(out[0], lex, key), _strip_edges(out[1], lex, key)
+    return out[0], out[1], _strip_edges(out[0], lex, key), _strip_edges(out[1], lex, key), _range_read(out[1], lex)
 
 
 def _allowed_typos(n: int) -> int:

@@ -466,7 +466,8 @@ class Weigher:
                 and self.age_cue_anywhere and self.age_cue_anywhere.search(after[:AGE_REACH]):
             w *= GIVEN_SUM  # "Ludwig II (1845–1886) came to the throne in ____ at the age of eighteen": 1864
         if _summed(ans.text, before, after) or self._counted_after(ans.text, after) \
-                or self._complement(ans.text, before, after) or self._one_more(ans.text, before):
+                or self._complement(ans.text, before, after) or self._one_more(ans.text, before) \
+                or self._one_less(ans.text, after):
             w *= GIVEN_SUM  # "____ grandi elettori: 630 deputati, …"; "in ____ regioni, Toscana, Emilia-Romagna e …"
         elif self._worked_out(fact, ans.text, before, after) or self._years_apart(ans.text, before, after):
             w *= GIVEN_SUM  # "440 Hz … ____ per second … 0.78 metres", "Mach 2", "lunedì dell'Angelo"
@@ -922,6 +923,20 @@ class Weigher:
         one, other = self._number_of(first), self._number_of(words[0]) if words else None
         return len(words) == 2 and words[1].lower() in self.conjunctions and None not in (one, other) \
             and one == other + 1
+
+    def _one_less(self, answer: str, after: str) -> bool:
+        """Tell whether a number is the one before the number after it ("dopo ____ o sei settimane": cinque).
+
+        The word after the conjunction is read with every number word a free answer may use
+        ("sei", which alone may be a verb, is a number there).
+        """
+        m = re.match(r"\s+(\S+)\s+(\S+)", after)
+        one = self._number_of(answer.split()[0]) if answer.split() else None
+        if not m or one is None or m.group(1).lower() not in self.conjunctions:
+            return False
+        word = normalise(m.group(2).strip(",;."))
+        other = int(word) if word.isdigit() else (self.doc.pack.get("answer_number_words") or {}).get(word)
+        return other == one + 1
 
     def _number_of(self, word: str) -> int | None:
         """Return the whole number a word writes in figures or in the language's words ("tre", "12"), or None."""

@@ -188,9 +188,25 @@ HEADS = [
     ("its decrease", ["its increase"], "en", False),
 ]
 
+# --- ranges: "from 40 to 60" is "40-60" (review 42 refused "40-60" for "40 to 60") ----
+
+RANGES = [
+    ("40-60", ["40 to 60"], "en", True),
+    ("40–60", ["40 to 60"], "en", True),
+    ("from 40 to 60", ["40 to 60"], "en", True),
+    ("between 40 and 60", ["40 to 60"], "en", True),
+    ("forty to sixty", ["40 to 60"], "en", True),
+    ("40-60", ["da 40 a 60"], "it", True),
+    ("tra 40 e 60", ["da 40 a 60"], "it", True),
+    # Either end alone, or another range, stays wrong.
+    ("40", ["40 to 60"], "en", False),
+    ("40 to 70", ["40 to 60"], "en", False),
+    ("60", ["da 40 a 60"], "it", False),
+]
+
 # --- every rule's table ------------------------------------------------------------
 
-TABLES = {"numbers": NUMBERS, "dates": DATES, "heads": HEADS}
+TABLES = {"numbers": NUMBERS, "dates": DATES, "heads": HEADS, "ranges": RANGES}
 ROWS = [(rule, *row) for rule, rows in TABLES.items() for row in rows]
 
 

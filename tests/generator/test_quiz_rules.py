@@ -1371,6 +1371,9 @@ def test_a_city_of_the_text_is_swapped_only_within_its_country(value, answer, sa
     ("it", "Università di Pavia", []),
     ("en", "Bank of England", []),
     ("it", "Olimpico", []),
+    # Review 42: a rare name with a place's head ("Calicut on the ____").
+    ("en", "Malabar Coast of India", ["Malabar Coast"]),
+    ("en", "Gold Coast of Ireland", []),
 ])
 def test_a_rare_name_of_a_known_place_is_answered_without_the_place(lang, name, forms):
     from quizapp.generator.kinds import _name_before_place
@@ -1921,6 +1924,9 @@ def test_a_bound_written_with_a_gerund_takes_no_near_misses(lang, text, answer):
     ("it", "Le foglie restano sulla pianta per due o tre anni prima di essere sostituite.", "tre"),
     ("it", "Nelle prime due serate, lunedì 29 e martedì 30 gennaio, sono state presentate dieci canzoni.", "29"),
     ("en", "The leaves stay on the tree for two or three years before they fall.", "three"),
+    # Review 42: and the one before the number after it ("dopo ____ o sei settimane").
+    ("it", "I piccoli lasciano il nido dopo cinque o sei settimane, ma dipendono ancora dai genitori.", "cinque"),
+    ("en", "The young leave the nest after five or six weeks but still depend on their parents.", "five"),
     # Review 38: an hour in words ("verso le dieci", 22 refused) is the wording's detail.
     ("it", "Ieri sera, verso le dieci, il principe Edoardo ha parlato alla radio dal castello di Windsor.", "dieci"),
     ("en", "Last night at about ten o'clock the prince spoke on the radio from Windsor Castle.", "ten"),
@@ -1928,6 +1934,38 @@ def test_a_bound_written_with_a_gerund_takes_no_near_misses(lang, text, answer):
 def test_an_amount_the_sentence_restates_or_counts_is_weighed_down(lang, text, answer):
     kind = "quantity" if answer[0].isdigit() else "number"
     assert weight_of(lang, _in_a_document(lang, text), answer, kind) <= 0.25
+
+
+@pytest.mark.parametrize("lang,text,answer,bound", [
+    # Review 42: "11" was offered for the top of the Mohs scale.
+    ("it", "Ne risulta il materiale naturale più duro che si conosca, con valore 10 nella scala di Mohs.", "10", 10),
+    ("en", "Diamond is the hardest natural material, rated 10 on the Mohs scale.", "10", 10),
+    ("en", "Diamond is the hardest natural material, rated 10 by jewellers everywhere.", "10", None),
+])
+def test_a_value_on_a_closed_scale_is_bounded_by_its_top(lang, text, answer, bound):
+    from quizapp.generator.kinds import Context, upper_bound
+    from quizapp.generator.types import Fact
+
+    doc = doc_of(text, lang)
+    sentence, ans = span_of(doc, f" {answer} ")
+    fact = Fact(kind="number", text=sentence.text, span=sentence, answers=(ans,))
+    assert upper_bound(Context(doc=doc, seed=0, years=set()), fact, "", doc.text[ans.end:sentence.end]) == bound
+
+
+@pytest.mark.parametrize("lang,text,answer,lowest,highest", [
+    # Review 42: 20 and 44 °C were offered for a mammal's body; a temperature is wrong by degrees.
+    ("en", "The normal body temperature of about 32 °C is lower than that of most placental mammals, like echidnas.",
+     "32 °C", 24, 40),
+    ("it", "La temperatura corporea normale, di circa 32 °C, è più bassa di quella di quasi tutti i mammiferi "
+           "placentati.", "32 °C", 24, 40),
+])
+def test_an_amount_s_wrong_values_stay_on_its_scale(lang, text, answer, lowest, highest):
+    from quizapp.generator import generate_quiz
+
+    draft = generate_quiz(text, lang=lang)
+    options = [o for q in draft.questions if q.kind == "single" and q.answer_texts == (answer,) for o in q.options]
+    values = [float(o.split()[0].replace(",", ".")) for o in options]
+    assert values and all(lowest <= v <= highest for v in values)
 
 
 def test_a_year_of_a_life_never_takes_a_year_after_the_subject_s_death():
@@ -1958,6 +1996,22 @@ def test_a_place_without_its_generic_head_is_a_name_unless_an_everyday_word(lang
     from quizapp.generator.names import place_forms
 
     assert place_forms(name, load_pack(lang).get("place_heads"), lang) == forms
+
+
+@pytest.mark.parametrize("text, person, never", [
+    # Review 42: "Captain Scott's British expedition" made a person "Scott's British"; "the Kinetoscope
+    # of Mr. Edison" a name "Kinetoscope of Mr"; "MM." ended a sentence.
+    ("Of Captain Scott's British expedition nothing is known here.", "Scott", "Scott's British"),
+    ("It differs from the Kinetoscope of Mr. Edison, shown in Paris since last year.", "Edison", "Kinetoscope of Mr"),
+    ("Visitors saw the Cinématographe of MM. Auguste and Louis Lumière of Lyon.", "Louis Lumière",
+     "Cinématographe of MM"),
+])
+def test_a_name_stops_at_an_owner_s_s_and_never_runs_into_an_honorific(text, person, never):
+    from quizapp.generator.facts import extract_facts
+
+    answers = {f.answers[0].text for f in extract_facts(doc_of(text, "en"))}
+    assert person in answers and never not in answers
+    assert len(doc_of(text, "en").sentences) == 1
 
 
 def test_an_honorific_before_a_surname_is_no_part_of_the_name():
@@ -2396,17 +2450,20 @@ def test_a_past_event_s_wrong_years_never_pass_the_article_s_year():
 
 
 @pytest.mark.parametrize("lang,text,wrong_of", [
-    # A country's adjective said of something makes a false statement with another country's, in the
-    # same form, the one the text names elsewhere first ("aziende cinesi" → "aziende giapponesi").
+    # Review 42: a country or its adjective swapped in made five false statements, all rated bad
+    # (absurd, "in Montenegro le città-stato" in the 6th century BC, or true in the world, fallout
+    # "anche in Bielorussia"); the sentence is stated as it is.
     ("it", "Il Giappone resta il rivale. In sostanza il consorzio mira a produrre batterie in grado di competere "
            "a livello globale, con le aziende cinesi al centro di questo ecosistema.", "giapponesi"),
     ("en", "Japan remains the rival. The consortium aims to build batteries that compete worldwide, with Chinese "
            "companies at the centre of this new ecosystem.", "Japanese"),
+    ("it", "La Svezia diede l'allarme. Valori superiori al normale sono stati registrati anche in Finlandia e in "
+           "Danimarca, mentre la nube si spostava verso nord.", "Svezia"),
 ])
-def test_a_country_s_adjective_makes_a_false_statement_with_another_s(lang, text, wrong_of):
+def test_a_country_or_its_adjective_makes_no_false_statement(lang, text, wrong_of):
     draft = generate_quiz(text, lang=lang)
     false = [q for q in draft.questions if q.kind == "true_false" and q.correct == (1,)]
-    assert any(f" {wrong_of} " in q.prompt for q in false)
+    assert draft.questions and not [q for q in false if f" {wrong_of} " in q.prompt]
 
 
 @pytest.mark.parametrize("lang,text", [
@@ -2633,6 +2690,11 @@ def test_a_blank_never_takes_one_of_two_bare_nouns_with_their_shared_words(text,
     # Review 41: a mountain by its own name.
     ("it", "Il cinabro si estrae sul Monte Amiata, in Toscana, da secoli, e se ne ricava il mercurio.", "Monte Amiata",
      "Amiata"),
+    # Review 42: the first of two given names of one surname, with it; a consul by name.
+    ("en", "For one franc visitors saw the Cinématographe of MM. Auguste and Louis Lumière of Lyon.", "Auguste",
+     "Auguste Lumière"),
+    ("en", "They ascended by a steep glacier named for Consul Axel Heiberg, one of the patrons of the enterprise.",
+     "Axel Heiberg", "Heiberg"),
 ])
 def test_a_blank_accepts_the_short_name_people_and_the_text_use(lang, text, answer, accepted):
     keys = _cloze_keys(text, lang, answer)

@@ -13,7 +13,7 @@ PACK = {
     "weekdays": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
     "months": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december"],
-    "abbreviations": ["mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "no", "inc", "messrs",
+    "abbreviations": ["mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "no", "inc", "messrs", "mm", "mme", "mlle",
                       "a.m", "p.m", "op", "k", "bwv", "ch",
                       "corp", "co", "ltd", "u.s", "u.k", "a.d", "b.c", "fig", "vol", "gen", "col", "lt", "sgt",
                       "capt", "gov", "sen", "rep", "mt", "ft", "approx", "jan", "feb", "mar", "apr", "jun", "jul",
@@ -135,7 +135,7 @@ PACK = {
                       "admiral", "colonel", "lieutenant", "sergeant", "senator", "secretary", "chancellor", "cardinal",
                       "archbishop", "duke", "duchess", "sultan", "ambassador", "commander", "premier", "ms", "miss",
                       "mp", "mep", "congressman", "congresswoman", "councillor", "taoiseach", "tánaiste", "chief",
-                      "rabbi", "imam", "pastor", "judge", "justice", "inspector", "detective",
+                      "rabbi", "imam", "pastor", "judge", "justice", "inspector", "detective", "consul",
                       # The courtesy titles of the foreign press ("Signor Benito Mussolini", "Herr Hitler").
                       "signor", "signora", "herr", "frau", "monsieur", "madame", "mme", "señor", "señora", "pandit",
                       # Sports roles before a name ("striker Jamie Vardy", "Goalkeeper Kasper Schmeichel").
@@ -167,7 +167,7 @@ PACK = {
                      "screenwriter", "cyclist", "boxer", "footballer", "athlete", "sprinter", "swimmer", "jockey"],
     # Honorifics before a surname alone ("Mr Ahern"): the surname is the name.
     "honorifics": ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "signor", "signora", "herr", "frau",
-                   "monsieur", "madame", "mme", "señor", "señora", "pandit"],
+                   "monsieur", "madame", "mme", "mlle", "mm", "messrs", "señor", "señora", "pandit"],
     "titles_kept_in_names": ["saint", "st"],
     # Nationalities written before a name ("the Norwegian Viktor Hovland"): the person is the name after it.
     "nationality_words": ["american", "british", "english", "scottish", "welsh", "irish", "french", "german",
@@ -196,7 +196,7 @@ PACK = {
     # Generic heads of a place's name: "Windsor Castle" is answered "Windsor" too.
     "place_heads": ["Castle", "Palace", "Abbey", "Cathedral", "Space Center", "Space Centre", "Stadium",
                     "Airport", "Bridge", "Tower", "Island", "Islands", "Peninsula", "Reef", "River", "National Park",
-                    "Ocean", "Sea", "Desert", "Mountains", "Canal", "Strait", "Gulf", "Hotel", "Square", "Pavilion",
+                    "Ocean", "Sea", "Desert", "Mountains", "Canal", "Strait", "Gulf", "Coast", "Hotel", "Square", "Pavilion",
                     "Theatre", "Theater", "Arena", "Forum", "Hall", "Cosmodrome", "Spaceport", "Observatory",
                     # Generic ends of indices and institutions: "Dow Jones Industrial Average" is "the Dow Jones".
                     "Industrial Average", "Composite Index",
@@ -299,6 +299,10 @@ PACK = {
     "number_bounds": [
         {"units": ["degrees", "°"], "context": ["latitude"], "max": 90},
         {"units": ["degrees", "°"], "context": ["longitude"], "max": 180},
+        # A closed scale, named right after the value: Mohs hardness runs from 1 to 10 (review 42: "11").
+        {"scale": ["mohs"], "context": [], "max": 10},
+        # A living body's temperature: no mammal lives at 44 °C (review 42).
+        {"units": ["°c", "°", "degrees"], "context": ["body"], "max": 42},
         {"units": ["metres", "meters", "m"], "context": ["height", "high", "tall", "summit", "altitude", "elevation",
                                                           "peak", "mountain", "climb", "climbers"], "max": 8849},
         {"units": ["feet", "ft"], "context": ["height", "high", "tall", "summit", "altitude", "elevation", "peak",
@@ -475,6 +479,8 @@ PACK = {
     "answer_first_day": ["first"],
     "answer_month_abbreviations": ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"],
     "answer_date_links": ["of"],
+    # The words of a range between numbers ("from 40 to 60" is "40-60").
+    "answer_range_words": ["from", "between", "to", "and"],
     "answer_numeric_dates": ["dmy", "mdy"],
     # Words an answer may drop at its edges: they point back or stress, they do not narrow
     # the answer ("its respective supply chain" is the "supply chain").

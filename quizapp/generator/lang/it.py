@@ -163,7 +163,7 @@ PACK = {
     "person_titles": ["presidente", "re", "regina", "papa", "dottor", "dottore", "professor", "professore", "signor",
                       "signora", "signorina", "mister", "herr", "monsieur", "madame", "pandit", "sir", "lord", "lady",
                       "generale", "imperatore", "principe", "santo", "san", "ministro", "sindaco", "vescovo", "capitano",
-                      "ammiraglio", "colonnello", "tenente", "senatore", "segretario", "cancelliere", "cardinale",
+                      "ammiraglio", "colonnello", "tenente", "senatore", "segretario", "cancelliere", "cardinale", "console",
                       "arcivescovo", "duca", "duchessa", "sultano", "ambasciatore", "comandante", "premier",
                       # Ruoli sportivi davanti al nome ("il portiere Gianluigi Donnarumma").
                       "portiere", "attaccante", "centrocampista", "difensore", "allenatore", "ct", "terzino",
@@ -312,6 +312,10 @@ PACK = {
     "number_bounds": [
         {"units": ["gradi", "°"], "context": ["latitudine"], "max": 90},
         {"units": ["gradi", "°"], "context": ["longitudine"], "max": 180},
+        # Una scala chiusa, nominata subito dopo il valore: la durezza di Mohs va da 1 a 10 (review 42: "11").
+        {"scale": ["mohs"], "context": [], "max": 10},
+        # La temperatura di un corpo vivo: 44 °C non è di nessun mammifero (review 42).
+        {"units": ["°c", "°", "gradi"], "context": ["corporea", "corpo"], "max": 42},
         {"units": ["metri", "m"], "context": ["altezza", "alta", "alto", "altitudine", "quota", "vetta", "cima",
                                               "montagna", "monte", "scalatori"], "max": 8849},
         {"units": ["piedi"], "context": ["altezza", "alta", "alto", "altitudine", "quota", "vetta", "cima"], "max": 29032},
@@ -507,6 +511,8 @@ PACK = {
     "answer_first_day": ["primo"],
     "answer_month_abbreviations": ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
     "answer_date_links": ["del", "di"],
+    # Le parole di un intervallo tra numeri ("da 40 a 60" è "40-60").
+    "answer_range_words": ["da", "dal", "dai", "tra", "fra", "a", "al", "ai", "e"],
     "answer_numeric_dates": ["dmy"],
     # Words an answer may drop at its edges: they point back or stress, they do not narrow
     # the answer ("relativa catena di approvvigionamento" is the "catena di approvvigionamento").
