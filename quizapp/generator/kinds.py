@@ -192,6 +192,13 @@ def window(doc: Doc, sent: Span, focus: Span, keep: str | None = None, words: in
                 and len(clause.group(1).split()) < k and not any(ch.isdigit() for ch in clause.group(1)) \
                 and not clause.group(1).split()[0].endswith("ing"):
             lead = clause.group(1) + ", "
+        # A clause after a semicolon has a subject of its own ("Il vecchio albergo … è stato demolito
+        # nel 1929; la costruzione … si è conclusa in ____"): it starts there, without the opening's.
+        semicolon = max((i for i, w in enumerate(b_words[:k]) if w.endswith(";")), default=-1)
+        if semicolon >= 0 and len(b_words) - semicolon - 1 <= words + 5:
+            lead, k = "", semicolon + 1
+        elif semicolon >= len(lead.split()):
+            lead = ""
         # An ellipsis for a word or two saves nothing and may drop the one that matters.
         if k - len(lead.split()) >= MIN_CUT_WORDS:
             before = lead + "… " + " ".join(b_words[k:]).lstrip()

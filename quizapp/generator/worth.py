@@ -35,6 +35,9 @@ DOCUMENT_SENTENCES = 12
 GENERIC = 0.2
 REPORTING = 0.15
 BRACKETED_AMOUNT = 0.15
+# Two amounts in units of one dimension this close (after conversion) are one amount restated:
+# "381 metri" is 1,250 feet (1,249.9).
+CONVERSION_MARGIN = 0.02
 BRACKETED = 0.5
 # A clock time right before the answer ("12:30 p.m. ____").
 _CLOCK_BEFORE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.\s?m\.|[ap]m)?\s*$", re.IGNORECASE)
@@ -62,6 +65,8 @@ VAGUE_WORDS = 4
 # subject many phrases could fill.
 OPENING_REST_WORDS = 5
 # An amount with up to three words after it, a comma and up to two words before the blank.
+# An amount in figures and the word after it ("381 metri", "1,250 feet").
+_AMOUNT_AND_UNIT = re.compile(r"(?<![\w.,])(\d[\d.,]*)\s+([^\W\d_]+)")
 _AMOUNT_THEN_COMMA = re.compile(r"\d[\d.,]*((?:\s+[^\W\d_]+){1,3})\s*,\s*(?:[^\W\d_]+\s+){0,2}$")
 LIST_INSIDE = 0.6
 # How far into a sentence the colon after an inline label ("Worked example:") may stand.
@@ -253,6 +258,8 @@ class Weigher:
                                     + "|".join(re.escape(c) for c in restated)
                                     + r")\s+(?:[^\W\d_]+\s+){0,3}$", re.IGNORECASE) if restated else None
         self.verbs = listed_words(pack.code, "verbs")
+        # Every amount the text writes in a unit of measure, as (dimension, value in the base unit, unit).
+        self.measures = self._measures()
         # The language's list conjunctions: single words to look up, and all of them as a regex alternation.
         self.conjunctions = frozenset(c for c in pack.get("list_conjunctions", ()) if " " not in c)
         self.conjunction_re = "|".join(re.escape(c) for c in pack.get("list_conjunctions", ()))
@@ -419,7 +426,7 @@ class Weigher:
             w *= SHORT_CONTEXT  # "Il ____ fu un anno di svolta.": only common words around the blank
         elif self._opening_phrase(fact, before, after):
             w *= SHORT_CONTEXT  # "____ is more complicated than Ricardo's model.": a subject any phrase could be
-        if self._conversion(before, ans.text):
+        if self._conversion(before, ans.text) or self._converts_another(ans, after):
             w *= BRACKETED_AMOUNT  # "6.15 billion rupees, roughly 75 million US dollars": a conversion
         if any(ch.isdigit() for ch in ans.text) and (_CONVERTED_AFTER.match(after)
                                                      or (self.restated and self.restated.match(after))
@@ -465,6 +472,8 @@ class Weigher:
         elif self.document and _YEAR_IN.fullmatch(ans.text.strip()) and _LIFESPAN.search(before) \
                 and self.age_cue_anywhere and self.age_cue_anywhere.search(after[:AGE_REACH]):
             w *= GIVEN_SUM  # "Ludwig II (1845–1886) came to the throne in ____ at the age of eighteen": 1864
+        if self._known_year(ans.text, fact):
+            w *= GIVEN_SUM  # "When the French Revolution broke out in ____": 1789, whoever reads the text
         if _summed(ans.text, before, after) or self._counted_after(ans.text, after) \
                 or self._complement(ans.text, before, after) or self._one_more(ans.text, before) \
                 or self._one_less(ans.text, after):
@@ -480,7 +489,7 @@ class Weigher:
             w *= GENERIC  # «a suolo a suolo»: a doubled phrase is the wording, not a fact
         if self._in_fixed_phrase(ans.text, before, after):
             return 0.0  # "si sono uniti in ____ di un'iniziativa" (virtù): the word of a fixed phrase
-        if self._event_name_year(ans.text, before, fact.span.text):
+        if self._event_name_year(ans.text, before, fact.span.text, after):
             w *= GENERIC  # "Rio de Janeiro ____", "Giochi olimpici di Parigi ____": the year names the event
         # (Document) A paragraph's reader is asked who said what (the development sets' questions do).
         if fact.kind == "person" and self.document and self._peripheral(fact, core):
@@ -581,6 +590,37 @@ class Weigher:
             return False
         words = [x for x in normalise(after).split() if x not in self.doc.pack.stopwords]
         return len(words) <= OPENING_REST_WORDS
+
+    def _measures(self) -> list[tuple[str, float, str]]:
+        """Return the text's amounts in the language's ``unit_factors``: (dimension, base value, unit word)."""
+        units = self.doc.pack.get("unit_factors", {})
+        out = []
+        for m in _AMOUNT_AND_UNIT.finditer(self.doc.text):
+            unit = m.group(2).lower()
+            value = self._amount_value(m.group(1))
+            if unit in units and value is not None:
+                dimension, factor = units[unit]
+                out.append((dimension, value * factor, unit))
+        return out
+
+    def _amount_value(self, figures: str) -> float | None:
+        """Return the amount ``figures`` writes with the language's separators ("1.250" is 1250 in Italian)."""
+        dec, thou = self.doc.pack.get("decimal_sep"), self.doc.pack.get("thousands_sep")
+        try:
+            return float(figures.rstrip(dec + thou).replace(thou, "").replace(dec, "."))
+        except ValueError:
+            return None
+
+    def _converts_another(self, ans, after: str) -> bool:
+        """Tell whether an amount restates another of the text in another unit ("1.250 piedi" beside "381 metri")."""
+        m = _AMOUNT_AND_UNIT.match(ans.text + after)
+        units = self.doc.pack.get("unit_factors", {})
+        if not m or m.group(2).lower() not in units or self._amount_value(m.group(1)) is None:
+            return False
+        dimension, factor = units[m.group(2).lower()]
+        value = self._amount_value(m.group(1)) * factor
+        return any(d == dimension and u not in (m.group(2).lower(),) and units[u][1] != factor
+                   and abs(v - value) <= CONVERSION_MARGIN * value for d, v, u in self.measures)
 
     def _conversion(self, before: str, answer: str) -> bool:
         """Tell whether an amount follows another sum of money after a comma: the same sum in another currency."""
@@ -924,6 +964,12 @@ class Weigher:
         return len(words) == 2 and words[1].lower() in self.conjunctions and None not in (one, other) \
             and one == other + 1
 
+    def _known_year(self, answer: str, fact: Fact) -> bool:
+        """Tell whether a year is the one everybody knows of an event its sentence names (1789, the French Revolution)."""
+        cues = (self.doc.pack.get("famous_years") or {}).get(answer.strip(), ())
+        sentence = f" {normalise(fact.span.text)} "
+        return any(f" {normalise(c)} " in sentence for c in cues)
+
     def _one_less(self, answer: str, after: str) -> bool:
         """Tell whether a number is the one before the number after it ("dopo ____ o sei settimane": cinque).
 
@@ -982,15 +1028,25 @@ class Weigher:
         here = f" {normalise(f'{before[-30:]} {answer} {after[:20]}')} "
         return any(f" {p} " in here for p in phrases)
 
-    def _event_name_year(self, answer: str, before: str, sentence: str) -> bool:
-        """Tell whether a year follows its host city in a recurring event's name ("the Rio de Janeiro 2016 Games")."""
+    def _event_name_year(self, answer: str, before: str, sentence: str, after: str = "") -> bool:
+        """Tell whether a year stands by its host city in a recurring event's name.
+
+        "the Rio de Janeiro 2016 Games", "the 2000 Sydney Olympic Games": the city and the
+        Games give the year away. ("at the Olympics in 2016, in Rio" states when, and is asked.)
+        """
         if not _YEAR_IN.fullmatch(answer):
             return False
+        events = self.doc.pack.get("recurring_events", {})
+        own = {w for e in events for w in normalise(e).split()}
         m = re.search(r"([A-Z][\w'’-]+)\s+$", before)
+        city_after = re.match(r"\s+([A-Z][\w'’-]+)", after)
+        if city_after and normalise(city_after.group(1)) not in own:
+            near = f" {normalise(after[:40])} "
+            return any(f" {normalise(e)} " in near for e in events)
         if not m or m.group(1).lower() in self.doc.pack.get("months", ()):
             return False
         near = f" {normalise(sentence)} "
-        return any(f" {normalise(e)} " in near for e in self.doc.pack.get("recurring_events", {}))
+        return any(f" {normalise(e)} " in near for e in events)
 
     def _repeated_term(self, content: list[str]) -> bool:
         """Tell whether two neighbouring words of a phrase recur as a term in the text ("opportunity cost")."""

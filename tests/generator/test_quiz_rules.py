@@ -1614,6 +1614,9 @@ def test_a_line_that_introduces_a_list_is_no_statement():
     ("it", "La squadra ha vinto la medaglia d'oro ai Giochi olimpici di Parigi 2024 battendo gli Stati Uniti.",
      "2024", True),
     ("en", "He won the silver medal in the 800 metres at the Olympics in 2016, in Rio de Janeiro.", "2016", False),
+    # Review 42: the year before the city ("the ____ Sydney Olympic Games"), not before the Games alone.
+    ("en", "A platypus named Syd was one of the three mascots of the 2000 Sydney Olympic Games.", "2000", True),
+    ("en", "Bikila won the marathon at the 1960 Olympic Games barefoot, through the streets at night.", "1960", False),
 ])
 def test_a_year_in_an_event_s_name_is_weighed_down(lang, text, answer, weighed_down):
     assert (weight_of(lang, text, answer, "year") < 0.3) is weighed_down
@@ -1924,6 +1927,13 @@ def test_a_bound_written_with_a_gerund_takes_no_near_misses(lang, text, answer):
     ("it", "Le foglie restano sulla pianta per due o tre anni prima di essere sostituite.", "tre"),
     ("it", "Nelle prime due serate, lunedì 29 e martedì 30 gennaio, sono state presentate dieci canzoni.", "29"),
     ("en", "The leaves stay on the tree for two or three years before they fall.", "three"),
+    # Review 42: a year everybody knows from the event the sentence names.
+    ("en", "When the French Revolution broke out in 1789, each group in the colony tried to use it.", "1789"),
+    ("it", "Quando nel 1789 scoppiò la Rivoluzione francese, ogni gruppo della colonia cercò di usarla.", "1789"),
+    # Review 42: an amount another of the text gives in another unit ("381 metri" is 1.250 piedi).
+    ("it", "La torre è alta 381 metri. Misurata fino alla punta, raggiunge i 1.250 piedi, un primato mondiale.",
+     "1.250"),
+    ("en", "The tower is 381 metres tall. Measured to the tip, it reaches 1,250 feet, a world record.", "1,250"),
     # Review 42: and the one before the number after it ("dopo ____ o sei settimane").
     ("it", "I piccoli lasciano il nido dopo cinque o sei settimane, ma dipendono ancora dai genitori.", "cinque"),
     ("en", "The young leave the nest after five or six weeks but still depend on their parents.", "five"),
@@ -2812,6 +2822,10 @@ def test_a_name_blank_refuses_its_generic_word_alone(lang, text, answer, accepte
     # Not a date or an English participle: they say nothing of whom the sentence is about.
     ("it", "Il 5 marzo 1946, a Fulton, nel Missouri, l'ex primo ministro britannico Winston Churchill affermò che "
            "una cortina di ferro era scesa sull'Europa, da Stettino sul Baltico a Trieste.", "Stettino", "… "),
+    # Review 42: a clause after a semicolon has its own subject, and starts the cut sentence.
+    ("it", "Il vecchio albergo Waldorf-Astoria, che occupava l'area all'angolo tra la Quinta Strada e la 34ª Strada, è "
+           "stato demolito nel 1929; la costruzione vera e propria è cominciata il 17 marzo 1930 e si è conclusa in "
+           "circa 410 giorni, in anticipo sul programma.", "410", "… la costruzione vera e propria è cominciata"),
 ])
 def test_a_cut_sentence_keeps_its_opening_clause(lang, text, answer, opening):
     from quizapp.generator.facts import Doc

@@ -296,6 +296,18 @@ PACK = {
                "faster than", "slower than", "older than", "younger than"],
     # Words that make an amount approximate ("about 5 litres"): near misses would be right too.
     # The largest value an amount takes, by its unit and a word of its sentence: no "138 degrees" of latitude.
+    # Units of measure and their size in a base unit, by dimension: an amount that converts another
+    # of the text ("1,250 feet" beside "381 metres") restates it.
+    "unit_factors": {"metres": ["length", 1], "meters": ["length", 1], "metre": ["length", 1], "m": ["length", 1],
+                     "feet": ["length", 0.3048], "foot": ["length", 0.3048], "ft": ["length", 0.3048],
+                     "kilometres": ["length", 1000], "kilometers": ["length", 1000], "km": ["length", 1000],
+                     "miles": ["length", 1609.344], "mile": ["length", 1609.344],
+                     "inches": ["length", 0.0254], "centimetres": ["length", 0.01], "centimeters": ["length", 0.01],
+                     "cm": ["length", 0.01], "yards": ["length", 0.9144],
+                     "kilograms": ["mass", 1], "kilogrammes": ["mass", 1], "kg": ["mass", 1],
+                     "pounds": ["mass", 0.45359], "lb": ["mass", 0.45359], "tonnes": ["mass", 1000],
+                     "tons": ["mass", 907.18], "litres": ["volume", 1], "liters": ["volume", 1],
+                     "gallons": ["volume", 3.785]},
     "number_bounds": [
         {"units": ["degrees", "°"], "context": ["latitude"], "max": 90},
         {"units": ["degrees", "°"], "context": ["longitude"], "max": 180},
@@ -336,6 +348,15 @@ PACK = {
     "known_amounts": ["365 days", "24 hours", "60 minutes", "60 seconds", "7 days", "12 months", "52 weeks",
                       "100 years", "1000 years", "100 degrees", "0 degrees"],
     # Events held every so many years: a false year of one is another of its years ("1992 Olympics", not 1991).
+    # Years everyone knows from the event the sentence names: asking them tests no reading
+    # ("When the French Revolution broke out in ____", review 42).
+    "famous_years": {"1066": ["battle of hastings", "norman conquest"], "1492": ["columbus"],
+                     "1776": ["declaration of independence"],
+                     "1789": ["french revolution", "storming of the bastille"], "1815": ["waterloo"],
+                     "1914": ["first world war", "world war i", "great war"],
+                     "1939": ["second world war", "world war ii"], "1945": ["hiroshima"],
+                     "1969": ["apollo 11", "first men on the moon", "moon landing"],
+                     "1989": ["berlin wall"]},
     "recurring_events": {"olympics": 4, "olympic games": 4, "olympic": 4, "paralympics": 4, "paralympic": 4,
                          "world cup": 4,
                          "commonwealth games": 4, "european championship": 4, "european championships": 4,

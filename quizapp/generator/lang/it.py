@@ -309,6 +309,15 @@ PACK = {
                "più alta di", "più veloce di", "più vecchio di"],
     # Words that make an amount approximate ("circa 5 litri"): near misses would be right too.
     # Il valore massimo di una quantità, per unità e parola della frase: niente "138 gradi" di latitudine.
+    # Unità di misura e la loro grandezza in un'unità di base, per dimensione: una quantità che converte
+    # un'altra del testo ("1.250 piedi" accanto a "381 metri") la ripete.
+    "unit_factors": {"metri": ["length", 1], "metro": ["length", 1], "m": ["length", 1],
+                     "piedi": ["length", 0.3048], "piede": ["length", 0.3048],
+                     "chilometri": ["length", 1000], "km": ["length", 1000], "miglia": ["length", 1609.344],
+                     "pollici": ["length", 0.0254], "centimetri": ["length", 0.01], "cm": ["length", 0.01],
+                     "iarde": ["length", 0.9144], "chilogrammi": ["mass", 1], "chili": ["mass", 1], "kg": ["mass", 1],
+                     "libbre": ["mass", 0.45359], "tonnellate": ["mass", 1000], "litri": ["volume", 1],
+                     "galloni": ["volume", 3.785]},
     "number_bounds": [
         {"units": ["gradi", "°"], "context": ["latitudine"], "max": 90},
         {"units": ["gradi", "°"], "context": ["longitudine"], "max": 180},
@@ -352,6 +361,14 @@ PACK = {
                       "100 anni", "1000 anni", "100 gradi", "0 gradi"],
     # Eventi che tornano ogni tanti anni: un anno falso è un altro dei loro anni ("Olimpiadi del 1992", non 1991).
     # ("Mondiali" no: quelli di atletica sono ogni due anni, quelli di calcio ogni quattro.)
+    # Anni che tutti conoscono dall'evento che la frase nomina: chiederli non misura la lettura
+    # ("Quando scoppiò la Rivoluzione francese, nel ____", review 42).
+    "famous_years": {"1066": ["battaglia di hastings", "conquista normanna"], "1492": ["colombo"],
+                     "1776": ["dichiarazione d'indipendenza"],
+                     "1789": ["rivoluzione francese", "presa della bastiglia"], "1815": ["waterloo"],
+                     "1914": ["prima guerra mondiale", "grande guerra"], "1939": ["seconda guerra mondiale"],
+                     "1945": ["hiroshima"], "1969": ["apollo 11", "sbarco sulla luna", "primi uomini sulla luna"],
+                     "1989": ["muro di berlino"]},
     "recurring_events": {"olimpiadi": 4, "olimpiade": 4, "giochi olimpici": 4, "olimpico": 4, "olimpica": 4,
                          "olimpionico": 4, "olimpionica": 4, "paralimpiadi": 4, "giochi di": 4,
                          "mondiali": 4, "coppa del mondo": 4, "europei": 4, "campionato europeo": 4,
