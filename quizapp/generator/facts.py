@@ -684,6 +684,8 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
     # Titles that start place names too ("San Francisco", "Saint Peter's Basilica") stay in the name.
     kept_titles = frozenset(doc.pack.get("titles_kept_in_names", ()))
     titles = set(doc.pack.get("person_titles")) - kept_titles
+    # "Hikari No. 1", "Sinfonia n. 9": a number's abbreviation inside a name.
+    numbering = frozenset(doc.pack.get("number_abbreviations", ()))
     # "the Kinetoscope of Mr. Edison": a name runs on through "of", never into an honorific.
     honorifics = frozenset(doc.pack.get("honorifics", ()))
     # Months and weekdays are capitalised in English but are dates, not names.
@@ -708,6 +710,9 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
                 j += 1
             elif _initial_dot(toks, j, kept_titles):
                 j += 1
+            elif tj.text == "." and toks[j - 1].text.lower() in numbering and j + 1 < n and toks[j + 1].is_number:
+                j += 2  # "Hikari No. 1": the number's abbreviation and the number end the name
+                break
             elif _name_number(doc, toks, j):
                 j += 1
                 break

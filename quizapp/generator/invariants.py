@@ -58,6 +58,12 @@ def problems(q: QuestionDraft, text: str, articles: tuple[str, ...] = ()) -> lis
             out.append("options on a non-choice question")
         if not q.correct:
             out.append("no accepted answer")
+    if q.kind in ("cloze", "short"):
+        # "Prince Pedro … became Emperor ____" (Pedro I, accepting "Pedro"): a right answer the prompt
+        # already writes gives the question away (a number may stand there for something else).
+        for alt in q.correct:
+            if isinstance(alt, str) and len(alt) >= 4 and any(ch.isalpha() for ch in alt) and _contains(q.prompt, alt):
+                out.append(f"prompt gives an accepted answer away: {alt!r}")
     if q.kind == "cloze" and q.answer_texts:
         # A blank must leave enough of the sentence to be answerable: not "____" or "____ kilometres."
         left = ev.text.replace(q.answer_texts[0], " ", 1)

@@ -219,6 +219,7 @@ _CONVERSION_AFTER_BLANK = re.compile("(" + re.escape(BLANK) + r"(?: [^\s()\d]+){
 
 # A ruler's name and number ("Luigi XVIII"), as a key and anywhere in a text.
 _REGNAL = re.compile(r"(\S+) ([IVXLC]+)")
+_REGNAL_OPENING = re.compile(r"[IVXLC]+ ")
 _REGNAL_IN_TEXT = re.compile(r"(?<![\w'’])([A-ZÀ-Ý][\w'’-]+) ([IVX]+)\b")
 
 # A bracket of one short word right after a blank: a formula, a symbol, an acronym.
@@ -481,6 +482,9 @@ class SingleChoice(QuestionKind):
                 # An everyday word ("il cuore della città", "the brain of the team") is often a figure.
                 found = distractors.same_kind(ans.text, ctx.doc.pack.code, ctx.mentioned, ctx.rng(index, self.name, 2),
                                               n=6)
+            # "from the 13th to the ____" (15th century): the range's other end is no wrong option.
+            partner = _range_partner(ctx.doc, fact.span, ans)
+            found = [f for f in found if not partner or normalise(f).split()[:1] != [partner]]
             # Each option's article is looked up in the whole text: only for a family big enough.
             wrong = _same_article(ctx.doc, ans, found[:6])[:3] if len(found) >= 2 else []
             cloze = _cloze(ctx.doc, fact.span, ans) if len(wrong) >= 2 else None
@@ -780,6 +784,8 @@ class Cloze(QuestionKind):
             if numbered and fact.kind in _ENTITY_KINDS:
                 accepted = [a for k, a in enumerate(accepted) if k == 0 or a in year_alone
                             or a.endswith(" " + numbered.group(2))] + [f"{numbered.group(1)} {numbered.group(2)}"]
+            # "II Foca" of "Niceforo II Foca": a regnal number opens no name.
+            accepted = [a for k, a in enumerate(accepted) if k == 0 or not _REGNAL_OPENING.match(a)]
             # "Thutmose III": the number alone tells nothing; "Pio" alone which Pius only where the text
             # names no other ("Pio VI" beside "Pio VII").
             regnal = _REGNAL.fullmatch(ans.text)
@@ -969,7 +975,13 @@ def _period_forms(text: str, pack) -> list[str]:
 
 
 def _regnal_forms(text: str, pack) -> list[str]:
-    """Return a ruler's name without the realm ("Valdemar IV of Denmark" gives "Valdemar IV")."""
+    """Return a ruler's name without the realm ("Valdemar IV of Denmark" gives "Valdemar IV").
+
+    A ruler known by name and epithet goes without the number too ("Niceforo II Foca" gives "Niceforo Foca").
+    """
+    epithet = re.fullmatch(r"([A-ZÀ-Ý][\w'’-]+) [IVX]+ ([A-ZÀ-Ý][\w'’-]+)", text.strip())
+    if epithet:
+        return [f"{epithet.group(1)} {epithet.group(2)}"]
     connectors = "|".join(re.escape(c) for c in pack.get("name_connectors", ()) if c.isalpha())
     if not connectors:
         return []
@@ -1614,6 +1626,20 @@ def _keeps_sentence_year(fact: Fact, ans: Span, wrong: str) -> bool:
     return year.group() not in _ANY_YEAR.findall(rest) or year.group() in wrong
 
 
+def _keeps_sentence_month(ctx: Context, fact: Fact, ans: Span, wrong: str) -> bool:
+    """Tell whether a wrong date keeps the key's month when the sentence names that month again.
+
+    "on ____ (the May Revolution)" (25 May 1810): March and June are ruled out by the
+    sentence itself, so only another day of May is a fair option.
+    """
+    months = [m.lower() for m in ctx.doc.pack.get("months", ())[:12]]
+    key = [w for w in normalise(ans.text).split() if w in months]
+    if not key:
+        return True
+    rest = f" {normalise(fact.span.text[:ans.start - fact.span.start] + ' ' + fact.span.text[ans.end - fact.span.start:])} "
+    return f" {key[0]} " not in rest or key[0] in normalise(wrong).split()
+
+
 def _crosses_stated_time(ctx: Context, fact: Fact, ans: Span, wrong: str) -> bool:
     """Tell whether a false year or date turns round the order of the times its sentence states, or falls before
     a time the sentence before states while the true one does not.
@@ -1708,8 +1734,16 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
 
     Names the text gives in other sentences come first; when the answer is a
     known item (a city, a river, a scientist), items of the same kind that the
-    text never names fill the rest.
+    text never names fill the rest. The other end of a range the answer closes
+    ("from the 13th to the ____") is none of them.
     """
+    partner = _range_partner(ctx.doc, fact.span, ans)
+    swaps = _entity_swaps(ctx, fact, ans, rng, n + 1 if partner else n)
+    return [w for w in swaps if not partner or normalise(w).split()[:1] != [partner]][:n]
+
+
+def _entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) -> list[str]:
+    """Return up to ``n`` names of the answer's type for the same slot (``entity_swaps``, before the range rule)."""
     kind = distractors.lexicon_kind(ans.text, ctx.doc.pack.code)
     # A place or organisation is known by the lexicon or by its head ("Windsor Castle", a
     # residence), or not offered: the words around an unknown name ("guidata da Daniele
@@ -1761,12 +1795,13 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
         near = distractors.date_near_misses(
             ans.text, ctx.doc.pack.get("months"), rng, n, not_after=_past(ctx, ans.text), not_before=future,
             keep=lambda m: not ctx.mentioned(m) and not _crosses_stated_time(ctx, fact, ans, m)
-            and _keeps_sentence_year(fact, ans, m) and not _before_lead(ctx, ans.text, m)
-            and not _after_death(ctx, ans.text, m))
+            and _keeps_sentence_year(fact, ans, m) and _keeps_sentence_month(ctx, fact, ans, m)
+            and not _before_lead(ctx, ans.text, m) and not _after_death(ctx, ans.text, m))
         if future:
             # An event to come takes no date the text gives to one already past ("21 luglio").
             out = [v for v in out if distractors.later(v, ctx.doc.pack.get("months"), _day(v), future, future.year)]
-        out = near + [v for v in out if normalise(v) not in {normalise(m) for m in near}]
+        out = near + [v for v in out if normalise(v) not in {normalise(m) for m in near}
+                      and _keeps_sentence_month(ctx, fact, ans, v)]
     if len(out) < n and kind and not role:
         # "enters Slovakia at ____": a city where the sentence names a country is one of that country.
         here = f" {normalise(fact.span.text)} "
@@ -2291,6 +2326,10 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
         return amount.replace(ans.text, distractors.format_number(v, decimals, dec, thou, grouped), 1)
 
     others = _same_unit_amounts(ctx.doc, fact.span, ans, amount[len(ans.text):]) + _part_or_whole(ctx.doc, fact.span, ans)
+    # "dai 13 ai ____ anni" (18): a wrong amount stays on the key's side of the range's other end.
+    partner = _range_partner(ctx.doc, fact.span, ans)
+    partner_value = _number_value(partner, pack) if partner and partner[:1].isdigit() else None
+    others += [partner_value] if partner_value is not None else []
     # "circa ____ × 10^9 N·m²/C²": a coefficient of scientific notation lies between 1 and 10.
     coefficient = 1 <= value < 10 and bool(_TIMES_TEN.match(ctx.doc.text, ans.end))
 
@@ -2367,6 +2406,18 @@ def _reads_after(doc: Doc, ans: Span, number: str) -> bool:
     if not shape or doc.text[ans.start - 1:ans.start] not in ("'", "’"):
         return True
     return bool(re.match(shape, number)) or not re.match(shape, ans.text)
+
+
+def _range_partner(doc: Doc, sentence: Span, ans: Span) -> str:
+    """Return the other end of the range whose end is ``ans`` ("dai 13 ai ____": "13"), normalised, or ""."""
+    words = "|".join(re.escape(w) for w in doc.pack.get("answer_range_words", ()))
+    if not words:
+        return ""
+    articles = "|".join(re.escape(a) for a in doc.pack.articles if a)
+    article = rf"(?:(?:{articles})\s+)?" if articles else ""
+    before = doc.text[sentence.start:ans.start]
+    m = re.search(rf"(?<!\w)(?:{words})\s+{article}(\S+)\s+(?:{words}|-|–)\s+{article}$", before, re.IGNORECASE)
+    return normalise(m.group(1)) if m else ""
 
 
 def _part_or_whole(doc: Doc, sentence: Span, ans: Span) -> list[float]:

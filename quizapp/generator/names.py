@@ -123,7 +123,7 @@ def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | se
     if not all(w[:1].isupper() or w.lower() in connectors or w in PARTICLES for w in words) \
             or words[-1].lower() in connectors:
         return []
-    if words[0] in surname_first() and len(words) == 2:
+    if words[0] in surname_first() and len(words) == 2 and _EAST_ASIAN.fullmatch(words[1].lower()):
         return [words[0]] if _nobody_else(text, name, words[0]) or _first_is_unique(text, name) else []
     last = words[-1]
     given = words[0] in given_names()
@@ -210,6 +210,9 @@ def unknown_name_forms(text: str, name: str, lang: str, known: bool, not_names: 
     return [words[1]]
 
 
+# A romanised Chinese or Korean given name ("Zedong", "Jong-un", "Kai-shek", "Yeon"): syllables of an
+# initial, a vowel or two and a final n, ng, m, k, p, l or t; "Smith" of "Lee Smith" is none.
+_EAST_ASIAN = re.compile(r"(?:(?:ch|sh|zh|ts|[bcdfghjklmnpqrstwxyz])?[aeiouy]{1,3}(?:ng|[nmkplt])?-?)+")
 # A romanised Japanese word: syllables of a consonant (or none) and a vowel, or a final n.
 _JAPANESE = re.compile(r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|[jfwy])?[aiueoōū]|n(?![aiueoōūy]))+")
 

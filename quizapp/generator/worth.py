@@ -637,8 +637,13 @@ class Weigher:
             return True  # "490 N. On the Moon", "three parts: a sugar": split too late
         after = text[ans.end:ans.end + 2]
         before = text[max(0, ans.start - 2):ans.start]
-        # "____150914" (GW): the blank ends or starts inside one written token.
-        if (after[:1].isalnum() and ans.text[-1:].isalnum()) or (before[-1:].isalnum() and ans.text[:1].isalnum()):
+        # "____150914" (GW): the blank ends or starts inside one written token; "moving at ____/s" (3 m)
+        # inside a unit.
+        if (after[:1].isalnum() and ans.text[-1:].isalnum()) or (before[-1:].isalnum() and ans.text[:1].isalnum()) \
+                or (after[:1] == "/" and ans.text[-1:].isalpha()):
+            return True
+        # "10^-7 moli", "10⁻⁷": the base of a power is no amount of its own.
+        if after[:1] in "^⁻⁰¹²³⁴⁵⁶⁷⁸⁹" and after[:1] and ans.text[-1:].isdigit():
             return True
         # 9"80, 3:36, 23°27', a.C., O'Brien: the blank would start inside a number, a time, an abbreviation
         # or a name; an elided article or preposition ("l’____", "dell’____") is a word of its own.

@@ -344,6 +344,9 @@ def test_a_surname_gives_away_the_whole_name():
     ("it", "Il decano era il cardinale Giovanni Battista Re.", "Giovanni Battista Re", ["Battista Re", "Giovanni Re", "Re"]),
     ("en", "The telephone was patented by Alexander Graham Bell.", "Alexander Graham Bell", ["Graham Bell", "Alexander Bell", "Bell"]),
     ("en", "The speech was given by Malcolm X in Harlem.", "Malcolm X", []),
+    # Review 43: a Korean name puts its surname first ("Bak Yeon"); "Lee Smith" does not (never "Lee").
+    ("en", "In music, the scholar Bak Yeon reformed court music and its instruments.", "Bak Yeon", ["Bak"]),
+    ("en", "The song was sung by Lee Smith and the band on the first night.", "Lee Smith", []),
     ("en", "The song was recorded by Rome Ra in 1990.", "Rome Ra", []),
 ])
 def test_a_name_blank_accepts_the_surname_when_the_text_gives_it_to_nobody_else(lang, text, name, forms):
@@ -1742,6 +1745,15 @@ def test_a_blank_inside_a_catalogue_code_is_cut_wrong():
     assert weight_of("it", "Il segnale, chiamato GW150914, è arrivato da due buchi neri lontani.", "GW", "entity") == 0
 
 
+@pytest.mark.parametrize("lang,text,answer", [
+    # Review 43: "moving at ____/s" asked "3 m" of "3 m/s"; "di ____^-7 moli" the base of a power.
+    ("en", "A trolley of mass 2 kg moving at 3 m/s collides with a second trolley at rest.", "3 m"),
+    ("it", "A 25 °C la loro concentrazione è di 10^-7 moli per litro, e per questo il pH dell'acqua è 7.", "10"),
+])
+def test_a_blank_inside_a_unit_or_a_power_is_cut_wrong(lang, text, answer):
+    assert weight_of(lang, text, answer, "quantity") == 0
+
+
 @pytest.mark.parametrize("wanted,options,kept", [
     # Pre-review of holdout10: "La medaglia di bronzo è andata al ____" offered "Bolivia" and "Bahamas".
     ("al", ["Bolivia", "Bahamas", "Messico", "Canada", "Perù"], ["Messico", "Canada", "Perù"]),
@@ -2006,6 +2018,17 @@ def test_a_place_without_its_generic_head_is_a_name_unless_an_everyday_word(lang
     from quizapp.generator.names import place_forms
 
     assert place_forms(name, load_pack(lang).get("place_heads"), lang) == forms
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # Review 43: "named ____. 1" asked "Hikari No" of "Hikari No. 1".
+    ("en", "The first train of the day, named Hikari No. 1, left Tokyo Station at six in the morning.", "Hikari No. 1"),
+    ("it", "Il primo treno del giorno, chiamato Hikari N. 1, partì dalla stazione di Tokyo alle sei.", "Hikari N. 1"),
+])
+def test_a_name_keeps_its_number_after_an_abbreviation(lang, text, name):
+    from quizapp.generator.facts import extract_facts
+
+    assert name in {f.answers[0].text for f in extract_facts(doc_of(text, lang))}
 
 
 @pytest.mark.parametrize("text, person, never", [

@@ -197,6 +197,8 @@ PACK = {
     "place_heads": ["Castle", "Palace", "Abbey", "Cathedral", "Space Center", "Space Centre", "Stadium",
                     "Airport", "Bridge", "Tower", "Island", "Islands", "Peninsula", "Reef", "River", "National Park",
                     "Ocean", "Sea", "Desert", "Mountains", "Canal", "Strait", "Gulf", "Coast", "Hotel", "Square", "Pavilion",
+                    # Foreign streets by their names ("Rua António Maria Cardoso" is "António Maria Cardoso").
+                    "Rua", "Rue", "Calle", "Avenida", "Via",
                     "Theatre", "Theater", "Arena", "Forum", "Hall", "Cosmodrome", "Spaceport", "Observatory",
                     # Generic ends of indices and institutions: "Dow Jones Industrial Average" is "the Dow Jones".
                     "Industrial Average", "Composite Index",
@@ -501,6 +503,8 @@ PACK = {
     "answer_month_abbreviations": ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"],
     "answer_date_links": ["of"],
     # The words of a range between numbers ("from 40 to 60" is "40-60").
+    # Abbreviations of "number" inside a name ("Hikari No. 1").
+    "number_abbreviations": ["no"],
     "answer_range_words": ["from", "between", "to", "and"],
     "answer_numeric_dates": ["dmy", "mdy"],
     # Words an answer may drop at its edges: they point back or stress, they do not narrow

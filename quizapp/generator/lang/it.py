@@ -209,7 +209,9 @@ PACK = {
                     "Battaglia di", "Assedio di", "Forte", "Casa", "Trattato di", "Pace di", "Regno di", "Ducato di",
                     "Repubblica di", "Impero di", "Vicereame di", "Principato di", "Contea di", "Piazza", "Corte di",
                     # Monti e laghi dal loro nome: "Monte Amiata" è anche "Amiata".
-                    "Monte", "Lago di"],
+                    "Monte", "Lago di",
+                    # Porte, torri, ponti e vie dal loro nome: "Porta di San Esteban" è anche "San Esteban".
+                    "Porta di", "Porta", "Torre", "Ponte", "Isola di", "Via", "Rua", "Calle", "Avenida"],
     # Tipi di edifici e luoghi dalla parola che li regge: un altro dello stesso tipo nominato dal
     # testo è un'opzione sbagliata per un luogo sconosciuto ("Palazzo Pitti" per "Palazzo Vecchio").
     "place_groups": {"residenza": ["Palazzo", "Castello", "Villa", "Reggia"],
@@ -529,6 +531,8 @@ PACK = {
     "answer_month_abbreviations": ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
     "answer_date_links": ["del", "di"],
     # Le parole di un intervallo tra numeri ("da 40 a 60" è "40-60").
+    # Abbreviazioni di "numero" dentro un nome ("Sinfonia n. 9").
+    "number_abbreviations": ["n", "nr"],
     "answer_range_words": ["da", "dal", "dai", "tra", "fra", "a", "al", "ai", "e"],
     "answer_numeric_dates": ["dmy"],
     # Words an answer may drop at its edges: they point back or stress, they do not narrow
