@@ -665,6 +665,9 @@ def _entity_category(doc: Doc, toks: list[Token], k0: int, k1: int, lexicon_look
     # "il cardinale protodiacono Pericle Felici", "the gospel singer Mahalia Jackson", "The band's
     # pianist, Lil Hardin": a word or a comma may stand between.
     before = toks[k0 - 2].text.lower() if k0 > 1 else ""
+    # "the 21st Infantry": an ordinal's letters are no "St" before a name.
+    if k0 > 1 and toks[k0 - 2].is_number and toks[k0 - 2].end == toks[k0 - 1].start:
+        prev = ""
     # "Mrs. Oveta Culp Hobby": an abbreviated title keeps its dot (an initial after it is no name: "Mr. P.").
     if prev in people or ((prev.islower() or prev == "," or (prev == "." and len(name) > 2)) and before in people):
         return "person"
@@ -710,6 +713,8 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
                 j += 1
             elif _initial_dot(toks, j, kept_titles):
                 j += 1
+            elif tj.is_word and _ARABIC_ARTICLE.fullmatch(tj.text):
+                j += 1  # "Abu Ishaq al-Sahili", "Salah ad-Din": the article binds the name after it
             elif tj.text == "." and toks[j - 1].text.lower() in numbering and j + 1 < n and toks[j + 1].is_number:
                 j += 2  # "Hikari No. 1": the number's abbreviation and the number end the name
                 break
@@ -770,6 +775,10 @@ def entities(doc: Doc, i: int, sent: Span) -> list[Fact]:
         out.append(_fact(cat, doc, sent, [Span(toks[start].start, stop, doc.text[toks[start].start:stop])]))
         k = j
     return out
+
+
+# The Arabic article before a name's last part, lower case and hyphenated ("al-Sahili", "ad-Din").
+_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|az|an|ash|ath|adh)-[A-ZÀ-Ý][\w'’-]*")
 
 
 def _particles_to_surname(toks: list[Token], k: int, j: int, connectors: set[str]) -> int:

@@ -1484,6 +1484,10 @@ class TrueFalse(QuestionKind):
                 wider = [y for y in (amount_swaps(ctx, fact, rng, 4) or (focus, []))[1]
                          if y.isdigit() and abs(int(y) - int(ans.text)) >= TF_YEAR_GAP]
                 wrong = wider[:1] or wrong
+        if wrong and _after_deadline(ctx.doc, fact.span, focus):
+            # "By the 1970s the species was thought nearly extinct": by the 1980s it was as well.
+            wrong = [w for w in wrong if _first_number(w) is not None and _first_number(focus.text) is not None
+                     and _first_number(w) < _first_number(focus.text)]
         if len(fact.span.text.split()) < 6 or fact.span.text.rstrip().endswith(":"):
             return []  # too short, or a line that introduces a list ("…osservazioni fondamentali:")
         if fact.span.text.rstrip().rstrip(_CLOSERS).rstrip()[-1:] not in _STATEMENT_ENDS:
@@ -2406,6 +2410,20 @@ def _reads_after(doc: Doc, ans: Span, number: str) -> bool:
     if not shape or doc.text[ans.start - 1:ans.start] not in ("'", "’"):
         return True
     return bool(re.match(shape, number)) or not re.match(shape, ans.text)
+
+
+def _after_deadline(doc: Doc, sentence: Span, ans: Span) -> bool:
+    """Tell whether a time follows a word that makes it a deadline ("By the 1970s", "by 1896"): any later one holds too."""
+    said = doc.text[sentence.start:ans.start].lower().split()
+    while said and said[-1] in doc.pack.articles:
+        said.pop()
+    return bool(said) and said[-1] in doc.pack.get("deadline_words", ())
+
+
+def _first_number(text: str) -> int | None:
+    """Return the first whole number written in figures in ``text`` ("1980s": 1980), or None."""
+    m = re.search(r"\d+", text)
+    return int(m.group()) if m else None
 
 
 def _range_partner(doc: Doc, sentence: Span, ans: Span) -> str:

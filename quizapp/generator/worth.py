@@ -474,6 +474,8 @@ class Weigher:
             w *= GIVEN_SUM  # "Ludwig II (1845–1886) came to the throne in ____ at the age of eighteen": 1864
         if self._known_year(ans.text, fact):
             w *= GIVEN_SUM  # "When the French Revolution broke out in ____": 1789, whoever reads the text
+        if self._share_of_a_whole(ans, before, after) or _dimension_middle(before, after):
+            w *= GIVEN_SUM  # "45 per cent …, ____ … and 50 per cent" (5); "roughly 34 by ____ by 9 centimetres"
         if _summed(ans.text, before, after) or self._counted_after(ans.text, after) \
                 or self._complement(ans.text, before, after) or self._one_more(ans.text, before) \
                 or self._one_less(ans.text, after):
@@ -642,6 +644,12 @@ class Weigher:
         if (after[:1].isalnum() and ans.text[-1:].isalnum()) or (before[-1:].isalnum() and ans.text[:1].isalnum()) \
                 or (after[:1] == "/" and ans.text[-1:].isalpha()):
             return True
+        # "circa ____ quadrati" (1,5-2 metri): a unit's own power stays with it.
+        if any(ch.isdigit() for ch in ans.text) and ans.text[-1:].isalpha():
+            powers = self.doc.pack.get("unit_powers", ())
+            rest = text[ans.end:ans.end + 12].lower().split()[:1]
+            if rest and rest[0].strip(".,;:") in powers:
+                return True
         # "10^-7 moli", "10⁻⁷": the base of a power is no amount of its own.
         if after[:1] in "^⁻⁰¹²³⁴⁵⁶⁷⁸⁹" and after[:1] and ans.text[-1:].isdigit():
             return True
@@ -975,6 +983,24 @@ class Weigher:
         sentence = f" {normalise(fact.span.text)} "
         return any(f" {normalise(c)} " in sentence for c in cues)
 
+    def _share_of_a_whole(self, ans, before: str, after: str) -> bool:
+        """Tell whether a percentage and the sentence's other percentages make a hundred.
+
+        "about 45 per cent mineral matter, ____ organic matter and 50 per cent pore space":
+        the blank is 100 less the others, and a near miss is right "about" as well.
+        """
+        words = "|".join(re.escape(w) for w in sorted(self.doc.pack.get("percent_words", ()), key=len, reverse=True))
+        if not words:
+            return False
+        share = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:" + words + r")(?!\w)", re.IGNORECASE)
+        mine = share.match(ans.text + after)
+        if not mine:
+            return False
+        values = [self._amount_value(m.group(1)) for m in share.finditer(before + " " + after[mine.end() - len(ans.text):])]
+        values = [v for v in values if v is not None]
+        total = sum(values) + (self._amount_value(mine.group(1)) or 0)
+        return len(values) >= 2 and abs(total - 100) <= 1
+
     def _one_less(self, answer: str, after: str) -> bool:
         """Tell whether a number is the one before the number after it ("dopo ____ o sei settimane": cinque).
 
@@ -999,7 +1025,7 @@ class Weigher:
         n = self._number_of(answer)
         if not n or not 2 <= n <= 12:
             return False
-        m = re.match(r"\s+[^\W\d_]+(?:\s+[\w'’]+){0,3}\s*([,:(])\s*([^.;()]*)", after)
+        m = re.match(r"(?:\s+[^\W\d_]+(?:\s+[\w'’]+){0,3})?\s*([,:(])\s*([^.;()]*)", after)
         if not m or not self.conjunctions:
             return False
         items = [x for x in re.split(r",\s*|\s+(?:%s)\s+" % "|".join(map(re.escape, self.conjunctions)), m.group(2))
@@ -1008,7 +1034,8 @@ class Weigher:
         # … e per induzione", "i tre fratelli del sovrano: il duca di York, …").
         if m.group(1) == ":":
             return len(items) >= n
-        capital = [x for x in items[:n + 1] if x.strip()[:1].isupper()]
+        # Names, each item holding one ("conservati a Dresda, Madrid, Parigi e Città del Messico").
+        capital = [x for x in items[:n + 1] if any(w[:1].isupper() for w in x.split())]
         return len(capital) == n
 
     def _shared_complement(self, answer: str, after: str) -> bool:
@@ -1103,6 +1130,16 @@ def _as_int(text: str) -> int | None:
     """Read an integer written with or without thousands separators ("1.009", "1,009", "630"), or None."""
     digits = re.sub(r"[.,]", "", text)
     return int(digits) if digits.isdigit() and len(digits) <= 9 else None
+
+
+# A box's sides ("34 by 18 by 9 centimetres", "34 x 18 x 9"): the one between the others says nothing.
+_DIMENSION_BEFORE = re.compile(r"\d\s*(?:by|per|x|×)\s+$")
+_DIMENSION_AFTER = re.compile(r"^\s*(?:[^\W\d_]+\s+)?(?:by|per|x|×)\s*\d")
+
+
+def _dimension_middle(before: str, after: str) -> bool:
+    """Tell whether a number is the middle one of three sides ("roughly 34 by ____ by 9 centimetres")."""
+    return bool(_DIMENSION_BEFORE.search(before) and _DIMENSION_AFTER.match(after))
 
 
 def _summed(answer: str, before: str, after: str = "") -> bool:

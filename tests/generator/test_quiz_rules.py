@@ -1749,6 +1749,9 @@ def test_a_blank_inside_a_catalogue_code_is_cut_wrong():
     # Review 43: "moving at ____/s" asked "3 m" of "3 m/s"; "di ____^-7 moli" the base of a power.
     ("en", "A trolley of mass 2 kg moving at 3 m/s collides with a second trolley at rest.", "3 m"),
     ("it", "A 25 °C la loro concentrazione è di 10^-7 moli per litro, e per questo il pH dell'acqua è 7.", "10"),
+    # Review 44: "circa ____ quadrati" asked "1,5-2 metri" of "1,5-2 metri quadrati".
+    ("it", "In un adulto la pelle ricopre una superficie di circa 1,5-2 metri quadrati e pesa parecchi chili.",
+     "1,5-2 metri"),
 ])
 def test_a_blank_inside_a_unit_or_a_power_is_cut_wrong(lang, text, answer):
     assert weight_of(lang, text, answer, "quantity") == 0
@@ -1917,6 +1920,17 @@ def test_a_bound_written_with_a_gerund_takes_no_near_misses(lang, text, answer):
     assert not [q for q in draft.questions if q.kind == "single" and answer in " ".join(q.answer_texts)]
 
 
+def test_a_deadline_s_false_statement_takes_an_earlier_time():
+    """Review 44: "By the 1980s the species was thought nearly extinct" was false for "By the 1970s"; it is true."""
+    from quizapp.generator import generate_quiz
+
+    text = ("The kakapo was once common across New Zealand. By the 1970s the species was thought to be nearly "
+            "extinct. In the 1980s the birds were moved to islands free of predators.")
+    draft = generate_quiz(_in_a_document("en", text), lang="en")
+    statements = [q for q in draft.questions if q.kind == "true_false" and "1970s" in q.answer_texts]
+    assert statements and all(int(re.search(r"By the (\d+)", q.prompt).group(1)) <= 1970 for q in statements)
+
+
 @pytest.mark.parametrize("lang,text,answer", [
     # Review 13: the bracket restates the amount the blank asks.
     ("it", "Nel vuoto la luce si muove alla velocità di circa 300.000 chilometri al secondo "
@@ -1939,6 +1953,13 @@ def test_a_bound_written_with_a_gerund_takes_no_near_misses(lang, text, answer):
     ("it", "Le foglie restano sulla pianta per due o tre anni prima di essere sostituite.", "tre"),
     ("it", "Nelle prime due serate, lunedì 29 e martedì 30 gennaio, sono state presentate dieci canzoni.", "29"),
     ("en", "The leaves stay on the tree for two or three years before they fall.", "three"),
+    # Review 44: shares that make a hundred, the middle of three sides, a count of the places listed after it.
+    ("en", "A loam soil is roughly 40 per cent sand, 40 per cent silt and 20 per cent clay, which suits most crops.",
+     "20 per cent"),
+    ("it", "Un terreno franco contiene circa il 40 per cento di sabbia, il 40 per cento di limo e il 20 per cento di "
+           "argilla.", "20 per cento"),
+    ("en", "The case measured roughly 34 by 18 by 9 centimetres, about the size of a shoebox.", "18"),
+    ("it", "Ne sopravvivono solo quattro, conservati a Dresda, Madrid, Parigi e Città del Messico.", "quattro"),
     # Review 42: a year everybody knows from the event the sentence names.
     ("en", "When the French Revolution broke out in 1789, each group in the colony tried to use it.", "1789"),
     ("it", "Quando nel 1789 scoppiò la Rivoluzione francese, ogni gruppo della colonia cercò di usarla.", "1789"),
@@ -2024,8 +2045,10 @@ def test_a_place_without_its_generic_head_is_a_name_unless_an_everyday_word(lang
     # Review 43: "named ____. 1" asked "Hikari No" of "Hikari No. 1".
     ("en", "The first train of the day, named Hikari No. 1, left Tokyo Station at six in the morning.", "Hikari No. 1"),
     ("it", "Il primo treno del giorno, chiamato Hikari N. 1, partì dalla stazione di Tokyo alle sei.", "Hikari N. 1"),
+    # Review 44: "____ al-Sahili" asked "Abu Ishaq" of "Abu Ishaq al-Sahili".
+    ("en", "The poet and architect Abu Ishaq al-Sahili came back with Mansa Musa from Mecca.", "Abu Ishaq al-Sahili"),
 ])
-def test_a_name_keeps_its_number_after_an_abbreviation(lang, text, name):
+def test_a_name_keeps_its_number_and_its_article(lang, text, name):
     from quizapp.generator.facts import extract_facts
 
     assert name in {f.answers[0].text for f in extract_facts(doc_of(text, lang))}
@@ -2045,6 +2068,14 @@ def test_a_name_stops_at_an_owner_s_s_and_never_runs_into_an_honorific(text, per
     answers = {f.answers[0].text for f in extract_facts(doc_of(text, "en"))}
     assert person in answers and never not in answers
     assert len(doc_of(text, "en").sentences) == 1
+
+
+def test_an_ordinal_s_letters_make_no_person():
+    """Review 44: "the 21st Infantry" was a person, "Mr. Infantry" in a false statement."""
+    from quizapp.generator.facts import extract_facts
+
+    facts = extract_facts(doc_of("Companies of the 21st Infantry and their band stood by the line.", "en"))
+    assert ("person", "Infantry") not in {(f.kind, f.answers[0].text) for f in facts}
 
 
 def test_an_honorific_before_a_surname_is_no_part_of_the_name():

@@ -505,6 +505,8 @@ PACK = {
     # The words of a range between numbers ("from 40 to 60" is "40-60").
     # Abbreviations of "number" inside a name ("Hikari No. 1").
     "number_abbreviations": ["no"],
+    # Words that raise the unit before them ("metres squared"): no blank ends before them.
+    "unit_powers": ["squared", "cubed"],
     "answer_range_words": ["from", "between", "to", "and"],
     "answer_numeric_dates": ["dmy", "mdy"],
     # Words an answer may drop at its edges: they point back or stress, they do not narrow

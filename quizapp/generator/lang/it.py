@@ -533,6 +533,8 @@ PACK = {
     # Le parole di un intervallo tra numeri ("da 40 a 60" è "40-60").
     # Abbreviazioni di "numero" dentro un nome ("Sinfonia n. 9").
     "number_abbreviations": ["n", "nr"],
+    # Parole che elevano l'unità che le precede ("metri quadrati"): nessun vuoto finisce prima di esse.
+    "unit_powers": ["quadrati", "quadrato", "quadrate", "cubi", "cubo", "cube"],
     "answer_range_words": ["da", "dal", "dai", "tra", "fra", "a", "al", "ai", "e"],
     "answer_numeric_dates": ["dmy"],
     # Words an answer may drop at its edges: they point back or stress, they do not narrow
