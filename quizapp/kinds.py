@@ -10,6 +10,7 @@ import math
 import re
 from collections.abc import Sequence
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from babel.numbers import get_decimal_symbol
@@ -29,6 +30,9 @@ except ImportError:  # pragma: no cover - older WTForms
     _Choice = None
 
 MAX_TEXT_ANSWER = 300
+MAX_NUMBER_ANSWER = 40
+# What Kind.read returns when it cannot tell that the question's form field would accept what was sent.
+UNREAD = object()
 # Room for floating-point error when comparing numbers: 3.5 - 3.4 is 0.10000000000000009.
 _EPSILON = 1e-9
 _SPACES = re.compile(r"[\s\u00a0\u2009\u202f']")
@@ -166,6 +170,17 @@ class Kind:
         """Return an unbound form field asking this question."""
         raise NotImplementedError
 
+    def read(self, sent: list[str], answer: Any, order: Sequence[int]) -> Any:
+        """Return the data this kind's form field would hold after a post, if it would accept it, else UNREAD.
+
+        ``sent`` is the field's posted values (none when the page sent nothing for
+        it), ``answer`` the stored answer the form is filled with, ``order`` the
+        option order it shows. The field's own rules (WTForms' processing, filters
+        and validators, see field()) are followed; whatever they would refuse, or
+        a kind does not read here, is UNREAD: the form then judges it and says why.
+        """
+        return UNREAD
+
     def to_answer(self, data: Any, order: Sequence[int] | None = None, lang: str | None = None) -> Any:
         """Turn validated field data into the stored answer, None when blank.
 
@@ -211,6 +226,12 @@ def select_choices(pairs: Iterable[tuple[Any, Any]]) -> list[Any]:
     return [_Choice(value, label) for value, label in pairs] if _Choice else list(pairs)
 
 
+@lru_cache(maxsize=None)
+def _places(count: int) -> frozenset[str]:
+    """Return the values of a choice field of ``count`` options (option_choices values them by place)."""
+    return frozenset(str(place) for place in range(count))
+
+
 def _index(value: Any, order: Sequence[int] | None) -> int:
     position = int(value)
     return position if order is None else order[position]
@@ -231,6 +252,13 @@ class ChoiceKind(Kind):
     def field(self, label, choices):
         return RadioField(label, choices=choices, validators=[Optional()], validate_choice=True,
                           option_widget=FastRadioInput())
+
+    def read(self, sent, answer, order):
+        # RadioField: the first value sent, else the stored answer's; Optional() lets a blank one
+        # through (clearing the choice check's error); anything else must be one of the places.
+        if not sent:
+            return self.to_field_data(answer, order)
+        return sent[0] if not sent[0].strip() or sent[0] in _places(len(order)) else UNREAD
 
     def to_answer(self, data, order=None, lang=None):
         # Blank includes whitespace: the field's Optional() lets "\r" through as no answer, not as a choice.
@@ -270,6 +298,11 @@ class MultipleSelect(ChoiceKind):
     def field(self, label, choices):
         return MultiCheckboxField(label, choices=choices)
 
+    def read(self, sent, answer, order):
+        # MultiCheckboxField: the values sent but blank ones (none sent is none ticked), each a place.
+        ticked = [value for value in sent if value != ""]
+        return ticked if all(value in _places(len(order)) for value in ticked) else UNREAD
+
     def to_answer(self, data, order=None, lang=None):
         chosen = sorted({_index(value, order) for value in data or [] if str(value).strip()})
         return chosen or None
@@ -308,6 +341,14 @@ class TextKind(Kind):
     def field(self, label, choices):
         return StringField(label, validators=[Optional(), Length(max=MAX_TEXT_ANSWER)], filters=[clean_text],
                            render_kw={"maxlength": MAX_TEXT_ANSWER}, widget=FastTextInput())
+
+    def read(self, sent, answer, order):
+        # StringField: the first value sent, else the stored answer, then clean_text; Optional()
+        # lets a blank one through, and Length counts the cleaned text.
+        if not sent:
+            return clean_text(self.to_field_data(answer, order))
+        text = clean_text(sent[0])
+        return text if not sent[0].strip() or len(text) <= MAX_TEXT_ANSWER else UNREAD
 
     def fraction(self, question, answer):
         if not answer:
@@ -350,11 +391,21 @@ class Numeric(Kind):
     def field(self, label, choices):
         return StringField(
             label,
-            validators=[Optional(), Length(max=40), _number_validator],
+            validators=[Optional(), Length(max=MAX_NUMBER_ANSWER), _number_validator],
             # A text box, not type="number": browsers refuse "cento" and "25,000" in a
             # number box and send nothing; the server reads them and says what it needs.
             widget=FastTextInput(),
         )
+
+    def read(self, sent, answer, order):
+        # StringField without filters: the first value sent, else the stored answer's; Optional() lets a
+        # blank one through; else Length and _number_validator: MAX_NUMBER_ANSWER characters at most, a number.
+        if not sent:
+            return self.to_field_data(answer, order)
+        value = sent[0]
+        if not value.strip() or (len(value) <= MAX_NUMBER_ANSWER and parse_answer_number(value) is not None):
+            return value
+        return UNREAD
 
     def to_answer(self, data, order=None, lang=None):
         if data in (None, ""):

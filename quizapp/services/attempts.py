@@ -518,11 +518,12 @@ def grade(attempt: Attempt, saved: dict[int, tuple[Any, float | None]] | None = 
                  for row in db.session.execute(_GRADED, {"attempt": attempt.id})}
     total = 0.0
     missing, scored = [], []
-    for item in items(attempt):
+    asked = items(attempt)  # once: each look-up checks the session for unflushed changes to the quiz
+    for item in asked:
         question = item.question
         response = saved.get(question.id)
         answer = response[0] if response is not None else None
-        points = round(kind_of(question).fraction(question, answer) * item.entry.points, 4)
+        points = round(_fraction(question, answer) * item.entry.points, 4)
         if response is None:
             missing.append({"question_id": question.id, "answer": None, "points": points})
         elif response[1] != points:
@@ -532,7 +533,27 @@ def grade(attempt: Attempt, saved: dict[int, tuple[Any, float | None]] | None = 
         db.session.execute(_SCORE, scored)
         _expire_responses(attempt)  # the ORM's copies are out of date
     _insert_responses(attempt, missing)
-    return round(total, 4), sum(item.entry.points for item in items(attempt))
+    return round(total, 4), sum(item.entry.points for item in asked)
+
+
+# Typed answers graded per process: a class types the same few answers to a question, and reading
+# one against the key (generator.answers_match) was most of grading's work on every submit.
+MAX_TYPED_GRADES = 16384
+_typed_grades: SharedLRU[float] = SharedLRU(MAX_TYPED_GRADES)
+
+
+def _fraction(question: QuestionView, answer: Any) -> float:
+    """Return the share of the question's points an answer earns, a typed answer's once per question version.
+
+    ``question`` is the quiz layout's shared view (services/layouts.py): read-only,
+    and a new object whenever the question or its document changes, so a changed
+    key is graded afresh. A choice or a number is graded each time: that is
+    cheaper than looking it up.
+    """
+    kind = kind_of(question)
+    if not isinstance(answer, str):
+        return kind.fraction(question, answer)
+    return _typed_grades.get_or_make((question, answer), lambda: kind.fraction(question, answer))
 
 
 def submit(attempt: Attempt, now: dt.datetime, *, automatic: bool = False, claimed: bool = False,

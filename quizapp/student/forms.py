@@ -12,7 +12,7 @@ from werkzeug.datastructures import MultiDict
 from wtforms import HiddenField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
-from ..kinds import FastHiddenInput, FastTextInput, clean_text, kind_of, option_choices
+from ..kinds import UNREAD, FastHiddenInput, FastTextInput, clean_text, kind_of, option_choices
 from ..lru import SharedLRU
 from ..services.attempts import Item
 
@@ -156,6 +156,30 @@ def answers_from(form: AnswersForm, items: list[Item]) -> dict[int, Any]:
                                                             item.question.document.language)
         for item in items
     }
+
+
+def page_answers(items: list[Item], saved: dict[int, Any]) -> dict[int, Any] | None:
+    """Return the posted page's answers by question id when its form would accept them all, else None.
+
+    Nearly every page change and submit posts a valid page: read here with each
+    field's own rules (Kind.read), it needs no form built (its fields bound and
+    filled with ``saved``, the stored answers, and each choice list made). Anything
+    else, an error to show, is None: attempt_form then judges and explains. As with
+    join_entry, only a request whose CSRF token CSRFProtect checked, and which
+    the form would read from its form data alone (no files), is read here.
+    """
+    formdata = request.form
+    if not g.get("csrf_valid") or request.files or not formdata:
+        return None
+    answers = {}
+    for item in items:
+        question = item.question
+        kind = kind_of(question)
+        data = kind.read(formdata.getlist(field_name(item)), saved.get(question.id), item.option_order)
+        if data is UNREAD:
+            return None
+        answers[question.id] = kind.to_answer(data, item.option_order, question.document.language)
+    return answers
 
 
 class PayloadError(ValueError):

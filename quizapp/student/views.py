@@ -86,7 +86,8 @@ ATTEMPT_TO_END = ATTEMPT_SHOWN.add_columns(
     _ATTEMPTS.c.participant_id, _ATTEMPTS.c.number, _ATTEMPTS.c.score, _ATTEMPTS.c.max_score,
     _ATTEMPTS.c.auto_submitted,
     # The participant's LTI learner, if it came through an LMS: a submit then needs no lookup of its own.
-    db.select(_LEARNERS.c.id).where(_LEARNERS.c.participant_id == _ATTEMPTS.c.participant_id).scalar_subquery())
+    db.select(_LEARNERS.c.id).where(_LEARNERS.c.participant_id == _ATTEMPTS.c.participant_id).scalar_subquery()
+    .label("lti_learner_id"))
 
 
 @dataclass(frozen=True)
@@ -262,10 +263,16 @@ def _attempt_to_end(attempt_id: int) -> AttemptToEnd:
     row = db.session.execute(ATTEMPT_TO_END, {"attempt": attempt_id}).one_or_none()
     if row is None or row.token not in _attempt_tokens():
         abort(404)
-    # The question page's columns (the attempt's, the quiz's, the language), then the ones added to them.
-    document = TitledDocument(row.language, row.document_title)
-    quiz = QuizToEnd(row.quiz_id, row.layout_version, row.title, row.one_per_page, document, *row[12:20])
-    return AttemptToEnd(*row[:6], quiz, *row[20:])
+    # Every field read by its column's name, so a column added to the statement shifts none of them.
+    quiz = QuizToEnd(id=row.quiz_id, layout_version=row.layout_version, title=row.title,
+                     one_per_page=row.one_per_page, document=TitledDocument(row.language, row.document_title),
+                     join_code=row.join_code, published=row.published, archived=row.archived,
+                     opens_at=row.opens_at, closes_at=row.closes_at, max_attempts=row.max_attempts,
+                     review=row.review, pass_mark=row.pass_mark)
+    return AttemptToEnd(id=row.id, token=row.token, state=row.state, page=row.page, layout=row.layout,
+                        deadline_at=row.deadline_at, quiz=quiz, participant_id=row.participant_id,
+                        number=row.number, score=row.score, max_score=row.max_score,
+                        auto_submitted=row.auto_submitted, lti_learner_id=row.lti_learner_id)
 
 
 def _close_if_overdue(attempt: Attempt | AttemptToEnd, now: dt.datetime) -> bool:
@@ -473,13 +480,17 @@ def answer(attempt_id: int):
         # Claimed first, so the saved answers that fill the form are read once, and are the current ones.
         claimed = attempt_service.claim_answers(attempt, now, _grace(), page=moved_to)
         saved = {question_id: row.answer for question_id, row in claimed.items()}
-        # The request's CSRF token was checked before the view, as on every POST: not again by the form.
-        form = forms.attempt_form(pages[page], saved, csrf=False)
-        if not form.validate():
-            flash(_("Some answers could not be saved: see the messages below. Your earlier answers are kept."),
-                  "error")
-            return _render_attempt(attempt, pages, page, saved, posted=form, status=400)
-        stored = attempt_service.save_answers(attempt, forms.answers_from(form, pages[page]), now, _grace(),
+        # A valid page (nearly every one) is read without building its form; the form judges and explains the rest.
+        answers = forms.page_answers(pages[page], saved)
+        if answers is None:
+            # The request's CSRF token was checked before the view, as on every POST: not again by the form.
+            form = forms.attempt_form(pages[page], saved, csrf=False)
+            if not form.validate():
+                flash(_("Some answers could not be saved: see the messages below. Your earlier answers are kept."),
+                      "error")
+                return _render_attempt(attempt, pages, page, saved, posted=form, status=400)
+            answers = forms.answers_from(form, pages[page])
+        stored = attempt_service.save_answers(attempt, answers, now, _grace(),
                                               as_of=_as_of(request.form.get("as_of")), claimed=claimed)
     except attempt_service.AttemptError as error:
         db.session.rollback()
@@ -497,8 +508,7 @@ def answer(attempt_id: int):
         unanswered = attempt_service.unanswered_numbers(attempt, stored)
         if unanswered and request.form.get("confirm") != "1":
             db.session.commit()
-            return render_template("student/confirm.html", attempt=attempt, unanswered=unanswered,
-                                   confirm_form=forms.AnswersForm())
+            return render_template("student/confirm.html", attempt=attempt, unanswered=unanswered)
         # The claim that saved the answers holds, and grading takes them as the save left them.
         attempt_service.submit(attempt, now, claimed=True, saved=attempt_service.saved_for_grading(claimed, stored))
         db.session.commit()

@@ -572,6 +572,64 @@ def test_a_choice_sent_as_whitespace_is_no_answer_not_a_500(app, started, kind, 
     assert question_id not in stored(app, started.attempt_id)
 
 
+# What a page may post for one question: values at every rule of its field (places, blanks, lengths, numbers).
+_EDGES = ["", " ", "\r", "0", "1", " 1", "2 ", "3", "9", "00", "-1", "\uff11", "None", "2030", " 2030,0 ", "1.200", "cento",
+          "1e400", "4" * 40, "4" * 41, "CATL", " la Cina ", "\x01", "a\u202eb", "y" * 300, "y" * 301, "z" * 300 + "\x01"]
+_CANNED = {"single": 1, "true_false": 0, "multiple": [0, 2], "numeric": 2030.0, "cloze": "Ravenna", "short": "CATL"}
+
+
+def _read_alike(app, items, kept: set[int], posted: dict[int, list[str]], language: str) -> None:
+    """Assert that forms.page_answers takes a post exactly when the page's form accepts it, with the same answers."""
+    from flask import g
+    from werkzeug.datastructures import MultiDict
+
+    from quizapp.student import forms
+
+    saved = {item.question.id: _CANNED[item.question.kind] for number, item in enumerate(items) if number in kept}
+    data = MultiDict([("action", "save"), *((forms.field_name(items[number]), value)
+                                            for number, values in posted.items() for value in values)])
+    with app.test_request_context("/attempt/1", method="POST", data=data, headers={"Accept-Language": language}):
+        g.csrf_valid = True  # as CSRFProtect leaves it
+        read = forms.page_answers(items, saved)
+        form = forms.attempt_form(items, saved, csrf=False)
+        assert (read is not None) == form.validate(), (posted, form.errors)
+        if read is not None:
+            assert read == forms.answers_from(form, items), posted
+
+
+def test_a_page_read_without_its_form_is_read_as_the_form_reads_it(app, started):
+    """A valid page is read without its form (forms.page_answers), as the form reads it; the form explains the rest."""
+    with app.app_context():
+        items = attempt_service.items(db.session.get(Attempt, started.attempt_id))
+    sent = [[], *([value] for value in _EDGES), ["1", "0"], ["", "1", ""], [" ", "2"], ["2", "9"], ["", ""]]
+    for kept in (set(), set(range(len(items)))):
+        for number in range(len(items)):
+            for values in sent:
+                _read_alike(app, items, kept, {number: values}, "it" if number % 2 else "en")
+
+
+def test_a_valid_page_change_and_submit_build_no_form(app, started, monkeypatch):
+    from quizapp.student import forms
+
+    def no_form(*args, **kwargs):
+        raise AssertionError("a valid page built its form")
+
+    answers = started.right_answers()
+    monkeypatch.setattr(forms, "attempt_form", no_form)
+    assert started.post(answers).status_code == 302
+    assert started.post(answers, action="submit").status_code == 302
+    assert fresh_attempt(app, started.attempt_id).score == fresh_attempt(app, started.attempt_id).max_score
+
+
+@settings_(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(posted=st.dictionaries(st.integers(0, 9), st.lists(st.sampled_from(_EDGES) | _TEXT, max_size=3), max_size=4),
+       kept=st.sets(st.integers(0, 9)), language=st.sampled_from(["en", "it"]))
+def test_any_page_read_without_its_form_is_read_as_the_form_reads_it(app, started, posted, kept, language):
+    with app.app_context():
+        items = attempt_service.items(db.session.get(Attempt, started.attempt_id))
+    _read_alike(app, items, kept, posted, language)
+
+
 def test_options_edited_midway_fall_back_to_their_natural_order(app, started):
     question_id = question_ids(app, started.attempt_id, "multiple")[0]
     with app.app_context():
