@@ -414,6 +414,8 @@ class Numeric(QuestionKind):
         after = " ".join(ctx.doc.text[ans.end:fact.span.end].lower().replace(",", " ").split()[:4])
         if any(re.search(r"(?:^|\s)" + re.escape(cue) + r"(?!\w)", after) for cue in ctx.doc.pack.get("bounds_after", ())):
             return []
+        if _open_bound_before(ctx.doc, fact.span, ans):
+            return []  # "più di ____ americani" (5.500): any greater number completes it as truly
         # A year is asked as a year, a count as a count ("1500 abitanti" is no year).
         is_year = fact.kind in ("year", "target_year") and _YEAR_RE.match(ans.text)
         prompt = _number_prompt(ctx, fact, ans, "year_numeric" if is_year else "number_numeric")
@@ -2410,6 +2412,17 @@ def _reads_after(doc: Doc, ans: Span, number: str) -> bool:
     if not shape or doc.text[ans.start - 1:ans.start] not in ("'", "’"):
         return True
     return bool(re.match(shape, number)) or not re.match(shape, ans.text)
+
+
+def _open_bound_before(doc: Doc, sentence: Span, ans: Span) -> bool:
+    """Tell whether a number follows a bound open on one side ("più di", "more than"): other numbers complete it too."""
+    said = " ".join(w for w in normalise(doc.text[sentence.start:ans.start]).split()[-4:])
+    said = f" {said} "
+    for article in doc.pack.articles:
+        if said.endswith(f" {article} "):
+            said = said[:-len(article) - 1]
+            break
+    return any(said.endswith(f" {normalise(b)} ") for b in doc.pack.get("open_bounds", ()))
 
 
 def _after_deadline(doc: Doc, sentence: Span, ans: Span) -> bool:

@@ -1920,6 +1920,18 @@ def test_a_bound_written_with_a_gerund_takes_no_near_misses(lang, text, answer):
     assert not [q for q in draft.questions if q.kind == "single" and answer in " ".join(q.answer_texts)]
 
 
+@pytest.mark.parametrize("lang,text,answer", [
+    # Review 44: "più di ____ americani" (5.500) refused 5.600, which completes it as truly.
+    ("it", "Negli ultimi giorni sono stati portati via in elicottero più di 5.500 americani e vietnamiti.", "5.500"),
+    ("en", "In the last days more than 5,500 Americans and Vietnamese were taken out by helicopter.", "5,500"),
+])
+def test_a_number_after_an_open_bound_is_not_typed(lang, text, answer):
+    from quizapp.generator import generate_quiz
+
+    draft = generate_quiz(_in_a_document(lang, text), lang=lang)
+    assert not [q for q in draft.questions if q.kind == "numeric" and answer in " ".join(q.answer_texts)]
+
+
 def test_a_deadline_s_false_statement_takes_an_earlier_time():
     """Review 44: "By the 1980s the species was thought nearly extinct" was false for "By the 1970s"; it is true."""
     from quizapp.generator import generate_quiz

@@ -291,6 +291,8 @@ PACK = {
         "participle_endings": ["ed"],
     },
     # Words that make an amount a bound ("more than 150 years"): any larger amount is true too.
+    # Bounds open on one side: a typed number other than the text's completes the sentence as truly.
+    "open_bounds": ["over", "more than", "at least", "above", "less than", "under", "below", "exceed", "exceeds", "exceeded", "larger than", "greater than", "higher than", "fewer than"],
     "bounds": ["over", "more than", "at least", "less than", "up to", "nearly", "almost", "under", "within", "above", "below",
                "after", "before", "until", "since", "exceed", "exceeds", "exceeded", "exceeding", "surpass", "surpasses", "surpassing",
                "top", "tops", "topped", "larger than", "bigger than", "greater than", "smaller than", "longer than",

@@ -302,6 +302,8 @@ PACK = {
         "participle_endings": ["ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute"],
     },
     # Words that make an amount a bound ("oltre 150 anni"): any larger amount is true too.
+    # Limiti aperti da un lato: un numero scritto diverso da quello del testo completa la frase ugualmente.
+    "open_bounds": ["oltre", "più di", "almeno", "sopra", "meno di", "sotto", "superiore a", "inferiore a"],
     "bounds": ["oltre", "più di", "almeno", "meno di", "fino a", "fino al", "quasi", "sopra", "sotto", "entro",
                "dopo il", "dopo i", "dopo le", "dopo", "prima del", "prima", "dal", "superare i", "superare il", "superare le", "supera i", "supera il",
                "superano i", "superano il", "superando i", "superando il", "superando la", "superando le", "superando l'",
