@@ -121,7 +121,8 @@ def show(path: Path, n: int, out) -> dict:
 GRADING = """How typed answers (cloze, short, numeric) are graded: a student's answer is right when it matches one
 of the alternatives listed after "key:". Case, accents, punctuation, articles, spacing and word breaks and one
 small typo per word are forgiven. Numbers match by value however written ("cento" = "100", "twenty-five" = "25",
-"3 milioni" = "3.000.000", "3,5" = "3.5"). Dates match by day, month and year in any written form ("1º marzo
+"3 milioni" = "3.000.000", "3,5" = "3.5"), and so do ranges ("40 to 60" = "40-60" = "from 40 to 60" = "between
+40 and 60"; "da 40 a 60" = "tra 40 e 60"). Dates match by day, month and year in any written form ("1º marzo
 1896" = "1 marzo 1896" = "primo marzo 1896" = "1/3/1896" = "1896-03-01"; "March 1, 1896" = "1st of March 1896");
 a key that gives only a month and year also accepts any day of that month ("28 luglio 1741" for "luglio 1741").
 Words that only point back or stress may be left out at the edges of an answer; nothing else is: a shorter form

@@ -750,6 +750,9 @@ class Cloze(QuestionKind):
                 # "William Henry Jackson" is a person's name; "Christian Leadership Conference" is not.
                 personal = words[0] in given_names() and not any(_generic_word(w, code) for w in words[1:-1]
                                                                  if w not in given_names())
+                # "Hill" of "Nob Hill", "Valley" of "Hayes Valley": a place's head alone names none.
+                heads = {normalise(h) for h in ctx.doc.pack.get("place_heads", ())}
+                accepted = [a for k, a in enumerate(accepted) if k == 0 or normalise(a) not in heads]
                 if fact.kind != "person" and not personal:
                     # "Kingdom" of "Kingdom of Württemberg", "Crown" of "St Edward's Crown": a common noun
                     # alone names the kind of thing, not the one asked (unless the text calls it so: "Kim's").
@@ -1735,6 +1738,10 @@ def _period(ctx: Context, fact: Fact) -> tuple[int, int] | None:
     return min(years), max(years)
 
 
+# A name the text says this often is what it is about, never a wrong option.
+TOPIC_MENTIONS = 3
+
+
 def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) -> list[str]:
     """Return up to ``n`` names of the answer's type for the same slot: the text's others, then the lexicon's.
 
@@ -1781,6 +1788,11 @@ def _entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: in
         heads = {normalise(h) for h in ctx.doc.pack.get("place_heads", ())} | _not_given_names(ctx.doc.pack.code)
         out = [v for v in out if normalise(v.split()[-1]) not in topic and normalise(v.split()[-1]) not in heads
                and distractors.lexicon_attr(v, ctx.doc.pack.code, "role") in ("", known_role)]
+    elif fact.kind != "date":
+        # Nor the place the text is about, named again and again ("avvertita dall'Oregon fino a ____" in a
+        # report on San Francisco).
+        text = f" {ctx.doc.norm_text} "
+        out = [v for v in out if text.count(f" {normalise(v)} ") < TOPIC_MENTIONS]
     role = _role_before(ctx.doc, ans.start) if person else ""
     if role:
         # "con capitano ____": another captain the text names, not any person (a dictator); and not one

@@ -124,7 +124,8 @@ def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | se
             or words[-1].lower() in connectors:
         return []
     if words[0] in surname_first() and len(words) == 2 and _EAST_ASIAN.fullmatch(words[1].lower()):
-        return [words[0]] if _nobody_else(text, name, words[0]) or _first_is_unique(text, name) else []
+        # "Li" of "Li Zongren" beside "Li Jishen" names neither.
+        return [words[0]] if _first_is_unique(text, name) else []
     last = words[-1]
     given = words[0] in given_names()
     if not (titled or given or _opens_a_name(words[0])):

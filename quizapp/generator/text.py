@@ -160,6 +160,8 @@ def split_sentences(text: str, start: int, abbreviations: frozenset[str],
             following = text[nxt]
             if not (following.isupper() or following.isdigit() or following in "\"«“(‘'"):
                 continue
+            if following == "(" and _gloss_at(text, nxt, le):
+                continue  # "«¡No pasarán!» («Non passeranno»), lanciato da …": a bracket that glosses goes on
             # The word before the stop: abbreviations and initials do not end a sentence.
             ws = m.start()
             # No abbreviation is longer than this: a giant "word" full of stops is not read back to its start.
@@ -174,6 +176,19 @@ def split_sentences(text: str, start: int, abbreviations: frozenset[str],
             cur = nxt
         _add_bounded(text, cur, le, spans)
     return spans
+
+
+def _gloss_at(text: str, at: int, end: int) -> bool:
+    """Tell whether the bracket at ``text[at]``, once closed, goes on with its sentence (a comma, a lower-case word)."""
+    close = text.find(")", at, min(end, at + MAX_GLOSS))
+    if close < 0:
+        return False
+    rest = text[close + 1:close + 3].lstrip()
+    return bool(rest) and (rest[0] in ",;:" or rest[0].islower())
+
+
+# The longest bracket read as a gloss of the words before it.
+MAX_GLOSS = 80
 
 
 def _opens_with(text: str, at: int, words: frozenset[str]) -> bool:

@@ -216,6 +216,9 @@ class Weigher:
         # The dateline's place ("LONDON, Oct. 1 –"): a report's own city, which its dateline gives away.
         self.dateline_place = normalise(doc.text[self.opening:doc.text.find(",", self.opening)]) \
             if lead and "," in lead.group() else ""
+        # Where the dateline ends, at its dash: nothing before it is asked ("BATAVIA, ____, August 28, 1883 –").
+        dash = max(lead.group().rfind(d) for d in "–—-") if lead else -1
+        self.dateline_end = lead.start() + dash if dash > 0 else -1
         wh = pack.get("worth", {})
         # A textbook's exercises ("Check your understanding", up to the next heading) and any question
         # ask; they state nothing a quiz could ask back.
@@ -410,9 +413,13 @@ class Weigher:
             return 0.0
         if self.document and sum(any(map(str.isalpha, x)) for x in context.split()) < DATELINE_WORDS:
             return 0.0  # "Madrid, ____.": a dateline or a caption states nothing to ask
-        # "ROMA, ____ – Gli italiani hanno deciso": the dateline run into the lead is the report's date.
-        if self.document and _DATELINE_BEFORE.fullmatch(before) and _DASH_AFTER.match(after):
+        # "ROMA, ____ – Gli italiani hanno deciso": the dateline run into the lead is the report's date;
+        # "BATAVIA, ____, August 28, 1883 –": its region, where it was filed.
+        if self.document and (_DATELINE_BEFORE.fullmatch(before) and _DASH_AFTER.match(after)
+                              or self.opening <= ans.start < self.dateline_end):
             return 0.0
+        if self._clock_minutes(ans.text, before):
+            return 0.0  # "alle 5 e ____" (12): the minutes of a time told in words are no number of their own
         if self.document and self._house_number(ans.text, before, after):
             return 0.0  # "speaking from a window of ____ Downing Street": an address, not a fact
         # "at 12:30 p.m. ____" (Central Standard Time), "la legge n. ____": a clock's zone and a number
@@ -1000,6 +1007,15 @@ class Weigher:
         values = [v for v in values if v is not None]
         total = sum(values) + (self._amount_value(mine.group(1)) or 0)
         return len(values) >= 2 and abs(total - 100) <= 1
+
+    def _clock_minutes(self, answer: str, before: str) -> bool:
+        """Tell whether a number is the minutes after an hour and "e" ("alle 5 e ____")."""
+        if not answer.strip().isdigit() or not self.conjunctions:
+            return False
+        words = normalise(before[-30:]).split()
+        cues = [c.split() for c in self.doc.pack.get("clock_before", ())]
+        return len(words) >= 3 and words[-1] in self.conjunctions and words[-2].isdigit() \
+            and any(words[-2 - len(c):-2] == c for c in cues)
 
     def _one_less(self, answer: str, after: str) -> bool:
         """Tell whether a number is the one before the number after it ("dopo ____ o sei settimane": cinque).

@@ -347,6 +347,9 @@ def test_a_surname_gives_away_the_whole_name():
     # Review 43: a Korean name puts its surname first ("Bak Yeon"); "Lee Smith" does not (never "Lee").
     ("en", "In music, the scholar Bak Yeon reformed court music and its instruments.", "Bak Yeon", ["Bak"]),
     ("en", "The song was sung by Lee Smith and the band on the first night.", "Lee Smith", []),
+    # Review 45: "Li" of "Li Zongren" beside "Li Jishen" names neither; "Fu" of "Fu Zuoyi" is his surname.
+    ("en", "The vice-presidents were Li Zongren and Li Jishen, both former generals.", "Li Zongren", []),
+    ("en", "Beiping was handed over by General Fu Zuoyi without a fight.", "Fu Zuoyi", ["Fu"]),
     ("en", "The song was recorded by Rome Ra in 1990.", "Rome Ra", []),
 ])
 def test_a_name_blank_accepts_the_surname_when_the_text_gives_it_to_nobody_else(lang, text, name, forms):
@@ -1749,6 +1752,8 @@ def test_a_blank_inside_a_catalogue_code_is_cut_wrong():
     # Review 43: "moving at ____/s" asked "3 m" of "3 m/s"; "di ____^-7 moli" the base of a power.
     ("en", "A trolley of mass 2 kg moving at 3 m/s collides with a second trolley at rest.", "3 m"),
     ("it", "A 25 °C la loro concentrazione è di 10^-7 moli per litro, e per questo il pH dell'acqua è 7.", "10"),
+    # Review 45: "Alle 5 e ____" asked the minutes of a time.
+    ("it", "Alle 5 e 12 del mattino una violenta scossa ha colpito la città, svegliando tutti.", "12"),
     # Review 44: "circa ____ quadrati" asked "1,5-2 metri" of "1,5-2 metri quadrati".
     ("it", "In un adulto la pelle ricopre una superficie di circa 1,5-2 metri quadrati e pesa parecchi chili.",
      "1,5-2 metri"),
@@ -2827,10 +2832,17 @@ def test_a_foreign_place_name_is_one_blank_and_accepts_its_first_part(lang, text
     assert not _cloze_keys("I am Spartacus, said Kirk Douglas in the film of 1960.", "en", "I am Spartacus")
 
 
-def test_messrs_ends_no_sentence():
+@pytest.mark.parametrize("lang,text,sentences", [
     # Review 41: "by Messrs. | Fox, Henderson and Company" split one sentence in two.
-    text = "The building was made by Messrs. Fox, Henderson and Company, largely from iron and glass. It opened in May."
-    assert len(doc_of(text, "en").sentences) == 2
+    ("en", "The building was made by Messrs. Fox, Henderson and Company, largely from iron and glass. It opened in May.",
+     2),
+    # Review 45: a bracket glossing an exclamation goes on with its sentence; one standing alone does not.
+    ("it", "Madrid resistette al grido di «¡No pasarán!» («Non passeranno»), lanciato da Dolores Ibárruri. Poi cadde.",
+     2),
+    ("en", "He left early. (See the map.) Then he came back.", 3),
+])
+def test_an_abbreviation_or_a_gloss_ends_no_sentence(lang, text, sentences):
+    assert len(doc_of(text, lang).sentences) == sentences
 
 
 def test_a_craft_s_name_keeps_its_number():
@@ -2872,6 +2884,9 @@ def _cloze_keys(text: str, lang: str, answer: str) -> list[tuple]:
     # Review 31: the head a text also uses alone names another term ("the range").
     ("en", "The range is the largest value minus the smallest. The range is easily distorted. "
            "The interquartile range avoids this problem.", "interquartile range", "interquartile range", "range"),
+    # Review 45: an English place's head alone in an Italian text ("Hill" of "Nob Hill").
+    ("it", "Sulla collina di Nob Hill sorgevano le ville dei milionari, mentre a Telegraph Hill vivevano i pescatori. "
+           "Il fuoco raggiunse anche Nob Hill e Hill Street.", "Nob Hill", "Nob", "Hill"),
 ])
 def test_a_name_blank_refuses_its_generic_word_alone(lang, text, answer, accepted, refused):
     keys = _cloze_keys(text, lang, answer)

@@ -208,7 +208,10 @@ PACK = {
                     # ("Battle of Edington" is "Edington", "Kingdom of Württemberg" "Württemberg").
                     "Avenue", "Street", "Boulevard", "Fort", "Mount", "House of", "Battle of", "Siege of", "Treaty of",
                     "Kingdom of", "Duchy of", "Republic of", "Empire of", "Viceroyalty of", "Principality of",
-                    "County of"],
+                    "County of",
+                    # Waters, capes and hospitals by their names ("Strait of Tiquina" is "Tiquina", "Necker
+                    # Hospital" "Necker", "Lake Titicaca" "Titicaca").
+                    "Strait of", "Gulf of", "Bay of", "Lake", "Cape", "Isle of", "Hospital"],
     # Kinds of named buildings and sites by their head word: another of the same kind the text
     # names is a wrong option for an unknown place ("Windsor Castle" for "Buckingham Palace").
     "place_groups": {"residence": ["Castle", "Palace", "House", "Residence"],
@@ -270,7 +273,7 @@ PACK = {
         "degree_words": ["how", "so", "very", "too", "quite", "rather", "extremely", "highly"],
         # Also the source's trivia: the journal a study was published in, a speaker's institute
         # ("said Sheperd Doeleman of the ____").
-        "reporting_before": r"(?:\baccording to|\b(?:as )?reported by|\bsaid|\btold|\bwrote|\b(?:cited|quoted) by|\bsources? (?:at|in|close to)|\b(?:published|papers?)\b[^.]{0,25}?\bin(?=\s+the\b)|\bin the journal|\b(?:said|told|wrote)\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:of|at|from))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
+        "reporting_before": r"(?:\baccording to|\b(?:as )?reported by|\bsaid|\btold|\bwrote|\b(?:cited|quoted) by|\bsources? (?:at|in|close to)|\b(?:published|papers?)\b[^.]{0,25}?\bin(?=\s+the\b)|\bin the journal|\b(?:[Rr]eports|[Nn]ews|[Ww]ord|[Tt]elegrams?|[Mm]essages?|[Dd]ispatches) (?:from|reaching)|\b(?:said|told|wrote)\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:of|at|from))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
         # A speaker's words: a blank inside quotation marks in a sentence with one of these is a quotation.
         "speech": r"\b(?:said|says|told|added|stressed|declared)\b",
         "reporting_after": r"^\s*,?\s*(?:said|says|told|reported|reports|wrote|announced|stated|added|explained)\b",

@@ -202,7 +202,7 @@ PACK = {
     "place_heads": ["Riviera", "Terme", "Marittima", "Castello", "Palazzo", "Stadio", "Aeroporto",
                     # Nomi inglesi che i testi italiani lasciano come sono.
                     "Space Center", "Space Centre", "Castle", "Palace", "Abbey", "River", "National Park", "Pavilion",
-                    "Theatre", "Theater", "Arena", "Hall",
+                    "Theatre", "Theater", "Arena", "Hall", "Hill", "Valley", "Bay", "Park", "Square", "Street", "Falls",
                     # Fine generica dei santuari giapponesi: "Fushimi Inari Taisha" è anche "Fushimi Inari".
                     "Taisha", "Jinja", "Jingū",
                     # Ciò di cui è un evento o uno Stato: "Battaglia di Lepanto" è anche "Lepanto".
@@ -277,7 +277,7 @@ PACK = {
         "evaluative_endings": ["issimo", "issima", "issimi", "issime"],
         # Parole di grado davanti a un aggettivo ("quanto ____ sia il progetto"): il giudizio di chi scrive.
         "degree_words": ["quanto", "così", "tanto", "molto", "troppo", "assai", "piuttosto", "estremamente"],
-        "reporting_before": r"(?:\bsecondo|\bcome (?:riferisce|riporta|scrive|spiega|ha (?:detto|spiegato|dichiarato|riferito))|\briferisce|\briporta|\bha (?:detto|dichiarato|spiegato|affermato|riferito)|\bfonti(?: di)?|\b(?:riferit|riportat|dichiarat|comunicat|annunciat|res)[oaie](?: noto)?\s+(?:da|dal|dallo|dalla|dai|dagli|dalle))\s+(?:(?:il|lo|la|i|gli|le|l['’])\s*)?(?:[\w’'-]+\s+){0,2}$",
+        "reporting_before": r"(?:\bsecondo|\b(?:[Nn]otizie|[Dd]ispacci|[Tt]elegrammi|[Rr]apporti|[Ss]egnalazioni) (?:giunt[ie] )?(?:da|dal|dalla|dai|dalle)|\bcome (?:riferisce|riporta|scrive|spiega|ha (?:detto|spiegato|dichiarato|riferito))|\briferisce|\briporta|\bha (?:detto|dichiarato|spiegato|affermato|riferito)|\bfonti(?: di)?|\b(?:riferit|riportat|dichiarat|comunicat|annunciat|res)[oaie](?: noto)?\s+(?:da|dal|dallo|dalla|dai|dagli|dalle))\s+(?:(?:il|lo|la|i|gli|le|l['’])\s*)?(?:[\w’'-]+\s+){0,2}$",
         "reporting_after": r"^\s*,?\s*(?:ha (?:detto|dichiarato|spiegato|affermato|riferito|annunciato|reso noto)|dichiara|afferma|spiega|riferisce|riporta)\b",
         # Le parole di chi parla: uno spazio tra virgolette in una frase con uno di questi è una citazione.
         "speech": r"\b(?:ha (?:detto|dichiarato|aggiunto|sottolineato|affermato|commentato|definito|parlato di)|sottolineando|dichiarando|aggiungendo|commentando|definendo|parlando di)\b",
