@@ -1625,7 +1625,7 @@ def test_a_line_that_introduces_a_list_is_no_statement():
     ("en", "Bikila won the marathon at the 1960 Olympic Games barefoot, through the streets at night.", "1960", False),
 ])
 def test_a_year_in_an_event_s_name_is_weighed_down(lang, text, answer, weighed_down):
-    assert (weight_of(lang, text, answer, "year") < 0.3) is weighed_down
+    assert (weight_of(lang, _in_a_document(lang, text), answer, "year") < 0.3) is weighed_down
 
 
 @pytest.mark.parametrize("lang,text,answer,never", [
@@ -1759,7 +1759,7 @@ def test_a_blank_inside_a_catalogue_code_is_cut_wrong():
      "1,5-2 metri"),
 ])
 def test_a_blank_inside_a_unit_or_a_power_is_cut_wrong(lang, text, answer):
-    assert weight_of(lang, text, answer, "quantity") == 0
+    assert weight_of(lang, _in_a_document(lang, text), answer, "quantity") == 0
 
 
 @pytest.mark.parametrize("wanted,options,kept", [
