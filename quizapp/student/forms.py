@@ -162,7 +162,7 @@ def page_answers(items: list[Item], saved: dict[int, Any]) -> dict[int, Any] | N
     """Return the posted page's answers by question id when its form would accept them all, else None.
 
     Nearly every page change and submit posts a valid page: read here with each
-    field's own rules (Kind.read), it needs no form built (its fields bound and
+    field's own rules (read_answers), it needs no form built (its fields bound and
     filled with ``saved``, the stored answers, and each choice list made). Anything
     else, an error to show, is None: attempt_form then judges and explains. As with
     join_entry, only a request whose CSRF token CSRFProtect checked, and which
@@ -171,6 +171,17 @@ def page_answers(items: list[Item], saved: dict[int, Any]) -> dict[int, Any] | N
     formdata = request.form
     if not g.get("csrf_valid") or request.files or not formdata:
         return None
+    return read_answers(items, saved, formdata)
+
+
+def read_answers(items: list[Item], saved: dict[int, Any], formdata: MultiDict) -> dict[int, Any] | None:
+    """Return the answers ``formdata`` gives these items, by question id, when their form would accept them all.
+
+    Each kind's Kind.read follows its field's WTForms rules; what the form built by
+    attempt_form(items, saved, formdata) would refuse, or a kind does not read, is
+    None: that form then judges and explains. The answers are the ones
+    answers_from would read from that form once validated.
+    """
     answers = {}
     for item in items:
         question = item.question

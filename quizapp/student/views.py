@@ -228,8 +228,12 @@ def _quiz_to_join(code: str) -> QuizToJoin | None:
     row = db.session.execute(QUIZ_TO_JOIN, {"code": quiz_service.normalise_join_code(code)}).one_or_none()
     if row is None:
         return None
-    *columns, language = row
-    return QuizToJoin(*columns, DocumentView(language))
+    # Every field read by its column's name, so a column added to the statement shifts none of them.
+    return QuizToJoin(id=row.id, title=row.title, published=row.published, archived=row.archived,
+                      time_limit_minutes=row.time_limit_minutes, max_attempts=row.max_attempts,
+                      opens_at=row.opens_at, closes_at=row.closes_at, shuffle_questions=row.shuffle_questions,
+                      shuffle_options=row.shuffle_options, roster=row.roster, layout_version=row.layout_version,
+                      document=DocumentView(row.language))
 
 
 def _attempt_tokens() -> list[str]:
@@ -550,13 +554,19 @@ def autosave(attempt_id: int):
         formdata, chosen = forms.formdata_from_json(request.get_json(silent=True), attempt_service.items(attempt))
     except forms.PayloadError as error:
         return jsonify(error=str(error)), 400
-    # Every question named is in the form data, so no saved answer is needed to fill the form.
-    form = forms.attempt_form(chosen, {}, formdata, csrf=False)
-    if not form.validate():
-        return jsonify(error=_("Some answers could not be saved; your earlier answers are kept."),
-                       fields={name: [str(e) for e in errors] for name, errors in form.errors.items()}), 400
+    # Every question named is in the form data, so no saved answer is needed to fill the form. Valid answers
+    # (nearly every save) are read with their fields' rules, no form built; the form judges and explains the rest.
+    # Read whatever CSRFProtect did (unlike page_answers): the form here checks no token either (csrf=False)
+    # and reads only formdata, so the two ways agree.
+    answers = forms.read_answers(chosen, {}, formdata)
+    if answers is None:
+        form = forms.attempt_form(chosen, {}, formdata, csrf=False)
+        if not form.validate():
+            return jsonify(error=_("Some answers could not be saved; your earlier answers are kept."),
+                           fields={name: [str(e) for e in errors] for name, errors in form.errors.items()}), 400
+        answers = forms.answers_from(form, chosen)
     try:
-        stored = attempt_service.save_answers(attempt, forms.answers_from(form, chosen), now, _grace())
+        stored = attempt_service.save_answers(attempt, answers, now, _grace())
     except attempt_service.AttemptError as error:
         db.session.rollback()
         return jsonify(error=str(error)), 409

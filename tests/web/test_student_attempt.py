@@ -630,6 +630,47 @@ def test_any_page_read_without_its_form_is_read_as_the_form_reads_it(app, starte
     _read_alike(app, items, kept, posted, language)
 
 
+def test_a_valid_autosave_builds_no_form(app, started, monkeypatch):
+    from quizapp.student import forms
+
+    def no_form(*args, **kwargs):
+        raise AssertionError("a valid autosave built its form")
+
+    answers = started.right_answers()
+    names = list(answers)
+    with monkeypatch.context() as patched:
+        patched.setattr(forms, "attempt_form", no_form)
+        assert started.autosave(answers).json["unanswered"] == 0
+        assert started.autosave({names[0]: None, names[1]: ""}).json["unanswered"] == 2
+    assert len(stored(app, started.attempt_id)) == len(answers) - 2
+    # An answer the form refuses still goes to it, which says why.
+    refused = started.autosave({names[2]: "x" * 301 if isinstance(answers[names[2]], str) else ["99"]})
+    assert refused.status_code == 400 and set(refused.json["fields"]) == {names[2]}
+
+
+# What an autosave may send for one question: JSON strings, numbers, lists of them and null.
+_SENT = st.sampled_from(_EDGES) | _TEXT | st.integers(-2, 12) | st.floats(allow_nan=False) | st.none()
+
+
+@settings_(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sent=st.dictionaries(st.integers(0, 9), _SENT | st.lists(_SENT, max_size=3), max_size=4),
+       language=st.sampled_from(["en", "it"]))
+def test_any_autosave_read_without_its_form_is_read_as_the_form_reads_it(app, started, sent, language):
+    """An autosave's answers read without the form (forms.read_answers) are the ones its form accepts, and only those."""
+    from quizapp.student import forms
+
+    with app.app_context():
+        items = attempt_service.items(db.session.get(Attempt, started.attempt_id))
+    payload = {"answers": {forms.field_name(items[number]): value for number, value in sent.items()}}
+    with app.test_request_context("/attempt/1/autosave", method="POST", headers={"Accept-Language": language}):
+        formdata, chosen = forms.formdata_from_json(payload, items)
+        read = forms.read_answers(chosen, {}, formdata)
+        form = forms.attempt_form(chosen, {}, formdata, csrf=False)
+        assert (read is not None) == form.validate(), (sent, form.errors)
+        if read is not None:
+            assert read == forms.answers_from(form, chosen), sent
+
+
 def test_options_edited_midway_fall_back_to_their_natural_order(app, started):
     question_id = question_ids(app, started.attempt_id, "multiple")[0]
     with app.app_context():
