@@ -450,7 +450,7 @@ def date_near_misses(text: str, months: list[str], rng: random.Random, n: int = 
     k = next((i for i, w in enumerate(lower) if w in months), None)
     if k is None:
         return []
-    day = next((int(w.rstrip(",º°")) for w in lower if w.rstrip(",º°").isdigit() and len(w.rstrip(",º°")) <= 2), None)
+    day = next((int(w.rstrip(",º°")) for w in lower if w.rstrip(",º°").isdecimal() and len(w.rstrip(",º°")) <= 2), None)
     year_at = next((i for i, w in enumerate(lower) if w.rstrip(",").isdigit() and len(w.rstrip(",")) == 4), None)
     m = months.index(lower[k])
 
@@ -506,7 +506,7 @@ def later(date_text: str, months: list[str], day: int | None, limit: _dt.date, d
     """
     lower = [w.lower().strip(",") for w in date_text.split(" ")]
     month = next((months.index(w) + 1 for w in lower if w in months), None)
-    year = next((int(w) for w in lower if w.isdigit() and len(w) == 4), default_year)
+    year = next((int(w) for w in lower if w.isdecimal() and len(w) == 4), default_year)
     if month is None or year is None:
         return False
     return (year, month, day or 1) > (limit.year, limit.month, limit.day)

@@ -1487,7 +1487,7 @@ class TrueFalse(QuestionKind):
                     and abs(int(wrong[0]) - int(ans.text)) < TF_YEAR_GAP:
                 # "In 331 BC" for 332: an early year too is swapped for one a reader tells apart.
                 wider = [y for y in (amount_swaps(ctx, fact, rng, 4) or (focus, []))[1]
-                         if y.isdigit() and abs(int(y) - int(ans.text)) >= TF_YEAR_GAP]
+                         if y.isdecimal() and abs(int(y) - int(ans.text)) >= TF_YEAR_GAP]
                 wrong = wider[:1] or wrong
         if wrong and _after_deadline(ctx.doc, fact.span, focus):
             # "By the 1970s the species was thought nearly extinct": by the 1980s it was as well.
@@ -1695,7 +1695,7 @@ def _before_lead(ctx: Context, true_date: str, wrong: str) -> bool:
     def read(text: str) -> tuple[int, int, int] | None:
         words = [w.strip(",.").lower() for w in text.split()]
         month = next((months.index(w) + 1 for w in words if w in months), 0)
-        year = next((int(w) for w in words if w.isdigit() and len(w) == 4), lead[0])
+        year = next((int(w) for w in words if w.isdecimal() and len(w) == 4), lead[0])
         return (year, month, _day(text) or 0) if month else None
 
     t, w = read(true_date), read(wrong)
@@ -2108,7 +2108,7 @@ def _future(ctx: Context, date_text: str) -> _dt.date | None:
 
 def _day(date_text: str) -> int | None:
     """Return the day of the month a date in words gives ("26 novembre 2023" -> 26), or None."""
-    return next((int(w.rstrip(",º°")) for w in date_text.split() if w.rstrip(",º°").isdigit()
+    return next((int(w.rstrip(",º°")) for w in date_text.split() if w.rstrip(",º°").isdecimal()
                  and len(w.rstrip(",º°")) <= 2), None)
 
 

@@ -979,7 +979,7 @@ class Weigher:
         """
         words = before.split()[-2:]
         first = answer.split()[0].lower() if answer.split() else ""
-        if words and normalise(words[-1]) in self.weekdays and first.isdigit() and 1 <= int(first) <= 31:
+        if words and normalise(words[-1]) in self.weekdays and first.isdecimal() and 1 <= int(first) <= 31:
             return True
         one, other = self._number_of(first), self._number_of(words[0]) if words else None
         return len(words) == 2 and words[1].lower() in self.conjunctions and None not in (one, other) \
@@ -1029,13 +1029,13 @@ class Weigher:
         if not m or one is None or m.group(1).lower() not in self.conjunctions:
             return False
         word = normalise(m.group(2).strip(",;."))
-        other = int(word) if word.isdigit() else (self.doc.pack.get("answer_number_words") or {}).get(word)
+        other = int(word) if word.isdecimal() else (self.doc.pack.get("answer_number_words") or {}).get(word)
         return other == one + 1
 
     def _number_of(self, word: str) -> int | None:
         """Return the whole number a word writes in figures or in the language's words ("tre", "12"), or None."""
         word = word.strip(",")
-        return int(word) if word.isdigit() else (self.doc.pack.get("number_words") or {}).get(normalise(word))
+        return int(word) if word.isdecimal() else (self.doc.pack.get("number_words") or {}).get(normalise(word))
 
     def _counted_after(self, answer: str, after: str) -> bool:
         """Tell whether a count is followed by the items it counts ("in ____ regioni, Toscana, Umbria e Marche")."""
@@ -1112,7 +1112,7 @@ class Weigher:
 def _next_in_series(answer: str, before: str, conjunctions: str) -> bool:
     """Tell whether a number follows the one before it in a series ("Spedizioni 36 e ____": 37)."""
     m = re.search(r"(\d+) (?:%s) $" % conjunctions, before)
-    return bool(m) and answer.strip().isdigit() and int(answer) == int(m.group(1)) + 1
+    return bool(m) and answer.strip().isdecimal() and int(answer) == int(m.group(1)) + 1
 
 
 @lru_cache(maxsize=8)
@@ -1149,7 +1149,7 @@ def _quoted(before: str, after: str) -> bool:
 def _as_int(text: str) -> int | None:
     """Read an integer written with or without thousands separators ("1.009", "1,009", "630"), or None."""
     digits = re.sub(r"[.,]", "", text)
-    return int(digits) if digits.isdigit() and len(digits) <= 9 else None
+    return int(digits) if digits.isdecimal() and len(digits) <= 9 else None
 
 
 # A box's sides ("34 by 18 by 9 centimetres", "34 x 18 x 9"): the one between the others says nothing.

@@ -28,6 +28,8 @@ PIECES = [
     "the late 1980s", '"Ein neues Lied"', "“", "”", '"', "Datsun 810", "John C. Messenger", "E. O.",
     "American Sign Language (ASL)", "police and the armed forces", "Peruvian President Alejandro Toledo",
     "typically", "precedentemente",
+    # Digits that are no decimal digits: "12³".isdigit() is true, int("12³") fails (review 46's crash).
+    "1729 = 1³ + 12³ = 9³ + 10³", "due o 3²", "lunedì 3³", "10⁻⁷", "½", "①", "nel 19²", "two or 3²",
 ]
 
 texts = st.one_of(

@@ -1937,6 +1937,16 @@ def test_a_number_after_an_open_bound_is_not_typed(lang, text, answer):
     assert not [q for q in draft.questions if q.kind == "numeric" and answer in " ".join(q.answer_texts)]
 
 
+def test_a_superscript_digit_breaks_nothing():
+    """Review 46: "(1³ + 12³ and 9³ + 10³)" made the whole document fail ("12³".isdigit(), then int())."""
+    from quizapp.generator import generate_quiz
+
+    text = ("Hardy recalled that the taxi he came in bore the dull number 1729. Ramanujan replied that it was a "
+            "very interesting number, the smallest expressible as the sum of two cubes in two different ways "
+            "(1³ + 12³ and 9³ + 10³).")
+    assert generate_quiz(_in_a_document("en", text), lang="en").questions
+
+
 def test_a_deadline_s_false_statement_takes_an_earlier_time():
     """Review 44: "By the 1980s the species was thought nearly extinct" was false for "By the 1970s"; it is true."""
     from quizapp.generator import generate_quiz
