@@ -244,7 +244,7 @@ def _phrase_blank(item: Item) -> bool:
     """
     words = item.answers[0].split() if item.answers else []
     if item.kind not in TYPED_KINDS or len(words) < 2 or not all(w[:1].islower() for w in words[1:]) \
-            or any(ch.isdigit() for w in words for ch in w):
+            or any(ch.isdecimal() for w in words for ch in w):
         return False
     return not (_QUOTED_BLANK.search(item.prompt) or any(a.isupper() and len(a) > 1 for a in item.accepted))
 
@@ -342,6 +342,6 @@ _NEVER = re.compile(r"(?!x)x")
 def _spread(key: str) -> re.Pattern:
     """Return a pattern for an amount whose unit follows a little later ("50 … kilometres"), or one that never matches."""
     words = key.split()
-    if len(words) < 2 or not words[0][:1].isdigit() or not any(ch.isalpha() for ch in words[-1]):
+    if len(words) < 2 or not words[0][:1].isdecimal() or not any(ch.isalpha() for ch in words[-1]):
         return _NEVER
     return re.compile(" " + re.escape(words[0]) + r" (?:\S+ ){1,2}" + re.escape(" ".join(words[1:])) + " ")

@@ -451,7 +451,7 @@ def date_near_misses(text: str, months: list[str], rng: random.Random, n: int = 
     if k is None:
         return []
     day = next((int(w.rstrip(",º°")) for w in lower if w.rstrip(",º°").isdecimal() and len(w.rstrip(",º°")) <= 2), None)
-    year_at = next((i for i, w in enumerate(lower) if w.rstrip(",").isdigit() and len(w.rstrip(",")) == 4), None)
+    year_at = next((i for i, w in enumerate(lower) if w.rstrip(",").isdecimal() and len(w.rstrip(",")) == 4), None)
     m = months.index(lower[k])
 
     def written(month_step: int, year_step: int) -> str:

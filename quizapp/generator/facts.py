@@ -390,7 +390,7 @@ def _sound_items(doc: Doc, items: list[Span]) -> list[Span] | None:
     first = items[0].text.split(" ", 1)
     if len(first) == 2 and first[0][:1].isupper() and first[0].lower() in doc.pack.stopwords:
         items = [doc.span(items[0].start + len(first[0]) + 1, items[0].end), *items[1:]]
-    numeric = [it.text[:1].isdigit() for it in items]
+    numeric = [it.text[:1].isdecimal() for it in items]
     if any(numeric) and not all(numeric):
         return None
     if any(it.text.count("(") != it.text.count(")") or ";" in it.text for it in items):
@@ -669,7 +669,9 @@ def _entity_category(doc: Doc, toks: list[Token], k0: int, k1: int, lexicon_look
     if k0 > 1 and toks[k0 - 2].is_number and toks[k0 - 2].end == toks[k0 - 1].start:
         prev = ""
     # "Mrs. Oveta Culp Hobby": an abbreviated title keeps its dot (an initial after it is no name: "Mr. P.").
-    if prev in people or ((prev.islower() or prev == "," or (prev == "." and len(name) > 2)) and before in people):
+    # ("l'Assemblea generale delle Nazioni Unite": a grammar word between says the title is another's.)
+    if prev in people or (((prev.islower() and prev not in doc.pack.stopwords) or prev == ","
+                           or (prev == "." and len(name) > 2)) and before in people):
         return "person"
     if prev in doc.pack.get("place_preps"):
         # "da Giovanni Keplero": a given name and a surname are a person whatever the preposition.
@@ -859,7 +861,7 @@ def _name_number(doc: Doc, toks: list[Token], j: int) -> bool:
     t = toks[j]
     # A year is a date, not a name's number, unless it is too early to be the year meant
     # after a name ("Masters 1000", "Formula 1000").
-    if not t.is_number or j == 0 or not t.text.isdigit() or (
+    if not t.is_number or j == 0 or not t.text.isdecimal() or (
             doc.pack.res["year"].fullmatch(t.text) and int(t.text) >= EARLIEST_NAMED_YEAR):
         return False
     prev = toks[j - 1]

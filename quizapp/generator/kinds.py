@@ -150,7 +150,7 @@ class Context:
         if "topic" not in self._counts:
             stop = self.doc.pack.stopwords
             common = [(w, c) for w, c in self.word_counts().most_common(40) if w not in stop and len(w) > 2
-                      and not w.isdigit()]
+                      and not w.isdecimal()]
             self._counts["topic"] = Counter({w: c for w, c in common[:TOPIC_WORDS] if c >= 3})
         return frozenset(self._counts["topic"])
 
@@ -189,7 +189,7 @@ def window(doc: Doc, sent: Span, focus: Span, keep: str | None = None, words: in
         # Not a date ("Il 5 marzo 1946,") nor an English participle ("Moving to Johannesburg in 1941,"):
         # neither says whom the sentence is about.
         if not lead and clause and OPENING_CLAUSE_WORDS[0] <= len(clause.group(1).split()) <= OPENING_CLAUSE_WORDS[1] \
-                and len(clause.group(1).split()) < k and not any(ch.isdigit() for ch in clause.group(1)) \
+                and len(clause.group(1).split()) < k and not any(ch.isdecimal() for ch in clause.group(1)) \
                 and not clause.group(1).split()[0].endswith("ing"):
             lead = clause.group(1) + ", "
         # A clause after a semicolon has a subject of its own ("Il vecchio albergo … è stato demolito
@@ -242,7 +242,7 @@ def _cloze(doc: Doc, sent: Span, answer: Span) -> str | None:
     short = _SHORT_BRACKET.match(doc.text, answer.end)
     if short:
         cloze = cloze.replace(BLANK + short.group(), BLANK, 1)
-    if any(ch.isdigit() for ch in answer.text):
+    if any(ch.isdecimal() for ch in answer.text):
         # "hit at ____ (14,000 mph)": the amount converted in brackets gives the answer away.
         cloze = _CONVERSION_AFTER_BLANK.sub(r"\1", cloze, count=1)
     return cloze
@@ -374,7 +374,7 @@ def _stated_count(doc: Doc, fact: Fact) -> int | None:
     words = {**(doc.pack.get("number_words") or {}), **(doc.pack.get("count_words") or {})}
     for word in before:
         w = word.lower()
-        if w.isdigit():
+        if w.isdecimal():
             return int(w)
         if w in words:
             return int(words[w])
@@ -516,7 +516,7 @@ class SingleChoice(QuestionKind):
 
         def article(item: str) -> str:
             """Return the item's shape: "article" ("il Giappone"), "name" ("Airbus"), or "" (anything else)."""
-            if len(item.split()) > 4 or any(ch.isdigit() for ch in item):
+            if len(item.split()) > 4 or any(ch.isdecimal() for ch in item):
                 return ""
             low = item.lower().replace("’", "'")
             if low.split()[0] in arts or low[:2] in arts:
@@ -779,10 +779,10 @@ class Cloze(QuestionKind):
             # "Category 3": a common word without the key's number leaves out what is asked, and "100"
             # alone is no "FTSE 100"; "FTSE" and "Sputnik" are how people call them.
             # (A month's year alone is its own answer: "nel ____" for "dicembre 1968" takes "1968".)
-            if any(ch.isdigit() for ch in ans.text) and any(ch.isalpha() for ch in ans.text):
+            if any(ch.isdecimal() for ch in ans.text) and any(ch.isalpha() for ch in ans.text):
                 accepted = [a for k, a in enumerate(accepted) if k == 0 or a in year_alone or (
                     any(ch.isalpha() for ch in a)
-                    and (any(ch.isdigit() for ch in a) or not _generic_word(a, ctx.doc.pack.code)))]
+                    and (any(ch.isdecimal() for ch in a) or not _generic_word(a, ctx.doc.pack.code)))]
             # "Mercury Faith 7": a craft's name keeps its number ("Mercury Faith" is no craft), and is
             # known without its programme's name ("Faith 7").
             numbered = re.fullmatch(r"[A-ZÀ-Ý][\w-]+ ([A-ZÀ-Ý][\w-]+(?: [A-ZÀ-Ý][\w-]+)?) (\d{1,3})", ans.text)
@@ -832,7 +832,7 @@ def _bracketed_short_form(after: str, name: str) -> str:
     initials = "".join(w[0].upper() for w in re.findall(r"[^\W\d_][\w'’-]*", name))
     letters = [ch for ch in short if ch.isupper()]
     rest = iter(initials)
-    digits = "".join(ch for ch in short if ch.isdigit())
+    digits = "".join(ch for ch in short if ch.isdecimal())
     if short[0].upper() != name[:1].upper() or not all(ch in rest for ch in letters) or digits not in name:
         return ""
     return short
@@ -1103,7 +1103,7 @@ def _phrase_cores(phrase: str, pack) -> list[str]:
     words = phrase.split()
     # A capital only because the phrase opens its sentence ("Human body cells") is no name.
     opening = phrase[:1].isupper() and phrase[1:] == phrase[1:].lower() and known_word(words[0].lower(), pack.code)
-    if len(words) < 3 or not (phrase[:1].islower() or opening) or any(ch.isdigit() for ch in phrase):
+    if len(words) < 3 or not (phrase[:1].islower() or opening) or any(ch.isdecimal() for ch in phrase):
         return []
     head_last = pack.get("phrase_head", "last") == "last"
     if head_last and (words[-1].lower() in pack.get("verb_particles", ())
@@ -1246,7 +1246,7 @@ def _unit_forms(text: str, pack) -> list[str]:
     unit written out gives its abbreviation back.
     """
     names = pack.get("unit_names", {})
-    if not names or not any(ch.isdigit() for ch in text):
+    if not names or not any(ch.isdecimal() for ch in text):
         return []
     back = {full: short for short, fulls in names.items() for full in fulls}
     out = []
@@ -1383,7 +1383,7 @@ def _shorter_answers(phrase: str, pack) -> list[str]:
         if phrase.islower() else None
     if pair:
         out += [f"{pair.group(1)} {pair.group(3)}", f"{pair.group(2)} {pair.group(3)}"]
-    counted = words[0][:1].isdigit() or words[0].lower() in (pack.get("answer_number_words") or {})
+    counted = words[0][:1].isdecimal() or words[0].lower() in (pack.get("answer_number_words") or {})
     if len(words) >= 3 and counted and words[-1].isalpha():
         out.append(f"{words[0]} {words[-1]}")  # "two successive divisions": "two divisions"
     lower = [w.lower() for w in words]
@@ -1395,7 +1395,7 @@ def _shorter_answers(phrase: str, pack) -> list[str]:
                 continue
             head, tail = words[:k], words[k + n:]
             classifier = head[-1].lower() in pack.get("phrase_classifiers", ())
-            if any(w.lower() not in pack.stopwords for w in head) and not any(ch.isdigit() for ch in head[-1]) \
+            if any(w.lower() not in pack.stopwords for w in head) and not any(ch.isdecimal() for ch in head[-1]) \
                     and not classifier:
                 out.append(" ".join(head))
             if classifier:
@@ -1483,7 +1483,7 @@ class TrueFalse(QuestionKind):
             if found is None:
                 return []
             focus, wrong = found
-            if wrong and ans.text.isdigit() and wrong[0].isdigit() and _early_year(ctx.doc, ans) \
+            if wrong and ans.text.isdecimal() and wrong[0].isdecimal() and _early_year(ctx.doc, ans) \
                     and abs(int(wrong[0]) - int(ans.text)) < TF_YEAR_GAP:
                 # "In 331 BC" for 332: an early year too is swapped for one a reader tells apart.
                 wider = [y for y in (amount_swaps(ctx, fact, rng, 4) or (focus, []))[1]
@@ -1960,7 +1960,7 @@ def _near_in_time(value: str, answer: str, years: int = 30) -> bool:
 
 def _shape(text: str) -> tuple[str, ...]:
     """Return the shape of a value, word by word: digits, capitalised or lower-case ("30 novembre 2022")."""
-    return tuple("9" if w[:1].isdigit() else "A" if w[:1].isupper() else "a" for w in text.split())
+    return tuple("9" if w[:1].isdecimal() else "A" if w[:1].isupper() else "a" for w in text.split())
 
 
 def _named_person(fact: Fact) -> bool:
@@ -2305,7 +2305,7 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
     """
     ans = fact.answers[0]
     pack = ctx.doc.pack
-    if not ans.text[:1].isdigit() or _FOUR_DIGITS.match(ans.text) or not phrasing.single_value(ctx.doc, fact.span, ans):
+    if not ans.text[:1].isdecimal() or _FOUR_DIGITS.match(ans.text) or not phrasing.single_value(ctx.doc, fact.span, ans):
         return None  # an amount that reads as a year ("1500") would mix years and amounts
     if bounded(ctx, fact, ans):
         return None
@@ -2346,7 +2346,7 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
     others = _same_unit_amounts(ctx.doc, fact.span, ans, amount[len(ans.text):]) + _part_or_whole(ctx.doc, fact.span, ans)
     # "dai 13 ai ____ anni" (18): a wrong amount stays on the key's side of the range's other end.
     partner = _range_partner(ctx.doc, fact.span, ans)
-    partner_value = _number_value(partner, pack) if partner and partner[:1].isdigit() else None
+    partner_value = _number_value(partner, pack) if partner and partner[:1].isdecimal() else None
     others += [partner_value] if partner_value is not None else []
     # "circa ____ × 10^9 N·m²/C²": a coefficient of scientific notation lies between 1 and 10.
     coefficient = 1 <= value < 10 and bool(_TIMES_TEN.match(ctx.doc.text, ans.end))

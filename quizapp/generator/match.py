@@ -230,7 +230,7 @@ def _text_dates(raw: list[Raw], lex: _Lexicon) -> list[Raw]:
         if i >= len(raw):
             return None
         text, kind, _, value = raw[i]
-        if kind == "f" and text.isdigit() and 1 <= value <= 31:
+        if kind == "f" and text.isdecimal() and 1 <= value <= 31:
             return int(value)
         return 1 if kind == "w" and text in lex.first_day else None
 
@@ -240,7 +240,7 @@ def _text_dates(raw: list[Raw], lex: _Lexicon) -> list[Raw]:
     def year(i: int) -> tuple[int | None, int]:
         """Return the year at ``i`` (after a link word: "marzo del 1896") and where the date ends."""
         j = i + 1 if i < len(raw) and raw[i][1] == "w" and raw[i][0] in lex.date_links else i
-        if j < len(raw) and raw[j][1] == "f" and raw[j][0].isdigit() and 3 <= len(raw[j][0]) <= 4:
+        if j < len(raw) and raw[j][1] == "f" and raw[j][0].isdecimal() and 3 <= len(raw[j][0]) <= 4:
             return int(raw[j][0]), j + 1
         return None, i
 
@@ -421,7 +421,7 @@ def _word_matches(given: str, accepted: str, lang: str | None) -> bool:
     """
     if given == accepted:
         return True
-    if given[:1] != accepted[:1] or given.isdigit() or accepted.isdigit():
+    if given[:1] != accepted[:1] or given.isdecimal() or accepted.isdecimal():
         return False
     allowed = _allowed_typos(len(accepted))
     if OSA.distance(given, accepted, score_cutoff=allowed) > allowed:
@@ -463,7 +463,7 @@ def read_number_words(text: str, lang: str | None = None) -> Decimal | None:
     allowed ("dieci per cento" is 10, as "10%" is). Figures are left to the caller,
     whose rules for separators ("1.200", "25,000") depend on the quiz's language.
     """
-    if not isinstance(text, str) or any(ch.isdigit() for ch in text):
+    if not isinstance(text, str) or any(ch.isdecimal() for ch in text):
         return None
     tokens = _readings(text, lang, False)[1]
     return tokens[0][1] if len(tokens) == 1 and tokens[0][0] == "n" else None

@@ -48,7 +48,7 @@ def _shape_of(word: str) -> str:
     word = word.strip(" ,;:.()«»\"“”'’")
     if not word:
         return ""
-    if word[:1].isdigit():
+    if word[:1].isdecimal():
         return "number"
     # "l'Occidente", "il Giappone": an article does not hide the name after it.
     last = re.split(r"['’]", word)[-1] or word

@@ -35,7 +35,7 @@ def value_type(fact: Fact) -> str:
         return fact.kind
     if fact.kind == "entity" and person_name(fact.answers[0].text):
         return "person"  # "Gregor Mendel", which no lexicon lists, is a person by his given name
-    if fact.kind == "number" and fact.answers[0].text[:1].isdigit():
+    if fact.kind == "number" and fact.answers[0].text[:1].isdecimal():
         return "number"
     if fact.kind in ("quantity", "money"):
         unit = fact.slot("unit")

@@ -108,7 +108,7 @@ def features(doc: Doc, fact: Fact, sent_index: int, para_sentences: int, para_fi
         f"rank_in_sent={min(rank_in_sent, 8)}": 1.0,
         "cap": 1.0 if ans.text[:1].isupper() else 0.0,
         "all_caps": 1.0 if ans.text.isupper() and len(ans.text) > 1 else 0.0,
-        "digit": 1.0 if any(ch.isdigit() for ch in ans.text) else 0.0,
+        "digit": 1.0 if any(ch.isdecimal() for ch in ans.text) else 0.0,
         "known": known,
         "zipf_min": min(freqs) / 7,
         "zipf_mean": sum(freqs) / len(freqs) / 7,

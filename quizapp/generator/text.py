@@ -116,7 +116,7 @@ class Token:
     @property
     def is_number(self) -> bool:
         """Tell whether the token is a number."""
-        return self.text[:1].isdigit()
+        return self.text[:1].isdecimal()
 
     @property
     def is_capitalised(self) -> bool:
@@ -158,7 +158,7 @@ def split_sentences(text: str, start: int, abbreviations: frozenset[str],
             if nxt >= le:
                 break
             following = text[nxt]
-            if not (following.isupper() or following.isdigit() or following in "\"«“(‘'"):
+            if not (following.isupper() or following.isdecimal() or following in "\"«“(‘'"):
                 continue
             if following == "(" and _gloss_at(text, nxt, le):
                 continue  # "«¡No pasarán!» («Non passeranno»), lanciato da …": a bracket that glosses goes on

@@ -185,7 +185,7 @@ class Weigher:
         # (Each sentence's words once, in text order: a set's order changes with the process's hash
         # seed, and the most frequent words' ties would pick another topic in another process.)
         content = [w for s in doc.sentences for w in dict.fromkeys(normalise(s.text).split())
-                   if w not in pack.stopwords and len(w) > 2 and not w.isdigit()]
+                   if w not in pack.stopwords and len(w) > 2 and not w.isdecimal()]
         self.df = Counter(content)
         # A text that gives someone's birth year makes their age arithmetic ("nato nel 1941 … compirà 81 anni").
         cues = pack.get("birth_cues", ())
@@ -390,7 +390,7 @@ class Weigher:
             w *= REPORTING  # «ha detto …, sottolineando che si tratta di "____"»: the speaker's wording
         opened = before.rfind("(")
         if opened >= 0 and ")" not in before[opened:]:
-            w *= BRACKETED_AMOUNT if any(ch.isdigit() for ch in ans.text) else BRACKETED
+            w *= BRACKETED_AMOUNT if any(ch.isdecimal() for ch in ans.text) else BRACKETED
         if _echoed(context, core):
             w *= ECHOED  # "measured in amperes, named after the physicist ____": the sentence spells the answer
         # "una commissione di 75 membri, la cosiddetta Commissione dei 75": the sentence says the number twice.
@@ -424,8 +424,8 @@ class Weigher:
             return 0.0  # "speaking from a window of ____ Downing Street": an address, not a fact
         # "at 12:30 p.m. ____" (Central Standard Time), "la legge n. ____": a clock's zone and a number
         # that only files a law or a case are the wording's, not facts to learn.
-        if self.document and (_CLOCK_BEFORE.search(before) and not any(ch.isdigit() for ch in ans.text)
-                              or _FILE_NUMBER_BEFORE.search(before) and ans.text[:1].isdigit()):
+        if self.document and (_CLOCK_BEFORE.search(before) and not any(ch.isdecimal() for ch in ans.text)
+                              or _FILE_NUMBER_BEFORE.search(before) and ans.text[:1].isdecimal()):
             return 0.0
         if _fewer_words(context, SHORT_CONTEXT_WORDS):
             w *= SHORT_CONTEXT  # "Esiste infine la ____.": too little around the blank to point at one answer
@@ -435,7 +435,7 @@ class Weigher:
             w *= SHORT_CONTEXT  # "____ is more complicated than Ricardo's model.": a subject any phrase could be
         if self._conversion(before, ans.text) or (self.document and self._converts_another(ans, after)):
             w *= BRACKETED_AMOUNT  # "6.15 billion rupees, roughly 75 million US dollars": a conversion
-        if any(ch.isdigit() for ch in ans.text) and (_CONVERTED_AFTER.match(after)
+        if any(ch.isdecimal() for ch in ans.text) and (_CONVERTED_AFTER.match(after)
                                                      or (self.restated and self.restated.match(after))
                                                      or (self.restating and self.restating.search(before[-80:]))):
             w *= BRACKETED_AMOUNT  # "29,002 feet (8,840 metres)", "30,000 vehicles a day, or 11 million a year"
@@ -510,11 +510,11 @@ class Weigher:
             w *= COORDINATED  # "sullo sviluppo e ____ congiunti": the second half of a coordination
         elif fact.kind in ("concept", "phrase") and self._shared_complement(ans.text, after):
             w *= COORDINATED  # "I ____ e auto" (produttori cinesi di batterie): cut inside "di batterie e auto"
-        elif fact.kind in ("concept", "phrase") and ans.text[:1].isdigit() and _PARALLEL_AMOUNT.match(after):
+        elif fact.kind in ("concept", "phrase") and ans.text[:1].isdecimal() and _PARALLEL_AMOUNT.match(after):
             w *= SHORT_CONTEXT  # "total output is ____ and 2 of wine": half of two amounts, its noun left out
         # (The answer's own unit may be inside the blank: "con ____ e 21 secondi" for "3 minuti".)
         unit_after = after if len(ans.text.split()) < 2 else " unit" + after
-        if self.document and ans.text[:1].isdigit() and (_COMPOUND_AFTER.match(unit_after)
+        if self.document and ans.text[:1].isdecimal() and (_COMPOUND_AFTER.match(unit_after)
                                                          or _COMPOUND_BEFORE.search(before)):
             w *= GIVEN_SUM  # "con ____ e 21 secondi", "4 minuti e ____": one part of a time or a length
         return w
@@ -634,7 +634,7 @@ class Weigher:
 
     def _conversion(self, before: str, answer: str) -> bool:
         """Tell whether an amount follows another sum of money after a comma: the same sum in another currency."""
-        if not any(ch.isdigit() for ch in answer):
+        if not any(ch.isdecimal() for ch in answer):
             return False
         m = _AMOUNT_THEN_COMMA.search(before[-60:])
         money = {w.lower() for w in self.doc.pack.get("money_words", ())}
@@ -653,13 +653,13 @@ class Weigher:
                 or (after[:1] == "/" and ans.text[-1:].isalpha()):
             return True
         # "circa ____ quadrati" (1,5-2 metri): a unit's own power stays with it.
-        if any(ch.isdigit() for ch in ans.text) and ans.text[-1:].isalpha():
+        if any(ch.isdecimal() for ch in ans.text) and ans.text[-1:].isalpha():
             powers = self.doc.pack.get("unit_powers", ())
             rest = text[ans.end:ans.end + 12].lower().split()[:1]
             if rest and rest[0].strip(".,;:") in powers:
                 return True
         # "10^-7 moli", "10⁻⁷": the base of a power is no amount of its own.
-        if after[:1] in "^⁻⁰¹²³⁴⁵⁶⁷⁸⁹" and after[:1] and ans.text[-1:].isdigit():
+        if after[:1] in "^⁻⁰¹²³⁴⁵⁶⁷⁸⁹" and after[:1] and ans.text[-1:].isdecimal():
             return True
         # 9"80, 3:36, 23°27', a.C., O'Brien: the blank would start inside a number, a time, an abbreviation
         # or a name; an elided article or preposition ("l’____", "dell’____") is a word of its own.
@@ -668,7 +668,7 @@ class Weigher:
                 and before[0] not in self.doc.pack.get("name_elisions", ())):
             return True  # (an elision that opens surnames is part of one: "D'____" of "D'Ascanio")
         # "below −____" (40 °C): a minus sign left outside the blank turns the answer round.
-        if before[-1:] and before[-1] in "−-" and ans.text[:1].isdigit() and before[:1] in (" ", "(", ""):
+        if before[-1:] and before[-1] in "−-" and ans.text[:1].isdecimal() and before[:1] in (" ", "(", ""):
             return True
         # "the St John Passion (1724)": a bracket closing the answer is another fact.
         if ans.text.endswith(")") and " (" in ans.text:
@@ -728,7 +728,7 @@ class Weigher:
         if len(after) == 2 and after[0] in ":-/" and after[1].isalnum():
             return True
         # "the 600 ____" for "MeV Synchrocyclotron": a unit glued to the number before it.
-        if fact.kind not in ("quantity", "money", "percentage") and before[-1:] == " " and before[:1].isdigit() \
+        if fact.kind not in ("quantity", "money", "percentage") and before[-1:] == " " and before[:1].isdecimal() \
                 and ans.text.split()[0].isupper() is False and ans.text[:1].isupper() and \
                 any(c.isupper() for c in ans.text.split()[0][1:]):
             return True
@@ -737,7 +737,7 @@ class Weigher:
         first = ans.text.split()[0].lower() if ans.text.split() else ""
         prev = text[max(0, ans.start - 20):ans.start].split()[-1:]
         vague = set(self.doc.pack.get("vague_quantifiers", ()))
-        if numbers.get(first, 0) >= 100 and prev and (prev[0].lower() in numbers or prev[0][:1].isdigit()
+        if numbers.get(first, 0) >= 100 and prev and (prev[0].lower() in numbers or prev[0][:1].isdecimal()
                                                       or prev[0].lower() in vague):
             return True
         # Two numbers joined ("2050 and 23", "2007 and 2008"): two facts, or a range asked as one.
@@ -827,7 +827,7 @@ class Weigher:
                 w *= GENERIC
         if self.weekdays & set(core) and set(core) <= self.day_time_words:
             w *= GENERIC  # "the launch was planned for ____" (Tuesday night): which weekday is no fact worth asking
-        if any(ch.isdigit() for ch in ans.text) and self._known_amount(ans):
+        if any(ch.isdecimal() for ch in ans.text) and self._known_amount(ans):
             w *= GENERIC  # "Una rivoluzione completa dura circa ____" (365 giorni): known without the text
         if fact.kind in ("concept", "phrase") and len(content) == 1 and ans.text.islower() \
                 and content[0].endswith(self.abstract_endings) and self.df[content[0]] <= 1 \
@@ -917,7 +917,7 @@ class Weigher:
         if fact.kind not in ("concept", "phrase", "pair", "definition", "entity", "list"):
             return False
         text = ans.text.strip()
-        if len(text) == 1 and not text.isdigit():
+        if len(text) == 1 and not text.isdecimal():
             return True
         before = self.doc.text[max(0, ans.start - 30):ans.start].lower().split()[-1:]
         if core[0] in self.verb_openers:
@@ -964,7 +964,7 @@ class Weigher:
 
     def _hour_in_words(self, answer: str, before: str, after: str) -> bool:
         """Tell whether a number in words is an hour of the day ("verso le dieci", "ten o'clock")."""
-        if answer.strip()[:1].isdigit() or not 1 <= (self._number_of(answer) or 0) <= 12:
+        if answer.strip()[:1].isdecimal() or not 1 <= (self._number_of(answer) or 0) <= 12:
             return False
         pack = self.doc.pack
         low_before, low_after = before.lower().rstrip(), after.lower().lstrip()
@@ -1011,11 +1011,11 @@ class Weigher:
 
     def _clock_minutes(self, answer: str, before: str) -> bool:
         """Tell whether a number is the minutes after an hour and "e" ("alle 5 e ____")."""
-        if not answer.strip().isdigit() or not self.conjunctions:
+        if not answer.strip().isdecimal() or not self.conjunctions:
             return False
         words = normalise(before[-30:]).split()
         cues = [c.split() for c in self.doc.pack.get("clock_before", ())]
-        return len(words) >= 3 and words[-1] in self.conjunctions and words[-2].isdigit() \
+        return len(words) >= 3 and words[-1] in self.conjunctions and words[-2].isdecimal() \
             and any(words[-2 - len(c):-2] == c for c in cues)
 
     def _one_less(self, answer: str, after: str) -> bool:

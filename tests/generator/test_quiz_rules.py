@@ -2097,6 +2097,17 @@ def test_a_name_stops_at_an_owner_s_s_and_never_runs_into_an_honorific(text, per
     assert len(doc_of(text, "en").sentences) == 1
 
 
+def test_a_title_before_a_grammar_word_makes_no_person():
+    """Review 46: "l'Assemblea generale delle Nazioni Unite" made "Nazioni Unite" a person ("generale")."""
+    from quizapp.generator.facts import extract_facts
+
+    facts = extract_facts(doc_of("Nel 2018 l'Assemblea generale delle Nazioni Unite ha proclamato la Giornata "
+                                 "mondiale della bicicletta.", "it"))
+    assert ("person", "Nazioni Unite") not in {(f.kind, f.answers[0].text) for f in facts}
+    assert ("person", "Pericle Felici") in {(f.kind, f.answers[0].text) for f in extract_facts(
+        doc_of("La formula fu pronunciata dal cardinale protodiacono Pericle Felici.", "it"))}
+
+
 def test_an_ordinal_s_letters_make_no_person():
     """Review 44: "the 21st Infantry" was a person, "Mr. Infantry" in a false statement."""
     from quizapp.generator.facts import extract_facts
