@@ -485,8 +485,7 @@ class SingleChoice(QuestionKind):
                 found = distractors.same_kind(ans.text, ctx.doc.pack.code, ctx.mentioned, ctx.rng(index, self.name, 2),
                                               n=6)
             # "from the 13th to the ____" (15th century): the range's other end is no wrong option.
-            partner = _range_partner(ctx.doc, fact.span, ans)
-            found = [f for f in found if not partner or normalise(f).split()[:1] != [partner]]
+            found = _without_partner(found, _range_partner(ctx.doc, fact.span, ans))
             # Each option's article is looked up in the whole text: only for a family big enough.
             wrong = _same_article(ctx.doc, ans, found[:6])[:3] if len(found) >= 2 else []
             cloze = _cloze(ctx.doc, fact.span, ans) if len(wrong) >= 2 else None
@@ -1631,8 +1630,12 @@ def _keeps_sentence_year(fact: Fact, ans: Span, wrong: str) -> bool:
     year = _ANY_YEAR.search(ans.text)
     if not year:
         return True
-    rest = fact.span.text[:ans.start - fact.span.start] + " " + fact.span.text[ans.end - fact.span.start:]
-    return year.group() not in _ANY_YEAR.findall(rest) or year.group() in wrong
+    return year.group() not in _ANY_YEAR.findall(_rest_of(fact, ans)) or year.group() in wrong
+
+
+def _rest_of(fact: Fact, ans: Span) -> str:
+    """Return the fact's sentence without its answer."""
+    return fact.span.text[:ans.start - fact.span.start] + " " + fact.span.text[ans.end - fact.span.start:]
 
 
 def _keeps_sentence_month(ctx: Context, fact: Fact, ans: Span, wrong: str) -> bool:
@@ -1645,8 +1648,7 @@ def _keeps_sentence_month(ctx: Context, fact: Fact, ans: Span, wrong: str) -> bo
     key = [w for w in normalise(ans.text).split() if w in months]
     if not key:
         return True
-    rest = f" {normalise(fact.span.text[:ans.start - fact.span.start] + ' ' + fact.span.text[ans.end - fact.span.start:])} "
-    return f" {key[0]} " not in rest or key[0] in normalise(wrong).split()
+    return f" {key[0]} " not in f" {normalise(_rest_of(fact, ans))} " or key[0] in normalise(wrong).split()
 
 
 def _crosses_stated_time(ctx: Context, fact: Fact, ans: Span, wrong: str) -> bool:
@@ -1751,8 +1753,7 @@ def entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int
     ("from the 13th to the ____") is none of them.
     """
     partner = _range_partner(ctx.doc, fact.span, ans)
-    swaps = _entity_swaps(ctx, fact, ans, rng, n + 1 if partner else n)
-    return [w for w in swaps if not partner or normalise(w).split()[:1] != [partner]][:n]
+    return _without_partner(_entity_swaps(ctx, fact, ans, rng, n + 1 if partner else n), partner)[:n]
 
 
 def _entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) -> list[str]:
@@ -2461,6 +2462,11 @@ def _range_partner(doc: Doc, sentence: Span, ans: Span) -> str:
     before = doc.text[sentence.start:ans.start]
     m = re.search(rf"(?<!\w)(?:{words})\s+{article}(\S+)\s+(?:{words}|-|–)\s+{article}$", before, re.IGNORECASE)
     return normalise(m.group(1)) if m else ""
+
+
+def _without_partner(options: list[str], partner: str) -> list[str]:
+    """Return ``options`` without the one that opens with a range's other end (``_range_partner``)."""
+    return [o for o in options if not partner or normalise(o).split()[:1] != [partner]]
 
 
 def _part_or_whole(doc: Doc, sentence: Span, ans: Span) -> list[float]:

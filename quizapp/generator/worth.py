@@ -627,10 +627,11 @@ class Weigher:
         units = self.doc.pack.get("unit_factors", {})
         if not m or m.group(2).lower() not in units or self._amount_value(m.group(1)) is None:
             return False
-        dimension, factor = units[m.group(2).lower()]
+        unit = m.group(2).lower()
+        dimension, factor = units[unit]
         value = self._amount_value(m.group(1)) * factor
-        return any(d == dimension and u not in (m.group(2).lower(),) and units[u][1] != factor
-                   and abs(v - value) <= CONVERSION_MARGIN * value for d, v, u in self.measures)
+        return any(d == dimension and units[u][1] != factor and abs(v - value) <= CONVERSION_MARGIN * value
+                   for d, v, u in self.measures)
 
     def _conversion(self, before: str, answer: str) -> bool:
         """Tell whether an amount follows another sum of money after a comma: the same sum in another currency."""
@@ -1028,14 +1029,17 @@ class Weigher:
         one = self._number_of(answer.split()[0]) if answer.split() else None
         if not m or one is None or m.group(1).lower() not in self.conjunctions:
             return False
-        word = normalise(m.group(2).strip(",;."))
-        other = int(word) if word.isdecimal() else (self.doc.pack.get("answer_number_words") or {}).get(word)
-        return other == one + 1
+        return self._number_of(m.group(2).strip(",;."), every_word=True) == one + 1
 
-    def _number_of(self, word: str) -> int | None:
-        """Return the whole number a word writes in figures or in the language's words ("tre", "12"), or None."""
+    def _number_of(self, word: str, every_word: bool = False) -> int | None:
+        """Return the whole number a word writes in figures or in the language's words ("tre", "12"), or None.
+
+        Number words that are other words too ("sei", "you are") count only with ``every_word``,
+        where the place itself says a number stands there ("cinque o sei").
+        """
         word = word.strip(",")
-        return int(word) if word.isdecimal() else (self.doc.pack.get("number_words") or {}).get(normalise(word))
+        words = self.doc.pack.get("answer_number_words" if every_word else "number_words") or {}
+        return int(word) if word.isdecimal() else words.get(normalise(word))
 
     def _counted_after(self, answer: str, after: str) -> bool:
         """Tell whether a count is followed by the items it counts ("in ____ regioni, Toscana, Umbria e Marche")."""
