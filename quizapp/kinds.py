@@ -83,9 +83,9 @@ def parse_number(raw: str, decimal: str | None = None) -> float | None:
         if not _GROUPED.match(grouped):
             return None
         whole = grouped.replace(".", "").replace(",", "")
-    if not whole.isdigit() and not (whole == "" and frac.isdigit()):
+    if not whole.isdecimal() and not (whole == "" and frac.isdecimal()):
         return None
-    if frac and not frac.isdigit():
+    if frac and not frac.isdecimal():
         return None
     value = float(f"{sign}{whole or '0'}.{frac or '0'}")
     return value if math.isfinite(value) else None

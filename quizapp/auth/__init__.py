@@ -26,7 +26,7 @@ def load_user(user_id: str) -> User | None:
     account or a logout elsewhere ends it.
     """
     id_part, _, nonce = user_id.partition(":")
-    if not id_part.isdigit():
+    if not id_part.isdecimal():
         return None
     user = db.session.get(User, int(id_part))
     if user is None or user.session_nonce != nonce or not user.active:

@@ -187,7 +187,7 @@ class QuestionForm(Form):
         if self.kind.data not in CHOICE_KINDS:
             return
         numbers = [part for part in re.split(r"[\s,;]+", field.data or "") if part]
-        if not numbers or not all(part.isdigit() for part in numbers):
+        if not numbers or not all(part.isdecimal() for part in numbers):
             raise ValidationError(_l("Give the numbers of the correct options, such as 2 or 1, 3."))
         count = len(self.choice_options())
         if any(not 1 <= int(part) <= count for part in numbers):

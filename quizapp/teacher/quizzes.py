@@ -89,7 +89,7 @@ def order_items(quiz_id: int):
     quiz = owned_or_404(Quiz, quiz_id)
     parts = request.form.get("order", "").split(",")
     try:
-        quizzes.reorder(quiz, [int(part) for part in parts if part.strip().isdigit()])
+        quizzes.reorder(quiz, [int(part) for part in parts if part.strip().isdecimal()])
     except quizzes.QuizError:
         return refused(_("The new order could not be read; nothing changed."), "teacher.quiz", quiz_id=quiz.id)
     return done(_("Order saved."), "teacher.quiz", quiz_id=quiz.id, _anchor="items")
