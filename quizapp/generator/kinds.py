@@ -2227,10 +2227,7 @@ def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) 
     if died is not None and year <= died:
         # "Bach wrote it in ____" (1749): no 1751, after his death in 1750.
         picked = [y for y in picked if int(y) <= died]
-    said = ctx.doc.text[fact.span.start:ans.start].lower().split()
-    while said and said[-1] in ctx.doc.pack.articles:
-        said.pop()  # "entro il ____"
-    if fact.kind != "target_year" and said and said[-1] in ctx.doc.pack.get("deadline_words", ()):
+    if fact.kind != "target_year" and _after_deadline(ctx.doc, fact.span, ans):
         # "By ____ he had qualified as a master mariner" (1896): by any later year he had too.
         picked = [y for y in picked if int(y) < year]
     if ctx.published is not None and year < ctx.published.year:
@@ -2439,7 +2436,7 @@ def _open_bound_before(doc: Doc, sentence: Span, ans: Span) -> bool:
 
 
 def _after_deadline(doc: Doc, sentence: Span, ans: Span) -> bool:
-    """Tell whether a time follows a word that makes it a deadline ("By the 1970s", "by 1896"): any later one holds too."""
+    """Tell whether a time follows a deadline word ("By the 1970s", "entro il 2030"): a later time holds too."""
     said = doc.text[sentence.start:ans.start].lower().split()
     while said and said[-1] in doc.pack.articles:
         said.pop()
