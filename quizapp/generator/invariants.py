@@ -2,12 +2,35 @@
 
 from __future__ import annotations
 
+import os
+import re
 from itertools import islice
 
 from .text import normalise, strip_article
 from .types import QuestionDraft
 
 CHOICE_KINDS = {"single", "multiple", "true_false"}
+
+
+# The least letters a key and a word of its prompt share at their start to be one word's
+# forms ("London" and "Londra", "londinesi" and "LONDRA"), and the share of the shorter word.
+KIN_PREFIX = 4
+KIN_SHARE = 0.6
+
+
+def _kin_word(key: str, prompt: str) -> str | None:
+    """Return a word of the prompt that is the one-word key in another form ("Londra" for "London"), or None."""
+    if " " in key.strip() or len(key) < KIN_PREFIX + 1 or not key.isalpha():
+        return None
+    low = key.lower()
+    for word in re.findall(r"[^\W\d_]{%d,}" % KIN_PREFIX, prompt):
+        other = word.lower()
+        if other == low:
+            continue
+        shared = len(os.path.commonprefix([low, other]))
+        if shared >= KIN_PREFIX and shared >= KIN_SHARE * min(len(low), len(other)):
+            return word
+    return None
 
 
 def _contains(hay: str, needle: str) -> bool:
@@ -64,6 +87,9 @@ def problems(q: QuestionDraft, text: str, articles: tuple[str, ...] = ()) -> lis
         for alt in q.correct:
             if isinstance(alt, str) and len(alt) >= 4 and any(ch.isalpha() for ch in alt) and _contains(q.prompt, alt):
                 out.append(f"prompt gives an accepted answer away: {alt!r}")
+        kin = _kin_word(q.correct[0], q.prompt) if q.correct and isinstance(q.correct[0], str) else None
+        if kin:
+            out.append(f"prompt gives the answer away by a word of its stem: {kin!r}")
     if q.kind == "cloze" and q.answer_texts:
         # A blank must leave enough of the sentence to be answerable: not "____" or "____ kilometres."
         left = ev.text.replace(q.answer_texts[0], " ", 1)

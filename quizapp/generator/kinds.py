@@ -51,6 +51,8 @@ EVERYDAY_HEAD_ZIPF = 5.2
 UNIT_REACH = 10
 # A term as common as "heart" or "cuore" is used figuratively too often to take the lexicon's organs as options.
 FIGURATIVE_ZIPF = 4.6
+# A word this common before a number ("Pier 6") names none of its kind alone.
+NUMBERED_WORD_ZIPF = 3.3
 _YEAR_RE = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
 _ANY_YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
 # Four digits read as a year beside other amounts, whatever their value.
@@ -736,7 +738,8 @@ class Cloze(QuestionKind):
                 own = own_short_forms(ctx.doc.text, name)
                 accepted += own + place_word_forms(
                     ctx.doc.text, ans.text, tuple(ctx.doc.pack.get("place_words", ())))
-                placed = place_forms(name, ctx.doc.pack.get("place_heads", ()), ctx.doc.pack.code)
+                placed = place_forms(name, ctx.doc.pack.get("place_heads", ()), ctx.doc.pack.code,
+                                     ctx.doc.pack.get("place_heads_first", ()))
                 accepted += placed
                 if fact.kind in ("entity", "person", "place") and not placed:
                     known = bool(distractors.lexicon_kind(name, ctx.doc.pack.code))
@@ -782,6 +785,10 @@ class Cloze(QuestionKind):
                 accepted = [a for k, a in enumerate(accepted) if k == 0 or a in year_alone or (
                     any(ch.isalpha() for ch in a)
                     and (any(ch.isdecimal() for ch in a) or not _generic_word(a, ctx.doc.pack.code)))]
+                # "Pier 6", "Apollo 11": the word alone names any of the numbered ones ("Sputnik" stays).
+                counted = re.fullmatch(r"([^\W\d_]+) \d{1,4}", ans.text)
+                if counted and zipf_frequency(counted.group(1).lower(), ctx.doc.pack.code) >= NUMBERED_WORD_ZIPF:
+                    accepted = [a for k, a in enumerate(accepted) if k == 0 or a != counted.group(1)]
             # "Mercury Faith 7": a craft's name keeps its number ("Mercury Faith" is no craft), and is
             # known without its programme's name ("Faith 7").
             numbered = re.fullmatch(r"[A-ZÀ-Ý][\w-]+ ([A-ZÀ-Ý][\w-]+(?: [A-ZÀ-Ý][\w-]+)?) (\d{1,3})", ans.text)
@@ -1181,6 +1188,11 @@ def _name_in_phrase(phrase: str, pack) -> list[str]:
     words = phrase.split()
     out = []
     owner = next((k for k, w in enumerate(words[:3]) if w.endswith(("'s", "’s"))), None)
+    if owner is not None and owner + 2 == len(words) and words[owner][:1].isupper() and words[-1][:1].isupper() \
+            and zipf_frequency(words[-1].lower(), "en") >= GENERIC_NAME_WORD_ZIPF:
+        # "King's Cross", "Land's End" (an English possessive, in any text): the owner is part of a
+        # place's name, and "Cross" alone is none.
+        return []
     if owner is not None and owner + 1 < len(words):
         words = words[owner + 1:]
         out.append(" ".join(words))

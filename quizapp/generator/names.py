@@ -218,16 +218,19 @@ _EAST_ASIAN = re.compile(r"(?:(?:ch|sh|zh|ts|[bcdfghjklmnpqrstwxyz])?[aeiouy]{1,
 _JAPANESE = re.compile(r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|[jfwy])?[aiueoōū]|n(?![aiueoōūy]))+")
 
 
-def place_forms(name: str, heads: list[str] | tuple[str, ...], lang: str = "") -> list[str]:
+def place_forms(name: str, heads: list[str] | tuple[str, ...], lang: str = "",
+                first: list[str] | tuple[str, ...] = ()) -> list[str]:
     """Return a place's name without its generic head ("Windsor Castle" gives "Windsor"), from the language's ``place_heads``.
 
     Also an acronym before a longer name ("UNESCO World Heritage List" gives "World Heritage List").
-    With ``lang``, a rest that is a common word alone ("Red" of "Red Sea") is no name.
+    With ``lang``, a rest that is a common word alone ("Red" of "Red Sea") is no name. A head
+    of ``first`` opens the names it heads ("Mount Cook"): at a name's end ("Olive Mount") it is
+    part of the name, not its head.
     """
     out = []
     words = name.split()
     for head in sorted(heads, key=lambda h: -len(h)):
-        if name.endswith(" " + head) or name.startswith(head + " "):
+        if (name.endswith(" " + head) and head not in first) or name.startswith(head + " "):
             rest = name[:-len(head) - 1] if name.endswith(" " + head) else name[len(head) + 1:]
             common = bool(lang) and " " not in rest and zipf_frequency(rest.lower(), lang) >= COMMON_REST_ZIPF
             if rest and rest[:1].isupper() and len(rest) >= 3 and not common:

@@ -253,6 +253,8 @@ class Weigher:
         elapsed = pack.get("elapsed_cues", ())
         self.elapsed = re.compile(r"(?:^|[\s'’])(?:" + "|".join(re.escape(c) for c in elapsed) + r")(?!\w)",
                                   re.IGNORECASE) if elapsed else None
+        counted = pack.get("years_counted")
+        self.years_counted = re.compile(counted, re.IGNORECASE) if counted else None
         # "30,000 vehicles a day, or more than 11 million a year": the same amount restated.
         restated = pack.get("restatement_words", ())
         self.restated = re.compile(r"^(?:\s+[^\W\d_]+){0,4}\s*,?\s+(?:" + "|".join(re.escape(c) for c in restated)
@@ -441,6 +443,10 @@ class Weigher:
             w *= BRACKETED_AMOUNT  # "29,002 feet (8,840 metres)", "30,000 vehicles a day, or 11 million a year"
         if self.elapsed and _YEAR_IN.search(ans.text) and self.elapsed.search(context):
             w *= GIVEN_SUM  # "Solo nel ____ …, 137 anni dopo l'inizio": another year of the quiz and a sum
+        if self._cut_before_agent(ans.text, after):
+            w *= GENERIC  # "la ____ da Agnesi" (curva studiata): the phrase goes on past the blank
+        if self._counted_from(ans.text, before, after):
+            w *= GIVEN_SUM  # "trentaduenne nato nel ____" dated 1903; "began in ____ and took three years" (to 1863)
         if self._inside_list(before, after):
             w *= LIST_INSIDE
         elif self.document and self._ends_word_list(before):
@@ -486,7 +492,7 @@ class Weigher:
             w *= GIVEN_SUM  # "45 per cent …, ____ … and 50 per cent" (5); "roughly 34 by ____ by 9 centimetres"
         if _summed(ans.text, before, after) or self._counted_after(ans.text, after) \
                 or self._complement(ans.text, before, after) or self._one_more(ans.text, before) \
-                or (self.document and self._one_less(ans.text, after)):
+                or (self.document and (self._one_less(ans.text, after) or self._rough_series(ans.text, after))):
             w *= GIVEN_SUM  # "____ grandi elettori: 630 deputati, …"; "in ____ regioni, Toscana, Emilia-Romagna e …"
         elif self._worked_out(fact, ans.text, before, after) or self._years_apart(ans.text, before, after):
             w *= GIVEN_SUM  # "440 Hz … ____ per second … 0.78 metres", "Mach 2", "lunedì dell'Angelo"
@@ -972,6 +978,21 @@ class Weigher:
         return any(low_before.endswith(" " + c) or low_before == c for c in pack.get("hour_before", ())) \
             or any(low_after.startswith(c) for c in pack.get("hour_after", ()))
 
+    def _cut_before_agent(self, answer: str, after: str) -> bool:
+        """Tell whether a phrase ends in a participle whose agent follows it ("curva studiata | da Agnesi")."""
+        words = answer.split()
+        agents, endings = self.doc.pack.get("agent_words", ()), tuple(self.doc.pack.get("participle_endings", ()))
+        following = after.split()[:1]
+        return len(words) >= 2 and words[-1].islower() and words[-1].endswith(endings) and bool(endings) \
+            and bool(following) and following[0].lower() in agents
+
+    def _counted_from(self, answer: str, before: str, after: str) -> bool:
+        """Tell whether a year is the article's year or the sentence's other year less an age or a span it states."""
+        if self.years_counted is None or not _YEAR_IN.fullmatch(answer.strip()):
+            return False
+        context = before + " " + after
+        return bool(self.years_counted.search(context)) and (self.dated is not None or bool(_YEAR_IN.search(context)))
+
     def _one_more(self, answer: str, before: str) -> bool:
         """Tell whether a number is the one after the number or weekday before it.
 
@@ -1030,6 +1051,13 @@ class Weigher:
         if not m or one is None or m.group(1).lower() not in self.conjunctions:
             return False
         return self._number_of(m.group(2).strip(",;."), every_word=True) == one + 1
+
+    def _rough_series(self, answer: str, after: str) -> bool:
+        """Tell whether a number opens a run of rough figures ("sforzi di ____, venti e anche più ore": quindici)."""
+        m = re.match(r"\s*,\s*(\S+)\s+(\S+)", after)
+        if not m or self._number_of(answer.split()[0] if answer.split() else "") is None:
+            return False
+        return m.group(2).lower() in self.conjunctions and self._number_of(m.group(1), every_word=True) is not None
 
     def _number_of(self, word: str, every_word: bool = False) -> int | None:
         """Return the whole number a word writes in figures or in the language's words ("tre", "12"), or None.

@@ -1033,6 +1033,15 @@ def _weight_of(text: str, lang: str, answer: str, kind: str = "quantity", title:
      "date"),
     ("en", "The king died on 25 December 1066, Christmas Day, in his palace at Westminster.", "25 December 1066",
      "date"),
+    # Review 47: an age or a span of years and another year of the sentence (or the article's date) give the year.
+    ("it", "Il vincitore è Maurice Garin, trentaduenne nato nel 1871 ad Arvier, primo al Tour del 1903.", "1871",
+     "year"),
+    ("it", "La costruzione della linea è cominciata nel 1860 ed è durata poco meno di tre anni, fino al 1863.",
+     "1860", "year"),
+    ("en", "The winner, a 32-year-old born in 1871 at Arvier, took the first Tour de France in 1903.", "1871",
+     "year"),
+    ("en", "Work on the line began in 1860 and took almost three years, until the opening in 1863.", "1860",
+     "year"),
 ])
 def test_an_answer_the_prompt_computes_is_weighed_down(lang, text, answer, kind):
     plain = {"it": "Nel 2019 il Comune di Barcellona ha rilasciato una licenza edilizia regolare per il cantiere.",
@@ -1047,6 +1056,10 @@ def test_an_answer_the_prompt_computes_is_weighed_down(lang, text, answer, kind)
      "quantity"),
     ("it", "Il papa è scomparso il 21 aprile 2025 nella sua residenza di Santa Marta, in Vaticano.", "21 aprile 2025",
      "date"),
+    # An age with no other year to count from (and no article date): the year is the text's alone.
+    ("it", "Il vincitore è Maurice Garin, trentaduenne nato nel 1871 ad Arvier, in Valle d'Aosta.", "1871", "year"),
+    ("en", "Work on the line began in 1860 and took almost three years under the streets of London.", "1860",
+     "year"),
 ])
 def test_an_answer_the_prompt_does_not_compute_keeps_its_weight(lang, text, answer, kind):
     assert _weight_of(text, lang, answer, kind) > 0.5
@@ -1130,6 +1143,10 @@ def test_part_of_a_decade_also_accepts_the_decade(key, accepted):
     ("en", "Bank of America", []),
     ("it", "Università di Bologna", []),
     ("en", "the company's new phone", ["new phone"]),
+    # Review 47: a possessive that is part of a place's name leaves nothing that names it ("Cross").
+    ("it", "King's Cross", []),
+    ("en", "Land's End", []),
+    ("en", "Apple's Safari", ["Safari"]),
 ])
 def test_a_blank_cut_around_a_name_accepts_the_name(lang, phrase, forms):
     from quizapp.generator.kinds import _name_in_phrase
@@ -1997,6 +2014,9 @@ def test_a_deadline_s_false_statement_takes_an_earlier_time():
     # Review 42: and the one before the number after it ("dopo ____ o sei settimane").
     ("it", "I piccoli lasciano il nido dopo cinque o sei settimane, ma dipendono ancora dai genitori.", "cinque"),
     ("en", "The young leave the nest after five or six weeks but still depend on their parents.", "five"),
+    # Review 47: the first of a run of rough figures ("sforzi di ____, venti e anche più ore").
+    ("it", "I ciclisti riposavano dopo sforzi di quindici, venti e anche più ore consecutive in sella.", "quindici"),
+    ("en", "The riders rested after efforts of fifteen, twenty or even more hours in the saddle.", "fifteen"),
     # Review 38: an hour in words ("verso le dieci", 22 refused) is the wording's detail.
     ("it", "Ieri sera, verso le dieci, il principe Edoardo ha parlato alla radio dal castello di Windsor.", "dieci"),
     ("en", "Last night at about ten o'clock the prince spoke on the radio from Windsor Castle.", "ten"),
@@ -2004,6 +2024,18 @@ def test_a_deadline_s_false_statement_takes_an_earlier_time():
 def test_an_amount_the_sentence_restates_or_counts_is_weighed_down(lang, text, answer):
     kind = "quantity" if answer[0].isdigit() else "number"
     assert weight_of(lang, _in_a_document(lang, text), answer, kind) <= 0.25
+
+
+@pytest.mark.parametrize("lang,text,answer,weighed_down", [
+    # Review 47: "la ____ da Agnesi" (curva studiata) took "curva simmetrica" and "curva piana" as wrong options.
+    ("it", "Si deve alla traduzione il nome con cui la curva studiata da Agnesi è nota nel mondo.", "curva studiata",
+     True),
+    ("en", "The translation gave the curve studied by Agnesi the name it is known by.", "curve studied", True),
+    ("it", "Si deve alla traduzione il nome con cui la curva studiata è nota nel mondo anglosassone.",
+     "curva studiata", False),
+])
+def test_a_phrase_cut_before_its_participle_s_agent_is_weighed_down(lang, text, answer, weighed_down):
+    assert (weight_of(lang, text, answer, "phrase") <= 0.25) == weighed_down
 
 
 @pytest.mark.parametrize("lang,text,answer,bound", [
@@ -2061,11 +2093,16 @@ def test_a_major_economy_takes_major_economies_first():
     ("en", "Four Seasons Hotel", ["Four Seasons"]),
     ("en", "Red Sea", []),
     ("en", "North Sea", []),
+    # Review 47: a head that opens its names ("Mount Kenya") is part of a name it ends ("Olive Mount").
+    ("en", "Mount Kenya", ["Kenya"]),
+    ("en", "Olive Mount", []),
+    ("it", "Monte Amiata", ["Amiata"]),
 ])
 def test_a_place_without_its_generic_head_is_a_name_unless_an_everyday_word(lang, name, forms):
     from quizapp.generator.names import place_forms
 
-    assert place_forms(name, load_pack(lang).get("place_heads"), lang) == forms
+    pack = load_pack(lang)
+    assert place_forms(name, pack.get("place_heads"), lang, pack.get("place_heads_first", ())) == forms
 
 
 @pytest.mark.parametrize("lang,text,name", [
@@ -3569,6 +3606,9 @@ def test_a_bound_before_a_measure_s_name_makes_the_amount_a_bound():
      "Baikonur Cosmodrome", "Baikonur", "Cosmodrome"),
     ("In London, where traders were kept from their desks by a storm, the FTSE 100 index dropped by about 11 percent "
      "on Monday. Tokyo followed the next day.", "FTSE 100", "FTSE", "100"),
+    # Review 47: "Pier 6" accepted "Pier", which names any pier.
+    ("The burning ship drifted towards the Halifax side and came against Pier 6 in Richmond, setting the wharf "
+     "alight. Firemen came at once.", "Pier 6", "Pier 6", "Pier"),
 ])
 def test_a_name_s_own_word_answers_and_its_generic_word_or_number_alone_does_not(text, key, accepted, refused):
     blanks = [q for q in generate_quiz(text, lang="en").questions if q.kind == "cloze" and q.correct[0] == key]
@@ -3641,3 +3681,16 @@ def test_a_year_a_past_state_was_reached_by_takes_earlier_years_as_wrong_options
     draft = generate_quiz(text, lang=lang)
     asked = [q for q in draft.questions if q.kind == "single" and year in q.options]
     assert asked and all(int(o) < int(year) for q in asked for o in q.options if o != year)
+
+
+@pytest.mark.parametrize("key,prompt,kin", [
+    # Review 47: "avvocato della City of ____" (London) after "le strade di Londra"; "i ____" (londinesi) under LONDRA.
+    ("London", "Una ferrovia sotto le strade di Londra fu sostenuta da Pearson, avvocato della City of ____.", "Londra"),
+    ("londinesi", "LONDRA, 10 gennaio 1863 – Da questa mattina i ____ possono viaggiare sotto terra.", "LONDRA"),
+    ("Montgeron", "La corsa era partita da ____, a sud-est di Parigi, con sessanta concorrenti.", None),
+    ("Locke", "At that moment the Rocket, driven by Mr ____, was seen approaching on the other line.", None),
+])
+def test_a_blank_whose_prompt_writes_its_key_in_another_form_is_refused(key, prompt, kin):
+    from quizapp.generator.invariants import _kin_word
+
+    assert _kin_word(key, prompt) == kin

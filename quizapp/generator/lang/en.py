@@ -135,7 +135,7 @@ PACK = {
                       "admiral", "colonel", "lieutenant", "sergeant", "senator", "secretary", "chancellor", "cardinal",
                       "archbishop", "duke", "duchess", "sultan", "ambassador", "commander", "premier", "ms", "miss",
                       "mp", "mep", "congressman", "congresswoman", "councillor", "taoiseach", "tánaiste", "chief",
-                      "rabbi", "imam", "pastor", "judge", "justice", "inspector", "detective", "consul",
+                      "rabbi", "imam", "pastor", "judge", "justice", "inspector", "detective", "consul", "reverend", "rev",
                       # The courtesy titles of the foreign press ("Signor Benito Mussolini", "Herr Hitler").
                       "signor", "signora", "herr", "frau", "monsieur", "madame", "mme", "señor", "señora", "pandit",
                       # Sports roles before a name ("striker Jamie Vardy", "Goalkeeper Kasper Schmeichel").
@@ -212,6 +212,8 @@ PACK = {
                     # Waters, capes and hospitals by their names ("Strait of Tiquina" is "Tiquina", "Necker
                     # Hospital" "Necker", "Lake Titicaca" "Titicaca").
                     "Strait of", "Gulf of", "Bay of", "Lake", "Cape", "Isle of", "Hospital"],
+    # Heads that open the names they head ("Mount Cook", "Fort Sumter"): "Olive Mount" is a name whole.
+    "place_heads_first": ["Mount", "Fort", "Cape", "Isle of", "Lake"],
     # Kinds of named buildings and sites by their head word: another of the same kind the text
     # names is a wrong option for an unknown place ("Windsor Castle" for "Buckingham Palace").
     "place_groups": {"residence": ["Castle", "Palace", "House", "Residence"],
@@ -340,6 +342,13 @@ PACK = {
     # Words that count years from another time: the year asked is a sum of two the quiz may show.
     "elapsed_cues": ["years after", "years later", "years since", "years from", "years on from", "anniversary",
                      "centenary", "bicentenary"],
+    # A phrase cut at a participle whose agent follows ("the curve studied | by Agnesi") is cut short.
+    "agent_words": ["by"],
+    "participle_endings": ["ed"],
+    # An age or a span of years beside a year: with the article's date or another year of the sentence,
+    # the year asked is a sum ("the 32-year-old, born in ____", "began in ____ and took three years").
+    "years_counted": r"\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\b|\baged \w+|\b(?:lasted|lasting|took|taking)\b"
+                     r"(?: \S+){0,4}? years\b",
     # Words that restate an amount in other terms ("30,000 a day, or 11 million a year").
     "restatement_words": ["or", "that is", "i.e.", "equivalent to"],
     # Words that count years: "36 years ago" with 1986 in the sentence and a 2022 article is arithmetic.

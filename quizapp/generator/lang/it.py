@@ -164,7 +164,8 @@ PACK = {
                       "signora", "signorina", "mister", "herr", "monsieur", "madame", "pandit", "sir", "lord", "lady",
                       "generale", "imperatore", "principe", "santo", "san", "ministro", "sindaco", "vescovo", "capitano",
                       "ammiraglio", "colonnello", "tenente", "senatore", "segretario", "cancelliere", "cardinale", "console",
-                      "arcivescovo", "duca", "duchessa", "sultano", "ambasciatore", "comandante", "premier",
+                      "arcivescovo", "duca", "duchessa", "sultano", "ambasciatore", "comandante", "premier", "reverendo",
+                      "monsignor", "monsignore",
                       # Ruoli sportivi davanti al nome ("il portiere Gianluigi Donnarumma").
                       "portiere", "attaccante", "centrocampista", "difensore", "allenatore", "ct", "terzino",
                       "ala", "regista", "pilota", "ciclista"],
@@ -349,6 +350,14 @@ PACK = {
     # Parole che contano gli anni da un altro momento: l'anno chiesto è una somma di due che il quiz può mostrare.
     "elapsed_cues": ["anni dopo", "anni più tardi", "anni dalla", "anni dal", "anni da", "anni dall'", "anni dall’",
                      "anniversario", "centenario", "bicentenario"],
+    # Una frase tagliata a un participio il cui agente segue ("la curva studiata | da Agnesi") è tagliata corta.
+    "agent_words": ["da", "dal", "dallo", "dalla", "dall'", "dall’", "dai", "dagli", "dalle"],
+    "participle_endings": ["ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute"],
+    # Un'età o una durata in anni accanto a un anno: con la data dell'articolo o un altro anno della frase,
+    # l'anno chiesto è una somma ("trentaduenne nato nel ____", "cominciata nel ____ e durata tre anni").
+    "years_counted": r"\b(?:undic|dodic|tredic|quattordic|quindic|sedic|diciassett|diciott|diciannov|vent|trent|"
+                     r"quarant|cinquant|sessant|settant|ottant|novant)\w*enne\b|\bdur(?:at[aoie]|ò|arono)\b"
+                     r"(?: \S+){0,4}? anni\b",
     # Parole che ridicono una quantità in altri termini ("30.000 al giorno, ossia 11 milioni l'anno").
     "restatement_words": ["ossia", "cioè", "ovvero", "pari a", "vale a dire", "o"],
     # Parole che contano anni: "53 anni di distanza dal ____" in un articolo del 2021 è aritmetica.
