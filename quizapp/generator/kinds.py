@@ -1695,6 +1695,14 @@ def _era_after(doc: Doc, ans: Span) -> bool:
     return bool(after) and (after[0] in marks or " ".join(after[:2]) in marks)
 
 
+def _rough_ancient(ctx: Context, fact: Fact, ans: Span) -> bool:
+    """Tell whether an ancient date is given roughly ("around 1800 BC", "intorno al 300 a.C.").
+
+    Such a date is uncertain by decades either way, so any near miss may be right as well.
+    """
+    return _era_after(ctx.doc, ans) and approximate(ctx, fact, ans)
+
+
 def _before_lead(ctx: Context, true_date: str, wrong: str) -> bool:
     """Tell whether a false date falls before the text's first date while the true one does not.
 
@@ -2216,6 +2224,8 @@ def _in_lifetime(year: int, wrong: int, born: int | None) -> bool:
 
 def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) -> list[str]:
     """Return ``n`` wrong years: one the text ties to another fact, the rest near misses it never names."""
+    if _rough_ancient(ctx, fact, ans):
+        return []
     year = int(ans.text)
     period = event_period(ctx.doc, fact, ans)
     near = distractors.year_distractors(year, ctx.years, rng, n=n + 3, future=fact.kind == "target_year",
@@ -2317,7 +2327,7 @@ def amount_swaps(ctx: Context, fact: Fact, rng: random.Random, n: int) -> tuple[
     pack = ctx.doc.pack
     if not ans.text[:1].isdecimal() or _FOUR_DIGITS.match(ans.text) or not phrasing.single_value(ctx.doc, fact.span, ans):
         return None  # an amount that reads as a year ("1500") would mix years and amounts
-    if bounded(ctx, fact, ans):
+    if bounded(ctx, fact, ans) or _rough_ancient(ctx, fact, ans):
         return None
     amount = fact.slot("amount") or ans.text
     offset = amount.find(ans.text)

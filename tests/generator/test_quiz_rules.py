@@ -3694,3 +3694,20 @@ def test_a_blank_whose_prompt_writes_its_key_in_another_form_is_refused(key, pro
     from quizapp.generator.invariants import _kin_word
 
     assert _kin_word(key, prompt) == kin
+
+
+@pytest.mark.parametrize("lang,text,key", [
+    # Review 48: "written around ____ BC" (1800) offered 1820, 1780 and 1770, all within the tablet's dating.
+    ("en", "A Babylonian clay tablet known as Plimpton 322, written around 1800 BC and now kept at Columbia "
+           "University in New York, contains a table of fifteen rows of numbers.", "1800"),
+    ("en", "The oldest surviving proof is found in the Elements of Euclid, composed in Alexandria around 300 BC, "
+           "where the theorem is Proposition 47 of Book I.", "300"),
+    ("it", "La tavoletta babilonese Plimpton 322, scritta intorno al 1800 a.C. e oggi conservata a New York, "
+           "contiene una tabella di quindici righe di numeri.", "1800"),
+])
+def test_an_ancient_date_given_roughly_has_no_near_misses(lang, text, key):
+    draft = generate_quiz(text, lang=lang)
+    assert not [q for q in draft.questions if q.kind == "single" and q.answer_texts == (key,)]
+    dates = {m for q in draft.questions if q.kind == "true_false"
+             for m in re.findall(r"\b(\d{3,4}) (?:BC|a\.C\.)", q.prompt)}
+    assert dates == {key}
