@@ -809,6 +809,9 @@ def _epithet_link(doc: Doc, toks: list[Token], k: int, j: int) -> bool:
     """
     if toks[j].text.lower() not in doc.pack.articles:
         return True
+    # "On Monday the King placed his brother …": a day or a month is no name an epithet follows.
+    if toks[j - 1].text.lower() in doc.pack.get("weekdays", ()) or toks[j - 1].text.lower() in doc.pack.get("months", ()):
+        return False
     if j == k + 1 and toks[k].text in given_names():
         return True
     placed = k > 0 and toks[k - 1].text.lower() in doc.pack.get("place_preps", ())

@@ -672,6 +672,7 @@ class Cloze(QuestionKind):
                 continue  # "mira a ____" for a clause of fifteen words: nobody types it back as written
             if fact.kind in ("concept", "phrase"):
                 ans = _after_classifier(ans, ctx.doc.pack)
+            ans = _after_pronoun(ans, ctx.doc.pack)
             cloze = _cloze(ctx.doc, fact.span, ans)
             if cloze is None:
                 continue
@@ -761,6 +762,11 @@ class Cloze(QuestionKind):
                     accepted = [a for k, a in enumerate(accepted)
                                 if k == 0 or " " in a or a in own or not _generic_word(a, code)]
                 accepted = list(dict.fromkeys(accepted))
+            # "the Indian Sulba Sutras": the name without the nationality written before it ("Sulba Sutras").
+            described = ans.text.split()
+            if len(described) >= 3 and described[0].lower() in ctx.doc.pack.get("nationality_words", ()) \
+                    and all(w[:1].isupper() for w in described[1:]):
+                accepted.append(" ".join(described[1:]))
             # "President Reagan": "Reagan"; "Captain de Groot" (read as a phrase at a sentence's start): "de Groot".
             titled = ans.text.split()
             if 2 <= len(titled) <= 3 and titled[0].lower().rstrip(".") in ctx.doc.pack.get("person_titles", ()) \
@@ -827,6 +833,15 @@ def _after_classifier(ans: Span, pack) -> Span:
             or m.group(3).lower().replace("’", "'") not in pack.get("phrase_links", ()):
         return ans
     return Span(ans.start + m.end(), ans.end, ans.text[m.end():])
+
+
+def _after_pronoun(ans: Span, pack) -> Span:
+    """Return the blank after a pronoun that stands for a noun of the sentence ("include ____" for "those of Kuniya")."""
+    low = ans.text.lower()
+    for head in pack.get("pronoun_heads", ()):
+        if low.startswith(head + " ") and len(ans.text) > len(head) + 1:
+            return Span(ans.start + len(head) + 1, ans.end, ans.text[len(head) + 1:])
+    return ans
 
 
 def _bracketed_short_form(after: str, name: str) -> str:

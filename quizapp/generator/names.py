@@ -287,13 +287,14 @@ def own_short_forms(text: str, name: str) -> list[str]:
     words = name.split()
     if len(words) < 2:
         return []
-    counts, after, leading, nexts = _word_counts(text)
+    counts, after, leading, nexts, opening = _word_counts(text)
     out = []
     last, first = words[-1], words[0]
     # (Never an everyday word that ends other names too: "Space" of "Thales Alenia Space".)
     # (The counts read "Harold's" as "Harold": "Childe Harold's Pilgrimage" never says "Pilgrimage" alone.)
     before_last = re.sub(r"['’]s$", "", words[-2])
-    if _name_word(last) and counts.get(last, 0) > after.get((before_last, last), 0) \
+    # (Nor a word the text writes only inside names: "Carlo" of "Giancarlo De Carlo" beside "Carlo Bo".)
+    if _name_word(last) and counts.get(last, 0) > after.get((before_last, last), 0) + opening.get(last, 0) \
             and (last in given_names() or not _everyday(last)):
         out.append(last)
     # The first word alone: somewhere in the text followed by no capitalised word, neither the
@@ -342,9 +343,9 @@ def name_of_place_forms(name: str, lang: str, links: frozenset[str] | set[str],
 
 @lru_cache(maxsize=4)
 def _word_counts(text: str) -> tuple[dict[str, int], dict[tuple[str, str], int], dict[str, int],
-                                    dict[tuple[str, str], int]]:
+                                    dict[tuple[str, str], int], dict[str, int]]:
     """Return how often each capitalised word stands in the text, after which word, before a capitalised
-    one, and before which word.
+    one, before which word, and right before a capitalised word of the same sentence (opening a name).
 
     Read once per text.
     """
@@ -352,8 +353,9 @@ def _word_counts(text: str) -> tuple[dict[str, int], dict[tuple[str, str], int],
     words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in re.findall(r"[\w'’-]+", text)]
     pairs = [(prev, w) for prev, w in zip([""] + words[:-1], words) if w[:1].isupper()]
     nexts = Counter((w, following) for w, following in zip(words, words[1:]) if w[:1].isupper())
+    opening = Counter(re.findall(r"(?<![\w'’-])([A-ZÀ-Ý][\w'’-]*) (?=[A-ZÀ-Ý])", text))
     return dict(Counter(w for _, w in pairs)), dict(Counter(pairs)), dict(Counter(prev for prev, _ in pairs)), \
-        dict(nexts)
+        dict(nexts), dict(opening)
 
 
 def place_word_forms(text: str, name: str, place_words: tuple[str, ...]) -> list[str]:

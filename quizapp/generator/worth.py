@@ -144,6 +144,8 @@ _NEWS_LEAD = re.compile(r"[A-ZÀ-Ý](?:[^\n.!?()]|\.(?=,|\s?\w)|\([^()\n]{0,40}\
 
 # A share written after its number: "62.1 per cent", "62,1 per cento", "62%".
 _PERCENT_AFTER = re.compile(r"\s*(?:%|(?:per\s?cent|percent|per cento)\b)")
+# A worked calculation in the sentence: each of its numbers follows from the others.
+_EQUATION = re.compile(r"[=√]")
 _TWO_NUMBERS = re.compile(r"\d[\d.,%]*\s+(?:and|or|e|ed|o)\s+\d")
 # An amount in two units ("9 minuti e 21 secondi", "6 feet and 2 inches"): a blank on one part.
 _COMPOUND_AFTER = re.compile(r"^\s+[^\W\d_]+\s+(?:e|and)\s+\d+\s+[^\W\d_]+")
@@ -445,6 +447,8 @@ class Weigher:
             w *= GIVEN_SUM  # "Solo nel ____ …, 137 anni dopo l'inizio": another year of the quiz and a sum
         if self._cut_before_agent(ans.text, after):
             w *= GENERIC  # "la ____ da Agnesi" (curva studiata): the phrase goes on past the blank
+        if _EQUATION.search(before + " " + after) and any(ch.isdecimal() for ch in ans.text):
+            w *= GIVEN_SUM  # "a rectangle ____ long and 8 metres wide has a diagonal of √(36 + 64) = √100": 6
         if self._counted_from(ans.text, before, after):
             w *= GIVEN_SUM  # "trentaduenne nato nel ____" dated 1903; "began in ____ and took three years" (to 1863)
         if self._inside_list(before, after):

@@ -2014,6 +2014,10 @@ def test_a_deadline_s_false_statement_takes_an_earlier_time():
     # Review 42: and the one before the number after it ("dopo ____ o sei settimane").
     ("it", "I piccoli lasciano il nido dopo cinque o sei settimane, ma dipendono ancora dai genitori.", "cinque"),
     ("en", "The young leave the nest after five or six weeks but still depend on their parents.", "five"),
+    # Review 48: a number of a worked calculation ("√(36 + 64) = √100") follows from the others.
+    ("en", "A rectangle 6 metres long and 8 metres wide has a diagonal of √(36 + 64) = √100 = 10 metres.",
+     "6 metres"),
+    ("it", "Per esempio la scomposizione 12 = 2 × 2 × 3 mostra i fattori primi di dodici.", "12"),
     # Review 47: the first of a run of rough figures ("sforzi di ____, venti e anche più ore").
     ("it", "I ciclisti riposavano dopo sforzi di quindici, venti e anche più ore consecutive in sella.", "quindici"),
     ("en", "The riders rested after efforts of fifteen, twenty or even more hours in the saddle.", "fifteen"),
@@ -2564,6 +2568,9 @@ def test_a_given_name_the_text_uses_alone_is_accepted():
     # Review 38: a title's last word after a possessive is never said alone ("Pilgrimage").
     text = "Byron became a celebrity with the first two cantos of Childe Harold's Pilgrimage in 1812."
     assert "Pilgrimage" not in own_short_forms(text, "Childe Harold's Pilgrimage")
+    # Review 48: "Carlo" of "Giancarlo De Carlo" only opens another name ("Carlo Bo"), so it names nobody alone.
+    text = "Il rettore Carlo Bo guidò l'ateneo. L'architetto Giancarlo De Carlo progettò i collegi."
+    assert own_short_forms(text, "Giancarlo De Carlo") == []
 
 
 def test_an_age_in_a_year_gives_the_birth_year_no_false_year_contradicts():
@@ -3711,3 +3718,35 @@ def test_an_ancient_date_given_roughly_has_no_near_misses(lang, text, key):
     dates = {m for q in draft.questions if q.kind == "true_false"
              for m in re.findall(r"\b(\d{3,4}) (?:BC|a\.C\.)", q.prompt)}
     assert dates == {key}
+
+
+def test_a_name_after_a_nationality_is_accepted_without_it():
+    # Review 48: "the ____, texts on fire altars" (Indian Sulba Sutras) refused "Sulba Sutras".
+    text = ("The rule also appears in the Indian Sulba Sutras, texts on the construction of fire altars composed in "
+            "the first millennium BC. Later authors cite them often.")
+    blanks = [q for q in generate_quiz(text, lang="en").questions
+              if q.kind == "cloze" and q.correct[0] == "Indian Sulba Sutras"]
+    assert blanks and all("Sulba Sutras" in q.correct for q in blanks)
+
+
+@pytest.mark.parametrize("lang,text,day", [
+    # Review 48: "On ____, seeing that …" asked "Monday the King", a day joined to a title as one name.
+    ("en", "On Monday the King placed his brother, James, Duke of York, in charge of fighting the fire.", "Monday"),
+    ("it", "Lunedì il Re ha affidato al fratello Giacomo la lotta contro l'incendio.", "Lunedì"),
+])
+def test_a_day_is_never_joined_to_the_name_after_it(lang, text, day):
+    draft = generate_quiz(text, lang=lang)
+    names = [a.text for f in draft.facts for a in f.answers]
+    assert not [n for n in names if n.startswith(day + " ") and len(n.split()) > 2]
+
+
+@pytest.mark.parametrize("lang,text,key", [
+    # Review 48: "Stories connected with the rock include ____" was keyed "those of Kuniya".
+    ("en", "Stories connected with the rock include those of Kuniya, the woman python, Liru, the venomous snake, "
+           "and the Mala.", "those of Kuniya"),
+    ("it", "Le storie legate alla roccia comprendono quelle di Kuniya, il pitone donna, Liru, il serpente velenoso, "
+           "e i Mala.", "quelle di Kuniya"),
+])
+def test_a_blank_starts_after_a_pronoun_standing_for_a_noun(lang, text, key):
+    blanks = [q for q in generate_quiz(text, lang=lang).questions if q.kind == "cloze"]
+    assert blanks and not [q for q in blanks if q.correct[0] == key]

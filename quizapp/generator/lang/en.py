@@ -342,6 +342,8 @@ PACK = {
     # Words that count years from another time: the year asked is a sum of two the quiz may show.
     "elapsed_cues": ["years after", "years later", "years since", "years from", "years on from", "anniversary",
                      "centenary", "bicentenary"],
+    # Pronouns standing for a noun of the sentence: a blank goes on after them ("include those of | Kuniya").
+    "pronoun_heads": ["those of", "that of", "the one of", "the ones of"],
     # A phrase cut at a participle whose agent follows ("the curve studied | by Agnesi") is cut short.
     "agent_words": ["by"],
     "participle_endings": ["ed"],

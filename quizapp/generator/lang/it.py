@@ -350,6 +350,10 @@ PACK = {
     # Parole che contano gli anni da un altro momento: l'anno chiesto è una somma di due che il quiz può mostrare.
     "elapsed_cues": ["anni dopo", "anni più tardi", "anni dalla", "anni dal", "anni da", "anni dall'", "anni dall’",
                      "anniversario", "centenario", "bicentenario"],
+    # Pronomi che stanno per un nome della frase: la lacuna comincia dopo ("comprendono quelli di | Kuniya").
+    "pronoun_heads": ["quelli di", "quelle di", "quello di", "quella di", "quelli del", "quelle del", "quello del",
+                      "quella del", "quelli della", "quelle della", "quello della", "quella della", "quelli dei",
+                      "quelle dei", "quello dei", "quella dei"],
     # Una frase tagliata a un participio il cui agente segue ("la curva studiata | da Agnesi") è tagliata corta.
     "agent_words": ["da", "dal", "dallo", "dalla", "dall'", "dall’", "dai", "dagli", "dalle"],
     "participle_endings": ["ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute"],
