@@ -402,6 +402,17 @@ def _sound_items(doc: Doc, items: list[Span]) -> list[Span] | None:
 _PARTED = re.compile(r"[,;:«»“”\"]")
 
 
+def _complement_before(doc: Doc, prefix: str) -> bool:
+    """Tell whether a list opens after "of" ("most of the crew of | the Patricia … and Captain Brannen").
+
+    Its first name then completes another noun, and is no member of the group.
+    """
+    links = {link for link in doc.pack.get("phrase_links", ()) if link.split()[0] not in doc.pack.get(
+        "list_conjunctions", ())}
+    words = prefix.lower().replace("’", "'").split()
+    return " ".join(words[-2:]) in links or (bool(words) and words[-1] in links)
+
+
 def members(doc: Doc, i: int, sent: Span) -> list[Fact]:
     """Find named members of a group: "tra le aziende … vi sono A, B, C e D"."""
     out = []
@@ -416,7 +427,7 @@ def members(doc: Doc, i: int, sent: Span) -> list[Fact]:
                 pass
             # The group names this list only when nothing parts them: "figurano «Al mercato …», affidata a
             # Togliani …, «Sotto il mandorlo», firmata da Testoni e Panzeri" lists songs, not the two writers.
-            if m is not None and not _PARTED.search(prefix, m.end()):
+            if m is not None and not _PARTED.search(prefix, m.end()) and not _complement_before(doc, prefix):
                 group = f"{m.group('art')} {m.group('group')}".strip()
                 out.append(_fact("members", doc, sent, items, group=_group_with_referent(doc, group)))
                 break

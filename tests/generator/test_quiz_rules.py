@@ -3750,3 +3750,17 @@ def test_a_day_is_never_joined_to_the_name_after_it(lang, text, day):
 def test_a_blank_starts_after_a_pronoun_standing_for_a_noun(lang, text, key):
     blanks = [q for q in generate_quiz(text, lang=lang).questions if q.kind == "cloze"]
     assert blanks and not [q for q in blanks if q.correct[0] == key]
+
+
+@pytest.mark.parametrize("lang,text,member", [
+    # Review 47: "Patricia is among the dead" from "most of the crew of the Patricia, as well as Captain Brannen".
+    ("en", "Among the dead are Fire Chief Edward Condon and most of the crew of the Patricia, as well as Captain "
+           "Brannen and many of the men of the Stella Maris. The city mourns.", "Patricia"),
+    ("it", "Tra i morti ci sono il capo dei pompieri e gran parte dell'equipaggio della Patricia, oltre al capitano "
+           "Brannen e a molti uomini della Stella Maris. La città è in lutto.", "Patricia"),
+])
+def test_a_name_completing_another_noun_is_no_member_of_the_group(lang, text, member):
+    draft = generate_quiz(text, lang=lang)
+    assert not [f for f in draft.facts if f.kind == "members" and member in [a.text for a in f.answers]]
+    assert not [q for q in draft.questions if q.kind == "true_false" and q.prompt.count(member) == 1
+                and len(q.prompt) < 80]
