@@ -51,6 +51,9 @@ EVERYDAY_HEAD_ZIPF = 5.2
 UNIT_REACH = 10
 # A term as common as "heart" or "cuore" is used figuratively too often to take the lexicon's organs as options.
 FIGURATIVE_ZIPF = 4.6
+# The lexicon's kinds of names, written with a capital: a lower-case word of the text is none of them.
+PROPER_KINDS = frozenset({"company", "country", "city", "region", "river", "mountain", "body_of_water", "planet",
+                          "person", "institution"})
 # A word this common before a number ("Pier 6") names none of its kind alone.
 NUMBERED_WORD_ZIPF = 3.3
 _YEAR_RE = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
@@ -480,7 +483,9 @@ class SingleChoice(QuestionKind):
             if len(found) < 2 and ctx.named is not None:
                 # "a process called ____" (cementation): another process the text names.
                 found = ctx.named.options(ans.start, ans.text, fact.span.text)
-            if len(found) < 2 and distractors.lexicon_kind(ans.text, ctx.doc.pack.code) \
+            kind = distractors.lexicon_kind(ans.text, ctx.doc.pack.code)
+            # "la ____ si è ripresa" (colonia, of seals): a lower-case word is no city, country or person.
+            if len(found) < 2 and kind and not (ans.text[:1].islower() and kind in PROPER_KINDS) \
                     and zipf_frequency(ans.text.lower(), ctx.doc.pack.code) < FIGURATIVE_ZIPF:
                 # "heated until it becomes ____" (quartzite): another rock of its kind the text never names.
                 # An everyday word ("il cuore della città", "the brain of the team") is often a figure.
@@ -762,6 +767,14 @@ class Cloze(QuestionKind):
                     accepted = [a for k, a in enumerate(accepted)
                                 if k == 0 or " " in a or a in own or not _generic_word(a, code)]
                 accepted = list(dict.fromkeys(accepted))
+            # "King ____ abdicated" (Stanisław August) where the text writes "Stanisław August Poniatowski":
+            # the fuller name and its surname answer, and "August", a given name there, does not.
+            if fact.kind == "person" or (fact.kind in _ENTITY_KINDS and person_name(ans.text)):
+                fuller = _fuller_name(ctx.doc.text, ans.text)
+                if fuller:
+                    surname = ans.text.split()[-1]
+                    accepted = [a for k, a in enumerate(accepted) if k == 0 or a != surname]
+                    accepted += [fuller, fuller.split()[-1]]
             # "the Indian Sulba Sutras": the name without the nationality written before it ("Sulba Sutras").
             described = ans.text.split()
             if len(described) >= 3 and described[0].lower() in ctx.doc.pack.get("nationality_words", ()) \
@@ -801,8 +814,14 @@ class Cloze(QuestionKind):
             if numbered and fact.kind in _ENTITY_KINDS:
                 accepted = [a for k, a in enumerate(accepted) if k == 0 or a in year_alone
                             or a.endswith(" " + numbered.group(2))] + [f"{numbered.group(1)} {numbered.group(2)}"]
-            # "II Foca" of "Niceforo II Foca": a regnal number opens no name.
-            accepted = [a for k, a in enumerate(accepted) if k == 0 or not _REGNAL_OPENING.match(a)]
+            # "II Foca" of "Niceforo II Foca": a regnal number opens no name ("XVIII secolo" is a century).
+            centuries = _century_forms(ans.text, ctx.doc.pack)
+            accepted = [a for k, a in enumerate(accepted) if k == 0 or a in centuries or not _REGNAL_OPENING.match(a)]
+            # "Comneno" of "Alessio I Comneno", "Paleologo" of "Michele VIII Paleologo": a dynasty names
+            # every ruler of it.
+            ruled = re.fullmatch(r"[A-ZÀ-Ý][\w'’-]+ [IVX]+ ([A-ZÀ-Ý][\w'’-]+)", ans.text.strip())
+            if ruled:
+                accepted = [a for k, a in enumerate(accepted) if k == 0 or a != ruled.group(1)]
             # "Thutmose III": the number alone tells nothing; "Pio" alone which Pius only where the text
             # names no other ("Pio VI" beside "Pio VII").
             regnal = _REGNAL.fullmatch(ans.text)
@@ -833,6 +852,13 @@ def _after_classifier(ans: Span, pack) -> Span:
             or m.group(3).lower().replace("’", "'") not in pack.get("phrase_links", ()):
         return ans
     return Span(ans.start + m.end(), ans.end, ans.text[m.end():])
+
+
+def _fuller_name(text: str, name: str) -> str:
+    """Return the one longer name the text writes as ``name`` and a surname ("Stanisław August Poniatowski"), or ""."""
+    found = set(re.findall(r"(?<![\w'’-])%s ([A-ZÀ-Ý][\w'’-]{2,})(?![\w'’-])" % re.escape(name), text))
+    found = {w for w in found if not known_word(w.lower(), "en") and not known_word(w.lower(), "it")}
+    return f"{name} {found.pop()}" if len(found) == 1 else ""
 
 
 def _after_pronoun(ans: Span, pack) -> Span:
@@ -1003,11 +1029,13 @@ def _period_forms(text: str, pack) -> list[str]:
 def _regnal_forms(text: str, pack) -> list[str]:
     """Return a ruler's name without the realm ("Valdemar IV of Denmark" gives "Valdemar IV").
 
-    A ruler known by name and epithet goes without the number too ("Niceforo II Foca" gives "Niceforo Foca").
+    A ruler known by name and epithet goes without the number too ("Niceforo II Foca" gives "Niceforo Foca"),
+    and without the epithet ("Alessio I").
     """
-    epithet = re.fullmatch(r"([A-ZÀ-Ý][\w'’-]+) [IVX]+ ([A-ZÀ-Ý][\w'’-]+)", text.strip())
+    epithet = re.fullmatch(r"([A-ZÀ-Ý][\w'’-]+) ([IVX]+) ([A-ZÀ-Ý][\w'’-]+)", text.strip())
     if epithet:
-        return [f"{epithet.group(1)} {epithet.group(2)}"]
+        # "Alessio I Comneno" is "Alessio I" as well (the dynasty alone names none: see Cloze).
+        return [f"{epithet.group(1)} {epithet.group(3)}", f"{epithet.group(1)} {epithet.group(2)}"]
     connectors = "|".join(re.escape(c) for c in pack.get("name_connectors", ()) if c.isalpha())
     if not connectors:
         return []

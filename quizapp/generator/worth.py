@@ -255,6 +255,8 @@ class Weigher:
         elapsed = pack.get("elapsed_cues", ())
         self.elapsed = re.compile(r"(?:^|[\s'’])(?:" + "|".join(re.escape(c) for c in elapsed) + r")(?!\w)",
                                   re.IGNORECASE) if elapsed else None
+        ago = pack.get("ago_cues", ())
+        self.ago = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(c) for c in ago), re.IGNORECASE) if ago else None
         counted = pack.get("years_counted")
         self.years_counted = re.compile(counted, re.IGNORECASE) if counted else None
         # "30,000 vehicles a day, or more than 11 million a year": the same amount restated.
@@ -449,6 +451,8 @@ class Weigher:
             w *= GENERIC  # "la ____ da Agnesi" (curva studiata): the phrase goes on past the blank
         if _EQUATION.search(before + " " + after) and any(ch.isdecimal() for ch in ans.text):
             w *= GIVEN_SUM  # "a rectangle ____ long and 8 metres wide has a diagonal of √(36 + 64) = √100": 6
+        if self.dated and self.ago and _YEAR_IN.search(ans.text) and self.ago.search(before + " " + after):
+            w *= OWN_YEAR  # "Exactly one year ago, on ____" (29 May 1912) in a report dated 29 May 1913
         if self._counted_from(ans.text, before, after):
             w *= GIVEN_SUM  # "trentaduenne nato nel ____" dated 1903; "began in ____ and took three years" (to 1863)
         if self._inside_list(before, after):

@@ -2101,6 +2101,8 @@ def test_a_major_economy_takes_major_economies_first():
     ("en", "Mount Kenya", ["Kenya"]),
     ("en", "Olive Mount", []),
     ("it", "Monte Amiata", ["Amiata"]),
+    # Review 49: "nel ____" (Rione Aia Piccola) refused "Aia Piccola".
+    ("it", "Rione Aia Piccola", ["Aia Piccola"]),
 ])
 def test_a_place_without_its_generic_head_is_a_name_unless_an_everyday_word(lang, name, forms):
     from quizapp.generator.names import place_forms
@@ -3764,3 +3766,51 @@ def test_a_name_completing_another_noun_is_no_member_of_the_group(lang, text, me
     assert not [f for f in draft.facts if f.kind == "members" and member in [a.text for a in f.answers]]
     assert not [q for q in draft.questions if q.kind == "true_false" and q.prompt.count(member) == 1
                 and len(q.prompt) < 80]
+
+
+@pytest.mark.parametrize("lang,text,key,accepted,refused", [
+    # Review 49: "l'imperatore ____" (Alessio I Comneno) took the dynasty alone and refused "Alessio I".
+    ("it", "Nel 1082 l'imperatore Alessio I Comneno concesse ai veneziani, con una bolla d'oro, il diritto di "
+           "commerciare senza pagare dazi. Venezia ne trasse grandi vantaggi.", "Alessio I Comneno", "Alessio I",
+     "Comneno"),
+    # Review 49: "nei primi anni del ____" (Cinquecento) refused "XVI secolo", read as a regnal number.
+    ("it", "La Gioconda è un ritratto a olio su tavola di pioppo, dipinto da Leonardo nei primi anni del "
+           "Cinquecento. Oggi è al Louvre.", "Cinquecento", "XVI secolo", "XVI"),
+])
+def test_a_ruler_s_and_a_century_s_other_names_are_keyed(lang, text, key, accepted, refused):
+    blanks = [q for q in generate_quiz(text, lang=lang).questions if q.kind == "cloze" and q.correct[0] == key]
+    assert blanks and all(accepted in q.correct and refused not in q.correct for q in blanks)
+
+
+@pytest.mark.parametrize("lang,text,answer", [
+    # Review 49: "Exactly one year ago, on ____" (29 May 1912) in a report dated 29 May 1913.
+    ("en", "Exactly one year ago, on 29 May 1912, his ballet outraged part of the public.", "29 May 1912"),
+    ("it", "Esattamente un anno fa, il 29 maggio 1912, il suo balletto scandalizzò parte del pubblico.",
+     "29 maggio 1912"),
+])
+def test_a_date_counted_back_from_the_article_s_date_is_weighed_down(lang, text, answer):
+    from quizapp.generator.types import Fact
+    from quizapp.generator.worth import Weigher
+
+    doc = doc_of(text, lang)
+    sent, ans = span_of(doc, answer)
+    fact = Fact(kind="date", text=sent.text, span=sent, answers=(ans,))
+    assert Weigher(doc, "", 1913).weight(fact, 0) < 0.5 * Weigher(doc, "", None).weight(fact, 0)
+
+
+def test_a_lower_case_word_takes_no_cities_as_options():
+    # Review 49: "Negli anni successivi la ____ si è ripresa" (colonia, of seals) offered Frankfurt and Berlin.
+    text = ("Nel 1997 una moria uccise due terzi della colonia di foche di Cabo Blanco. Negli anni successivi la "
+            "colonia si è progressivamente ripresa. Oggi conta alcune centinaia di animali.")
+    singles = [q for q in generate_quiz(text, lang="it").questions if q.kind == "single" and "colonia" in q.options]
+    assert not singles
+
+
+def test_a_name_the_text_writes_fuller_elsewhere_accepts_the_fuller_name():
+    # Review 49: "King ____ abdicated" (Stanisław August) refused "Poniatowski" and accepted "August".
+    text = ("The last king, Stanisław August Poniatowski, had been elected in 1764 with Russian support. He tried "
+            "to reform the state. On 25 November 1795 King Stanisław August abdicated at Grodno.")
+    blanks = [q for q in generate_quiz(text, lang="en").questions
+              if q.kind == "cloze" and q.correct[0] == "Stanisław August"]
+    assert blanks and all("Poniatowski" in q.correct and "Stanisław August Poniatowski" in q.correct
+                          and "August" not in q.correct for q in blanks)

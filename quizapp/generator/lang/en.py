@@ -344,6 +344,8 @@ PACK = {
                      "centenary", "bicentenary"],
     # Pronouns standing for a noun of the sentence: a blank goes on after them ("include those of | Kuniya").
     "pronoun_heads": ["those of", "that of", "the one of", "the ones of"],
+    # Times counted back from the article's date ("exactly one year ago"): its date gives the one asked.
+    "ago_cues": ["year ago", "years ago"],
     # A phrase cut at a participle whose agent follows ("the curve studied | by Agnesi") is cut short.
     "agent_words": ["by"],
     "participle_endings": ["ed"],

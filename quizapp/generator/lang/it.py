@@ -212,7 +212,11 @@ PACK = {
                     # Monti e laghi dal loro nome: "Monte Amiata" è anche "Amiata".
                     "Monte", "Lago di",
                     # Porte, torri, ponti e vie dal loro nome: "Porta di San Esteban" è anche "San Esteban".
-                    "Porta di", "Porta", "Torre", "Ponte", "Isola di", "Via", "Rua", "Calle", "Avenida"],
+                    "Porta di", "Porta", "Torre", "Ponte", "Isola di", "Via", "Rua", "Calle", "Avenida",
+                    # Quartieri dal loro nome: "Rione Monti" è anche "Monti".
+                    "Rione"],
+    # Teste che aprono i nomi che reggono ("Monte Amiata"): in fondo a un nome ne fanno parte.
+    "place_heads_first": ["Monte", "Forte", "Rione", "Porta", "Torre", "Ponte", "Via", "Capo"],
     # Tipi di edifici e luoghi dalla parola che li regge: un altro dello stesso tipo nominato dal
     # testo è un'opzione sbagliata per un luogo sconosciuto ("Palazzo Pitti" per "Palazzo Vecchio").
     "place_groups": {"residenza": ["Palazzo", "Castello", "Villa", "Reggia"],
@@ -354,6 +358,8 @@ PACK = {
     "pronoun_heads": ["quelli di", "quelle di", "quello di", "quella di", "quelli del", "quelle del", "quello del",
                       "quella del", "quelli della", "quelle della", "quello della", "quella della", "quelli dei",
                       "quelle dei", "quello dei", "quella dei"],
+    # Tempi contati all'indietro dalla data dell'articolo ("esattamente un anno fa"): la data chiesta ne segue.
+    "ago_cues": ["anno fa", "anni fa"],
     # Una frase tagliata a un participio il cui agente segue ("la curva studiata | da Agnesi") è tagliata corta.
     "agent_words": ["da", "dal", "dallo", "dalla", "dall'", "dall’", "dai", "dagli", "dalle"],
     "participle_endings": ["ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute"],
