@@ -775,6 +775,12 @@ class Cloze(QuestionKind):
                     surname = ans.text.split()[-1]
                     accepted = [a for k, a in enumerate(accepted) if k == 0 or a != surname]
                     accepted += [fuller, fuller.split()[-1]]
+            # "the Ballets Russes of Serge Diaghilev": the company without its owner's full name.
+            links = "|".join(re.escape(w) for w in ctx.doc.pack.get("name_of_place_links", ()) if w.isalpha())
+            owned = re.fullmatch(r"([A-ZÀ-Ý].+?) (?:%s) ([A-ZÀ-Ý][\w'’-]+) [A-ZÀ-Ý][\w'’-]+" % links, ans.text) \
+                if links else None
+            if owned and owned.group(2) in given_names():
+                accepted.append(owned.group(1))
             # "the Indian Sulba Sutras": the name without the nationality written before it ("Sulba Sutras").
             described = ans.text.split()
             if len(described) >= 3 and described[0].lower() in ctx.doc.pack.get("nationality_words", ()) \

@@ -3814,3 +3814,16 @@ def test_a_name_the_text_writes_fuller_elsewhere_accepts_the_fuller_name():
               if q.kind == "cloze" and q.correct[0] == "Stanisław August"]
     assert blanks and all("Poniatowski" in q.correct and "Stanisław August Poniatowski" in q.correct
                           and "August" not in q.correct for q in blanks)
+
+
+@pytest.mark.parametrize("lang,text,key,short", [
+    # Review 49: "presented by the ____" (Ballets Russes of Serge Diaghilev) refused "Ballets Russes".
+    ("en", "The work was presented by the Ballets Russes of Serge Diaghilev at the Théâtre des Champs-Élysées. "
+           "The hall was full.", "Ballets Russes of Serge Diaghilev", "Ballets Russes"),
+    ("it", "L'opera è stata presentata dai Balletti Russi di Sergej Djagilev al Théâtre des Champs-Élysées. "
+           "La sala era piena.", "Balletti Russi di Sergej Djagilev", "Balletti Russi"),
+])
+def test_a_company_named_with_its_owner_is_accepted_without_him(lang, text, key, short):
+    blanks = [q for q in generate_quiz(text, lang=lang).questions
+              if q.kind == "cloze" and q.correct[0] in (key, short)]
+    assert blanks and all(short in q.correct for q in blanks)
