@@ -611,7 +611,7 @@ class SingleChoice(QuestionKind):
         if found is None:
             return []
         focus, wrong = found
-        if len(wrong) < 3:
+        if len(wrong) < 3 or _stands_apart(focus.text, wrong, ctx.doc.pack):
             return []
         cloze = _cloze(ctx.doc, fact.span, focus)
         if cloze is None:
@@ -858,6 +858,23 @@ def _after_classifier(ans: Span, pack) -> Span:
             or m.group(3).lower().replace("’", "'") not in pack.get("phrase_links", ()):
         return ans
     return Span(ans.start + m.end(), ans.end, ans.text[m.end():])
+
+
+def _stands_apart(key: str, wrong: list[str], pack) -> bool:
+    """Tell whether the key lies beyond every wrong amount, further from them than they lie apart (35 against 19, 22, 24).
+
+    A reader then picks the odd one out without the text.
+    """
+    def value(text: str) -> float | None:
+        m = re.search(r"\d[\d.,]*", text)
+        return _number_value(m.group(0), pack) if m else None
+
+    mine, others = value(key), [value(w) for w in wrong]
+    if mine is None or None in others or len(others) < 2:
+        return False
+    low, high = min(others), max(others)
+    gap = low - mine if mine < low else mine - high if mine > high else 0
+    return gap > 0 and gap > high - low
 
 
 def _fuller_name(text: str, name: str) -> str:
@@ -1947,7 +1964,10 @@ def _same_article(doc: Doc, ans: Span, options: list[str]) -> list[str]:
     """
     wanted = _article_before(doc, ans.start)
     if not wanted:
-        return options
+        # "introdotta in ____" (Nuova Zelanda): a plural name takes its article there ("nelle Isole Marshall").
+        plural = doc.pack.get("plural_place_openings", ())
+        bare = doc.text[max(0, ans.start - 4):ans.start].lower().split()[-1:] == ["in"]
+        return [v for v in options if not (bare and v.split()[:1] and v.split()[0] in plural)]
     out = []
     if not doc.articles_of:
         # Read once per text: the articles written before each word (a name by its first word). Only

@@ -1725,8 +1725,10 @@ def test_a_wrong_amount_keeps_the_key_s_side_of_the_sentence_s_other_amounts():
     """Review 11: a perihelion "a circa ____" beside an aphelion of 152 million km was offered 209 million."""
     from quizapp.generator import generate_quiz
 
-    text = ("Il punto più vicino, il perielio, si raggiunge all'inizio di gennaio, a circa 147 milioni di chilometri, "
-            "mentre il punto più lontano, l'afelio, cade all'inizio di luglio, a circa 152 milioni di chilometri.")
+    # (Given exactly: "circa" puts every wrong amount a good way off, below 152 and so all below 147, and
+    # a key that stands apart from its wrong amounts is asked no single choice.)
+    text = ("Il punto più vicino, il perielio, si raggiunge all'inizio di gennaio, a 147 milioni di chilometri, "
+            "mentre il punto più lontano, l'afelio, cade all'inizio di luglio, a 152 milioni di chilometri.")
     singles = [q for q in generate_quiz(text, lang="it").questions
                if q.kind == "single" and q.answer_texts[0].startswith("147")]
     assert singles
@@ -2103,6 +2105,8 @@ def test_a_major_economy_takes_major_economies_first():
     ("it", "Monte Amiata", ["Amiata"]),
     # Review 49: "nel ____" (Rione Aia Piccola) refused "Aia Piccola".
     ("it", "Rione Aia Piccola", ["Aia Piccola"]),
+    # Review 50: "il ____" (Canale di Suez) refused "Suez".
+    ("it", "Canale di Suez", ["Suez"]),
 ])
 def test_a_place_without_its_generic_head_is_a_name_unless_an_everyday_word(lang, name, forms):
     from quizapp.generator.names import place_forms
@@ -2313,8 +2317,10 @@ def test_coordinated_adjectives_each_make_an_answer(lang, phrase, shorter):
     # Review 16: prompts were fragments split at "op. 8" and "op. 3".
     ("it", "Spicca L'estro armonico, op. 3, stampato ad Amsterdam nel 1711. Poi venne Il cimento dell'armonia, op. 8."),
     ("en", "He published the set as his op. 3 in Amsterdam in 1711. The Four Seasons followed in 1725."),
+    # Review 50: an Italian text's English title was split at "Mrs.".
+    ("it", "Beatrix Potter gli dedicò nel 1905 The Tale of Mrs. Tiggy-Winkle, un libro amato. Il riccio è famoso."),
 ])
-def test_an_opus_number_does_not_end_a_sentence(lang, text):
+def test_an_opus_number_or_a_title_does_not_end_a_sentence(lang, text):
     assert len(doc_of(text, lang).sentences) == 2
 
 
@@ -2851,7 +2857,8 @@ def test_a_blank_accepts_the_short_name_people_and_the_text_use(lang, text, answ
 
 @pytest.mark.parametrize("lang,text,answer", [
     # Review 38: "10,61" and "11,42" × 10^9 are no coefficients of scientific notation.
-    ("it", "Nella legge di Coulomb, k è una costante che nel vuoto vale circa 8,99 × 10^9 N·m²/C².", "8,99"),
+    # (Given exactly: "circa 8,99" leaves wrong coefficients only below it, and the key standing apart.)
+    ("it", "Nella legge di Coulomb, k è una costante che nel vuoto vale 8,99 × 10^9 N·m²/C².", "8,99"),
     ("en", "The Avogadro constant is about 6.02 × 10^23 particles per mole of any substance.", "6.02"),
 ])
 def test_a_coefficient_of_scientific_notation_takes_options_between_one_and_ten(lang, text, answer):
@@ -3827,3 +3834,28 @@ def test_a_company_named_with_its_owner_is_accepted_without_him(lang, text, key,
     blanks = [q for q in generate_quiz(text, lang=lang).questions
               if q.kind == "cloze" and q.correct[0] in (key, short)]
     assert blanks and all(short in q.correct for q in blanks)
+
+
+@pytest.mark.parametrize("key,wrong,apart", [
+    # Review 50: the key stood apart from wrong amounts close together.
+    ("35 gradi", ["19 gradi", "22 gradi", "24 gradi"], True),
+    ("1.274 metri", ["739 metri", "803 metri", "892 metri"], True),
+    ("11,6 chilometri", ["6,4 chilometri", "7,3 chilometri", "8,1 chilometri"], True),
+    ("55 metri", ["40 metri", "45 metri", "50 metri"], False),
+    ("45 metri", ["40 metri", "50 metri", "55 metri"], False),
+])
+def test_a_key_standing_apart_from_its_wrong_amounts_is_no_single_choice(key, wrong, apart):
+    from quizapp.generator.kinds import _stands_apart
+
+    assert _stands_apart(key, wrong, load_pack("it")) == apart
+
+
+def test_a_plural_country_is_no_option_after_a_bare_in():
+    # Review 50: "introdotta in ____" (Nuova Zelanda) offered "Isole Marshall" and "Isole Salomone".
+    from quizapp.generator.kinds import _same_article
+
+    text = "Il riccio europeo è stato introdotto in Nuova Zelanda alla fine dell'Ottocento."
+    doc = doc_of(text, "it")
+    _, ans = span_of(doc, "Nuova Zelanda")
+    kept = _same_article(doc, ans, ["Isole Marshall", "Australia", "Stati Uniti", "Isole Salomone", "Cile"])
+    assert kept == ["Australia", "Cile"]

@@ -47,7 +47,9 @@ PACK = {
                "settembre", "ottobre", "novembre", "dicembre"],
     "abbreviations": ["sig", "sigg", "dott", "prof", "ing", "avv", "ecc", "es", "pag", "art", "n", "nr",
                       "p", "pp", "cfr", "sec", "ca", "vol", "st", "mr", "dr", "s.p.a", "s.r.l", "u.s", "a.c", "d.c",
-                      "op", "rv", "kv", "bwv", "cap", "fig", "tav"],
+                      "op", "rv", "kv", "bwv", "cap", "fig", "tav",
+                      # Titoli inglesi nei nomi e nei titoli di opere ("The Tale of Mrs. Tiggy-Winkle").
+                      "mrs", "ms", "messrs", "mme", "mlle", "jr", "sr"],
     "list_conjunctions": ["e", "ed", "o", "oppure", "nonché"],
     # Words that end a free-standing list item (prepositions, relatives, verbs of linking).
     "item_stoppers": ["con", "in", "per", "su", "tra", "fra", "che", "entro", "dal", "dalla", "nel", "nella",
@@ -214,7 +216,12 @@ PACK = {
                     # Porte, torri, ponti e vie dal loro nome: "Porta di San Esteban" è anche "San Esteban".
                     "Porta di", "Porta", "Torre", "Ponte", "Isola di", "Via", "Rua", "Calle", "Avenida",
                     # Quartieri dal loro nome: "Rione Monti" è anche "Monti".
-                    "Rione"],
+                    "Rione",
+                    # Acque dal loro nome: "Canale di Suez" è anche "Suez", "Stretto di Messina" "Messina".
+                    "Canale di", "Stretto di", "Golfo di", "Baia di"],
+    # Nomi plurali di Paesi, sempre con l'articolo ("nelle Isole Marshall", "negli Stati Uniti"): mai dopo un "in" nudo.
+    "plural_place_openings": ["Isole", "Stati", "Paesi", "Emirati", "Filippine", "Maldive", "Seychelles", "Bahamas",
+                              "Comore", "Figi"],
     # Teste che aprono i nomi che reggono ("Monte Amiata"): in fondo a un nome ne fanno parte.
     "place_heads_first": ["Monte", "Forte", "Rione", "Porta", "Torre", "Ponte", "Via", "Capo"],
     # Tipi di edifici e luoghi dalla parola che li regge: un altro dello stesso tipo nominato dal
