@@ -879,9 +879,24 @@ def _stands_apart(key: str, wrong: list[str], pack) -> bool:
 
 def _fuller_name(text: str, name: str) -> str:
     """Return the one longer name the text writes as ``name`` and a surname ("Stanisław August Poniatowski"), or ""."""
-    found = set(re.findall(r"(?<![\w'’-])%s ([A-ZÀ-Ý][\w'’-]{2,})(?![\w'’-])" % re.escape(name), text))
-    found = {w for w in found if not known_word(w.lower(), "en") and not known_word(w.lower(), "it")}
+    found = {w for w in _name_continuations(text).get(name, ())
+             if len(w) >= 3 and not known_word(w.lower(), "en") and not known_word(w.lower(), "it")}
     return f"{name} {found.pop()}" if len(found) == 1 else ""
+
+
+@lru_cache(maxsize=4)
+def _name_continuations(text: str) -> dict[str, frozenset[str]]:
+    """Return, for each part of a run of capitalised words, the words that follow it in the text.
+
+    Read once per text: a 1 MB text was searched once per name asked.
+    """
+    out: dict[str, set[str]] = {}
+    for run in re.findall(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*)+", text):
+        words = run.split(" ")
+        for start in range(len(words) - 1):  # "King Stanisław August Poniatowski" holds "Stanisław August" too
+            for k in range(start + 1, len(words)):
+                out.setdefault(" ".join(words[start:k]), set()).add(words[k])
+    return {key: frozenset(value) for key, value in out.items()}
 
 
 def _after_pronoun(ans: Span, pack) -> Span:

@@ -3859,3 +3859,11 @@ def test_a_plural_country_is_no_option_after_a_bare_in():
     _, ans = span_of(doc, "Nuova Zelanda")
     kept = _same_article(doc, ans, ["Isole Marshall", "Australia", "Stati Uniti", "Isole Salomone", "Cile"])
     assert kept == ["Australia", "Cile"]
+
+
+def test_a_fuller_name_is_found_inside_a_longer_run_of_names():
+    from quizapp.generator.kinds import _fuller_name
+
+    text = "Nel 1764 fu eletto Re Stanisław August Poniatowski. Nel 1795 Stanisław August abdicò a Grodno."
+    assert _fuller_name(text, "Stanisław August") == "Stanisław August Poniatowski"
+    assert _fuller_name(text, "Grodno") == ""
