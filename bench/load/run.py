@@ -228,7 +228,12 @@ def server_cpu_seconds(pid: int) -> float:
 
 
 def cpu_split(pid: int | None = None, name: str | None = None) -> tuple[float, float]:
-    """Return the user and system CPU seconds of a process and its children, or of every process so named."""
+    """Return the user and system CPU seconds of a process and its children, or of every process so named.
+
+    A child that ended (a PostgreSQL backend whose connection closed, a restarted
+    worker) is counted in its parent's total of waited-for children, so the sum
+    never falls between two readings.
+    """
     user = system = 0.0
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -239,8 +244,8 @@ def cpu_split(pid: int | None = None, name: str | None = None) -> tuple[float, f
             continue
         fields = fields.split()
         if (int(entry.name) == pid or int(fields[1]) == pid) if name is None else comm.endswith(f"({name}"):
-            user += int(fields[11]) / CLOCK_TICKS
-            system += int(fields[12]) / CLOCK_TICKS
+            user += (int(fields[11]) + int(fields[13])) / CLOCK_TICKS
+            system += (int(fields[12]) + int(fields[14])) / CLOCK_TICKS
     return user, system
 
 
