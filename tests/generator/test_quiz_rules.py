@@ -633,6 +633,19 @@ def test_a_title_before_of_makes_no_name():
     assert "of Wales" not in names
 
 
+@pytest.mark.parametrize("sentence", [
+    # Review 51: "Fin dalle prime ore" opened a question asking for "Fin".
+    "Fin dalle prime ore del mattino una folla numerosissima si era radunata lungo la strada.",
+    "Fino a quel giorno nessun treno aveva mai corso nel Regno.",
+])
+def test_a_preposition_opening_a_sentence_is_no_name(sentence):
+    from quizapp.generator.facts import entities
+
+    doc = doc_of(sentence, "it")
+    names = {a.text for f in entities(doc, 0, doc.sentences[0]) for a in f.answers}
+    assert not names & {"Fin", "Fino"}
+
+
 @pytest.mark.parametrize("lang,text,answer,weighed_down", [
     ("it", "Il collegio era composto da 1.009 grandi elettori: 630 deputati, 321 senatori e 58 delegati.",
      "1.009", True),
@@ -2581,6 +2594,20 @@ def test_a_given_name_the_text_uses_alone_is_accepted():
     assert own_short_forms(text, "Giancarlo De Carlo") == []
 
 
+@pytest.mark.parametrize("text,name,head", [
+    # Review 51: "Regno" alone was accepted for "Regno delle Due Sicilie" because the text says "il Regno".
+    ("Il Regno delle Due Sicilie costruì la prima ferrovia. Il Regno aveva la capitale a Napoli.",
+     "Regno delle Due Sicilie", "Regno"),
+    ("The Battle of Edington ended the war. The Battle was won by Alfred.", "Battle of Edington", "Battle"),
+])
+def test_a_name_s_common_head_is_never_its_short_form(text, name, head):
+    from quizapp.generator.names import own_short_forms
+
+    assert head not in own_short_forms(text, name)
+    # A given name before the link is how the text calls its bearer ("Caterina da Siena").
+    assert "Caterina" in own_short_forms("Caterina da Siena scrisse lettere. Caterina morì a Roma.", "Caterina da Siena")
+
+
 def test_an_age_in_a_year_gives_the_birth_year_no_false_year_contradicts():
     from quizapp.generator.kinds import _birth_year
     from quizapp.generator.facts import Doc
@@ -2671,19 +2698,48 @@ def _long_text(lang: str, sentence: str, before: int = 8) -> str:
     return f"{filler} {sentence}"
 
 
-@pytest.mark.parametrize("lead,answer,weighed_down", [
-    # Review 32: a report's everyday word, said once, is no fact; a rare one, or the same in an encyclopedia, is.
-    ("CAPE CANAVERAL, Florida, January 28, 1986 – The shuttle exploded.", "classrooms", True),
-    ("CAPE CANAVERAL, Florida, January 28, 1986 – The shuttle exploded.", "unsinkable", False),
+@pytest.mark.parametrize("lang,lead,sentence,answer,weighed_down", [
+    # Review 32: a report's everyday word is no fact; reviews 30-51 kept 5 of 32 such blanks in reports,
+    # rare words ("unsinkable", "aeronauti") and words the report repeats alike.
+    ("en", "CAPE CANAVERAL, Florida, January 28, 1986 – The shuttle exploded.",
+     "Millions watched it live in the classrooms of the country.", "classrooms", True),
+    ("en", "CAPE CANAVERAL, Florida, January 28, 1986 – The shuttle exploded.",
+     "The press had called the ship unsinkable before it sailed.", "unsinkable", True),
     # Review 38: a dateline's abbreviations ("Fla.", "Feb.") keep it a dateline.
-    ("MIAMI BEACH, Fla., Feb. 26, 1964 – The shuttle exploded.", "classrooms", True),
-    ("Christa McAuliffe (September 2, 1948 – January 28, 1986) was a teacher.", "classrooms", False),
+    ("en", "MIAMI BEACH, Fla., Feb. 26, 1964 – The shuttle exploded.",
+     "Millions watched it live in the classrooms of the country.", "classrooms", True),
+    # Review 46: "i due ____ hanno preso posto nella navicella" (aeronauti).
+    ("it", "PARIGI, 21 novembre 1783 – Il pallone si è alzato dal giardino della Muette.",
+     "Alle due del pomeriggio i due aeronauti hanno preso posto nella navicella.", "aeronauti", True),
+    # The same words in an encyclopedia or a textbook name what it teaches.
+    ("en", "Christa McAuliffe (September 2, 1948 – January 28, 1986) was a teacher.",
+     "Millions watched it live in the classrooms of the country.", "classrooms", False),
+    ("it", "Il pallone aerostatico fu inventato dai fratelli Montgolfier.",
+     "Alle due del pomeriggio i due aeronauti hanno preso posto nella navicella.", "aeronauti", False),
 ])
-def test_an_everyday_word_said_once_in_a_report_is_weighed_down(lead, answer, weighed_down):
-    text = lead + " " + _long_text("en", f"Millions watched it live in the {answer} of the country.", before=12)
-    weight = _weight_of(text, "en", answer, "concept")
-    plain = _weight_of(text.replace(answer, "orbiters"), "en", "orbiters", "concept")
-    assert (weight < plain) is weighed_down
+def test_a_report_s_one_common_word_is_weighed_down(lang, lead, sentence, answer, weighed_down):
+    text = lead + " " + _long_text(lang, sentence, before=12)
+    # The same sentence after the same plain sentences, without the lead: no report.
+    plain = _long_text(lang, sentence, before=13)
+    assert (_weight_of(text, lang, answer, "concept") < 0.5 * _weight_of(plain, lang, answer, "concept")) \
+        is weighed_down
+
+
+@pytest.mark.parametrize("lang,sentence,answer,kind,weighed_down", [
+    # Review 51: "all'arrivo di ____ la banda ha intonato l'inno" (Sua Maestà), "il ____ ha salutato" (Sovrano).
+    ("it", "All'arrivo di Sua Maestà la banda ha intonato l'inno reale.", "Sua Maestà", "entity", True),
+    ("it", "Il Sovrano ha salutato la folla dalla carrozza.", "Sovrano", "entity", True),
+    ("en", "On the arrival of His Majesty the band struck up the anthem.", "His Majesty", "entity", True),
+    # A name is the fact.
+    ("it", "All'arrivo di Ferdinando la banda ha intonato l'inno reale.", "Ferdinando", "person", False),
+])
+def test_a_form_of_address_is_weighed_down(lang, sentence, answer, kind, weighed_down):
+    from quizapp.generator.worth import GENERIC
+
+    text = _long_text(lang, sentence)
+    weight = _weight_of(text, lang, answer, kind)
+    plain = _weight_of(text.replace(answer, "Ferdinando"), lang, "Ferdinando", kind)
+    assert (weight <= GENERIC * plain + 1e-9) is weighed_down
 
 
 @pytest.mark.parametrize("lang,text,date", [

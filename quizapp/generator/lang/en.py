@@ -294,6 +294,10 @@ PACK = {
         "hollow_nouns": ["goal", "goals", "target", "targets", "objective", "objectives", "result", "results",
                          "aim", "aims", "requirements", "criteria", "standards", "limits"],
         "participle_endings": ["ed"],
+        # How the text calls a ruler ("His Majesty", "the Sovereign"): the name is the fact, not the style.
+        # (Content words: "His Majesty" is "majesty" without its possessive.)
+        "forms_of_address": ["majesty", "highness", "holiness", "excellency", "eminence", "sovereign", "monarch",
+                             "lordship", "ladyship", "royal highness"],
     },
     # Words that make an amount a bound ("more than 150 years"): any larger amount is true too.
     # Bounds open on one side: a typed number other than the text's completes the sentence as truly.

@@ -67,7 +67,7 @@ PACK = {
         "è sono era erano fu furono sarà saranno stato stata stati state essere ha hanno aveva avevano ebbe "
         "ebbero avere avuto sia siano fosse fossero può possono potrebbe potrebbero deve devono viene vengono "
         "venne vennero fa fanno fatto così tale tali circa oltre dopo prima durante contro senza verso "
-        "sopra sotto dentro fuori nonché inoltre invece infatti qui là lì tra mai sempre solo soltanto "
+        "sopra sotto dentro fuori fino fin nonché inoltre invece infatti qui là lì tra mai sempre solo soltanto "
         "tuttavia ciò cosa quale quali quanto quanta quanti quante dell' all' nell' sull' dall' l' un' "
         "c' d' po' ecco circa pure qualche nessuno nessuna uno due "
         # Conjunctions and auxiliaries too short for the verb guesser: never part of an answer.
@@ -312,6 +312,10 @@ PACK = {
         "hollow_nouns": ["obiettivo", "obiettivi", "risultato", "risultati", "traguardo", "traguardi", "scopo",
                          "scopi", "requisiti", "criteri", "parametri", "limiti", "standard"],
         "participle_endings": ["ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute"],
+        # Come il testo chiama chi regna ("Sua Maestà", "il Sovrano"): il nome è il fatto, non la formula.
+        # (Parole piene: "Sua Maestà" è "maestà" senza l'aggettivo possessivo.)
+        "forms_of_address": ["maestà", "altezza", "santità", "eccellenza", "eminenza", "sovrano", "sovrana",
+                             "monarca", "santo padre", "altezza reale"],
     },
     # Words that make an amount a bound ("oltre 150 anni"): any larger amount is true too.
     # Limiti aperti da un lato: un numero scritto diverso da quello del testo completa la frase ugualmente.
