@@ -15,13 +15,13 @@ from typing import Any
 from flask import current_app
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import bindparam, case, func, insert, inspect, select, update
+from sqlalchemy import bindparam, case, func, insert, inspect, literal, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import localtime
-from ..extensions import db
+from ..extensions import begin_writing, db
 from ..kinds import kind_of
 from ..lru import SharedLRU
 from ..lti import grades as lti_grades
@@ -191,6 +191,7 @@ def enter(quiz: Quiz, participant: Participant | None, display_name: str | None,
                 joined = _registration(quiz, display_name, identifier, now, join_key, look_up_token=last_try)
                 if not isinstance(joined, Participant):
                     return _first_attempt(quiz, joined, now)
+            begin_writing()  # what follows may write more than one statement: in one transaction
             # This browser owns the participant if its session or its join form named it.
             owns = participant is not None or joined.token == participant_token(quiz.id, join_key)
             attempt = start_attempt(joined, now, grace_seconds, own_tokens, owns_participant=owns)
@@ -206,13 +207,21 @@ def enter(quiz: Quiz, participant: Participant | None, display_name: str | None,
 def _first_attempt(quiz: Quiz, participant: dict[str, Any], now: dt.datetime) -> Entered:
     """Register a new participant (its columns from _registration) and start its first attempt.
 
-    Two plain inserts, as start_attempt would flush them: every join of a join rush
+    Plain inserts, as start_attempt would flush them: every join of a join rush
     comes here, and the ORM's unit of work cost more than the statements themselves.
+    On PostgreSQL both rows go in one statement, which the join view runs outside a
+    transaction; on SQLite, whose transactions cost no round trip, two.
     """
     if _none_left(quiz, 0):
         raise AttemptError(_l("You have used all the attempts this quiz allows."))
-    participant_id = db.session.execute(_NEW_PARTICIPANT, {"quiz_id": quiz.id, **participant}).inserted_primary_key[0]
     attempt = _attempt_values(quiz, 1, now)
+    if db.session.get_bind().dialect.name == "postgresql":
+        # Both rows in one statement: one round trip, and atomic without a transaction of its own, so
+        # a join read outside one (the join view) pays no BEGIN and COMMIT either.
+        values = {**participant, **{f"attempt_{k}": v for k, v in attempt.items()}, "quiz_id": quiz.id}
+        attempt_id = db.session.execute(_NEW_PARTICIPANT_AND_ATTEMPT, values).scalar_one()
+        return Entered(participant["token"], attempt_id, attempt["token"])
+    participant_id = db.session.execute(_NEW_PARTICIPANT, {"quiz_id": quiz.id, **participant}).inserted_primary_key[0]
     attempt_id = db.session.execute(_NEW_ATTEMPT, {"quiz_id": quiz.id, "participant_id": participant_id, **attempt}
                                     ).inserted_primary_key[0]
     return Entered(participant["token"], attempt_id, attempt["token"])
@@ -373,6 +382,23 @@ def accepts_answers(attempt: Attempt, now: dt.datetime, grace_seconds: int) -> b
 # and bulk-update bookkeeping cost more than the statements themselves on this path.
 _PARTICIPANTS, _ATTEMPTS, _RESPONSES = Participant.__table__, Attempt.__table__, Response.__table__
 _NEW_PARTICIPANT, _NEW_ATTEMPT = insert(_PARTICIPANTS), insert(_ATTEMPTS)
+# PostgreSQL: the new participant and its first attempt in one statement (an INSERT in a WITH).
+_JOINED = (insert(_PARTICIPANTS)
+           .values({c: bindparam(c, type_=_PARTICIPANTS.c[c].type)
+                    for c in ("quiz_id", "display_name", "identifier", "token")})
+           .returning(_PARTICIPANTS.c.id).cte("joined"))
+_FIRST_ATTEMPT_COLUMNS = ("number", "token", "started_at", "deadline_at", "max_score", "layout")
+# (An INSERT from a SELECT fills no column's default itself: the constant ones are written in.)
+_ATTEMPT_DEFAULTS = [c for c in _ATTEMPTS.c if c.default is not None and c.default.is_scalar
+                     and c.name not in _FIRST_ATTEMPT_COLUMNS]
+_NEW_PARTICIPANT_AND_ATTEMPT = (
+    insert(_ATTEMPTS)
+    .from_select(["quiz_id", "participant_id", *_FIRST_ATTEMPT_COLUMNS, *(c.name for c in _ATTEMPT_DEFAULTS)],
+                 select(bindparam("quiz_id", type_=_ATTEMPTS.c.quiz_id.type), _JOINED.c.id,
+                        *(bindparam(f"attempt_{c}", type_=_ATTEMPTS.c[c].type) for c in _FIRST_ATTEMPT_COLUMNS),
+                        *(literal(c.default.arg, type_=c.type) for c in _ATTEMPT_DEFAULTS)),
+                 include_defaults=False)
+    .returning(_ATTEMPTS.c.id))
 _CLAIM = (update(_ATTEMPTS)
           .where(_ATTEMPTS.c.id == bindparam("attempt"), _ATTEMPTS.c.state == "in_progress")
           .values(page=_ATTEMPTS.c.page))

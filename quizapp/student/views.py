@@ -327,8 +327,9 @@ def _join_blocker(quiz: Quiz, participant: Participant | None, now: dt.datetime)
 @_throttle_codes
 def join(code: str):
     """Show a quiz to a student and start their attempt, or say plainly why they cannot."""
-    if request.method == "GET":
-        read_outside_a_transaction()  # a join page only reads; the join itself is a POST
+    # A join page only reads, and a new student's join writes in one statement (attempts.enter begins a
+    # transaction where it writes more): neither needs PostgreSQL's BEGIN and COMMIT round trips.
+    read_outside_a_transaction()
     quiz = _quiz_to_join(code)
     if quiz is None:
         abort(404)

@@ -37,7 +37,8 @@ KINDS = [
 # ones written and all graded as written, their points, the state with the score in one UPDATE;
 # the item-analysis sums are left to their next reader).
 MOST = 6
-JOIN = 3
+# A new student's join: the quiz, then the participant and the attempt (one statement on PostgreSQL).
+JOIN = {"sqlite": 3, "postgresql": 2}
 # A page change: the attempt, its claim (which stores the page moved to), the answers read once,
 # the changed ones written.
 PAGE_CHANGE = 4
@@ -132,9 +133,10 @@ def test_statements_per_request_do_not_grow_with_the_quiz(app, make_teacher, one
                          one_per_page) for size in (5, 40))
     assert small == large, f"5 questions: {small}\n40 questions: {large}"
     assert max(large.values()) <= MOST, large
-    # A new student's join: the quiz, then the participant and the attempt inserted; a participant
-    # registered already by the same form (a double click) is found only when the insert says so.
-    assert large["join"] == JOIN, large
+    # A participant registered already by the same form (a double click) is found only when the insert says so.
+    with app.app_context():
+        dialect = db.engine.dialect.name
+    assert large["join"] == JOIN[dialect], large
     assert large["page change"] == PAGE_CHANGE, large
     assert large["result"] == RESULT, large
 
