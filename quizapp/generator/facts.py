@@ -574,6 +574,21 @@ def ranges(doc: Doc, i: int, sent: Span) -> list[Fact]:
     return [_fact("range", doc, sent, [doc.span(m.start(), m.end())]) for m in _first_matches(doc.pack.res["range"], doc, sent)]
 
 
+@lru_cache(maxsize=8)
+def _numbering(words: tuple[str, ...]) -> re.Pattern:
+    """Return the pattern of a numbering word right before a number ("numero ", "No. ", "n° ")."""
+    if not words:
+        return re.compile(r"(?!)")
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(r"(?<![\w'’])(?:%s)\.?\s*$" % alternation, re.IGNORECASE)
+
+
+def _numbered(doc: Doc, start: int) -> bool:
+    """Tell whether the number at ``start`` is a serial number ("la legge … numero 1075"): a label, no fact."""
+    pattern = _numbering(tuple(doc.pack.get("numbering_words", ())))
+    return bool(pattern.search(doc.text, max(0, start - 12), start))
+
+
 def dates(doc: Doc, i: int, sent: Span) -> list[Fact]:
     """Find dates and years of events."""
     found = _first_matches(doc.pack.res["date"], doc, sent)
@@ -581,7 +596,7 @@ def dates(doc: Doc, i: int, sent: Span) -> list[Fact]:
     toks = doc.tokens(i)
     in_names = {toks[j].start for j in range(len(toks)) if _name_number(doc, toks, j)}
     for m in doc.pack.res["year"].finditer(doc.text, sent.start, sent.end):
-        if any(d.start() <= m.start() < d.end() for d in found) or m.start() in in_names:
+        if any(d.start() <= m.start() < d.end() for d in found) or m.start() in in_names or _numbered(doc, m.start()):
             continue
         out.append(_fact("year", doc, sent, [Span(m.start(), m.end(), m.group())]))
     return out
@@ -599,7 +614,7 @@ def quantities(doc: Doc, i: int, sent: Span) -> list[Fact]:
     in_names = {toks[j].start for j in range(len(toks)) if _name_number(doc, toks, j)}
     for m in _NUMBER_RE.finditer(doc.text, sent.start, sent.end):
         num = m.group("num")
-        if m.start() in in_names:
+        if m.start() in in_names or _numbered(doc, m.start()):
             continue
         um = unit_re.match(doc.text, m.end(), sent.end)
         unit = um.group().strip() if um else ""

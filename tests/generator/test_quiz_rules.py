@@ -633,6 +633,20 @@ def test_a_title_before_of_makes_no_name():
     assert "of Wales" not in names
 
 
+@pytest.mark.parametrize("lang,sentence,number,asked", [
+    # Review 52: "la legge dell'11 agosto 1921, numero ____" was asked as "quale anno" (1075).
+    ("it", "Il Parlamento approvò la legge dell'11 agosto 1921, numero 1075, sulla sepoltura.", "1075", False),
+    ("it", "La sinfonia n. 1812 non esiste, ma il catalogo ne elenca molte.", "1812", False),
+    ("en", "Parliament passed Act number 1075 on the burial of the soldier.", "1075", False),
+    ("en", "In 1075 the pope wrote the Dictatus papae.", "1075", True),
+])
+def test_a_serial_number_is_no_year_or_amount(lang, sentence, number, asked):
+    from quizapp.generator.facts import extract_facts
+
+    answers = {a.text for f in extract_facts(doc_of(sentence, lang)) for a in f.answers}
+    assert (number in answers) is asked
+
+
 @pytest.mark.parametrize("sentence", [
     # Review 51: "Fin dalle prime ore" opened a question asking for "Fin".
     "Fin dalle prime ore del mattino una folla numerosissima si era radunata lungo la strada.",

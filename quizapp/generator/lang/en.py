@@ -113,7 +113,7 @@ PACK = {
     # Capitalised only because they open the sentence: never the start of a name.
     "sentence_openers": ["according", "following", "despite", "unlike", "like", "although", "initially", "later", "today", "currently", "after", "before", "during"],
     # (And the links of foreign place names: "Frankfurt am Main", "Kingston upon Hull", "Châlons sur Marne".)
-    "name_connectors": ["of", "the", "de", "von", "van", "da", "&", "for", "am", "upon", "sur"],
+    "name_connectors": ["of", "the", "de", "des", "du", "von", "van", "da", "&", "for", "am", "upon", "sur"],
     # Links of foreign place names whose first part is the short name ("Frankfurt am Main": "Frankfurt").
     "foreign_place_links": ["am", "upon", "sur"],
     # Contests by their last word: "Volleyball Nations League" is also "Nations League".
@@ -135,7 +135,7 @@ PACK = {
                       "admiral", "colonel", "lieutenant", "sergeant", "senator", "secretary", "chancellor", "cardinal",
                       "archbishop", "duke", "duchess", "sultan", "ambassador", "commander", "premier", "ms", "miss",
                       "mp", "mep", "congressman", "congresswoman", "councillor", "taoiseach", "tánaiste", "chief",
-                      "rabbi", "imam", "pastor", "judge", "justice", "inspector", "detective", "consul", "reverend", "rev",
+                      "rabbi", "imam", "pastor", "judge", "justice", "inspector", "detective", "consul", "reverend", "rev", "father", "abbot", "friar",
                       # The courtesy titles of the foreign press ("Signor Benito Mussolini", "Herr Hitler").
                       "signor", "signora", "herr", "frau", "monsieur", "madame", "mme", "señor", "señora", "pandit",
                       # Sports roles before a name ("striker Jamie Vardy", "Goalkeeper Kasper Schmeichel").
@@ -524,11 +524,13 @@ PACK = {
     "answer_first_day": ["first"],
     "answer_month_abbreviations": ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"],
     "answer_date_links": ["of"],
-    # The words of a range between numbers ("from 40 to 60" is "40-60").
     # Abbreviations of "number" inside a name ("Hikari No. 1").
     "number_abbreviations": ["no"],
+    # Words before a serial number ("Act number 1075", "No. 5"): a label, never a year or an amount.
+    "numbering_words": ["number", "no", "nos", "nr"],
     # Words that raise the unit before them ("metres squared"): no blank ends before them.
     "unit_powers": ["squared", "cubed"],
+    # The words of a range between numbers ("from 40 to 60" is "40-60").
     "answer_range_words": ["from", "between", "to", "and"],
     "answer_numeric_dates": ["dmy", "mdy"],
     # Words an answer may drop at its edges: they point back or stress, they do not narrow

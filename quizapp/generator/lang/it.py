@@ -148,7 +148,7 @@ PACK = {
     # Capitalised only because they open the sentence: never the start of a name.
     "sentence_openers": ["secondo", "grazie", "nonostante", "durante", "dopo", "oltre", "sebbene", "malgrado", "riguardo", "inizialmente", "successivamente", "attualmente", "oggi"],
     # (E i legami dei nomi di luogo stranieri: "Francoforte sul Meno" è italiano, "Frankfurt am Main" no.)
-    "name_connectors": ["di", "del", "della", "dei", "degli", "delle", "de", "da", "d'", "dell'", "dell’", "d’", "am",
+    "name_connectors": ["di", "del", "della", "dei", "degli", "delle", "de", "des", "du", "da", "d'", "dell'", "dell’", "d’", "am",
                         "upon", "sur"],
     # Links of foreign place names whose first part is the short name ("Frankfurt am Main": "Frankfurt").
     "foreign_place_links": ["am", "upon", "sur"],
@@ -167,7 +167,7 @@ PACK = {
                       "generale", "imperatore", "principe", "santo", "san", "ministro", "sindaco", "vescovo", "capitano",
                       "ammiraglio", "colonnello", "tenente", "senatore", "segretario", "cancelliere", "cardinale", "console",
                       "arcivescovo", "duca", "duchessa", "sultano", "ambasciatore", "comandante", "premier", "reverendo",
-                      "monsignor", "monsignore",
+                      "monsignor", "monsignore", "abate",
                       # Ruoli sportivi davanti al nome ("il portiere Gianluigi Donnarumma").
                       "portiere", "attaccante", "centrocampista", "difensore", "allenatore", "ct", "terzino",
                       "ala", "regista", "pilota", "ciclista"],
@@ -562,11 +562,13 @@ PACK = {
     "answer_first_day": ["primo"],
     "answer_month_abbreviations": ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
     "answer_date_links": ["del", "di"],
-    # Le parole di un intervallo tra numeri ("da 40 a 60" è "40-60").
     # Abbreviazioni di "numero" dentro un nome ("Sinfonia n. 9").
     "number_abbreviations": ["n", "nr"],
+    # Parole prima di un numero di serie ("la legge … numero 1075", "n. 5"): un'etichetta, mai un anno o una quantità.
+    "numbering_words": ["numero", "n", "nr", "n°", "nº"],
     # Parole che elevano l'unità che le precede ("metri quadrati"): nessun vuoto finisce prima di esse.
     "unit_powers": ["quadrati", "quadrato", "quadrate", "cubi", "cubo", "cube"],
+    # Le parole di un intervallo tra numeri ("da 40 a 60" è "40-60").
     "answer_range_words": ["da", "dal", "dai", "tra", "fra", "a", "al", "ai", "e"],
     "answer_numeric_dates": ["dmy"],
     # Words an answer may drop at its edges: they point back or stress, they do not narrow
