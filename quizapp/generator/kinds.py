@@ -2312,12 +2312,15 @@ def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) 
         return []
     year = int(ans.text)
     period = event_period(ctx.doc, fact, ans)
-    near = distractors.year_distractors(year, ctx.years, rng, n=n + 3, future=fact.kind == "target_year",
+    # A report's year to come ("contano di aprire la linea nella primavera del ____", 1906, in a 1905
+    # report): the plan is known to lie ahead, so a year already gone gives the answer away (review 52).
+    ahead = ctx.published is not None and year > ctx.published.year
+    near = distractors.year_distractors(year, ctx.years, rng, n=n + (6 if ahead else 3), future=fact.kind == "target_year",
                                         approximate=approximate(ctx, fact, ans), period=period)
     near = [y for y in near if _reads_after(ctx.doc, ans, y)]
     born = ctx.born()
     near = [y for y in near if _in_lifetime(year, int(y), born) and _born_before_life(year, int(y), born, ctx.years)]
-    if fact.kind != "target_year" and ctx.years:
+    if fact.kind != "target_year" and ctx.years and not ahead:
         # A past event's wrong years stay within the text's own time line: no 2031 for a 2023
         # match, no 1525 for a painter the text says died in 1510.
         latest = max(ctx.years)
@@ -2340,6 +2343,8 @@ def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) 
         # "era già salito sul podio nel ____" in a 2014 report: 2014, the year the article tells of,
         # may be true as well (he stood on the podium again that year); a later year had not come.
         picked = [y for y in picked if int(y) < ctx.published.year]
+    if ahead:
+        picked = [y for y in picked if int(y) > ctx.published.year]
     return sorted(picked[:n])
 
 

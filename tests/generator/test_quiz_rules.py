@@ -1954,6 +1954,17 @@ def test_a_past_year_never_takes_the_article_s_own_year():
     assert singles and "2014" not in singles[0].options
 
 
+def test_a_year_ahead_of_the_report_takes_only_years_ahead():
+    """Review 52: "contano di aprire la linea nella primavera del ____" (1906) in a 1905 report offered 1898-1903."""
+    from quizapp.generator import generate_quiz
+
+    text = ("Sempione, cade l'ultimo diaframma\n\nBRIGA, 24 febbraio 1905 – Le due gallerie si sono incontrate. "
+            "I lavori erano cominciati nel 1898 e la convenzione era stata firmata nel 1895. "
+            "I tecnici contano di aprire la linea all'esercizio nella primavera del 1906.")
+    singles = [q for q in generate_quiz(text, lang="it").questions if q.kind == "single" and q.answer_texts == ("1906",)]
+    assert singles and all(int(o) > 1905 for o in singles[0].options)
+
+
 @pytest.mark.parametrize("lang,text,answer", [
     # Review 13: "superando il ____ per cento" was offered as false with 60 for 70: any smaller share is true too.
     ("it", "Il No ha vinto nettamente nel Mezzogiorno, superando il 70 per cento in Sardegna e in Sicilia.", "70"),
