@@ -241,6 +241,20 @@ class Weigher:
         self.before = _cue(wh.get("reporting_before", ""))
         self.after = _cue(wh.get("reporting_after", ""))
         self.hypothetical = _cue(wh.get("hypothetical", ""))
+        # "Suppose the price of a sandwich rises from 3 pounds to 5 pounds. … The PED is minus 25 divided
+        # by 25": the supposition's paragraph goes on with its made-up figures (review 52).
+        supposing = _cue(wh.get("supposition", ""))
+        self.supposed: set[int] = set()
+        supposed_paragraph = None
+        for i, sent in enumerate(doc.sentences if supposing else ()):
+            if supposing.match(sent.text.lstrip()):
+                supposed_paragraph = doc.paragraph_of[i]
+            elif doc.paragraph_of[i] == supposed_paragraph:
+                self.supposed.add(i)
+        arithmetic = wh.get("arithmetic_words", ())
+        # "minus 25 divided by 25, which is ____": the sentence works the answer out in words.
+        self.worked_out = re.compile(r"\d\s+(?:%s)\s+\d" % "|".join(map(re.escape, arithmetic)), re.IGNORECASE) \
+            if arithmetic else None
         self.speech = _cue(wh.get("speech", ""))
         self.anaphoric = frozenset(pack.get("anaphoric_openers", ()))
         self.contrast_openers = frozenset(normalise(x) for x in pack.get("contrast_openers", ()))
@@ -411,6 +425,8 @@ class Weigher:
                                             or re.search(r"\d\s*[-+×*/)]\s*[\d(].*=\s*$", before[-40:])
                                             or _next_in_series(ans.text, before[-12:], self.conjunction_re)):
             return 0.0
+        if self.document and self.worked_out and re.search(r"\d", ans.text) and self.worked_out.search(before[-60:]):
+            return 0.0
         # "campionato del mondo turismo (____)": the letters of the name just written out.
         if self.document and re.fullmatch(r"[A-Z]{2,6}", ans.text) and before.endswith("(") and after.startswith(")"):
             return 0.0
@@ -461,7 +477,7 @@ class Weigher:
         elif self.document and self._ends_word_list(before):
             w *= LIST_END  # "through their walls, roofs, ____", "shiny, white or ____ surfaces": one more of a kind
         opening = doc.text[fact.span.start:fact.span.end].split(" ", 2)
-        if self.hypothetical and self.hypothetical.match(" ".join(opening[:2])):
+        if (self.hypothetical and self.hypothetical.match(" ".join(opening[:2]))) or sentence in self.supposed:
             w *= HYPOTHETICAL
         if opening and opening[0].lower() in self.anaphoric:
             w *= ANAPHORIC  # "This is known as the ____": the sentence leans on the one before

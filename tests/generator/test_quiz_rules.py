@@ -3308,6 +3308,29 @@ def _document_weight(lang: str, sentence: str, answer: str, kind: str) -> float:
     return _weight_of(_in_a_document(lang, sentence, first=True), lang, answer, kind)
 
 
+@pytest.mark.parametrize("lang,sentence,answer,asked", [
+    # Review 52: "The PED is minus 25 divided by 25, which is ____." (minus 1).
+    ("en", "The PED is minus 25 divided by 25, which is minus 1.", "1", False),
+    ("it", "L'elasticità è 30 diviso per 15, cioè 2 esatti.", "2", False),
+    ("en", "The PED of bread was estimated at minus 0.3 in a study of 1990.", "0.3", True),
+])
+def test_a_result_worked_out_in_words_is_never_asked(lang, sentence, answer, asked):
+    assert (_document_weight(lang, sentence, answer, "number") > 0) is asked
+
+
+@pytest.mark.parametrize("lang,paragraph,answer", [
+    # Review 52: the sentences after "Suppose …" carry its made-up figures.
+    ("en", "Suppose the price of a sandwich rises from 3 pounds to 5 pounds. The number sold falls from 200 to "
+           "150 a day, and revenue falls to 750 pounds.", "750 pounds"),
+    ("it", "Supponiamo che il prezzo di un panino salga da 3 a 5 euro. Le vendite scendono da 200 a 150 al "
+           "giorno e l'incasso scende a 750 euro.", "750 euro"),
+])
+def test_a_supposition_s_paragraph_is_weighed_down(lang, paragraph, answer):
+    supposed = _long_text(lang, paragraph)
+    stated = _long_text(lang, paragraph.split(". ", 1)[1])
+    assert _weight_of(supposed, lang, answer, "money") < _weight_of(stated, lang, answer, "money")
+
+
 def test_on_a_paragraph_the_document_rules_stay_silent():
     # Cross-validated recall on XQuAD fell 0.003 with these applied to paragraphs.
     assert weight_of("it", "Madrid, 11 luglio 1982.", "11 luglio 1982", "date") > 0

@@ -288,6 +288,10 @@ PACK = {
         # Abstract nouns ("rivalry", "eagerness"): said once, they have synonyms a blank does not rule out.
         "abstract_endings": ["ity", "ness", "ism", "ence", "ance"],
         "hypothetical": r"^(?:suppose|imagine|if|for example|for instance|say)\b",
+        # A supposition whose paragraph goes on with its made-up figures.
+        "supposition": r"^(?:suppose|imagine|let us suppose|let's suppose)\b",
+        # Words of a calculation between two numbers ("25 divided by 25"): the result is worked out.
+        "arithmetic_words": ["divided by", "multiplied by", "times", "plus", "minus"],
         # Hollow nouns: "the goals set", "the results obtained" say there is an aim, not which.
         # Prepositions that never end an answer ("the rate at"): the blank was cut before their object.
         "dangling": ["of", "at", "in", "on", "to", "for", "with", "by", "from", "into", "than"],

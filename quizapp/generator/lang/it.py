@@ -306,6 +306,10 @@ PACK = {
         # Nomi astratti ("rivalità", "competizione"): detti una volta, hanno sinonimi che il vuoto non esclude.
         "abstract_endings": ["ità", "ezza", "enza", "anza", "ismo", "izia"],
         "hypothetical": r"^(?:supponiamo|immaginiamo|ipotizziamo|se|ad esempio|per esempio)\b",
+        # Una supposizione il cui paragrafo prosegue con i suoi numeri inventati.
+        "supposition": r"^(?:supponiamo|immaginiamo|ipotizziamo)\b",
+        # Parole di un calcolo tra due numeri ("25 diviso per 25"): il risultato è già svolto.
+        "arithmetic_words": ["diviso per", "diviso", "moltiplicato per", "per", "più", "meno"],
         # Nomi vuoti: "gli obiettivi prefissati", "i risultati ottenuti" dicono che c'è un fine, non quale.
         # Preposizioni che non chiudono mai una risposta ("il ritmo con"): il vuoto taglia prima del loro oggetto.
         "dangling": ["di", "a", "da", "in", "con", "su", "per", "tra", "fra", "del", "della", "dei", "delle", "degli", "al", "alla", "ai", "alle"],
