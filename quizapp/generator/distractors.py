@@ -450,7 +450,7 @@ def date_near_misses(text: str, months: list[str], rng: random.Random, n: int = 
     k = next((i for i, w in enumerate(lower) if w in months), None)
     if k is None:
         return []
-    day = next((int(w.rstrip(",º°")) for w in lower if w.rstrip(",º°").isdecimal() and len(w.rstrip(",º°")) <= 2), None)
+    day = day_of(text)
     year_at = next((i for i, w in enumerate(lower) if w.rstrip(",").isdecimal() and len(w.rstrip(",")) == 4), None)
     m = months.index(lower[k])
 
@@ -497,6 +497,15 @@ def date_near_misses(text: str, months: list[str], rng: random.Random, n: int = 
 
 # The most days each month has (February's 29th only in a leap year, so never offered).
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+# A day of the month as a date writes it: "26", "1º", "1°", "21st", "3rd,".
+_DAY = re.compile(r"([0-3]?\d)(?:st|nd|rd|th|º|°)?,?")
+
+
+def day_of(date_text: str) -> int | None:
+    """Return the day of the month a date in words gives ("26 novembre 2023" -> 26, "the 21st of October" -> 21)."""
+    return next((int(m.group(1)) for w in date_text.lower().split() if (m := _DAY.fullmatch(w))), None)
 
 
 def later(date_text: str, months: list[str], day: int | None, limit: _dt.date, default_year: int | None = None) -> bool:

@@ -1799,7 +1799,7 @@ def _before_lead(ctx: Context, true_date: str, wrong: str) -> bool:
         words = [w.strip(",.").lower() for w in text.split()]
         month = next((months.index(w) + 1 for w in words if w in months), 0)
         year = next((int(w) for w in words if w.isdecimal() and len(w) == 4), lead[0])
-        return (year, month, _day(text) or 0) if month else None
+        return (year, month, distractors.day_of(text) or 0) if month else None
 
     t, w = read(true_date), read(wrong)
     # (Strictly after it: the first date itself, "held in April 1994", takes earlier months.)
@@ -1919,7 +1919,7 @@ def _entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: in
             and not _before_lead(ctx, ans.text, m) and not _after_death(ctx, ans.text, m))
         if future:
             # An event to come takes no date the text gives to one already past ("21 luglio").
-            out = [v for v in out if distractors.later(v, ctx.doc.pack.get("months"), _day(v), future, future.year)]
+            out = [v for v in out if distractors.later(v, ctx.doc.pack.get("months"), distractors.day_of(v), future, future.year)]
         out = near + [v for v in out if normalise(v) not in {normalise(m) for m in near}
                       and _keeps_sentence_month(ctx, fact, ans, v)]
     if len(out) < n and kind and not role:
@@ -2197,7 +2197,7 @@ def _occurrences(text: str, part: str) -> list[int]:
 
 def _past(ctx: Context, date_text: str) -> _dt.date | None:
     """Return the article's date when ``date_text`` is no later than it (a past event), else None."""
-    if ctx.published is None or distractors.later(date_text, ctx.doc.pack.get("months"), _day(date_text), ctx.published):
+    if ctx.published is None or distractors.later(date_text, ctx.doc.pack.get("months"), distractors.day_of(date_text), ctx.published):
         return None
     return ctx.published
 
@@ -2205,16 +2205,12 @@ def _past(ctx: Context, date_text: str) -> _dt.date | None:
 def _future(ctx: Context, date_text: str) -> _dt.date | None:
     """Return the article's date when ``date_text`` falls after it (an event to come, its year read as the
     article's when not written), else None."""
-    if ctx.published is None or not distractors.later(date_text, ctx.doc.pack.get("months"), _day(date_text),
+    if ctx.published is None or not distractors.later(date_text, ctx.doc.pack.get("months"), distractors.day_of(date_text),
                                                       ctx.published, default_year=ctx.published.year):
         return None
     return ctx.published
 
 
-def _day(date_text: str) -> int | None:
-    """Return the day of the month a date in words gives ("26 novembre 2023" -> 26), or None."""
-    return next((int(w.rstrip(",º°")) for w in date_text.split() if w.rstrip(",º°").isdecimal()
-                 and len(w.rstrip(",º°")) <= 2), None)
 
 
 # Sentences at the head of a text where its subject's birth is stated.

@@ -1954,6 +1954,18 @@ def test_a_past_year_never_takes_the_article_s_own_year():
     assert singles and "2014" not in singles[0].options
 
 
+def test_an_ordinal_date_is_a_date_and_never_offered_after_the_report():
+    """Review 53: "on Monday the ____" (21st of October) was a phrase blank in a report of 6 November 1805."""
+    from quizapp.generator import generate_quiz
+
+    text = ("Great Victory off Trafalgar\n\nLONDON, 6 November 1805 – Word reached the Admiralty this morning. "
+            "The fleets met off Cape Trafalgar on Monday the 21st of October. "
+            "Lord Nelson was killed in the action aboard the Victory.")
+    singles = [q for q in generate_quiz(text, lang="en").questions
+               if q.kind == "single" and q.answer_texts == ("21st of October",)]
+    assert singles and not {"21st of November", "21st of December"} & set(singles[0].options)
+
+
 def test_a_year_ahead_of_the_report_takes_only_years_ahead():
     """Review 52: "contano di aprire la linea nella primavera del ____" (1906) in a 1905 report offered 1898-1903."""
     from quizapp.generator import generate_quiz

@@ -47,6 +47,8 @@ PACK = {
         r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December),? \d{3,4}\b",
         r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) [0-3]?\d(?:st|nd|rd|th)?\b",
         r"\b[0-3]?\d(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
+        # "on Monday the 21st of October", "the 4th of July, 1776".
+        r"\b[0-3]?\d(?:st|nd|rd|th) of (?:January|February|March|April|May|June|July|August|September|October|November|December)(?:,? \d{3,4})?\b",
         # Decades and centuries: "the late 1980s", "the mid-18th century".
         r"\b(?:early |mid-|mid |late )?(?:1[0-9]|20)[0-9]0s\b",
         r"\b(?:early |mid-|mid |late )?(?:1?\d|20)(?:st|nd|rd|th)[ -]century\b",
