@@ -123,6 +123,10 @@ def short_forms(text: str, name: str, lang: str, connectors: frozenset[str] | se
     if not all(w[:1].isupper() or w.lower() in connectors or w in PARTICLES for w in words) \
             or words[-1].lower() in connectors:
         return []
+    # "Philip of Spain", "Catherine of Aragon": a given name and its place, no surname ("Spain" names
+    # nobody; name_of_place_forms gives "Philip"). Review 53 accepted "of Spain".
+    if any(w.islower() and w not in PARTICLES for w in words[1:]):
+        return []
     if words[0] in surname_first() and len(words) == 2 and _EAST_ASIAN.fullmatch(words[1].lower()):
         # "Li" of "Li Zongren" beside "Li Jishen" names neither.
         return [words[0]] if _first_is_unique(text, name) else []

@@ -2631,6 +2631,16 @@ def test_a_given_name_the_text_uses_alone_is_accepted():
     assert own_short_forms(text, "Giancarlo De Carlo") == []
 
 
+def test_a_given_name_and_its_place_is_no_surname():
+    from quizapp.generator.names import short_forms
+
+    connectors = frozenset(load_pack("en").get("name_connectors"))
+    # Review 53: "Philip of Spain" accepted "of Spain" (and would have accepted "Spain").
+    assert short_forms("In 1554 she married Philip of Spain.", "Philip of Spain", "en", connectors) == []
+    assert short_forms("Ludwig van Beethoven was born in Bonn.", "Ludwig van Beethoven", "en", connectors) \
+        == ["van Beethoven", "Beethoven"]
+
+
 @pytest.mark.parametrize("text,name,head", [
     # Review 51: "Regno" alone was accepted for "Regno delle Due Sicilie" because the text says "il Regno".
     ("Il Regno delle Due Sicilie costruì la prima ferrovia. Il Regno aveva la capitale a Napoli.",
