@@ -1919,7 +1919,8 @@ def _entity_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: in
             and not _before_lead(ctx, ans.text, m) and not _after_death(ctx, ans.text, m))
         if future:
             # An event to come takes no date the text gives to one already past ("21 luglio").
-            out = [v for v in out if distractors.later(v, ctx.doc.pack.get("months"), distractors.day_of(v), future, future.year)]
+            out = [v for v in out
+                   if distractors.later(v, ctx.doc.pack.get("months"), distractors.day_of(v), future, future.year)]
         out = near + [v for v in out if normalise(v) not in {normalise(m) for m in near}
                       and _keeps_sentence_month(ctx, fact, ans, v)]
     if len(out) < n and kind and not role:
@@ -2197,7 +2198,8 @@ def _occurrences(text: str, part: str) -> list[int]:
 
 def _past(ctx: Context, date_text: str) -> _dt.date | None:
     """Return the article's date when ``date_text`` is no later than it (a past event), else None."""
-    if ctx.published is None or distractors.later(date_text, ctx.doc.pack.get("months"), distractors.day_of(date_text), ctx.published):
+    months = ctx.doc.pack.get("months")
+    if ctx.published is None or distractors.later(date_text, months, distractors.day_of(date_text), ctx.published):
         return None
     return ctx.published
 
@@ -2205,12 +2207,11 @@ def _past(ctx: Context, date_text: str) -> _dt.date | None:
 def _future(ctx: Context, date_text: str) -> _dt.date | None:
     """Return the article's date when ``date_text`` falls after it (an event to come, its year read as the
     article's when not written), else None."""
-    if ctx.published is None or not distractors.later(date_text, ctx.doc.pack.get("months"), distractors.day_of(date_text),
-                                                      ctx.published, default_year=ctx.published.year):
+    if ctx.published is None or not distractors.later(date_text, ctx.doc.pack.get("months"),
+                                                      distractors.day_of(date_text), ctx.published,
+                                                      default_year=ctx.published.year):
         return None
     return ctx.published
-
-
 
 
 # Sentences at the head of a text where its subject's birth is stated.
@@ -2311,8 +2312,9 @@ def year_swaps(ctx: Context, fact: Fact, ans: Span, rng: random.Random, n: int) 
     # A report's year to come ("contano di aprire la linea nella primavera del ____", 1906, in a 1905
     # report): the plan is known to lie ahead, so a year already gone gives the answer away (review 52).
     ahead = ctx.published is not None and year > ctx.published.year
-    near = distractors.year_distractors(year, ctx.years, rng, n=n + (6 if ahead else 3), future=fact.kind == "target_year",
-                                        approximate=approximate(ctx, fact, ans), period=period)
+    near = distractors.year_distractors(year, ctx.years, rng, n=n + (6 if ahead else 3),
+                                        future=fact.kind == "target_year", approximate=approximate(ctx, fact, ans),
+                                        period=period)
     near = [y for y in near if _reads_after(ctx.doc, ans, y)]
     born = ctx.born()
     near = [y for y in near if _in_lifetime(year, int(y), born) and _born_before_life(year, int(y), born, ctx.years)]
