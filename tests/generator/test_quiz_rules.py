@@ -2631,6 +2631,12 @@ def test_a_given_name_the_text_uses_alone_is_accepted():
     assert own_short_forms(text, "Giancarlo De Carlo") == []
 
 
+def test_an_impersonal_verb_opening_a_sentence_is_no_blank():
+    # The seed quiz as flask seed publishes it asked "____ il livello di rivalità" (Basti considerare).
+    text = _long_text("it", "Basti considerare il livello di rivalità tra alcune delle aziende coinvolte.")
+    assert _weight_of(text, "it", "Basti considerare", "concept") == 0
+
+
 def test_a_given_name_and_its_place_is_no_surname():
     from quizapp.generator.names import short_forms
 

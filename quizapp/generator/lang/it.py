@@ -281,7 +281,9 @@ PACK = {
         # Una lacuna che si apre con queste, o le segue con un participio, è un verbo
         # ("vengono ____": "inviati impulsi laser"), non un fatto.
         "verb_openers": ["è", "sono", "era", "erano", "fu", "furono", "viene", "vengono", "venne", "vennero",
-                         "stato", "stata", "stati", "state", "ha", "hanno", "aveva", "avevano"],
+                         "stato", "stata", "stati", "state", "ha", "hanno", "aveva", "avevano",
+                         # Verbi impersonali ("Basti considerare il livello di rivalità"): una proposizione.
+                         "basti", "basta", "bisogna", "occorre", "occorrono", "conviene", "sembra"],
         # Una lacuna che contiene uno di questi è una proposizione.
         "relative_pronouns": ["che", "cui", "quale", "quali"],
         "participle_endings": ["ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute"],
